@@ -1,0 +1,1 @@
+"""Packaged data: installed as ``sedov_cli.data`` and read with importlib.resources."""
