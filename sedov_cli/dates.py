@@ -1,0 +1,456 @@
+"""Uncertain dates: a small EDTF subset, the days each date allows, and ages.
+
+The article dates things at mixed precision: "1925", "February 1938", "early
+1933", "just before Hitler came to power". Reading any of those as one day
+would invent precision. So every date here is a set of possible days,
+``earliest`` to ``latest`` (either end may be open), and every age is computed
+over that whole set. The result is a range wherever the date is not exact.
+
+Supported EDTF (ISO 8601-2):
+
+* ``1906``, ``1938-02``, ``1906-02-24``: year, month and day precision;
+* ``1933-37``: the level-2 sub-year groupings with fixed months: quarters
+  (33–36), thirds (37–39, shown as "early", "mid", "late") and halves (40–41).
+  Seasons (21–24) are refused, because their months depend on the reader;
+* ``?`` (uncertain), ``~`` (approximate), ``%`` (both) after a date. They are
+  kept and displayed, but they do not widen the bounds;
+* intervals ``1935/1938`` and open ends ``../1933-01-30`` and ``1917-11-07/..``.
+
+This module is domain code: it imports no CLI or terminal library.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from enum import Enum
+
+__all__ = [
+    "AgeAnswer",
+    "AgeRange",
+    "AgeSegment",
+    "DateError",
+    "EdtfDate",
+    "Life",
+    "LifeStatus",
+    "Point",
+    "Precision",
+    "Span",
+    "birthday_in",
+    "format_day",
+    "parse_edtf",
+    "parse_when",
+    "years_between",
+]
+
+MONTHS = tuple(calendar.month_name)[1:]
+
+
+class DateError(ValueError):
+    """A date string that is not a date this tool understands."""
+
+
+class Precision(str, Enum):
+    """How finely a single date is known."""
+
+    DAY = "day"
+    MONTH = "month"
+    SUBYEAR = "subyear"
+    YEAR = "year"
+
+    def __repr__(self) -> str:
+        return f"Precision.{self.name}"
+
+
+@dataclass(frozen=True)
+class Span:
+    """Every day from ``earliest`` to ``latest``, inclusive.
+
+    ``None`` at either end means the end is open: nothing bounds it.
+    """
+
+    earliest: date | None
+    latest: date | None
+
+    def __post_init__(self) -> None:
+        if self.earliest is not None and self.latest is not None and self.earliest > self.latest:
+            raise ValueError(f"span ends before it starts: {self.earliest} > {self.latest}")
+
+    @classmethod
+    def day(cls, day: date) -> Span:
+        return cls(day, day)
+
+    def overlaps(self, other: Span) -> bool:
+        """True when some day could lie in both spans."""
+        if self.latest is not None and other.earliest is not None and self.latest < other.earliest:
+            return False
+        if other.latest is not None and self.earliest is not None and other.latest < self.earliest:
+            return False
+        return True
+
+    def within(self, other: Span) -> bool:
+        """True when every possible day of this span lies inside ``other``."""
+        if other.earliest is not None and (self.earliest is None or self.earliest < other.earliest):
+            return False
+        if other.latest is not None and (self.latest is None or self.latest > other.latest):
+            return False
+        return True
+
+    def narrowed(self, earliest: date | None = None, latest: date | None = None) -> Span:
+        """This span with tighter ends; a bound outside the span is an error."""
+        new_earliest, new_latest = self.earliest, self.latest
+        if earliest is not None:
+            if not self.contains(earliest):
+                raise ValueError(f"earliest bound {earliest} lies outside {self}")
+            new_earliest = earliest
+        if latest is not None:
+            if not self.contains(latest):
+                raise ValueError(f"latest bound {latest} lies outside {self}")
+            new_latest = latest
+        return Span(new_earliest, new_latest)
+
+    def contains(self, day: date) -> bool:
+        return (self.earliest is None or self.earliest <= day) and (
+            self.latest is None or day <= self.latest
+        )
+
+    def sort_key(self) -> tuple[date, date]:
+        """Earliest day first, then latest day; open ends sort outermost."""
+        return (self.earliest or date.min, self.latest or date.max)
+
+    def __str__(self) -> str:
+        return f"{self.earliest or '..'}/{self.latest or '..'}"
+
+
+_SUBYEAR = {
+    33: (1, 3, "first quarter of {y}"),
+    34: (4, 6, "second quarter of {y}"),
+    35: (7, 9, "third quarter of {y}"),
+    36: (10, 12, "fourth quarter of {y}"),
+    37: (1, 4, "early {y}"),
+    38: (5, 8, "mid-{y}"),
+    39: (9, 12, "late {y}"),
+    40: (1, 6, "first half of {y}"),
+    41: (7, 12, "second half of {y}"),
+}
+
+
+def format_day(day: date) -> str:
+    """'24 February 1906': no leading zero, no locale dependence."""
+    return f"{day.day} {MONTHS[day.month - 1]} {day.year}"
+
+
+@dataclass(frozen=True)
+class Point:
+    """One EDTF date (not an interval): the days it allows and how it is known."""
+
+    earliest: date
+    latest: date
+    precision: Precision
+    uncertain: bool = False
+    approximate: bool = False
+    subyear: int | None = None
+
+    def __post_init__(self) -> None:
+        if self.earliest > self.latest:
+            raise ValueError(f"point ends before it starts: {self.earliest} > {self.latest}")
+        if (self.subyear is not None) != (self.precision is Precision.SUBYEAR):
+            raise ValueError("a sub-year code goes with SUBYEAR precision, and only with it")
+
+    @property
+    def display(self) -> str:
+        if self.precision is Precision.DAY:
+            text = format_day(self.earliest)
+        elif self.precision is Precision.MONTH:
+            text = f"{MONTHS[self.earliest.month - 1]} {self.earliest.year}"
+        elif self.precision is Precision.SUBYEAR:
+            assert self.subyear is not None
+            text = _SUBYEAR[self.subyear][2].format(y=self.earliest.year)
+        else:
+            text = str(self.earliest.year)
+        if self.approximate:
+            text = "c. " + text
+        if self.uncertain:
+            text += "?"
+        return text
+
+
+@dataclass(frozen=True)
+class EdtfDate:
+    """A parsed EDTF string: a single date, or an interval with open or closed ends.
+
+    ``start`` and ``end`` are the same point for a single date; ``None`` marks
+    an open end (``..``).
+    """
+
+    text: str
+    start: Point | None
+    end: Point | None
+    interval: bool = False
+
+    def __post_init__(self) -> None:
+        if self.start is None and self.end is None:
+            raise ValueError("a date needs at least one closed end")
+        if not self.interval and self.start != self.end:
+            raise ValueError("a single date has the same start and end")
+        if self.start is not None and self.end is not None and self.start.earliest > self.end.latest:
+            raise ValueError(f"interval ends before it starts: {self.text}")
+
+    @property
+    def span(self) -> Span:
+        return Span(
+            self.start.earliest if self.start else None,
+            self.end.latest if self.end else None,
+        )
+
+    @property
+    def precision(self) -> str:
+        """'day', 'month', 'subyear' or 'year'; 'interval' or 'open' for ranges."""
+        if not self.interval:
+            assert self.start is not None
+            return self.start.precision.value
+        return "interval" if self.start and self.end else "open"
+
+    @property
+    def display(self) -> str:
+        if not self.interval:
+            assert self.start is not None
+            return self.start.display
+        if self.start is None:
+            assert self.end is not None
+            return f"before {self.end.display}"
+        if self.end is None:
+            return f"after {self.start.display}"
+        left, right = self.start.display, self.end.display
+        if left == right:
+            return left
+        sep = "–" if " " not in left + right else " – "
+        return f"{left}{sep}{right}"
+
+
+_POINT = re.compile(r"^(?P<year>\d{4})(?:-(?P<month>\d{2})(?:-(?P<day>\d{2}))?)?(?P<qual>[?~%])?$")
+
+
+def _parse_point(text: str, whole: str) -> Point:
+    m = _POINT.match(text)
+    if not m:
+        raise DateError(f"not an EDTF date: {whole!r} (expected e.g. 1933, 1933-02, 1933-01-30)")
+    year = int(m["year"])
+    if year == 0:
+        raise DateError(f"year 0 is not supported: {whole!r}")
+    qual = m["qual"] or ""
+    flags = {"uncertain": qual in "?%" and qual != "", "approximate": qual in "~%" and qual != ""}
+    if m["month"] is None:
+        return Point(date(year, 1, 1), date(year, 12, 31), Precision.YEAR, **flags)
+    code = int(m["month"])
+    if m["day"] is None and code >= 21:
+        if code not in _SUBYEAR:
+            what = "a season" if 21 <= code <= 32 else "not a sub-year code"
+            raise DateError(
+                f"{whole!r}: {code} is {what}; use 33–36 (quarters), 37–39 (early/mid/late) or 40–41 (halves)"
+            )
+        first, last, _ = _SUBYEAR[code]
+        end = date(year, last, calendar.monthrange(year, last)[1])
+        return Point(date(year, first, 1), end, Precision.SUBYEAR, subyear=code, **flags)
+    if not 1 <= code <= 12:
+        raise DateError(f"{whole!r}: month {code} does not exist")
+    last_day = calendar.monthrange(year, code)[1]
+    if m["day"] is None:
+        return Point(date(year, code, 1), date(year, code, last_day), Precision.MONTH, **flags)
+    day = int(m["day"])
+    if not 1 <= day <= last_day:
+        raise DateError(f"{whole!r}: {MONTHS[code - 1]} {year} has no day {day}")
+    exact = date(year, code, day)
+    return Point(exact, exact, Precision.DAY, **flags)
+
+
+def parse_edtf(text: str) -> EdtfDate:
+    """Parse the supported EDTF subset; raise DateError with a readable reason."""
+    if not isinstance(text, str) or not text.strip():
+        raise DateError("empty date")
+    text = text.strip()
+    if "/" not in text:
+        point = _parse_point(text, text)
+        return EdtfDate(text, point, point)
+    left, _, right = text.partition("/")
+    if "/" in right:
+        raise DateError(f"{text!r}: an interval has exactly one '/'")
+    if left in ("", "..") and right in ("", ".."):
+        raise DateError(f"{text!r}: an interval needs at least one closed end")
+    if left == "" or right == "":
+        raise DateError(f"{text!r}: write an open end as '..', as in ../1933-01-30")
+    start = None if left == ".." else _parse_point(left, text)
+    end = None if right == ".." else _parse_point(right, text)
+    if start is not None and end is not None and start.earliest > end.latest:
+        raise DateError(f"{text!r}: the interval ends before it starts")
+    return EdtfDate(text, start, end, interval=True)
+
+
+_EDTF_SHAPE = re.compile(r"^[\d.?~%/-]+$")
+
+
+def parse_when(text: str) -> EdtfDate:
+    """Parse what a user types for a date: EDTF, or words like 'Feb 1933'.
+
+    The result keeps the precision the user gave: 'Feb 1933' is the whole of
+    February, never 1 February. Anything with digits, dashes and slashes only
+    is read as EDTF, so '1933-13-45' is refused rather than guessed at.
+    """
+    if not text or not text.strip():
+        raise DateError("empty date")
+    text = text.strip()
+    if _EDTF_SHAPE.match(text):
+        return parse_edtf(text)
+    # dateutil is only needed for dates written in words: import it lazily.
+    from datetime import datetime
+
+    from dateutil import parser as dateutil_parser
+
+    try:
+        a = dateutil_parser.parse(text, default=datetime(1, 1, 1))
+        b = dateutil_parser.parse(text, default=datetime(2, 2, 2))
+    except (ValueError, OverflowError) as exc:
+        raise DateError(f"not a date: {text!r}") from exc
+    if a.year != b.year:
+        raise DateError(f"{text!r} has no year")
+    if (a.hour, a.minute, a.second) != (0, 0, 0):
+        raise DateError(f"{text!r}: give a day, month or year, not a time")
+    if a.month != b.month:
+        edtf = f"{a.year:04d}"
+    elif a.day != b.day:
+        edtf = f"{a.year:04d}-{a.month:02d}"
+    else:
+        edtf = f"{a.year:04d}-{a.month:02d}-{a.day:02d}"
+    return parse_edtf(edtf)
+
+
+# --- ages -----------------------------------------------------------------
+
+
+def birthday_in(birth: date, year: int) -> date:
+    """The birthday in ``year``. A 29 February birth counts from 1 March in common years."""
+    if birth.month == 2 and birth.day == 29 and not calendar.isleap(year):
+        return date(year, 3, 1)
+    return birth.replace(year=year)
+
+
+def years_between(birth: date, day: date) -> int:
+    """Completed years of age on ``day``. The birthday itself gives the new age."""
+    if day < birth:
+        raise ValueError(f"{day} is before the birth on {birth}")
+    years = day.year - birth.year
+    if day < birthday_in(birth, day.year):
+        years -= 1
+    return years
+
+
+@dataclass(frozen=True)
+class AgeRange:
+    """An age known to lie between ``min`` and ``max`` completed years."""
+
+    min: int
+    max: int
+
+    def __post_init__(self) -> None:
+        if not 0 <= self.min <= self.max:
+            raise ValueError(f"bad age range {self.min}..{self.max}")
+
+    @property
+    def exact(self) -> bool:
+        return self.min == self.max
+
+    def __str__(self) -> str:
+        return str(self.min) if self.exact else f"{self.min}–{self.max}"
+
+
+@dataclass(frozen=True)
+class AgeSegment:
+    """Within a span, the days on which the person had one age."""
+
+    age: int
+    span: Span
+
+
+class LifeStatus(str, Enum):
+    BEFORE_BIRTH = "before-birth"
+    LIVED = "lived"
+    AFTER_DEATH = "after-death"
+
+    def __repr__(self) -> str:
+        return f"LifeStatus.{self.name}"
+
+
+@dataclass(frozen=True)
+class AgeAnswer:
+    """The age over a span, or why there is none.
+
+    ``lived`` is the part of the span inside the life; ``clipped`` says the span
+    reached outside the life and only the lived part was counted.
+    """
+
+    status: LifeStatus
+    age: AgeRange | None = None
+    lived: Span | None = None
+    clipped: bool = False
+    segments: tuple[AgeSegment, ...] = field(default=())
+
+    def __post_init__(self) -> None:
+        if (self.status is LifeStatus.LIVED) != (self.age is not None):
+            raise ValueError("an age goes with LIVED status, and only with it")
+
+
+@dataclass(frozen=True)
+class Life:
+    """A person's possible birth days and, if known, possible death days."""
+
+    birth: Span
+    death: Span | None = None
+
+    def __post_init__(self) -> None:
+        if self.birth.earliest is None or self.birth.latest is None:
+            raise ValueError("a birth needs both bounds")
+        if self.death is not None:
+            if self.death.earliest is None or self.death.latest is None:
+                raise ValueError("a death needs both bounds")
+            if self.death.latest < self.birth.earliest:
+                raise ValueError("death before birth")
+
+    @property
+    def exact(self) -> bool:
+        return self.birth.earliest == self.birth.latest
+
+    def age_over(self, span: Span) -> AgeAnswer:
+        """Ages over every day of ``span`` that falls within the life."""
+        b0, b1 = self.birth.earliest, self.birth.latest
+        assert b0 is not None and b1 is not None
+        d1 = self.death.latest if self.death else None
+        if span.latest is not None and span.latest < b0:
+            return AgeAnswer(LifeStatus.BEFORE_BIRTH)
+        if d1 is not None and span.earliest is not None and span.earliest > d1:
+            return AgeAnswer(LifeStatus.AFTER_DEATH)
+        if span.latest is None and d1 is None:
+            raise ValueError("an open-ended span needs a known death to bound the age")
+        lo = b0 if span.earliest is None else max(span.earliest, b0)
+        hi_candidates = [d for d in (span.latest, d1) if d is not None]
+        hi = min(hi_candidates)
+        youngest = 0 if lo < b1 else years_between(b1, lo)
+        oldest = years_between(b0, hi)
+        lived = Span(lo, hi)
+        clipped = lived != span
+        segments = self._segments(lived) if self.exact else ()
+        return AgeAnswer(LifeStatus.LIVED, AgeRange(youngest, oldest), lived, clipped, segments)
+
+    def _segments(self, lived: Span) -> tuple[AgeSegment, ...]:
+        b = self.birth.earliest
+        assert b is not None and lived.earliest is not None and lived.latest is not None
+        out: list[AgeSegment] = []
+        start = lived.earliest
+        for year in range(lived.earliest.year, lived.latest.year + 1):
+            bday = birthday_in(b, year)
+            if start < bday <= lived.latest:
+                out.append(AgeSegment(years_between(b, start), Span(start, bday - timedelta(days=1))))
+                start = bday
+        out.append(AgeSegment(years_between(b, start), Span(start, lived.latest)))
+        return tuple(out)

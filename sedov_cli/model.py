@@ -1,0 +1,205 @@
+"""The dataset as frozen values.
+
+Everything a command shows is derived from these objects. They are immutable
+so that a query can never change what the next query sees, and they are built
+only by :mod:`sedov_cli.dataset`, after validation, so code that holds one can
+trust its references.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, field
+from datetime import date
+from functools import cached_property
+from typing import Literal
+
+from .dates import AgeAnswer, EdtfDate, Life, Span
+
+Certainty = Literal["stated", "inferred", "attributed", "disputed"]
+CERTAINTIES: tuple[Certainty, ...] = ("stated", "inferred", "attributed", "disputed")
+
+
+@dataclass(frozen=True)
+class Source:
+    """Where in the article a claim comes from, with the article's own words."""
+
+    section: str
+    quote: str
+
+
+@dataclass(frozen=True)
+class Bound:
+    """A narrowing of an event's dates, derived by reasoning and always inferred.
+
+    ``basis`` says whether the reasoning rests on the article alone or on an
+    outside fact that pins down one of the article's relative dates.
+    """
+
+    side: Literal["earliest", "latest"]
+    day: date
+    basis: Literal["article", "outside"]
+    note: str
+    certainty: Literal["inferred"] = "inferred"
+
+
+@dataclass(frozen=True)
+class DatedFact:
+    """A birth or death in the people index, with where the article gives it."""
+
+    date: EdtfDate
+    certainty: Certainty
+    note: str | None = None
+    source: Source | None = None
+
+
+@dataclass(frozen=True)
+class Person:
+    id: str
+    name: str
+    aliases: tuple[str, ...]
+    relation: str
+    birth: DatedFact | None = None
+    death: DatedFact | None = None
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        return (self.name, *self.aliases)
+
+    @property
+    def life(self) -> Life | None:
+        """Birth and death as spans, if the article gives a birth."""
+        if self.birth is None:
+            return None
+        birth = self.birth.date.span
+        if birth.earliest is None or birth.latest is None:
+            return None
+        return Life(birth, self.death.date.span if self.death else None)
+
+
+@dataclass(frozen=True)
+class Place:
+    id: str
+    name: str
+    aliases: tuple[str, ...]
+    kind: str
+    parent: str | None
+    note: str | None = None
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        return (self.name, *self.aliases)
+
+
+@dataclass(frozen=True)
+class Period:
+    """A stretch of the life, named after the article's sections."""
+
+    id: str
+    name: str
+    section: str
+
+
+@dataclass(frozen=True)
+class Event:
+    id: str
+    date: EdtfDate
+    title: str
+    summary: str
+    period: str
+    places: tuple[str, ...]
+    people: tuple[str, ...]
+    tags: tuple[str, ...]
+    certainty: Certainty
+    source: Source
+    bounds: tuple[Bound, ...] = ()
+    wording: str | None = None
+    note: str | None = None
+    claimed_by: str | None = None
+    disputes: tuple[str, ...] = ()
+
+    @cached_property
+    def span(self) -> Span:
+        """The EDTF date narrowed by every recorded bound."""
+        span = self.date.span
+        for bound in self.bounds:
+            if bound.side == "earliest":
+                span = span.narrowed(earliest=bound.day)
+            else:
+                span = span.narrowed(latest=bound.day)
+        return span
+
+    @property
+    def when(self) -> str:
+        """The date as a reader should see it: the article's wording where kept."""
+        return self.wording or self.date.display
+
+    def sort_key(self) -> tuple[date, date]:
+        return self.span.sort_key()
+
+
+@dataclass(frozen=True)
+class SourceInfo:
+    """The article the dataset is drawn from, and its licence."""
+
+    title: str
+    publisher: str
+    url: str
+    license: str
+    file: str
+
+
+@dataclass(frozen=True)
+class Dataset:
+    """A validated dataset: one subject, their events, and the indexes they cite."""
+
+    title: str
+    subject: str
+    source: SourceInfo
+    periods: Mapping[str, Period]
+    people: Mapping[str, Person]
+    places: Mapping[str, Place]
+    events: tuple[Event, ...]
+    origin: str = field(default="<memory>")
+
+    @cached_property
+    def by_id(self) -> Mapping[str, Event]:
+        return {e.id: e for e in self.events}
+
+    @property
+    def person(self) -> Person:
+        return self.people[self.subject]
+
+    @cached_property
+    def subject_life(self) -> Life:
+        life = self.person.life
+        if life is None:  # the loader refuses such a dataset
+            raise ValueError(f"the subject {self.subject!r} has no birth date")
+        return life
+
+    def age_at(self, event: Event) -> AgeAnswer:
+        return self.subject_life.age_over(event.span)
+
+    def chronological(self) -> tuple[Event, ...]:
+        """Events by earliest day, then latest day; ties keep the dataset's order."""
+        return tuple(sorted(self.events, key=Event.sort_key))
+
+    def ancestors(self, place_id: str) -> Iterator[Place]:
+        """The place's parent, its parent, and so on (the loader rules out cycles)."""
+        parent = self.places[place_id].parent
+        while parent is not None:
+            place = self.places[parent]
+            yield place
+            parent = place.parent
+
+    def descendants(self, place_id: str) -> set[str]:
+        """The place and every place inside it."""
+        found = {place_id}
+        changed = True
+        while changed:
+            changed = False
+            for place in self.places.values():
+                if place.parent in found and place.id not in found:
+                    found.add(place.id)
+                    changed = True
+        return found

@@ -1,0 +1,116 @@
+"""A small JSON Schema checker for the keywords ``data/schema.json`` uses.
+
+The schema file is the single statement of the dataset's shape. Checking it
+with the ``jsonschema`` package would add four runtime dependencies (one of
+them compiled) and start-up time to every command, so this module interprets
+the subset the schema needs. It refuses a keyword it does not know, so the
+schema cannot silently outgrow it. The test suite checks that it agrees with
+``jsonschema`` on the shipped dataset and on broken ones.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from typing import Any
+
+Path = tuple[str | int, ...]
+
+_KNOWN = frozenset(
+    {
+        "$schema", "$id", "$defs", "$ref", "title", "description",
+        "type", "properties", "required", "additionalProperties", "items",
+        "enum", "const", "pattern", "minLength", "minItems", "uniqueItems",
+    }
+)  # fmt: skip
+
+_TYPES: dict[str, tuple[type, ...]] = {
+    "object": (dict,),
+    "array": (list,),
+    "string": (str,),
+    "integer": (int,),
+    "number": (int, float),
+    "boolean": (bool,),
+    "null": (type(None),),
+}
+
+
+def _type_ok(value: Any, name: str) -> bool:
+    if isinstance(value, bool) and name in ("integer", "number"):
+        return False
+    return isinstance(value, _TYPES[name])
+
+
+def _describe(value: Any) -> str:
+    for name in ("null", "boolean", "object", "array", "string", "integer", "number"):
+        if _type_ok(value, name):
+            return name
+    return type(value).__name__
+
+
+class SchemaChecker:
+    """Checks instances against one schema document, yielding (path, message)."""
+
+    def __init__(self, schema: dict[str, Any]) -> None:
+        self.root = schema
+        self._check_keywords(schema)
+
+    def _check_keywords(self, node: Any) -> None:
+        if isinstance(node, dict):
+            unknown = set(node) - _KNOWN
+            if unknown:
+                raise ValueError(f"schema keyword not supported: {sorted(unknown)}")
+            for key in ("properties", "$defs"):
+                for sub in node.get(key, {}).values():
+                    self._check_keywords(sub)
+            if isinstance(node.get("items"), dict):
+                self._check_keywords(node["items"])
+
+    def _resolve(self, ref: str) -> dict[str, Any]:
+        if not ref.startswith("#/"):
+            raise ValueError(f"only local $ref is supported: {ref}")
+        node: Any = self.root
+        for part in ref[2:].split("/"):
+            node = node[part]
+        return node  # type: ignore[no-any-return]
+
+    def errors(self, instance: Any, schema: dict[str, Any] | None = None, path: Path = ()) -> Iterator[tuple[Path, str]]:
+        schema = self.root if schema is None else schema
+        if "$ref" in schema:
+            yield from self.errors(instance, self._resolve(schema["$ref"]), path)
+        if "type" in schema:
+            names = schema["type"] if isinstance(schema["type"], list) else [schema["type"]]
+            if not any(_type_ok(instance, n) for n in names):
+                yield path, f"expected {' or '.join(names)}, got {_describe(instance)}"
+                return
+        if "const" in schema and instance != schema["const"]:
+            yield path, f"must be {schema['const']!r}"
+        if "enum" in schema and instance not in schema["enum"]:
+            yield path, f"{instance!r} is not one of {', '.join(map(str, schema['enum']))}"
+        if isinstance(instance, str):
+            if len(instance) < schema.get("minLength", 0):
+                yield path, "is empty" if not instance else f"is shorter than {schema['minLength']} characters"
+            if "pattern" in schema and not re.search(schema["pattern"], instance):
+                yield path, f"{instance!r} does not match {schema['pattern']}"
+        if isinstance(instance, list):
+            if len(instance) < schema.get("minItems", 0):
+                yield path, f"needs at least {schema['minItems']} item(s)"
+            if schema.get("uniqueItems"):
+                seen: list[Any] = []
+                for item in instance:
+                    if item in seen:
+                        yield path, f"{item!r} is listed twice"
+                    seen.append(item)
+            if "items" in schema:
+                for i, item in enumerate(instance):
+                    yield from self.errors(item, schema["items"], (*path, i))
+        if isinstance(instance, dict):
+            for key in schema.get("required", []):
+                if key not in instance:
+                    yield (*path, key), "is required"
+            props = schema.get("properties", {})
+            for key, value in instance.items():
+                if key in props:
+                    yield from self.errors(value, props[key], (*path, key))
+                elif schema.get("additionalProperties") is False:
+                    yield (*path, key), "is not a known field"
