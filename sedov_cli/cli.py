@@ -1,0 +1,583 @@
+"""The command line: parse, ask the domain, render, and map errors to exit codes.
+
+Commands stay thin. They turn options into domain values (``queries.Filters``),
+get records back, and hand them to one output function. Every error is turned
+into an exit code in one place, :meth:`SedovGroup.main`: usage errors 2,
+runtime errors 1, and a traceback only with ``--debug``.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from typing import Annotated, Any
+
+import typer
+from typer.core import TyperGroup
+
+from . import __version__
+from .dataset import DatasetError, load, problems_in
+from .dates import LifeStatus
+from .environment import Environment
+from .errors import OutsideLife, SedovError, UnknownName, UsageProblem
+from .formats import FORMATS, exporter
+from .model import Dataset
+from .queries import (
+    Filters,
+    MatchMode,
+    age_of,
+    all_tags,
+    count_by,
+    neighbours,
+    resolve_event,
+    resolve_person,
+    resolve_when,
+    select,
+)
+from .records import (
+    Listing,
+    age_listing,
+    age_record,
+    events_listing,
+    people_listing,
+    places_listing,
+    show_listing,
+    show_record,
+    tags_listing,
+)
+from .text import fold, visible
+
+# Tests replace this to run commands "at a terminal" or "in a pipe".
+environment_factory: Callable[[], Environment] = Environment.from_system
+
+
+def _say_error(env_stderr: Any, message: str) -> None:
+    for line in message.splitlines() or [""]:
+        env_stderr.write(f"sedov: error: {visible(line)}\n")
+    env_stderr.flush()
+
+
+class SedovGroup(TyperGroup):
+    """Runs the app and is the one place where errors become exit codes."""
+
+    def main(  # type: ignore[override]
+        self,
+        args: Sequence[str] | None = None,
+        prog_name: str | None = None,
+        complete_var: str | None = None,
+        standalone_mode: bool = True,
+        **extra: Any,
+    ) -> Any:
+        argv = list(sys.argv[1:] if args is None else args)
+        debug = "--debug" in argv
+        code = 0
+        try:
+            rv = super().main(argv, prog_name or "sedov", complete_var, standalone_mode=False, **extra)
+            code = rv if isinstance(rv, int) else 0
+        except (SedovError, DatasetError, typer.TyperException) as exc:
+            if debug:
+                raise
+            code = self._report(exc)
+        except typer.Abort:
+            _say_error(sys.stderr, "aborted")
+            code = 1
+        except KeyboardInterrupt:
+            code = 130
+        except Exception as exc:
+            if debug:
+                raise
+            _say_error(sys.stderr, f"internal error: {type(exc).__name__}: {exc} (run with --debug for a traceback)")
+            code = 1
+        if not standalone_mode:
+            return code
+        sys.exit(code)
+
+    @staticmethod
+    def _report(exc: Exception) -> int:
+        if isinstance(exc, DatasetError):
+            _say_error(sys.stderr, "the dataset cannot be used:\n" + "\n".join(map(str, exc.problems)))
+            return 1
+        if isinstance(exc, SedovError):
+            _say_error(sys.stderr, str(exc))
+            return exc.exit_code
+        assert isinstance(exc, typer.TyperException)
+        if type(exc).__name__ == "NoArgsIsHelpError":  # bare `sedov`: help is the answer
+            sys.stdout.write(exc.format_message() + "\n")
+            return 0
+        message = " ".join(exc.format_message().split())
+        ctx = getattr(exc, "ctx", None)
+        if ctx is not None:
+            message += f" (see '{ctx.command_path} --help')"
+        _say_error(sys.stderr, message)
+        return int(getattr(exc, "exit_code", 1))
+
+
+app = typer.Typer(
+    cls=SedovGroup,
+    name="sedov",
+    help=(
+        "Explore the life of Lev Sedov (1906–1938): dated, cited events with honest uncertain dates.\n\n"
+        "\b\nExamples:\n  sedov timeline\n  sedov age-at 1933\n  sedov events --place Paris --from 1933\n"
+        "  sedov events --json | jq '.[].title'"
+    ),
+    rich_markup_mode=None,
+    pretty_exceptions_enable=False,
+    no_args_is_help=True,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+
+@dataclass
+class State:
+    """Per-invocation settings from the global options."""
+
+    data: str | None
+    env: Environment
+    _dataset: Dataset | None = field(default=None, repr=False)
+
+    @property
+    def dataset(self) -> Dataset:
+        if self._dataset is None:
+            self._dataset = load(self.data)
+        return self._dataset
+
+
+def _state(ctx: typer.Context) -> State:
+    state = ctx.find_root().obj
+    assert isinstance(state, State)
+    return state
+
+
+# --- completion ---------------------------------------------------------------
+
+
+def _completion_dataset(ctx: typer.Context) -> Dataset | None:
+    try:
+        return load(ctx.find_root().params.get("data"))
+    except Exception:  # completion must never print an error into the shell
+        return None
+
+
+def _complete(names: Callable[[Dataset], list[str]]) -> Callable[[typer.Context, str], list[str]]:
+    def complete(ctx: typer.Context, incomplete: str) -> list[str]:
+        ds = _completion_dataset(ctx)
+        if ds is None:
+            return []
+        prefix = fold(incomplete)
+        return sorted({n for n in names(ds) if fold(n).startswith(prefix)})
+
+    return complete
+
+
+complete_place = _complete(lambda ds: [p.name for p in ds.places.values()])
+complete_person = _complete(lambda ds: [n for p in ds.people.values() for n in p.names])
+complete_tag = _complete(all_tags)
+complete_event = _complete(lambda ds: list(ds.by_id))
+
+
+# --- options, as reusable aliases ---------------------------------------------
+
+PlaceOpt = Annotated[
+    list[str] | None,
+    typer.Option("--place", "-p", help="Events at a place or anywhere inside it (repeat to OR).",
+                 autocompletion=complete_place),
+]  # fmt: skip
+PersonOpt = Annotated[
+    list[str] | None,
+    typer.Option("--person", help="Events involving a person, by any name or alias (repeat to OR).",
+                 autocompletion=complete_person),
+]  # fmt: skip
+TagOpt = Annotated[
+    list[str] | None, typer.Option("--tag", "-t", help="Events with a tag (repeat to OR).", autocompletion=complete_tag)
+]
+CertaintyOpt = Annotated[
+    list[str] | None, typer.Option("--certainty", help="stated, inferred, attributed or disputed (repeat to OR).")
+]
+FromOpt = Annotated[str | None, typer.Option("--from", help="Start: a year, month, day or event id.")]
+ToOpt = Annotated[str | None, typer.Option("--to", help="End: a year, month, day or event id.")]
+MatchOpt = Annotated[
+    str, typer.Option("--match", help="overlap: events that may fall in the range; within: only those certainly in it.")
+]
+SearchOpt = Annotated[
+    str | None, typer.Option("--search", "-s", help="Text in titles, summaries and quotes (case- and accent-blind).")
+]
+ReverseOpt = Annotated[bool, typer.Option("--reverse", "-r", help="Latest first.")]
+LimitOpt = Annotated[int | None, typer.Option("--limit", "-n", min=0, help="At most N events.")]
+FormatOpt = Annotated[
+    str | None,
+    typer.Option("--format", "-f", help=f"One of: {', '.join(FORMATS)}. Default: table at a terminal, tsv in a pipe."),
+]
+JsonOpt = Annotated[bool, typer.Option("--json", help="Short for --format json.")]
+
+
+def _format(fmt: str | None, as_json: bool, default: str) -> str:
+    if as_json and fmt not in (None, "json"):
+        raise UsageProblem(f"--json conflicts with --format {fmt}")
+    if as_json:
+        return "json"
+    if fmt is None:
+        return default
+    if fmt.lower() not in FORMATS:
+        raise UnknownName("format", fmt, [f for f in FORMATS if f.startswith(fmt[:1].lower())][:2])
+    return fmt.lower()
+
+
+def _listing_format(state: State, fmt: str | None, as_json: bool) -> str:
+    return _format(fmt, as_json, "table" if state.env.stdout_isatty else "tsv")
+
+
+def _emit(state: State, listing: Listing, fmt: str, table: Callable[[], None], empty_note: str) -> None:
+    """Write a listing in ``fmt``; the table is drawn by ``table``."""
+    env = state.env
+    if not listing.records:
+        env.note(empty_note)
+        if fmt == "table":
+            return
+    if fmt == "table":
+        with env.pipe_guard():
+            table()
+    else:
+        env.write(exporter(fmt)(listing))
+
+
+def _filters(
+    place: list[str] | None,
+    person: list[str] | None,
+    tag: list[str] | None,
+    certainty: list[str] | None,
+    start: str | None,
+    end: str | None,
+    match: str,
+    search: str | None,
+) -> Filters:
+    if match not in ("overlap", "within"):
+        raise UnknownName("--match mode", match, ["overlap", "within"])
+    mode: MatchMode = "within" if match == "within" else "overlap"
+    return Filters(
+        places=tuple(place or ()),
+        people=tuple(person or ()),
+        tags=tuple(tag or ()),
+        certainties=tuple(certainty or ()),
+        start=start,
+        end=end,
+        match=mode,
+        search=search,
+    )
+
+
+# --- global options -------------------------------------------------------------
+
+
+def _version(value: bool) -> None:
+    if value:
+        sys.stdout.write(f"sedov {__version__}\n")
+        raise typer.Exit()
+
+
+@app.callback()
+def root(
+    ctx: typer.Context,
+    data: Annotated[
+        str | None,
+        typer.Option("--data", envvar="SEDOV_DATA", show_envvar=True,
+                     help="A dataset file of the same schema to use instead of the packaged one."),
+    ] = None,
+    debug: Annotated[bool, typer.Option("--debug", help="Show tracebacks for errors.")] = False,
+    version: Annotated[
+        bool, typer.Option("--version", callback=_version, is_eager=True, help="Show the version and exit.")
+    ] = False,
+) -> None:
+    """Explore the life of Lev Sedov (1906–1938)."""
+    ctx.obj = State(data, environment_factory())
+
+
+# --- commands ---------------------------------------------------------------------
+
+
+def _events_command(
+    ctx: typer.Context, filters: Filters, reverse: bool, limit: int | None, fmt: str | None, as_json: bool,
+    grouped: bool,
+) -> None:  # fmt: skip
+    state = _state(ctx)
+    ds = state.dataset
+    chosen = _listing_format(state, fmt, as_json)
+    selection = select(ds, filters, reverse=reverse, limit=limit)
+    ranged = selection.range is not None
+    listing = events_listing(ds, selection.hits, ranged)
+
+    def table() -> None:
+        from . import render
+
+        render.events_table(state.env, ds, selection.hits, grouped=grouped, ranged=ranged)
+
+    _emit(state, listing, chosen, table, "No events match.")
+
+
+@app.command()
+def timeline(
+    ctx: typer.Context,
+    place: PlaceOpt = None,
+    person: PersonOpt = None,
+    tag: TagOpt = None,
+    certainty: CertaintyOpt = None,
+    start: FromOpt = None,
+    end: ToOpt = None,
+    match: MatchOpt = "overlap",
+    search: SearchOpt = None,
+    reverse: ReverseOpt = False,
+    limit: LimitOpt = None,
+    fmt: FormatOpt = None,
+    as_json: JsonOpt = False,
+) -> None:
+    """The chronology: every event in order, with his age at it.
+
+    Grouped by life period at a terminal; disputed and attributed claims say
+    who makes them.
+
+    \b
+    Examples:
+      sedov timeline
+      sedov timeline --from 1931 --to 1933 --reverse
+      sedov timeline --certainty disputed --json
+    """
+    filters = _filters(place, person, tag, certainty, start, end, match, search)
+    _events_command(ctx, filters, reverse, limit, fmt, as_json, grouped=True)
+
+
+@app.command()
+def events(
+    ctx: typer.Context,
+    place: PlaceOpt = None,
+    person: PersonOpt = None,
+    tag: TagOpt = None,
+    certainty: CertaintyOpt = None,
+    start: FromOpt = None,
+    end: ToOpt = None,
+    match: MatchOpt = "overlap",
+    search: SearchOpt = None,
+    reverse: ReverseOpt = False,
+    limit: LimitOpt = None,
+    fmt: FormatOpt = None,
+    as_json: JsonOpt = False,
+) -> None:
+    """Events filtered by place, person, tag, certainty, period and text.
+
+    Filters of different kinds AND together; a repeated filter ORs. With
+    --from/--to, an event that only may fall in the range is marked possible.
+
+    \b
+    Examples:
+      sedov events --place Paris --from 1933
+      sedov events --place France --tag health
+      sedov events --person Zborowski --format csv
+      sedov events --search седов --json | jq -r '.[].id'
+    """
+    filters = _filters(place, person, tag, certainty, start, end, match, search)
+    _events_command(ctx, filters, reverse, limit, fmt, as_json, grouped=False)
+
+
+@app.command()
+def show(
+    ctx: typer.Context,
+    event_id: Annotated[str, typer.Argument(metavar="ID", help="An event id.", autocompletion=complete_event)],
+    fmt: FormatOpt = None,
+    as_json: JsonOpt = False,
+) -> None:
+    """One event in full: dates, bounds, certainty, the verbatim quote, and its neighbours.
+
+    \b
+    Examples:
+      sedov show marriage
+      sedov show murder-hypothesis --json
+    """
+    state = _state(ctx)
+    ds = state.dataset
+    event = resolve_event(ds, event_id)
+    before, after = neighbours(ds, event)
+    record = show_record(ds, event, before, after)
+    chosen = _listing_format(state, fmt, as_json)
+
+    def table() -> None:
+        from . import render
+
+        render.event_panel(state.env, record)
+
+    _emit(state, show_listing(record), chosen, table, "")
+
+
+@app.command("age-at")
+def age_at(
+    ctx: typer.Context,
+    when: Annotated[str, typer.Argument(metavar="WHEN", help="A year, month, day or event id.")],
+    person: Annotated[
+        str | None,
+        typer.Option("--person", help="Whose age (default: the subject).", autocompletion=complete_person),
+    ] = None,
+    explain: Annotated[bool, typer.Option("--explain", help="Show the bounds used and their sources.")] = False,
+    fmt: FormatOpt = None,
+    as_json: JsonOpt = False,
+) -> None:
+    """How old he was at a time: exact for an exact date, a range otherwise.
+
+    \b
+    Examples:
+      sedov age-at 1933
+      sedov age-at "30 January 1933"
+      sedov age-at marriage --explain
+      sedov age-at 1933 --person "Lev" --json
+    """
+    from .sentences import age_sentence, before_birth
+    from .sentences import explain as explanation
+
+    state = _state(ctx)
+    ds = state.dataset
+    who = resolve_person(ds, person) if person else ds.person
+    asked = resolve_when(ds, when)
+    answer = age_of(ds, who, asked)
+    if answer.status is LifeStatus.BEFORE_BIRTH:
+        raise OutsideLife(before_birth(who, asked))
+    chosen = _format(fmt, as_json, "text")
+    if chosen in ("text", "table"):
+        text = [age_sentence(who, asked, answer)]
+        if explain:
+            text += ["", *explanation(who, asked, answer)]
+        state.env.write("".join(visible(line) + "\n" for line in text))
+        return
+    record = age_record(who, asked, answer)
+    if explain:
+        record["explanation"] = explanation(who, asked, answer)
+    state.env.write(exporter(chosen)(age_listing(record)))
+
+
+@app.command()
+def people(
+    ctx: typer.Context,
+    search: SearchOpt = None,
+    fmt: FormatOpt = None,
+    as_json: JsonOpt = False,
+) -> None:
+    """The people index, with how many events cite each.
+
+    \b
+    Examples:
+      sedov people
+      sedov people --search volkov --json
+    """
+    state = _state(ctx)
+    ds = state.dataset
+    needle = fold(search) if search is not None else None
+    chosen_people = [
+        p for p in ds.people.values()
+        if needle is None or any(needle in fold(t) for t in (*p.names, p.relation, p.id))
+    ]  # fmt: skip
+    listing = people_listing(ds, chosen_people)
+    chosen = _listing_format(state, fmt, as_json)
+
+    def table() -> None:
+        from . import render
+
+        render.listing_table(state.env, listing, ("id", "name", "relation", "birth", "death", "events"))
+
+    _emit(state, listing, chosen, table, "No people match.")
+
+
+@app.command()
+def places(
+    ctx: typer.Context,
+    search: SearchOpt = None,
+    fmt: FormatOpt = None,
+    as_json: JsonOpt = False,
+) -> None:
+    """The gazetteer as a tree, with event counts (direct and within).
+
+    \b
+    Examples:
+      sedov places
+      sedov places --search thiais
+      sedov places --format csv
+    """
+    state = _state(ctx)
+    ds = state.dataset
+    needle = fold(search) if search is not None else None
+    matched = [p for p in ds.places.values() if needle is None or any(needle in fold(n) for n in (*p.names, p.id))]
+    chosen = _listing_format(state, fmt, as_json)
+    listing = places_listing(ds, matched)
+
+    def table() -> None:
+        from . import render
+
+        # A tree needs the way down to each match, so ancestors come along.
+        keep = {p.id for p in matched} | {a.id for p in matched for a in ds.ancestors(p.id)}
+        render.place_tree(state.env, ds, places_listing(ds, [p for p in ds.places.values() if p.id in keep]))
+
+    _emit(state, listing, chosen, table, "No places match.")
+
+
+@app.command()
+def tags(
+    ctx: typer.Context,
+    search: SearchOpt = None,
+    fmt: FormatOpt = None,
+    as_json: JsonOpt = False,
+) -> None:
+    """Every tag, with how many events carry it.
+
+    \b
+    Examples:
+      sedov tags
+      sedov tags --format json
+    """
+    state = _state(ctx)
+    ds = state.dataset
+    counts = count_by(ds.events, "tags")
+    needle = fold(search) if search is not None else None
+    chosen_tags = {t: counts[t] for t in sorted(counts) if needle is None or needle in fold(t)}
+    listing = tags_listing(chosen_tags)
+    chosen = _listing_format(state, fmt, as_json)
+
+    def table() -> None:
+        from . import render
+
+        render.listing_table(state.env, listing)
+
+    _emit(state, listing, chosen, table, "No tags match.")
+
+
+@app.command()
+def validate(
+    ctx: typer.Context,
+    path: Annotated[str | None, typer.Argument(help="Dataset file (default: --data, $SEDOV_DATA or the packaged one).")]
+    = None,
+    as_json: JsonOpt = False,
+) -> None:
+    """Check a dataset and list every problem, one per line; exit 1 if there are any.
+
+    \b
+    Examples:
+      sedov validate my-sedov.json
+      sedov validate my-sedov.json --json | jq length
+    """
+    state = _state(ctx)
+    target = path if path is not None else state.data
+    problems = problems_in(target)
+    shown = target or os.environ.get("SEDOV_DATA") or "the packaged dataset"
+    if as_json:
+        from .formats.json_format import dumps
+
+        state.env.write(dumps([p._asdict() for p in problems]) + "\n")
+    elif problems:
+        state.env.write("".join(visible(str(p)) + "\n" for p in problems))
+    else:
+        ds = load(target)
+        state.env.write(
+            f"ok: {visible(shown)}: {len(ds.events)} events, {len(ds.people)} people, {len(ds.places)} places\n"
+        )
+    if problems:
+        raise typer.Exit(1)
+
+
+def main() -> None:
+    """Entry point for the ``sedov`` script and ``python -m sedov_cli``."""
+    app()

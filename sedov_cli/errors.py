@@ -1,0 +1,47 @@
+"""Domain errors, each carrying the exit code the CLI gives it.
+
+Keeping the code on the error means the CLI maps errors to exit codes in one
+place (``cli.main``) without a table that could fall out of step.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+
+class SedovError(Exception):
+    """Something the user should read; never shown with a traceback."""
+
+    exit_code = 1
+
+
+class UsageProblem(SedovError):
+    """The command line asked for something that does not exist or is malformed."""
+
+    exit_code = 2
+
+
+class BadWhen(UsageProblem):
+    """A date or event id that could not be read."""
+
+
+class UnknownName(UsageProblem):
+    """A place, person, tag, certainty or id the dataset does not have."""
+
+    def __init__(self, kind: str, query: str, suggestions: Sequence[str] = ()) -> None:
+        self.kind, self.query, self.suggestions = kind, query, tuple(suggestions)
+        hint = f" (did you mean {' or '.join(repr(s) for s in self.suggestions)}?)" if self.suggestions else ""
+        super().__init__(f"unknown {kind} {query!r}{hint}")
+
+
+class AmbiguousName(UsageProblem):
+    """A name that fits more than one record; the message lists them."""
+
+    def __init__(self, kind: str, query: str, candidates: Sequence[tuple[str, str]]) -> None:
+        self.kind, self.query, self.candidates = kind, query, tuple(candidates)
+        listed = "; ".join(f"{label} [{ident}]" for ident, label in self.candidates)
+        super().__init__(f"{kind} {query!r} is ambiguous: {listed}. Give a fuller name or the id in brackets.")
+
+
+class OutsideLife(SedovError):
+    """A question about an age before the person was born."""

@@ -1,0 +1,33 @@
+"""Exporters: one module per format, each turning a Listing into a string.
+
+Exporters never print. The CLI decides where the string goes, so every format
+can be tested as a plain value. Modules are imported on first use, so a
+command pays only for the format it writes.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from importlib import import_module
+
+from ..records import Listing
+
+Exporter = Callable[[Listing], str]
+
+# "table" is rendered by sedov_cli.render; it is listed so options can offer it.
+FORMATS = ("table", "json", "ndjson", "csv", "tsv", "markdown")
+
+_MODULES = {
+    "json": "json_format",
+    "ndjson": "ndjson",
+    "csv": "delimited",
+    "tsv": "delimited",
+    "markdown": "markdown",
+}
+
+
+def exporter(name: str) -> Exporter:
+    """The export function for ``name`` (one of FORMATS other than 'table')."""
+    module = import_module(f"{__name__}.{_MODULES[name]}")
+    fn: Exporter = getattr(module, f"to_{name}")
+    return fn

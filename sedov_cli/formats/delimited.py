@@ -1,0 +1,34 @@
+"""CSV and TSV: a header line, then exactly one line per record.
+
+TSV follows the convention of ``cut``/``awk``-friendly TSV: backslash, tab,
+newline and carriage return inside a value become ``\\\\``, ``\\t``, ``\\n`` and
+``\\r``, so no value can split a record. CSV quotes as RFC 4180 does, with
+``\\n`` line endings, and escapes control characters the same visible way.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+
+from ..records import Listing
+from ..text import visible
+
+
+def _tsv_value(value: str) -> str:
+    return visible(value.replace("\\", "\\\\"))
+
+
+def to_tsv(listing: Listing) -> str:
+    lines = ["\t".join(listing.columns)]
+    lines += ["\t".join(_tsv_value(v) for v in row) for row in listing.rows]
+    return "\n".join(lines) + "\n"
+
+
+def to_csv(listing: Listing) -> str:
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(listing.columns)
+    for row in listing.rows:
+        writer.writerow([visible(v) for v in row])
+    return out.getvalue()

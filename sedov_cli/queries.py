@@ -1,0 +1,235 @@
+"""Pure questions about a dataset: name resolution, filters, and ages at a time.
+
+Nothing here prints or knows about options. The CLI turns words into a
+:class:`Filters` value and gets plain results back, and the tests can do the
+same without a terminal.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import Literal
+
+from .dates import AgeAnswer, DateError, EdtfDate, Span, parse_when
+from .errors import AmbiguousName, BadWhen, UnknownName, UsageProblem
+from .model import CERTAINTIES, Dataset, Event, Person
+from .text import fold
+
+MatchMode = Literal["overlap", "within"]
+
+
+def _suggest(query: str, names: Iterable[str], n: int = 2) -> list[str]:
+    by_fold: dict[str, str] = {}
+    for name in names:
+        by_fold.setdefault(fold(name), name)
+    close = difflib.get_close_matches(fold(query), list(by_fold), n=n, cutoff=0.6)
+    return [by_fold[c] for c in close]
+
+
+def _words(name: str) -> set[str]:
+    return {w for w in re.split(r"[\s\-]+", fold(name)) if w}
+
+
+# --- names ------------------------------------------------------------------
+
+
+def resolve_places(ds: Dataset, query: str) -> set[str]:
+    """Place ids for ``query`` and every place inside them.
+
+    An exact name, alias or id wins; otherwise a whole word of a name (so
+    "Mirabeau" finds the Clinique Mirabeau).
+    """
+    q = fold(query.strip())
+    exact = {p.id for p in ds.places.values() if q in {fold(n) for n in (p.id, *p.names)}}
+    found = exact or {p.id for p in ds.places.values() if any(q in _words(n) for n in p.names)}
+    if not q or not found:
+        names = [n for p in ds.places.values() for n in p.names]
+        raise UnknownName("place", query, _suggest(query, names))
+    out: set[str] = set()
+    for pid in found:
+        out |= ds.descendants(pid)
+    return out
+
+
+def resolve_person(ds: Dataset, query: str) -> Person:
+    """One person by id, full name, alias or a single word of a name (a bare surname)."""
+    q = fold(query.strip())
+    if query.strip() in ds.people:
+        return ds.people[query.strip()]
+    hits = [p for p in ds.people.values() if any(q == fold(n) or q in _words(n) for n in p.names)]
+    if len(hits) == 1:
+        return hits[0]
+    if hits:
+        raise AmbiguousName("person", query, [(p.id, f"{p.name} ({p.relation})") for p in hits])
+    names = [n for p in ds.people.values() for n in p.names]
+    raise UnknownName("person", query, _suggest(query, names))
+
+
+def all_tags(ds: Dataset) -> list[str]:
+    return sorted({t for e in ds.events for t in e.tags})
+
+
+def resolve_tag(ds: Dataset, query: str) -> str:
+    tags = all_tags(ds)
+    for tag in tags:
+        if fold(tag) == fold(query.strip()):
+            return tag
+    raise UnknownName("tag", query, _suggest(query, tags))
+
+
+def resolve_certainty(query: str) -> str:
+    if fold(query.strip()) in CERTAINTIES:
+        return fold(query.strip())
+    raise UnknownName("certainty", query, _suggest(query, CERTAINTIES))
+
+
+def resolve_event(ds: Dataset, ident: str) -> Event:
+    if ident in ds.by_id:
+        return ds.by_id[ident]
+    raise UnknownName("event id", ident, _suggest(ident, ds.by_id))
+
+
+# --- WHEN -------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class When:
+    """A time the user asked about: a date they typed, or an event's span."""
+
+    text: str
+    span: Span
+    label: str
+    date: EdtfDate | None = None
+    event: Event | None = None
+
+
+def resolve_when(ds: Dataset, text: str) -> When:
+    """A year, month, day (EDTF or words) or an event id, as a span of days."""
+    stripped = text.strip()
+    if stripped in ds.by_id:
+        event = ds.by_id[stripped]
+        return When(text, event.span, f"{event.title} ({event.when})", event=event)
+    try:
+        parsed = parse_when(stripped)
+    except DateError as exc:
+        near = _suggest(stripped, ds.by_id) if re.search(r"[a-z]-|-[a-z]", stripped) else []
+        hint = f" (did you mean the event {near[0]!r}?)" if near else ""
+        raise BadWhen(f"{exc}{hint}; use a year (1933), a month (1933-02, 'Feb 1933'), a day (1933-01-30) or an event id") from None
+    return When(text, parsed.span, parsed.display, date=parsed)
+
+
+def date_range(ds: Dataset, start: str | None, end: str | None) -> Span | None:
+    """The span from the start of ``start`` to the end of ``end``; None if neither is given."""
+    if start is None and end is None:
+        return None
+    lo = resolve_when(ds, start).span.earliest if start is not None else None
+    hi = resolve_when(ds, end).span.latest if end is not None else None
+    if lo is not None and hi is not None and lo > hi:
+        raise UsageProblem(f"--from {start!r} is after --to {end!r}")
+    return Span(lo, hi)
+
+
+# --- filtering --------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Filters:
+    """What the user asked for. Repeated values OR together; kinds AND together."""
+
+    places: tuple[str, ...] = ()
+    people: tuple[str, ...] = ()
+    tags: tuple[str, ...] = ()
+    certainties: tuple[str, ...] = ()
+    start: str | None = None
+    end: str | None = None
+    match: MatchMode = "overlap"
+    search: str | None = None
+
+
+@dataclass(frozen=True)
+class Hit:
+    """An event that passed the filters. ``possible`` is set when it only may fall in the range."""
+
+    event: Event
+    age: AgeAnswer
+    possible: bool = False
+
+
+@dataclass(frozen=True)
+class Selection:
+    hits: tuple[Hit, ...]
+    range: Span | None
+
+
+def select(ds: Dataset, filters: Filters, *, reverse: bool = False, limit: int | None = None) -> Selection:
+    """Events matching every filter, in chronological order."""
+    place_ids: set[str] | None = None
+    if filters.places:
+        place_ids = set().union(*(resolve_places(ds, q) for q in filters.places))
+    people = [resolve_person(ds, q) for q in filters.people]
+    everyone = any(p.id == ds.subject for p in people)
+    person_ids = {p.id for p in people}
+    tags = {resolve_tag(ds, t) for t in filters.tags}
+    certainties = {resolve_certainty(c) for c in filters.certainties}
+    span = date_range(ds, filters.start, filters.end)
+    needle = fold(filters.search) if filters.search is not None else None
+
+    hits: list[Hit] = []
+    for event in ds.chronological():
+        if place_ids is not None and not place_ids.intersection(event.places):
+            continue
+        if people and not everyone and not person_ids.intersection(event.people):
+            continue
+        if tags and not tags.intersection(event.tags):
+            continue
+        if certainties and event.certainty not in certainties:
+            continue
+        if needle is not None and not any(
+            needle in fold(text) for text in (event.title, event.summary, event.source.quote)
+        ):
+            continue
+        possible = False
+        if span is not None:
+            if filters.match == "within":
+                if not event.span.within(span):
+                    continue
+            elif not event.span.overlaps(span):
+                continue
+            else:
+                possible = not event.span.within(span)
+        hits.append(Hit(event, ds.age_at(event), possible))
+    if reverse:
+        hits.reverse()
+    if limit is not None:
+        hits = hits[: max(limit, 0)]
+    return Selection(tuple(hits), span)
+
+
+def neighbours(ds: Dataset, event: Event) -> tuple[Event | None, Event | None]:
+    """The events just before and just after, in chronological order."""
+    order = ds.chronological()
+    i = order.index(event)
+    return (order[i - 1] if i > 0 else None, order[i + 1] if i + 1 < len(order) else None)
+
+
+def count_by(events: Sequence[Event], key: str) -> dict[str, int]:
+    """How many events cite each place, person or tag id."""
+    counts: dict[str, int] = {}
+    for event in events:
+        for ident in getattr(event, key):
+            counts[ident] = counts.get(ident, 0) + 1
+    return counts
+
+
+def age_of(ds: Dataset, person: Person, when: When) -> AgeAnswer:
+    """The person's age over the asked span; refuses when the person has no known birth."""
+    life = person.life
+    if life is None:
+        raise UsageProblem(f"the dataset has no birth date for {person.name}, so no age can be given")
+    if life.death is None and when.span.latest is None:
+        raise UsageProblem(f"{when.text!r} is open-ended and {person.name}'s death is not known")
+    return life.age_over(when.span)
+

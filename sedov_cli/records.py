@@ -1,0 +1,209 @@
+"""The output contract: each result as a JSON-ready record and as a flat row.
+
+Every format works from a :class:`Listing`. The JSON and NDJSON exporters use
+``records`` (nested, typed), and CSV, TSV and Markdown use ``columns`` and
+``rows`` (strings only). Defining both here keeps the formats from drifting
+apart.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from .dates import AgeAnswer, AgeSegment, LifeStatus
+from .model import Dataset, Event, Person, Place
+from .queries import Hit, When, count_by
+
+Record = dict[str, Any]
+
+
+@dataclass(frozen=True)
+class Listing:
+    """Records in the JSON contract plus their flat form."""
+
+    kind: str
+    records: tuple[Record, ...]
+    columns: tuple[str, ...]
+    rows: tuple[tuple[str, ...], ...]
+    single: bool = False
+
+
+def _iso(day: date | None) -> str | None:
+    return day.isoformat() if day else None
+
+
+def age_json(age: AgeAnswer) -> dict[str, int] | None:
+    return {"min": age.age.min, "max": age.age.max} if age.age else None
+
+
+def event_record(ds: Dataset, event: Event, age: AgeAnswer) -> Record:
+    return {
+        "id": event.id,
+        "date": event.date.text,
+        "start": _iso(event.span.earliest),
+        "end": _iso(event.span.latest),
+        "when": event.when,
+        "title": event.title,
+        "summary": event.summary,
+        "places": [ds.places[p].name for p in event.places],
+        "people": [ds.people[p].name for p in event.people],
+        "tags": list(event.tags),
+        "age": age_json(age),
+        "certainty": event.certainty,
+        "claimed_by": event.claimed_by,
+        "disputes": list(event.disputes),
+        "period": ds.periods[event.period].name,
+        "note": event.note,
+        "source": {"section": event.source.section, "quote": event.source.quote},
+    }
+
+
+EVENT_COLUMNS = (
+    "id", "date", "start", "end", "when", "age_min", "age_max", "title", "summary",
+    "places", "people", "tags", "certainty", "claimed_by", "period", "section", "quote",
+)  # fmt: skip
+
+
+def _cell(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, list):
+        return "; ".join(map(str, value))
+    return str(value)
+
+
+def _event_row(record: Record) -> tuple[str, ...]:
+    age = record["age"] or {}
+    flat = {
+        **record,
+        "age_min": age.get("min"),
+        "age_max": age.get("max"),
+        "section": record["source"]["section"],
+        "quote": record["source"]["quote"],
+    }
+    return tuple(_cell(flat.get(c)) for c in EVENT_COLUMNS) + ((_cell(record["match"]),) if "match" in record else ())
+
+
+def events_listing(ds: Dataset, hits: Sequence[Hit], ranged: bool) -> Listing:
+    """Events as records; with a date range, each says whether it matched for certain."""
+    records = []
+    for hit in hits:
+        record = event_record(ds, hit.event, hit.age)
+        if ranged:
+            record["match"] = "possible" if hit.possible else "certain"
+        records.append(record)
+    columns = EVENT_COLUMNS + (("match",) if ranged else ())
+    return Listing("events", tuple(records), columns, tuple(_event_row(r) for r in records))
+
+
+def show_record(ds: Dataset, event: Event, before: Event | None, after: Event | None) -> Record:
+    record = event_record(ds, event, ds.age_at(event))
+    record["bounds"] = [
+        {"side": b.side, "date": b.day.isoformat(), "certainty": b.certainty, "basis": b.basis, "note": b.note}
+        for b in event.bounds
+    ]
+    record["previous"] = before.id if before else None
+    record["next"] = after.id if after else None
+    return record
+
+
+def show_listing(record: Record) -> Listing:
+    """One event as field/value rows, for TSV and friends."""
+    rows = []
+    for key, value in record.items():
+        if key == "source":
+            rows += [("section", value["section"]), ("quote", value["quote"])]
+        elif key == "age":
+            rows.append(("age", "" if value is None else f"{value['min']}-{value['max']}"))
+        elif key == "bounds":
+            rows += [(f"bound.{b['side']}", f"{b['date']} ({b['basis']}): {b['note']}") for b in value]
+        else:
+            rows.append((key, _cell(value)))
+    return Listing("event", (record,), ("field", "value"), tuple(rows), single=True)
+
+
+def _life_text(person: Person, which: str) -> str | None:
+    fact = getattr(person, which)
+    return fact.date.text if fact else None
+
+
+def people_listing(ds: Dataset, people: Sequence[Person]) -> Listing:
+    counts = count_by(ds.events, "people")
+    records = tuple(
+        {
+            "id": p.id,
+            "name": p.name,
+            "aliases": list(p.aliases),
+            "relation": p.relation,
+            "birth": _life_text(p, "birth"),
+            "death": _life_text(p, "death"),
+            "events": len(ds.events) if p.id == ds.subject else counts.get(p.id, 0),
+        }
+        for p in people
+    )
+    columns = ("id", "name", "aliases", "relation", "birth", "death", "events")
+    return Listing("people", records, columns, tuple(tuple(_cell(r[c]) for c in columns) for r in records))
+
+
+def place_path(ds: Dataset, place: Place) -> list[str]:
+    """Names from the outermost place down to this one."""
+    return [p.name for p in reversed([place, *ds.ancestors(place.id)])]
+
+
+def places_listing(ds: Dataset, places: Sequence[Place]) -> Listing:
+    direct = count_by(ds.events, "places")
+    records = []
+    for p in places:
+        inside = ds.descendants(p.id)
+        records.append(
+            {
+                "id": p.id,
+                "name": p.name,
+                "aliases": list(p.aliases),
+                "kind": p.kind,
+                "parent": p.parent,
+                "path": place_path(ds, p),
+                "events": direct.get(p.id, 0),
+                "events_within": sum(1 for e in ds.events if inside.intersection(e.places)),
+            }
+        )
+    columns = ("id", "name", "aliases", "kind", "parent", "path", "events", "events_within")
+    rows = tuple(
+        tuple(" > ".join(r[c]) if c == "path" else _cell(r[c]) for c in columns) for r in records
+    )
+    return Listing("places", tuple(records), columns, rows)
+
+
+def tags_listing(counts: dict[str, int]) -> Listing:
+    records = tuple({"tag": t, "events": n} for t, n in counts.items())
+    return Listing("tags", records, ("tag", "events"), tuple((r["tag"], str(r["events"])) for r in records))
+
+
+def _segment(seg: AgeSegment) -> Record:
+    return {"age": seg.age, "start": _iso(seg.span.earliest), "end": _iso(seg.span.latest)}
+
+
+def age_record(person: Person, when: When, answer: AgeAnswer) -> Record:
+    return {
+        "query": when.text,
+        "person": person.id,
+        "start": _iso(when.span.earliest),
+        "end": _iso(when.span.latest),
+        "age": age_json(answer),
+        "alive": answer.status is LifeStatus.LIVED,
+        "status": answer.status.value,
+        "segments": [_segment(s) for s in answer.segments],
+    }
+
+
+def age_listing(record: Record) -> Listing:
+    columns = ("query", "person", "start", "end", "age_min", "age_max", "alive")
+    age = record["age"] or {}
+    row = (
+        record["query"], record["person"], _cell(record["start"]), _cell(record["end"]),
+        _cell(age.get("min")), _cell(age.get("max")), "true" if record["alive"] else "false",
+    )  # fmt: skip
+    return Listing("age", (record,), columns, (row,), single=True)

@@ -1,0 +1,175 @@
+"""Terminal rendering: the only module that builds rich objects.
+
+Dataset text enters rich only as :class:`rich.text.Text` built from
+:func:`~sedov_cli.text.visible`, never as a markup string, so ``[bold]`` in a
+title stays literal. Colour is added only when the Environment allows it.
+Under NO_COLOR, TERM=dumb or in a pipe, certainty shows as words, not colour.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+
+from rich import box
+from rich.console import Console
+from rich.table import Table
+from rich.text import Text
+from rich.tree import Tree
+
+from .environment import Environment
+from .model import Dataset, Event
+from .queries import Hit
+from .records import Listing
+from .text import visible
+
+CERTAINTY_STYLE = {
+    "stated": "green",
+    "inferred": "cyan",
+    "attributed": "yellow",
+    "disputed": "bold magenta",
+}
+
+
+def console(env: Environment) -> Console:
+    return Console(
+        file=env.stdout,
+        force_terminal=env.stdout_isatty,
+        color_system="auto" if env.color else None,
+        width=env.width,
+        highlight=False,
+        markup=False,
+        emoji=False,
+        soft_wrap=False,
+        legacy_windows=False,
+    )
+
+
+def _box(env: Environment) -> box.Box:
+    return box.SIMPLE_HEAD if env.unicode else box.ASCII
+
+
+def _t(value: str | None, style: str = "") -> Text:
+    return Text(visible(value or ""), style=style)
+
+
+def certainty_text(event: Event) -> Text:
+    label = event.certainty
+    if event.claimed_by:
+        label += f": {event.claimed_by}"
+    return _t(label, CERTAINTY_STYLE.get(event.certainty, ""))
+
+
+def _places(ds: Dataset, event: Event) -> str:
+    return ", ".join(ds.places[p].name for p in event.places)
+
+
+def events_table(env: Environment, ds: Dataset, hits: Sequence[Hit], *, grouped: bool, ranged: bool) -> None:
+    """The chronology; ``grouped`` adds a heading row at each change of life period."""
+    table = Table(box=_box(env), show_edge=False, pad_edge=False, expand=False)
+    if not grouped:
+        table.add_column("ID", no_wrap=True, style="dim")
+    table.add_column("When", max_width=24)
+    table.add_column("Age", justify="right", no_wrap=True)
+    table.add_column("Event", min_width=16)
+    table.add_column("Places", max_width=22)
+    table.add_column("Certainty", max_width=26)
+    if ranged:
+        table.add_column("Match")
+    period = None
+    for hit in hits:
+        event = hit.event
+        if grouped and event.period != period:
+            if period is not None:
+                table.add_section()
+            period = event.period
+            heading = [Text("")] * (3 if grouped else 4)
+            heading[2 if grouped else 3] = _t(ds.periods[period].name, "bold underline")
+            table.add_row(*heading, *[Text("")] * (2 + ranged))
+        cells = [] if grouped else [_t(event.id, "dim")]
+        cells += [
+            _t(event.when),
+            _t(str(hit.age.age) if hit.age.age else ""),
+            _t(event.title),
+            _t(_places(ds, event)),
+            certainty_text(event),
+        ]
+        if ranged:
+            cells.append(_t("possible" if hit.possible else "yes", "italic" if hit.possible else ""))
+        table.add_row(*cells)
+    console(env).print(table)
+
+
+def listing_table(env: Environment, listing: Listing, columns: Iterable[str] | None = None) -> None:
+    """A generic table of a listing's flat rows, for the indexes."""
+    wanted = list(columns or listing.columns)
+    index = [listing.columns.index(c) for c in wanted]
+    table = Table(box=_box(env), show_edge=False, pad_edge=False)
+    for name in wanted:
+        table.add_column(name.replace("_", " ").capitalize(), justify="right" if name.startswith("events") else "left")
+    for row in listing.rows:
+        table.add_row(*[_t(row[i]) for i in index])
+    console(env).print(table)
+
+
+def place_tree(env: Environment, ds: Dataset, listing: Listing) -> None:
+    """The gazetteer as a tree, with direct and contained event counts."""
+    shown = {r["id"]: r for r in listing.records}
+    root = Tree(Text("Places"), guide_style="dim")
+    nodes: dict[str | None, Tree] = {}
+
+    def label(rec: dict[str, object]) -> Text:
+        text = _t(str(rec["name"]), "bold")
+        text.append(_t(f"  {rec['kind']}", "dim"))
+        text.append(_t(f"  {rec['events']} event(s), {rec['events_within']} within"))
+        return text
+
+    def attach(place_id: str) -> Tree:
+        if place_id in nodes:
+            return nodes[place_id]
+        place = ds.places[place_id]
+        parent = root if place.parent is None or place.parent not in shown else attach(place.parent)
+        node = parent.add(label(shown[place_id]))
+        nodes[place_id] = node
+        return node
+
+    for rec in listing.records:
+        attach(str(rec["id"]))
+    console(env).print(root)
+
+
+def event_panel(env: Environment, record: dict[str, object]) -> None:
+    """Every field of one event, the quote in full, and its neighbours."""
+    table = Table(box=None, show_header=False, pad_edge=False, show_edge=False)
+    table.add_column("field", style="bold", no_wrap=True)
+    table.add_column("value")
+    style = CERTAINTY_STYLE.get(str(record["certainty"]), "")
+    for key in ("id", "title", "when", "date", "start", "end", "age", "period", "places", "people", "tags"):
+        value = record[key]
+        if key == "age":
+            age = value if isinstance(value, dict) else None
+            value = "" if age is None else (str(age["min"]) if age["min"] == age["max"] else f"{age['min']}–{age['max']}")
+        if isinstance(value, list):
+            value = ", ".join(map(str, value))
+        table.add_row(key, _t("" if value is None else str(value)))
+    certainty = str(record["certainty"]) + (f" (claimed by {record['claimed_by']})" if record["claimed_by"] else "")
+    table.add_row("certainty", _t(certainty, style))
+    if record["disputes"]:
+        table.add_row("disputes", _t(", ".join(map(str, record["disputes"]))))  # type: ignore[call-overload]
+    table.add_row("summary", _t(str(record["summary"])))
+    if record["note"]:
+        table.add_row("note", _t(str(record["note"])))
+    for bound in record["bounds"]:  # type: ignore[attr-defined]
+        table.add_row(f"{bound['side']} bound", _t(f"{bound['date']} [inferred from {bound['basis']}] {bound['note']}"))
+    source = record["source"]
+    assert isinstance(source, dict)
+    table.add_row("section", _t(source["section"]))
+    table.add_row("quote", _t(f"“{source['quote']}”", "italic"))
+    table.add_row("previous", _t(str(record["previous"] or "(first event)")))
+    table.add_row("next", _t(str(record["next"] or "(last event)")))
+    console(env).print(table)
+
+
+def lines(env: Environment, texts: Iterable[str], style: str = "") -> None:
+    out = console(env)
+    for line in texts:
+        out.print(_t(line, style))

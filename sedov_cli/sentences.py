@@ -1,0 +1,134 @@
+"""Ages in plain words, and the reasoning behind them.
+
+A reader asking "how old was he in 1933?" deserves a sentence that holds for
+every day of 1933, not a number that is right for only part of it. The
+functions here build that sentence, and the explanation of where each bound
+comes from, as plain strings. The terminal and a pipe show the same words.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from .dates import AgeAnswer, AgeSegment, LifeStatus, Span, format_day
+from .model import DatedFact, Person
+from .queries import When
+
+
+def _day(day: date, with_year: bool) -> str:
+    text = format_day(day)
+    return text if with_year else text.rsplit(" ", 1)[0]
+
+
+def _prefix(when: When) -> str:
+    if when.event is not None:
+        return f"At “{when.event.title}” ({when.event.when})"
+    if when.date is not None and when.date.precision == "day":
+        return f"On {when.label}"
+    return f"In {when.label}"
+
+
+def _segments(segments: tuple[AgeSegment, ...], with_year: bool) -> str:
+    parts = []
+    for i, seg in enumerate(segments):
+        assert seg.span.earliest is not None and seg.span.latest is not None
+        if i == 0:
+            parts.append(f"{seg.age} until {_day(seg.span.latest, with_year)}")
+        else:
+            parts.append(f"{seg.age} from {_day(seg.span.earliest, with_year)}")
+    return ", ".join(parts[:-1]) + f" and {parts[-1]}"
+
+
+def _fact_text(fact: DatedFact | None) -> str:
+    return fact.date.display if fact else "unknown"
+
+
+def death_age(person: Person) -> str | None:
+    life = person.life
+    if life is None or life.death is None:
+        return None
+    age = life.age_over(life.death).age
+    return str(age) if age else None
+
+
+def before_birth(person: Person, when: When) -> str:
+    return f"{_prefix(when)} {person.name} was not yet born (born {_fact_text(person.birth)})."
+
+
+def age_sentence(person: Person, when: When, answer: AgeAnswer) -> str:
+    """One sentence that is true for every day of the asked span."""
+    prefix = _prefix(when)
+    if answer.status is LifeStatus.BEFORE_BIRTH:
+        return before_birth(person, when)
+    if answer.status is LifeStatus.AFTER_DEATH:
+        return (
+            f"{prefix} {person.name} was no longer alive "
+            f"(died {_fact_text(person.death)}, aged {death_age(person)})."
+        )
+    assert answer.age is not None and answer.lived is not None
+    lived = answer.lived
+    assert lived.earliest is not None and lived.latest is not None
+    if len(answer.segments) > 1:
+        with_year = lived.earliest.year != lived.latest.year
+        text = f"{prefix} {person.name} was {_segments(answer.segments, with_year)}"
+    else:
+        text = f"{prefix} {person.name} was {answer.age}"
+    notes = []
+    life = person.life
+    assert life is not None
+    if not life.exact:
+        notes.append(f"the birth is known only as {_fact_text(person.birth)}")
+    if answer.clipped and when.span.earliest is not None and lived.earliest > when.span.earliest:
+        notes.append(f"born {_fact_text(person.birth)}")
+    if answer.clipped and (when.span.latest is None or lived.latest < when.span.latest):
+        notes.append(f"died {_fact_text(person.death)}")
+    return text + (f" ({'; '.join(notes)})." if notes else ".")
+
+
+def _span_text(span: Span) -> str:
+    lo = format_day(span.earliest) if span.earliest else "open"
+    hi = format_day(span.latest) if span.latest else "open"
+    return lo if lo == hi else f"{lo} to {hi}"
+
+
+def _fact_line(label: str, fact: DatedFact | None) -> list[str]:
+    if fact is None:
+        return [f"{label}: not given in the dataset"]
+    lines = [f"{label}: {fact.date.display} [{fact.certainty}] = {_span_text(fact.date.span)}"]
+    if fact.note:
+        lines.append(f"  note: {fact.note}")
+    if fact.source:
+        lines.append(f"  source ({fact.source.section}): “{fact.source.quote}”")
+    return lines
+
+
+def explain(person: Person, when: When, answer: AgeAnswer) -> list[str]:
+    """The reasoning: what was asked, the bounds used and where each comes from."""
+    lines: list[str] = []
+    if when.event is not None:
+        event = when.event
+        lines.append(f"Asked: event {event.id!r}, “{event.title}”, dated {event.date.text} [{event.certainty}]")
+        lines.append(f"  as EDTF: {_span_text(event.date.span)}")
+        for bound in event.bounds:
+            basis = "outside knowledge" if bound.basis == "outside" else "the article"
+            lines.append(f"  {bound.side} bound {format_day(bound.day)} [inferred from {basis}]: {bound.note}")
+        if event.note:
+            lines.append(f"  note: {event.note}")
+        lines.append(f"  source ({event.source.section}): “{event.source.quote}”")
+        lines.append(f"  so the event lies within {_span_text(event.span)}")
+    else:
+        precision = when.date.precision if when.date else "?"
+        lines.append(f"Asked: {when.text!r}, read as {when.label} ({precision} precision) = {_span_text(when.span)}")
+    lines += _fact_line("Born", person.birth)
+    lines += _fact_line("Died", person.death)
+    if answer.lived is not None:
+        counted = _span_text(answer.lived)
+        lines.append(f"Counted: {counted}" + (" (only the part of the span within the life)" if answer.clipped else ""))
+    for seg in answer.segments[1:]:
+        assert seg.span.earliest is not None
+        lines.append(f"Birthday: {format_day(seg.span.earliest)}, turns {seg.age}")
+    if answer.age is not None:
+        lines.append(f"Age: {answer.age}")
+    else:
+        lines.append(f"Age: none ({answer.status.value.replace('-', ' ')})")
+    return lines
