@@ -281,8 +281,12 @@ def root(
     ctx: typer.Context,
     data: Annotated[
         str | None,
-        typer.Option("--data", envvar="SEDOV_DATA", show_envvar=True,
-                     help="A dataset file of the same schema to use instead of the packaged one."),
+        typer.Option(
+            "--data",
+            envvar="SEDOV_DATA",
+            show_envvar=True,
+            help="A dataset file of the same schema to use instead of the packaged one.",
+        ),
     ] = None,
     debug: Annotated[bool, typer.Option("--debug", help="Show tracebacks for errors.")] = False,
     version: Annotated[
@@ -548,8 +552,9 @@ def tags(
 @app.command()
 def validate(
     ctx: typer.Context,
-    path: Annotated[str | None, typer.Argument(help="Dataset file (default: --data, $SEDOV_DATA or the packaged one).")]
-    = None,
+    path: Annotated[
+        str | None, typer.Argument(help="Dataset file (default: --data, $SEDOV_DATA or the packaged one).")
+    ] = None,
     as_json: JsonOpt = False,
 ) -> None:
     """Check a dataset and list every problem, one per line; exit 1 if there are any.

@@ -22,8 +22,8 @@ from typing import Any, NamedTuple, cast
 from .dates import DateError, EdtfDate, parse_edtf
 from .model import (
     Bound,
-    DatedFact,
     Dataset,
+    DatedFact,
     Event,
     Period,
     Person,
@@ -260,7 +260,8 @@ class _Validator:
             for which, when in (("birth", birth), ("death", death)):
                 if when is not None and (when.span.earliest is None or when.span.latest is None):
                     self.add(record, f"{which}.date", "needs both ends closed, not an open interval")
-            if birth and death and death.span.latest and birth.span.earliest and death.span.latest < birth.span.earliest:
+            born, died = (birth.span.earliest if birth else None), (death.span.latest if death else None)
+            if born and died and died < born:
                 self.add(record, "death.date", "is before the birth")
         if subject not in people:
             self.add("dataset", "subject", f"unknown person {subject!r}{_suggest(subject, people)}")
@@ -280,7 +281,7 @@ class _Validator:
                 chain.append(parent)
                 parent = places[parent]["parent"]
             if parent in chain:
-                loop = chain[chain.index(parent):]
+                loop = chain[chain.index(parent) :]
                 if not reported.intersection(loop):
                     reported.update(loop)
                     path = " → ".join([*loop, parent])
@@ -310,10 +311,7 @@ class _Validator:
                 field = f"bounds[{i}].date"
                 try:
                     day = date.fromisoformat(bound["date"])
-                    if bound["side"] == "earliest":
-                        span = span.narrowed(earliest=day)
-                    else:
-                        span = span.narrowed(latest=day)
+                    span = span.narrowed(**{bound["side"]: day})
                 except ValueError as exc:
                     self.add(record, field, str(exc))
         if event["period"] not in periods:
@@ -324,7 +322,8 @@ class _Validator:
                     self.add(record, field, f"unknown {kind} {ref!r}{_suggest(ref, index)}")
         certainty = event["certainty"]
         if certainty in ("attributed", "disputed") and "claimed_by" not in event:
-            self.add(record, "claimed_by", f"a {certainty} event must say who claims it")
+            article_word = "an" if certainty[0] in "aeiou" else "a"
+            self.add(record, "claimed_by", f"{article_word} {certainty} event must say who claims it")
         if certainty == "inferred" and "note" not in event:
             self.add(record, "note", "an inferred event must say how it was inferred")
         disputes = event.get("disputes", [])
@@ -354,10 +353,9 @@ def _suggest(word: str, known: Iterable[str]) -> str:
 def _build(raw_bytes: bytes, file: str, read_sibling: Any) -> Dataset:
     raw = _Json(file).parse(raw_bytes)
     if not isinstance(raw, dict):
-        raise DatasetError([Problem(file, "", "", f"expected a JSON object at the top level, got {type(raw).__name__}")])
-    schema_problems = [
-        Problem(file, *_record_name(raw, path), message) for path, message in _checker().errors(raw)
-    ]
+        found = type(raw).__name__
+        raise DatasetError([Problem(file, "", "", f"expected a JSON object at the top level, got {found}")])
+    schema_problems = [Problem(file, *_record_name(raw, path), message) for path, message in _checker().errors(raw)]
     if schema_problems:
         raise DatasetError(schema_problems)
     validator = _Validator(file, raw, read_sibling)
@@ -416,4 +414,3 @@ def _to_model(raw: dict[str, Any], file: str) -> Dataset:
         events=tuple(events()),
         origin=file,
     )
-

@@ -25,7 +25,7 @@ import calendar
 import re
 from dataclasses import dataclass, field
 from datetime import date, timedelta
-from enum import Enum
+from enum import StrEnum
 
 __all__ = [
     "AgeAnswer",
@@ -52,7 +52,7 @@ class DateError(ValueError):
     """A date string that is not a date this tool understands."""
 
 
-class Precision(str, Enum):
+class Precision(StrEnum):
     """How finely a single date is known."""
 
     DAY = "day"
@@ -84,19 +84,15 @@ class Span:
 
     def overlaps(self, other: Span) -> bool:
         """True when some day could lie in both spans."""
-        if self.latest is not None and other.earliest is not None and self.latest < other.earliest:
-            return False
-        if other.latest is not None and self.earliest is not None and other.latest < self.earliest:
-            return False
-        return True
+        ends_before = self.latest is not None and other.earliest is not None and self.latest < other.earliest
+        starts_after = other.latest is not None and self.earliest is not None and other.latest < self.earliest
+        return not (ends_before or starts_after)
 
     def within(self, other: Span) -> bool:
         """True when every possible day of this span lies inside ``other``."""
-        if other.earliest is not None and (self.earliest is None or self.earliest < other.earliest):
-            return False
-        if other.latest is not None and (self.latest is None or self.latest > other.latest):
-            return False
-        return True
+        starts_inside = other.earliest is None or (self.earliest is not None and self.earliest >= other.earliest)
+        ends_inside = other.latest is None or (self.latest is not None and self.latest <= other.latest)
+        return starts_inside and ends_inside
 
     def narrowed(self, earliest: date | None = None, latest: date | None = None) -> Span:
         """This span with tighter ends; a bound outside the span is an error."""
@@ -112,9 +108,7 @@ class Span:
         return Span(new_earliest, new_latest)
 
     def contains(self, day: date) -> bool:
-        return (self.earliest is None or self.earliest <= day) and (
-            self.latest is None or day <= self.latest
-        )
+        return (self.earliest is None or self.earliest <= day) and (self.latest is None or day <= self.latest)
 
     def sort_key(self) -> tuple[date, date]:
         """Earliest day first, then latest day; open ends sort outermost."""
@@ -373,7 +367,7 @@ class AgeSegment:
     span: Span
 
 
-class LifeStatus(str, Enum):
+class LifeStatus(StrEnum):
     BEFORE_BIRTH = "before-birth"
     LIVED = "lived"
     AFTER_DEATH = "after-death"

@@ -8,9 +8,9 @@ trust its references.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
-from datetime import date
 from functools import cached_property
 from typing import Literal
 
@@ -37,7 +37,7 @@ class Bound:
     """
 
     side: Literal["earliest", "latest"]
-    day: date
+    day: dt.date
     basis: Literal["article", "outside"]
     note: str
     certainty: Literal["inferred"] = "inferred"
@@ -123,10 +123,7 @@ class Event:
         """The EDTF date narrowed by every recorded bound."""
         span = self.date.span
         for bound in self.bounds:
-            if bound.side == "earliest":
-                span = span.narrowed(earliest=bound.day)
-            else:
-                span = span.narrowed(latest=bound.day)
+            span = span.narrowed(**{bound.side: bound.day})
         return span
 
     @property
@@ -134,7 +131,7 @@ class Event:
         """The date as a reader should see it: the article's wording where kept."""
         return self.wording or self.date.display
 
-    def sort_key(self) -> tuple[date, date]:
+    def sort_key(self) -> tuple[dt.date, dt.date]:
         return self.span.sort_key()
 
 

@@ -21,12 +21,22 @@ from .text import fold
 MatchMode = Literal["overlap", "within"]
 
 
-def _suggest(query: str, names: Iterable[str], n: int = 2) -> list[str]:
-    by_fold: dict[str, str] = {}
-    for name in names:
-        by_fold.setdefault(fold(name), name)
-    close = difflib.get_close_matches(fold(query), list(by_fold), n=n, cutoff=0.6)
-    return [by_fold[c] for c in close]
+def _suggest(query: str, names: Iterable[str | tuple[str, str]], n: int = 2) -> list[str]:
+    """The closest names, at most one per record; ``names`` holds names or (name, record id)."""
+    by_fold: dict[str, tuple[str, str]] = {}
+    for item in names:
+        name, key = (item, item) if isinstance(item, str) else item
+        by_fold.setdefault(fold(name), (name, key))
+    q = fold(query)
+    scored = sorted(((difflib.SequenceMatcher(None, q, f).ratio(), f) for f in by_fold), reverse=True)
+    top = scored[0][0] if scored else 0.0
+    best: dict[str, str] = {}
+    for score, f in scored:
+        # only names about as close as the closest one: "Zborowsky" is not a near miss for "Trotsky"
+        if score >= max(0.6, top - 0.1):
+            name, key = by_fold[f]
+            best.setdefault(key, name)
+    return list(best.values())[:n]
 
 
 def _words(name: str) -> set[str]:
@@ -46,7 +56,7 @@ def resolve_places(ds: Dataset, query: str) -> set[str]:
     exact = {p.id for p in ds.places.values() if q in {fold(n) for n in (p.id, *p.names)}}
     found = exact or {p.id for p in ds.places.values() if any(q in _words(n) for n in p.names)}
     if not q or not found:
-        names = [n for p in ds.places.values() for n in p.names]
+        names = [(n, p.id) for p in ds.places.values() for n in p.names]
         raise UnknownName("place", query, _suggest(query, names))
     out: set[str] = set()
     for pid in found:
@@ -64,7 +74,7 @@ def resolve_person(ds: Dataset, query: str) -> Person:
         return hits[0]
     if hits:
         raise AmbiguousName("person", query, [(p.id, f"{p.name} ({p.relation})") for p in hits])
-    names = [n for p in ds.people.values() for n in p.names]
+    names = [(n, p.id) for p in ds.people.values() for n in p.names]
     raise UnknownName("person", query, _suggest(query, names))
 
 
@@ -117,7 +127,8 @@ def resolve_when(ds: Dataset, text: str) -> When:
     except DateError as exc:
         near = _suggest(stripped, ds.by_id) if re.search(r"[a-z]-|-[a-z]", stripped) else []
         hint = f" (did you mean the event {near[0]!r}?)" if near else ""
-        raise BadWhen(f"{exc}{hint}; use a year (1933), a month (1933-02, 'Feb 1933'), a day (1933-01-30) or an event id") from None
+        forms = "use a year (1933), a month (1933-02, 'Feb 1933'), a day (1933-01-30) or an event id"
+        raise BadWhen(f"{exc}{hint}; {forms}") from None
     return When(text, parsed.span, parsed.display, date=parsed)
 
 
@@ -232,4 +243,3 @@ def age_of(ds: Dataset, person: Person, when: When) -> AgeAnswer:
     if life.death is None and when.span.latest is None:
         raise UsageProblem(f"{when.text!r} is open-ended and {person.name}'s death is not known")
     return life.age_over(when.span)
-

@@ -39,6 +39,13 @@ def age_json(age: AgeAnswer) -> dict[str, int] | None:
     return {"min": age.age.min, "max": age.age.max} if age.age else None
 
 
+def age_text(age: dict[str, int] | None, dash: str = "–") -> str:
+    """'19' for an exact age, '26–27' for a range, '' for none."""
+    if age is None:
+        return ""
+    return str(age["min"]) if age["min"] == age["max"] else f"{age['min']}{dash}{age['max']}"
+
+
 def event_record(ds: Dataset, event: Event, age: AgeAnswer) -> Record:
     return {
         "id": event.id,
@@ -117,7 +124,7 @@ def show_listing(record: Record) -> Listing:
         if key == "source":
             rows += [("section", value["section"]), ("quote", value["quote"])]
         elif key == "age":
-            rows.append(("age", "" if value is None else f"{value['min']}-{value['max']}"))
+            rows.append(("age", "" if value is None else age_text(value, "-")))
         elif key == "bounds":
             rows += [(f"bound.{b['side']}", f"{b['date']} ({b['basis']}): {b['note']}") for b in value]
         else:
@@ -155,7 +162,7 @@ def place_path(ds: Dataset, place: Place) -> list[str]:
 
 def places_listing(ds: Dataset, places: Sequence[Place]) -> Listing:
     direct = count_by(ds.events, "places")
-    records = []
+    records: list[Record] = []
     for p in places:
         inside = ds.descendants(p.id)
         records.append(
@@ -171,15 +178,13 @@ def places_listing(ds: Dataset, places: Sequence[Place]) -> Listing:
             }
         )
     columns = ("id", "name", "aliases", "kind", "parent", "path", "events", "events_within")
-    rows = tuple(
-        tuple(" > ".join(r[c]) if c == "path" else _cell(r[c]) for c in columns) for r in records
-    )
+    rows = tuple(tuple(" > ".join(r[c]) if c == "path" else _cell(r[c]) for c in columns) for r in records)
     return Listing("places", tuple(records), columns, rows)
 
 
 def tags_listing(counts: dict[str, int]) -> Listing:
-    records = tuple({"tag": t, "events": n} for t, n in counts.items())
-    return Listing("tags", records, ("tag", "events"), tuple((r["tag"], str(r["events"])) for r in records))
+    records: tuple[Record, ...] = tuple({"tag": t, "events": n} for t, n in counts.items())
+    return Listing("tags", records, ("tag", "events"), tuple((t, str(n)) for t, n in counts.items()))
 
 
 def _segment(seg: AgeSegment) -> Record:

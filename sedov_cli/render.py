@@ -19,7 +19,7 @@ from rich.tree import Tree
 from .environment import Environment
 from .model import Dataset, Event
 from .queries import Hit
-from .records import Listing
+from .records import Listing, age_text
 from .text import visible
 
 CERTAINTY_STYLE = {
@@ -49,11 +49,12 @@ def _box(env: Environment) -> box.Box:
 
 
 def _t(value: str | None, style: str = "") -> Text:
-    return Text(visible(value or ""), style=style)
+    # fold, never ellipsis: a narrow terminal wraps a long word instead of hiding it
+    return Text(visible(value or ""), style=style, overflow="fold")
 
 
 def certainty_text(event: Event) -> Text:
-    label = event.certainty
+    label: str = event.certainty
     if event.claimed_by:
         label += f": {event.claimed_by}"
     return _t(label, CERTAINTY_STYLE.get(event.certainty, ""))
@@ -65,16 +66,16 @@ def _places(ds: Dataset, event: Event) -> str:
 
 def events_table(env: Environment, ds: Dataset, hits: Sequence[Hit], *, grouped: bool, ranged: bool) -> None:
     """The chronology; ``grouped`` adds a heading row at each change of life period."""
-    table = Table(box=_box(env), show_edge=False, pad_edge=False, expand=False)
+    table = Table(box=_box(env), show_edge=False, pad_edge=False)
     if not grouped:
         table.add_column("ID", no_wrap=True, style="dim")
-    table.add_column("When", max_width=24)
+    table.add_column("When", max_width=22)
     table.add_column("Age", justify="right", no_wrap=True)
-    table.add_column("Event", min_width=16)
-    table.add_column("Places", max_width=22)
-    table.add_column("Certainty", max_width=26)
+    table.add_column("Event")
+    table.add_column("Places", max_width=20)
+    table.add_column("Certainty", max_width=20)
     if ranged:
-        table.add_column("Match")
+        table.add_column("Match", no_wrap=True)
     period = None
     for hit in hits:
         event = hit.event
@@ -105,7 +106,11 @@ def listing_table(env: Environment, listing: Listing, columns: Iterable[str] | N
     index = [listing.columns.index(c) for c in wanted]
     table = Table(box=_box(env), show_edge=False, pad_edge=False)
     for name in wanted:
-        table.add_column(name.replace("_", " ").capitalize(), justify="right" if name.startswith("events") else "left")
+        table.add_column(
+            name.replace("_", " ").capitalize(),
+            justify="right" if name.startswith("events") else "left",
+            no_wrap=name in ("id", "name", "tag", "events"),
+        )
     for row in listing.rows:
         table.add_row(*[_t(row[i]) for i in index])
     console(env).print(table)
@@ -146,8 +151,7 @@ def event_panel(env: Environment, record: dict[str, object]) -> None:
     for key in ("id", "title", "when", "date", "start", "end", "age", "period", "places", "people", "tags"):
         value = record[key]
         if key == "age":
-            age = value if isinstance(value, dict) else None
-            value = "" if age is None else (str(age["min"]) if age["min"] == age["max"] else f"{age['min']}–{age['max']}")
+            value = age_text(value if isinstance(value, dict) else None)
         if isinstance(value, list):
             value = ", ".join(map(str, value))
         table.add_row(key, _t("" if value is None else str(value)))

@@ -74,7 +74,9 @@ class SchemaChecker:
             node = node[part]
         return node  # type: ignore[no-any-return]
 
-    def errors(self, instance: Any, schema: dict[str, Any] | None = None, path: Path = ()) -> Iterator[tuple[Path, str]]:
+    def errors(
+        self, instance: Any, schema: dict[str, Any] | None = None, path: Path = ()
+    ) -> Iterator[tuple[Path, str]]:
         schema = self.root if schema is None else schema
         if "$ref" in schema:
             yield from self.errors(instance, self._resolve(schema["$ref"]), path)

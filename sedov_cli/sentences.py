@@ -62,8 +62,7 @@ def age_sentence(person: Person, when: When, answer: AgeAnswer) -> str:
         return before_birth(person, when)
     if answer.status is LifeStatus.AFTER_DEATH:
         return (
-            f"{prefix} {person.name} was no longer alive "
-            f"(died {_fact_text(person.death)}, aged {death_age(person)})."
+            f"{prefix} {person.name} was no longer alive (died {_fact_text(person.death)}, aged {death_age(person)})."
         )
     assert answer.age is not None and answer.lived is not None
     lived = answer.lived
