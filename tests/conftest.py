@@ -1,0 +1,59 @@
+"""Shared fixtures: the packaged dataset, and user datasets written to disk."""
+
+from __future__ import annotations
+
+import copy
+import json
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from sedov_cli.dataset import DEFAULT_FILE, article_text, data_dir, load_default
+from sedov_cli.model import Dataset
+
+
+@pytest.fixture(scope="session")
+def ds() -> Dataset:
+    return load_default()
+
+
+@pytest.fixture(scope="session")
+def raw_dataset() -> dict[str, Any]:
+    return json.loads((data_dir() / DEFAULT_FILE).read_text(encoding="utf-8"))  # type: ignore[no-any-return]
+
+
+@pytest.fixture(scope="session")
+def article() -> str:
+    return article_text()
+
+
+WriteDataset = Callable[..., Path]
+
+
+@pytest.fixture
+def write_dataset(tmp_path: Path, raw_dataset: dict[str, Any], article: str) -> WriteDataset:
+    """Write a dataset (optionally changed, or as raw text) beside a copy of the article."""
+
+    def write(change: Callable[[dict[str, Any]], Any] | None = None, *, text: str | bytes | None = None,
+              name: str = "mine.json") -> Path:  # fmt: skip
+        (tmp_path / "article.txt").write_text(article, encoding="utf-8")
+        path = tmp_path / name
+        if text is not None:
+            path.write_bytes(text if isinstance(text, bytes) else text.encode("utf-8"))
+            return path
+        raw = copy.deepcopy(raw_dataset)
+        if change is not None:
+            change(raw)
+        path.write_text(json.dumps(raw, ensure_ascii=False, indent=1), encoding="utf-8")
+        return path
+
+    return write
+
+
+def event(raw: dict[str, Any], ident: str) -> dict[str, Any]:
+    for e in raw["events"]:
+        if e["id"] == ident:
+            return e  # type: ignore[no-any-return]
+    raise KeyError(ident)

@@ -1,0 +1,586 @@
+"""Every command through typer's CliRunner, with exact expected output."""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Callable
+from typing import Any
+
+import pytest
+from conftest import WriteDataset, event
+from typer.testing import CliRunner, Result
+
+from sedov_cli import cli
+from sedov_cli.environment import Environment
+
+Run = Callable[..., Result]
+
+
+@pytest.fixture
+def sedov(monkeypatch: pytest.MonkeyPatch) -> Run:
+    """Invoke the app as if at a terminal (tty=True) or in a pipe."""
+
+    def invoke(*args: str, tty: bool = False, color: bool = False, width: int = 100,
+               env: dict[str, str] | None = None) -> Result:  # fmt: skip
+        if tty:
+            factory = lambda: Environment(sys.stdout, sys.stderr, True, color, width, True)  # noqa: E731
+            monkeypatch.setattr(cli, "environment_factory", factory)
+        else:
+            monkeypatch.setattr(cli, "environment_factory", Environment.from_system)
+        result = CliRunner().invoke(cli.app, list(args), env=env)
+        assert result.exception is None or isinstance(result.exception, SystemExit), result.exception
+        return result
+
+    return invoke
+
+
+def table(text: str) -> str:
+    """Rich pads table lines with spaces; compare without them."""
+    return "\n".join(line.rstrip() for line in text.splitlines()) + "\n"
+
+
+def ids(result: Result) -> list[str]:
+    return [line.split("\t", 1)[0] for line in result.stdout.splitlines()[1:]]
+
+
+ALL_IDS = [
+    "revolution-of-1905", "birth", "lives-apart", "marriage", "son-born", "exile", "visa", "moves-to-berlin",
+    "eye-treatment", "sternheim-meets", "languages", "bulletin", "bloc-formed", "moves-to-paris",
+    "liquidation-letter", "paris-activist", "nkvd-surveillance", "bloc-dissolved", "cares-for-nephew", "red-book",
+    "red-book-praised", "appendicitis", "appendectomy", "complications", "murder-hypothesis", "death", "grave",
+    "zborowski-testimony", "sudoplatov-denial",
+]  # fmt: skip
+
+HEADER = (
+    "id\tdate\tstart\tend\twhen\tage_min\tage_max\ttitle\tsummary\tplaces\tpeople\ttags\tcertainty\t"
+    "claimed_by\tperiod\tsection\tquote\n"
+)
+GRAVE_TSV = (
+    "grave\t1938-02-16/..\t1938-02-16\t\tafter 16 February 1938\t31\t31\tBuried at Thiais\t"
+    "His grave is in the Cimetière de Thiais, south of Paris.\tCimetière de Thiais\t\tdeath; burial\t"
+    "inferred\t\tDeath\tDeath\tSedov's grave is in Cimetière de Thiais, south of Paris.\n"
+)
+GRAVE_RECORD: dict[str, Any] = {
+    "id": "grave",
+    "date": "1938-02-16/..",
+    "start": "1938-02-16",
+    "end": None,
+    "when": "after 16 February 1938",
+    "title": "Buried at Thiais",
+    "summary": "His grave is in the Cimetière de Thiais, south of Paris.",
+    "places": ["Cimetière de Thiais"],
+    "people": [],
+    "tags": ["death", "burial"],
+    "age": {"min": 31, "max": 31},
+    "certainty": "inferred",
+    "claimed_by": None,
+    "disputes": [],
+    "period": "Death",
+    "note": "The article gives no burial date; a grave can only follow his death.",
+    "source": {"section": "Death", "quote": "Sedov's grave is in Cimetière de Thiais, south of Paris."},
+}
+
+
+# --- timeline -----------------------------------------------------------------------
+
+
+def test_timeline_in_a_pipe_is_tsv_of_every_event_in_order(sedov: Run) -> None:
+    result = sedov("timeline")
+    assert result.exit_code == 0 and result.stderr == ""
+    assert result.stdout.startswith(HEADER)
+    assert ids(result) == ALL_IDS
+    assert result.stdout.splitlines()[5].split("\t")[:7] == ["son-born", "1926", "1926-01-01", "1926-12-31",
+                                                             "1926", "19", "20"]  # fmt: skip
+    assert "\x1b" not in result.stdout
+
+
+def test_timeline_at_a_terminal_groups_by_period_and_names_claimants(sedov: Run) -> None:
+    result = sedov("timeline", "--tag", "dispute", tty=True)
+    assert result.exit_code == 0
+    assert table(result.stdout) == table(
+        """\
+When            Age   Event                                  Places   Certainty
+──────────────────────────────────────────────────────────────────────────────────────────
+                      Death
+February 1938    31   Murdered by Stalin's agents?           Paris    disputed: some
+                                                                      historians
+
+                      After his death
+1994                  Sudoplatov denies Soviet involvement            disputed: Pavel
+                                                                      Sudoplatov
+"""
+    )
+
+
+def test_timeline_colours_certainty_only_when_allowed(sedov: Run) -> None:
+    coloured = sedov("timeline", "--certainty", "disputed", tty=True, color=True)
+    assert "\x1b[" in coloured.stdout
+    plain = sedov("timeline", "--certainty", "disputed", tty=True, color=False)
+    assert "\x1b" not in plain.stdout and "disputed: some" in plain.stdout
+
+
+def test_timeline_reverse_and_limit(sedov: Run) -> None:
+    assert ids(sedov("timeline", "--reverse", "--limit", "3")) == ["sudoplatov-denial", "zborowski-testimony", "grave"]
+    assert ids(sedov("timeline", "--limit", "0")) == []
+
+
+def test_timeline_all_formats_parse(sedov: Run) -> None:
+    data = json.loads(sedov("timeline", "--json").stdout)
+    assert [e["id"] for e in data] == ALL_IDS
+    lines = sedov("timeline", "--format", "ndjson").stdout.splitlines()
+    assert [json.loads(line)["id"] for line in lines] == ALL_IDS
+    import csv
+    import io
+
+    rows = list(csv.DictReader(io.StringIO(sedov("timeline", "-f", "csv").stdout)))
+    assert [r["id"] for r in rows] == ALL_IDS
+    assert rows[1]["quote"].startswith("Lev Lvovich Sedov (Лев Львович Седов")
+    md = sedov("timeline", "-f", "markdown").stdout.splitlines()
+    assert len(md) == 2 + len(ALL_IDS) and md[1].startswith("|---|")
+
+
+# --- events: each format, exactly -----------------------------------------------------
+
+
+def test_events_tsv(sedov: Run) -> None:
+    assert sedov("events", "--place", "Thiais").stdout == HEADER + GRAVE_TSV
+
+
+def test_events_json(sedov: Run) -> None:
+    result = sedov("events", "--place", "thiais", "--json")
+    assert json.loads(result.stdout) == [GRAVE_RECORD]
+    assert result.stdout.startswith('[\n  {\n    "id": "grave",\n')
+
+
+def test_events_ndjson(sedov: Run) -> None:
+    out = sedov("events", "--place", "thiais", "-f", "ndjson").stdout
+    assert out == json.dumps(GRAVE_RECORD, ensure_ascii=False, separators=(",", ":")) + "\n"
+
+
+def test_events_csv(sedov: Run) -> None:
+    assert sedov("events", "--place", "thiais", "-f", "csv").stdout == (
+        "id,date,start,end,when,age_min,age_max,title,summary,places,people,tags,certainty,claimed_by,period,"
+        "section,quote\n"
+        "grave,1938-02-16/..,1938-02-16,,after 16 February 1938,31,31,Buried at Thiais,"
+        '"His grave is in the Cimetière de Thiais, south of Paris.",Cimetière de Thiais,,death; burial,inferred,,'
+        'Death,Death,"Sedov\'s grave is in Cimetière de Thiais, south of Paris."\n'
+    )
+
+
+def test_events_markdown(sedov: Run) -> None:
+    assert sedov("events", "--place", "thiais", "-f", "markdown").stdout == (
+        "| id | date | start | end | when | age_min | age_max | title | summary | places | people | tags | "
+        "certainty | claimed_by | period | section | quote |\n"
+        "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|\n"
+        "| grave | 1938-02-16/.. | 1938-02-16 |  | after 16 February 1938 | 31 | 31 | Buried at Thiais | "
+        "His grave is in the Cimetière de Thiais, south of Paris. | Cimetière de Thiais |  | death; burial | "
+        "inferred |  | Death | Death | Sedov's grave is in Cimetière de Thiais, south of Paris. |\n"
+    )
+
+
+def test_events_table(sedov: Run) -> None:
+    result = sedov("events", "--place", "thiais", "--format", "table", width=80)
+    assert table(result.stdout) == table(
+        """\
+ID      When               Age   Event              Places             Certainty
+────────────────────────────────────────────────────────────────────────────────
+grave   after 16            31   Buried at Thiais   Cimetière de       inferred
+        February 1938                               Thiais
+"""
+    )
+
+
+# --- events: filters ------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("args", "expected"),
+    [
+        (["--place", "Paris", "--from", "1937", "--match", "within"],
+         ["appendicitis", "appendectomy", "complications", "murder-hypothesis", "death"]),
+        (["--place", "France", "--tag", "health"], ["appendicitis", "appendectomy", "complications"]),
+        (["--place", "cimetiere de thiais"], ["grave"]),
+        (["--place", "PARIS", "--tag", "family"], ["cares-for-nephew"]),
+        (["--place", "Mirabeau"], ["appendicitis", "appendectomy"]),
+        (["--place", "Berlin", "--place", "Turkey"],
+         ["exile", "moves-to-berlin", "eye-treatment", "sternheim-meets", "languages", "bulletin"]),
+        (["--person", "Zborowski"], ["appendicitis", "appendectomy", "zborowski-testimony"]),
+        (["--person", "sieva"], ["cares-for-nephew"]),
+        (["--person", "Esteban Volkov"], ["cares-for-nephew"]),
+        (["--person", "broue"], ["bloc-dissolved"]),
+        (["--person", "Trotsky", "--tag", "bloc"], ["bloc-formed", "liquidation-letter"]),
+        (["--person", "Stalin", "--person", "Hitler"], ["moves-to-paris", "liquidation-letter", "murder-hypothesis"]),
+        (["--tag", "health", "--tag", "portrait"],
+         ["eye-treatment", "sternheim-meets", "languages", "appendicitis", "appendectomy", "complications"]),
+        (["--certainty", "attributed"], ["bloc-dissolved", "zborowski-testimony"]),
+        (["--certainty", "Disputed"], ["murder-hypothesis", "sudoplatov-denial"]),
+        (["--search", "СЕДОВ"], ["birth", "death"]),
+        (["--search", "cimetiere"], ["grave"]),
+        (["--search", "informant"], ["bloc-formed"]),
+        # open-ended dates ("after 1936") may still fall in a range that starts later
+        (["--from", "1956"], ["red-book-praised", "grave", "zborowski-testimony", "sudoplatov-denial"]),
+        (["--to", "1906"], ["revolution-of-1905", "birth"]),
+        (["--from", "Feb 1938", "--to", "16 February 1938", "--match", "within"],
+         ["appendicitis", "appendectomy", "complications", "murder-hypothesis", "death"]),
+        (["--from", "marriage", "--to", "son-born"], ["lives-apart", "marriage", "son-born"]),
+    ],
+)  # fmt: skip
+def test_events_filters(sedov: Run, args: list[str], expected: list[str]) -> None:
+    result = sedov("events", *args)
+    assert result.exit_code == 0, result.stderr
+    assert ids(result) == expected
+
+
+def test_subject_as_person_matches_every_event(sedov: Run) -> None:
+    assert ids(sedov("events", "--person", "Sedov")) == ALL_IDS
+
+
+def test_overlap_marks_possible_matches(sedov: Run) -> None:
+    rows = [line.split("\t") for line in sedov("events", "--from", "1933", "--to", "1933").stdout.splitlines()]
+    assert rows[0][-1] == "match"
+    assert [(r[0], r[-1]) for r in rows[1:]] == [
+        ("eye-treatment", "possible"), ("sternheim-meets", "possible"), ("languages", "possible"),
+        ("bulletin", "possible"), ("moves-to-paris", "possible"), ("liquidation-letter", "possible"),
+        ("paris-activist", "possible"), ("nkvd-surveillance", "possible"), ("bloc-dissolved", "certain"),
+    ]  # fmt: skip
+    within = sedov("events", "--from", "1933", "--to", "1933", "--match", "within", "--json")
+    assert [(e["id"], e["match"]) for e in json.loads(within.stdout)] == [("bloc-dissolved", "certain")]
+
+
+def test_possible_is_shown_in_the_table(sedov: Run) -> None:
+    out = sedov("events", "--from", "1933", "--to", "1933", "--tag", "bloc", tty=True).stdout
+    assert table(out) == table(
+        """\
+ID                   When                Age   Event             Places   Certainty         Match
+────────────────────────────────────────────────────────────────────────────────────────────────────
+liquidation-letter   1932 – early      25–27   Calls for                  inferred          possible
+                     1933                      Stalin's
+                                               removal
+bloc-dissolved       early 1933        26–27   The bloc is                attributed:       yes
+                                               dissolved                  Pierre Broué
+"""
+    )
+
+
+def test_empty_result(sedov: Run) -> None:
+    pipe = sedov("events", "--search", "zzzz")
+    assert (pipe.exit_code, pipe.stdout, pipe.stderr) == (0, HEADER, "")
+    as_json = sedov("events", "--search", "zzzz", "--json")
+    assert (as_json.exit_code, as_json.stdout, as_json.stderr) == (0, "[]\n", "")
+    terminal = sedov("events", "--search", "zzzz", tty=True)
+    assert (terminal.exit_code, terminal.stdout, terminal.stderr) == (0, "", "No events match.\n")
+
+
+# --- show -----------------------------------------------------------------------------
+
+
+def test_show_table(sedov: Run) -> None:
+    out = sedov("show", "bloc-dissolved", tty=True).stdout
+    assert table(out) == table(
+        """\
+id         bloc-dissolved
+title      The bloc is dissolved
+when       early 1933
+date       1933-37
+start      1933-01-01
+end        1933-04-30
+age        26–27
+period     Exile in Turkey and Germany
+places
+people     Pierre Broué
+tags       politics, bloc
+certainty  attributed (claimed by Pierre Broué)
+summary    The opposition bloc comes to an end, according to the historian the article cites.
+note       'Early 1933' is encoded as the first four months of the year (EDTF code 37).
+section    Trotsky's bloc
+quote      “The bloc was dissolved in early 1933, according to Pierre Broué.”
+previous   nkvd-surveillance
+next       cares-for-nephew
+"""
+    )
+
+
+def test_show_tsv(sedov: Run) -> None:
+    assert sedov("show", "marriage").stdout == (
+        "field\tvalue\nid\tmarriage\ndate\t1925\nstart\t1925-02-24\nend\t1925-12-31\nwhen\t1925\n"
+        "title\tMarries at 19\nsummary\tHe marries at the age of nineteen.\nplaces\t\npeople\t\n"
+        "tags\tfamily; marriage\nage\t19\ncertainty\tstated\nclaimed_by\t\ndisputes\t\nperiod\tEarly life\nnote\t\n"
+        "section\tLife\nquote\tHe married in 1925 at the age of 19 and had a son, Lev, the following year.\n"
+        "bound.earliest\t1925-02-24 (article): He married at the age of 19, and he turned 19 on 24 February 1925.\n"
+        "previous\tlives-apart\nnext\tson-born\n"
+    )
+
+
+def test_show_json(sedov: Run) -> None:
+    record = json.loads(sedov("show", "murder-hypothesis", "--json").stdout)
+    assert record["disputes"] == ["sudoplatov-denial"] and record["claimed_by"] == "some historians"
+    assert record["bounds"] == [
+        {"side": "latest", "date": "1938-02-16", "certainty": "inferred", "basis": "article",
+         "note": "The alleged killing would have caused his death on 16 February 1938."}
+    ]  # fmt: skip
+    assert (record["previous"], record["next"]) == ("complications", "death")
+    first = json.loads(sedov("show", "revolution-of-1905", "--json").stdout)
+    assert (first["previous"], first["age"]) == (None, None)
+
+
+# --- age-at ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("args", "expected"),
+    [
+        (["1933"], "In 1933 Lev Sedov was 26 until 23 February and 27 from 24 February."),
+        (["Feb 1933"], "In February 1933 Lev Sedov was 26 until 23 February and 27 from 24 February."),
+        (["1933-03"], "In March 1933 Lev Sedov was 27."),
+        (["30 January 1933"], "On 30 January 1933 Lev Sedov was 26."),
+        (["1906-02-24"], "On 24 February 1906 Lev Sedov was 0."),
+        (["1924-02-24"], "On 24 February 1924 Lev Sedov was 18."),
+        (["1938"], "In 1938 Lev Sedov was 31 (died 16 February 1938)."),
+        (["1940"], "In 1940 Lev Sedov was no longer alive (died 16 February 1938, aged 31)."),
+        (["marriage"], "At “Marries at 19” (1925) Lev Sedov was 19."),
+        (["bloc-dissolved"],
+         "At “The bloc is dissolved” (early 1933) Lev Sedov was 26 until 23 February and 27 from 24 February."),
+        (["1935/1938"], "In 1935–1938 Lev Sedov was 28 until 23 February 1935, 29 from 24 February 1935, "
+                        "30 from 24 February 1936 and 31 from 24 February 1937 (died 16 February 1938)."),
+        (["1933", "--person", "lev-son"], "In 1933 Lev was 6–7 (the birth is known only as 1926)."),
+        (["1933", "--person", "Lev (son)"], None),
+    ],
+)  # fmt: skip
+def test_age_at_sentences(sedov: Run, args: list[str], expected: str | None) -> None:
+    result = sedov("age-at", *args)
+    if expected is None:
+        assert result.exit_code == 2
+        return
+    assert (result.exit_code, result.stdout, result.stderr) == (0, expected + "\n", "")
+
+
+def test_age_at_before_birth_fails(sedov: Run) -> None:
+    result = sedov("age-at", "1900")
+    assert (result.exit_code, result.stdout) == (1, "")
+    assert result.stderr == "sedov: error: In 1900 Lev Sedov was not yet born (born 24 February 1906).\n"
+
+
+def test_age_at_explain(sedov: Run) -> None:
+    assert sedov("age-at", "marriage", "--explain").stdout == (
+        "At “Marries at 19” (1925) Lev Sedov was 19.\n"
+        "\n"
+        "Asked: event 'marriage', “Marries at 19”, dated 1925 [stated]\n"
+        "  as EDTF: 1 January 1925 to 31 December 1925\n"
+        "  earliest bound 24 February 1925 [inferred from the article]: He married at the age of 19, and he turned "
+        "19 on 24 February 1925.\n"
+        "  source (Life): “He married in 1925 at the age of 19 and had a son, Lev, the following year.”\n"
+        "  so the event lies within 24 February 1925 to 31 December 1925\n"
+        "Born: 24 February 1906 [stated] = 24 February 1906\n"
+        "  source (Lead): “Lev Lvovich Sedov (Лев Львович Седов, also known as Leon Sedov; 24 February 1906 – "
+        "16 February 1938)”\n"
+        "Died: 16 February 1938 [stated] = 16 February 1938\n"
+        "  source (Lead): “Lev Lvovich Sedov (Лев Львович Седов, also known as Leon Sedov; 24 February 1906 – "
+        "16 February 1938)”\n"
+        "Counted: 24 February 1925 to 31 December 1925\n"
+        "Age: 19\n"
+    )
+    crossing = sedov("age-at", "1933", "--explain").stdout
+    assert "Birthday: 24 February 1933, turns 27\n" in crossing
+
+
+def test_age_at_json(sedov: Run) -> None:
+    assert json.loads(sedov("age-at", "1933", "--json").stdout) == {
+        "query": "1933",
+        "person": "lev-sedov",
+        "start": "1933-01-01",
+        "end": "1933-12-31",
+        "age": {"min": 26, "max": 27},
+        "alive": True,
+        "status": "lived",
+        "segments": [
+            {"age": 26, "start": "1933-01-01", "end": "1933-02-23"},
+            {"age": 27, "start": "1933-02-24", "end": "1933-12-31"},
+        ],
+    }
+    after = json.loads(sedov("age-at", "1956", "--json").stdout)
+    assert (after["age"], after["alive"], after["status"]) == (None, False, "after-death")
+    explained = json.loads(sedov("age-at", "1933", "--json", "--explain").stdout)
+    assert explained["explanation"][-1] == "Age: 26–27"
+
+
+def test_age_at_tsv(sedov: Run) -> None:
+    assert sedov("age-at", "1933", "-f", "tsv").stdout == (
+        "query\tperson\tstart\tend\tage_min\tage_max\talive\n1933\tlev-sedov\t1933-01-01\t1933-12-31\t26\t27\ttrue\n"
+    )
+
+
+# --- indexes ----------------------------------------------------------------------------
+
+
+def test_people(sedov: Run) -> None:
+    out = sedov("people", "--search", "volkov", tty=True).stdout
+    assert table(out) == table(
+        """\
+Id                Name              Relation   Birth   Death   Events
+─────────────────────────────────────────────────────────────────────
+vsevolod-volkov   Vsevolod Volkov   nephew                          1
+"""
+    )
+    assert sedov("people", "--search", "lev").stdout == (
+        "id\tname\taliases\trelation\tbirth\tdeath\tevents\n"
+        "lev-sedov\tLev Sedov\tLev Lvovich Sedov; Лев Львович Седов; Leon Sedov\tthe subject\t1906-02-24\t"
+        "1938-02-16\t29\n"
+        "lev-son\tLev\t\tson\t1926\t\t1\n"
+    )
+    people = json.loads(sedov("people", "--json").stdout)
+    assert len(people) == 17 and people[1] == {
+        "id": "leon-trotsky", "name": "Leon Trotsky", "aliases": ["Trotsky"], "relation": "father",
+        "birth": None, "death": None, "events": 7,
+    }  # fmt: skip
+
+
+def test_places_tree_and_flat(sedov: Run) -> None:
+    assert table(sedov("places", tty=True).stdout) == table(
+        """\
+Places
+├── USSR  country  1 event(s), 1 within
+├── Turkey  country  1 event(s), 1 within
+├── Germany  country  1 event(s), 6 within
+│   └── Berlin  city  5 event(s), 5 within
+├── France  country  0 event(s), 10 within
+│   ├── Paris  city  5 event(s), 9 within
+│   │   ├── Clinique Mirabeau  clinic  2 event(s), 2 within
+│   │   └── a Paris hospital  hospital  2 event(s), 2 within
+│   └── Thiais  town  0 event(s), 1 within
+│       └── Cimetière de Thiais  cemetery  1 event(s), 1 within
+└── United States  country  1 event(s), 1 within
+"""
+    )
+    assert sedov("places", "--search", "thiais").stdout == (
+        "id\tname\taliases\tkind\tparent\tpath\tevents\tevents_within\n"
+        "thiais\tThiais\t\ttown\tfrance\tFrance > Thiais\t0\t1\n"
+        "cimetiere-de-thiais\tCimetière de Thiais\tCimetiere de Thiais; Thiais cemetery\tcemetery\tthiais\t"
+        "France > Thiais > Cimetière de Thiais\t1\t1\n"
+    )
+
+
+def test_tags(sedov: Run) -> None:
+    assert sedov("tags", "--search", "bloc").stdout == "tag\tevents\nbloc\t3\n"
+    assert table(sedov("tags", "--search", "bloc", tty=True).stdout) == table(
+        "Tag    Events\n─────────────\nbloc        3\n"
+    )
+    tags = json.loads(sedov("tags", "--json").stdout)
+    assert {"tag": "nkvd", "events": 6} in tags and sum(t["events"] for t in tags) > 29
+
+
+# --- validate, --data and SEDOV_DATA ------------------------------------------------------
+
+
+def test_validate_packaged(sedov: Run) -> None:
+    result = sedov("validate")
+    assert (result.exit_code, result.stdout) == (0, "ok: the packaged dataset: 29 events, 17 people, 11 places\n")
+
+
+def test_validate_lists_every_problem(sedov: Run, write_dataset: WriteDataset) -> None:
+    def change(raw: dict[str, Any]) -> None:
+        event(raw, "exile")["places"] = ["turky"]
+        event(raw, "birth")["date"] = "1906-13-01"
+
+    path = write_dataset(change)
+    result = sedov("validate", str(path))
+    assert result.exit_code == 1
+    assert result.stdout == (
+        f"{path}: event 'birth': date: '1906-13-01': month 13 does not exist\n"
+        f"{path}: event 'exile': places: unknown place 'turky' (did you mean 'turkey'?)\n"
+    )
+    as_json = json.loads(sedov("validate", str(path), "--json").stdout)
+    assert as_json[1] == {"file": str(path), "record": "event 'exile'", "field": "places",
+                          "message": "unknown place 'turky' (did you mean 'turkey'?)"}  # fmt: skip
+
+
+def test_data_option_and_environment_variable(sedov: Run, write_dataset: WriteDataset) -> None:
+    path = write_dataset(lambda raw: raw.update(events=[event(raw, "birth"), event(raw, "death")]))
+    assert ids(sedov("--data", str(path), "timeline")) == ["birth", "death"]
+    assert ids(sedov("timeline", env={"SEDOV_DATA": str(path)})) == ["birth", "death"]
+    ok = sedov("validate", env={"SEDOV_DATA": str(path)})
+    assert ok.stdout == f"ok: {path}: 2 events, 17 people, 11 places\n"
+
+
+def test_broken_dataset_exits_1_naming_file_and_problem(sedov: Run, write_dataset: WriteDataset) -> None:
+    path = write_dataset(text='{"title": ')
+    result = sedov("--data", str(path), "timeline")
+    assert (result.exit_code, result.stdout) == (1, "")
+    assert result.stderr == (
+        "sedov: error: the dataset cannot be used:\n"
+        f"sedov: error: {path}: invalid JSON at line 1, column 11: Expecting value\n"
+    )
+    missing = sedov("--data", "/nonexistent/sedov.json", "events")
+    assert missing.exit_code == 1
+    assert missing.stderr.endswith("sedov: error: /nonexistent/sedov.json: cannot read: No such file or directory\n")
+
+
+# --- errors -------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("args", "code", "message"),
+    [
+        (["events", "--place", "Pari"], 2, "unknown place 'Pari' (did you mean 'Paris'?)"),
+        (["events", "--person", "Nobody"], 2, "unknown person 'Nobody'"),
+        (["events", "--person", "Zborowsky"], 2, "unknown person 'Zborowsky' (did you mean 'Zborowski'?)"),
+        (["events", "--person", "Lev"], 2,
+         "person 'Lev' is ambiguous: Lev Sedov (the subject) [lev-sedov]; Lev (son) [lev-son]. "
+         "Give a fuller name or the id in brackets."),
+        (["events", "--tag", "helth"], 2, "unknown tag 'helth' (did you mean 'health'?)"),
+        (["events", "--certainty", "disputd"], 2, "unknown certainty 'disputd' (did you mean 'disputed'?)"),
+        (["events", "--from", "banana"], 2,
+         "not a date: 'banana'; use a year (1933), a month (1933-02, 'Feb 1933'), a day (1933-01-30) or an event id"),
+        (["events", "--from", "1933-13-45"], 2,
+         "'1933-13-45': month 13 does not exist; use a year (1933), a month (1933-02, 'Feb 1933'), "
+         "a day (1933-01-30) or an event id"),
+        (["age-at", ""], 2,
+         "empty date; use a year (1933), a month (1933-02, 'Feb 1933'), a day (1933-01-30) or an event id"),
+        (["age-at", "moves-to-pari"], 2,
+         "not a date: 'moves-to-pari' (did you mean the event 'moves-to-paris'?); use a year (1933), "
+         "a month (1933-02, 'Feb 1933'), a day (1933-01-30) or an event id"),
+        (["show", "marriag"], 2, "unknown event id 'marriag' (did you mean 'marriage'?)"),
+        (["events", "--from", "1935", "--to", "1933"], 2, "--from '1935' is after --to '1933'"),
+        (["events", "--format", "jsn"], 2, "unknown format 'jsn' (did you mean 'json'?)"),
+        (["events", "--json", "--format", "csv"], 2, "--json conflicts with --format csv"),
+        (["events", "--match", "maybe"], 2, "unknown --match mode 'maybe' (did you mean 'overlap' or 'within'?)"),
+        (["events", "--plac", "Paris"], 2,
+         "No such option: --plac (Possible options: --match, --place) (see 'sedov events --help')"),
+        (["timelin"], 2, "No such command 'timelin'. Did you mean 'timeline'? (see 'sedov --help')"),
+        (["age-at"], 2, "Missing argument 'WHEN'. (see 'sedov age-at --help')"),
+    ],
+)  # fmt: skip
+def test_errors_are_one_line_with_exit_codes(sedov: Run, args: list[str], code: int, message: str) -> None:
+    result = sedov(*args)
+    assert (result.exit_code, result.stdout, result.stderr) == (code, "", f"sedov: error: {message}\n")
+
+
+def test_no_traceback_without_debug(sedov: Run, monkeypatch: pytest.MonkeyPatch) -> None:
+    def boom(*_: object, **__: object) -> None:
+        raise RuntimeError("kaboom")
+
+    monkeypatch.setattr(cli, "select", boom)
+    result = sedov("events")
+    assert result.exit_code == 1
+    assert result.stderr == "sedov: error: internal error: RuntimeError: kaboom (run with --debug for a traceback)\n"
+    with pytest.raises(RuntimeError, match="kaboom"):
+        CliRunner().invoke(cli.app, ["--debug", "events"], catch_exceptions=False)
+
+
+# --- help and version -------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("command", ["timeline", "events", "show", "age-at", "people", "places", "tags", "validate"])
+def test_every_command_help_has_an_example(sedov: Run, command: str) -> None:
+    result = sedov(command, "--help")
+    assert result.exit_code == 0
+    assert "Examples:\n" in result.stdout and f"sedov {command}" in result.stdout
+
+
+def test_bare_sedov_shows_help(sedov: Run) -> None:
+    result = sedov()
+    assert result.exit_code == 0 and "Commands:" in result.stdout and "timeline" in result.stdout
+
+
+def test_version(sedov: Run) -> None:
+    assert sedov("--version").stdout == "sedov 0.1.0\n"

@@ -1,0 +1,313 @@
+"""The shipped dataset is faithful to the article, and bad datasets fail clearly."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Any
+
+import jsonschema
+import pytest
+from conftest import WriteDataset, event
+
+from sedov_cli.dataset import DatasetError, load, problems_in, schema_document
+from sedov_cli.dates import AgeRange, LifeStatus, parse_edtf
+from sedov_cli.model import Dataset
+from sedov_cli.schema import SchemaChecker
+
+# Every dated or datable statement in the article, as the article words it.
+DATED_STATEMENTS = [
+    "24 February 1906",
+    "16 February 1938",
+    "Revolution of 1905",
+    "after the October Revolution",
+    "He married in 1925 at the age of 19",
+    "had a son, Lev, the following year",
+    "into exile in 1929",
+    "in 1931 he moved to Berlin",
+    "arranged his visa",
+    "saw an eye specialist",
+    "met him during this period",
+    "During this period Sedov spoke little German",
+    "During this time he also assisted",
+    "In 1932, he helped Trotsky create a political bloc",
+    "Sedov showed he was far more interested",
+    "The bloc was dissolved in early 1933",
+    "Just before Adolf Hitler came to power in 1933, Sedov moved to Paris",
+    "worked as a Parisian laborer",
+    "He was frequently followed by agents",
+    "Between 1935 and 1938",
+    "acute attack of appendicitis in February 1938",
+    "At the same time, Zborowski notified the NKVD",
+    "Complications set in after the operation",
+    "He was later taken to a Paris hospital, where he died",
+    "Some historians who have analyzed the matter believe Sedov was murdered",
+    "In 1994, Pavel Sudoplatov",
+    "In 1956, Zborowski had testified",
+    "Sedov's grave is in Cimetière de Thiais",
+    "The Red Book on the Moscow Trials (1936)",
+    "Trotsky himself described it",
+]
+
+
+@pytest.mark.parametrize("statement", DATED_STATEMENTS)
+def test_every_dated_statement_has_an_event(ds: Dataset, article: str, statement: str) -> None:
+    assert statement in article, "the list must quote the article"
+    assert any(statement in e.source.quote for e in ds.events), f"no event cites {statement!r}"
+
+
+def test_every_year_the_article_names_has_an_event(ds: Dataset, article: str) -> None:
+    quoted = " ".join(e.source.quote for e in ds.events)
+    body = article.split("==Life==", 1)[1]
+    years = set(re.findall(r"\b(1[89]\d\d)\b", body)) | {"1905", "1906", "1938"}
+    assert {y for y in years if y not in quoted} == set()
+
+
+def test_event_count_is_as_expected(ds: Dataset) -> None:
+    assert 20 <= len(ds.events) <= 30
+
+
+def test_the_shipped_article_is_the_source(article: str) -> None:
+    seed = Path(__file__).resolve().parents[2] / "shared" / "seeds" / "000_890b3756ad578af1.txt"
+    if not seed.exists():
+        pytest.skip("shared/ is not beside the checkout")
+    assert article == seed.read_text(encoding="utf-8")
+
+
+def test_every_quote_is_verbatim(ds: Dataset, article: str) -> None:
+    for e in ds.events:
+        assert e.source.quote in article, e.id
+    for p in ds.people.values():
+        for fact in (p.birth, p.death):
+            if fact and fact.source:
+                assert fact.source.quote in article, p.id
+
+
+def test_every_section_is_a_heading_of_the_article(ds: Dataset, article: str) -> None:
+    headings = set(re.findall(r"^=+\s*(.*?)\s*=+$", article, flags=re.M)) | {"Lead"}
+    assert {e.source.section for e in ds.events} <= headings
+    assert {p.section for p in ds.periods.values()} <= headings
+
+
+def test_every_date_parses_with_earliest_before_latest(ds: Dataset) -> None:
+    for e in ds.events:
+        span = e.span
+        assert span.earliest is None or span.latest is None or span.earliest <= span.latest
+        assert parse_edtf(e.date.text) == e.date
+
+
+def test_every_reference_resolves(ds: Dataset) -> None:
+    for e in ds.events:
+        assert e.period in ds.periods
+        assert set(e.places) <= set(ds.places)
+        assert set(e.people) <= set(ds.people)
+        assert set(e.disputes) <= set(ds.by_id)
+    for p in ds.places.values():
+        assert p.parent is None or p.parent in ds.places
+
+
+def test_known_answers(ds: Dataset) -> None:
+    assert ds.age_at(ds.by_id["death"]).age == AgeRange(31, 31)
+    assert ds.age_at(ds.by_id["marriage"]).age == AgeRange(19, 19)
+    assert ds.age_at(ds.by_id["bloc-dissolved"]).age == AgeRange(26, 27)
+    assert ds.age_at(ds.by_id["sudoplatov-denial"]).status is LifeStatus.AFTER_DEATH
+    assert ds.age_at(ds.by_id["revolution-of-1905"]).status is LifeStatus.BEFORE_BIRTH
+
+
+def test_dispute_is_kept_side_by_side(ds: Dataset) -> None:
+    murder, denial = ds.by_id["murder-hypothesis"], ds.by_id["sudoplatov-denial"]
+    assert (murder.certainty, denial.certainty) == ("disputed", "disputed")
+    assert murder.disputes == ("sudoplatov-denial",) and denial.disputes == ("murder-hypothesis",)
+    assert (murder.claimed_by, denial.claimed_by) == ("some historians", "Pavel Sudoplatov")
+
+
+def test_inferred_things_carry_notes(ds: Dataset) -> None:
+    for e in ds.events:
+        if e.certainty == "inferred":
+            assert e.note, e.id
+        for b in e.bounds:
+            assert b.certainty == "inferred" and b.note, e.id
+    outside = [e.id for e in ds.events if e.note and "outside knowledge" in e.note]
+    assert outside == ["lives-apart", "moves-to-paris"]
+
+
+def test_gazetteer_hierarchy(ds: Dataset) -> None:
+    assert [p.id for p in ds.ancestors("clinique-mirabeau")] == ["paris", "france"]
+    assert ds.places["thiais"].parent == "france"
+    assert "thiais" not in ds.descendants("paris")
+    assert ds.descendants("france") >= {"paris", "clinique-mirabeau", "paris-hospital", "thiais", "cimetiere-de-thiais"}
+
+
+def test_people_index(ds: Dataset) -> None:
+    sedov = ds.person
+    assert "Лев Львович Седов" in sedov.aliases
+    assert sedov.birth and sedov.birth.date.text == "1906-02-24"
+    assert ds.people["lev-son"].birth and ds.people["lev-son"].birth.date.text == "1926"
+
+
+# --- the schema ---------------------------------------------------------------------
+
+
+def test_shipped_dataset_validates_with_jsonschema(raw_dataset: dict[str, Any]) -> None:
+    jsonschema.Draft202012Validator.check_schema(schema_document())
+    jsonschema.Draft202012Validator(schema_document()).validate(raw_dataset)
+
+
+BROKEN_SHAPES = [
+    lambda r: r.pop("events"),
+    lambda r: event(r, "birth").pop("source"),
+    lambda r: event(r, "birth").update(certainty="probable"),
+    lambda r: event(r, "birth").update(id="Not An Id"),
+    lambda r: event(r, "birth").update(places="paris"),
+    lambda r: event(r, "birth").update(extra=1),
+    lambda r: r["people"][0].update(aliases=["x", "x"]),
+    lambda r: event(r, "marriage")["bounds"][0].update(certainty="stated"),
+    lambda r: event(r, "birth")["source"].update(quote=""),
+]
+
+
+@pytest.mark.parametrize("change", BROKEN_SHAPES)
+def test_our_checker_agrees_with_jsonschema(raw_dataset: dict[str, Any], change: Any) -> None:
+    """Both checkers find a problem at the same places (jsonschema reports
+    missing and unknown keys at the object, we report them at the key)."""
+    import copy
+
+    raw = copy.deepcopy(raw_dataset)
+    change(raw)
+    ours = {
+        path[:-1] if message in ("is required", "is not a known field") else path
+        for path, message in SchemaChecker(schema_document()).errors(raw)
+    }
+    theirs = {tuple(e.absolute_path) for e in jsonschema.Draft202012Validator(schema_document()).iter_errors(raw)}
+    assert ours and ours == theirs
+
+
+def test_checker_refuses_unknown_keywords() -> None:
+    with pytest.raises(ValueError, match="schema keyword not supported"):
+        SchemaChecker({"type": "object", "oneOf": []})
+
+
+# --- bad datasets: each fails with its message ----------------------------------------
+
+
+def messages(path: Path) -> list[str]:
+    with pytest.raises(DatasetError) as err:
+        load(path)
+    return [str(p).replace(str(path), "FILE") for p in err.value.problems]
+
+
+def test_broken_json_reports_line_and_column(write_dataset: WriteDataset) -> None:
+    path = write_dataset(text='{\n  "title": "x",\n  "subject" "lev"\n}')
+    assert messages(path) == ["FILE: invalid JSON at line 3, column 13: Expecting ':' delimiter"]
+
+
+def test_byte_order_mark_is_accepted(write_dataset: WriteDataset) -> None:
+    plain = write_dataset()
+    with_bom = plain.with_name("bom.json")
+    with_bom.write_bytes(b"\xef\xbb\xbf" + plain.read_bytes())
+    assert len(load(with_bom).events) == len(load(plain).events)
+
+
+def test_duplicate_keys_are_refused(write_dataset: WriteDataset) -> None:
+    path = write_dataset()
+    text = path.read_text(encoding="utf-8").replace('"id": "birth",', '"id": "birth",\n "title": "First",', 1)
+    path.write_text(text, encoding="utf-8")
+    assert messages(path) == ["FILE: object 'birth': title: duplicate key; JSON objects need unique keys"]
+
+
+def test_nan_is_refused_with_its_place(write_dataset: WriteDataset) -> None:
+    path = write_dataset(text='{\n "title": "NaN in a string is fine",\n "subject": NaN\n}')
+    assert messages(path) == ["FILE: NaN is not valid JSON (line 3, column 13); write a number or null"]
+
+
+def test_deep_nesting_is_refused(write_dataset: WriteDataset) -> None:
+    path = write_dataset(text="[" * 100_000 + "]" * 100_000)
+    assert messages(path) == ["FILE: JSON is nested too deeply to read"]
+
+
+@pytest.mark.parametrize("text", ["", "   \n", b"\xef\xbb\xbf"])
+def test_empty_file(write_dataset: WriteDataset, text: str | bytes) -> None:
+    assert messages(write_dataset(text=text)) == ["FILE: the file is empty"]
+
+
+def test_not_utf8(write_dataset: WriteDataset) -> None:
+    assert messages(write_dataset(text=b'{"title": "\xff"}')) == ["FILE: not UTF-8: byte 0xff at offset 11"]
+
+
+def test_top_level_must_be_an_object(write_dataset: WriteDataset) -> None:
+    assert messages(write_dataset(text="[]")) == ["FILE: expected a JSON object at the top level, got list"]
+
+
+def test_missing_file_and_directory(tmp_path: Path) -> None:
+    assert messages(tmp_path / "nope.json") == ["FILE: cannot read: No such file or directory"]
+    assert messages(tmp_path) == ["FILE: is a directory, not a dataset file"]
+
+
+def test_schema_problems_name_record_and_field(write_dataset: WriteDataset) -> None:
+    def change(raw: dict[str, Any]) -> None:
+        event(raw, "birth").pop("title")
+        event(raw, "marriage")["certainty"] = "likely"
+        raw["people"][1]["aliases"] = "Trotsky"
+        raw["events"][5]["id"] = "Bad Id"
+
+    assert messages(write_dataset(change)) == [
+        "FILE: person 'leon-trotsky': aliases: expected array, got string",
+        "FILE: event 'birth': title: is required",
+        "FILE: event 'marriage': certainty: 'likely' is not one of stated, inferred, attributed, disputed",
+        "FILE: event 'Bad Id': id: 'Bad Id' does not match ^[a-z0-9]+(-[a-z0-9]+)*$",
+    ]
+
+
+def test_semantic_problems_are_all_listed(write_dataset: WriteDataset) -> None:
+    def change(raw: dict[str, Any]) -> None:
+        event(raw, "exile")["places"] = ["turky"]
+        event(raw, "exile")["people"] = ["leon-trotski"]
+        event(raw, "exile")["period"] = "paris-years"
+        event(raw, "birth")["date"] = "1906-13-01"
+        event(raw, "marriage")["bounds"][0]["date"] = "1924-05-01"
+        event(raw, "bloc-dissolved").pop("claimed_by")
+        event(raw, "visa").pop("note")
+        event(raw, "sudoplatov-denial")["disputes"] = ["death"]
+        event(raw, "grave")["source"]["quote"] = "Sedov's grave is in Paris, which the article never says."
+        raw["events"][3]["id"] = "birth"
+
+    assert messages(write_dataset(change)) == [
+        "FILE: event 'birth': id: duplicate id",
+        "FILE: event 'birth': date: '1906-13-01': month 13 does not exist",
+        "FILE: event 'birth': bounds[0].date: earliest bound 1924-05-01 lies outside 1925-01-01/1925-12-31",
+        "FILE: event 'exile': period: unknown period 'paris-years' (did you mean 'paris'?)",
+        "FILE: event 'exile': places: unknown place 'turky' (did you mean 'turkey'?)",
+        "FILE: event 'exile': people: unknown person 'leon-trotski' (did you mean 'leon-trotsky'?)",
+        "FILE: event 'visa': note: an inferred event must say how it was inferred",
+        "FILE: event 'bloc-dissolved': claimed_by: an attributed event must say who claims it",
+        "FILE: event 'murder-hypothesis': disputes: event 'sudoplatov-denial' does not dispute it back",
+        "FILE: event 'grave': source.quote: does not appear verbatim in the article",
+        "FILE: event 'sudoplatov-denial': disputes: event 'death' does not dispute it back",
+    ]
+
+
+def test_gazetteer_cycle(write_dataset: WriteDataset) -> None:
+    def change(raw: dict[str, Any]) -> None:
+        for p in raw["places"]:
+            if p["id"] == "france":
+                p["parent"] = "clinique-mirabeau"
+
+    assert messages(write_dataset(change)) == [
+        "FILE: place 'france': parent: the gazetteer has a cycle: france → clinique-mirabeau → paris → france",
+    ]
+
+
+def test_subject_needs_a_birth(write_dataset: WriteDataset) -> None:
+    assert messages(write_dataset(lambda r: r["people"][0].pop("birth"))) == [
+        "FILE: person 'lev-sedov': birth: the subject needs a birth date to compute ages"
+    ]
+
+
+def test_article_must_be_beside_the_dataset(write_dataset: WriteDataset) -> None:
+    path = write_dataset()
+    (path.parent / "article.txt").unlink()
+    assert messages(path)[0].startswith("FILE: dataset: source.file: cannot read the article 'article.txt' beside")
+
+
+def test_problems_in_a_good_file_is_empty(write_dataset: WriteDataset) -> None:
+    assert problems_in(write_dataset()) == ()

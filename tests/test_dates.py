@@ -1,0 +1,227 @@
+"""The date model: EDTF parsing, bounds, display, and age arithmetic."""
+
+from __future__ import annotations
+
+import datetime
+from datetime import date, timedelta
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from sedov_cli.dates import (
+    AgeRange,
+    DateError,
+    EdtfDate,
+    Life,
+    LifeStatus,
+    Point,
+    Precision,
+    Span,
+    birthday_in,
+    parse_edtf,
+    parse_when,
+    years_between,
+)
+
+SEDOV = Life(Span.day(date(1906, 2, 24)), Span.day(date(1938, 2, 16)))
+
+
+@pytest.mark.parametrize(
+    ("text", "earliest", "latest", "display"),
+    [
+        ("1906-02-24", "1906-02-24", "1906-02-24", "24 February 1906"),
+        ("1938-02", "1938-02-01", "1938-02-28", "February 1938"),
+        ("1936-02", "1936-02-01", "1936-02-29", "February 1936"),
+        ("1925", "1925-01-01", "1925-12-31", "1925"),
+        ("1933-37", "1933-01-01", "1933-04-30", "early 1933"),
+        ("1933-38", "1933-05-01", "1933-08-31", "mid-1933"),
+        ("1933-39", "1933-09-01", "1933-12-31", "late 1933"),
+        ("1933-33", "1933-01-01", "1933-03-31", "first quarter of 1933"),
+        ("1933-41", "1933-07-01", "1933-12-31", "second half of 1933"),
+        ("1935/1938", "1935-01-01", "1938-12-31", "1935–1938"),
+        ("1931/1933-01-30", "1931-01-01", "1933-01-30", "1931 – 30 January 1933"),
+        ("../1933-01-30", None, "1933-01-30", "before 30 January 1933"),
+        ("1917-11/..", "1917-11-01", None, "after November 1917"),
+        ("1931?", "1931-01-01", "1931-12-31", "1931?"),
+        ("1931~", "1931-01-01", "1931-12-31", "c. 1931"),
+        ("1931-05%", "1931-05-01", "1931-05-31", "c. May 1931?"),
+    ],
+)
+def test_parse_gives_bounds_and_display(text: str, earliest: str | None, latest: str | None, display: str) -> None:
+    parsed = parse_edtf(text)
+    assert parsed.span == Span(
+        date.fromisoformat(earliest) if earliest else None, date.fromisoformat(latest) if latest else None
+    )
+    assert parsed.display == display
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("", "empty date"),
+        ("banana", "not an EDTF date: 'banana' (expected e.g. 1933, 1933-02, 1933-01-30)"),
+        ("1933-13-45", "'1933-13-45': month 13 does not exist"),
+        ("1933-02-30", "'1933-02-30': February 1933 has no day 30"),
+        ("1933-21", "'1933-21': 21 is a season; use 33–36 (quarters), 37–39 (early/mid/late) or 40–41 (halves)"),
+        (
+            "1933-50",
+            "'1933-50': 50 is not a sub-year code; use 33–36 (quarters), 37–39 (early/mid/late) or 40–41 (halves)",
+        ),
+        ("../..", "'../..': an interval needs at least one closed end"),
+        ("1938/1935", "'1938/1935': the interval ends before it starts"),
+        ("1935/1936/1937", "'1935/1936/1937': an interval has exactly one '/'"),
+        ("/1933", "'/1933': write an open end as '..', as in ../1933-01-30"),
+        ("0000", "year 0 is not supported: '0000'"),
+    ],
+)
+def test_bad_edtf_is_refused_with_a_reason(text: str, message: str) -> None:
+    with pytest.raises(DateError) as err:
+        parse_edtf(text)
+    assert str(err.value) == message
+
+
+@pytest.mark.parametrize(
+    ("text", "edtf"),
+    [
+        ("1933", "1933"),
+        ("Feb 1933", "1933-02"),
+        ("February 1933", "1933-02"),
+        ("30 January 1933", "1933-01-30"),
+        ("January 30, 1933", "1933-01-30"),
+        ("1933-01-30", "1933-01-30"),
+        ("  1933-02 ", "1933-02"),
+    ],
+)
+def test_parse_when_keeps_the_precision_typed(text: str, edtf: str) -> None:
+    assert parse_when(text) == parse_edtf(edtf)
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("banana", "not a date: 'banana'"),
+        ("1933-13-45", "'1933-13-45': month 13 does not exist"),
+        ("", "empty date"),
+        ("February", "'February' has no year"),
+        ("30 January 1933 10:30", "'30 January 1933 10:30': give a day, month or year, not a time"),
+    ],
+)
+def test_parse_when_refuses(text: str, message: str) -> None:
+    with pytest.raises(DateError) as err:
+        parse_when(text)
+    assert str(err.value) == message
+
+
+@pytest.mark.parametrize("text", ["1906-02-24", "1933-37", "1931/1933-01-30", "../1933-01-30", "1917-11/..", "1931~"])
+def test_repr_round_trips(text: str) -> None:
+    value = parse_edtf(text)
+    namespace = {"datetime": datetime, "EdtfDate": EdtfDate, "Point": Point, "Precision": Precision}
+    assert eval(repr(value), namespace) == value
+    assert eval(repr(value.span), {"datetime": datetime, "Span": Span}) == value.span
+
+
+def test_construction_is_checked() -> None:
+    with pytest.raises(ValueError, match="span ends before it starts"):
+        Span(date(1933, 2, 1), date(1933, 1, 1))
+    with pytest.raises(ValueError, match="sub-year code goes with SUBYEAR"):
+        Point(date(1933, 1, 1), date(1933, 4, 30), Precision.YEAR, subyear=37)
+    with pytest.raises(ValueError, match=r"bad age range 3\.\.2"):
+        AgeRange(3, 2)
+
+
+def test_sorting_is_earliest_then_latest() -> None:
+    texts = ["1933", "1933-01-30", "1932/1933", "1933-37", "../1933-01-30", "1933-01"]
+    ordered = sorted(texts, key=lambda t: parse_edtf(t).span.sort_key())
+    assert ordered == ["../1933-01-30", "1932/1933", "1933-01", "1933-37", "1933", "1933-01-30"]
+
+
+# --- ages -----------------------------------------------------------------------------
+
+
+def test_known_ages_from_the_article() -> None:
+    assert SEDOV.age_over(Span.day(date(1938, 2, 16))).age == AgeRange(31, 31)
+    married = parse_edtf("1925").span.narrowed(earliest=date(1925, 2, 24))
+    assert SEDOV.age_over(married).age == AgeRange(19, 19)
+
+
+def test_a_span_across_a_birthday_is_a_range_with_segments() -> None:
+    answer = SEDOV.age_over(parse_edtf("1933").span)
+    assert answer.age == AgeRange(26, 27)
+    assert [(s.age, str(s.span)) for s in answer.segments] == [
+        (26, "1933-01-01/1933-02-23"),
+        (27, "1933-02-24/1933-12-31"),
+    ]
+
+
+def test_a_span_past_death_counts_only_the_lived_part() -> None:
+    answer = SEDOV.age_over(parse_edtf("1935/1940").span)
+    assert answer.age == AgeRange(28, 31)
+    assert answer.lived == Span(date(1935, 1, 1), date(1938, 2, 16))
+    assert answer.clipped
+
+
+def test_nothing_after_death_and_before_birth() -> None:
+    after = SEDOV.age_over(parse_edtf("1956").span)
+    assert after.status is LifeStatus.AFTER_DEATH and after.age is None
+    before = SEDOV.age_over(parse_edtf("1905").span)
+    assert before.status is LifeStatus.BEFORE_BIRTH and before.age is None
+
+
+def test_open_start_is_clipped_at_birth() -> None:
+    answer = SEDOV.age_over(parse_edtf("../1933-01-30").span)
+    assert answer.age == AgeRange(0, 26)
+
+
+def test_uncertain_birth_widens_the_age() -> None:
+    son = Life(parse_edtf("1926").span)
+    assert son.age_over(parse_edtf("1933").span).age == AgeRange(6, 7)
+    assert son.age_over(Span.day(date(1926, 6, 1))).age == AgeRange(0, 0)
+    assert son.age_over(parse_edtf("1926").span).segments == ()
+
+
+def test_29_february_birthdays() -> None:
+    leap = date(1904, 2, 29)
+    assert birthday_in(leap, 1905) == date(1905, 3, 1)
+    assert birthday_in(leap, 1908) == date(1908, 2, 29)
+    assert years_between(leap, date(1905, 2, 28)) == 0
+    assert years_between(leap, date(1905, 3, 1)) == 1
+    assert years_between(leap, date(1908, 2, 28)) == 3
+    assert years_between(leap, date(1908, 2, 29)) == 4
+
+
+births = st.dates(min_value=date(1800, 1, 1), max_value=date(2000, 12, 31))
+offsets = st.integers(min_value=0, max_value=40000)
+
+
+@given(births, offsets, offsets)
+def test_age_range_min_le_max(birth: date, a: int, b: int) -> None:
+    lo, hi = sorted((birth + timedelta(days=a), birth + timedelta(days=b)))
+    age = Life(Span.day(birth)).age_over(Span(lo, hi)).age
+    assert age is not None and age.min <= age.max
+
+
+@given(births, offsets, offsets)
+def test_a_later_day_never_gives_a_smaller_age(birth: date, a: int, b: int) -> None:
+    first, second = sorted((a, b))
+    assert years_between(birth, birth + timedelta(days=first)) <= years_between(birth, birth + timedelta(days=second))
+
+
+@given(births, st.integers(min_value=1, max_value=110))
+def test_a_birthday_gives_the_new_age(birth: date, years: int) -> None:
+    bday = birthday_in(birth, birth.year + years)
+    assert years_between(birth, bday) == years
+    assert years_between(birth, bday - timedelta(days=1)) == years - 1
+
+
+@given(births, st.integers(min_value=0, max_value=3000), offsets, st.integers(min_value=0, max_value=4000))
+def test_uncertain_birth_range_contains_every_exact_answer(lo_birth: date, width: int, start: int, length: int) -> None:
+    hi_birth = lo_birth + timedelta(days=width)
+    span = Span(lo_birth + timedelta(days=start), lo_birth + timedelta(days=start + length))
+    answer = Life(Span(lo_birth, hi_birth)).age_over(span)
+    assert answer.age is not None
+    for birth in (lo_birth, hi_birth):
+        for day in (span.earliest, span.latest):
+            assert day is not None
+            if day >= birth:
+                assert answer.age.min <= years_between(birth, day) <= answer.age.max

@@ -1,0 +1,238 @@
+"""Real processes: pipes, terminals, hostile environments and datasets, packaging."""
+
+from __future__ import annotations
+
+import json
+import os
+import pty
+import re
+import select
+import subprocess
+import sys
+import zipfile
+from pathlib import Path
+from typing import Any
+
+import pytest
+from conftest import WriteDataset, event
+
+SEDOV = [sys.executable, "-m", "sedov_cli"]
+SCRIPT = Path(sys.executable).with_name("sedov")
+
+
+def run(*args: str, env: dict[str, str] | None = None, cwd: str = "/", **kw: Any) -> subprocess.CompletedProcess[str]:
+    full_env = {k: v for k, v in os.environ.items() if k not in ("NO_COLOR", "COLUMNS", "SEDOV_DATA", "TERM")}
+    full_env.update(env or {})
+    return subprocess.run(
+        [*SEDOV, *args], capture_output=True, text=True, env=full_env, cwd=cwd, timeout=60, check=False, **kw
+    )
+
+
+def run_in_terminal(*args: str, env: dict[str, str] | None = None, columns: int = 100) -> str:
+    """Run with stdout on a pseudo-terminal, as a person at a shell would."""
+    full_env = {k: v for k, v in os.environ.items() if k not in ("NO_COLOR", "SEDOV_DATA")}
+    full_env.update({"TERM": "xterm-256color", "COLUMNS": str(columns)}, **(env or {}))
+    leader, follower = pty.openpty()
+    proc = subprocess.Popen([*SEDOV, *args], stdout=follower, stderr=follower, env=full_env, cwd="/")
+    os.close(follower)
+    chunks = []
+    while True:
+        ready, _, _ = select.select([leader], [], [], 30)
+        if not ready:
+            break
+        try:
+            data = os.read(leader, 65536)
+        except OSError:
+            break
+        if not data:
+            break
+        chunks.append(data)
+    proc.wait(timeout=30)
+    os.close(leader)
+    assert proc.returncode == 0
+    return b"".join(chunks).decode("utf-8", errors="replace")
+
+
+def test_pipe_closed_early_is_silent() -> None:
+    script = f'{SCRIPT} timeline | head -1; echo "status=${{PIPESTATUS[0]}}"'
+    out = subprocess.run(["bash", "-c", script], capture_output=True, text=True, timeout=60, check=False)
+    assert out.stdout.splitlines() == [out.stdout.splitlines()[0], "status=0"]
+    assert out.stdout.startswith("id\tdate\t")
+    assert out.stderr == ""
+
+
+def test_reader_that_never_reads_is_silent() -> None:
+    # `true` exits at once, so every write meets a closed pipe
+    script = f'{SCRIPT} timeline --json | true; echo "status=${{PIPESTATUS[0]}}"'
+    out = subprocess.run(["bash", "-c", script], capture_output=True, text=True, timeout=60, check=False)
+    assert (out.stdout, out.stderr) == ("status=0\n", "")
+
+
+def test_non_terminal_stdout_gets_plain_tsv() -> None:
+    out = run("timeline")
+    assert out.returncode == 0 and out.stderr == ""
+    lines = out.stdout.splitlines()
+    assert lines[0].startswith("id\tdate\tstart\tend\twhen\t")
+    assert len(lines) == 30 and all(line.count("\t") == 16 for line in lines)
+    assert "\x1b" not in out.stdout
+
+
+def test_terminal_gets_a_coloured_table() -> None:
+    screen = run_in_terminal("timeline")
+    assert "\x1b[" in screen
+    plain = " ".join(re.sub(r"\x1b\[[0-9;]*m", "", screen).split())
+    assert "Exile in Paris" in plain and "disputed: Pavel" in plain and "early 1933 26–27" in plain
+
+
+@pytest.mark.parametrize("env", [{"NO_COLOR": "1"}, {"TERM": "dumb"}])
+def test_terminal_without_colour(env: dict[str, str]) -> None:
+    screen = run_in_terminal("timeline", env=env)
+    assert "\x1b" not in screen
+    assert "disputed: some" in screen
+
+
+@pytest.mark.parametrize(
+    "env",
+    [{"LC_ALL": "C"}, {"NO_COLOR": "1"}, {"TERM": "dumb"}, {"COLUMNS": "20"}, {"PYTHONIOENCODING": "ascii"}],
+)
+@pytest.mark.parametrize("args", [["timeline"], ["timeline", "-f", "table"], ["show", "birth", "-f", "table"],
+                                  ["places", "-f", "table"], ["age-at", "1933"], ["events", "--json"]])  # fmt: skip
+def test_hostile_environments_still_work(env: dict[str, str], args: list[str]) -> None:
+    out = run(*args, env=env)
+    assert out.returncode == 0, out.stderr
+    assert out.stderr == ""
+    assert out.stdout
+
+
+def test_ascii_output_escapes_cyrillic_visibly() -> None:
+    out = run("events", "--place", "thiais", env={"PYTHONIOENCODING": "ascii"})
+    assert "Cimeti\\xe8re de Thiais" in out.stdout
+    as_json = run("show", "birth", "--json", env={"PYTHONIOENCODING": "ascii"})
+    assert json.loads(as_json.stdout)["source"]["quote"].startswith("Lev Lvovich Sedov (Лев Львович Седов")
+
+
+def test_narrow_terminal_wraps_without_losing_text() -> None:
+    screen = run_in_terminal("age-at", "1933", columns=20, env={"NO_COLOR": "1"})
+    assert "".join(screen.split()) == "In1933LevSedovwas26until23Februaryand27from24February."
+
+
+def test_completion_offers_dataset_names() -> None:
+    def complete(words: str, cword: int) -> list[str]:
+        env = {"_SEDOV_COMPLETE": "complete_bash", "COMP_WORDS": words, "COMP_CWORD": str(cword)}
+        out = subprocess.run([str(SCRIPT)], capture_output=True, text=True, env={**os.environ, **env}, timeout=60,
+                             check=False)  # fmt: skip
+        return out.stdout.split()
+
+    assert complete("sedov events --place Pa", 3) == ["Paris"]
+    assert complete("sedov events --person Zbo", 3) == ["Zborowski"]
+    assert complete("sedov events --tag he", 3) == ["health"]
+    assert complete("sedov show murd", 2) == ["murder-hypothesis"]
+    assert complete("sedov age-at 1933 --person Esteb", 4) == ["Esteban", "Volkov"]
+
+
+def test_debug_shows_a_traceback_and_default_does_not() -> None:
+    quiet = run("--data", "/nonexistent.json", "timeline")
+    assert quiet.returncode == 1 and "Traceback" not in quiet.stderr
+    loud = run("--debug", "--data", "/nonexistent.json", "timeline")
+    assert loud.returncode == 1 and "Traceback" in loud.stderr and "DatasetError" in loud.stderr
+
+
+# --- a hostile dataset -------------------------------------------------------------
+
+
+HOSTILE_TITLE = "[bold red]Pwned[/] :skull: \x1b[2J\x1b]8;;http://x\x07link \u202eevil\u202c \x9b31m"
+
+
+@pytest.fixture
+def hostile(write_dataset: WriteDataset) -> Path:
+    def change(raw: dict[str, Any]) -> None:
+        birth = event(raw, "birth")
+        birth["title"] = HOSTILE_TITLE
+        birth["summary"] = "tab\there\nnewline \\ backslash"
+        for place in raw["places"]:
+            if place["id"] == "paris":
+                place["name"] = "[link=http://x]Paris[/link]"
+
+    path = write_dataset(change)
+    # a lone surrogate can only arrive as a JSON escape
+    text = path.read_text(encoding="utf-8").replace('"relation": "mother"', '"relation": "mother \\udc80"')
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize("fmt", ["tsv", "csv", "markdown", "table"])
+def test_hostile_text_is_shown_not_obeyed(hostile: Path, fmt: str) -> None:
+    out = run("--data", str(hostile), "events", "--limit", "2", "-f", fmt, env={"COLUMNS": "400"})
+    assert out.returncode == 0, out.stderr
+    for raw in ("\x1b", "\x07", "\u202e", "\x9b"):
+        assert raw not in out.stdout
+    assert "[bold red]Pwned[/] :skull:" in out.stdout
+    assert "\\x1b[2J" in out.stdout and "\\u202eevil\\u202c" in out.stdout and "\\x9b31m" in out.stdout
+
+
+def test_hostile_text_in_a_terminal(hostile: Path) -> None:
+    screen = run_in_terminal("--data", str(hostile), "timeline", "--limit", "2", env={"NO_COLOR": "1"})
+    assert "\x1b[2J" not in screen and "\u202e" not in screen
+    assert "[bold red]Pwned[/]" in "".join(screen.split("\r\n"))
+    shown = run_in_terminal("--data", str(hostile), "places", env={"NO_COLOR": "1"})
+    assert "[link=http://x]Paris[/link]" in shown
+
+
+def test_hostile_tsv_keeps_one_record_per_line(hostile: Path) -> None:
+    out = run("--data", str(hostile), "events", "--limit", "2")
+    lines = out.stdout.splitlines()
+    assert len(lines) == 3
+    assert "tab\\there\\nnewline \\\\ backslash" in lines[2]
+
+
+def test_hostile_json_stays_valid_and_escaped(hostile: Path) -> None:
+    out = run("--data", str(hostile), "events", "--limit", "2", "--json")
+    assert "\x1b" not in out.stdout and "\u202e" not in out.stdout
+    assert json.loads(out.stdout)[1]["title"] == HOSTILE_TITLE
+    people = run("--data", str(hostile), "people", "--json")
+    assert people.returncode == 0 and "\\udc80" in people.stdout
+    assert run("--data", str(hostile), "people").stdout.count("mother \\udc80") == 1
+
+
+# --- packaging and architecture -------------------------------------------------------
+
+
+def test_python_dash_m_and_the_script_agree() -> None:
+    script = subprocess.run([str(SCRIPT), "age-at", "1933"], capture_output=True, text=True, cwd="/", check=False)
+    module = run("age-at", "1933")
+    assert script.stdout == module.stdout == "In 1933 Lev Sedov was 26 until 23 February and 27 from 24 February.\n"
+
+
+def test_the_wheel_ships_the_data(tmp_path: Path) -> None:
+    root = Path(__file__).resolve().parents[1]
+    build = subprocess.run(
+        [sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation", "-q", "-w", str(tmp_path),
+         str(root)],
+        capture_output=True, text=True, timeout=300, check=False,
+    )  # fmt: skip
+    assert build.returncode == 0, build.stderr
+    (wheel,) = tmp_path.glob("sedov-*.whl")
+    names = set(zipfile.ZipFile(wheel).namelist())
+    assert {"sedov_cli/data/sedov.json", "sedov_cli/data/schema.json", "sedov_cli/data/article.txt"} <= names
+    assert "sedov_cli/cli.py" in names and "sedov_cli/formats/json_format.py" in names
+
+
+DOMAIN = ["dates", "model", "dataset", "schema", "queries", "records", "sentences", "text", "errors"]
+
+
+def test_domain_modules_import_neither_typer_nor_rich() -> None:
+    code = (
+        "import sys\n"
+        + "".join(f"import sedov_cli.{m}\n" for m in DOMAIN)
+        + "bad = sorted(m for m in sys.modules if m.split('.')[0] in ('typer', 'rich', 'click'))\n"
+        + "print(bad)\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=False)
+    assert out.stdout == "[]\n", out.stderr
+
+
+def test_the_pipe_path_does_not_import_rich() -> None:
+    out = run("timeline", env={"PYTHONPROFILEIMPORTTIME": "1"})
+    imported = {line.split("|")[-1].strip() for line in out.stderr.splitlines() if "|" in line}
+    assert "sedov_cli.cli" in imported
+    assert not {m for m in imported if m.startswith("rich")}

@@ -1,0 +1,56 @@
+"""The README is the user's door: its commands must work and its answers must be true."""
+
+from __future__ import annotations
+
+import re
+import shlex
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+README = (ROOT / "README.md").read_text(encoding="utf-8")
+
+
+def _block_after(heading: str) -> str:
+    section = README.split(heading, 1)[1]
+    return section.split("```sh\n", 1)[1].split("```", 1)[0]
+
+
+def _examples() -> list[tuple[str, str | None]]:
+    out = []
+    for line in _block_after("## Commands").splitlines():
+        command, _, comment = line.partition("#")
+        for part in command.split(";"):
+            part = part.split("|")[0].strip()
+            if part.startswith("sedov") and "my-dataset.json" not in part:
+                answer = comment.strip() if re.match(r"(In|On|At) ", comment.strip()) else None
+                out.append((part, answer))
+    return out
+
+
+def test_ci_runs_the_readme_test_command_verbatim() -> None:
+    ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
+    command = re.search(r'^TEST_CMD="(.*)"$', ci, flags=re.M)
+    assert command is not None
+    assert f"\n{command.group(1)}\n" in README
+
+
+def test_readme_has_exactly_two_setup_commands() -> None:
+    setup = README.split("## Set up", 1)[1].split("## Commands", 1)[0]
+    blocks = re.findall(r"```sh\n(.*?)```", setup, flags=re.S)
+    assert [b.count("\n") for b in blocks] == [1, 1]
+    assert "sedov timeline" in blocks[0] and "pytest" in blocks[1]
+
+
+@pytest.mark.parametrize(("command", "answer"), _examples())
+def test_readme_examples_run(command: str, answer: str | None) -> None:
+    args = shlex.split(command)[1:]
+    out = subprocess.run([sys.executable, "-m", "sedov_cli", *args], capture_output=True, text=True, check=False,
+                         timeout=60, cwd="/")  # fmt: skip
+    assert out.returncode == 0, out.stderr
+    assert out.stdout
+    if answer is not None:
+        assert out.stdout == answer + "\n"
