@@ -43,6 +43,7 @@ from .records import (
     events_listing,
     people_listing,
     places_listing,
+    problems_listing,
     show_listing,
     show_record,
     tags_listing,
@@ -555,9 +556,13 @@ def validate(
     path: Annotated[
         str | None, typer.Argument(help="Dataset file (default: --data, $SEDOV_DATA or the packaged one).")
     ] = None,
+    fmt: FormatOpt = None,
     as_json: JsonOpt = False,
 ) -> None:
     """Check a dataset and list every problem, one per line; exit 1 if there are any.
+
+    Without --format it prints one "file: record: field: message" line per
+    problem, like a linter, at a terminal and in a pipe alike.
 
     \b
     Examples:
@@ -568,10 +573,9 @@ def validate(
     target = path if path is not None else state.data
     problems = problems_in(target)
     shown = target or os.environ.get("SEDOV_DATA") or "the packaged dataset"
-    if as_json:
-        from .formats.json_format import dumps
-
-        state.env.write(dumps([p._asdict() for p in problems]) + "\n")
+    chosen = _format(fmt, as_json, "text")
+    if chosen not in ("text", "table"):
+        state.env.write(exporter(chosen)(problems_listing(problems)))
     elif problems:
         state.env.write("".join(visible(str(p)) + "\n" for p in problems))
     else:

@@ -187,6 +187,13 @@ def tags_listing(counts: dict[str, int]) -> Listing:
     return Listing("tags", records, ("tag", "events"), tuple((t, str(n)) for t, n in counts.items()))
 
 
+def problems_listing(problems: Sequence[tuple[str, str, str, str]]) -> Listing:
+    """Dataset problems (file, record, field, message) as records."""
+    columns = ("file", "record", "field", "message")
+    records = tuple(dict(zip(columns, p, strict=True)) for p in problems)
+    return Listing("problems", records, columns, tuple(tuple(p) for p in problems))
+
+
 def _segment(seg: AgeSegment) -> Record:
     return {"age": seg.age, "start": _iso(seg.span.earliest), "end": _iso(seg.span.latest)}
 

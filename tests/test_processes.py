@@ -236,3 +236,13 @@ def test_the_pipe_path_does_not_import_rich() -> None:
     imported = {line.split("|")[-1].strip() for line in out.stderr.splitlines() if "|" in line}
     assert "sedov_cli.cli" in imported
     assert not {m for m in imported if m.startswith("rich")}
+
+
+def test_install_completion_writes_the_shell_hook(tmp_path: Path) -> None:
+    env = {**os.environ, "HOME": str(tmp_path), "SHELL": "/bin/bash"}
+    out = subprocess.run([str(SCRIPT), "--install-completion", "bash"], capture_output=True, text=True, env=env,
+                         timeout=60, check=False)  # fmt: skip
+    assert out.returncode == 0, out.stderr
+    script = tmp_path / ".bash_completions" / "sedov.sh"
+    assert "_SEDOV_COMPLETE=complete_bash" in script.read_text(encoding="utf-8")
+    assert str(script) in (tmp_path / ".bashrc").read_text(encoding="utf-8")
