@@ -19,12 +19,14 @@ from importlib.resources.abc import Traversable
 from pathlib import Path
 from typing import Any, NamedTuple, cast
 
-from .dates import DateError, EdtfDate, parse_edtf
+from .dates import DateError, EdtfDate, Span, parse_edtf
 from .model import (
     Bound,
     Dataset,
     DatedFact,
+    Era,
     Event,
+    Moment,
     Period,
     Person,
     Place,
@@ -36,6 +38,9 @@ from .schema import SchemaChecker
 DATA_PACKAGE = "sedov_cli.data"
 DEFAULT_FILE = "sedov.json"
 ENV_VAR = "SEDOV_DATA"
+# A dataset citing the article this package ships may use the packaged copy
+# when no copy lies beside it (an exported dataset saved elsewhere, say).
+PACKAGED_ARTICLE_URL = "https://en.wikipedia.org/wiki/Lev_Sedov"
 
 
 class Problem(NamedTuple):
@@ -242,11 +247,14 @@ class _Validator:
         people = self.unique("person", raw["people"])
         places = self.unique("place", raw["places"])
         events = self.unique("event", raw["events"])
-        article = self.check_article(raw["source"]["file"])
+        article = self.check_article(raw["source"]["file"], raw["source"]["url"])
         self.check_people(people, raw["subject"], article)
         self.check_places(places)
         for event in raw["events"]:
             self.check_event(event, periods, people, places, events, article)
+        self.unique("era", raw.get("eras", []))
+        for era in raw.get("eras", []):
+            self.check_era(era, places, article)
 
     def check_people(self, people: dict[str, dict[str, Any]], subject: str, article: str | None) -> None:
         for pid, person in people.items():
@@ -287,12 +295,16 @@ class _Validator:
                     path = " → ".join([*loop, parent])
                     self.add(f"place {parent!r}", "parent", f"the gazetteer has a cycle: {path}")
 
-    def check_article(self, name: str) -> str | None:
+    def check_article(self, name: str, url: str) -> str | None:
         try:
             return cast(str, self.read_sibling(name))
+        except FileNotFoundError:
+            if url == PACKAGED_ARTICLE_URL:
+                return article_text()
+            self.add("dataset", "source.file", f"the article {name!r} is not beside the dataset")
         except (OSError, UnicodeDecodeError) as exc:
             self.add("dataset", "source.file", f"cannot read the article {name!r} beside the dataset: {exc}")
-            return None
+        return None
 
     def check_event(
         self,
@@ -304,28 +316,15 @@ class _Validator:
         article: str | None,
     ) -> None:
         record = f"event {event['id']!r}"
-        when = self.date(record, "date", event["date"])
-        if when is not None:
-            span = when.span
-            for i, bound in enumerate(event.get("bounds", [])):
-                field = f"bounds[{i}].date"
-                try:
-                    day = date.fromisoformat(bound["date"])
-                    span = span.narrowed(**{bound["side"]: day})
-                except ValueError as exc:
-                    self.add(record, field, str(exc))
+        self.dated(record, "", event)
         if event["period"] not in periods:
             self.add(record, "period", f"unknown period {event['period']!r}{_suggest(event['period'], periods)}")
         for field, index, kind in (("places", places, "place"), ("people", people, "person")):
             for ref in event[field]:
                 if ref not in index:
                     self.add(record, field, f"unknown {kind} {ref!r}{_suggest(ref, index)}")
+        self.claim(record, "event", event)
         certainty = event["certainty"]
-        if certainty in ("attributed", "disputed") and "claimed_by" not in event:
-            article_word = "an" if certainty[0] in "aeiou" else "a"
-            self.add(record, "claimed_by", f"{article_word} {certainty} event must say who claims it")
-        if certainty == "inferred" and "note" not in event:
-            self.add(record, "note", "an inferred event must say how it was inferred")
         disputes = event.get("disputes", [])
         if certainty == "disputed" and not disputes:
             self.add(record, "disputes", "a disputed event must name the event it is disputed against")
@@ -336,8 +335,44 @@ class _Validator:
                 self.add(record, "disputes", f"unknown event {other!r}{_suggest(other, events)}")
             elif event["id"] not in events[other].get("disputes", []):
                 self.add(record, "disputes", f"event {other!r} does not dispute it back")
-        if article is not None and event["source"]["quote"] not in article:
+        self.quote(record, event, article)
+
+    def dated(self, record: str, prefix: str, raw: dict[str, Any]) -> Span | None:
+        """Parse ``raw['date']`` and apply its bounds, reporting each problem."""
+        when = self.date(record, f"{prefix}date", raw["date"])
+        if when is None:
+            return None
+        span = when.span
+        for i, bound in enumerate(raw.get("bounds", [])):
+            try:
+                span = span.narrowed(**{bound["side"]: date.fromisoformat(bound["date"])})
+            except ValueError as exc:
+                self.add(record, f"{prefix}bounds[{i}].date", str(exc))
+        return span
+
+    def claim(self, record: str, kind: str, raw: dict[str, Any]) -> None:
+        certainty = raw["certainty"]
+        if certainty in ("attributed", "disputed") and "claimed_by" not in raw:
+            article_word = "an" if certainty[0] in "aeiou" else "a"
+            self.add(record, "claimed_by", f"{article_word} {certainty} {kind} must say who claims it")
+        if certainty == "inferred" and "note" not in raw:
+            self.add(record, "note", f"an inferred {kind} must say how it was inferred")
+
+    def quote(self, record: str, raw: dict[str, Any], article: str | None) -> None:
+        if article is not None and raw["source"]["quote"] not in article:
             self.add(record, "source.quote", "does not appear verbatim in the article")
+
+    def check_era(self, era: dict[str, Any], places: dict[str, Any], article: str | None) -> None:
+        record = f"era {era['id']!r}"
+        start = self.dated(record, "from.", era["from"])
+        end = self.dated(record, "to.", era["to"])
+        if start and end and start.earliest and end.latest and end.latest < start.earliest:
+            self.add(record, "to.date", "the era ends before it starts")
+        for ref in era["places"]:
+            if ref not in places:
+                self.add(record, "places", f"unknown place {ref!r}{_suggest(ref, places)}")
+        self.claim(record, "era", era)
+        self.quote(record, era, article)
 
 
 def _suggest(word: str, known: Iterable[str]) -> str:
@@ -373,6 +408,14 @@ def _fact(raw: dict[str, Any] | None) -> DatedFact | None:
     return DatedFact(parse_edtf(raw["date"]), raw["certainty"], raw.get("note"), source)
 
 
+def _bounds(raw: dict[str, Any]) -> tuple[Bound, ...]:
+    return tuple(Bound(b["side"], date.fromisoformat(b["date"]), b["basis"], b["note"]) for b in raw.get("bounds", []))
+
+
+def _moment(raw: dict[str, Any]) -> Moment:
+    return Moment(parse_edtf(raw["date"]), _bounds(raw))
+
+
 def _to_model(raw: dict[str, Any], file: str) -> Dataset:
     def events() -> Iterator[Event]:
         for e in raw["events"]:
@@ -387,9 +430,7 @@ def _to_model(raw: dict[str, Any], file: str) -> Dataset:
                 tags=tuple(e["tags"]),
                 certainty=e["certainty"],
                 source=Source(e["source"]["section"], e["source"]["quote"]),
-                bounds=tuple(
-                    Bound(b["side"], date.fromisoformat(b["date"]), b["basis"], b["note"]) for b in e.get("bounds", [])
-                ),
+                bounds=_bounds(e),
                 wording=e.get("wording"),
                 note=e.get("note"),
                 claimed_by=e.get("claimed_by"),
@@ -412,5 +453,20 @@ def _to_model(raw: dict[str, Any], file: str) -> Dataset:
             for p in raw["places"]
         },
         events=tuple(events()),
+        eras=tuple(
+            Era(
+                id=r["id"],
+                name=r["name"],
+                kind=r["kind"],
+                places=tuple(r["places"]),
+                start=_moment(r["from"]),
+                end=_moment(r["to"]),
+                certainty=r["certainty"],
+                source=Source(r["source"]["section"], r["source"]["quote"]),
+                note=r.get("note"),
+                claimed_by=r.get("claimed_by"),
+            )
+            for r in raw.get("eras", [])
+        ),
         origin=file,
     )

@@ -43,6 +43,13 @@ class Bound:
     certainty: Literal["inferred"] = "inferred"
 
 
+def narrow(span: Span, bounds: tuple[Bound, ...]) -> Span:
+    """``span`` tightened by every recorded bound."""
+    for bound in bounds:
+        span = span.narrowed(**{bound.side: bound.day})
+    return span
+
+
 @dataclass(frozen=True)
 class DatedFact:
     """A birth or death in the people index, with where the article gives it."""
@@ -121,10 +128,7 @@ class Event:
     @cached_property
     def span(self) -> Span:
         """The EDTF date narrowed by every recorded bound."""
-        span = self.date.span
-        for bound in self.bounds:
-            span = span.narrowed(**{bound.side: bound.day})
-        return span
+        return narrow(self.date.span, self.bounds)
 
     @property
     def when(self) -> str:
@@ -133,6 +137,47 @@ class Event:
 
     def sort_key(self) -> tuple[dt.date, dt.date]:
         return self.span.sort_key()
+
+
+@dataclass(frozen=True)
+class Moment:
+    """When an era starts or ends: itself an uncertain date."""
+
+    date: EdtfDate
+    bounds: tuple[Bound, ...] = ()
+
+    @cached_property
+    def span(self) -> Span:
+        return narrow(self.date.span, self.bounds)
+
+
+@dataclass(frozen=True)
+class Era:
+    """A period of residence or activity: a bar from one uncertain moment to another."""
+
+    id: str
+    name: str
+    kind: Literal["residence", "activity"]
+    places: tuple[str, ...]
+    start: Moment
+    end: Moment
+    certainty: Certainty
+    source: Source
+    note: str | None = None
+    claimed_by: str | None = None
+
+    @property
+    def span(self) -> Span:
+        """Every day the era may cover."""
+        return Span(self.start.span.earliest, self.end.span.latest)
+
+    @property
+    def certain(self) -> Span | None:
+        """The days the era certainly covers, if any."""
+        lo, hi = self.start.span.latest, self.end.span.earliest
+        if lo is None or hi is None or lo > hi:
+            return None
+        return Span(lo, hi)
 
 
 @dataclass(frozen=True)
@@ -157,6 +202,7 @@ class Dataset:
     people: Mapping[str, Person]
     places: Mapping[str, Place]
     events: tuple[Event, ...]
+    eras: tuple[Era, ...] = ()
     origin: str = field(default="<memory>")
 
     @cached_property

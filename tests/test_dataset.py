@@ -304,9 +304,17 @@ def test_subject_needs_a_birth(write_dataset: WriteDataset) -> None:
 
 
 def test_article_must_be_beside_the_dataset(write_dataset: WriteDataset) -> None:
+    path = write_dataset(lambda raw: raw["source"].update(url="https://example.org/another-article"))
+    (path.parent / "article.txt").unlink()
+    assert messages(path) == ["FILE: dataset: source.file: the article 'article.txt' is not beside the dataset"]
+
+
+def test_the_packaged_article_serves_datasets_that_cite_it(write_dataset: WriteDataset) -> None:
     path = write_dataset()
     (path.parent / "article.txt").unlink()
-    assert messages(path)[0].startswith("FILE: dataset: source.file: cannot read the article 'article.txt' beside")
+    assert len(load(path).events) == 29
+    (path.parent / "article.txt").write_text("A different text.", encoding="utf-8")
+    assert "FILE: event 'birth': source.quote: does not appear verbatim in the article" in messages(path)
 
 
 def test_problems_in_a_good_file_is_empty(write_dataset: WriteDataset) -> None:
