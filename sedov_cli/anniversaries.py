@@ -1,0 +1,71 @@
+"""Which events fall on a day of the year, and which only "sometime this month".
+
+Only a day-precise event has an anniversary. An event known to the month
+(February 1938) may have happened on any day of it, so it is listed apart
+and never passed off as falling on the day asked.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from typing import Literal
+
+from .dates import AgeAnswer, DateError
+from .model import Dataset, Event
+
+# A leap year, so that 29 February is a day like any other when comparing.
+_LEAP = 2000
+
+
+@dataclass(frozen=True)
+class Anniversary:
+    event: Event
+    match: Literal["exact", "month"]
+    years_ago: int
+    offset: int
+    """Days from the asked day to the anniversary (negative: before it)."""
+    age: AgeAnswer
+
+
+def parse_month_day(text: str) -> tuple[int, int]:
+    """'02-16' or '2-16' (or '--02-16', ISO's form) as (month, day)."""
+    parts = text.strip().lstrip("-").split("-")
+    try:
+        month, day = (int(p) for p in parts)
+        date(_LEAP, month, day)
+    except ValueError:
+        raise DateError(f"not a month and day: {text!r} (expected MM-DD, e.g. 02-16)") from None
+    return month, day
+
+
+def _offset(month: int, day: int, other: date) -> int:
+    asked = date(_LEAP, month, day)
+    there = date(_LEAP, other.month, other.day)
+    diff = (there - asked).days
+    if diff > 183:
+        diff -= 366
+    elif diff < -183:
+        diff += 366
+    return diff
+
+
+def on_this_day(ds: Dataset, month: int, day: int, today: date, window: int = 0) -> list[Anniversary]:
+    """Exact anniversaries within ±window days, then month-precise events of the months touched."""
+    asked = date(_LEAP, month, day).toordinal()
+    touched = {date.fromordinal(asked + d).month for d in range(-min(window, 183), min(window, 183) + 1)}
+    exact: list[Anniversary] = []
+    loose: list[Anniversary] = []
+    for event in ds.chronological():
+        span = event.span
+        if span.earliest is None or span.latest is None:
+            continue
+        years_ago = today.year - span.earliest.year
+        if span.earliest == span.latest:
+            offset = _offset(month, day, span.earliest)
+            if abs(offset) <= window:
+                exact.append(Anniversary(event, "exact", years_ago, offset, ds.age_at(event)))
+        elif event.date.precision == "month" and span.earliest.month in touched:
+            loose.append(Anniversary(event, "month", years_ago, 0, ds.age_at(event)))
+    exact.sort(key=lambda a: (a.offset, a.event.sort_key()))
+    return exact + loose
