@@ -470,3 +470,105 @@ def _to_model(raw: dict[str, Any], file: str) -> Dataset:
         ),
         origin=file,
     )
+
+
+# --- writing ------------------------------------------------------------------
+
+
+def _dump_bounds(bounds: tuple[Bound, ...]) -> dict[str, Any]:
+    if not bounds:
+        return {}
+    return {
+        "bounds": [
+            {"side": b.side, "date": b.day.isoformat(), "certainty": b.certainty, "basis": b.basis, "note": b.note}
+            for b in bounds
+        ]
+    }
+
+
+def _optional(**fields: Any) -> dict[str, Any]:
+    return {k: v for k, v in fields.items() if v not in (None, (), [])}
+
+
+def dump(ds: Dataset, events: Iterable[Event]) -> dict[str, Any]:
+    """``events`` as a dataset in the project's schema, loadable with --data.
+
+    The indexes are kept whole, and a disputed claim always travels with the
+    claims it disputes, so that the result validates and the two sides of a
+    dispute stay side by side.
+    """
+    chosen = {e.id for e in events}
+    chosen |= {other for e in ds.events if e.id in chosen for other in e.disputes}
+
+    def fact(f: DatedFact | None) -> dict[str, Any] | None:
+        if f is None:
+            return None
+        src = {"source": {"section": f.source.section, "quote": f.source.quote}} if f.source else {}
+        return {"date": f.date.text, "certainty": f.certainty, **_optional(note=f.note), **src}
+
+    return {
+        "title": ds.title,
+        "subject": ds.subject,
+        "source": {
+            "title": ds.source.title,
+            "publisher": ds.source.publisher,
+            "url": ds.source.url,
+            "license": ds.source.license,
+            "file": ds.source.file,
+        },
+        "periods": [{"id": p.id, "name": p.name, "section": p.section} for p in ds.periods.values()],
+        "people": [
+            {
+                "id": p.id,
+                "name": p.name,
+                "aliases": list(p.aliases),
+                "relation": p.relation,
+                **_optional(birth=fact(p.birth), death=fact(p.death)),
+            }
+            for p in ds.people.values()
+        ],
+        "places": [
+            {
+                "id": p.id,
+                "name": p.name,
+                "aliases": list(p.aliases),
+                "kind": p.kind,
+                "parent": p.parent,
+                **_optional(note=p.note),
+            }
+            for p in ds.places.values()
+        ],
+        "eras": [
+            {
+                "id": r.id,
+                "name": r.name,
+                "kind": r.kind,
+                "places": list(r.places),
+                "from": {"date": r.start.date.text, **_dump_bounds(r.start.bounds)},
+                "to": {"date": r.end.date.text, **_dump_bounds(r.end.bounds)},
+                "certainty": r.certainty,
+                **_optional(claimed_by=r.claimed_by, note=r.note),
+                "source": {"section": r.source.section, "quote": r.source.quote},
+            }
+            for r in ds.eras
+        ],
+        "events": [
+            {
+                "id": e.id,
+                "date": e.date.text,
+                **_dump_bounds(e.bounds),
+                **_optional(wording=e.wording),
+                "title": e.title,
+                "summary": e.summary,
+                "period": e.period,
+                "places": list(e.places),
+                "people": list(e.people),
+                "tags": list(e.tags),
+                "certainty": e.certainty,
+                **_optional(claimed_by=e.claimed_by, disputes=list(e.disputes), note=e.note),
+                "source": {"section": e.source.section, "quote": e.source.quote},
+            }
+            for e in ds.events
+            if e.id in chosen
+        ],
+    }

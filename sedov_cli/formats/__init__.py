@@ -7,9 +7,12 @@ command pays only for the format it writes.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import datetime
 from importlib import import_module
 
+from ..model import Dataset, Event
 from ..records import Listing
 
 Exporter = Callable[[Listing], str]
@@ -30,4 +33,32 @@ def exporter(name: str) -> Exporter:
     """The export function for ``name`` (one of FORMATS other than 'table')."""
     module = import_module(f"{__name__}.{_MODULES[name]}")
     fn: Exporter = getattr(module, f"to_{name}")
+    return fn
+
+
+@dataclass(frozen=True)
+class ExportContext:
+    """What a whole-dataset export needs: the dataset, the chosen events, and a timestamp."""
+
+    dataset: Dataset
+    events: Sequence[Event]
+    generated: datetime
+
+
+Export = Callable[[ExportContext], str]
+
+EXPORTS = ("timelinejs", "ics", "csv", "markdown", "json")
+_EXPORT_MODULES = {
+    "timelinejs": "timelinejs",
+    "ics": "ical",
+    "csv": "flat_csv",
+    "markdown": "chronology",
+    "json": "dataset_json",
+}
+
+
+def export(name: str) -> Export:
+    """The function behind ``sedov export --format name``."""
+    module = import_module(f"{__name__}.{_EXPORT_MODULES[name]}")
+    fn: Export = module.export
     return fn

@@ -1,0 +1,47 @@
+"""A readable Markdown chronology: a heading and a table per life period, then sources."""
+
+from __future__ import annotations
+
+from ..records import age_text
+from ..text import visible
+from . import ExportContext
+
+
+def _cell(text: str) -> str:
+    return visible(text.replace("\\", "\\\\")).replace("|", "\\|")
+
+
+def export(ctx: ExportContext) -> str:
+    ds = ctx.dataset
+    lines = [
+        f"# {_cell(ds.title)}",
+        "",
+        "Ages are given as ranges where the date is uncertain. Every entry quotes the source article (see Sources).",
+    ]
+    period = None
+    for event in ctx.events:
+        if event.period != period:
+            period = event.period
+            lines += ["", f"## {_cell(ds.periods[period].name)}", ""]
+            lines += ["| When | Age | Event | Places | Certainty |", "|---|---|---|---|---|"]
+        answer = ds.age_at(event)
+        age = age_text({"min": answer.age.min, "max": answer.age.max} if answer.age else None)
+        places = ", ".join(ds.places[p].name for p in event.places)
+        claim = event.certainty + (f" ({event.claimed_by})" if event.claimed_by else "")
+        lines.append(
+            f"| {_cell(event.when)} | {age} | **{_cell(event.title)}**: {_cell(event.summary)} "
+            f"| {_cell(places)} | {_cell(claim)} |"
+        )
+    src = ds.source
+    lines += [
+        "",
+        "## Sources",
+        "",
+        f"- {_cell(src.publisher)}, “{_cell(src.title)}”, <{src.url}>. The text is licensed {_cell(src.license)};"
+        " this chronology is derived from it and shares that licence.",
+        "",
+        "Quotes, by event:",
+        "",
+    ]
+    lines += [f"- `{e.id}` ({_cell(e.source.section)}): “{_cell(e.source.quote)}”" for e in ctx.events]
+    return "\n".join(lines) + "\n"

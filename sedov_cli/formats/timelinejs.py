@@ -1,0 +1,89 @@
+"""TimelineJS3 JSON: slides with dates at each event's own precision.
+
+TimelineJS renders ``text`` fields as HTML, so every piece of dataset text is
+HTML-escaped: a title of ``<script>`` stays a title.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from html import escape
+from typing import Any
+
+from ..dates import EdtfDate, Point, Precision
+from ..model import Dataset, Era, Event
+from . import ExportContext
+from .json_format import dumps
+
+
+def _date(point: Point | None, fallback: date | None, *, end: bool) -> dict[str, int] | None:
+    """A TimelineJS date object at the point's precision; an open end falls back to its bound's year."""
+    if point is None:
+        return {"year": fallback.year} if fallback else None
+    day = point.latest if end else point.earliest
+    if point.precision is Precision.YEAR:
+        return {"year": day.year}
+    if point.precision in (Precision.MONTH, Precision.SUBYEAR):
+        return {"year": day.year, "month": day.month}
+    return {"year": day.year, "month": day.month, "day": day.day}
+
+
+def _dates(when: EdtfDate, earliest: date | None, latest: date | None) -> dict[str, Any]:
+    out: dict[str, Any] = {"start_date": _date(when.start, earliest, end=False)}
+    needs_end = when.interval or (when.start is not None and when.start.precision is Precision.SUBYEAR)
+    end = _date(when.end, latest, end=True) if needs_end else None
+    if end is not None and end != out["start_date"]:
+        out["end_date"] = end
+    return out
+
+
+def _claim(certainty: str, claimed_by: str | None) -> str:
+    return certainty + (f" (claimed by {claimed_by})" if claimed_by else "")
+
+
+def slide(ds: Dataset, event: Event) -> dict[str, Any]:
+    body = (
+        f"<p>{escape(event.summary)}</p>"
+        f"<blockquote>“{escape(event.source.quote)}”</blockquote>"
+        f"<p>Section: {escape(event.source.section)}. Certainty: {escape(_claim(event.certainty, event.claimed_by))}."
+        + (f" {escape(event.note)}" if event.note else "")
+        + "</p>"
+    )
+    return {
+        **_dates(event.date, event.span.earliest, event.span.latest),
+        "display_date": event.when,
+        "text": {"headline": escape(event.title), "text": body},
+        "group": ds.periods[event.period].name,
+        "unique_id": event.id,
+    }
+
+
+def era(ds: Dataset, item: Era) -> dict[str, Any]:
+    start = _date(item.start.date.start, item.start.span.earliest, end=False)
+    finish = _date(item.end.date.end, item.end.span.latest, end=True)
+    places = ", ".join(ds.places[p].name for p in item.places)
+    return {
+        "start_date": start,
+        "end_date": finish,
+        "text": {"headline": escape(item.name), "text": escape(f"{places}; {_claim(item.certainty, item.claimed_by)}")},
+    }
+
+
+def export(ctx: ExportContext) -> str:
+    ds = ctx.dataset
+    timeline = {
+        "title": {
+            "text": {
+                "headline": escape(ds.title),
+                "text": (
+                    f"<p>Drawn from the {escape(ds.source.publisher)} article “{escape(ds.source.title)}” "
+                    f"({escape(ds.source.url)}), licensed {escape(ds.source.license)}. "
+                    "Every slide quotes it.</p>"
+                ),
+            }
+        },
+        "events": [slide(ds, e) for e in ctx.events],
+        "eras": [era(ds, r) for r in ds.eras],
+        "scale": "human",
+    }
+    return dumps(timeline) + "\n"
