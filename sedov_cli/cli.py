@@ -12,6 +12,7 @@ import os
 import sys
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from datetime import date
 from typing import Annotated, Any
 
 import typer
@@ -211,6 +212,12 @@ FormatOpt = Annotated[
     typer.Option("--format", "-f", help=f"One of: {', '.join(FORMATS)}. Default: table at a terminal, tsv in a pipe."),
 ]
 JsonOpt = Annotated[bool, typer.Option("--json", help="Short for --format json.")]
+RelativeOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--relative-to", help="Add each event's distance from this event id, e.g. death.", autocompletion=complete_event
+    ),
+]
 
 
 def _format(fmt: str | None, as_json: bool, default: str) -> str:
@@ -302,20 +309,32 @@ def root(
 
 
 def _events_command(
-    ctx: typer.Context, filters: Filters, reverse: bool, limit: int | None, fmt: str | None, as_json: bool,
+    ctx: typer.Context,
+    filters: Filters,
+    reverse: bool,
+    limit: int | None,
+    fmt: str | None,
+    as_json: bool,
     grouped: bool,
-) -> None:  # fmt: skip
+    relative_to: str | None = None,
+) -> None:
     state = _state(ctx)
     ds = state.dataset
     chosen = _listing_format(state, fmt, as_json)
+    reference = resolve_event(ds, relative_to) if relative_to is not None else None
     selection = select(ds, filters, reverse=reverse, limit=limit)
     ranged = selection.range is not None
-    listing = events_listing(ds, selection.hits, ranged)
+    relative = None
+    if reference is not None:
+        from .relative import distance
+
+        relative = {h.event.id: distance(h.event.span, reference.span, reference.id) for h in selection.hits}
+    listing = events_listing(ds, selection.hits, ranged, relative)
 
     def table() -> None:
         from . import render
 
-        render.events_table(state.env, ds, selection.hits, grouped=grouped, ranged=ranged)
+        render.events_table(state.env, ds, selection.hits, grouped=grouped, ranged=ranged, relative=relative)
 
     _emit(state, listing, chosen, table, "No events match.")
 
@@ -364,6 +383,7 @@ def events(
     search: SearchOpt = None,
     reverse: ReverseOpt = False,
     limit: LimitOpt = None,
+    relative_to: RelativeOpt = None,
     fmt: FormatOpt = None,
     as_json: JsonOpt = False,
 ) -> None:
@@ -378,9 +398,10 @@ def events(
       sedov events --place France --tag health
       sedov events --person Zborowski --format csv
       sedov events --search седов --json | jq -r '.[].id'
+      sedov events --relative-to death --from 1935
     """
     filters = _filters(place, person, tag, certainty, start, end, match, search)
-    _events_command(ctx, filters, reverse, limit, fmt, as_json, grouped=False)
+    _events_command(ctx, filters, reverse, limit, fmt, as_json, grouped=False, relative_to=relative_to)
 
 
 @app.command()
@@ -548,6 +569,212 @@ def tags(
         render.listing_table(state.env, listing)
 
     _emit(state, listing, chosen, table, "No tags match.")
+
+
+def _today() -> date:
+    """Today's date; one place, so that a test can pin it."""
+    return date.today()
+
+
+@app.command()
+def chart(
+    ctx: typer.Context,
+    place: PlaceOpt = None,
+    person: PersonOpt = None,
+    tag: TagOpt = None,
+    certainty: CertaintyOpt = None,
+    start: FromOpt = None,
+    end: ToOpt = None,
+    match: MatchOpt = "overlap",
+    search: SearchOpt = None,
+    after_death: Annotated[
+        bool, typer.Option("--after-death", help="Extend the axis to the posthumous events.")
+    ] = False,
+    svg: Annotated[str | None, typer.Option("--svg", metavar="FILE", help="Also write the chart as SVG.")] = None,
+) -> None:
+    """A picture of the life: residences and activities as bars, events as marks.
+
+    An uncertain start or end is drawn lighter than a known stretch (':' rather
+    than '#' without colour). Filters choose the events; --place also chooses
+    the bars.
+
+    \b
+    Examples:
+      sedov chart
+      sedov chart --place France --after-death
+      sedov chart --svg sedov.svg
+    """
+    import shutil
+
+    from .atomic import write_atomically
+    from .chart import ASCII, UNICODE, layout, visible_events
+    from .queries import resolve_places
+
+    state = _state(ctx)
+    ds = state.dataset
+    filters = _filters(place, person, tag, certainty, start, end, match, search)
+    events = [hit.event for hit in select(ds, filters).hits]
+    eras = list(ds.eras)
+    if filters.places:
+        wanted = set().union(*(resolve_places(ds, q) for q in filters.places))
+        eras = [era for era in eras if wanted.intersection(era.places)]
+    life = ds.subject_life
+    assert life.birth.earliest is not None
+    first = life.birth.earliest.year
+    last = life.death.latest.year if life.death and life.death.latest else _today().year
+    if after_death:
+        last = max([last] + [d.year for e in events for d in (e.span.earliest, e.span.latest) if d])
+    shown, before, after = visible_events(events, first, last)
+    terminal = shutil.get_terminal_size((80, 24)).columns if state.env.stdout_isatty else 80
+    width = state.env.width or terminal
+    glyphs = UNICODE if state.env.color else ASCII
+    rows = layout(ds, shown, eras, width=width, first_year=first, last_year=last, glyphs=glyphs)
+
+    from . import render
+
+    with state.env.pipe_guard():
+        render.chart(state.env, rows)
+    if before:
+        state.env.note(f"{before} event(s) before {first} not shown")
+    if after:
+        state.env.note(f"{after} event(s) after {last} not shown; --after-death shows them")
+    if svg is not None:
+        svg_width = max(width, 100)
+        svg_rows = layout(ds, shown, eras, width=svg_width, first_year=first, last_year=last, glyphs=UNICODE)
+        write_atomically(svg, render.chart_svg(svg_rows, svg_width, f"{ds.person.name}: a life"))
+        state.env.note(f"wrote {svg}")
+
+
+@app.command("on-this-day")
+def on_this_day(
+    ctx: typer.Context,
+    month_day: Annotated[str | None, typer.Argument(metavar="[MM-DD]", help="Month and day; default: today.")] = None,
+    window: Annotated[int, typer.Option("--window", "-w", min=0, max=183, help="Match within ±N days.")] = 0,
+    today: Annotated[
+        str | None, typer.Option("--today", metavar="YYYY-MM-DD", help="Count 'years ago' from this day.")
+    ] = None,
+    fmt: FormatOpt = None,
+    as_json: JsonOpt = False,
+) -> None:
+    """Events on this day of the year; events known only to the month are listed apart.
+
+    \b
+    Examples:
+      sedov on-this-day
+      sedov on-this-day 02-16
+      sedov on-this-day 02-20 --window 5 --json
+    """
+    from .anniversaries import on_this_day as find
+    from .anniversaries import parse_month_day
+    from .dates import DateError, format_day
+    from .records import anniversaries_listing
+
+    state = _state(ctx)
+    ds = state.dataset
+    try:
+        now = date.fromisoformat(today) if today else _today()
+    except ValueError:
+        raise UsageProblem(f"--today {today!r} is not a day; use YYYY-MM-DD") from None
+    try:
+        month, day = parse_month_day(month_day) if month_day else (now.month, now.day)
+    except DateError as exc:
+        raise UsageProblem(str(exc)) from None
+    items = find(ds, month, day, now, window)
+    listing = anniversaries_listing(ds, items)
+    chosen = _listing_format(state, fmt, as_json)
+    asked = format_day(date(2000, month, day)).rsplit(" ", 1)[0]
+    heading = f"On {asked}" + (f", ±{window} days" if window else "")
+
+    def table() -> None:
+        from . import render
+
+        render.anniversaries_table(state.env, items, heading)
+
+    _emit(state, listing, chosen, table, f"Nothing is dated to {asked}.")
+
+
+@app.command()
+def stats(
+    ctx: typer.Context,
+    fmt: Annotated[str | None, typer.Option("--format", "-f", help="table or json.")] = None,
+    as_json: JsonOpt = False,
+) -> None:
+    """A summary: lifespan, years in each place, events per period and certainty, gaps.
+
+    \b
+    Examples:
+      sedov stats
+      sedov stats --json | jq .gaps
+    """
+    from .stats import summary
+
+    state = _state(ctx)
+    chosen = _format(fmt, as_json, "table")
+    if chosen not in ("table", "json"):
+        raise UsageProblem(f"stats is a summary, not a listing: use --format table or json, not {chosen}")
+    data = summary(state.dataset)
+    if chosen == "json":
+        from .formats.json_format import dumps
+
+        state.env.write(dumps(data) + "\n")
+        return
+    from . import render
+
+    with state.env.pipe_guard():
+        render.stats(state.env, data)
+
+
+@app.command("export")
+def export_command(
+    ctx: typer.Context,
+    fmt: Annotated[str, typer.Option("--format", "-f", help="timelinejs, ics, csv, markdown or json.")],
+    output: Annotated[
+        str | None, typer.Option("--output", "-o", metavar="FILE", help="Write here, atomically, not to stdout.")
+    ] = None,
+    place: PlaceOpt = None,
+    person: PersonOpt = None,
+    tag: TagOpt = None,
+    certainty: CertaintyOpt = None,
+    start: FromOpt = None,
+    end: ToOpt = None,
+    match: MatchOpt = "overlap",
+    search: SearchOpt = None,
+) -> None:
+    """Take the events into other tools: TimelineJS, calendars, spreadsheets, notes, or sedov itself.
+
+    json writes a dataset in sedov's own schema, loadable with --data; a
+    disputed claim always comes with the claim it disputes.
+
+    \b
+    Examples:
+      sedov export --format timelinejs --output sedov-timeline.json
+      sedov export --format ics --place Paris > paris.ics
+      sedov export --format markdown --from 1929 --to 1933
+      sedov export --format json --tag nkvd -o nkvd.json && sedov --data nkvd.json timeline
+    """
+    from datetime import UTC, datetime
+
+    from .atomic import write_atomically
+    from .formats import EXPORTS, ExportContext, export
+
+    state = _state(ctx)
+    ds = state.dataset
+    name = fmt.lower()
+    if name not in EXPORTS:
+        raise UnknownName("export format", fmt, [f for f in EXPORTS if f.startswith(name[:1])][:2])
+    filters = _filters(place, person, tag, certainty, start, end, match, search)
+    events = [hit.event for hit in select(ds, filters).hits]
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    try:
+        generated = datetime.fromtimestamp(int(epoch), UTC) if epoch else datetime.now(UTC)
+    except ValueError:
+        raise UsageProblem(f"SOURCE_DATE_EPOCH={epoch!r} is not a whole number of seconds") from None
+    text = export(name)(ExportContext(ds, events, generated))
+    if output is None:
+        state.env.write(text)
+    else:
+        write_atomically(output, text)
+        state.env.note(f"wrote {len(events)} event(s) to {output}")
 
 
 @app.command()

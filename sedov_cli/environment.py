@@ -39,6 +39,7 @@ class Environment:
     color: bool
     width: int | None
     unicode: bool
+    dumb: bool = False
 
     @classmethod
     def from_system(cls, environ: Mapping[str, str] | None = None) -> Environment:
@@ -58,7 +59,7 @@ class Environment:
             width = columns if columns > 0 else None
         except ValueError:
             pass
-        return cls(stdout, stderr, tty, color, width, _encodes_unicode(stdout))
+        return cls(stdout, stderr, tty, color, width, _encodes_unicode(stdout), dumb)
 
     @contextmanager
     def pipe_guard(self) -> Iterator[None]:

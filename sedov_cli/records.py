@@ -8,14 +8,16 @@ apart.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
+from .anniversaries import Anniversary
 from .dates import AgeAnswer, AgeSegment, LifeStatus
 from .model import Dataset, Event, Person, Place
 from .queries import Hit, When, count_by
+from .relative import Distance
 
 Record = dict[str, Any]
 
@@ -82,7 +84,7 @@ def _cell(value: Any) -> str:
     return str(value)
 
 
-def _event_row(record: Record) -> tuple[str, ...]:
+def _event_row(record: Record, extra: tuple[str, ...] = ()) -> tuple[str, ...]:
     age = record["age"] or {}
     flat = {
         **record,
@@ -91,19 +93,41 @@ def _event_row(record: Record) -> tuple[str, ...]:
         "section": record["source"]["section"],
         "quote": record["source"]["quote"],
     }
-    return tuple(_cell(flat.get(c)) for c in EVENT_COLUMNS) + ((_cell(record["match"]),) if "match" in record else ())
+    if "relative" in record:
+        flat["relative"] = record["relative"]["text"]
+    return tuple(_cell(flat.get(c)) for c in EVENT_COLUMNS + extra)
 
 
-def events_listing(ds: Dataset, hits: Sequence[Hit], ranged: bool) -> Listing:
-    """Events as records; with a date range, each says whether it matched for certain."""
+def events_listing(
+    ds: Dataset, hits: Sequence[Hit], ranged: bool, relative: Mapping[str, Distance] | None = None
+) -> Listing:
+    """Events as records. With a date range, each says whether it matched for certain;
+    with a reference event, each gives its distance from it."""
     records = []
     for hit in hits:
         record = event_record(ds, hit.event, hit.age)
         if ranged:
             record["match"] = "possible" if hit.possible else "certain"
+        if relative is not None:
+            d = relative[hit.event.id]
+            record["relative"] = {"direction": d.direction, "min_days": d.min_days, "max_days": d.max_days,
+                                  "text": d.text}  # fmt: skip
         records.append(record)
-    columns = EVENT_COLUMNS + (("match",) if ranged else ())
-    return Listing("events", tuple(records), columns, tuple(_event_row(r) for r in records))
+    extra = (("match",) if ranged else ()) + (("relative",) if relative is not None else ())
+    return Listing("events", tuple(records), EVENT_COLUMNS + extra, tuple(_event_row(r, extra) for r in records))
+
+
+def anniversaries_listing(ds: Dataset, items: Sequence[Anniversary]) -> Listing:
+    """on-this-day results: the event contract plus ``years_ago`` and ``match``."""
+    records = []
+    for item in items:
+        record = event_record(ds, item.event, item.age)
+        record["years_ago"] = item.years_ago
+        record["match"] = item.match
+        record["offset_days"] = item.offset
+        records.append(record)
+    extra = ("years_ago", "match", "offset_days")
+    return Listing("events", tuple(records), EVENT_COLUMNS + extra, tuple(_event_row(r, extra) for r in records))
 
 
 def show_record(ds: Dataset, event: Event, before: Event | None, after: Event | None) -> Record:

@@ -8,7 +8,9 @@ Under NO_COLOR, TERM=dumb or in a pipe, certainty shows as words, not colour.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+import io
+from collections.abc import Iterable, Mapping, Sequence
+from typing import Any
 
 from rich import box
 from rich.console import Console
@@ -16,10 +18,13 @@ from rich.table import Table
 from rich.text import Text
 from rich.tree import Tree
 
+from .anniversaries import Anniversary
+from .chart import Row
 from .environment import Environment
 from .model import Dataset, Event
 from .queries import Hit
 from .records import Listing, age_text
+from .relative import Distance
 from .text import visible
 
 CERTAINTY_STYLE = {
@@ -64,7 +69,15 @@ def _places(ds: Dataset, event: Event) -> str:
     return ", ".join(ds.places[p].name for p in event.places)
 
 
-def events_table(env: Environment, ds: Dataset, hits: Sequence[Hit], *, grouped: bool, ranged: bool) -> None:
+def events_table(
+    env: Environment,
+    ds: Dataset,
+    hits: Sequence[Hit],
+    *,
+    grouped: bool,
+    ranged: bool,
+    relative: Mapping[str, Distance] | None = None,
+) -> None:
     """The chronology; ``grouped`` adds a heading row at each change of life period."""
     table = Table(box=_box(env), show_edge=False, pad_edge=False)
     if not grouped:
@@ -76,6 +89,9 @@ def events_table(env: Environment, ds: Dataset, hits: Sequence[Hit], *, grouped:
     table.add_column("Certainty", max_width=20)
     if ranged:
         table.add_column("Match", no_wrap=True)
+    if relative is not None:
+        table.add_column("Relative", max_width=24)
+    extra = ranged + (relative is not None)
     period = None
     for hit in hits:
         event = hit.event
@@ -85,7 +101,7 @@ def events_table(env: Environment, ds: Dataset, hits: Sequence[Hit], *, grouped:
             period = event.period
             heading = [Text("")] * (3 if grouped else 4)
             heading[2 if grouped else 3] = _t(ds.periods[period].name, "bold underline")
-            table.add_row(*heading, *[Text("")] * (2 + ranged))
+            table.add_row(*heading, *[Text("")] * (2 + extra))
         cells = [] if grouped else [_t(event.id, "dim")]
         cells += [
             _t(event.when),
@@ -96,6 +112,8 @@ def events_table(env: Environment, ds: Dataset, hits: Sequence[Hit], *, grouped:
         ]
         if ranged:
             cells.append(_t("possible" if hit.possible else "yes", "italic" if hit.possible else ""))
+        if relative is not None:
+            cells.append(_t(relative[event.id].text))
         table.add_row(*cells)
     console(env).print(table)
 
@@ -177,3 +195,110 @@ def lines(env: Environment, texts: Iterable[str], style: str = "") -> None:
     out = console(env)
     for line in texts:
         out.print(_t(line, style))
+
+
+CHART_STYLES = {
+    "title": "bold",
+    "axis": "dim",
+    "label": "",
+    "legend": "dim",
+    "residence.known": "blue",
+    "residence.uncertain": "blue dim",
+    "activity.known": "green",
+    "activity.uncertain": "green dim",
+    "event.exact": "bold yellow",
+    "event.loose": "yellow",
+}
+
+
+def _chart_text(rows: Sequence[Row]) -> list[Text]:
+    lines = []
+    for row in rows:
+        line = Text(no_wrap=True, overflow="crop")
+        for text, style in row:
+            line.append(visible(text), style=CHART_STYLES.get(style, ""))
+        lines.append(line)
+    return lines
+
+
+def chart(env: Environment, rows: Sequence[Row]) -> None:
+    out = console(env)
+    for line in _chart_text(rows):
+        out.print(line)
+
+
+def chart_svg(rows: Sequence[Row], width: int, title: str) -> str:
+    """The same picture as an SVG document, through rich's own exporter."""
+    recorder = Console(
+        file=io.StringIO(), record=True, width=width, force_terminal=True, color_system="truecolor",
+        highlight=False, markup=False, emoji=False, legacy_windows=False,
+    )  # fmt: skip
+    for line in _chart_text(rows):
+        recorder.print(line)
+    return recorder.export_svg(title=visible(title))
+
+
+def anniversaries_table(env: Environment, items: Sequence[Anniversary], heading: str) -> None:
+    table = Table(box=_box(env), show_edge=False, pad_edge=False, title=heading, title_justify="left")
+    table.add_column("When", max_width=22)
+    table.add_column("Years ago", justify="right", no_wrap=True)
+    table.add_column("Age", justify="right", no_wrap=True)
+    table.add_column("Event")
+    table.add_column("Match", max_width=22)
+    for item in items:
+        if item.match == "exact":
+            match = (
+                "this day"
+                if item.offset == 0
+                else f"{abs(item.offset)} day(s) {'after' if item.offset > 0 else 'before'}"
+            )
+        else:
+            match = "sometime this month"
+        table.add_row(
+            _t(item.event.when), _t(str(item.years_ago)), _t(str(item.age.age) if item.age.age else ""),
+            _t(item.event.title), _t(match, "italic" if item.match == "month" else ""),
+        )  # fmt: skip
+    console(env).print(table)
+
+
+def stats(env: Environment, data: dict[str, Any]) -> None:
+    """The summary as a few small tables."""
+    out = console(env)
+    life = data["lifespan"]
+    death_age = life["age_at_death"]
+    age = age_text(death_age) if death_age else "unknown"
+    out.print(
+        _t(
+            f"{data['subject']}: born {life['birth']}, died {life['death']}, aged {age}; {data['events']} events",
+            "bold",
+        )
+    )
+
+    def small(title: str, headers: Sequence[str], rows: Iterable[Sequence[object]]) -> None:
+        table = Table(box=_box(env), show_edge=False, pad_edge=False, title=title, title_justify="left")
+        for h in headers:
+            table.add_column(h)
+        for row in rows:
+            table.add_row(*[_t("" if v is None else str(v)) for v in row])
+        out.print()
+        out.print(table)
+
+    small("Where and what, in years", ("Era", "Places", "From", "To", "Years", "Certainty"),
+          ((e["name"], ", ".join(e["places"]), _range(e["from"]), _range(e["to"]), e["years"]["text"],
+            e["certainty"]) for e in data["eras"]))  # fmt: skip
+    small("Events per period", ("Period", "Events"), ((p["period"], p["events"]) for p in data["periods"]))
+    small("Certainty", ("Certainty", "Events"), data["certainty"].items())
+    least = [(e["id"], e["when"], "open-ended" if e["days"] is None else e["days"]) for e in data["least_precise"]]
+    small("Least precise dates", ("ID", "When", "Possible days"), least)
+    gaps = data["gaps"]
+    small("Gaps", ("Kind", "Years"), (
+        ("no event can fall in", ", ".join(gaps["no_event_possible"]) or "none"),
+        ("no event certainly falls in", ", ".join(gaps["no_event_certain"]) or "none"),
+    ))  # fmt: skip
+    small("Claims resting on one attribution", ("ID", "Claim", "Certainty", "Claimed by"),
+          ((c["id"], c["title"], c["certainty"], c["claimed_by"]) for c in data["single_attribution"]))  # fmt: skip
+
+
+def _range(bounds: dict[str, str | None]) -> str:
+    lo, hi = bounds["earliest"] or "open", bounds["latest"] or "open"
+    return lo if lo == hi else f"{lo} to {hi}"
