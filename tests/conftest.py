@@ -57,3 +57,17 @@ def event(raw: dict[str, Any], ident: str) -> dict[str, Any]:
         if e["id"] == ident:
             return e  # type: ignore[no-any-return]
     raise KeyError(ident)
+
+
+SNAPSHOTS = Path(__file__).with_name("snapshots")
+
+
+def check_snapshot(name: str, text: str) -> None:
+    """Compare with tests/snapshots/NAME; SEDOV_UPDATE_SNAPSHOTS=1 rewrites it (review the diff)."""
+    import os
+
+    path = SNAPSHOTS / name
+    if os.environ.get("SEDOV_UPDATE_SNAPSHOTS") == "1":
+        path.write_bytes(text.encode("utf-8"))
+    assert path.exists(), f"no snapshot {name}; run with SEDOV_UPDATE_SNAPSHOTS=1 and review it"
+    assert text == path.read_bytes().decode("utf-8")

@@ -217,7 +217,10 @@ def test_the_wheel_ships_the_data(tmp_path: Path) -> None:
     assert "sedov_cli/cli.py" in names and "sedov_cli/formats/json_format.py" in names
 
 
-DOMAIN = ["dates", "model", "dataset", "schema", "queries", "records", "sentences", "text", "errors"]
+DOMAIN = [
+    "dates", "model", "dataset", "schema", "queries", "records", "sentences", "text", "errors",
+    "relative", "anniversaries", "stats", "chart", "atomic", "formats", "formats.ical", "formats.timelinejs",
+]  # fmt: skip
 
 
 def test_domain_modules_import_neither_typer_nor_rich() -> None:
@@ -246,3 +249,15 @@ def test_install_completion_writes_the_shell_hook(tmp_path: Path) -> None:
     script = tmp_path / ".bash_completions" / "sedov.sh"
     assert "_SEDOV_COMPLETE=complete_bash" in script.read_text(encoding="utf-8")
     assert str(script) in (tmp_path / ".bashrc").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("env", [{"NO_COLOR": "1"}, {"TERM": "dumb"}])
+def test_chart_degrades_to_plain_characters(env: dict[str, str]) -> None:
+    screen = run_in_terminal("chart", env=env)
+    assert "\x1b" not in screen and "█" not in screen and "░" not in screen
+    assert "#" in screen and ":" in screen and "# known   : uncertain" in screen
+
+
+def test_chart_in_colour_uses_blocks() -> None:
+    screen = run_in_terminal("chart")
+    assert "\x1b[" in screen and "█" in screen and "░" in screen

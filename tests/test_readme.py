@@ -19,9 +19,9 @@ def _block_after(heading: str) -> str:
     return section.split("```sh\n", 1)[1].split("```", 1)[0]
 
 
-def _examples() -> list[tuple[str, str | None]]:
+def _examples(heading: str = "## Commands") -> list[tuple[str, str | None]]:
     out = []
-    for line in _block_after("## Commands").splitlines():
+    for line in _block_after(heading).splitlines():
         command, _, comment = line.partition("#")
         for part in command.split(";"):
             part = part.split("|")[0].strip()
@@ -54,3 +54,13 @@ def test_readme_examples_run(command: str, answer: str | None) -> None:
     assert out.stdout
     if answer is not None:
         assert out.stdout == answer + "\n"
+
+
+@pytest.mark.parametrize(("command", "_"), _examples("### Pictures and exports"))
+def test_readme_file_examples_write_their_files(command: str, _: None, tmp_path: Path) -> None:
+    args = shlex.split(command)[1:]
+    out = subprocess.run([sys.executable, "-m", "sedov_cli", *args], capture_output=True, text=True, check=False,
+                         timeout=60, cwd=tmp_path)  # fmt: skip
+    assert out.returncode == 0, out.stderr
+    written = args[args.index("--output") + 1] if "--output" in args else args[args.index("--svg") + 1]
+    assert (tmp_path / written).stat().st_size > 0

@@ -7,17 +7,15 @@ committing: that diff is the review of an output change.
 
 from __future__ import annotations
 
-import os
 import sys
-from pathlib import Path
 
 import pytest
+from conftest import check_snapshot
 from typer.testing import CliRunner
 
 from sedov_cli import cli
 from sedov_cli.environment import Environment
 
-SNAPSHOTS = Path(__file__).with_name("snapshots")
 FORMATS = ["table", "json", "ndjson", "csv", "tsv", "markdown"]
 COMMANDS = {
     "timeline-dispute": ["timeline", "--tag", "dispute"],
@@ -29,6 +27,8 @@ COMMANDS = {
     "places-paris": ["places", "--search", "paris"],
     "tags-death": ["tags", "--search", "death"],
     "validate": ["validate"],
+    "events-relative": ["events", "--relative-to", "death", "--tag", "health"],
+    "on-this-day-0216": ["on-this-day", "02-16", "--today", "2026-11-24"],
 }
 
 
@@ -39,8 +39,4 @@ def test_snapshot(monkeypatch: pytest.MonkeyPatch, name: str, fmt: str) -> None:
     result = CliRunner().invoke(cli.app, [*COMMANDS[name], "--format", fmt])
     assert result.exception is None or isinstance(result.exception, SystemExit)
     assert (result.exit_code, result.stderr) == (0, "")
-    path = SNAPSHOTS / f"{name}.{fmt}.txt"
-    if os.environ.get("SEDOV_UPDATE_SNAPSHOTS") == "1":
-        path.write_text(result.stdout, encoding="utf-8")
-    assert path.exists(), f"no snapshot {path.name}; run with SEDOV_UPDATE_SNAPSHOTS=1 and review it"
-    assert result.stdout == path.read_text(encoding="utf-8")
+    check_snapshot(f"{name}.{fmt}.txt", result.stdout)

@@ -1,0 +1,183 @@
+"""sedov export: each format exactly on a small dataset, and parsed by a real client."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import os
+import sys
+from pathlib import Path
+from typing import Any
+
+import icalendar
+import pytest
+from conftest import WriteDataset, check_snapshot
+from typer.testing import CliRunner, Result
+
+from sedov_cli import cli
+from sedov_cli.dataset import load
+from sedov_cli.environment import Environment
+
+MINI_EVENTS = ["birth", "bloc-dissolved", "cares-for-nephew", "murder-hypothesis", "death", "grave",
+               "sudoplatov-denial"]  # fmt: skip
+STAMP = "1700000000"  # SOURCE_DATE_EPOCH: 2023-11-14T22:13:20Z
+
+
+@pytest.fixture
+def mini(write_dataset: WriteDataset) -> Path:
+    def keep(raw: dict[str, Any]) -> None:
+        raw["events"] = [e for e in raw["events"] if e["id"] in MINI_EVENTS]
+        raw["eras"] = [r for r in raw["eras"] if r["id"] in ("in-paris", "caring-for-sieva")]
+
+    return write_dataset(keep, name="mini.json")
+
+
+def export(data: Path, *args: str, tty: bool = False) -> Result:
+    if tty:
+        cli.environment_factory = lambda: Environment(sys.stdout, sys.stderr, True, False, 100, True)
+    try:
+        result = CliRunner().invoke(cli.app, ["--data", str(data), "export", *args], env={"SOURCE_DATE_EPOCH": STAMP})
+    finally:
+        cli.environment_factory = Environment.from_system
+    assert result.exception is None or isinstance(result.exception, SystemExit), result.exception
+    return result
+
+
+def raw(result: Result) -> str:
+    """stdout exactly as written (Result.stdout turns CRLF into LF)."""
+    return result.stdout_bytes.decode("utf-8")
+
+
+@pytest.mark.parametrize(("fmt", "suffix"), [("timelinejs", "json"), ("ics", "ics"), ("csv", "csv"),
+                                             ("markdown", "md"), ("json", "json")])  # fmt: skip
+def test_each_export_exactly(mini: Path, fmt: str, suffix: str) -> None:
+    result = export(mini, "--format", fmt)
+    assert (result.exit_code, result.stderr) == (0, "")
+    check_snapshot(f"export-mini.{fmt}.{suffix}", raw(result))
+
+
+def test_ics_is_read_by_a_real_client(mini: Path) -> None:
+    text = raw(export(mini, "--format", "ics"))
+    assert "\r\n" in text and "\n" not in text.replace("\r\n", "")
+    assert all(len(line.encode("utf-8")) <= 75 for line in text.split("\r\n"))
+    calendar = icalendar.Calendar.from_ical(text)
+    events = {str(e["UID"]): e for e in calendar.walk("VEVENT")}
+    assert list(events) == [f"{i}@lev-sedov.sedov" for i in MINI_EVENTS]
+    birth = events["birth@lev-sedov.sedov"]
+    assert (str(birth["SUMMARY"]), birth.decoded("DTSTART").isoformat(), birth.decoded("DTEND").isoformat()) == (
+        "Born", "1906-02-24", "1906-02-25")  # fmt: skip
+    bloc = events["bloc-dissolved@lev-sedov.sedov"]
+    assert (bloc.decoded("DTSTART").isoformat(), bloc.decoded("DTEND").isoformat()) == ("1933-01-01", "1933-05-01")
+    description = str(bloc["DESCRIPTION"])
+    assert "The exact day is not known: this entry covers every possible day, 1933-01-01 to 1933-04-30." in description
+    assert "“The bloc was dissolved in early 1933, according to Pierre Broué.”" in description
+    assert str(events["grave@lev-sedov.sedov"]["LOCATION"]) == "Cimetière de Thiais"
+    assert "open-ended" in str(events["grave@lev-sedov.sedov"]["DESCRIPTION"])
+    assert str(bloc["STATUS"]) == "TENTATIVE" and str(birth["STATUS"]) == "CONFIRMED"
+
+
+def test_ics_uids_are_stable(mini: Path) -> None:
+    assert export(mini, "--format", "ics").stdout == export(mini, "--format", "ics").stdout
+
+
+# The TimelineJS3 JSON format's documented field names.
+TOP = {"events", "title", "eras", "scale"}
+SLIDE = {"start_date", "end_date", "text", "media", "group", "display_date", "background", "autolink", "unique_id"}
+DATE = {"year", "month", "day", "hour", "minute", "second", "millisecond", "display_date", "format"}
+TEXT = {"headline", "text"}
+ERA = {"start_date", "end_date", "text"}
+
+
+def _check_date(value: dict[str, Any]) -> None:
+    assert set(value) <= DATE and isinstance(value["year"], int)
+
+
+def test_timelinejs_has_the_documented_shape(mini: Path) -> None:
+    data = json.loads(export(mini, "--format", "timelinejs").stdout)
+    assert set(data) <= TOP and data["scale"] == "human"
+    assert set(data["title"]) <= SLIDE and set(data["title"]["text"]) == TEXT
+    for slide in data["events"]:
+        assert set(slide) <= SLIDE and set(slide["text"]) <= TEXT
+        _check_date(slide["start_date"])
+        if "end_date" in slide:
+            _check_date(slide["end_date"])
+    for era in data["eras"]:
+        assert set(era) <= ERA
+        _check_date(era["start_date"])
+        _check_date(era["end_date"])
+    by_id = {s["unique_id"]: s for s in data["events"]}
+    assert by_id["birth"]["start_date"] == {"year": 1906, "month": 2, "day": 24}
+    assert by_id["bloc-dissolved"]["start_date"] == {"year": 1933, "month": 1}
+    assert by_id["bloc-dissolved"]["end_date"] == {"year": 1933, "month": 4}
+    assert by_id["bloc-dissolved"]["display_date"] == "early 1933"
+    assert by_id["cares-for-nephew"]["start_date"] == {"year": 1935}
+    assert by_id["cares-for-nephew"]["end_date"] == {"year": 1938}
+    assert by_id["death"]["group"] == "Death" and by_id["sudoplatov-denial"]["group"] == "After his death"
+    assert [e["text"]["headline"] for e in data["eras"]] == ["Paris", "Caring for nephew Sieva"]
+
+
+def test_timelinejs_escapes_html(write_dataset: WriteDataset) -> None:
+    path = write_dataset(lambda raw: raw["events"][1].update(title="<script>alert(1)</script>"))
+    data = json.loads(export(path, "--format", "timelinejs").stdout)
+    assert data["events"][1]["text"]["headline"] == "&lt;script&gt;alert(1)&lt;/script&gt;"
+
+
+def test_csv_is_flat(mini: Path) -> None:
+    rows = list(csv.DictReader(io.StringIO(export(mini, "--format", "csv").stdout)))
+    assert [r["id"] for r in rows] == MINI_EVENTS
+    bloc = rows[1]
+    assert (bloc["earliest"], bloc["latest"], bloc["precision"], bloc["when"]) == (
+        "1933-01-01", "1933-04-30", "subyear", "early 1933")  # fmt: skip
+    assert rows[2]["people"] == "Jeanne Martin; Vsevolod Volkov; Zina"
+
+
+def test_markdown_has_periods_and_sources(mini: Path) -> None:
+    text = export(mini, "--format", "markdown").stdout
+    assert [line for line in text.splitlines() if line.startswith("## ")] == [
+        "## Early life", "## Exile in Turkey and Germany", "## Exile in Paris", "## Death", "## After his death",
+        "## Sources",
+    ]  # fmt: skip
+    assert "licensed CC BY-SA" in text and "<https://en.wikipedia.org/wiki/Lev_Sedov>" in text
+
+
+def test_json_round_trips(tmp_path: Path) -> None:
+    out = tmp_path / "all.json"
+    assert export(Path(os.devnull), "--format", "json", "-o", str(out)).exit_code == 1  # /dev/null is no dataset
+    result = CliRunner().invoke(cli.app, ["export", "--format", "json", "-o", str(out)])
+    assert result.exit_code == 0
+    original, again = load(None), load(out)
+    assert again.events == original.events and again.eras == original.eras
+    assert dict(again.people) == dict(original.people) and dict(again.places) == dict(original.places)
+
+
+def test_json_export_keeps_both_sides_of_a_dispute(tmp_path: Path) -> None:
+    out = tmp_path / "late.json"
+    result = CliRunner().invoke(cli.app, ["export", "--format", "json", "--from", "1990", "-o", str(out)])
+    assert result.exit_code == 0
+    assert [e.id for e in load(out).events] == ["red-book-praised", "murder-hypothesis", "grave", "sudoplatov-denial"]
+
+
+def test_output_is_atomic_and_replaces(tmp_path: Path, mini: Path) -> None:
+    out = tmp_path / "sedov.ics"
+    out.write_text("old", encoding="utf-8")
+    assert export(mini, "--format", "ics", "--output", str(out)).exit_code == 0
+    assert out.read_bytes().startswith(b"BEGIN:VCALENDAR\r\n")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["article.txt", "mini.json", "sedov.ics"]
+    note = export(mini, "--format", "ics", "--output", str(out), tty=True)
+    assert note.stderr == f"wrote 7 event(s) to {out}\n"
+
+
+def test_output_failure_leaves_nothing(tmp_path: Path, mini: Path) -> None:
+    result = export(mini, "--format", "csv", "--output", str(tmp_path / "missing" / "x.csv"))
+    assert result.exit_code == 1
+    assert result.stderr.startswith(f"sedov: error: cannot write {tmp_path / 'missing' / 'x.csv'}: No such file")
+    assert not (tmp_path / "missing").exists()
+
+
+def test_export_errors(mini: Path) -> None:
+    bad = export(mini, "--format", "pdf")
+    assert (bad.exit_code, bad.stderr) == (2, "sedov: error: unknown export format 'pdf'\n")
+    missing = export(mini)
+    assert missing.exit_code == 2 and "Missing option '--format'" in missing.stderr
+    assert export(mini, "--format", "ICS").exit_code == 0
