@@ -11,13 +11,15 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from .anniversaries import Anniversary
 from .dates import AgeAnswer, AgeSegment, LifeStatus
 from .model import Dataset, Event, Person, Place
 from .queries import Hit, When, count_by
-from .relative import Distance
+
+if TYPE_CHECKING:  # only the commands that produce these import them
+    from .anniversaries import Anniversary
+    from .relative import Distance
 
 Record = dict[str, Any]
 
