@@ -8,6 +8,8 @@ runtime errors 1, and a traceback only with ``--debug``.
 
 from __future__ import annotations
 
+import functools
+import inspect
 import os
 import sys
 from collections.abc import Callable, Sequence
@@ -183,39 +185,57 @@ complete_event = _complete(lambda ds: list(ds.by_id))
 
 PlaceOpt = Annotated[
     list[str] | None,
-    typer.Option("--place", "-p", help="Events at a place or anywhere inside it (repeat to OR).",
+    typer.Option("--place", "-p", metavar="NAME", help="Events at a place or anywhere inside it (repeat to OR).",
                  autocompletion=complete_place),
 ]  # fmt: skip
 PersonOpt = Annotated[
     list[str] | None,
-    typer.Option("--person", help="Events involving a person, by any name or alias (repeat to OR).",
+    typer.Option("--person", metavar="NAME", help="Events involving a person, by any name or alias (repeat to OR).",
                  autocompletion=complete_person),
 ]  # fmt: skip
 TagOpt = Annotated[
-    list[str] | None, typer.Option("--tag", "-t", help="Events with a tag (repeat to OR).", autocompletion=complete_tag)
+    list[str] | None,
+    typer.Option("--tag", "-t", metavar="TAG", help="Events with a tag (repeat to OR).", autocompletion=complete_tag),
 ]
 CertaintyOpt = Annotated[
-    list[str] | None, typer.Option("--certainty", help="stated, inferred, attributed or disputed (repeat to OR).")
+    list[str] | None,
+    typer.Option("--certainty", metavar="LEVEL", help="stated, inferred, attributed or disputed (repeat to OR)."),
 ]
-FromOpt = Annotated[str | None, typer.Option("--from", help="Start: a year, month, day or event id.")]
-ToOpt = Annotated[str | None, typer.Option("--to", help="End: a year, month, day or event id.")]
+FromOpt = Annotated[str | None, typer.Option("--from", metavar="WHEN", help="Start: a year, month, day or event id.")]
+ToOpt = Annotated[str | None, typer.Option("--to", metavar="WHEN", help="End: a year, month, day or event id.")]
 MatchOpt = Annotated[
-    str, typer.Option("--match", help="overlap: events that may fall in the range; within: only those certainly in it.")
+    str,
+    typer.Option(
+        "--match",
+        metavar="MODE",
+        help="overlap: events that may fall in the range; within: only those certainly in it.",
+    ),
 ]
 SearchOpt = Annotated[
-    str | None, typer.Option("--search", "-s", help="Text in titles, summaries and quotes (case- and accent-blind).")
+    str | None,
+    typer.Option(
+        "--search", "-s", metavar="TEXT", help="Text in titles, summaries and quotes (case- and accent-blind)."
+    ),
 ]
 ReverseOpt = Annotated[bool, typer.Option("--reverse", "-r", help="Latest first.")]
-LimitOpt = Annotated[int | None, typer.Option("--limit", "-n", min=0, help="At most N events.")]
+LimitOpt = Annotated[int | None, typer.Option("--limit", "-n", min=0, metavar="N", help="At most N events.")]
 FormatOpt = Annotated[
     str | None,
-    typer.Option("--format", "-f", help=f"One of: {', '.join(FORMATS)}. Default: table at a terminal, tsv in a pipe."),
+    typer.Option(
+        "--format",
+        "-f",
+        metavar="FORMAT",
+        help=f"One of: {', '.join(FORMATS)}. Default: table at a terminal, tsv in a pipe.",
+    ),
 ]
 JsonOpt = Annotated[bool, typer.Option("--json", help="Short for --format json.")]
 RelativeOpt = Annotated[
     str | None,
     typer.Option(
-        "--relative-to", help="Add each event's distance from this event id, e.g. death.", autocompletion=complete_event
+        "--relative-to",
+        metavar="ID",
+        help="Add each event's distance from this event id, e.g. death.",
+        autocompletion=complete_event,
     ),
 ]
 
@@ -275,6 +295,42 @@ def _filters(
     )
 
 
+FILTER_OPTIONS: dict[str, tuple[Any, Any]] = {
+    "place": (PlaceOpt, None),
+    "person": (PersonOpt, None),
+    "tag": (TagOpt, None),
+    "certainty": (CertaintyOpt, None),
+    "start": (FromOpt, None),
+    "end": (ToOpt, None),
+    "match": (MatchOpt, "overlap"),
+    "search": (SearchOpt, None),
+}
+
+
+def filter_options(command: Callable[..., None]) -> Callable[..., None]:
+    """Give a command the shared event filters, declared once, as one ``filters: Filters`` argument.
+
+    typer reads options from the signature, so the wrapper's signature is the
+    command's own parameters plus the filters (as sqlite-utils' output_options
+    does for click).
+    """
+    signature = inspect.signature(command, eval_str=True)
+    own = [p for p in signature.parameters.values() if p.name != "filters"]
+    added = [
+        inspect.Parameter(name, inspect.Parameter.KEYWORD_ONLY, default=default, annotation=annotation)
+        for name, (annotation, default) in FILTER_OPTIONS.items()
+    ]
+
+    @functools.wraps(command)
+    def wrapper(*args: Any, **kwargs: Any) -> None:
+        chosen = {name: kwargs.pop(name) for name in FILTER_OPTIONS}
+        command(*args, filters=_filters(**chosen), **kwargs)
+
+    wrapper.__annotations__ = {p.name: p.annotation for p in [*own, *added]} | {"return": None}
+    setattr(wrapper, "__signature__", signature.replace(parameters=[*own, *added]))  # noqa: B010
+    return wrapper
+
+
 # --- global options -------------------------------------------------------------
 
 
@@ -291,6 +347,7 @@ def root(
         str | None,
         typer.Option(
             "--data",
+            metavar="PATH",
             envvar="SEDOV_DATA",
             show_envvar=True,
             help="A dataset file of the same schema to use instead of the packaged one.",
@@ -340,16 +397,10 @@ def _events_command(
 
 
 @app.command()
+@filter_options
 def timeline(
     ctx: typer.Context,
-    place: PlaceOpt = None,
-    person: PersonOpt = None,
-    tag: TagOpt = None,
-    certainty: CertaintyOpt = None,
-    start: FromOpt = None,
-    end: ToOpt = None,
-    match: MatchOpt = "overlap",
-    search: SearchOpt = None,
+    filters: Filters,
     reverse: ReverseOpt = False,
     limit: LimitOpt = None,
     fmt: FormatOpt = None,
@@ -366,21 +417,14 @@ def timeline(
       sedov timeline --from 1931 --to 1933 --reverse
       sedov timeline --certainty disputed --json
     """
-    filters = _filters(place, person, tag, certainty, start, end, match, search)
     _events_command(ctx, filters, reverse, limit, fmt, as_json, grouped=True)
 
 
 @app.command()
+@filter_options
 def events(
     ctx: typer.Context,
-    place: PlaceOpt = None,
-    person: PersonOpt = None,
-    tag: TagOpt = None,
-    certainty: CertaintyOpt = None,
-    start: FromOpt = None,
-    end: ToOpt = None,
-    match: MatchOpt = "overlap",
-    search: SearchOpt = None,
+    filters: Filters,
     reverse: ReverseOpt = False,
     limit: LimitOpt = None,
     relative_to: RelativeOpt = None,
@@ -400,7 +444,6 @@ def events(
       sedov events --search седов --json | jq -r '.[].id'
       sedov events --relative-to death --from 1935
     """
-    filters = _filters(place, person, tag, certainty, start, end, match, search)
     _events_command(ctx, filters, reverse, limit, fmt, as_json, grouped=False, relative_to=relative_to)
 
 
@@ -439,7 +482,9 @@ def age_at(
     when: Annotated[str, typer.Argument(metavar="WHEN", help="A year, month, day or event id.")],
     person: Annotated[
         str | None,
-        typer.Option("--person", help="Whose age (default: the subject).", autocompletion=complete_person),
+        typer.Option(
+            "--person", metavar="NAME", help="Whose age (default: the subject).", autocompletion=complete_person
+        ),
     ] = None,
     explain: Annotated[bool, typer.Option("--explain", help="Show the bounds used and their sources.")] = False,
     fmt: FormatOpt = None,
@@ -577,16 +622,10 @@ def _today() -> date:
 
 
 @app.command()
+@filter_options
 def chart(
     ctx: typer.Context,
-    place: PlaceOpt = None,
-    person: PersonOpt = None,
-    tag: TagOpt = None,
-    certainty: CertaintyOpt = None,
-    start: FromOpt = None,
-    end: ToOpt = None,
-    match: MatchOpt = "overlap",
-    search: SearchOpt = None,
+    filters: Filters,
     after_death: Annotated[
         bool, typer.Option("--after-death", help="Extend the axis to the posthumous events.")
     ] = False,
@@ -612,7 +651,6 @@ def chart(
 
     state = _state(ctx)
     ds = state.dataset
-    filters = _filters(place, person, tag, certainty, start, end, match, search)
     events = [hit.event for hit in select(ds, filters).hits]
     eras = list(ds.eras)
     if filters.places:
@@ -649,7 +687,9 @@ def chart(
 def on_this_day(
     ctx: typer.Context,
     month_day: Annotated[str | None, typer.Argument(metavar="[MM-DD]", help="Month and day; default: today.")] = None,
-    window: Annotated[int, typer.Option("--window", "-w", min=0, max=183, help="Match within ±N days.")] = 0,
+    window: Annotated[
+        int, typer.Option("--window", "-w", min=0, max=183, metavar="N", help="Match within ±N days.")
+    ] = 0,
     today: Annotated[
         str | None, typer.Option("--today", metavar="YYYY-MM-DD", help="Count 'years ago' from this day.")
     ] = None,
@@ -696,7 +736,7 @@ def on_this_day(
 @app.command()
 def stats(
     ctx: typer.Context,
-    fmt: Annotated[str | None, typer.Option("--format", "-f", help="table or json.")] = None,
+    fmt: Annotated[str | None, typer.Option("--format", "-f", metavar="FORMAT", help="table or json.")] = None,
     as_json: JsonOpt = False,
 ) -> None:
     """A summary: lifespan, years in each place, events per period and certainty, gaps.
@@ -725,20 +765,16 @@ def stats(
 
 
 @app.command("export")
+@filter_options
 def export_command(
     ctx: typer.Context,
-    fmt: Annotated[str, typer.Option("--format", "-f", help="timelinejs, ics, csv, markdown or json.")],
+    filters: Filters,
+    fmt: Annotated[
+        str, typer.Option("--format", "-f", metavar="FORMAT", help="timelinejs, ics, csv, markdown or json.")
+    ],
     output: Annotated[
         str | None, typer.Option("--output", "-o", metavar="FILE", help="Write here, atomically, not to stdout.")
     ] = None,
-    place: PlaceOpt = None,
-    person: PersonOpt = None,
-    tag: TagOpt = None,
-    certainty: CertaintyOpt = None,
-    start: FromOpt = None,
-    end: ToOpt = None,
-    match: MatchOpt = "overlap",
-    search: SearchOpt = None,
 ) -> None:
     """Take the events into other tools: TimelineJS, calendars, spreadsheets, notes, or sedov itself.
 
@@ -762,7 +798,6 @@ def export_command(
     name = fmt.lower()
     if name not in EXPORTS:
         raise UnknownName("export format", fmt, [f for f in EXPORTS if f.startswith(name[:1])][:2])
-    filters = _filters(place, person, tag, certainty, start, end, match, search)
     events = [hit.event for hit in select(ds, filters).hits]
     epoch = os.environ.get("SOURCE_DATE_EPOCH")
     try:

@@ -403,9 +403,12 @@ def _build(raw_bytes: bytes, file: str, read_sibling: Any) -> Dataset:
 def _fact(raw: dict[str, Any] | None) -> DatedFact | None:
     if raw is None:
         return None
-    src = raw.get("source")
-    source = Source(src["section"], src["quote"]) if src else None
+    source = _source(raw) if "source" in raw else None
     return DatedFact(parse_edtf(raw["date"]), raw["certainty"], raw.get("note"), source)
+
+
+def _source(raw: dict[str, Any]) -> Source:
+    return Source(raw["source"]["section"], raw["source"]["quote"])
 
 
 def _bounds(raw: dict[str, Any]) -> tuple[Bound, ...]:
@@ -429,7 +432,7 @@ def _to_model(raw: dict[str, Any], file: str) -> Dataset:
                 people=tuple(e["people"]),
                 tags=tuple(e["tags"]),
                 certainty=e["certainty"],
-                source=Source(e["source"]["section"], e["source"]["quote"]),
+                source=_source(e),
                 bounds=_bounds(e),
                 wording=e.get("wording"),
                 note=e.get("note"),
@@ -462,7 +465,7 @@ def _to_model(raw: dict[str, Any], file: str) -> Dataset:
                 start=_moment(r["from"]),
                 end=_moment(r["to"]),
                 certainty=r["certainty"],
-                source=Source(r["source"]["section"], r["source"]["quote"]),
+                source=_source(r),
                 note=r.get("note"),
                 claimed_by=r.get("claimed_by"),
             )
