@@ -15,7 +15,7 @@ import sys
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Annotated, Any
+from typing import Annotated, Any, TextIO
 
 import typer
 from typer.core import TyperGroup
@@ -57,10 +57,10 @@ from .text import fold, visible
 environment_factory: Callable[[], Environment] = Environment.from_system
 
 
-def _say_error(env_stderr: Any, message: str) -> None:
+def _say_error(stream: TextIO, message: str) -> None:
     for line in message.splitlines() or [""]:
-        env_stderr.write(f"sedov: error: {visible(line)}\n")
-    env_stderr.flush()
+        stream.write(f"sedov: error: {visible(line)}\n")
+    stream.flush()
 
 
 class SedovGroup(TyperGroup):

@@ -152,6 +152,7 @@ def hostile(write_dataset: WriteDataset) -> Path:
         for place in raw["places"]:
             if place["id"] == "paris":
                 place["name"] = "[link=http://x]Paris[/link]"
+        raw["eras"][0]["name"] = "Russia \x1b[31mred\u202e"
 
     path = write_dataset(change)
     # a lone surrogate can only arrive as a JSON escape
@@ -176,6 +177,18 @@ def test_hostile_text_in_a_terminal(hostile: Path) -> None:
     assert "[bold red]Pwned[/]" in "".join(screen.split("\r\n"))
     shown = run_in_terminal("--data", str(hostile), "places", env={"NO_COLOR": "1"})
     assert "[link=http://x]Paris[/link]" in shown
+
+
+@pytest.mark.parametrize(
+    "args",
+    [["chart"], ["stats"], ["export", "--format", "markdown"], ["export", "--format", "ics"],
+     ["export", "--format", "csv"], ["export", "--format", "timelinejs"], ["on-this-day", "02-24"]],
+)  # fmt: skip
+def test_hostile_text_in_pictures_and_exports(hostile: Path, args: list[str]) -> None:
+    out = run("--data", str(hostile), *args, env={"COLUMNS": "200"})
+    assert out.returncode == 0, out.stderr
+    for raw in ("\x1b", "\x07", "\u202e", "\x9b"):
+        assert raw not in out.stdout, raw
 
 
 def test_hostile_tsv_keeps_one_record_per_line(hostile: Path) -> None:
