@@ -283,13 +283,16 @@ def parse_edtf(text: str) -> EdtfDate:
 
 
 _EDTF_SHAPE = re.compile(r"^[\d.?~%/-]+$")
+_PART_OF_YEAR = re.compile(r"^(early|mid|late|first half of|second half of)[\s-]*(\d{4})$", re.IGNORECASE)
+_PART_CODES = {"early": 37, "mid": 38, "late": 39, "first half of": 40, "second half of": 41}
 
 
 def parse_when(text: str) -> EdtfDate:
     """Parse what a user types for a date: EDTF, or words like 'Feb 1933'.
 
     The result keeps the precision the user gave: 'Feb 1933' is the whole of
-    February, never 1 February. Anything with digits, dashes and slashes only
+    February, never 1 February, and 'early 1933' is January to April, as
+    this tool displays it. Anything with digits, dashes and slashes only
     is read as EDTF, so '1933-13-45' is refused rather than guessed at.
     """
     if not text or not text.strip():
@@ -297,6 +300,9 @@ def parse_when(text: str) -> EdtfDate:
     text = text.strip()
     if _EDTF_SHAPE.match(text):
         return parse_edtf(text)
+    part = _PART_OF_YEAR.match(text)
+    if part:  # the display forms read back: "early 1933" is 1933-37
+        return parse_edtf(f"{part[2]}-{_PART_CODES[' '.join(part[1].lower().split())]}")
     # dateutil is only needed for dates written in words: import it lazily.
     from datetime import datetime
 

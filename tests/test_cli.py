@@ -332,6 +332,8 @@ def test_show_json(sedov: Run) -> None:
     [
         (["1933"], "In 1933 Lev Sedov was 26 until 23 February and 27 from 24 February."),
         (["Feb 1933"], "In February 1933 Lev Sedov was 26 until 23 February and 27 from 24 February."),
+        (["early 1933"], "In early 1933 Lev Sedov was 26 until 23 February and 27 from 24 February."),
+        (["late 1933"], "In late 1933 Lev Sedov was 27."),
         (["1933-03"], "In March 1933 Lev Sedov was 27."),
         (["30 January 1933"], "On 30 January 1933 Lev Sedov was 26."),
         (["1906-02-24"], "On 24 February 1906 Lev Sedov was 0."),

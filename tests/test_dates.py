@@ -91,6 +91,10 @@ def test_bad_edtf_is_refused_with_a_reason(text: str, message: str) -> None:
         ("January 30, 1933", "1933-01-30"),
         ("1933-01-30", "1933-01-30"),
         ("  1933-02 ", "1933-02"),
+        ("early 1933", "1933-37"),
+        ("Mid-1933", "1933-38"),
+        ("late 1933", "1933-39"),
+        ("first half of 1933", "1933-40"),
     ],
 )
 def test_parse_when_keeps_the_precision_typed(text: str, edtf: str) -> None:
