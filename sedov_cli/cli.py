@@ -32,12 +32,14 @@ from .queries import (
     MatchMode,
     age_of,
     all_tags,
-    count_by,
+    matching_people,
+    matching_places,
     neighbours,
     resolve_event,
     resolve_person,
     resolve_when,
     select,
+    tag_counts,
 )
 from .records import (
     Listing,
@@ -538,12 +540,7 @@ def people(
     """
     state = _state(ctx)
     ds = state.dataset
-    needle = fold(search) if search is not None else None
-    chosen_people = [
-        p for p in ds.people.values()
-        if needle is None or any(needle in fold(t) for t in (*p.names, p.relation, p.id))
-    ]  # fmt: skip
-    listing = people_listing(ds, chosen_people)
+    listing = people_listing(ds, matching_people(ds, search))
     chosen = _listing_format(state, fmt, as_json)
 
     def table() -> None:
@@ -571,8 +568,7 @@ def places(
     """
     state = _state(ctx)
     ds = state.dataset
-    needle = fold(search) if search is not None else None
-    matched = [p for p in ds.places.values() if needle is None or any(needle in fold(n) for n in (*p.names, p.id))]
+    matched = matching_places(ds, search)
     chosen = _listing_format(state, fmt, as_json)
     listing = places_listing(ds, matched)
 
@@ -602,10 +598,7 @@ def tags(
     """
     state = _state(ctx)
     ds = state.dataset
-    counts = count_by(ds.events, "tags")
-    needle = fold(search) if search is not None else None
-    chosen_tags = {t: counts[t] for t in sorted(counts) if needle is None or needle in fold(t)}
-    listing = tags_listing(chosen_tags)
+    listing = tags_listing(tag_counts(ds, search))
     chosen = _listing_format(state, fmt, as_json)
 
     def table() -> None:

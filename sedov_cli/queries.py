@@ -15,7 +15,7 @@ from typing import Literal
 
 from .dates import AgeAnswer, DateError, EdtfDate, Span, parse_when
 from .errors import AmbiguousName, BadWhen, UnknownName, UsageProblem
-from .model import CERTAINTIES, Dataset, Event, Person
+from .model import CERTAINTIES, Dataset, Event, Person, Place
 from .text import fold
 
 MatchMode = Literal["overlap", "within"]
@@ -224,6 +224,26 @@ def neighbours(ds: Dataset, event: Event) -> tuple[Event | None, Event | None]:
     order = ds.chronological()
     i = order.index(event)
     return (order[i - 1] if i > 0 else None, order[i + 1] if i + 1 < len(order) else None)
+
+
+def _matches(needle: str | None, texts: Iterable[str]) -> bool:
+    return needle is None or any(fold(needle) in fold(t) for t in texts)
+
+
+def matching_people(ds: Dataset, search: str | None) -> list[Person]:
+    """People whose id, name, alias or relation contains ``search`` (case- and accent-blind)."""
+    return [p for p in ds.people.values() if _matches(search, (*p.names, p.relation, p.id))]
+
+
+def matching_places(ds: Dataset, search: str | None) -> list[Place]:
+    """Places whose id, name or alias contains ``search``."""
+    return [p for p in ds.places.values() if _matches(search, (*p.names, p.id))]
+
+
+def tag_counts(ds: Dataset, search: str | None) -> dict[str, int]:
+    """Tags containing ``search``, alphabetically, with how many events carry each."""
+    counts = count_by(ds.events, "tags")
+    return {t: counts[t] for t in sorted(counts) if _matches(search, (t,))}
 
 
 def count_by(events: Sequence[Event], key: str) -> dict[str, int]:

@@ -11,6 +11,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from importlib import import_module
+from typing import Any
 
 from ..model import Dataset, Event
 from ..records import Listing
@@ -29,10 +30,13 @@ _MODULES = {
 }
 
 
+def _load(module: str, attribute: str) -> Any:
+    return getattr(import_module(f"{__name__}.{module}"), attribute)
+
+
 def exporter(name: str) -> Exporter:
     """The export function for ``name`` (one of FORMATS other than 'table')."""
-    module = import_module(f"{__name__}.{_MODULES[name]}")
-    fn: Exporter = getattr(module, f"to_{name}")
+    fn: Exporter = _load(_MODULES[name], f"to_{name}")
     return fn
 
 
@@ -59,6 +63,5 @@ _EXPORT_MODULES = {
 
 def export(name: str) -> Export:
     """The function behind ``sedov export --format name``."""
-    module = import_module(f"{__name__}.{_EXPORT_MODULES[name]}")
-    fn: Export = module.export
+    fn: Export = _load(_EXPORT_MODULES[name], "export")
     return fn
