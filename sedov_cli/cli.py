@@ -21,7 +21,7 @@ import typer
 from typer.core import TyperGroup
 
 from . import __version__
-from .dataset import DatasetError, load, problems_in
+from .dataset import DatasetError, Problem, load
 from .dates import LifeStatus
 from .environment import Environment
 from .errors import OutsideLife, SedovError, UnknownName, UsageProblem
@@ -826,7 +826,12 @@ def validate(
     """
     state = _state(ctx)
     target = path if path is not None else state.data
-    problems = problems_in(target)
+    ds: Dataset | None = None
+    try:
+        ds = load(target)
+        problems: tuple[Problem, ...] = ()
+    except DatasetError as exc:
+        problems = exc.problems
     shown = target or os.environ.get("SEDOV_DATA") or "the packaged dataset"
     chosen = _format(fmt, as_json, "text")
     if chosen not in ("text", "table"):
@@ -834,7 +839,7 @@ def validate(
     elif problems:
         state.env.write("".join(visible(str(p)) + "\n" for p in problems))
     else:
-        ds = load(target)
+        assert ds is not None
         state.env.write(
             f"ok: {visible(shown)}: {len(ds.events)} events, {len(ds.people)} people, {len(ds.places)} places\n"
         )

@@ -39,7 +39,6 @@ class Environment:
     color: bool
     width: int | None
     unicode: bool
-    dumb: bool = False
 
     @classmethod
     def from_system(cls, environ: Mapping[str, str] | None = None) -> Environment:
@@ -59,7 +58,7 @@ class Environment:
             width = columns if columns > 0 else None
         except ValueError:
             pass
-        return cls(stdout, stderr, tty, color, width, _encodes_unicode(stdout), dumb)
+        return cls(stdout, stderr, tty, color, width, _encodes_unicode(stdout))
 
     @contextmanager
     def pipe_guard(self) -> Iterator[None]:
