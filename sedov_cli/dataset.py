@@ -27,6 +27,7 @@ from .model import (
     Era,
     Event,
     Moment,
+    NotDatable,
     Period,
     Person,
     Place,
@@ -255,6 +256,8 @@ class _Validator:
         self.unique("era", raw.get("eras", []))
         for era in raw.get("eras", []):
             self.check_era(era, places, article)
+        for i, item in enumerate(raw.get("not_datable", [])):
+            self.quote(f"not_datable #{i + 1}", item, article)
 
     def check_people(self, people: dict[str, dict[str, Any]], subject: str, article: str | None) -> None:
         for pid, person in people.items():
@@ -359,8 +362,9 @@ class _Validator:
             self.add(record, "note", f"an inferred {kind} must say how it was inferred")
 
     def quote(self, record: str, raw: dict[str, Any], article: str | None) -> None:
-        if article is not None and raw["source"]["quote"] not in article:
-            self.add(record, "source.quote", "does not appear verbatim in the article")
+        field, quote = ("source.quote", raw["source"]["quote"]) if "source" in raw else ("quote", raw["quote"])
+        if article is not None and quote not in article:
+            self.add(record, field, "does not appear verbatim in the article")
 
     def check_era(self, era: dict[str, Any], places: dict[str, Any], article: str | None) -> None:
         record = f"era {era['id']!r}"
@@ -471,6 +475,7 @@ def _to_model(raw: dict[str, Any], file: str) -> Dataset:
             )
             for r in raw.get("eras", [])
         ),
+        not_datable=tuple(NotDatable(n["section"], n["quote"], n["reason"]) for n in raw.get("not_datable", [])),
         origin=file,
     )
 
@@ -574,4 +579,5 @@ def dump(ds: Dataset, events: Iterable[Event]) -> dict[str, Any]:
             for e in ds.events
             if e.id in chosen
         ],
+        **_optional(not_datable=[{"section": n.section, "quote": n.quote, "reason": n.reason} for n in ds.not_datable]),
     }

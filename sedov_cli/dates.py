@@ -14,7 +14,15 @@ Supported EDTF (ISO 8601-2):
   Seasons (21–24) are refused, because their months depend on the reader;
 * ``?`` (uncertain), ``~`` (approximate), ``%`` (both) after a date. They are
   kept and displayed, but they do not widen the bounds;
-* intervals ``1935/1938`` and open ends ``../1933-01-30`` and ``1917-11-07/..``.
+* intervals ``1935/1938`` and open ends ``../1938-02-16`` and ``1936/..``: a
+  *period*, a state that lasts from one date to another;
+* "one of a set" ranges ``[1929..1931]``, ``[..1933]`` and ``[1936..]`` (EDTF
+  level 2): a *moment*, one day known only to lie somewhere in the range.
+
+A moment and a period can cover the same days and still mean different
+things: "his visa was arranged between 1929 and 1931" happened once, while
+"he cared for his nephew from 1935 to 1938" lasted. Ages read differently
+("at" against "during"), and so do the chart and the calendar export.
 
 This module is domain code: it imports no CLI or terminal library.
 """
@@ -26,6 +34,7 @@ import re
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from enum import StrEnum
+from typing import Literal
 
 __all__ = [
     "AgeAnswer",
@@ -33,6 +42,7 @@ __all__ = [
     "AgeSegment",
     "DateError",
     "EdtfDate",
+    "Kind",
     "Life",
     "LifeStatus",
     "Point",
@@ -171,26 +181,38 @@ class Point:
         return text
 
 
+Kind = Literal["moment", "period"]
+
+
 @dataclass(frozen=True)
 class EdtfDate:
-    """A parsed EDTF string: a single date, or an interval with open or closed ends.
+    """A parsed EDTF string: a single date, an interval, or one day of a range.
 
     ``start`` and ``end`` are the same point for a single date; ``None`` marks
-    an open end (``..``).
+    an open end (``..``). ``interval`` is a period (``1935/1938``); ``one_of``
+    is a moment somewhere in a range (``[1929..1931]``).
     """
 
     text: str
     start: Point | None
     end: Point | None
     interval: bool = False
+    one_of: bool = False
 
     def __post_init__(self) -> None:
         if self.start is None and self.end is None:
             raise ValueError("a date needs at least one closed end")
-        if not self.interval and self.start != self.end:
+        if self.interval and self.one_of:
+            raise ValueError("a date is an interval or one of a range, not both")
+        if not (self.interval or self.one_of) and self.start != self.end:
             raise ValueError("a single date has the same start and end")
         if self.start is not None and self.end is not None and self.start.earliest > self.end.latest:
-            raise ValueError(f"interval ends before it starts: {self.text}")
+            raise ValueError(f"range ends before it starts: {self.text}")
+
+    @property
+    def kind(self) -> Kind:
+        """'period' for an interval (a state that lasts); 'moment' for everything else."""
+        return "period" if self.interval else "moment"
 
     @property
     def span(self) -> Span:
@@ -201,7 +223,9 @@ class EdtfDate:
 
     @property
     def precision(self) -> str:
-        """'day', 'month', 'subyear' or 'year'; 'interval' or 'open' for ranges."""
+        """'day', 'month', 'subyear' or 'year'; 'interval' or 'open' for periods; 'one-of' for ranges."""
+        if self.one_of:
+            return "one-of"
         if not self.interval:
             assert self.start is not None
             return self.start.precision.value
@@ -209,17 +233,20 @@ class EdtfDate:
 
     @property
     def display(self) -> str:
-        if not self.interval:
+        """The date in words: '1935–1938' lasts, 'between 1929 and 1931' happened once."""
+        if not (self.interval or self.one_of):
             assert self.start is not None
             return self.start.display
         if self.start is None:
             assert self.end is not None
-            return f"before {self.end.display}"
+            return f"{'by' if self.one_of else 'until'} {self.end.display}"
         if self.end is None:
-            return f"after {self.start.display}"
+            return f"{self.start.display} or later" if self.one_of else f"from {self.start.display}"
         left, right = self.start.display, self.end.display
         if left == right:
             return left
+        if self.one_of:
+            return f"between {left} and {right}"
         sep = "–" if " " not in left + right else " – "
         return f"{left}{sep}{right}"
 
@@ -260,11 +287,32 @@ def _parse_point(text: str, whole: str) -> Point:
     return Point(exact, exact, Precision.DAY, **flags)
 
 
+_ONE_OF = re.compile(r"^\[(?P<lo>[^\[\]]*?)\.\.(?P<hi>[^\[\]]*)\]$")
+
+
+def _parse_one_of(text: str) -> EdtfDate:
+    """``[1929..1931]``, ``[..1933]`` or ``[1936..]``: one day somewhere in the range."""
+    m = _ONE_OF.match(text)
+    if not m or "," in text:
+        raise DateError(
+            f"{text!r}: write one moment in a range as [1929..1931], [..1933] or [1936..]; lists are not supported"
+        )
+    if not m["lo"] and not m["hi"]:
+        raise DateError(f"{text!r}: a range needs at least one closed end")
+    start = _parse_point(m["lo"], text) if m["lo"] else None
+    end = _parse_point(m["hi"], text) if m["hi"] else None
+    if start is not None and end is not None and start.earliest > end.latest:
+        raise DateError(f"{text!r}: the range ends before it starts")
+    return EdtfDate(text, start, end, one_of=True)
+
+
 def parse_edtf(text: str) -> EdtfDate:
     """Parse the supported EDTF subset; raise DateError with a readable reason."""
     if not isinstance(text, str) or not text.strip():
         raise DateError("empty date")
     text = text.strip()
+    if text.startswith("[") or text.endswith("]"):
+        return _parse_one_of(text)
     if "/" not in text:
         point = _parse_point(text, text)
         return EdtfDate(text, point, point)
@@ -282,7 +330,7 @@ def parse_edtf(text: str) -> EdtfDate:
     return EdtfDate(text, start, end, interval=True)
 
 
-_EDTF_SHAPE = re.compile(r"^[\d.?~%/-]+$")
+_EDTF_SHAPE = re.compile(r"^[\d.?~%/\[\]-]+$")
 _PART_OF_YEAR = re.compile(r"^(early|mid|late|first half of|second half of)[\s-]*(\d{4})$", re.IGNORECASE)
 _PART_CODES = {"early": 37, "mid": 38, "late": 39, "first half of": 40, "second half of": 41}
 
@@ -374,9 +422,17 @@ class AgeSegment:
 
 
 class LifeStatus(StrEnum):
+    """Where a date lies against a life. Only the two certain outsides have no age."""
+
     BEFORE_BIRTH = "before-birth"
+    MAYBE_BEFORE_BIRTH = "maybe-before-birth"
     LIVED = "lived"
+    MAYBE_AFTER_DEATH = "maybe-after-death"
     AFTER_DEATH = "after-death"
+
+    @property
+    def has_age(self) -> bool:
+        return self not in (LifeStatus.BEFORE_BIRTH, LifeStatus.AFTER_DEATH)
 
     def __repr__(self) -> str:
         return f"LifeStatus.{self.name}"
@@ -387,7 +443,9 @@ class AgeAnswer:
     """The age over a span, or why there is none.
 
     ``lived`` is the part of the span inside the life; ``clipped`` says the span
-    reached outside the life and only the lived part was counted.
+    reached outside the life and only the lived part was counted. A
+    ``maybe-…`` status keeps the age over the lived part, but the date may lie
+    outside the life altogether, and a reader must be told so.
     """
 
     status: LifeStatus
@@ -397,8 +455,8 @@ class AgeAnswer:
     segments: tuple[AgeSegment, ...] = field(default=())
 
     def __post_init__(self) -> None:
-        if (self.status is LifeStatus.LIVED) != (self.age is not None):
-            raise ValueError("an age goes with LIVED status, and only with it")
+        if self.status.has_age != (self.age is not None):
+            raise ValueError("an age goes with a status inside the life, and only with it")
 
 
 @dataclass(frozen=True)
@@ -421,15 +479,43 @@ class Life:
     def exact(self) -> bool:
         return self.birth.earliest == self.birth.latest
 
-    def age_over(self, span: Span) -> AgeAnswer:
-        """Ages over every day of ``span`` that falls within the life."""
+    def status_of(self, span: Span, certain: Span | None = None) -> LifeStatus:
+        """Where ``span`` lies against the life.
+
+        ``certain`` is the stretch a period certainly covers (None for a
+        moment): a period that surely overlaps the life was lived even if it
+        runs past the death, while a moment that may fall after the death
+        only maybe was.
+        """
+        b0, b1 = self.birth.earliest, self.birth.latest
+        assert b0 is not None and b1 is not None
+        d0 = self.death.earliest if self.death else None
+        d1 = self.death.latest if self.death else None
+        if span.latest is not None and span.latest < b0:
+            return LifeStatus.BEFORE_BIRTH
+        if d1 is not None and span.earliest is not None and span.earliest > d1:
+            return LifeStatus.AFTER_DEATH
+        surely_alive = Span(b1, d0) if d0 is None or b1 <= d0 else None
+        if surely_alive is not None:
+            if span.within(surely_alive):
+                return LifeStatus.LIVED
+            if certain is not None and certain.overlaps(surely_alive):
+                return LifeStatus.LIVED
+        if d0 is not None and (span.latest is None or span.latest > d0):
+            return LifeStatus.MAYBE_AFTER_DEATH
+        return LifeStatus.MAYBE_BEFORE_BIRTH
+
+    def age_over(self, span: Span, certain: Span | None = None) -> AgeAnswer:
+        """Ages over every day of ``span`` that falls within the life.
+
+        ``certain`` is what a period certainly covers; see :meth:`status_of`.
+        """
         b0, b1 = self.birth.earliest, self.birth.latest
         assert b0 is not None and b1 is not None
         d1 = self.death.latest if self.death else None
-        if span.latest is not None and span.latest < b0:
-            return AgeAnswer(LifeStatus.BEFORE_BIRTH)
-        if d1 is not None and span.earliest is not None and span.earliest > d1:
-            return AgeAnswer(LifeStatus.AFTER_DEATH)
+        status = self.status_of(span, certain)
+        if not status.has_age:
+            return AgeAnswer(status)
         if span.latest is None and d1 is None:
             raise ValueError("an open-ended span needs a known death to bound the age")
         lo = b0 if span.earliest is None else max(span.earliest, b0)
@@ -440,7 +526,7 @@ class Life:
         lived = Span(lo, hi)
         clipped = lived != span
         segments = self._segments(lived) if self.exact else ()
-        return AgeAnswer(LifeStatus.LIVED, AgeRange(youngest, oldest), lived, clipped, segments)
+        return AgeAnswer(status, AgeRange(youngest, oldest), lived, clipped, segments)
 
     def _segments(self, lived: Span) -> tuple[AgeSegment, ...]:
         b = self.birth.earliest

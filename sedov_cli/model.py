@@ -14,10 +14,14 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Literal
 
-from .dates import AgeAnswer, EdtfDate, Life, Span
+from .dates import AgeAnswer, EdtfDate, Kind, Life, Span
 
 Certainty = Literal["stated", "inferred", "attributed", "disputed"]
 CERTAINTIES: tuple[Certainty, ...] = ("stated", "inferred", "attributed", "disputed")
+Basis = Literal["date", "article", "outside"]
+"""Where an event's first or last possible day comes from: its own date as the
+article gives it, a bound inferred from the article, or a bound from outside
+knowledge that pins one of the article's relative dates."""
 
 
 @dataclass(frozen=True)
@@ -48,6 +52,14 @@ def narrow(span: Span, bounds: tuple[Bound, ...]) -> Span:
     for bound in bounds:
         span = span.narrowed(**{bound.side: bound.day})
     return span
+
+
+def basis_of(span: Span, bounds: tuple[Bound, ...], side: Literal["earliest", "latest"]) -> Basis | None:
+    """Where the span's ``side`` comes from; None when that end is open."""
+    if getattr(span, side) is None:
+        return None
+    applied = [b for b in bounds if b.side == side]
+    return applied[-1].basis if applied else "date"
 
 
 @dataclass(frozen=True)
@@ -131,6 +143,33 @@ class Event:
         return narrow(self.date.span, self.bounds)
 
     @property
+    def kind(self) -> Kind:
+        """'period' for a state that lasts (an EDTF interval); 'moment' otherwise."""
+        return self.date.kind
+
+    @cached_property
+    def certain(self) -> Span | None:
+        """For a period, the days it certainly covers (from its latest start to its
+        earliest end); None for a moment, or when no day is certain."""
+        if self.kind != "period" or self.date.start is None or self.date.end is None:
+            return None
+        lo, hi = self.date.start.latest, self.date.end.earliest
+        span = self.span
+        if span.latest is not None:
+            lo = min(lo, span.latest)
+        if span.earliest is not None:
+            hi = max(hi, span.earliest)
+        return Span(lo, hi) if lo <= hi else None
+
+    @property
+    def start_basis(self) -> Basis | None:
+        return basis_of(self.span, self.bounds, "earliest")
+
+    @property
+    def end_basis(self) -> Basis | None:
+        return basis_of(self.span, self.bounds, "latest")
+
+    @property
     def when(self) -> str:
         """The date as a reader should see it: the article's wording where kept."""
         return self.wording or self.date.display
@@ -181,6 +220,19 @@ class Era:
 
 
 @dataclass(frozen=True)
+class NotDatable:
+    """A sentence of the article that no event, era or person fact cites, and why.
+
+    Listing these makes "every sentence is accounted for" checkable: a
+    sentence is either cited or named here with a reason.
+    """
+
+    section: str
+    quote: str
+    reason: str
+
+
+@dataclass(frozen=True)
 class SourceInfo:
     """The article the dataset is drawn from, and its licence."""
 
@@ -203,6 +255,7 @@ class Dataset:
     places: Mapping[str, Place]
     events: tuple[Event, ...]
     eras: tuple[Era, ...] = ()
+    not_datable: tuple[NotDatable, ...] = ()
     origin: str = field(default="<memory>")
 
     @cached_property
@@ -221,7 +274,8 @@ class Dataset:
         return life
 
     def age_at(self, event: Event) -> AgeAnswer:
-        return self.subject_life.age_over(event.span)
+        """The subject's age at a moment, or during a period."""
+        return self.subject_life.age_over(event.span, event.certain)
 
     def chronological(self) -> tuple[Event, ...]:
         """Events by earliest day, then latest day; ties keep the dataset's order."""

@@ -10,6 +10,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from sedov_cli.dates import (
+    AgeAnswer,
     AgeRange,
     DateError,
     EdtfDate,
@@ -41,8 +42,14 @@ SEDOV = Life(Span.day(date(1906, 2, 24)), Span.day(date(1938, 2, 16)))
         ("1933-41", "1933-07-01", "1933-12-31", "second half of 1933"),
         ("1935/1938", "1935-01-01", "1938-12-31", "1935–1938"),
         ("1931/1933-01-30", "1931-01-01", "1933-01-30", "1931 – 30 January 1933"),
-        ("../1933-01-30", None, "1933-01-30", "before 30 January 1933"),
-        ("1917-11/..", "1917-11-01", None, "after November 1917"),
+        ("../1933-01-30", None, "1933-01-30", "until 30 January 1933"),
+        ("1917-11/..", "1917-11-01", None, "from November 1917"),
+        ("[1929..1931]", "1929-01-01", "1931-12-31", "between 1929 and 1931"),
+        ("[..1933]", None, "1933-12-31", "by 1933"),
+        ("[1936..]", "1936-01-01", None, "1936 or later"),
+        ("[1932..1933-37]", "1932-01-01", "1933-04-30", "between 1932 and early 1933"),
+        ("[1938-02-16..1956]", "1938-02-16", "1956-12-31", "between 16 February 1938 and 1956"),
+        ("[1938-02..1938-02]", "1938-02-01", "1938-02-28", "February 1938"),
         ("1931?", "1931-01-01", "1931-12-31", "1931?"),
         ("1931~", "1931-01-01", "1931-12-31", "c. 1931"),
         ("1931-05%", "1931-05-01", "1931-05-31", "c. May 1931?"),
@@ -73,6 +80,17 @@ def test_parse_gives_bounds_and_display(text: str, earliest: str | None, latest:
         ("1935/1936/1937", "'1935/1936/1937': an interval has exactly one '/'"),
         ("/1933", "'/1933': write an open end as '..', as in ../1933-01-30"),
         ("0000", "year 0 is not supported: '0000'"),
+        ("[..]", "'[..]': a range needs at least one closed end"),
+        ("[1931..1929]", "'[1931..1929]': the range ends before it starts"),
+        (
+            "[1929,1931]",
+            "'[1929,1931]': write one moment in a range as [1929..1931], [..1933] or [1936..]; lists are not supported",
+        ),
+        (
+            "[1929..1931",
+            "'[1929..1931': write one moment in a range as [1929..1931], [..1933] or [1936..]; lists are not supported",
+        ),
+        ("[1929..1931-13]", "'[1929..1931-13]': month 13 does not exist"),
     ],
 )
 def test_bad_edtf_is_refused_with_a_reason(text: str, message: str) -> None:
@@ -117,12 +135,32 @@ def test_parse_when_refuses(text: str, message: str) -> None:
     assert str(err.value) == message
 
 
-@pytest.mark.parametrize("text", ["1906-02-24", "1933-37", "1931/1933-01-30", "../1933-01-30", "1917-11/..", "1931~"])
+@pytest.mark.parametrize(
+    "text", ["1906-02-24", "1933-37", "1931/1933-01-30", "../1933-01-30", "1917-11/..", "1931~", "[1929..1931]",
+             "[..1933]", "[1936..]"],
+)  # fmt: skip
 def test_repr_round_trips(text: str) -> None:
     value = parse_edtf(text)
     namespace = {"datetime": datetime, "EdtfDate": EdtfDate, "Point": Point, "Precision": Precision}
+    assert parse_edtf(text) == value
     assert eval(repr(value), namespace) == value
     assert eval(repr(value.span), {"datetime": datetime, "Span": Span}) == value.span
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [("1925", "moment"), ("1933-37", "moment"), ("[1929..1931]", "moment"), ("[1936..]", "moment"),
+     ("1935/1938", "period"), ("../1938", "period"), ("1905/1905", "period")],
+)  # fmt: skip
+def test_an_interval_is_a_period_and_everything_else_a_moment(text: str, kind: str) -> None:
+    assert parse_edtf(text).kind == kind
+
+
+def test_a_moment_range_and_a_period_cover_the_same_days_but_read_differently() -> None:
+    moment, period = parse_edtf("[1929..1931]"), parse_edtf("1929/1931")
+    assert moment.span == period.span
+    assert (moment.display, period.display) == ("between 1929 and 1931", "1929–1931")
+    assert (moment.precision, period.precision) == ("one-of", "interval")
 
 
 def test_construction_is_checked() -> None:
@@ -132,6 +170,11 @@ def test_construction_is_checked() -> None:
         Point(date(1933, 1, 1), date(1933, 4, 30), Precision.YEAR, subyear=37)
     with pytest.raises(ValueError, match=r"bad age range 3\.\.2"):
         AgeRange(3, 2)
+    year = Point(date(1929, 1, 1), date(1929, 12, 31), Precision.YEAR)
+    with pytest.raises(ValueError, match="an interval or one of a range, not both"):
+        EdtfDate("[1929/1929]", year, year, interval=True, one_of=True)
+    with pytest.raises(ValueError, match="an age goes with a status inside the life"):
+        AgeAnswer(LifeStatus.AFTER_DEATH, AgeRange(31, 31))
 
 
 def test_sorting_is_earliest_then_latest() -> None:
@@ -170,6 +213,22 @@ def test_nothing_after_death_and_before_birth() -> None:
     assert after.status is LifeStatus.AFTER_DEATH and after.age is None
     before = SEDOV.age_over(parse_edtf("1905").span)
     assert before.status is LifeStatus.BEFORE_BIRTH and before.age is None
+
+
+def test_a_moment_that_may_fall_after_death_keeps_the_lived_age_and_says_maybe() -> None:
+    praised = SEDOV.age_over(parse_edtf("[1936..]").span)
+    assert (praised.status, praised.age) == (LifeStatus.MAYBE_AFTER_DEATH, AgeRange(29, 31))
+    early = SEDOV.age_over(parse_edtf("[1905..1906]").span)
+    assert (early.status, early.age) == (LifeStatus.MAYBE_BEFORE_BIRTH, AgeRange(0, 0))
+
+
+def test_a_period_that_surely_overlaps_the_life_was_lived_even_past_death() -> None:
+    span = parse_edtf("1935/1940").span
+    certain = Span(date(1935, 12, 31), date(1940, 1, 1))
+    assert SEDOV.age_over(span, certain).status is LifeStatus.LIVED
+    assert SEDOV.age_over(span).status is LifeStatus.MAYBE_AFTER_DEATH  # as a moment, it only may have
+    after = SEDOV.age_over(parse_edtf("1938-02-17/..").span, Span(date(1938, 2, 17), date(1940, 1, 1)))
+    assert (after.status, after.age) == (LifeStatus.AFTER_DEATH, None)
 
 
 def test_open_start_is_clipped_at_birth() -> None:
@@ -229,3 +288,47 @@ def test_uncertain_birth_range_contains_every_exact_answer(lo_birth: date, width
             assert day is not None
             if day >= birth:
                 assert answer.age.min <= years_between(birth, day) <= answer.age.max
+
+
+points = st.builds(
+    lambda day, precision: {"day": day.isoformat(), "month": day.isoformat()[:7], "year": day.isoformat()[:4]}[
+        precision
+    ],
+    st.dates(min_value=date(1800, 1, 1), max_value=date(2100, 12, 31)),
+    st.sampled_from(["day", "month", "year"]),
+)
+
+
+@given(points, points)
+def test_a_range_covers_from_its_first_start_to_its_last_end(a: str, b: str) -> None:
+    lo, hi = sorted((a, b), key=lambda t: parse_edtf(t).span.sort_key())
+    if parse_edtf(lo).span.earliest > parse_edtf(hi).span.latest:  # type: ignore[operator]
+        return
+    moment = parse_edtf(f"[{lo}..{hi}]")
+    assert moment.kind == "moment"
+    assert moment.span == Span(parse_edtf(lo).span.earliest, parse_edtf(hi).span.latest)
+    assert parse_edtf(moment.text) == moment
+
+
+@given(births, offsets, st.integers(min_value=-20000, max_value=40000), st.integers(min_value=0, max_value=20000))
+def test_life_status_of_a_moment_matches_its_days(birth: date, life: int, start: int, length: int) -> None:
+    """Checked against the plain meaning: a moment was lived when every day it may
+    fall on lies in the life, and has no age only when none does."""
+    death = birth + timedelta(days=life)
+    lo = birth + timedelta(days=start)
+    span = Span(lo, lo + timedelta(days=length))
+    assert span.earliest is not None and span.latest is not None
+    answer = Life(Span.day(birth), Span.day(death)).age_over(span)
+    in_life = [span.earliest >= birth and span.earliest <= death, span.latest >= birth and span.latest <= death]
+    if span.latest < birth:
+        assert answer.status is LifeStatus.BEFORE_BIRTH
+    elif span.earliest > death:
+        assert answer.status is LifeStatus.AFTER_DEATH
+    elif all(in_life):
+        assert answer.status is LifeStatus.LIVED
+    else:
+        assert answer.status in (LifeStatus.MAYBE_AFTER_DEATH, LifeStatus.MAYBE_BEFORE_BIRTH)
+        assert (answer.status is LifeStatus.MAYBE_AFTER_DEATH) == (span.latest > death)
+    if answer.age is not None:
+        for day in (max(span.earliest, birth), min(span.latest, death)):
+            assert answer.age.min <= years_between(birth, day) <= answer.age.max
