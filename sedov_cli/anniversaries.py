@@ -2,7 +2,9 @@
 
 Only a day-precise event has an anniversary. An event known to the month
 (February 1938) may have happened on any day of it, so it is listed apart
-and never passed off as falling on the day asked.
+and never passed off as falling on the day asked; and it is listed only when
+its own bounds allow the day ("February 1938, before his death on the 16th"
+is not listed on the 24th).
 """
 
 from __future__ import annotations
@@ -11,7 +13,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Literal
 
-from .dates import AgeAnswer, DateError
+from .dates import AgeAnswer, DateError, Span
 from .model import Dataset, Event
 
 # A leap year, so that 29 February is a day like any other when comparing.
@@ -50,6 +52,23 @@ def _offset(month: int, day: int, other: date) -> int:
     return diff
 
 
+def _may_fall_on(span: Span, asked: int, window: int) -> bool:
+    """Whether one of the asked days, in the event's own year, lies within its bounds.
+
+    "February 1938, before the 16th" cannot have happened on 24 February.
+    """
+    assert span.earliest is not None
+    for offset in range(-min(window, 183), min(window, 183) + 1):
+        day = date.fromordinal(asked + offset)
+        try:
+            candidate = date(span.earliest.year, day.month, day.day)
+        except ValueError:  # 29 February in a common year
+            continue
+        if span.contains(candidate):
+            return True
+    return False
+
+
 def on_this_day(ds: Dataset, month: int, day: int, today: date, window: int = 0) -> list[Anniversary]:
     """Exact anniversaries within ±window days, then month-precise events of the months touched."""
     asked = date(_LEAP, month, day).toordinal()
@@ -65,7 +84,7 @@ def on_this_day(ds: Dataset, month: int, day: int, today: date, window: int = 0)
             offset = _offset(month, day, span.earliest)
             if abs(offset) <= window:
                 exact.append(Anniversary(event, "exact", years_ago, offset, ds.age_at(event)))
-        elif event.date.precision == "month" and span.earliest.month in touched:
+        elif event.date.precision == "month" and span.earliest.month in touched and _may_fall_on(span, asked, window):
             loose.append(Anniversary(event, "month", years_ago, 0, ds.age_at(event)))
     exact.sort(key=lambda a: (a.offset, a.event.sort_key()))
     return exact + loose

@@ -1,4 +1,10 @@
-"""The life as a picture: eras as bars and events as marks on a year axis.
+"""The life as a picture: eras and periods as bars, moments as marks, on a year axis.
+
+A period lasted, so it is a bar: solid where it certainly ran, light where its
+start or end is uncertain. A moment happened once, so it is never a bar: a
+moment dated within one column is a dot, and one known only to a range is a
+dotted mark over every column it may fall in. Overlapping marks go on
+separate lanes rather than hiding each other.
 
 Layout is plain data (rows of text runs, each with a style *name*), so the
 same picture can be drawn at a terminal, written as SVG, and snapshot-tested
@@ -27,8 +33,9 @@ class Glyphs:
     tick: str
 
 
-UNICODE = Glyphs(known="█", uncertain="░", exact="●", loose="○", rule="─", tick="┬")
-ASCII = Glyphs(known="#", uncertain=":", exact="*", loose="o", rule="-", tick="+")
+UNICODE = Glyphs(known="█", uncertain="░", exact="●", loose="·", rule="─", tick="┬")
+ASCII = Glyphs(known="#", uncertain=":", exact="*", loose=".", rule="-", tick="+")
+MAX_LANES = 6  # per kind; beyond this, marks share the last lane
 
 Run = tuple[str, str]  # (text, style name)
 Row = tuple[Run, ...]
@@ -43,8 +50,9 @@ class Axis:
     columns: int
 
     def column(self, day: date) -> int:
+        """The column of ``day``, clamped to the axis."""
         span = (self.last - self.first).days or 1
-        return round((day - self.first).days / span * (self.columns - 1))
+        return min(max(round((day - self.first).days / span * (self.columns - 1)), 0), self.columns - 1)
 
     def cell(self, column: int) -> Span:
         """The days one column stands for."""
@@ -65,34 +73,79 @@ def _runs(cells: Sequence[Run]) -> Row:
     return tuple(out)
 
 
-def _era_row(era: Era, axis: Axis, glyphs: Glyphs) -> list[Run]:
+def _bar(span: Span, certain: Span | None, kind: str, axis: Axis, glyphs: Glyphs) -> list[Run]:
     cells: list[Run] = []
-    certain = era.certain
     for col in range(axis.columns):
         cell = axis.cell(col)
         if certain is not None and cell.overlaps(certain):
-            cells.append((glyphs.known, f"{era.kind}.known"))
-        elif era.span.overlaps(cell):
-            cells.append((glyphs.uncertain, f"{era.kind}.uncertain"))
+            cells.append((glyphs.known, f"{kind}.known"))
+        elif span.overlaps(cell):
+            cells.append((glyphs.uncertain, f"{kind}.uncertain"))
         else:
             cells.append((" ", ""))
     return cells
 
 
-def _event_row(events: Sequence[Event], axis: Axis, glyphs: Glyphs) -> list[Run]:
-    cells: list[Run] = [(" ", "")] * axis.columns
+def _era_row(era: Era, axis: Axis, glyphs: Glyphs) -> list[Run]:
+    return _bar(era.span, era.certain, era.kind, axis, glyphs)
+
+
+def _columns(span: Span, axis: Axis) -> tuple[int, int]:
+    """First and last column a span may touch; an open end runs to the edge of the axis."""
+    lo = axis.column(span.earliest) if span.earliest else 0
+    hi = axis.column(span.latest) if span.latest else axis.columns - 1
+    return lo, hi
+
+
+def _lanes(items: Sequence[tuple[int, int, list[Run]]], columns: int) -> list[list[Run]]:
+    """Pack drawings into as few rows as keep them apart (at most MAX_LANES).
+
+    Each item is (first column, last column, cells). An item goes on the first
+    lane that is free from one column before it; with every lane taken, it is
+    drawn on the last, where a dot is never overwritten by a range.
+    """
+    lanes: list[list[Run]] = []
+    ends: list[int] = []
+    for lo, hi, cells in sorted(items, key=lambda item: (item[0], item[1])):
+        free = next((i for i, end in enumerate(ends) if end < lo - 1), None)
+        if free is None and len(lanes) < MAX_LANES:
+            lanes.append([(" ", "")] * columns)
+            ends.append(-2)
+            free = len(lanes) - 1
+        lane = lanes[free if free is not None else -1]
+        for col in range(lo, hi + 1):
+            if cells[col][1] and lane[col][1] != "event.exact":
+                lane[col] = cells[col]
+        if free is not None:
+            ends[free] = hi
+        else:
+            ends[-1] = max(ends[-1], hi)
+    return lanes
+
+
+def _period_rows(events: Sequence[Event], axis: Axis, glyphs: Glyphs) -> list[list[Run]]:
+    items = []
     for event in events:
-        span = event.span
-        lo = span.earliest or span.latest
-        hi = span.latest or span.earliest
-        assert lo is not None and hi is not None
-        a, b = axis.column(lo), axis.column(hi)
-        col = (a + b) // 2
-        if a == b:
-            cells[col] = (glyphs.exact, "event.exact")
-        elif cells[col][1] != "event.exact":
-            cells[col] = (glyphs.loose, "event.loose")
-    return cells
+        lo, hi = _columns(event.span, axis)
+        items.append((lo, hi, _bar(event.span, event.certain, "period", axis, glyphs)))
+    return _lanes(items, axis.columns)
+
+
+def _moment_rows(events: Sequence[Event], axis: Axis, glyphs: Glyphs) -> list[list[Run]]:
+    items = []
+    dots: set[int] = set()  # moments dated within one column share one dot
+    for event in events:
+        lo, hi = _columns(event.span, axis)
+        if lo == hi and lo in dots:
+            continue
+        cells: list[Run] = [(" ", "")] * axis.columns
+        if lo == hi:
+            dots.add(lo)
+            cells[lo] = (glyphs.exact, "event.exact")
+        else:
+            cells[lo : hi + 1] = [(glyphs.loose, "event.loose")] * (hi - lo + 1)
+        items.append((lo, hi, cells))
+    return _lanes(items, axis.columns)
 
 
 def _tick_step(years: int, columns: int) -> int:
@@ -113,7 +166,7 @@ def layout(
     glyphs: Glyphs = UNICODE,
 ) -> list[Row]:
     """Rows of styled text that draw the chart ``width`` characters wide."""
-    names = [era.name for era in eras] + ["events", "age"]
+    names = [era.name for era in eras] + ["periods", "moments", "age"]
     label = min(max(len(n) for n in names), max(8, width // 4))
     columns = max(width - label - 1, 10)
     axis = Axis(date(first_year, 1, 1), date(last_year, 12, 31), columns)
@@ -149,13 +202,17 @@ def layout(
         _runs([(pad, ""), ("".join(rule), "axis")]),
     ]
     rows += [labelled(era.name, _era_row(era, axis, glyphs)) for era in eras]
-    rows.append(labelled("events", _event_row(events, axis, glyphs)))
+    for kind, lanes in (
+        ("periods", _period_rows([e for e in events if e.kind == "period"], axis, glyphs)),
+        ("moments", _moment_rows([e for e in events if e.kind == "moment"], axis, glyphs)),
+    ):
+        rows += [labelled(kind if i == 0 else "", lane) for i, lane in enumerate(lanes)]
     rows.append(_runs([(pad, ""), ("".join(rule), "axis")]))
     rows.append(labelled("age", [("".join(ages), "axis")]))
     rows.append(_runs([("", "")]))
     legend = (
-        f"{glyphs.known} known   {glyphs.uncertain} uncertain   "
-        f"{glyphs.exact} event dated within a column   {glyphs.loose} uncertain event (middle)"
+        f"{glyphs.known} certainly  {glyphs.uncertain} maybe  {glyphs.exact} a moment  "
+        f"{glyphs.loose * 3} one moment, somewhere in the dots"
     )
     rows.append(_runs([(legend, "legend")]))
     return rows

@@ -393,7 +393,9 @@ def _events_command(
     def table() -> None:
         from . import render
 
-        render.events_table(state.env, ds, selection.hits, grouped=grouped, ranged=ranged, relative=relative)
+        render.events_table(
+            state.env, ds, selection.hits, grouped=grouped, ranged=ranged, relative=relative, reverse=reverse
+        )
 
     _emit(state, listing, chosen, table, "No events match.")
 

@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import difflib
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
-from typing import Literal
+from typing import Literal, TypeVar
 
 from .dates import AgeAnswer, DateError, EdtfDate, Span, parse_when
 from .errors import AmbiguousName, BadWhen, UnknownName, UsageProblem
@@ -19,6 +19,7 @@ from .model import CERTAINTIES, Dataset, Event, Person, Place
 from .text import fold
 
 MatchMode = Literal["overlap", "within"]
+T = TypeVar("T")
 
 
 def _suggest(query: str, names: Iterable[str | tuple[str, str]], n: int = 2) -> list[str]:
@@ -114,6 +115,10 @@ class When:
     label: str
     date: EdtfDate | None = None
     event: Event | None = None
+    certain: Span | None = None
+    """The days the asked time certainly covers. A typed year, month or
+    interval covers all its days; a moment (an event, or ``[1929..1931]``)
+    only one of them, so it has none."""
 
 
 def resolve_when(ds: Dataset, text: str) -> When:
@@ -121,7 +126,7 @@ def resolve_when(ds: Dataset, text: str) -> When:
     stripped = text.strip()
     if stripped in ds.by_id:
         event = ds.by_id[stripped]
-        return When(text, event.span, f"{event.title} ({event.when})", event=event)
+        return When(text, event.span, f"{event.title} ({event.when})", event=event, certain=event.certain)
     try:
         parsed = parse_when(stripped)
     except DateError as exc:
@@ -129,7 +134,7 @@ def resolve_when(ds: Dataset, text: str) -> When:
         hint = f" (did you mean the event {near[0]!r}?)" if near else ""
         forms = "use a year (1933), a month (1933-02, 'Feb 1933'), a day (1933-01-30) or an event id"
         raise BadWhen(f"{exc}{hint}; {forms}") from None
-    return When(text, parsed.span, parsed.display, date=parsed)
+    return When(text, parsed.span, parsed.display, date=parsed, certain=None if parsed.one_of else parsed.span)
 
 
 def date_range(ds: Dataset, start: str | None, end: str | None) -> Span | None:
@@ -219,6 +224,20 @@ def select(ds: Dataset, filters: Filters, *, reverse: bool = False, limit: int |
     return Selection(tuple(hits), span)
 
 
+def by_period(ds: Dataset, items: Sequence[T], event_of: Callable[[T], Event], *, reverse: bool = False) -> list[T]:
+    """``items`` grouped by life period, each period once.
+
+    Periods overlap in time (his bloc work and the move to Paris both fall in
+    1932–33), so cutting a chronology at each change of period would repeat
+    headings. Periods come in the order the dataset lists them, which is the
+    order of the life; within a period, items keep their order (chronological,
+    or reversed with ``reverse``, which also reverses the periods).
+    """
+    rank = {pid: i for i, pid in enumerate(ds.periods)}
+    sign = -1 if reverse else 1
+    return sorted(items, key=lambda item: sign * rank.get(event_of(item).period, len(rank)))
+
+
 def neighbours(ds: Dataset, event: Event) -> tuple[Event | None, Event | None]:
     """The events just before and just after, in chronological order."""
     order = ds.chronological()
@@ -262,4 +281,4 @@ def age_of(ds: Dataset, person: Person, when: When) -> AgeAnswer:
         raise UsageProblem(f"the dataset has no birth date for {person.name}, so no age can be given")
     if life.death is None and when.span.latest is None:
         raise UsageProblem(f"{when.text!r} is open-ended and {person.name}'s death is not known")
-    return life.age_over(when.span)
+    return life.age_over(when.span, when.certain)

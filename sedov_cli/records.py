@@ -50,12 +50,30 @@ def age_text(age: dict[str, int] | None, dash: str = "–") -> str:
     return str(age["min"]) if age["min"] == age["max"] else f"{age['min']}{dash}{age['max']}"
 
 
+def age_words(age: dict[str, int] | None, status: str, kind: str, dash: str = "–") -> str:
+    """An age as a table shows it: a period's age reads as "during", and an age
+    that holds only if the date fell within the life says so. No age: ''."""
+    if age is None:
+        return ""
+    text = age_text(age, dash)
+    if kind == "period":
+        text += " (during)"
+    if status == LifeStatus.MAYBE_AFTER_DEATH:
+        text += ", if in the lifetime"
+    elif status == LifeStatus.MAYBE_BEFORE_BIRTH:
+        text += ", if after the birth"
+    return text
+
+
 def event_record(ds: Dataset, event: Event, age: AgeAnswer) -> Record:
     return {
         "id": event.id,
         "date": event.date.text,
+        "kind": event.kind,
         "start": _iso(event.span.earliest),
         "end": _iso(event.span.latest),
+        "start_basis": event.start_basis,
+        "end_basis": event.end_basis,
         "when": event.when,
         "title": event.title,
         "summary": event.summary,
@@ -63,6 +81,7 @@ def event_record(ds: Dataset, event: Event, age: AgeAnswer) -> Record:
         "people": [ds.people[p].name for p in event.people],
         "tags": list(event.tags),
         "age": age_json(age),
+        "status": age.status.value,
         "certainty": event.certainty,
         "claimed_by": event.claimed_by,
         "disputes": list(event.disputes),
@@ -73,8 +92,8 @@ def event_record(ds: Dataset, event: Event, age: AgeAnswer) -> Record:
 
 
 EVENT_COLUMNS = (
-    "id", "date", "start", "end", "when", "age_min", "age_max", "title", "summary",
-    "places", "people", "tags", "certainty", "claimed_by", "period", "section", "quote",
+    "id", "date", "kind", "start", "end", "start_basis", "end_basis", "when", "age_min", "age_max", "status",
+    "title", "summary", "places", "people", "tags", "certainty", "claimed_by", "period", "section", "quote",
 )  # fmt: skip
 
 

@@ -22,9 +22,10 @@ from .anniversaries import Anniversary
 from .chart import Row
 from .environment import Environment
 from .model import Dataset, Event
-from .queries import Hit
-from .records import Listing, age_text
+from .queries import Hit, by_period
+from .records import Listing, age_json, age_text, age_words
 from .relative import Distance
+from .sentences import basis_words
 from .text import visible
 
 CERTAINTY_STYLE = {
@@ -77,13 +78,16 @@ def events_table(
     grouped: bool,
     ranged: bool,
     relative: Mapping[str, Distance] | None = None,
+    reverse: bool = False,
 ) -> None:
-    """The chronology; ``grouped`` adds a heading row at each change of life period."""
+    """The chronology; ``grouped`` gives each life period one heading (see queries.by_period)."""
     table = Table(box=_box(env), show_edge=False, pad_edge=False)
     if not grouped:
         table.add_column("ID", no_wrap=True, style="dim")
+    else:
+        hits = by_period(ds, hits, lambda hit: hit.event, reverse=reverse)
     table.add_column("When", max_width=22)
-    table.add_column("Age", justify="right", no_wrap=True)
+    table.add_column("Age", justify="right", max_width=14)
     table.add_column("Event")
     table.add_column("Places", max_width=20)
     table.add_column("Certainty", max_width=20)
@@ -105,7 +109,7 @@ def events_table(
         cells = [] if grouped else [_t(event.id, "dim")]
         cells += [
             _t(event.when),
-            _t(str(hit.age.age) if hit.age.age else ""),
+            _t(age_words(age_json(hit.age), hit.age.status, event.kind)),
             _t(event.title),
             _t(_places(ds, event)),
             certainty_text(event),
@@ -166,10 +170,14 @@ def event_panel(env: Environment, record: dict[str, object]) -> None:
     table.add_column("field", style="bold", no_wrap=True)
     table.add_column("value")
     style = CERTAINTY_STYLE.get(str(record["certainty"]), "")
-    for key in ("id", "title", "when", "date", "start", "end", "age", "period", "places", "people", "tags"):
+    for key in ("id", "title", "when", "date", "kind", "start", "end", "age", "status", "period", "places", "people",
+                "tags"):  # fmt: skip
         value = record[key]
         if key == "age":
-            value = age_text(value if isinstance(value, dict) else None)
+            value = age_words(value if isinstance(value, dict) else None, str(record["status"]), str(record["kind"]))
+        if key in ("start", "end"):  # a day from a bound says where it comes from
+            basis = record[f"{key}_basis"]
+            value = "open" if value is None else f"{value}" + ("" if basis == "date" else f" ({basis_words(basis)})")  # type: ignore[arg-type]
         if isinstance(value, list):
             value = ", ".join(map(str, value))
         table.add_row(key, _t("" if value is None else str(value)))
@@ -181,7 +189,7 @@ def event_panel(env: Environment, record: dict[str, object]) -> None:
     if record["note"]:
         table.add_row("note", _t(str(record["note"])))
     for bound in record["bounds"]:  # type: ignore[attr-defined]
-        table.add_row(f"{bound['side']} bound", _t(f"{bound['date']} [inferred from {bound['basis']}] {bound['note']}"))
+        table.add_row(f"{bound['side']} bound", _t(f"{bound['date']} [{basis_words(bound['basis'])}] {bound['note']}"))
     source = record["source"]
     assert isinstance(source, dict)
     table.add_row("section", _t(source["section"]))
@@ -206,6 +214,8 @@ CHART_STYLES = {
     "residence.uncertain": "blue dim",
     "activity.known": "green",
     "activity.uncertain": "green dim",
+    "period.known": "cyan",
+    "period.uncertain": "cyan dim",
     "event.exact": "bold yellow",
     "event.loose": "yellow",
 }
@@ -255,7 +265,8 @@ def anniversaries_table(env: Environment, items: Sequence[Anniversary], heading:
         else:
             match = "sometime this month"
         table.add_row(
-            _t(item.event.when), _t(str(item.years_ago)), _t(str(item.age.age) if item.age.age else ""),
+            _t(item.event.when), _t(str(item.years_ago)),
+            _t(age_words(age_json(item.age), item.age.status, item.event.kind)),
             _t(item.event.title), _t(match, "italic" if item.match == "month" else ""),
         )  # fmt: skip
     console(env).print(table)

@@ -11,8 +11,33 @@ from __future__ import annotations
 from datetime import date
 
 from .dates import AgeAnswer, AgeSegment, LifeStatus, Span, format_day
-from .model import DatedFact, Person
+from .model import Basis, DatedFact, Event, Person
 from .queries import When
+
+
+def basis_words(basis: Basis) -> str:
+    """How a reader is told where a bound comes from."""
+    return {"date": "from the date itself", "article": "inferred from the article", "outside": "outside knowledge"}[
+        basis
+    ]
+
+
+def date_account(event: Event) -> list[str]:
+    """The date as the article gives it, what kind of thing it dates, and every
+    bound with where it comes from, so that no export shows a day taken from
+    outside knowledge as if the article gave it."""
+    span = event.span
+    if span.earliest is not None and span.earliest == span.latest and not event.bounds:
+        lines = [f"Date: {event.when}."]
+    else:
+        what = "a period that lasted" if event.kind == "period" else "a moment that happened once"
+        lo = format_day(span.earliest) if span.earliest else "an open start"
+        hi = format_day(span.latest) if span.latest else "an open end"
+        lines = [f"Date: {event.when} (EDTF {event.date.text}): {what}, within {lo} to {hi}."]
+    for bound in event.bounds:
+        side = "First" if bound.side == "earliest" else "Last"
+        lines.append(f"{side} possible day {format_day(bound.day)}, {basis_words(bound.basis)}: {bound.note}")
+    return lines
 
 
 def _day(day: date, with_year: bool) -> str:
@@ -20,12 +45,35 @@ def _day(day: date, with_year: bool) -> str:
     return text if with_year else text.rsplit(" ", 1)[0]
 
 
+_LEADING_WORDS = ("between ", "from ", "until ", "by ")
+
+
 def _prefix(when: When) -> str:
+    """'At' a moment, 'During' a period; a typed range keeps its own leading word."""
     if when.event is not None:
-        return f"At “{when.event.title}” ({when.event.when})"
+        word = "During" if when.event.kind == "period" else "At"
+        return f"{word} “{when.event.title}” ({when.event.when})"
+    if when.label.startswith(_LEADING_WORDS):
+        return when.label[0].upper() + when.label[1:]
     if when.date is not None and when.date.precision == "day":
         return f"On {when.label}"
     return f"In {when.label}"
+
+
+def _alternatives(segments: tuple[AgeSegment, ...], with_year: bool) -> str:
+    """A moment happened on one unknown day: each age is a possibility, not a stretch lived."""
+    parts = []
+    for seg in segments[:-1]:
+        assert seg.span.latest is not None
+        parts.append(f"{seg.age} if by {_day(seg.span.latest, with_year)}")
+    parts.append(f"{segments[-1].age} if later")
+    return ", ".join(parts[:-1]) + f" and {parts[-1]}"
+
+
+def _is_moment(when: When) -> bool:
+    if when.event is not None:
+        return when.event.kind == "moment"
+    return when.date is not None and when.date.one_of
 
 
 def _segments(segments: tuple[AgeSegment, ...], with_year: bool) -> str:
@@ -69,7 +117,10 @@ def age_sentence(person: Person, when: When, answer: AgeAnswer) -> str:
     assert lived.earliest is not None and lived.latest is not None
     if len(answer.segments) > 1:
         with_year = lived.earliest.year != lived.latest.year
-        text = f"{prefix} {person.name} was {_segments(answer.segments, with_year)}"
+        if _is_moment(when):
+            text = f"{prefix} {person.name} was {answer.age}: {_alternatives(answer.segments, with_year)}"
+        else:
+            text = f"{prefix} {person.name} was {_segments(answer.segments, with_year)}"
     else:
         text = f"{prefix} {person.name} was {answer.age}"
     notes = []
@@ -77,9 +128,13 @@ def age_sentence(person: Person, when: When, answer: AgeAnswer) -> str:
     assert life is not None
     if not life.exact:
         notes.append(f"the birth is known only as {_fact_text(person.birth)}")
-    if answer.clipped and when.span.earliest is not None and lived.earliest > when.span.earliest:
+    if answer.status is LifeStatus.MAYBE_BEFORE_BIRTH:
+        notes.append(f"if it came after the birth, {_fact_text(person.birth)}")
+    elif answer.clipped and when.span.earliest is not None and lived.earliest > when.span.earliest:
         notes.append(f"born {_fact_text(person.birth)}")
-    if answer.clipped and (when.span.latest is None or lived.latest < when.span.latest):
+    if answer.status is LifeStatus.MAYBE_AFTER_DEATH:
+        notes.append(f"if it came before the death, {_fact_text(person.death)}")
+    elif answer.clipped and (when.span.latest is None or lived.latest < when.span.latest):
         notes.append(f"died {_fact_text(person.death)}")
     return text + (f" ({'; '.join(notes)})." if notes else ".")
 
@@ -108,9 +163,9 @@ def explain(person: Person, when: When, answer: AgeAnswer) -> list[str]:
         event = when.event
         lines.append(f"Asked: event {event.id!r}, “{event.title}”, dated {event.date.text} [{event.certainty}]")
         lines.append(f"  as EDTF: {_span_text(event.date.span)}")
+        lines.append(f"  a {event.kind}: " + ("it lasted" if event.kind == "period" else "it happened once"))
         for bound in event.bounds:
-            basis = "outside knowledge" if bound.basis == "outside" else "the article"
-            lines.append(f"  {bound.side} bound {format_day(bound.day)} [inferred from {basis}]: {bound.note}")
+            lines.append(f"  {bound.side} bound {format_day(bound.day)} [{basis_words(bound.basis)}]: {bound.note}")
         if event.note:
             lines.append(f"  note: {event.note}")
         lines.append(f"  source ({event.source.section}): “{event.source.quote}”")

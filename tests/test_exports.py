@@ -19,8 +19,8 @@ from sedov_cli import cli
 from sedov_cli.dataset import load
 from sedov_cli.environment import Environment
 
-MINI_EVENTS = ["birth", "bloc-dissolved", "cares-for-nephew", "murder-hypothesis", "death", "grave",
-               "sudoplatov-denial"]  # fmt: skip
+MINI_EVENTS = ["birth", "moves-to-paris", "murder-hypothesis", "bloc-dissolved", "cares-for-nephew", "death",
+               "grave", "sudoplatov-denial"]  # fmt: skip
 STAMP = "1700000000"  # SOURCE_DATE_EPOCH: 2023-11-14T22:13:20Z
 
 
@@ -67,11 +67,24 @@ def test_ics_is_read_by_a_real_client(mini: Path) -> None:
     birth = events["birth@lev-sedov.sedov"]
     assert (str(birth["SUMMARY"]), birth.decoded("DTSTART").isoformat(), birth.decoded("DTEND").isoformat()) == (
         "Born", "1906-02-24", "1906-02-25")  # fmt: skip
+    # a moment happened once: one day, its wording in the summary, its uncertainty in the description
     bloc = events["bloc-dissolved@lev-sedov.sedov"]
-    assert (bloc.decoded("DTSTART").isoformat(), bloc.decoded("DTEND").isoformat()) == ("1933-01-01", "1933-05-01")
+    assert (bloc.decoded("DTSTART").isoformat(), bloc.decoded("DTEND").isoformat()) == ("1933-01-01", "1933-01-02")
+    assert str(bloc["SUMMARY"]) == "The bloc is dissolved (early 1933)"
     description = str(bloc["DESCRIPTION"])
-    assert "The exact day is not known: this entry covers every possible day, 1933-01-01 to 1933-04-30." in description
+    assert "a moment that happened once, within 1 January 1933 to 30 April 1933." in description
+    assert "The day is not known: this entry sits on the first possible day, which is not the day it happened." in (
+        description
+    )
     assert "“The bloc was dissolved in early 1933, according to Pierre Broué.”" in description
+    # a period lasted: it spans every day it may have covered
+    nephew = events["cares-for-nephew@lev-sedov.sedov"]
+    assert (nephew.decoded("DTSTART").isoformat(), nephew.decoded("DTEND").isoformat()) == (
+        "1935-01-01", "1938-02-17")  # fmt: skip
+    # a day from outside knowledge is named as such
+    move = str(events["moves-to-paris@lev-sedov.sedov"]["DESCRIPTION"])
+    assert "Date: just before Hitler came to power in 1933 (EDTF [..1933])" in move
+    assert "Last possible day 23 March 1933, outside knowledge: " in move
     assert str(events["grave@lev-sedov.sedov"]["LOCATION"]) == "Cimetière de Thiais"
     assert "open-ended" in str(events["grave@lev-sedov.sedov"]["DESCRIPTION"])
     assert str(bloc["STATUS"]) == "TENTATIVE" and str(birth["STATUS"]) == "CONFIRMED"
@@ -108,28 +121,42 @@ def test_timelinejs_has_the_documented_shape(mini: Path) -> None:
         _check_date(era["end_date"])
     by_id = {s["unique_id"]: s for s in data["events"]}
     assert by_id["birth"]["start_date"] == {"year": 1906, "month": 2, "day": 24}
+    # a moment is one slide, at its own precision
     assert by_id["bloc-dissolved"]["start_date"] == {"year": 1933, "month": 1}
-    assert by_id["bloc-dissolved"]["end_date"] == {"year": 1933, "month": 4}
+    assert "end_date" not in by_id["bloc-dissolved"]
     assert by_id["bloc-dissolved"]["display_date"] == "early 1933"
+    # a day known only from outside knowledge is never a slide's day: the open start falls back to a year
+    assert by_id["moves-to-paris"]["start_date"] == {"year": 1932}
+    assert "end_date" not in by_id["moves-to-paris"]
+    assert "outside knowledge" in by_id["moves-to-paris"]["text"]["text"]
     assert by_id["cares-for-nephew"]["start_date"] == {"year": 1935}
     assert by_id["cares-for-nephew"]["end_date"] == {"year": 1938}
     assert by_id["death"]["group"] == "Death" and by_id["sudoplatov-denial"]["group"] == "After his death"
-    assert [e["text"]["headline"] for e in data["eras"]] == ["Paris", "Caring for nephew Sieva"]
+    assert [e["text"]["headline"] for e in data["eras"]] == ["Paris", "Caring for his nephew Sieva"]
 
 
 def test_timelinejs_escapes_html(write_dataset: WriteDataset) -> None:
-    path = write_dataset(lambda raw: raw["events"][1].update(title="<script>alert(1)</script>"))
-    data = json.loads(export(path, "--format", "timelinejs").stdout)
+    def change(raw: dict[str, Any]) -> None:
+        raw["events"][1].update(title="<script>alert(1)</script>", wording="<b>1906</b>")
+        raw["periods"][0].update(name="<i>Early</i>")
+
+    data = json.loads(export(write_dataset(change), "--format", "timelinejs").stdout)
     assert data["events"][1]["text"]["headline"] == "&lt;script&gt;alert(1)&lt;/script&gt;"
+    assert data["events"][1]["display_date"] == "&lt;b&gt;1906&lt;/b&gt;"
+    assert data["events"][1]["group"] == "&lt;i&gt;Early&lt;/i&gt;"
 
 
 def test_csv_is_flat(mini: Path) -> None:
     rows = list(csv.DictReader(io.StringIO(export(mini, "--format", "csv").stdout)))
     assert [r["id"] for r in rows] == MINI_EVENTS
-    bloc = rows[1]
-    assert (bloc["earliest"], bloc["latest"], bloc["precision"], bloc["when"]) == (
-        "1933-01-01", "1933-04-30", "subyear", "early 1933")  # fmt: skip
-    assert rows[2]["people"] == "Jeanne Martin; Vsevolod Volkov; Zina"
+    bloc = rows[3]
+    assert (bloc["kind"], bloc["earliest"], bloc["latest"], bloc["precision"], bloc["when"]) == (
+        "moment", "1933-01-01", "1933-04-30", "subyear", "early 1933")  # fmt: skip
+    assert rows[4]["people"] == "Jeanne Martin; Vsevolod Volkov; Zina"
+    move = rows[1]
+    assert (move["earliest"], move["earliest_basis"], move["latest"], move["latest_basis"]) == (
+        "1932-01-01", "article", "1933-03-23", "outside")  # fmt: skip
+    assert [r["status"] for r in rows if r["status"] != "lived"] == ["after-death", "after-death"]
 
 
 def test_markdown_has_periods_and_sources(mini: Path) -> None:
@@ -155,7 +182,11 @@ def test_json_export_keeps_both_sides_of_a_dispute(tmp_path: Path) -> None:
     out = tmp_path / "late.json"
     result = CliRunner().invoke(cli.app, ["export", "--format", "json", "--from", "1990", "-o", str(out)])
     assert result.exit_code == 0
-    assert [e.id for e in load(out).events] == ["red-book-praised", "murder-hypothesis", "grave", "sudoplatov-denial"]
+    # the murder hypothesis (before 1990) comes along because Sudoplatov's denial disputes it
+    assert [e.id for e in load(out).events] == [
+        "sieva-renamed", "red-book-praised", "murder-hypothesis", "grave", "sudoplatov-denial",
+    ]  # fmt: skip
+    assert len(load(out).not_datable) == 3
 
 
 def test_output_is_atomic_and_replaces(tmp_path: Path, mini: Path) -> None:
@@ -165,7 +196,7 @@ def test_output_is_atomic_and_replaces(tmp_path: Path, mini: Path) -> None:
     assert out.read_bytes().startswith(b"BEGIN:VCALENDAR\r\n")
     assert sorted(p.name for p in tmp_path.iterdir()) == ["article.txt", "mini.json", "sedov.ics"]
     note = export(mini, "--format", "ics", "--output", str(out), tty=True)
-    assert note.stderr == f"wrote 7 event(s) to {out}\n"
+    assert note.stderr == f"wrote 8 event(s) to {out}\n"
 
 
 def test_output_failure_leaves_nothing(tmp_path: Path, mini: Path) -> None:

@@ -56,8 +56,19 @@ def test_chart_draws_uncertain_ends_differently() -> None:
     turkey = next(line for line in lines if line.startswith("Exile in Turkey"))
     bar = turkey[len("Exile in Turkey") :].strip()
     assert bar.startswith(":") and bar.endswith(":") and "#" in bar
-    russia = next(line for line in lines if line.startswith("Russia")).rstrip()
-    assert russia.endswith(":") and "#:" in russia  # known from birth, uncertain end in 1929
+    assert not any(line.startswith("Russia") for line in lines)  # the article gives no residence before 1929
+
+
+def test_chart_draws_periods_as_bars_and_moments_as_marks_over_their_range() -> None:
+    lines = run("chart", "--tag", "family", tty=True, color=False).stdout.splitlines()
+    periods = next(i for i, line in enumerate(lines) if line.startswith("periods"))
+    moments = next(i for i, line in enumerate(lines) if line.startswith("moments"))
+    # caring for his nephew (1935–1938) lasted: a bar, solid where certain
+    assert "#" in "".join(lines[periods:moments]) and "." not in "".join(lines[periods:moments])
+    # Sieva's renaming ("1935 or later") happened once: dots over its possible range, never a bar
+    rule = next(i for i in range(moments, len(lines)) if lines[i].lstrip().startswith("+"))
+    marks = "".join(lines[moments:rule])
+    assert "." in marks and "*" in marks and "#" not in marks
 
 
 def test_chart_fits_the_width() -> None:
@@ -98,7 +109,6 @@ def test_on_this_day_16_february() -> None:
         ("appendicitis", "month", 88),
         ("appendectomy", "month", 88),
         ("complications", "month", 88),
-        ("murder-hypothesis", "month", 88),
     ]
     record = json.loads(result.stdout)[0]
     assert record["age"] == {"min": 31, "max": 31} and record["when"] == "16 February 1938"
@@ -106,16 +116,25 @@ def test_on_this_day_16_february() -> None:
 
 def test_on_this_day_24_february_is_his_birthday() -> None:
     result = run("on-this-day", "2-24", "--today", "2026-02-24", "--json")
-    assert ids_and_matches(result)[0] == ("birth", "exact", 120)
-    assert [m for _, m, _ in ids_and_matches(result)[1:]] == ["month"] * 4
+    assert ids_and_matches(result) == [("father-in-prison", "exact", 120), ("birth", "exact", 120)]
+    # the February 1938 events end with his death on the 16th, so none can fall on the 24th
+
+
+def test_on_this_day_lists_a_month_event_only_where_its_bounds_allow() -> None:
+    in_bounds = run("on-this-day", "02-10", "--today", "2026-11-24", "--json")
+    assert [i for i, m, _ in ids_and_matches(in_bounds)] == ["appendicitis", "appendectomy", "complications"]
+    # 17–23 February: after the 16th, when all three end
+    assert run("on-this-day", "02-20", "--window", "3", "--today", "2026-11-24", "--json").stdout == "[]\n"
+    window = run("on-this-day", "02-20", "--window", "4", "--today", "2026-11-24", "--json")  # 16–24 February
+    assert [(i, m) for i, m, _ in ids_and_matches(window)] == [
+        ("death", "exact"), ("father-in-prison", "exact"), ("birth", "exact"), ("appendicitis", "month"),
+        ("appendectomy", "month"), ("complications", "month"),
+    ]  # fmt: skip
 
 
 def test_on_this_day_29_february() -> None:
     result = run("on-this-day", "02-29", "--today", "2028-02-29", "--json")
-    assert [(i, m) for i, m, _ in ids_and_matches(result)] == [
-        ("appendicitis", "month"), ("appendectomy", "month"), ("complications", "month"),
-        ("murder-hypothesis", "month"),
-    ]  # fmt: skip
+    assert ids_and_matches(result) == []  # 1938 had no 29 February, and his February events end on the 16th
 
 
 def test_on_this_day_with_nothing() -> None:
@@ -126,9 +145,11 @@ def test_on_this_day_with_nothing() -> None:
 
 def test_on_this_day_window_and_default_today(monkeypatch: pytest.MonkeyPatch) -> None:
     result = run("on-this-day", "02-20", "--window", "5", "--today", "2026-11-24", "--json")
-    assert [(r["id"], r["offset_days"]) for r in json.loads(result.stdout)][:2] == [("death", -4), ("birth", 4)]
+    assert [(r["id"], r["offset_days"]) for r in json.loads(result.stdout)][:3] == [
+        ("death", -4), ("father-in-prison", 4), ("birth", 4),
+    ]  # fmt: skip
     monkeypatch.setattr(cli, "_today", lambda: date(2030, 2, 24))
-    assert ids_and_matches(run("on-this-day", "--json"))[0] == ("birth", "exact", 124)
+    assert ids_and_matches(run("on-this-day", "--json"))[1] == ("birth", "exact", 124)
 
 
 @pytest.mark.parametrize(
@@ -150,29 +171,30 @@ def test_on_this_day_errors(args: list[str], message: str) -> None:
 def test_stats_json() -> None:
     data = json.loads(run("stats", "--json").stdout)
     assert data["lifespan"] == {"birth": "1906-02-24", "death": "1938-02-16", "age_at_death": {"min": 31, "max": 31}}
+    # no era before the 1929 exile: the article gives no residence before it
     assert {e["id"]: e["years"]["text"] for e in data["eras"]} == {
-        "in-russia": "22.9–23.8 years",
         "in-turkey": "1.0–3.0 years",
-        "in-berlin": "0.0–2.1 years",
-        "in-paris": "5.0–6.1 years",
+        "in-berlin": "0.0–2.2 years",
+        "in-paris": "4.9–6.1 years",
         "caring-for-sieva": "2.0–3.1 years",
     }
-    assert data["certainty"] == {"stated": 13, "inferred": 12, "attributed": 2, "disputed": 2}
-    assert [p["events"] for p in data["periods"]] == [5, 10, 6, 6, 2]
+    assert data["certainty"] == {"stated": 13, "inferred": 15, "attributed": 3, "disputed": 2}
+    assert [p["events"] for p in data["periods"]] == [6, 11, 7, 5, 4]
     assert data["gaps"] == {
         "no_event_possible": ["1907–1916"],
         "no_event_certain": ["1907–1924", "1927–1928", "1930", "1934–1935", "1937"],
     }
-    assert [e["id"] for e in data["least_precise"]][:3] == ["red-book-praised", "grave", "lives-apart"]
+    assert [e["id"] for e in data["least_precise"]][:3] == ["sieva-renamed", "red-book-praised", "grave"]
     assert [(c["id"], c["claimed_by"]) for c in data["single_attribution"]] == [
         ("bloc-dissolved", "Pierre Broué"), ("murder-hypothesis", "some historians"),
-        ("zborowski-testimony", "Mark Zborowski"), ("sudoplatov-denial", "Pavel Sudoplatov"),
+        ("zborowski-confirms-death", "Mark Zborowski"), ("zborowski-testimony", "Mark Zborowski"),
+        ("sudoplatov-denial", "Pavel Sudoplatov"),
     ]  # fmt: skip
 
 
 def test_stats_table_and_formats() -> None:
     table = run("stats", tty=True).stdout
-    assert table.startswith("Lev Sedov: born 1906-02-24, died 1938-02-16, aged 31; 29 events\n")
+    assert table.startswith("Lev Sedov: born 1906-02-24, died 1938-02-16, aged 31; 33 events\n")
     for title in ("Where and what, in years", "Events per period", "Gaps", "Claims resting on one attribution"):
         assert title in table
     bad = run("stats", "--format", "csv")
@@ -191,7 +213,7 @@ def test_relative_to_death() -> None:
     assert texts["red-book"] == "1–2 years before death"
     assert texts["appendicitis"] == "0–15 days before death"
     assert texts["death"] == "same day as death"
-    assert texts["grave"] == "on or after death"
+    assert texts["grave"] == "at least 1 day after death"  # a grave follows the death
     assert texts["red-book-praised"] == "before or after death"
     assert texts["sudoplatov-denial"] == "55–56 years after death"
     assert rows[0]["relative"] == {"direction": "before", "min_days": 11735, "max_days": 12099,

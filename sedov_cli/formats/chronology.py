@@ -1,8 +1,13 @@
-"""A readable Markdown chronology: a heading and a table per life period, then sources."""
+"""A readable Markdown chronology: a heading and a table per life period, then sources.
+
+Each period has one heading, in the dataset's order of periods, with its
+events in chronological order (see queries.by_period).
+"""
 
 from __future__ import annotations
 
-from ..records import age_text
+from ..queries import by_period
+from ..records import age_json, age_words
 from ..text import visible
 from . import ExportContext
 
@@ -19,13 +24,13 @@ def export(ctx: ExportContext) -> str:
         "Ages are given as ranges where the date is uncertain. Every entry quotes the source article (see Sources).",
     ]
     period = None
-    for event in ctx.events:
+    for event in by_period(ds, ctx.events, lambda e: e):
         if event.period != period:
             period = event.period
             lines += ["", f"## {_cell(ds.periods[period].name)}", ""]
             lines += ["| When | Age | Event | Places | Certainty |", "|---|---|---|---|---|"]
         answer = ds.age_at(event)
-        age = age_text({"min": answer.age.min, "max": answer.age.max} if answer.age else None)
+        age = age_words(age_json(answer), answer.status, event.kind)
         places = ", ".join(ds.places[p].name for p in event.places)
         claim = event.certainty + (f" ({event.claimed_by})" if event.claimed_by else "")
         lines.append(

@@ -1,4 +1,10 @@
-"""A flat CSV of events for spreadsheets: one row per event, uncertainty in columns."""
+"""A flat CSV of events for spreadsheets: one row per event, uncertainty in columns.
+
+``earliest_basis`` and ``latest_basis`` say where each end's day comes from
+(``date``: the event's own date; ``article``: a bound inferred from the
+article; ``outside``: a bound from outside knowledge), so a spreadsheet
+never shows an outside day as if the article gave it.
+"""
 
 from __future__ import annotations
 
@@ -9,8 +15,8 @@ from ..text import visible
 from . import ExportContext
 
 COLUMNS = (
-    "id", "earliest", "latest", "precision", "when", "title", "certainty", "claimed_by",
-    "places", "people", "tags", "section", "quote",
+    "id", "kind", "earliest", "latest", "earliest_basis", "latest_basis", "precision", "when", "status", "title",
+    "certainty", "claimed_by", "places", "people", "tags", "section", "quote",
 )  # fmt: skip
 
 
@@ -22,10 +28,14 @@ def export(ctx: ExportContext) -> str:
     for e in ctx.events:
         row = [
             e.id,
+            e.kind,
             e.span.earliest.isoformat() if e.span.earliest else "",
             e.span.latest.isoformat() if e.span.latest else "",
+            e.start_basis or "",
+            e.end_basis or "",
             e.date.precision,
             e.when,
+            ds.age_at(e).status.value,
             e.title,
             e.certainty,
             e.claimed_by or "",

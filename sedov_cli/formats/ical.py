@@ -1,18 +1,22 @@
 """iCalendar (RFC 5545): one all-day VEVENT per event.
 
-A day-precise event is one day long. An event known only to the month or the
-year spans every day it could fall on, and its description says so, so a
-calendar never shows a guessed day as a known one. Lines end in CRLF, are
-folded at 75 octets without splitting a UTF-8 character, and TEXT values are
-escaped as section 3.3.11 requires.
+A period (a state that lasted) spans every day it may have covered. A moment
+happened once, so it is one day long even when its day is unknown: it sits on
+its first possible day, its summary carries the date as the article gives it
+("Marries at 19 (1925)") and its description says the day is not known, so a
+calendar never passes a guessed day off as a known one, nor a moment as
+something that lasted. Lines end in CRLF, are folded at 75 octets without
+splitting a UTF-8 character, and TEXT values are escaped as section 3.3.11
+requires.
 """
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import date, timedelta
 
 from .. import __version__
 from ..model import Event
+from ..sentences import date_account
 from ..text import visible
 from . import ExportContext
 
@@ -38,22 +42,36 @@ def fold(line: str) -> str:
     return "\r\n ".join(out)
 
 
-def _description(ctx: ExportContext, event: Event) -> str:
+def _exact(event: Event) -> bool:
+    return event.span.earliest is not None and event.span.earliest == event.span.latest
+
+
+def _days(event: Event) -> tuple[date, date]:
+    """First and last calendar day of the entry: a closed period spans, anything else is one day."""
     span = event.span
-    lines = [event.summary]
-    if span.earliest == span.latest:
-        lines.append(f"Date: {event.when}.")
-    elif span.earliest is None or span.latest is None:
+    first = span.earliest or span.latest
+    assert first is not None
+    if event.kind == "period" and span.earliest is not None and span.latest is not None:
+        return span.earliest, span.latest
+    return first, first
+
+
+def _placement(event: Event) -> str:
+    span = event.span
+    if _exact(event):
+        return ""
+    if span.earliest is None or span.latest is None:
         which = "first" if span.earliest else "last"
-        lines.append(
-            f"Date: {event.when} (EDTF {event.date.text}). The date is open-ended: "
-            f"this entry marks only its {which} possible day."
-        )
-    else:
-        lines.append(
-            f"Date: {event.when} (EDTF {event.date.text}). The exact day is not known: "
-            f"this entry covers every possible day, {span.earliest.isoformat()} to {span.latest.isoformat()}."
-        )
+        return f"The date is open-ended: this entry marks only its {which} possible day."
+    if event.kind == "period":
+        return "This entry covers every day the period may have lasted."
+    return "The day is not known: this entry sits on the first possible day, which is not the day it happened."
+
+
+def _description(ctx: ExportContext, event: Event) -> str:
+    lines = [event.summary, *date_account(event)]
+    if placement := _placement(event):
+        lines.append(placement)
     claim = event.certainty + (f", claimed by {event.claimed_by}" if event.claimed_by else "")
     lines.append(f"Certainty: {claim}." + (f" {event.note}" if event.note else ""))
     lines.append(f"Source ({event.source.section}): “{event.source.quote}”")
@@ -63,10 +81,8 @@ def _description(ctx: ExportContext, event: Event) -> str:
 
 
 def vevent(ctx: ExportContext, event: Event) -> list[str]:
-    span = event.span
-    first = span.earliest or span.latest
-    last = span.latest or span.earliest
-    assert first is not None and last is not None
+    first, last = _days(event)
+    title = event.title if _exact(event) else f"{event.title} ({event.when})"
     ds = ctx.dataset
     lines = [
         "BEGIN:VEVENT",
@@ -74,7 +90,7 @@ def vevent(ctx: ExportContext, event: Event) -> list[str]:
         f"DTSTAMP:{ctx.generated.strftime('%Y%m%dT%H%M%SZ')}",
         f"DTSTART;VALUE=DATE:{first.strftime('%Y%m%d')}",
         f"DTEND;VALUE=DATE:{(last + timedelta(days=1)).strftime('%Y%m%d')}",
-        f"SUMMARY:{escape_text(event.title)}",
+        f"SUMMARY:{escape_text(title)}",
         f"DESCRIPTION:{_description(ctx, event)}",
     ]
     if event.places:

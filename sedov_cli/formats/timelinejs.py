@@ -1,7 +1,10 @@
 """TimelineJS3 JSON: slides with dates at each event's own precision.
 
-TimelineJS renders ``text`` fields as HTML, so every piece of dataset text is
-HTML-escaped: a title of ``<script>`` stays a title.
+Dates come from the event's EDTF date, never from a bound: a day known only
+from outside knowledge is not turned into a slide's day. A period has an end
+date; a moment is one slide. TimelineJS renders ``text`` fields as HTML, so
+every piece of dataset text is HTML-escaped: a title of ``<script>`` stays a
+title.
 """
 
 from __future__ import annotations
@@ -12,6 +15,7 @@ from typing import Any
 
 from ..dates import EdtfDate, Point, Precision
 from ..model import Dataset, Era, Event
+from ..sentences import date_account
 from . import ExportContext
 from .json_format import dumps
 
@@ -29,9 +33,9 @@ def _date(point: Point | None, fallback: date | None, *, end: bool) -> dict[str,
 
 
 def _dates(when: EdtfDate, earliest: date | None, latest: date | None) -> dict[str, Any]:
+    """A period gets an end date; a moment is one slide, even when its day is unknown."""
     out: dict[str, Any] = {"start_date": _date(when.start, earliest, end=False)}
-    needs_end = when.interval or (when.start is not None and when.start.precision is Precision.SUBYEAR)
-    end = _date(when.end, latest, end=True) if needs_end else None
+    end = _date(when.end, latest, end=True) if when.interval else None
     if end is not None and end != out["start_date"]:
         out["end_date"] = end
     return out
@@ -44,16 +48,17 @@ def _claim(certainty: str, claimed_by: str | None) -> str:
 def slide(ds: Dataset, event: Event) -> dict[str, Any]:
     body = (
         f"<p>{escape(event.summary)}</p>"
-        f"<blockquote>“{escape(event.source.quote)}”</blockquote>"
+        + "".join(f"<p>{escape(line)}</p>" for line in date_account(event))
+        + f"<blockquote>“{escape(event.source.quote)}”</blockquote>"
         f"<p>Section: {escape(event.source.section)}. Certainty: {escape(_claim(event.certainty, event.claimed_by))}."
         + (f" {escape(event.note)}" if event.note else "")
         + "</p>"
     )
     return {
         **_dates(event.date, event.span.earliest, event.span.latest),
-        "display_date": event.when,
+        "display_date": escape(event.when),
         "text": {"headline": escape(event.title), "text": body},
-        "group": ds.periods[event.period].name,
+        "group": escape(ds.periods[event.period].name),
         "unique_id": event.id,
     }
 
