@@ -1,5 +1,5 @@
 """``python -m sedov_cli`` runs the same command as ``sedov``."""
 
-from .cli import main
+from .launch import main
 
 main()

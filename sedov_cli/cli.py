@@ -8,6 +8,7 @@ runtime errors 1, and a traceback only with ``--debug``.
 
 from __future__ import annotations
 
+import errno
 import functools
 import inspect
 import os
@@ -23,8 +24,8 @@ from typer.core import TyperGroup
 from . import __version__
 from .dataset import DatasetError, Problem, load
 from .dates import LifeStatus
-from .environment import Environment
-from .errors import OutsideLife, SedovError, UnknownName, UsageProblem
+from .environment import ClosedStream, Environment, ReaderAware, silence_stdout
+from .errors import ExitStatus, OutsideLife, SedovError, UnknownName, UsageProblem
 from .formats import FORMATS, exporter
 from .model import Dataset
 from .queries import (
@@ -66,7 +67,16 @@ def _say_error(stream: TextIO, message: str) -> None:
 
 
 class SedovGroup(TyperGroup):
-    """Runs the app and is the one place where errors become exit codes."""
+    """Runs the app and is the one place where errors become exit codes.
+
+    ``debug`` is set by the root callback once ``--debug`` has been *parsed* as
+    the global option, never by spotting the word in argv: ``show -- --debug``
+    and ``events --search --debug`` do not ask for tracebacks. Even under
+    ``--debug``, a usage error is reported, not raised: it has no traceback
+    worth reading.
+    """
+
+    debug = False
 
     def main(  # type: ignore[override]
         self,
@@ -77,47 +87,68 @@ class SedovGroup(TyperGroup):
         **extra: Any,
     ) -> Any:
         argv = list(sys.argv[1:] if args is None else args)
-        debug = "--debug" in argv
-        code = 0
+        self.debug = False
+        code: int = ExitStatus.SUCCESS
         try:
             rv = super().main(argv, prog_name or "sedov", complete_var, standalone_mode=False, **extra)
-            code = rv if isinstance(rv, int) else 0
-        except (SedovError, DatasetError, typer.TyperException) as exc:
-            if debug:
+            code = rv if isinstance(rv, int) else ExitStatus.SUCCESS
+            sys.stdout.flush()  # a failure to write must surface here, not at interpreter exit
+        except BrokenPipeError:  # the reader has what it wanted: `sedov --help | head -1`
+            silence_stdout()
+            code = ExitStatus.SUCCESS
+        except (SedovError, typer.TyperException) as exc:
+            # under --debug a runtime error shows its traceback; a usage error (exit 2) never has one worth reading
+            if self.debug and getattr(exc, "exit_code", ExitStatus.ERROR) != ExitStatus.USAGE:
                 raise
             code = self._report(exc)
         except typer.Abort:
             _say_error(sys.stderr, "aborted")
-            code = 1
+            code = ExitStatus.ERROR
         except KeyboardInterrupt:
-            code = 130
-        except Exception as exc:
-            if debug:
+            code = ExitStatus.INTERRUPTED
+        except OSError as exc:
+            if self.debug:
                 raise
-            _say_error(sys.stderr, f"internal error: {type(exc).__name__}: {exc} (run with --debug for a traceback)")
-            code = 1
+            if exc.errno not in _OUTPUT_ERRNOS:
+                _say_error(sys.stderr, _internal(exc))
+            else:  # written through click (help, version) rather than the Environment
+                _say_error(sys.stderr, f"cannot write output: {exc.strerror or exc}")
+            code = ExitStatus.ERROR
+        except Exception as exc:
+            if self.debug:
+                raise
+            _say_error(sys.stderr, _internal(exc))
+            code = ExitStatus.ERROR
         if not standalone_mode:
-            return code
-        sys.exit(code)
+            return int(code)
+        sys.exit(int(code))
 
     @staticmethod
     def _report(exc: Exception) -> int:
         if isinstance(exc, DatasetError):
             _say_error(sys.stderr, "the dataset cannot be used:\n" + "\n".join(map(str, exc.problems)))
-            return 1
+            return ExitStatus.ERROR
         if isinstance(exc, SedovError):
             _say_error(sys.stderr, str(exc))
             return exc.exit_code
         assert isinstance(exc, typer.TyperException)
         if type(exc).__name__ == "NoArgsIsHelpError":  # bare `sedov`: help is the answer
             sys.stdout.write(exc.format_message() + "\n")
-            return 0
+            return ExitStatus.SUCCESS
         message = " ".join(exc.format_message().split())
         ctx = getattr(exc, "ctx", None)
         if ctx is not None:
             message += f" (see '{ctx.command_path} --help')"
         _say_error(sys.stderr, message)
-        return int(getattr(exc, "exit_code", 1))
+        return int(getattr(exc, "exit_code", ExitStatus.ERROR))
+
+
+# Errors from writing standard output: a full disk, a closed descriptor, a dead device.
+_OUTPUT_ERRNOS = frozenset({errno.ENOSPC, errno.EBADF, errno.EIO, errno.EDQUOT, errno.EFBIG})
+
+
+def _internal(exc: BaseException) -> str:
+    return f"internal error: {type(exc).__name__}: {exc} (run with --debug for a traceback)"
 
 
 app = typer.Typer(
@@ -361,6 +392,8 @@ def root(
     ] = False,
 ) -> None:
     """Explore the life of Lev Sedov (1906–1938)."""
+    if debug and isinstance(ctx.command, SedovGroup):
+        ctx.command.debug = True
     ctx.obj = State(data, environment_factory())
 
 
@@ -849,6 +882,17 @@ def validate(
         raise typer.Exit(1)
 
 
+def run(argv: Sequence[str]) -> int:
+    """Run one command line and return its exit status (see :class:`ExitStatus`)."""
+    for name in ("stdout", "stderr"):
+        if getattr(sys, name) is None:  # started with `>&-`: fail writes loudly, not silently
+            setattr(sys, name, ClosedStream())
+    if not isinstance(sys.stdout, ReaderAware):
+        sys.stdout = ReaderAware(sys.stdout)
+    command = typer.main.get_command(app)
+    return int(command.main(list(argv), standalone_mode=False))
+
+
 def main() -> None:
     """Entry point for the ``sedov`` script and ``python -m sedov_cli``."""
-    app()
+    sys.exit(run(sys.argv[1:]))

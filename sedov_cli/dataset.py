@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Any, NamedTuple, cast
 
 from .dates import DateError, EdtfDate, Span, parse_edtf
+from .errors import SedovError
 from .model import (
     Bound,
     Dataset,
@@ -57,8 +58,8 @@ class Problem(NamedTuple):
         return ": ".join(p for p in parts if p) + f": {self.message}"
 
 
-class DatasetError(Exception):
-    """A dataset that cannot be used, with every problem found in it."""
+class DatasetError(SedovError):
+    """A dataset that cannot be used, with every problem found in it (exit status 1)."""
 
     def __init__(self, problems: Iterable[Problem]) -> None:
         self.problems = tuple(problems)

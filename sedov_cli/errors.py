@@ -7,18 +7,36 @@ place (``cli.main``) without a table that could fall out of step.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from enum import IntEnum
+
+
+class ExitStatus(IntEnum):
+    """The process's exit codes, by name (as httpie's ExitStatus)."""
+
+    SUCCESS = 0
+    """Done, including an empty result and a reader that stopped reading early."""
+    ERROR = 1
+    """A runtime problem: a broken dataset, an unwritable file, output that cannot be written."""
+    USAGE = 2
+    """The command line asked for something malformed or unknown."""
+    INTERRUPTED = 130
+    """Ctrl-C (128 + SIGINT), as shells report it."""
 
 
 class SedovError(Exception):
     """Something the user should read; never shown with a traceback."""
 
-    exit_code = 1
+    exit_code: int = ExitStatus.ERROR
 
 
 class UsageProblem(SedovError):
     """The command line asked for something that does not exist or is malformed."""
 
-    exit_code = 2
+    exit_code = ExitStatus.USAGE
+
+
+class OutputError(SedovError):
+    """Standard output cannot be written: a full disk, a closed descriptor."""
 
 
 class BadWhen(UsageProblem):
