@@ -262,6 +262,7 @@ FormatOpt = Annotated[
     ),
 ]
 JsonOpt = Annotated[bool, typer.Option("--json", help="Short for --format json.")]
+ForceOpt = Annotated[bool, typer.Option("--force", help="Replace the output file even if it is read-only.")]
 RelativeOpt = Annotated[
     str | None,
     typer.Option(
@@ -657,7 +658,10 @@ def chart(
     after_death: Annotated[
         bool, typer.Option("--after-death", help="Extend the axis to the posthumous events.")
     ] = False,
-    svg: Annotated[str | None, typer.Option("--svg", metavar="FILE", help="Also write the chart as SVG.")] = None,
+    svg: Annotated[
+        str | None, typer.Option("--svg", metavar="FILE", help="Also write the chart as SVG (- for stdout only).")
+    ] = None,
+    force: ForceOpt = False,
 ) -> None:
     """A picture of the life: residences and activities as bars, events as marks.
 
@@ -673,7 +677,7 @@ def chart(
     """
     import shutil
 
-    from .atomic import write_atomically
+    from .atomic import write_file
     from .chart import ASCII, UNICODE, layout, visible_events
     from .queries import resolve_places
 
@@ -698,8 +702,9 @@ def chart(
 
     from . import render
 
-    with state.env.pipe_guard():
-        render.chart(state.env, rows)
+    if svg != "-":
+        with state.env.pipe_guard():
+            render.chart(state.env, rows)
     if before:
         state.env.note(f"{before} event(s) before {first} not shown")
     if after:
@@ -707,8 +712,12 @@ def chart(
     if svg is not None:
         svg_width = max(width, 100)
         svg_rows = layout(ds, shown, eras, width=svg_width, first_year=first, last_year=last, glyphs=UNICODE)
-        write_atomically(svg, render.chart_svg(svg_rows, svg_width, f"{ds.person.name}: a life"))
-        state.env.note(f"wrote {svg}")
+        picture = render.chart_svg(svg_rows, svg_width, f"{ds.person.name}: a life")
+        if svg == "-":
+            state.env.write(picture)
+        else:
+            write_file(svg, picture, force=force)
+            state.env.note(f"wrote {svg}")
 
 
 @app.command("on-this-day")
@@ -801,8 +810,10 @@ def export_command(
         str, typer.Option("--format", "-f", metavar="FORMAT", help="timelinejs, ics, csv, markdown or json.")
     ],
     output: Annotated[
-        str | None, typer.Option("--output", "-o", metavar="FILE", help="Write here, atomically, not to stdout.")
+        str | None,
+        typer.Option("--output", "-o", metavar="FILE", help="Write here (atomically for a plain file); - is stdout."),
     ] = None,
+    force: ForceOpt = False,
 ) -> None:
     """Take the events into other tools: TimelineJS, calendars, spreadsheets, notes, or sedov itself.
 
@@ -818,7 +829,7 @@ def export_command(
     """
     from datetime import UTC, datetime
 
-    from .atomic import write_atomically
+    from .atomic import write_file
     from .formats import EXPORTS, ExportContext, export
 
     state = _state(ctx)
@@ -833,10 +844,10 @@ def export_command(
     except ValueError:
         raise UsageProblem(f"SOURCE_DATE_EPOCH={epoch!r} is not a whole number of seconds") from None
     text = export(name)(ExportContext(ds, events, generated))
-    if output is None:
+    if output is None or output == "-":
         state.env.write(text)
     else:
-        write_atomically(output, text)
+        write_file(output, text, force=force)
         state.env.note(f"wrote {len(events)} event(s) to {output}")
 
 
