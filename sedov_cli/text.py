@@ -8,29 +8,40 @@ replaced by a visible escape. Everything else, Cyrillic included, is kept.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 
 _NAMED = {"\n": "\\n", "\t": "\\t", "\r": "\\r"}
-_BIDI = frozenset("\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+
+# Unicode's format characters (category Cf, as of Unicode 15): invisible, yet they
+# reorder a line (bidi overrides), hide text (zero-width spaces, tag characters)
+# or pass for nothing at all (U+FEFF).
+FORMAT_CHARACTERS = (
+    "\u00ad\u0600-\u0605\u061c\u06dd\u070f\u0890-\u0891\u08e2\u180e\u200b-\u200f\u202a-\u202e"
+    "\u2060-\u2064\u2066-\u206f\ufeff\ufff9-\ufffb\U000110bd\U000110cd\U00013430-\U0001343f"
+    "\U0001bca0-\U0001bca3\U0001d173-\U0001d17a\U000e0001\U000e0020-\U000e007f"
+)
+# Everything that must not reach a terminal or split a record as it is: C0 and C1
+# controls, DEL, the line and paragraph separators, lone surrogates, and format characters.
+_BEYOND_C0 = f"\x7f-\x9f\u2028\u2029\ud800-\udfff{FORMAT_CHARACTERS}"
+UNSAFE = re.compile(f"[\x00-\x1f{_BEYOND_C0}]")
+UNSAFE_BEYOND_C0 = re.compile(f"[{_BEYOND_C0}]")
+"""The same without C0 controls, which JSON escapes itself (and whose newlines are its layout)."""
 
 
-def _needs_escape(ch: str) -> bool:
-    code = ord(ch)
-    return code < 0x20 or 0x7F <= code <= 0x9F or ch in _BIDI or 0xD800 <= code <= 0xDFFF or ch in "\u2028\u2029"
-
-
-def _escape(ch: str) -> str:
+def _escape(match: re.Match[str]) -> str:
+    ch = match.group()
     if ch in _NAMED:
         return _NAMED[ch]
     code = ord(ch)
-    return f"\\x{code:02x}" if code <= 0xFF else f"\\u{code:04x}"
+    if code <= 0xFF:
+        return f"\\x{code:02x}"
+    return f"\\u{code:04x}" if code <= 0xFFFF else f"\\U{code:08x}"
 
 
 def visible(text: str) -> str:
-    """Control, bidi-override and lone-surrogate characters as visible escapes."""
-    if not any(_needs_escape(ch) for ch in text):
-        return text
-    return "".join(_escape(ch) if _needs_escape(ch) else ch for ch in text)
+    """Control, format (bidi, zero-width, tag) and lone-surrogate characters as visible escapes."""
+    return UNSAFE.sub(_escape, text)
 
 
 def fold(text: str) -> str:

@@ -8,12 +8,9 @@ from __future__ import annotations
 
 from ..queries import by_period
 from ..records import age_json, age_words
-from ..text import visible
 from . import ExportContext
-
-
-def _cell(text: str) -> str:
-    return visible(text.replace("\\", "\\\\")).replace("|", "\\|")
+from .markdown import markdown_link
+from .markdown import markdown_text as _cell
 
 
 def export(ctx: ExportContext) -> str:
@@ -42,7 +39,8 @@ def export(ctx: ExportContext) -> str:
         "",
         "## Sources",
         "",
-        f"- {_cell(src.publisher)}, “{_cell(src.title)}”, <{src.url}>. The text is licensed {_cell(src.license)};"
+        f"- {_cell(src.publisher)}, “{_cell(src.title)}”, {markdown_link(src.url)}. The text is licensed "
+        f"{_cell(src.license)};"
         " this chronology is derived from it and shares that licence.",
         "",
         "Quotes, by event:",

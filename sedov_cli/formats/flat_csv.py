@@ -1,5 +1,8 @@
 """A flat CSV of events for spreadsheets: one row per event, uncertainty in columns.
 
+This file is meant to be opened in a spreadsheet, so a cell that a
+spreadsheet would read as a formula is neutralised (see spreadsheet_cell).
+
 ``earliest_basis`` and ``latest_basis`` say where each end's day comes from
 (``date``: the event's own date; ``article``: a bound inferred from the
 article; ``outside``: a bound from outside knowledge), so a spreadsheet
@@ -45,5 +48,12 @@ def export(ctx: ExportContext) -> str:
             e.source.section,
             e.source.quote,
         ]
-        writer.writerow([visible(v) for v in row])
+        writer.writerow([spreadsheet_cell(visible(v)) for v in row])
     return out.getvalue()
+
+
+def spreadsheet_cell(value: str) -> str:
+    """A cell a spreadsheet will not run: one starting with =, +, -, @, tab or CR gets a leading
+    apostrophe, as OWASP recommends against CSV injection. (Listings' --format csv is data for
+    programs and stays verbatim.)"""
+    return "'" + value if value[:1] in ("=", "+", "-", "@", "\t", "\r") else value

@@ -7,18 +7,27 @@ import re
 from typing import Any
 
 from ..records import Listing
+from ..text import UNSAFE_BEYOND_C0
 
-# json.dumps(ensure_ascii=False) leaves these raw; as data they must not reach
-# a terminal, and lone surrogates cannot even be encoded, so escape them as
-# JSON \u escapes (they can only occur inside strings).
-_UNSAFE = re.compile("[\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\u2028\u2029\ud800-\udfff]")
+# json.dumps(ensure_ascii=False) escapes C0 controls but leaves the rest of
+# text.UNSAFE raw (C1, bidi and zero-width characters, lone surrogates): as
+# data they must not reach a terminal, so they become JSON \u escapes. They
+# can only occur inside strings, where such an escape means the same text.
+
+
+def _json_escape(match: re.Match[str]) -> str:
+    code = ord(match.group())
+    if code <= 0xFFFF:
+        return f"\\u{code:04x}"
+    high, low = divmod(code - 0x10000, 0x400)  # JSON spells an astral character as a surrogate pair
+    return f"\\u{0xD800 + high:04x}\\u{0xDC00 + low:04x}"
 
 
 def dumps(value: Any, *, indent: int | None = 2) -> str:
     """Strict JSON (no NaN), UTF-8 text with unsafe characters escaped."""
     separators = (",", ": ") if indent else (",", ":")
     text = json.dumps(value, ensure_ascii=False, allow_nan=False, indent=indent, separators=separators)
-    return _UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+    return UNSAFE_BEYOND_C0.sub(_json_escape, text)
 
 
 def to_json(listing: Listing) -> str:

@@ -1,13 +1,31 @@
-"""Markdown: a GitHub-flavoured table that pastes into notes and issues."""
+"""Markdown: a GitHub-flavoured table that pastes into notes and issues.
+
+Dataset text is data, never markup for the next program: a title cannot
+open an HTML tag, a link (``[x](javascript:…)``), a code span or emphasis.
+"""
 
 from __future__ import annotations
+
+import re
 
 from ..records import Listing
 from ..text import visible
 
+_ESCAPES = str.maketrans(
+    {"\\": "\\\\", "|": "\\|", "[": "\\[", "]": "\\]", "`": "\\`", "*": "\\*", "_": "\\_", "~": "\\~",
+     "<": "&lt;", ">": "&gt;", "&": "&amp;"}
+)  # fmt: skip
+_SAFE_URL = re.compile(r"^https?://[^\s<>\"'`\\]+$", re.IGNORECASE)
 
-def _md(value: str) -> str:
-    return visible(value.replace("\\", "\\\\")).replace("|", "\\|")
+
+def markdown_text(value: str) -> str:
+    """Text that renders as itself in Markdown, and stays in its table cell."""
+    return visible(value.translate(_ESCAPES))
+
+
+def markdown_link(url: str) -> str:
+    """An http(s) URL as an autolink; anything else (javascript:, data:) as plain text."""
+    return f"<{url}>" if _SAFE_URL.match(url) else markdown_text(url)
 
 
 def to_markdown(listing: Listing) -> str:
@@ -15,5 +33,5 @@ def to_markdown(listing: Listing) -> str:
         "| " + " | ".join(listing.columns) + " |",
         "|" + "|".join("---" for _ in listing.columns) + "|",
     ]
-    lines += ["| " + " | ".join(_md(v) for v in row) + " |" for row in listing.rows]
+    lines += ["| " + " | ".join(markdown_text(v) for v in row) + " |" for row in listing.rows]
     return "\n".join(lines) + "\n"

@@ -1,0 +1,113 @@
+"""Dataset text is data: never markup, formula or invisible trick for the program that reads it next."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+import sys
+import unicodedata
+from pathlib import Path
+from typing import Any
+
+import pytest
+from conftest import WriteDataset, event
+from typer.testing import CliRunner, Result
+
+from sedov_cli import cli
+from sedov_cli.environment import Environment
+from sedov_cli.formats.json_format import dumps
+from sedov_cli.text import UNSAFE, visible
+
+
+def sedov(*args: str, tty: bool = False) -> Result:
+    if tty:
+        cli.environment_factory = lambda: Environment(sys.stdout, sys.stderr, True, False, 200, True)
+    try:
+        result = CliRunner().invoke(cli.app, list(args))
+    finally:
+        cli.environment_factory = Environment.from_system
+    assert result.exit_code == 0, result.stderr
+    return result
+
+
+def test_the_unsafe_class_is_every_format_and_control_character() -> None:
+    """Checked against this Python's Unicode database: nothing invisible is missed."""
+    missing = [
+        hex(c) for c in range(0x110000) if unicodedata.category(chr(c)) in ("Cf", "Cc") and not UNSAFE.match(chr(c))
+    ]
+    assert missing == []
+    extra = [
+        hex(c) for c in range(0x110000)
+        if UNSAFE.match(chr(c)) and unicodedata.category(chr(c)) not in ("Cf", "Cc", "Cs", "Zl", "Zp", "Cn")
+    ]  # fmt: skip
+    assert extra == []
+
+
+INVISIBLE = "zero\u200bwidth \ufeffbom \U000e0041tag \u2066isolate\u2069 soft\u00adhyphen"
+
+
+def test_invisible_characters_are_visible_escapes() -> None:
+    assert visible(INVISIBLE) == "zero\\u200bwidth \\ufeffbom \\U000e0041tag \\u2066isolate\\u2069 soft\\xadhyphen"
+    text = dumps({"t": INVISIBLE})
+    assert not re.search("[\u200b\ufeff\u2066\u00ad\U000e0041]", text)
+    assert json.loads(text)["t"] == INVISIBLE
+
+
+@pytest.fixture
+def sly(write_dataset: WriteDataset) -> Path:
+    def change(raw: dict[str, Any]) -> None:
+        birth = event(raw, "birth")
+        birth["title"] = '=HYPERLINK("http://x","click")'
+        birth["summary"] = "<img src=x onerror=alert(1)> [click](javascript:alert(1)) `code` *loud*"
+        birth["wording"] = "+1906"
+        death = event(raw, "death")
+        death["title"] = "@SUM(1+1)"
+        death["summary"] = "-2+3 " + INVISIBLE
+        raw["source"]["url"] = "javascript:alert(document.domain)"
+        raw["periods"][0]["name"] = "<b>Early</b> life"
+
+    return write_dataset(change)
+
+
+def test_spreadsheet_csv_export_neutralises_formulas(sly: Path) -> None:
+    rows = list(csv.DictReader(io.StringIO(sedov("--data", str(sly), "export", "--format", "csv").stdout)))
+    by_id = {r["id"]: r for r in rows}
+    assert by_id["birth"]["title"] == '\'=HYPERLINK("http://x","click")'
+    assert by_id["birth"]["when"] == "'+1906"
+    assert by_id["death"]["title"] == "'@SUM(1+1)"
+    assert by_id["birth"]["earliest"] == "1906-02-24"  # dates are left alone
+
+
+def test_listing_csv_is_verbatim_data_for_programs(sly: Path) -> None:
+    rows = list(csv.DictReader(io.StringIO(sedov("--data", str(sly), "events", "--format", "csv").stdout)))
+    assert {r["id"]: r["title"] for r in rows}["birth"] == '=HYPERLINK("http://x","click")'
+
+
+def test_markdown_export_cannot_open_html_or_links(sly: Path) -> None:
+    text = sedov("--data", str(sly), "export", "--format", "markdown").stdout
+    assert "<img" not in text and "<b>" not in text
+    assert not re.search(r"(?<!\\)\]\(javascript:", text)  # no link can form: its brackets are escaped
+    assert "&lt;img src=x onerror=alert(1)&gt; \\[click\\](javascript:alert(1)) \\`code\\` \\*loud\\*" in text
+    assert "## &lt;b&gt;Early&lt;/b&gt; life" in text
+    assert "<javascript:" not in text and "javascript:alert(document.domain)" in text  # shown, not linked
+    assert "\\u200b" in text and "\u200b" not in text
+
+
+def test_markdown_listing_is_escaped_the_same_way(sly: Path) -> None:
+    text = sedov("--data", str(sly), "events", "--format", "markdown", "--search", "onerror").stdout
+    assert "<img" not in text and "&lt;img" in text
+
+
+def test_timelinejs_escapes_every_string_it_renders_as_html(sly: Path) -> None:
+    data = json.loads(sedov("--data", str(sly), "export", "--format", "timelinejs").stdout)
+    birth = next(s for s in data["events"] if s["unique_id"] == "birth")
+    assert birth["display_date"] == "+1906" and birth["group"] == "&lt;b&gt;Early&lt;/b&gt; life"
+    assert "<img" not in birth["text"]["text"] and "&lt;img" in birth["text"]["text"]
+    assert "javascript:alert(document.domain)" in data["title"]["text"]["text"]  # escaped text, not a link
+
+
+def test_invisible_characters_in_a_terminal_are_shown(sly: Path) -> None:
+    out = sedov("--data", str(sly), "show", "death", tty=True).stdout
+    assert "\\u200b" in out and "\\ufeff" in out and "\u200b" not in out and "\ufeff" not in out
