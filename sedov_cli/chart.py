@@ -56,10 +56,40 @@ class Axis:
 
     def cell(self, column: int) -> Span:
         """The days one column stands for."""
+        lo, hi = self._bounds(column)
+        return Span(date.fromordinal(lo), date.fromordinal(hi))
+
+    def _bounds(self, column: int) -> tuple[int, int]:
         span = (self.last - self.first).days
         lo = self.first.toordinal() + column * span // self.columns
         hi = self.first.toordinal() + (column + 1) * span // self.columns
-        return Span(date.fromordinal(lo), date.fromordinal(max(lo, hi - 1)))
+        return lo, max(lo, hi - 1)
+
+    def touched(self, span: Span) -> tuple[int, int] | None:
+        """The first and last column whose days overlap ``span``; None if none do.
+
+        Found by bisection over the columns, so drawing a bar costs its own
+        width, not the width of the whole axis.
+        """
+        a = span.earliest.toordinal() if span.earliest else -(10**9)
+        b = span.latest.toordinal() if span.latest else 10**9
+        lo, hi = 0, self.columns  # first column whose last day >= a
+        while lo < hi:
+            mid = (lo + hi) // 2
+            if self._bounds(mid)[1] >= a:
+                hi = mid
+            else:
+                lo = mid + 1
+        first = lo
+        lo, hi = 0, self.columns  # first column whose first day > b
+        while lo < hi:
+            mid = (lo + hi) // 2
+            if self._bounds(mid)[0] > b:
+                hi = mid
+            else:
+                lo = mid + 1
+        last = lo - 1
+        return (first, last) if first <= last else None
 
 
 def _runs(cells: Sequence[Run]) -> Row:
@@ -73,21 +103,30 @@ def _runs(cells: Sequence[Run]) -> Row:
     return tuple(out)
 
 
-def _bar(span: Span, certain: Span | None, kind: str, axis: Axis, glyphs: Glyphs) -> list[Run]:
-    cells: list[Run] = []
-    for col in range(axis.columns):
-        cell = axis.cell(col)
-        if certain is not None and cell.overlaps(certain):
-            cells.append((glyphs.known, f"{kind}.known"))
-        elif span.overlaps(cell):
-            cells.append((glyphs.uncertain, f"{kind}.uncertain"))
-        else:
-            cells.append((" ", ""))
-    return cells
+Drawing = tuple[int, list[Run]]  # (first column, the cells from there)
+
+
+def _bar(span: Span, certain: Span | None, kind: str, axis: Axis, glyphs: Glyphs) -> Drawing | None:
+    """A bar over the columns ``span`` touches: solid where ``certain`` is, light elsewhere."""
+    touched = axis.touched(span)
+    if touched is None:
+        return None
+    lo, hi = touched
+    cells: list[Run] = [(glyphs.uncertain, f"{kind}.uncertain")] * (hi - lo + 1)
+    sure = axis.touched(certain) if certain is not None else None
+    if sure is not None:
+        a, b = max(sure[0], lo), min(sure[1], hi)
+        cells[a - lo : b - lo + 1] = [(glyphs.known, f"{kind}.known")] * max(b - a + 1, 0)
+    return lo, cells
 
 
 def _era_row(era: Era, axis: Axis, glyphs: Glyphs) -> list[Run]:
-    return _bar(era.span, era.certain, era.kind, axis, glyphs)
+    row: list[Run] = [(" ", "")] * axis.columns
+    drawing = _bar(era.span, era.certain, era.kind, axis, glyphs)
+    if drawing is not None:
+        lo, cells = drawing
+        row[lo : lo + len(cells)] = cells
+    return row
 
 
 def _columns(span: Span, axis: Axis) -> tuple[int, int]:
@@ -97,54 +136,58 @@ def _columns(span: Span, axis: Axis) -> tuple[int, int]:
     return lo, hi
 
 
-def _lanes(items: Sequence[tuple[int, int, list[Run]]], columns: int) -> list[list[Run]]:
+def _lanes(items: Sequence[Drawing], columns: int) -> list[list[Run]]:
     """Pack drawings into as few rows as keep them apart (at most MAX_LANES).
 
-    Each item is (first column, last column, cells). An item goes on the first
-    lane that is free from one column before it; with every lane taken, it is
-    drawn on the last, where a dot is never overwritten by a range.
+    An item goes on the first lane that is free from one column before it;
+    with every lane taken, it shares the last, where a dot is never
+    overwritten by a range and each column is painted once, so the cost stays
+    linear in the events and the width however many overlap.
     """
     lanes: list[list[Run]] = []
     ends: list[int] = []
-    for lo, hi, cells in sorted(items, key=lambda item: (item[0], item[1])):
+    reach = -1  # on the shared last lane, the columns up to here are painted
+    for lo, cells in sorted(items, key=lambda item: (item[0], len(item[1]))):
+        hi = lo + len(cells) - 1
         free = next((i for i, end in enumerate(ends) if end < lo - 1), None)
         if free is None and len(lanes) < MAX_LANES:
             lanes.append([(" ", "")] * columns)
             ends.append(-2)
             free = len(lanes) - 1
-        lane = lanes[free if free is not None else -1]
-        for col in range(lo, hi + 1):
-            if cells[col][1] and lane[col][1] != "event.exact":
-                lane[col] = cells[col]
         if free is not None:
+            lanes[free][lo : hi + 1] = cells
             ends[free] = hi
-        else:
-            ends[-1] = max(ends[-1], hi)
+            if free == len(lanes) - 1 == MAX_LANES - 1:
+                reach = max(reach, hi)
+            continue
+        lane = lanes[-1]
+        if len(cells) == 1:  # a dot always shows
+            lane[lo] = cells[0]
+        start = max(lo, reach + 1)
+        for col in range(start, hi + 1):
+            if lane[col][1] != "event.exact":
+                lane[col] = cells[col - lo]
+        reach = max(reach, hi)
+        ends[-1] = max(ends[-1], hi)
     return lanes
 
 
 def _period_rows(events: Sequence[Event], axis: Axis, glyphs: Glyphs) -> list[list[Run]]:
-    items = []
-    for event in events:
-        lo, hi = _columns(event.span, axis)
-        items.append((lo, hi, _bar(event.span, event.certain, "period", axis, glyphs)))
-    return _lanes(items, axis.columns)
+    drawings = [d for e in events if (d := _bar(e.span, e.certain, "period", axis, glyphs)) is not None]
+    return _lanes(drawings, axis.columns)
 
 
 def _moment_rows(events: Sequence[Event], axis: Axis, glyphs: Glyphs) -> list[list[Run]]:
-    items = []
+    items: list[Drawing] = []
     dots: set[int] = set()  # moments dated within one column share one dot
     for event in events:
         lo, hi = _columns(event.span, axis)
-        if lo == hi and lo in dots:
-            continue
-        cells: list[Run] = [(" ", "")] * axis.columns
         if lo == hi:
-            dots.add(lo)
-            cells[lo] = (glyphs.exact, "event.exact")
+            if lo not in dots:
+                dots.add(lo)
+                items.append((lo, [(glyphs.exact, "event.exact")]))
         else:
-            cells[lo : hi + 1] = [(glyphs.loose, "event.loose")] * (hi - lo + 1)
-        items.append((lo, hi, cells))
+            items.append((lo, [(glyphs.loose, "event.loose")] * (hi - lo + 1)))
     return _lanes(items, axis.columns)
 
 
@@ -221,10 +264,16 @@ def layout(
 def visible_events(events: Sequence[Event], first_year: int, last_year: int) -> tuple[list[Event], int, int]:
     """The events that can be drawn on the axis, and how many lie wholly before and after it."""
     first, last = date(first_year, 1, 1), date(last_year, 12, 31)
-    before = [e for e in events if e.span.latest is not None and e.span.latest < first]
-    after = [e for e in events if e.span.earliest is not None and e.span.earliest > last]
-    inside = [e for e in events if e not in before and e not in after]
-    return inside, len(before), len(after)
+    inside: list[Event] = []
+    before = after = 0
+    for event in events:
+        if event.span.latest is not None and event.span.latest < first:
+            before += 1
+        elif event.span.earliest is not None and event.span.earliest > last:
+            after += 1
+        else:
+            inside.append(event)
+    return inside, before, after
 
 
 def plain(rows: Sequence[Row]) -> str:

@@ -645,6 +645,10 @@ def tags(
     _emit(state, listing, chosen, table, "No tags match.")
 
 
+CHART_MAX_WIDTH = 1000
+"""No terminal is wider than this; beyond it a chart only costs time (COLUMNS=1000000)."""
+
+
 def _today() -> date:
     """Today's date; one place, so that a test can pin it."""
     return date.today()
@@ -696,7 +700,7 @@ def chart(
         last = max([last] + [d.year for e in events for d in (e.span.earliest, e.span.latest) if d])
     shown, before, after = visible_events(events, first, last)
     terminal = shutil.get_terminal_size((80, 24)).columns if state.env.stdout_isatty else 80
-    width = state.env.width or terminal
+    width = min(state.env.width or terminal, CHART_MAX_WIDTH)
     glyphs = UNICODE if state.env.color else ASCII
     rows = layout(ds, shown, eras, width=width, first_year=first, last_year=last, glyphs=glyphs)
 

@@ -396,13 +396,17 @@ def years_between(birth: date, day: date) -> int:
 
 @dataclass(frozen=True)
 class AgeRange:
-    """An age known to lie between ``min`` and ``max`` completed years."""
+    """An age known to lie between ``min`` and ``max`` completed years.
+
+    ``max`` is None when nothing bounds it: a span that never ends, in a life
+    whose death the dataset does not know. The age is then "N or older".
+    """
 
     min: int
-    max: int
+    max: int | None
 
     def __post_init__(self) -> None:
-        if not 0 <= self.min <= self.max:
+        if self.min < 0 or (self.max is not None and self.max < self.min):
             raise ValueError(f"bad age range {self.min}..{self.max}")
 
     @property
@@ -410,6 +414,8 @@ class AgeRange:
         return self.min == self.max
 
     def __str__(self) -> str:
+        if self.max is None:
+            return f"{self.min} or older"
         return str(self.min) if self.exact else f"{self.min}–{self.max}"
 
 
@@ -516,16 +522,14 @@ class Life:
         status = self.status_of(span, certain)
         if not status.has_age:
             return AgeAnswer(status)
-        if span.latest is None and d1 is None:
-            raise ValueError("an open-ended span needs a known death to bound the age")
         lo = b0 if span.earliest is None else max(span.earliest, b0)
         hi_candidates = [d for d in (span.latest, d1) if d is not None]
-        hi = min(hi_candidates)
+        hi = min(hi_candidates) if hi_candidates else None  # a span that never ends, and no known death
         youngest = 0 if lo < b1 else years_between(b1, lo)
-        oldest = years_between(b0, hi)
+        oldest = years_between(b0, hi) if hi is not None else None
         lived = Span(lo, hi)
         clipped = lived != span
-        segments = self._segments(lived) if self.exact else ()
+        segments = self._segments(lived) if self.exact and hi is not None else ()
         return AgeAnswer(status, AgeRange(youngest, oldest), lived, clipped, segments)
 
     def _segments(self, lived: Span) -> tuple[AgeSegment, ...]:

@@ -289,14 +289,21 @@ class Dataset:
             yield place
             parent = place.parent
 
+    @cached_property
+    def _children(self) -> Mapping[str, tuple[str, ...]]:
+        children: dict[str, list[str]] = {}
+        for place in self.places.values():
+            if place.parent is not None:
+                children.setdefault(place.parent, []).append(place.id)
+        return {parent: tuple(kids) for parent, kids in children.items()}
+
     def descendants(self, place_id: str) -> set[str]:
-        """The place and every place inside it."""
+        """The place and every place inside it (each visited once, however deep)."""
         found = {place_id}
-        changed = True
-        while changed:
-            changed = False
-            for place in self.places.values():
-                if place.parent in found and place.id not in found:
-                    found.add(place.id)
-                    changed = True
+        todo = [place_id]
+        while todo:
+            for child in self._children.get(todo.pop(), ()):
+                if child not in found:
+                    found.add(child)
+                    todo.append(child)
         return found

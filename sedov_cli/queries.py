@@ -279,6 +279,4 @@ def age_of(ds: Dataset, person: Person, when: When) -> AgeAnswer:
     life = person.life
     if life is None:
         raise UsageProblem(f"the dataset has no birth date for {person.name}, so no age can be given")
-    if life.death is None and when.span.latest is None:
-        raise UsageProblem(f"{when.text!r} is open-ended and {person.name}'s death is not known")
     return life.age_over(when.span, when.certain)

@@ -39,18 +39,20 @@ def _iso(day: date | None) -> str | None:
     return day.isoformat() if day else None
 
 
-def age_json(age: AgeAnswer) -> dict[str, int] | None:
+def age_json(age: AgeAnswer) -> dict[str, int | None] | None:
     return {"min": age.age.min, "max": age.age.max} if age.age else None
 
 
-def age_text(age: dict[str, int] | None, dash: str = "–") -> str:
-    """'19' for an exact age, '26–27' for a range, '' for none."""
+def age_text(age: dict[str, int | None] | None, dash: str = "–") -> str:
+    """'19' for an exact age, '26–27' for a range, '28 or older' with no upper limit, '' for none."""
     if age is None:
         return ""
+    if age["max"] is None:
+        return f"{age['min']} or older"
     return str(age["min"]) if age["min"] == age["max"] else f"{age['min']}{dash}{age['max']}"
 
 
-def age_words(age: dict[str, int] | None, status: str, kind: str, dash: str = "–") -> str:
+def age_words(age: dict[str, int | None] | None, status: str, kind: str, dash: str = "–") -> str:
     """An age as a table shows it: a period's age reads as "during", and an age
     that holds only if the date fell within the life says so. No age: ''."""
     if age is None:

@@ -280,7 +280,9 @@ def stats(env: Environment, data: dict[str, Any]) -> None:
     age = age_text(death_age) if death_age else "unknown"
     out.print(
         _t(
-            f"{data['subject']}: born {life['birth']}, died {life['death']}, aged {age}; {data['events']} events",
+            f"{data['subject']}: born {life['birth']}, "
+            + (f"died {life['death']}, aged {age}" if life["death"] else "death not known")
+            + f"; {data['events']} events",
             "bold",
         )
     )

@@ -114,8 +114,8 @@ def age_sentence(person: Person, when: When, answer: AgeAnswer) -> str:
         )
     assert answer.age is not None and answer.lived is not None
     lived = answer.lived
-    assert lived.earliest is not None and lived.latest is not None
-    if len(answer.segments) > 1:
+    assert lived.earliest is not None
+    if len(answer.segments) > 1 and lived.latest is not None:
         with_year = lived.earliest.year != lived.latest.year
         if _is_moment(when):
             text = f"{prefix} {person.name} was {answer.age}: {_alternatives(answer.segments, with_year)}"
@@ -134,6 +134,8 @@ def age_sentence(person: Person, when: When, answer: AgeAnswer) -> str:
         notes.append(f"born {_fact_text(person.birth)}")
     if answer.status is LifeStatus.MAYBE_AFTER_DEATH:
         notes.append(f"if it came before the death, {_fact_text(person.death)}")
+    elif lived.latest is None:
+        notes.append("no death date is known, so nothing bounds the age")
     elif answer.clipped and (when.span.latest is None or lived.latest < when.span.latest):
         notes.append(f"died {_fact_text(person.death)}")
     return text + (f" ({'; '.join(notes)})." if notes else ".")

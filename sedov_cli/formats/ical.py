@@ -80,6 +80,18 @@ def _description(ctx: ExportContext, event: Event) -> str:
     return "\\n".join(escape_text(line) for line in lines)
 
 
+def ical_date(day: date) -> str:
+    """RFC 5545's DATE, eight digits for every year (strftime writes year 5 as '5')."""
+    return f"{day.year:04d}{day.month:02d}{day.day:02d}"
+
+
+def _end(first: date, last: date) -> str:
+    """DTEND is the day after the last; past 31 December 9999 there is none, so say how long."""
+    if last < date.max:
+        return f"DTEND;VALUE=DATE:{ical_date(last + timedelta(days=1))}"
+    return f"DURATION:P{(last - first).days + 1}D"
+
+
 def vevent(ctx: ExportContext, event: Event) -> list[str]:
     first, last = _days(event)
     title = event.title if _exact(event) else f"{event.title} ({event.when})"
@@ -88,8 +100,8 @@ def vevent(ctx: ExportContext, event: Event) -> list[str]:
         "BEGIN:VEVENT",
         f"UID:{event.id}@{ds.subject}.sedov",
         f"DTSTAMP:{ctx.generated.strftime('%Y%m%dT%H%M%SZ')}",
-        f"DTSTART;VALUE=DATE:{first.strftime('%Y%m%d')}",
-        f"DTEND;VALUE=DATE:{(last + timedelta(days=1)).strftime('%Y%m%d')}",
+        f"DTSTART;VALUE=DATE:{ical_date(first)}",
+        _end(first, last),
         f"SUMMARY:{escape_text(title)}",
         f"DESCRIPTION:{_description(ctx, event)}",
     ]
