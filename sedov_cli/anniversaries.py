@@ -9,6 +9,7 @@ is not listed on the 24th).
 
 from __future__ import annotations
 
+import calendar
 from dataclasses import dataclass
 from datetime import date
 from typing import Literal
@@ -30,14 +31,26 @@ class Anniversary:
     age: AgeAnswer
 
 
+_MONTH_NAMES = {name.casefold(): i for i, name in enumerate(calendar.month_name) if name} | {
+    name.casefold(): i for i, name in enumerate(calendar.month_abbr) if name
+}
+
+
 def parse_month_day(text: str) -> tuple[int, int]:
-    """'02-16' or '2-16' (or '--02-16', ISO's form) as (month, day)."""
-    parts = text.strip().lstrip("-").split("-")
+    """A day of the year as people write it: '02-16', '2-16', '--02-16' (ISO), 'Feb 16' or '16 February'."""
+    words = text.replace(",", " ").replace(".", " ").split()
     try:
-        month, day = (int(p) for p in parts)
+        if len(words) == 2:  # a month in words and a day, either way round
+            first, second = words
+            if first.casefold() in _MONTH_NAMES:
+                month, day = _MONTH_NAMES[first.casefold()], int(second)
+            else:
+                month, day = _MONTH_NAMES[second.casefold()], int(first)
+        else:
+            month, day = (int(p) for p in text.strip().lstrip("-").split("-"))
         date(_LEAP, month, day)
-    except ValueError:
-        raise DateError(f"not a month and day: {text!r} (expected MM-DD, e.g. 02-16)") from None
+    except (ValueError, KeyError):
+        raise DateError(f"{text!r} is not a day of the year; write 02-16, Feb 16 or 16 February") from None
     return month, day
 
 

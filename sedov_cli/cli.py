@@ -1,20 +1,22 @@
 """The command line: parse, ask the domain, render, and map errors to exit codes.
 
-Commands stay thin. They turn options into domain values (``queries.Filters``),
-get records back, and hand them to one output function. Every error is turned
-into an exit code in one place, :meth:`SedovGroup.main`: usage errors 2,
-runtime errors 1, and a traceback only with ``--debug``.
+Commands stay thin. Each turns its options into domain values, builds an
+:class:`Answer` (the records, and how to draw them as a table) and hands it
+to :func:`_respond`, which picks the format and writes. Every error becomes an
+exit code in one place, :meth:`SedovGroup.main`.
+
+The :class:`~sedov_cli.environment.Environment` (terminal or pipe, colour,
+width, pager) comes in through the context object, as httpie passes ``env``
+to ``main``: ``run(argv, env)`` in a test, ``Environment.from_system()`` otherwise.
 """
 
 from __future__ import annotations
 
 import errno
-import functools
-import inspect
 import os
 import sys
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date
 from typing import Annotated, Any, TextIO
 
@@ -25,14 +27,36 @@ from . import __version__
 from .dataset import DatasetError, Problem, load
 from .dates import LifeStatus
 from .environment import ClosedStream, Environment, ReaderAware, silence_stdout
-from .errors import ExitStatus, OutsideLife, SedovError, UnknownName, UsageProblem
-from .formats import FORMATS, exporter
+from .errors import ExitStatus, OutsideLife, SedovError, UsageProblem
+from .formats import exporter
 from .model import Dataset
+from .options import (
+    COLOR_HELP,
+    DATA_HELP,
+    DEBUG_HELP,
+    PAGER_HELP,
+    ColorMode,
+    ExportFormat,
+    ForceOpt,
+    FormatOpt,
+    JsonOpt,
+    LimitOpt,
+    ListingFormat,
+    RelativeOpt,
+    ReverseOpt,
+    State,
+    SummaryFormat,
+    WordsFormatOpt,
+    accept_global_options_after_commands,
+    apply_color,
+    complete_event,
+    complete_person,
+    filter_options,
+    state,
+)
 from .queries import (
     Filters,
-    MatchMode,
     age_of,
-    all_tags,
     matching_people,
     matching_places,
     neighbours,
@@ -54,10 +78,7 @@ from .records import (
     show_record,
     tags_listing,
 )
-from .text import fold, visible
-
-# Tests replace this to run commands "at a terminal" or "in a pipe".
-environment_factory: Callable[[], Environment] = Environment.from_system
+from .text import visible
 
 
 def _say_error(stream: TextIO, message: str) -> None:
@@ -69,14 +90,17 @@ def _say_error(stream: TextIO, message: str) -> None:
 class SedovGroup(TyperGroup):
     """Runs the app and is the one place where errors become exit codes.
 
-    ``debug`` is set by the root callback once ``--debug`` has been *parsed* as
-    the global option, never by spotting the word in argv: ``show -- --debug``
-    and ``events --search --debug`` do not ask for tracebacks. Even under
-    ``--debug``, a usage error is reported, not raised: it has no traceback
-    worth reading.
+    ``debug`` is set once ``--debug`` has been *parsed* as the global option,
+    never by spotting the word in argv: ``show -- --debug`` and ``events
+    --search --debug`` do not ask for tracebacks. Even under ``--debug``, a
+    usage error is reported, not raised: it has no traceback worth reading.
     """
 
     debug = False
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        accept_global_options_after_commands(self)
 
     def main(  # type: ignore[override]
         self,
@@ -166,208 +190,6 @@ app = typer.Typer(
 )
 
 
-@dataclass
-class State:
-    """Per-invocation settings from the global options."""
-
-    data: str | None
-    env: Environment
-    _dataset: Dataset | None = field(default=None, repr=False)
-
-    @property
-    def dataset(self) -> Dataset:
-        if self._dataset is None:
-            self._dataset = load(self.data)
-        return self._dataset
-
-
-def _state(ctx: typer.Context) -> State:
-    state = ctx.find_root().obj
-    assert isinstance(state, State)
-    return state
-
-
-# --- completion ---------------------------------------------------------------
-
-
-def _completion_dataset(ctx: typer.Context) -> Dataset | None:
-    try:
-        return load(ctx.find_root().params.get("data"))
-    except Exception:  # completion must never print an error into the shell
-        return None
-
-
-def _complete(names: Callable[[Dataset], list[str]]) -> Callable[[typer.Context, str], list[str]]:
-    def complete(ctx: typer.Context, incomplete: str) -> list[str]:
-        ds = _completion_dataset(ctx)
-        if ds is None:
-            return []
-        prefix = fold(incomplete)
-        return sorted({n for n in names(ds) if fold(n).startswith(prefix)})
-
-    return complete
-
-
-complete_place = _complete(lambda ds: [p.name for p in ds.places.values()])
-complete_person = _complete(lambda ds: [n for p in ds.people.values() for n in p.names])
-complete_tag = _complete(all_tags)
-complete_event = _complete(lambda ds: list(ds.by_id))
-
-
-# --- options, as reusable aliases ---------------------------------------------
-
-PlaceOpt = Annotated[
-    list[str] | None,
-    typer.Option("--place", "-p", metavar="NAME", help="Events at a place or anywhere inside it (repeat to OR).",
-                 autocompletion=complete_place),
-]  # fmt: skip
-PersonOpt = Annotated[
-    list[str] | None,
-    typer.Option("--person", metavar="NAME", help="Events involving a person, by any name or alias (repeat to OR).",
-                 autocompletion=complete_person),
-]  # fmt: skip
-TagOpt = Annotated[
-    list[str] | None,
-    typer.Option("--tag", "-t", metavar="TAG", help="Events with a tag (repeat to OR).", autocompletion=complete_tag),
-]
-CertaintyOpt = Annotated[
-    list[str] | None,
-    typer.Option("--certainty", metavar="LEVEL", help="stated, inferred, attributed or disputed (repeat to OR)."),
-]
-FromOpt = Annotated[str | None, typer.Option("--from", metavar="WHEN", help="Start: a year, month, day or event id.")]
-ToOpt = Annotated[str | None, typer.Option("--to", metavar="WHEN", help="End: a year, month, day or event id.")]
-MatchOpt = Annotated[
-    str,
-    typer.Option(
-        "--match",
-        metavar="MODE",
-        help="overlap: events that may fall in the range; within: only those certainly in it.",
-    ),
-]
-SearchOpt = Annotated[
-    str | None,
-    typer.Option(
-        "--search", "-s", metavar="TEXT", help="Text in titles, summaries and quotes (case- and accent-blind)."
-    ),
-]
-ReverseOpt = Annotated[bool, typer.Option("--reverse", "-r", help="Latest first.")]
-LimitOpt = Annotated[int | None, typer.Option("--limit", "-n", min=0, metavar="N", help="At most N events.")]
-FormatOpt = Annotated[
-    str | None,
-    typer.Option(
-        "--format",
-        "-f",
-        metavar="FORMAT",
-        help=f"One of: {', '.join(FORMATS)}. Default: table at a terminal, tsv in a pipe.",
-    ),
-]
-JsonOpt = Annotated[bool, typer.Option("--json", help="Short for --format json.")]
-ForceOpt = Annotated[bool, typer.Option("--force", help="Replace the output file even if it is read-only.")]
-RelativeOpt = Annotated[
-    str | None,
-    typer.Option(
-        "--relative-to",
-        metavar="ID",
-        help="Add each event's distance from this event id, e.g. death.",
-        autocompletion=complete_event,
-    ),
-]
-
-
-def _format(fmt: str | None, as_json: bool, default: str) -> str:
-    if as_json and fmt not in (None, "json"):
-        raise UsageProblem(f"--json conflicts with --format {fmt}")
-    if as_json:
-        return "json"
-    if fmt is None:
-        return default
-    if fmt.lower() not in FORMATS:
-        raise UnknownName("format", fmt, [f for f in FORMATS if f.startswith(fmt[:1].lower())][:2])
-    return fmt.lower()
-
-
-def _listing_format(state: State, fmt: str | None, as_json: bool) -> str:
-    return _format(fmt, as_json, "table" if state.env.stdout_isatty else "tsv")
-
-
-def _emit(state: State, listing: Listing, fmt: str, table: Callable[[], None], empty_note: str) -> None:
-    """Write a listing in ``fmt``; the table is drawn by ``table``."""
-    env = state.env
-    if not listing.records:
-        env.note(empty_note)
-        if fmt == "table":
-            return
-    if fmt == "table":
-        with env.pipe_guard():
-            table()
-    else:
-        env.write(exporter(fmt)(listing))
-
-
-def _filters(
-    place: list[str] | None,
-    person: list[str] | None,
-    tag: list[str] | None,
-    certainty: list[str] | None,
-    start: str | None,
-    end: str | None,
-    match: str,
-    search: str | None,
-) -> Filters:
-    if match not in ("overlap", "within"):
-        raise UnknownName("--match mode", match, ["overlap", "within"])
-    mode: MatchMode = "within" if match == "within" else "overlap"
-    return Filters(
-        places=tuple(place or ()),
-        people=tuple(person or ()),
-        tags=tuple(tag or ()),
-        certainties=tuple(certainty or ()),
-        start=start,
-        end=end,
-        match=mode,
-        search=search,
-    )
-
-
-FILTER_OPTIONS: dict[str, tuple[Any, Any]] = {
-    "place": (PlaceOpt, None),
-    "person": (PersonOpt, None),
-    "tag": (TagOpt, None),
-    "certainty": (CertaintyOpt, None),
-    "start": (FromOpt, None),
-    "end": (ToOpt, None),
-    "match": (MatchOpt, "overlap"),
-    "search": (SearchOpt, None),
-}
-
-
-def filter_options(command: Callable[..., None]) -> Callable[..., None]:
-    """Give a command the shared event filters, declared once, as one ``filters: Filters`` argument.
-
-    typer reads options from the signature, so the wrapper's signature is the
-    command's own parameters plus the filters (as sqlite-utils' output_options
-    does for click).
-    """
-    signature = inspect.signature(command, eval_str=True)
-    own = [p for p in signature.parameters.values() if p.name != "filters"]
-    added = [
-        inspect.Parameter(name, inspect.Parameter.KEYWORD_ONLY, default=default, annotation=annotation)
-        for name, (annotation, default) in FILTER_OPTIONS.items()
-    ]
-
-    @functools.wraps(command)
-    def wrapper(*args: Any, **kwargs: Any) -> None:
-        chosen = {name: kwargs.pop(name) for name in FILTER_OPTIONS}
-        command(*args, filters=_filters(**chosen), **kwargs)
-
-    wrapper.__annotations__ = {p.name: p.annotation for p in [*own, *added]} | {"return": None}
-    setattr(wrapper, "__signature__", signature.replace(parameters=[*own, *added]))  # noqa: B010
-    return wrapper
-
-
-# --- global options -------------------------------------------------------------
-
-
 def _version(value: bool) -> None:
     if value:
         sys.stdout.write(f"sedov {__version__}\n")
@@ -378,42 +200,72 @@ def _version(value: bool) -> None:
 def root(
     ctx: typer.Context,
     data: Annotated[
-        str | None,
-        typer.Option(
-            "--data",
-            metavar="PATH",
-            envvar="SEDOV_DATA",
-            show_envvar=True,
-            help="A dataset file of the same schema to use instead of the packaged one.",
-        ),
+        str | None, typer.Option("--data", metavar="PATH", envvar="SEDOV_DATA", show_envvar=True, help=DATA_HELP)
     ] = None,
-    debug: Annotated[bool, typer.Option("--debug", help="Show tracebacks for errors.")] = False,
+    debug: Annotated[bool, typer.Option("--debug", help=DEBUG_HELP)] = False,
+    color: Annotated[ColorMode, typer.Option("--color", case_sensitive=False, help=COLOR_HELP)] = ColorMode.AUTO,
+    no_pager: Annotated[bool, typer.Option("--no-pager", help=PAGER_HELP)] = False,
     version: Annotated[
         bool, typer.Option("--version", callback=_version, is_eager=True, help="Show the version and exit.")
     ] = False,
 ) -> None:
-    """Explore the life of Lev Sedov (1906–1938)."""
+    """Explore the life of Lev Sedov (1906–1938).
+
+    Global options may also follow the command: sedov timeline --data my.json
+    """
     if debug and isinstance(ctx.command, SedovGroup):
         ctx.command.debug = True
-    ctx.obj = State(data, environment_factory())
+    # The caller's Environment (or a function that makes one as the command starts), else the process's own.
+    given = ctx.obj() if callable(ctx.obj) else ctx.obj
+    env = given if isinstance(given, Environment) else Environment.from_system()
+    apply_color(env, color)
+    if no_pager:
+        env.pager = None
+    ctx.obj = State(data, env)
 
 
-# --- commands ---------------------------------------------------------------------
+# --- the one skeleton every listing command shares ---------------------------------------
 
 
-def _events_command(
-    ctx: typer.Context,
-    filters: Filters,
-    reverse: bool,
-    limit: int | None,
-    fmt: str | None,
-    as_json: bool,
-    grouped: bool,
+@dataclass(frozen=True)
+class Answer:
+    """What a command found: the records, and how to draw them at a terminal."""
+
+    listing: Listing
+    draw: Callable[[Environment], None]
+    empty: str = "Nothing matches."
+
+
+def _format(fmt: str | None, as_json: bool, default: str) -> str:
+    if as_json and fmt not in (None, "json"):
+        raise UsageProblem(f"--json conflicts with --format {fmt}")
+    return "json" if as_json else (fmt or default)
+
+
+def _respond(ctx: typer.Context, fmt: ListingFormat | None, as_json: bool, make: Callable[[Dataset], Answer]) -> None:
+    """Build the answer and write it: a table at a terminal (paged when long), TSV in a pipe, or as asked."""
+    st = state(ctx)
+    chosen = _format(fmt, as_json, "table" if st.env.stdout_isatty else "tsv")
+    answer = make(st.dataset)
+    env = st.env
+    if not answer.listing.records:
+        env.note(answer.empty)
+        if chosen == "table":
+            return
+    if chosen == "table":
+        with env.pipe_guard(), env.paged():
+            answer.draw(env)
+    else:
+        env.write(exporter(chosen)(answer.listing))
+
+
+# --- commands ---------------------------------------------------------------------------
+
+
+def _events_answer(
+    ds: Dataset, filters: Filters, reverse: bool, limit: int | None, *, grouped: bool, ids: bool,
     relative_to: str | None = None,
-) -> None:
-    state = _state(ctx)
-    ds = state.dataset
-    chosen = _listing_format(state, fmt, as_json)
+) -> Answer:  # fmt: skip
     reference = resolve_event(ds, relative_to) if relative_to is not None else None
     selection = select(ds, filters, reverse=reverse, limit=limit)
     ranged = selection.range is not None
@@ -421,17 +273,18 @@ def _events_command(
     if reference is not None:
         from .relative import distance
 
-        relative = {h.event.id: distance(h.event.span, reference.span, reference.id) for h in selection.hits}
-    listing = events_listing(ds, selection.hits, ranged, relative)
+        relative = {
+            h.event.id: distance(h.event.span, reference.span, reference.id, same=h.event is reference)
+            for h in selection.hits
+        }
 
-    def table() -> None:
+    def draw(env: Environment) -> None:
         from . import render
 
-        render.events_table(
-            state.env, ds, selection.hits, grouped=grouped, ranged=ranged, relative=relative, reverse=reverse
-        )
+        render.events_table(env, ds, selection.hits, grouped=grouped, ranged=ranged, relative=relative,
+                            reverse=reverse, ids=ids)  # fmt: skip
 
-    _emit(state, listing, chosen, table, "No events match.")
+    return Answer(events_listing(ds, selection.hits, ranged, relative), draw, "No events match.")
 
 
 @app.command()
@@ -441,21 +294,23 @@ def timeline(
     filters: Filters,
     reverse: ReverseOpt = False,
     limit: LimitOpt = None,
+    ids: Annotated[bool, typer.Option("--ids", help="Show each event's id, for sedov show.")] = False,
     fmt: FormatOpt = None,
     as_json: JsonOpt = False,
 ) -> None:
     """The chronology: every event in order, with his age at it.
 
-    Grouped by life period at a terminal; disputed and attributed claims say
-    who makes them.
+    At a terminal it is grouped by life period, each period once, in the
+    order of the life. Disputed and attributed claims say who makes them.
 
     \b
     Examples:
       sedov timeline
       sedov timeline --from 1931 --to 1933 --reverse
+      sedov timeline --ids --period "Exile in Paris"
       sedov timeline --certainty disputed --json
     """
-    _events_command(ctx, filters, reverse, limit, fmt, as_json, grouped=True)
+    _respond(ctx, fmt, as_json, lambda ds: _events_answer(ds, filters, reverse, limit, grouped=True, ids=ids))
 
 
 @app.command()
@@ -469,7 +324,7 @@ def events(
     fmt: FormatOpt = None,
     as_json: JsonOpt = False,
 ) -> None:
-    """Events filtered by place, person, tag, certainty, period and text.
+    """Events filtered by place, person, tag, period, certainty, date and text.
 
     Filters of different kinds AND together; a repeated filter ORs. With
     --from/--to, an event that only may fall in the range is marked possible.
@@ -479,45 +334,52 @@ def events(
       sedov events --place Paris --from 1933
       sedov events --place France --tag health
       sedov events --person Zborowski --format csv
-      sedov events --search седов --json | jq -r '.[].id'
+      sedov events --search седов --json
       sedov events --relative-to death --from 1935
     """
-    _events_command(ctx, filters, reverse, limit, fmt, as_json, grouped=False, relative_to=relative_to)
+    _respond(ctx, fmt, as_json, lambda ds: _events_answer(ds, filters, reverse, limit, grouped=False, ids=True,
+                                                          relative_to=relative_to))  # fmt: skip
 
 
 @app.command()
 def show(
     ctx: typer.Context,
-    event_id: Annotated[str, typer.Argument(metavar="ID", help="An event id.", autocompletion=complete_event)],
+    event_id: Annotated[
+        str, typer.Argument(metavar="ID", help="An event id, or the start of one.", autocompletion=complete_event)
+    ],
     fmt: FormatOpt = None,
     as_json: JsonOpt = False,
 ) -> None:
-    """One event in full: dates, bounds, certainty, the verbatim quote, and its neighbours.
+    """One event in full: its date as the article words it, bounds, certainty, the quote, its neighbours.
 
     \b
     Examples:
       sedov show marriage
-      sedov show murder-hypothesis --json
+      sedov show murder --json
     """
-    state = _state(ctx)
-    ds = state.dataset
-    event = resolve_event(ds, event_id)
-    before, after = neighbours(ds, event)
-    record = show_record(ds, event, before, after)
-    chosen = _listing_format(state, fmt, as_json)
 
-    def table() -> None:
-        from . import render
+    def make(ds: Dataset) -> Answer:
+        event = resolve_event(ds, event_id)
+        before, after = neighbours(ds, event)
+        record = show_record(ds, event, before, after)
 
-        render.event_panel(state.env, record)
+        def draw(env: Environment) -> None:
+            from . import render
 
-    _emit(state, show_listing(record), chosen, table, "")
+            render.event_panel(env, record)
+
+        return Answer(show_listing(record), draw)
+
+    _respond(ctx, fmt, as_json, make)
+
+
+AGE_AT_WHEN = "A year, month or day ('Feb 16 1938'), 'c. 1933', '1930s', 'today', or an event id or its start."
 
 
 @app.command("age-at")
 def age_at(
     ctx: typer.Context,
-    when: Annotated[str, typer.Argument(metavar="WHEN", help="A year, month, day or event id.")],
+    when: Annotated[str, typer.Argument(metavar="WHEN", help=AGE_AT_WHEN)],
     person: Annotated[
         str | None,
         typer.Option(
@@ -525,45 +387,53 @@ def age_at(
         ),
     ] = None,
     explain: Annotated[bool, typer.Option("--explain", help="Show the bounds used and their sources.")] = False,
-    fmt: FormatOpt = None,
+    fmt: WordsFormatOpt = None,
     as_json: JsonOpt = False,
 ) -> None:
     """How old he was at a time: exact for an exact date, a range otherwise.
+
+    Answers in words by default, at a terminal and in a pipe alike.
 
     \b
     Examples:
       sedov age-at 1933
       sedov age-at "30 January 1933"
+      sedov age-at "c. 1933"
       sedov age-at marriage --explain
-      sedov age-at 1933 --person "Lev" --json
+      sedov age-at 1933 --person lev-son --json
     """
     from .sentences import age_sentence, before_birth
     from .sentences import explain as explanation
 
-    state = _state(ctx)
-    ds = state.dataset
+    st = state(ctx)
+    ds = st.dataset
     who = resolve_person(ds, person) if person else ds.person
-    asked = resolve_when(ds, when)
+    asked = resolve_when(ds, when, today=_today())
     answer = age_of(ds, who, asked)
     if answer.status is LifeStatus.BEFORE_BIRTH:
-        raise OutsideLife(before_birth(who, asked))
+        raise OutsideLife(before_birth(ds, who, asked))
     chosen = _format(fmt, as_json, "text")
     if chosen in ("text", "table"):
-        text = [age_sentence(who, asked, answer)]
+        text = [age_sentence(ds, who, asked, answer)]
         if explain:
             text += ["", *explanation(who, asked, answer)]
-        state.env.write("".join(visible(line) + "\n" for line in text))
+        st.env.write("".join(visible(line) + "\n" for line in text))
         return
     record = age_record(who, asked, answer)
     if explain:
         record["explanation"] = explanation(who, asked, answer)
-    state.env.write(exporter(chosen)(age_listing(record)))
+    st.env.write(exporter(chosen)(age_listing(record)))
+
+
+PEOPLE_SEARCH = "Names, aliases, ids and relations containing TEXT (case- and accent-blind)."
+PLACES_SEARCH = "Place names, aliases and ids containing TEXT (case- and accent-blind)."
+TAGS_SEARCH = "Tags containing TEXT (case- and accent-blind)."
 
 
 @app.command()
 def people(
     ctx: typer.Context,
-    search: SearchOpt = None,
+    search: Annotated[str | None, typer.Option("--search", "-s", metavar="TEXT", help=PEOPLE_SEARCH)] = None,
     fmt: FormatOpt = None,
     as_json: JsonOpt = False,
 ) -> None:
@@ -574,23 +444,24 @@ def people(
       sedov people
       sedov people --search volkov --json
     """
-    state = _state(ctx)
-    ds = state.dataset
-    listing = people_listing(ds, matching_people(ds, search))
-    chosen = _listing_format(state, fmt, as_json)
 
-    def table() -> None:
-        from . import render
+    def make(ds: Dataset) -> Answer:
+        listing = people_listing(ds, matching_people(ds, search))
 
-        render.listing_table(state.env, listing, ("id", "name", "relation", "birth", "death", "events"))
+        def draw(env: Environment) -> None:
+            from . import render
 
-    _emit(state, listing, chosen, table, "No people match.")
+            render.listing_table(env, listing, ("name", "relation", "birth", "death", "events"), beneath={"name": "id"})
+
+        return Answer(listing, draw, "No people match.")
+
+    _respond(ctx, fmt, as_json, make)
 
 
 @app.command()
 def places(
     ctx: typer.Context,
-    search: SearchOpt = None,
+    search: Annotated[str | None, typer.Option("--search", "-s", metavar="TEXT", help=PLACES_SEARCH)] = None,
     fmt: FormatOpt = None,
     as_json: JsonOpt = False,
 ) -> None:
@@ -602,26 +473,26 @@ def places(
       sedov places --search thiais
       sedov places --format csv
     """
-    state = _state(ctx)
-    ds = state.dataset
-    matched = matching_places(ds, search)
-    chosen = _listing_format(state, fmt, as_json)
-    listing = places_listing(ds, matched)
 
-    def table() -> None:
-        from . import render
+    def make(ds: Dataset) -> Answer:
+        matched = matching_places(ds, search)
 
-        # A tree needs the way down to each match, so ancestors come along.
-        keep = {p.id for p in matched} | {a.id for p in matched for a in ds.ancestors(p.id)}
-        render.place_tree(state.env, ds, places_listing(ds, [p for p in ds.places.values() if p.id in keep]))
+        def draw(env: Environment) -> None:
+            from . import render
 
-    _emit(state, listing, chosen, table, "No places match.")
+            # A tree needs the way down to each match, so ancestors come along.
+            keep = {p.id for p in matched} | {a.id for p in matched for a in ds.ancestors(p.id)}
+            render.place_tree(env, ds, places_listing(ds, [p for p in ds.places.values() if p.id in keep]))
+
+        return Answer(places_listing(ds, matched), draw, "No places match.")
+
+    _respond(ctx, fmt, as_json, make)
 
 
 @app.command()
 def tags(
     ctx: typer.Context,
-    search: SearchOpt = None,
+    search: Annotated[str | None, typer.Option("--search", "-s", metavar="TEXT", help=TAGS_SEARCH)] = None,
     fmt: FormatOpt = None,
     as_json: JsonOpt = False,
 ) -> None:
@@ -632,17 +503,18 @@ def tags(
       sedov tags
       sedov tags --format json
     """
-    state = _state(ctx)
-    ds = state.dataset
-    listing = tags_listing(tag_counts(ds, search))
-    chosen = _listing_format(state, fmt, as_json)
 
-    def table() -> None:
-        from . import render
+    def make(ds: Dataset) -> Answer:
+        listing = tags_listing(tag_counts(ds, search))
 
-        render.listing_table(state.env, listing)
+        def draw(env: Environment) -> None:
+            from . import render
 
-    _emit(state, listing, chosen, table, "No tags match.")
+            render.listing_table(env, listing)
+
+        return Answer(listing, draw, "No tags match.")
+
+    _respond(ctx, fmt, as_json, make)
 
 
 CHART_MAX_WIDTH = 1000
@@ -660,14 +532,14 @@ def chart(
     ctx: typer.Context,
     filters: Filters,
     after_death: Annotated[
-        bool, typer.Option("--after-death", help="Extend the axis to the posthumous events.")
+        bool, typer.Option("--after-death", help="Extend the axis to the dataset's last dated year.")
     ] = False,
     svg: Annotated[
         str | None, typer.Option("--svg", metavar="FILE", help="Also write the chart as SVG (- for stdout only).")
     ] = None,
     force: ForceOpt = False,
 ) -> None:
-    """A picture of the life: residences and activities as bars, events as marks.
+    """A picture of the life: residences, activities and periods as bars, moments as marks.
 
     An uncertain start or end is drawn lighter than a known stretch (':' rather
     than '#' without colour). Filters choose the events; --place also chooses
@@ -679,14 +551,12 @@ def chart(
       sedov chart --place France --after-death
       sedov chart --svg sedov.svg
     """
-    import shutil
-
     from .atomic import write_file
     from .chart import ASCII, UNICODE, layout, visible_events
     from .queries import resolve_places
 
-    state = _state(ctx)
-    ds = state.dataset
+    st = state(ctx)
+    ds = st.dataset
     events = [hit.event for hit in select(ds, filters).hits]
     eras = list(ds.eras)
     if filters.places:
@@ -696,38 +566,43 @@ def chart(
     assert life.birth.earliest is not None
     first = life.birth.earliest.year
     last = life.death.latest.year if life.death and life.death.latest else _today().year
-    if after_death:
-        last = max([last] + [d.year for e in events for d in (e.span.earliest, e.span.latest) if d])
+    if after_death:  # the whole dataset's reach, so that a filter does not shorten the axis
+        last = max([last] + [d.year for e in ds.events for d in (e.span.earliest, e.span.latest) if d])
     shown, before, after = visible_events(events, first, last)
-    terminal = shutil.get_terminal_size((80, 24)).columns if state.env.stdout_isatty else 80
-    width = min(state.env.width or terminal, CHART_MAX_WIDTH)
-    glyphs = UNICODE if state.env.color else ASCII
+    width = min(st.env.width or 80, CHART_MAX_WIDTH)
+    glyphs = UNICODE if st.env.color else ASCII
     rows = layout(ds, shown, eras, width=width, first_year=first, last_year=last, glyphs=glyphs)
 
     from . import render
 
     if svg != "-":
-        with state.env.pipe_guard():
-            render.chart(state.env, rows)
+        with st.env.pipe_guard(), st.env.paged():
+            render.chart(st.env, rows)
     if before:
-        state.env.note(f"{before} event(s) before {first} not shown")
+        st.env.note(f"{_count(before, 'event')} before {first} not shown")
     if after:
-        state.env.note(f"{after} event(s) after {last} not shown; --after-death shows them")
+        st.env.note(f"{_count(after, 'event')} after {last} not shown; --after-death shows them")
     if svg is not None:
         svg_width = max(width, 100)
         svg_rows = layout(ds, shown, eras, width=svg_width, first_year=first, last_year=last, glyphs=UNICODE)
         picture = render.chart_svg(svg_rows, svg_width, f"{ds.person.name}: a life")
         if svg == "-":
-            state.env.write(picture)
+            st.env.write(picture)
         else:
             write_file(svg, picture, force=force)
-            state.env.note(f"wrote {svg}")
+            st.env.note(f"wrote {svg}")
+
+
+def _count(n: int, noun: str) -> str:
+    return f"{n} {noun}" + ("" if n == 1 else "s")
 
 
 @app.command("on-this-day")
 def on_this_day(
     ctx: typer.Context,
-    month_day: Annotated[str | None, typer.Argument(metavar="[MM-DD]", help="Month and day; default: today.")] = None,
+    month_day: Annotated[
+        str | None, typer.Argument(metavar="[DAY]", help="A day of the year: 02-16, 'Feb 16', '16 February'.")
+    ] = None,
     window: Annotated[
         int, typer.Option("--window", "-w", min=0, max=183, metavar="N", help="Match within ±N days.")
     ] = 0,
@@ -743,41 +618,43 @@ def on_this_day(
     Examples:
       sedov on-this-day
       sedov on-this-day 02-16
-      sedov on-this-day 02-20 --window 5 --json
+      sedov on-this-day "Feb 20" --window 5 --json
     """
     from .anniversaries import on_this_day as find
     from .anniversaries import parse_month_day
     from .dates import DateError, format_day
     from .records import anniversaries_listing
 
-    state = _state(ctx)
-    ds = state.dataset
     try:
         now = date.fromisoformat(today) if today else _today()
     except ValueError:
-        raise UsageProblem(f"--today {today!r} is not a day; use YYYY-MM-DD") from None
+        raise UsageProblem(f"--today {today!r} is not a day; use YYYY-MM-DD, e.g. 2026-11-24") from None
     try:
         month, day = parse_month_day(month_day) if month_day else (now.month, now.day)
     except DateError as exc:
         raise UsageProblem(str(exc)) from None
-    items = find(ds, month, day, now, window)
-    listing = anniversaries_listing(ds, items)
-    chosen = _listing_format(state, fmt, as_json)
     asked = format_day(date(2000, month, day)).rsplit(" ", 1)[0]
-    heading = f"On {asked}" + (f", ±{window} days" if window else "")
+    heading = f"On {asked}" + (f", ±{_count(window, 'day')}" if window else "")
 
-    def table() -> None:
-        from . import render
+    def make(ds: Dataset) -> Answer:
+        items = find(ds, month, day, now, window)
 
-        render.anniversaries_table(state.env, items, heading)
+        def draw(env: Environment) -> None:
+            from . import render
 
-    _emit(state, listing, chosen, table, f"Nothing is dated to {asked}.")
+            render.anniversaries_table(env, items, heading)
+
+        return Answer(anniversaries_listing(ds, items), draw, f"Nothing is dated to {asked}.")
+
+    _respond(ctx, fmt, as_json, make)
 
 
 @app.command()
 def stats(
     ctx: typer.Context,
-    fmt: Annotated[str | None, typer.Option("--format", "-f", metavar="FORMAT", help="table or json.")] = None,
+    fmt: Annotated[
+        SummaryFormat | None, typer.Option("--format", "-f", case_sensitive=False, help="Default: table.")
+    ] = None,
     as_json: JsonOpt = False,
 ) -> None:
     """A summary: lifespan, years in each place, events per period and certainty, gaps.
@@ -785,24 +662,22 @@ def stats(
     \b
     Examples:
       sedov stats
-      sedov stats --json | jq .gaps
+      sedov stats --json
     """
     from .stats import summary
 
-    state = _state(ctx)
+    st = state(ctx)
     chosen = _format(fmt, as_json, "table")
-    if chosen not in ("table", "json"):
-        raise UsageProblem(f"stats is a summary, not a listing: use --format table or json, not {chosen}")
-    data = summary(state.dataset)
+    data = summary(st.dataset)
     if chosen == "json":
         from .formats.json_format import dumps
 
-        state.env.write(dumps(data) + "\n")
+        st.env.write(dumps(data) + "\n")
         return
     from . import render
 
-    with state.env.pipe_guard():
-        render.stats(state.env, data)
+    with st.env.pipe_guard(), st.env.paged():
+        render.stats(st.env, data)
 
 
 @app.command("export")
@@ -810,9 +685,7 @@ def stats(
 def export_command(
     ctx: typer.Context,
     filters: Filters,
-    fmt: Annotated[
-        str, typer.Option("--format", "-f", metavar="FORMAT", help="timelinejs, ics, csv, markdown or json.")
-    ],
+    fmt: Annotated[ExportFormat, typer.Option("--format", "-f", case_sensitive=False)],
     output: Annotated[
         str | None,
         typer.Option("--output", "-o", metavar="FILE", help="Write here (atomically for a plain file); - is stdout."),
@@ -827,32 +700,29 @@ def export_command(
     \b
     Examples:
       sedov export --format timelinejs --output sedov-timeline.json
-      sedov export --format ics --place Paris > paris.ics
+      sedov export --format ics --place Paris --output paris.ics
       sedov export --format markdown --from 1929 --to 1933
-      sedov export --format json --tag nkvd -o nkvd.json && sedov --data nkvd.json timeline
+      sedov export --format json --tag nkvd --output nkvd.json
     """
     from datetime import UTC, datetime
 
     from .atomic import write_file
-    from .formats import EXPORTS, ExportContext, export
+    from .formats import ExportContext, export
 
-    state = _state(ctx)
-    ds = state.dataset
-    name = fmt.lower()
-    if name not in EXPORTS:
-        raise UnknownName("export format", fmt, [f for f in EXPORTS if f.startswith(name[:1])][:2])
+    st = state(ctx)
+    ds = st.dataset
     events = [hit.event for hit in select(ds, filters).hits]
     epoch = os.environ.get("SOURCE_DATE_EPOCH")
     try:
         generated = datetime.fromtimestamp(int(epoch), UTC) if epoch else datetime.now(UTC)
     except ValueError:
         raise UsageProblem(f"SOURCE_DATE_EPOCH={epoch!r} is not a whole number of seconds") from None
-    text = export(name)(ExportContext(ds, events, generated))
+    text = export(fmt.value)(ExportContext(ds, events, generated))
     if output is None or output == "-":
-        state.env.write(text)
+        st.env.write(text)
     else:
         write_file(output, text, force=force)
-        state.env.note(f"wrote {len(events)} event(s) to {output}")
+        st.env.note(f"wrote {_count(len(events), 'event')} to {output}")
 
 
 @app.command()
@@ -861,7 +731,7 @@ def validate(
     path: Annotated[
         str | None, typer.Argument(help="Dataset file (default: --data, $SEDOV_DATA or the packaged one).")
     ] = None,
-    fmt: FormatOpt = None,
+    fmt: WordsFormatOpt = None,
     as_json: JsonOpt = False,
 ) -> None:
     """Check a dataset and list every problem, one per line; exit 1 if there are any.
@@ -871,11 +741,11 @@ def validate(
 
     \b
     Examples:
-      sedov validate my-sedov.json
-      sedov validate my-sedov.json --json | jq length
+      sedov validate
+      sedov validate --json
     """
-    state = _state(ctx)
-    target = path if path is not None else state.data
+    st = state(ctx)
+    target = path if path is not None else st.data
     ds: Dataset | None = None
     try:
         ds = load(target)
@@ -885,29 +755,34 @@ def validate(
     shown = target or os.environ.get("SEDOV_DATA") or "the packaged dataset"
     chosen = _format(fmt, as_json, "text")
     if chosen not in ("text", "table"):
-        state.env.write(exporter(chosen)(problems_listing(problems)))
+        st.env.write(exporter(chosen)(problems_listing(problems)))
     elif problems:
-        state.env.write("".join(visible(str(p)) + "\n" for p in problems))
+        st.env.write("".join(visible(str(p)) + "\n" for p in problems))
     else:
         assert ds is not None
-        state.env.write(
-            f"ok: {visible(shown)}: {len(ds.events)} events, {len(ds.people)} people, {len(ds.places)} places\n"
+        st.env.write(
+            f"ok: {visible(shown)}: {_count(len(ds.events), 'event')}, {len(ds.people)} people, "
+            f"{_count(len(ds.places), 'place')}\n"
         )
     if problems:
-        raise typer.Exit(1)
+        raise typer.Exit(ExitStatus.ERROR)
 
 
-def run(argv: Sequence[str]) -> int:
-    """Run one command line and return its exit status (see :class:`ExitStatus`)."""
+def run(argv: Sequence[str], env: Environment | Callable[[], Environment] | None = None) -> int:
+    """Run one command line and return its exit status (see :class:`ExitStatus`).
+
+    ``env`` stands in for the system's terminal or pipe, as in httpie's
+    ``main(args, env)``; by default it is read from the process.
+    """
     for name in ("stdout", "stderr"):
         if getattr(sys, name) is None:  # started with `>&-`: fail writes loudly, not silently
             setattr(sys, name, ClosedStream())
     if not isinstance(sys.stdout, ReaderAware):
         sys.stdout = ReaderAware(sys.stdout)
     command = typer.main.get_command(app)
-    return int(command.main(list(argv), standalone_mode=False))
+    return int(command.main(list(argv), standalone_mode=False, obj=env))
 
 
 def main() -> None:
-    """Entry point for the ``sedov`` script and ``python -m sedov_cli``."""
+    """Entry point for ``python -m sedov_cli.cli``; the ``sedov`` script uses sedov_cli.launch."""
     sys.exit(run(sys.argv[1:]))

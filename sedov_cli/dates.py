@@ -69,6 +69,7 @@ class Precision(StrEnum):
     MONTH = "month"
     SUBYEAR = "subyear"
     YEAR = "year"
+    DECADE = "decade"
 
     def __repr__(self) -> str:
         return f"Precision.{self.name}"
@@ -172,6 +173,8 @@ class Point:
         elif self.precision is Precision.SUBYEAR:
             assert self.subyear is not None
             text = _SUBYEAR[self.subyear][2].format(y=self.earliest.year)
+        elif self.precision is Precision.DECADE:
+            text = f"{self.earliest.year}s"
         else:
             text = str(self.earliest.year)
         if self.approximate:
@@ -252,9 +255,18 @@ class EdtfDate:
 
 
 _POINT = re.compile(r"^(?P<year>\d{4})(?:-(?P<month>\d{2})(?:-(?P<day>\d{2}))?)?(?P<qual>[?~%])?$")
+_DECADE = re.compile(r"^(?P<decade>\d{3})X(?P<qual>[?~%])?$")  # EDTF level 1: 193X is the 1930s
 
 
 def _parse_point(text: str, whole: str) -> Point:
+    decade = _DECADE.match(text)
+    if decade:
+        first = int(decade["decade"]) * 10
+        if first == 0:
+            raise DateError(f"the decade of year 0 is not supported: {whole!r}")
+        qual = decade["qual"] or ""
+        return Point(date(first, 1, 1), date(first + 9, 12, 31), Precision.DECADE,
+                     uncertain=qual in ("?", "%"), approximate=qual in ("~", "%"))  # fmt: skip
     m = _POINT.match(text)
     if not m:
         raise DateError(f"not an EDTF date: {whole!r} (expected e.g. 1933, 1933-02, 1933-01-30)")
@@ -330,7 +342,12 @@ def parse_edtf(text: str) -> EdtfDate:
     return EdtfDate(text, start, end, interval=True)
 
 
-_EDTF_SHAPE = re.compile(r"^[\d.?~%/\[\]-]+$")
+_EDTF_SHAPE = re.compile(r"^[\d.?~%/\[\]X-]+$")
+_DAY_MONTH_NUMBERS = re.compile(r"^(\d{1,2})[/.](\d{1,2})[/.](\d{2,4})$")
+_APPROXIMATE = re.compile(r"^(?:circa|about|around|approximately|ca\.|c\.|ca(?=\s)|c(?=\s)|~)\s*(.+)$", re.IGNORECASE)
+_DECADE_WORDS = re.compile(r"^(?:the\s+)?(\d{3})0s$", re.IGNORECASE)
+_SEASON = re.compile(r"\b(spring|summer|autumn|fall|winter)\b", re.IGNORECASE)
+LIKE = "a date like 1933, Feb 1933, 30 January 1933, early 1933, c. 1933 or the 1930s"
 _PART_OF_YEAR = re.compile(r"^(early|mid|late|first half of|second half of)[\s-]*(\d{4})$", re.IGNORECASE)
 _PART_CODES = {"early": 37, "mid": 38, "late": 39, "first half of": 40, "second half of": 41}
 
@@ -344,10 +361,37 @@ def parse_when(text: str) -> EdtfDate:
     is read as EDTF, so '1933-13-45' is refused rather than guessed at.
     """
     if not text or not text.strip():
-        raise DateError("empty date")
+        raise DateError(f"no date given; write {LIKE}")
     text = text.strip()
+    numbers = _DAY_MONTH_NUMBERS.match(text)
+    if numbers:
+        day, month, year = numbers.groups()
+        example = f"{int(day)} {MONTHS[int(month) - 1]} {year}" if int(month) <= 12 else "16 February 1933"
+        raise DateError(
+            f"{text!r} is ambiguous: the day and the month could be either way round. "
+            f"Write the month in words ({example}) or as ISO (1933-02-16)"
+        )
+    if _SEASON.search(text):
+        raise DateError(
+            f"{text!r}: seasons are not supported, because which months they cover depends on the hemisphere "
+            "and the reader. Give months (Mar 1933) or a part of the year (early 1933, mid-1933)"
+        )
+    approximate = _APPROXIMATE.match(text)
+    if approximate:  # "c. 1933" is EDTF 1933~, at the precision given
+        inner = parse_when(approximate[1])
+        if inner.interval or inner.one_of or inner.start is None or inner.start.approximate:
+            raise DateError(f"{text!r}: 'c.' goes with one year, month or day, as in c. 1933")
+        return parse_edtf(inner.text.rstrip("?") + ("%" if inner.start.uncertain else "~"))
+    decade = _DECADE_WORDS.match(text)
+    if decade:
+        return parse_edtf(f"{decade[1]}X")
     if _EDTF_SHAPE.match(text):
-        return parse_edtf(text)
+        try:
+            return parse_edtf(text)
+        except DateError as exc:
+            if "not an EDTF date" in str(exc):
+                raise DateError(f"{text!r} is not a date; write {LIKE}") from None
+            raise
     part = _PART_OF_YEAR.match(text)
     if part:  # the display forms read back: "early 1933" is 1933-37
         return parse_edtf(f"{part[2]}-{_PART_CODES[' '.join(part[1].lower().split())]}")
@@ -360,9 +404,9 @@ def parse_when(text: str) -> EdtfDate:
         a = dateutil_parser.parse(text, default=datetime(1, 1, 1))
         b = dateutil_parser.parse(text, default=datetime(2, 2, 2))
     except (ValueError, OverflowError) as exc:
-        raise DateError(f"not a date: {text!r}") from exc
+        raise DateError(f"{text!r} is not a date; write {LIKE}") from exc
     if a.year != b.year:
-        raise DateError(f"{text!r} has no year")
+        raise DateError(f"{text!r} has no year; write {LIKE}")
     if (a.hour, a.minute, a.second) != (0, 0, 0):
         raise DateError(f"{text!r}: give a day, month or year, not a time")
     if a.month != b.month:

@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import codecs
 import errno
+import io
 import os
+import shutil
 import sys
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
@@ -85,6 +87,14 @@ def silence_stdout() -> None:
         pass
 
 
+def _positive(text: str | None) -> int | None:
+    try:
+        value = int(text or "")
+    except ValueError:
+        return None
+    return value if value > 0 else None
+
+
 def _isatty(stream: TextIO) -> bool:
     try:
         return stream.isatty()
@@ -108,6 +118,9 @@ class Environment:
     color: bool
     width: int | None
     unicode: bool
+    pager: str | None = None
+    """The command that pages long output at a terminal; None never pages."""
+    height: int = 24
 
     @classmethod
     def from_system(cls, environ: Mapping[str, str] | None = None) -> Environment:
@@ -120,14 +133,56 @@ class Environment:
                 reconfigure(errors="backslashreplace")
         tty = _isatty(stdout)
         dumb = env.get("TERM", "") == "dumb"
-        color = tty and not env.get("NO_COLOR") and not dumb
-        width: int | None = None
+        # NO_COLOR turns colour off (no-color.org); FORCE_COLOR turns it on even in a pipe.
+        color = not env.get("NO_COLOR") and (bool(env.get("FORCE_COLOR")) or (tty and not dumb))
+        size = shutil.get_terminal_size((80, 24))
+        width: int | None = _positive(env.get("COLUMNS")) or (size.columns if tty else None)
+        height = _positive(env.get("LINES")) or size.lines
+        pager = (env.get("SEDOV_PAGER") or env.get("PAGER") or "less") if tty and not dumb else None
+        return cls(stdout, stderr, tty, color, width, _encodes_unicode(stdout), pager, height)
+
+    @contextmanager
+    def paged(self) -> Iterator[None]:
+        """Hold what is written inside, then show it through the pager if it is longer than the
+        screen (as git and gh do), or write it as it is."""
+        if self.pager is None or not self.stdout_isatty:
+            yield
+            return
+        real, buffer = self.stdout, io.StringIO()
+        self.stdout = buffer
         try:
-            columns = int(env.get("COLUMNS", ""))
-            width = columns if columns > 0 else None
-        except ValueError:
+            yield
+        finally:
+            self.stdout = real
+        text = buffer.getvalue()
+        if text.count("\n") < self.height or not self._page(text):
+            self.write(text)
+
+    def _page(self, text: str) -> bool:
+        """Run the pager on ``text``; False if it cannot be started."""
+        import shlex
+        import subprocess
+
+        env = dict(os.environ)
+        env.setdefault("LESS", "FRX")  # quit if one screen, keep colour, leave the screen as it is
+        env.setdefault("LV", "-c")
+        try:
+            command = shlex.split(self.pager or "")
+            proc = subprocess.Popen(command, stdin=subprocess.PIPE, env=env)
+        except (OSError, ValueError):
+            return False
+        assert proc.stdin is not None
+        try:
+            proc.stdin.write(text.encode(getattr(self.stdout, "encoding", None) or "utf-8", "backslashreplace"))
+            proc.stdin.close()
+        except BrokenPipeError:  # the reader quit the pager early
             pass
-        return cls(stdout, stderr, tty, color, width, _encodes_unicode(stdout))
+        while True:
+            try:
+                proc.wait()
+                return True
+            except KeyboardInterrupt:  # Ctrl-C belongs to the pager while it runs
+                continue
 
     @contextmanager
     def pipe_guard(self) -> Iterator[None]:

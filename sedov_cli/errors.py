@@ -55,10 +55,16 @@ class UnknownName(UsageProblem):
 class AmbiguousName(UsageProblem):
     """A name that fits more than one record; the message lists them."""
 
-    def __init__(self, kind: str, query: str, candidates: Sequence[tuple[str, str]]) -> None:
+    def __init__(
+        self,
+        kind: str,
+        query: str,
+        candidates: Sequence[tuple[str, str]],
+        advice: str = "Give a fuller name or the id in brackets.",
+    ) -> None:
         self.kind, self.query, self.candidates = kind, query, tuple(candidates)
         listed = "; ".join(f"{label} [{ident}]" for ident, label in self.candidates)
-        super().__init__(f"{kind} {query!r} is ambiguous: {listed}. Give a fuller name or the id in brackets.")
+        super().__init__(f"{kind} {query!r} is ambiguous: {listed}. {advice}")
 
 
 class OutsideLife(SedovError):

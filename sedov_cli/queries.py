@@ -7,18 +7,19 @@ same without a terminal.
 
 from __future__ import annotations
 
+import datetime as dt
 import difflib
 import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Literal, TypeVar
 
-from .dates import AgeAnswer, DateError, EdtfDate, Span, parse_when
+from .dates import LIKE, AgeAnswer, DateError, EdtfDate, Span, format_day, parse_edtf, parse_when
 from .errors import AmbiguousName, BadWhen, UnknownName, UsageProblem
 from .model import CERTAINTIES, Dataset, Event, Person, Place
 from .text import fold
 
-MatchMode = Literal["overlap", "within"]
+MatchMode = Literal["possible", "certain"]
 T = TypeVar("T")
 
 
@@ -97,10 +98,42 @@ def resolve_certainty(query: str) -> str:
     raise UnknownName("certainty", query, _suggest(query, CERTAINTIES))
 
 
-def resolve_event(ds: Dataset, ident: str) -> Event:
+def resolve_period(ds: Dataset, query: str) -> str:
+    """A life period by id or name, ignoring case and accents."""
+    q = fold(query.strip())
+    for period in ds.periods.values():
+        if q in (fold(period.id), fold(period.name)):
+            return period.id
+    names = [(p.name, p.id) for p in ds.periods.values()]
+    raise UnknownName("period", query, _suggest(query, names))
+
+
+def find_event(ds: Dataset, ident: str) -> Event | None:
+    """The event ``ident`` names: its id in any case, or the unique start of one.
+
+    A start shared by several ids is ambiguous, and the error lists them.
+    """
     if ident in ds.by_id:
         return ds.by_id[ident]
-    raise UnknownName("event id", ident, _suggest(ident, ds.by_id))
+    q = ident.strip().casefold()
+    if not q:
+        return None
+    exact = [e for e in ds.events if e.id.casefold() == q]
+    if exact:
+        return exact[0]
+    starting = [e for e in ds.events if e.id.casefold().startswith(q)]
+    if len(starting) == 1:
+        return starting[0]
+    if starting:
+        raise AmbiguousName("event id", ident, [(e.id, e.title) for e in starting], advice="Type more of the id.")
+    return None
+
+
+def resolve_event(ds: Dataset, ident: str) -> Event:
+    event = find_event(ds, ident)
+    if event is None:
+        raise UnknownName("event id", ident, _suggest(ident, ds.by_id))
+    return event
 
 
 # --- WHEN -------------------------------------------------------------------
@@ -121,20 +154,33 @@ class When:
     only one of them, so it has none."""
 
 
-def resolve_when(ds: Dataset, text: str) -> When:
-    """A year, month, day (EDTF or words) or an event id, as a span of days."""
+def resolve_when(ds: Dataset, text: str, today: dt.date | None = None) -> When:
+    """A date as people write it (see dates.parse_when), 'today', or an event id in any case
+    or the unique start of one, as a span of days."""
     stripped = text.strip()
-    if stripped in ds.by_id:
-        event = ds.by_id[stripped]
+    if stripped.casefold() == "today" and today is not None:
+        return When(text, Span.day(today), f"today, {format_day(today)}", date=parse_edtf(today.isoformat()),
+                    certain=Span.day(today))  # fmt: skip
+    event = ds.by_id.get(stripped) or _event_if_not_a_date(ds, stripped)
+    if event is not None:
         return When(text, event.span, f"{event.title} ({event.when})", event=event, certain=event.certain)
     try:
         parsed = parse_when(stripped)
     except DateError as exc:
-        near = _suggest(stripped, ds.by_id) if re.search(r"[a-z]-|-[a-z]", stripped) else []
+        event = find_event(ds, stripped)  # the start of an id: 'marr' for marriage
+        if event is not None:
+            return When(text, event.span, f"{event.title} ({event.when})", event=event, certain=event.certain)
+        near = _suggest(stripped, ds.by_id) if re.search(r"[A-Za-z]", stripped) else []
         hint = f" (did you mean the event {near[0]!r}?)" if near else ""
-        forms = "use a year (1933), a month (1933-02, 'Feb 1933'), a day (1933-01-30) or an event id"
-        raise BadWhen(f"{exc}{hint}; {forms}") from None
+        message = str(exc).replace(LIKE, f"{LIKE}, or an event id")  # only where the message lists the forms
+        raise BadWhen(f"{message}{hint}") from None
     return When(text, parsed.span, parsed.display, date=parsed, certain=None if parsed.one_of else parsed.span)
+
+
+def _event_if_not_a_date(ds: Dataset, text: str) -> Event | None:
+    """An id typed in another case ('Marriage') is an id; a prefix waits until the text is not a date."""
+    q = text.casefold()
+    return next((e for e in ds.events if e.id.casefold() == q), None)
 
 
 def date_range(ds: Dataset, start: str | None, end: str | None) -> Span | None:
@@ -158,10 +204,11 @@ class Filters:
     places: tuple[str, ...] = ()
     people: tuple[str, ...] = ()
     tags: tuple[str, ...] = ()
+    periods: tuple[str, ...] = ()
     certainties: tuple[str, ...] = ()
     start: str | None = None
     end: str | None = None
-    match: MatchMode = "overlap"
+    match: MatchMode = "possible"
     search: str | None = None
 
 
@@ -190,6 +237,7 @@ def select(ds: Dataset, filters: Filters, *, reverse: bool = False, limit: int |
     person_ids = {p.id for p in people}
     tags = {resolve_tag(ds, t) for t in filters.tags}
     certainties = {resolve_certainty(c) for c in filters.certainties}
+    periods = {resolve_period(ds, p) for p in filters.periods}
     span = date_range(ds, filters.start, filters.end)
     needle = fold(filters.search) if filters.search is not None else None
 
@@ -203,13 +251,15 @@ def select(ds: Dataset, filters: Filters, *, reverse: bool = False, limit: int |
             continue
         if certainties and event.certainty not in certainties:
             continue
+        if periods and event.period not in periods:
+            continue
         if needle is not None and not any(
             needle in fold(text) for text in (event.title, event.summary, event.source.quote)
         ):
             continue
         possible = False
         if span is not None:
-            if filters.match == "within":
+            if filters.match == "certain":
                 if not event.span.within(span):
                     continue
             elif not event.span.overlaps(span):

@@ -51,8 +51,14 @@ def _phrase(near: tuple[date, date], far: tuple[date, date] | None) -> str:
     return f"{'' if far else 'at least '}{count} {unit}{'' if count == '1' else 's'}"
 
 
-def distance(span: Span, ref: Span, label: str) -> Distance:
-    """Distance from ``span`` to ``ref``; ``label`` names the reference in the text."""
+def distance(span: Span, ref: Span, label: str, *, same: bool = False) -> Distance:
+    """Distance from ``span`` to ``ref``; ``label`` names the reference in the text.
+
+    ``same`` says the two are one event: it is no distance from itself,
+    however uncertain its date.
+    """
+    if same:
+        return Distance("around", 0, 0, "this event")
     if span == ref and span.earliest == span.latest:
         return Distance("around", 0, 0, f"same day as {label}")
     if span.latest is not None and ref.earliest is not None and span.latest <= ref.earliest:

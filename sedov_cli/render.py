@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import io
 from collections.abc import Iterable, Mapping, Sequence
+from datetime import date
 from typing import Any
 
 from rich import box
@@ -20,11 +21,13 @@ from rich.tree import Tree
 
 from .anniversaries import Anniversary
 from .chart import Row
+from .dates import format_day
 from .environment import Environment
 from .model import Dataset, Event
 from .queries import Hit, by_period
 from .records import Listing, age_json, age_text, age_words
 from .relative import Distance
+from .render_layout import Column, fit
 from .sentences import basis_words
 from .text import visible
 
@@ -39,7 +42,7 @@ CERTAINTY_STYLE = {
 def console(env: Environment) -> Console:
     return Console(
         file=env.stdout,
-        force_terminal=env.stdout_isatty,
+        force_terminal=env.stdout_isatty or env.color,  # --color always and FORCE_COLOR colour a pipe too
         color_system="auto" if env.color else None,
         width=env.width,
         highlight=False,
@@ -70,6 +73,77 @@ def _places(ds: Dataset, event: Event) -> str:
     return ", ".join(ds.places[p].name for p in event.places)
 
 
+TableRow = Sequence[Text] | Text
+"""One Text per column, or a bare Text: a section heading (a life period)."""
+
+
+def _fitted(env: Environment, columns: Sequence[Column], rows: Sequence[TableRow], *, main: int,
+            title: str | None = None) -> None:  # fmt: skip
+    """A table whose columns fit the width without breaking a word, or, if none can, one block per row.
+
+    ``main`` is the column that names the row (the event's title): it gets
+    space first, carries the section headings, and heads each block when stacked.
+    """
+    out = console(env)
+    texts: list[list[str]] = [[] for _ in columns]
+    for row in rows:
+        if isinstance(row, Text):
+            texts[main].append(row.plain)
+        else:
+            for i, cell in enumerate(row):
+                texts[i].append(cell.plain)
+    widths = fit(columns, texts, out.width)  # rich's own width: under TERM=dumb it is 80, whatever COLUMNS says
+    if widths is None:
+        _stacked(out, columns, rows, main, title)
+        return
+    table = Table(box=_box(env), show_edge=False, pad_edge=False, title=title, title_justify="left")
+    for column, width in zip(columns, widths, strict=True):
+        table.add_column(column.header, justify=column.justify, width=width, overflow="fold")  # type: ignore[arg-type]
+    for n, row in enumerate(rows):
+        if isinstance(row, Text):
+            if n:
+                table.add_section()
+            cells = [Text("")] * len(columns)
+            cells[main] = row
+            table.add_row(*cells)
+        else:
+            table.add_row(*row)
+    out.print(table)
+
+
+def _stacked(out: Console, columns: Sequence[Column], rows: Sequence[TableRow], main: int, title: str | None) -> None:
+    """One block per row: its name, then its other values on an indented line."""
+    if title:
+        out.print(Text(title, style="bold"))
+    for n, row in enumerate(rows):
+        if isinstance(row, Text):
+            if n:
+                out.print()
+            out.print(row)
+            continue
+        out.print(Text.assemble(Text(row[main].plain.split("\n", 1)[0], style="bold"),
+                                *( [Text("  "), Text(row[main].plain.split("\n", 1)[1], style="dim")]
+                                   if "\n" in row[main].plain else [])))  # fmt: skip
+        line = Text("  ", overflow="fold")
+        shown = [(column, row[i]) for i, column in enumerate(columns) if i != main and row[i].plain]
+        for j, (column, cell) in enumerate(shown):
+            if j:
+                line.append(" · ", style="dim")
+            if column.label:
+                line.append(column.label + " ", style="dim")
+            line.append(cell.plain.replace("\n", ", "), style=cell.style)
+        out.print(line)
+
+
+def _named(title: str, ident: str | None) -> Text:
+    """A record's name with its id dim beneath it, to copy into sedov show."""
+    text = _t(title)
+    if ident:
+        text.append("\n")
+        text.append_text(_t(ident, "dim"))
+    return text
+
+
 def events_table(
     env: Environment,
     ds: Dataset,
@@ -79,63 +153,67 @@ def events_table(
     ranged: bool,
     relative: Mapping[str, Distance] | None = None,
     reverse: bool = False,
+    ids: bool = True,
 ) -> None:
     """The chronology; ``grouped`` gives each life period one heading (see queries.by_period)."""
-    table = Table(box=_box(env), show_edge=False, pad_edge=False)
-    if not grouped:
-        table.add_column("ID", no_wrap=True, style="dim")
-    else:
+    if grouped:
         hits = by_period(ds, hits, lambda hit: hit.event, reverse=reverse)
-    table.add_column("When", max_width=22)
-    table.add_column("Age", justify="right", max_width=14)
-    table.add_column("Event")
-    table.add_column("Places", max_width=20)
-    table.add_column("Certainty", max_width=20)
-    if ranged:
-        table.add_column("Match", no_wrap=True)
+    columns = [
+        Column("When", priority=2, max_width=22),
+        Column("Age", priority=6, max_width=16, justify="right", label="age"),
+        Column("Event", priority=1),
+        Column("Places", priority=4, max_width=24),
+        Column("Certainty", priority=3, max_width=28),
+    ]
     if relative is not None:
-        table.add_column("Relative", max_width=24)
-    extra = ranged + (relative is not None)
+        columns.append(Column("Relative", priority=5, max_width=26))
+    rows: list[TableRow] = []
     period = None
     for hit in hits:
         event = hit.event
         if grouped and event.period != period:
-            if period is not None:
-                table.add_section()
             period = event.period
-            heading = [Text("")] * (3 if grouped else 4)
-            heading[2 if grouped else 3] = _t(ds.periods[period].name, "bold underline")
-            table.add_row(*heading, *[Text("")] * (2 + extra))
-        cells = [] if grouped else [_t(event.id, "dim")]
-        cells += [
-            _t(event.when),
+            rows.append(_t(ds.periods[period].name, "bold underline"))
+        when = _t(event.when)
+        if ranged and hit.possible:  # "certain" is the unmarked case
+            when.append("\n")
+            when.append_text(_t("possible", "italic"))
+        row = [
+            when,
             _t(age_words(age_json(hit.age), hit.age.status, event.kind)),
-            _t(event.title),
+            _named(event.title, event.id if ids else None),
             _t(_places(ds, event)),
             certainty_text(event),
         ]
-        if ranged:
-            cells.append(_t("possible" if hit.possible else "yes", "italic" if hit.possible else ""))
         if relative is not None:
-            cells.append(_t(relative[event.id].text))
-        table.add_row(*cells)
-    console(env).print(table)
+            row.append(_t(relative[event.id].text))
+        rows.append(row)
+    _fitted(env, columns, rows, main=2)
 
 
-def listing_table(env: Environment, listing: Listing, columns: Iterable[str] | None = None) -> None:
-    """A generic table of a listing's flat rows, for the indexes."""
+def listing_table(
+    env: Environment,
+    listing: Listing,
+    columns: Iterable[str] | None = None,
+    *,
+    beneath: Mapping[str, str] | None = None,
+) -> None:
+    """A table of a listing's flat rows, for the indexes. ``beneath`` shows one field dim under another
+    (a person's id under the name) instead of in a column of its own."""
     wanted = list(columns or listing.columns)
-    index = [listing.columns.index(c) for c in wanted]
-    table = Table(box=_box(env), show_edge=False, pad_edge=False)
-    for name in wanted:
-        table.add_column(
-            name.replace("_", " ").capitalize(),
-            justify="right" if name.startswith("events") else "left",
-            no_wrap=name in ("id", "name", "tag", "events"),
-        )
+    under = dict(beneath or {})
+    spec = [
+        Column(name.replace("_", " ").capitalize(), priority=1 if i == 0 else 2 + i,
+               justify="right" if name.startswith("events") else "left", label=name.replace("_", " "))
+        for i, name in enumerate(wanted)
+    ]  # fmt: skip
+    rows: list[TableRow] = []
     for row in listing.rows:
-        table.add_row(*[_t(row[i]) for i in index])
-    console(env).print(table)
+        values = dict(zip(listing.columns, row, strict=True))
+        rows.append(
+            [_named(values[name], values[under[name]]) if name in under else _t(values[name]) for name in wanted]
+        )
+    _fitted(env, spec, rows, main=0)
 
 
 def place_tree(env: Environment, ds: Dataset, listing: Listing) -> None:
@@ -147,7 +225,8 @@ def place_tree(env: Environment, ds: Dataset, listing: Listing) -> None:
     def label(rec: dict[str, object]) -> Text:
         text = _t(str(rec["name"]), "bold")
         text.append(_t(f"  {rec['kind']}", "dim"))
-        text.append(_t(f"  {rec['events']} event(s), {rec['events_within']} within"))
+        direct = int(str(rec["events"]))
+        text.append(_t(f"  {direct} event{'' if direct == 1 else 's'}, {rec['events_within']} within"))
         return text
 
     def attach(place_id: str) -> Tree:
@@ -165,22 +244,32 @@ def place_tree(env: Environment, ds: Dataset, listing: Listing) -> None:
 
 
 def event_panel(env: Environment, record: dict[str, object]) -> None:
-    """Every field of one event, the quote in full, and its neighbours."""
+    """Every field of one event, the quote in full, and its neighbours.
+
+    The date comes as the article words it; the EDTF form is labelled as
+    such, and each possible first and last day says where it comes from.
+    """
     table = Table(box=None, show_header=False, pad_edge=False, show_edge=False)
     table.add_column("field", style="bold", no_wrap=True)
     table.add_column("value")
     style = CERTAINTY_STYLE.get(str(record["certainty"]), "")
-    for key in ("id", "title", "when", "date", "kind", "start", "end", "age", "status", "period", "places", "people",
-                "tags"):  # fmt: skip
+    kind = str(record["kind"])
+    rows: list[tuple[str, str]] = [
+        ("id", str(record["id"])),
+        ("title", str(record["title"])),
+        ("when", str(record["when"])),
+        ("kind", "a moment (it happened once)" if kind == "moment" else "a period (it lasted)"),
+        ("earliest", _day_words(record["start"], record["start_basis"])),
+        ("latest", _day_words(record["end"], record["end_basis"])),
+        ("age", age_words(record["age"] if isinstance(record["age"], dict) else None, str(record["status"]), kind)
+         or _status_words(str(record["status"]))),
+        ("period", str(record["period"])),
+    ]  # fmt: skip
+    for key in ("places", "people", "tags"):
         value = record[key]
-        if key == "age":
-            value = age_words(value if isinstance(value, dict) else None, str(record["status"]), str(record["kind"]))
-        if key in ("start", "end"):  # a day from a bound says where it comes from
-            basis = record[f"{key}_basis"]
-            value = "open" if value is None else f"{value}" + ("" if basis == "date" else f" ({basis_words(basis)})")  # type: ignore[arg-type]
-        if isinstance(value, list):
-            value = ", ".join(map(str, value))
-        table.add_row(key, _t("" if value is None else str(value)))
+        rows.append((key, ", ".join(map(str, value)) if isinstance(value, list) else str(value)))
+    for key, value in rows:
+        table.add_row(key, _t(value))
     certainty = str(record["certainty"]) + (f" (claimed by {record['claimed_by']})" if record["claimed_by"] else "")
     table.add_row("certainty", _t(certainty, style))
     if record["disputes"]:
@@ -189,14 +278,27 @@ def event_panel(env: Environment, record: dict[str, object]) -> None:
     if record["note"]:
         table.add_row("note", _t(str(record["note"])))
     for bound in record["bounds"]:  # type: ignore[attr-defined]
-        table.add_row(f"{bound['side']} bound", _t(f"{bound['date']} [{basis_words(bound['basis'])}] {bound['note']}"))
+        day = format_day(date.fromisoformat(bound["date"]))
+        table.add_row(f"{bound['side']} bound", _t(f"{day} [{basis_words(bound['basis'])}] {bound['note']}"))
     source = record["source"]
     assert isinstance(source, dict)
     table.add_row("section", _t(source["section"]))
     table.add_row("quote", _t(f"“{source['quote']}”", "italic"))
+    table.add_row("EDTF", _t(str(record["date"]), "dim"))
     table.add_row("previous", _t(str(record["previous"] or "(first event)")))
     table.add_row("next", _t(str(record["next"] or "(last event)")))
     console(env).print(table)
+
+
+def _day_words(iso: object, basis: object) -> str:
+    if iso is None:
+        return "open"
+    text = format_day(date.fromisoformat(str(iso)))
+    return text if basis == "date" else f"{text} ({basis_words(basis)})"  # type: ignore[arg-type]
+
+
+def _status_words(status: str) -> str:
+    return {"after-death": "none: after his death", "before-birth": "none: before his birth"}.get(status, "")
 
 
 def lines(env: Environment, texts: Iterable[str], style: str = "") -> None:
@@ -249,27 +351,27 @@ def chart_svg(rows: Sequence[Row], width: int, title: str) -> str:
 
 
 def anniversaries_table(env: Environment, items: Sequence[Anniversary], heading: str) -> None:
-    table = Table(box=_box(env), show_edge=False, pad_edge=False, title=heading, title_justify="left")
-    table.add_column("When", max_width=22)
-    table.add_column("Years ago", justify="right", no_wrap=True)
-    table.add_column("Age", justify="right", no_wrap=True)
-    table.add_column("Event")
-    table.add_column("Match", max_width=22)
+    columns = [
+        Column("When", priority=2, max_width=22),
+        Column("Years ago", priority=5, justify="right", label="years ago"),
+        Column("Age", priority=6, max_width=16, justify="right", label="age"),
+        Column("Event", priority=1),
+        Column("Match", priority=3, max_width=22),
+    ]
+    rows: list[TableRow] = []
     for item in items:
         if item.match == "exact":
-            match = (
-                "this day"
-                if item.offset == 0
-                else f"{abs(item.offset)} day(s) {'after' if item.offset > 0 else 'before'}"
-            )
+            days = abs(item.offset)
+            side = "after" if item.offset > 0 else "before"
+            match = "this day" if item.offset == 0 else f"{days} day{'' if days == 1 else 's'} {side}"
         else:
             match = "sometime this month"
-        table.add_row(
+        rows.append([
             _t(item.event.when), _t(str(item.years_ago)),
             _t(age_words(age_json(item.age), item.age.status, item.event.kind)),
             _t(item.event.title), _t(match, "italic" if item.match == "month" else ""),
-        )  # fmt: skip
-    console(env).print(table)
+        ])  # fmt: skip
+    _fitted(env, columns, rows, main=3, title=heading)
 
 
 def stats(env: Environment, data: dict[str, Any]) -> None:
@@ -280,8 +382,8 @@ def stats(env: Environment, data: dict[str, Any]) -> None:
     age = age_text(death_age) if death_age else "unknown"
     out.print(
         _t(
-            f"{data['subject']}: born {life['birth']}, "
-            + (f"died {life['death']}, aged {age}" if life["death"] else "death not known")
+            f"{data['subject']}: born {life['born']}, "
+            + (f"died {life['died']}, aged {age}" if life["died"] else "death not known")
             + f"; {data['events']} events",
             "bold",
         )
@@ -297,7 +399,7 @@ def stats(env: Environment, data: dict[str, Any]) -> None:
         out.print(table)
 
     small("Where and what, in years", ("Era", "Places", "From", "To", "Years", "Certainty"),
-          ((e["name"], ", ".join(e["places"]), _range(e["from"]), _range(e["to"]), e["years"]["text"],
+          ((e["name"], ", ".join(e["places"]), e["from"]["when"], e["to"]["when"], e["years"]["text"],
             e["certainty"]) for e in data["eras"]))  # fmt: skip
     small("Events per period", ("Period", "Events"), ((p["period"], p["events"]) for p in data["periods"]))
     small("Certainty", ("Certainty", "Events"), data["certainty"].items())
@@ -310,8 +412,3 @@ def stats(env: Environment, data: dict[str, Any]) -> None:
     ))  # fmt: skip
     small("Claims resting on one attribution", ("ID", "Claim", "Certainty", "Claimed by"),
           ((c["id"], c["title"], c["certainty"], c["claimed_by"]) for c in data["single_attribution"]))  # fmt: skip
-
-
-def _range(bounds: dict[str, str | None]) -> str:
-    lo, hi = bounds["earliest"] or "open", bounds["latest"] or "open"
-    return lo if lo == hi else f"{lo} to {hi}"

@@ -96,7 +96,8 @@ class SchemaChecker:
                 yield path, f"{instance!r} does not match {schema['pattern']}"
         if isinstance(instance, list):
             if len(instance) < schema.get("minItems", 0):
-                yield path, f"needs at least {schema['minItems']} item(s)"
+                n = schema["minItems"]
+                yield path, f"needs at least {n} item{'' if n == 1 else 's'}"
             if schema.get("uniqueItems"):
                 seen: set[Any] = set()  # hashed, so 40,000 tags cost 40,000 steps, not 800 million
                 for item in instance:

@@ -11,7 +11,7 @@ from __future__ import annotations
 from datetime import date
 
 from .dates import AgeAnswer, AgeSegment, LifeStatus, Span, format_day
-from .model import Basis, DatedFact, Event, Person
+from .model import Basis, Dataset, DatedFact, Event, Person
 from .queries import When
 
 
@@ -99,30 +99,40 @@ def death_age(person: Person) -> str | None:
     return str(age) if age else None
 
 
-def before_birth(person: Person, when: When) -> str:
-    return f"{_prefix(when)} {person.name} was not yet born (born {_fact_text(person.birth)})."
+def who(ds: Dataset, person: Person) -> str:
+    """The person as a sentence names them: 'Lev Sedov', or 'Lev Sedov's son Lev' for anyone else,
+    so that two people called Lev are never confused."""
+    if person.id == ds.subject:
+        return person.name
+    relation = person.relation
+    if len(relation.split()) <= 2 and not relation.startswith(("the ", "a ", "an ")):
+        return f"{ds.person.name}'s {relation} {person.name}"
+    return f"{person.name} ({relation})"
 
 
-def age_sentence(person: Person, when: When, answer: AgeAnswer) -> str:
+def before_birth(ds: Dataset, person: Person, when: When) -> str:
+    return f"{_prefix(when)} {who(ds, person)} was not yet born (born {_fact_text(person.birth)})."
+
+
+def age_sentence(ds: Dataset, person: Person, when: When, answer: AgeAnswer) -> str:
     """One sentence that is true for every day of the asked span."""
     prefix = _prefix(when)
+    name = who(ds, person)
     if answer.status is LifeStatus.BEFORE_BIRTH:
-        return before_birth(person, when)
+        return before_birth(ds, person, when)
     if answer.status is LifeStatus.AFTER_DEATH:
-        return (
-            f"{prefix} {person.name} was no longer alive (died {_fact_text(person.death)}, aged {death_age(person)})."
-        )
+        return f"{prefix} {name} was no longer alive (died {_fact_text(person.death)}, aged {death_age(person)})."
     assert answer.age is not None and answer.lived is not None
     lived = answer.lived
     assert lived.earliest is not None
     if len(answer.segments) > 1 and lived.latest is not None:
         with_year = lived.earliest.year != lived.latest.year
         if _is_moment(when):
-            text = f"{prefix} {person.name} was {answer.age}: {_alternatives(answer.segments, with_year)}"
+            text = f"{prefix} {name} was {answer.age}: {_alternatives(answer.segments, with_year)}"
         else:
-            text = f"{prefix} {person.name} was {_segments(answer.segments, with_year)}"
+            text = f"{prefix} {name} was {_segments(answer.segments, with_year)}"
     else:
-        text = f"{prefix} {person.name} was {answer.age}"
+        text = f"{prefix} {name} was {answer.age}"
     notes = []
     life = person.life
     assert life is not None

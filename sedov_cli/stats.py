@@ -73,6 +73,8 @@ def summary(ds: Dataset) -> dict[str, Any]:
     return {
         "subject": ds.person.name,
         "lifespan": {
+            "born": ds.person.birth.date.display if ds.person.birth else None,
+            "died": ds.person.death.date.display if ds.person.death else None,
             "birth": _iso(birth.earliest) if birth.earliest == birth.latest else str(birth),
             "death": (_iso(death.earliest) if death.earliest == death.latest else str(death)) if death else None,
             "age_at_death": {"min": death_age.min, "max": death_age.max} if death_age else None,
@@ -84,8 +86,16 @@ def summary(ds: Dataset) -> dict[str, Any]:
                 "name": era.name,
                 "kind": era.kind,
                 "places": [ds.places[p].name for p in era.places],
-                "from": {"earliest": _iso(era.start.span.earliest), "latest": _iso(era.start.span.latest)},
-                "to": {"earliest": _iso(era.end.span.earliest), "latest": _iso(era.end.span.latest)},
+                "from": {
+                    "earliest": _iso(era.start.span.earliest),
+                    "latest": _iso(era.start.span.latest),
+                    "when": era.start.date.display,
+                },
+                "to": {
+                    "earliest": _iso(era.end.span.earliest),
+                    "latest": _iso(era.end.span.latest),
+                    "when": era.end.date.display,
+                },
                 "years": era_length(era),
                 "certainty": era.certainty,
             }

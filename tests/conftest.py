@@ -11,7 +11,16 @@ from typing import Any
 import pytest
 
 from sedov_cli.dataset import DEFAULT_FILE, article_text, data_dir, load_default
+from sedov_cli.environment import Environment
 from sedov_cli.model import Dataset
+
+
+def terminal(width: int = 100, color: bool = False, pager: str | None = None) -> Callable[[], Environment]:
+    """An Environment "at a terminal", made as the command starts (so it writes to CliRunner's stdout).
+    Pass it as ``obj=`` to CliRunner.invoke, as httpie's tests pass ``env`` to ``main``."""
+    import sys
+
+    return lambda: Environment(sys.stdout, sys.stderr, True, color, width, True, pager, 40)
 
 
 @pytest.fixture(scope="session")

@@ -25,6 +25,7 @@ from sedov_cli.dates import (
     years_between,
 )
 
+LIKE = "write a date like 1933, Feb 1933, 30 January 1933, early 1933, c. 1933 or the 1930s"
 SEDOV = Life(Span.day(date(1906, 2, 24)), Span.day(date(1938, 2, 16)))
 
 
@@ -50,6 +51,8 @@ SEDOV = Life(Span.day(date(1906, 2, 24)), Span.day(date(1938, 2, 16)))
         ("[1932..1933-37]", "1932-01-01", "1933-04-30", "between 1932 and early 1933"),
         ("[1938-02-16..1956]", "1938-02-16", "1956-12-31", "between 16 February 1938 and 1956"),
         ("[1938-02..1938-02]", "1938-02-01", "1938-02-28", "February 1938"),
+        ("193X", "1930-01-01", "1939-12-31", "1930s"),
+        ("193X~", "1930-01-01", "1939-12-31", "c. 1930s"),
         ("1931?", "1931-01-01", "1931-12-31", "1931?"),
         ("1931~", "1931-01-01", "1931-12-31", "c. 1931"),
         ("1931-05%", "1931-05-01", "1931-05-31", "c. May 1931?"),
@@ -113,6 +116,15 @@ def test_bad_edtf_is_refused_with_a_reason(text: str, message: str) -> None:
         ("Mid-1933", "1933-38"),
         ("late 1933", "1933-39"),
         ("first half of 1933", "1933-40"),
+        ("c. 1933", "1933~"),
+        ("circa 1933", "1933~"),
+        ("about 1933", "1933~"),
+        ("ca. Feb 1933", "1933-02~"),
+        ("1930s", "193X"),
+        ("the 1920s", "192X"),
+        ("Feb 16 1938", "1938-02-16"),
+        ("16 February 1938", "1938-02-16"),
+        ("[1929..1931]", "[1929..1931]"),
     ],
 )
 def test_parse_when_keeps_the_precision_typed(text: str, edtf: str) -> None:
@@ -122,10 +134,17 @@ def test_parse_when_keeps_the_precision_typed(text: str, edtf: str) -> None:
 @pytest.mark.parametrize(
     ("text", "message"),
     [
-        ("banana", "not a date: 'banana'"),
+        (
+            "banana",
+            f"'banana' is not a date; {LIKE}",
+        ),
         ("1933-13-45", "'1933-13-45': month 13 does not exist"),
-        ("", "empty date"),
-        ("February", "'February' has no year"),
+        ("", f"no date given; {LIKE}"),
+        (
+            "February",
+            f"'February' has no year; {LIKE}",
+        ),
+        ("c. 1933/1935", "'c. 1933/1935': 'c.' goes with one year, month or day, as in c. 1933"),
         ("30 January 1933 10:30", "'30 January 1933 10:30': give a day, month or year, not a time"),
     ],
 )

@@ -6,18 +6,16 @@ import csv
 import io
 import json
 import os
-import sys
 from pathlib import Path
 from typing import Any
 
 import icalendar
 import pytest
-from conftest import WriteDataset, check_snapshot
+from conftest import WriteDataset, check_snapshot, terminal
 from typer.testing import CliRunner, Result
 
 from sedov_cli import cli
 from sedov_cli.dataset import load
-from sedov_cli.environment import Environment
 
 MINI_EVENTS = ["birth", "moves-to-paris", "murder-hypothesis", "bloc-dissolved", "cares-for-nephew", "death",
                "grave", "sudoplatov-denial"]  # fmt: skip
@@ -34,12 +32,12 @@ def mini(write_dataset: WriteDataset) -> Path:
 
 
 def export(data: Path, *args: str, tty: bool = False) -> Result:
-    if tty:
-        cli.environment_factory = lambda: Environment(sys.stdout, sys.stderr, True, False, 100, True)
-    try:
-        result = CliRunner().invoke(cli.app, ["--data", str(data), "export", *args], env={"SOURCE_DATE_EPOCH": STAMP})
-    finally:
-        cli.environment_factory = Environment.from_system
+    result = CliRunner().invoke(
+        cli.app,
+        ["--data", str(data), "export", *args],
+        env={"SOURCE_DATE_EPOCH": STAMP},
+        obj=terminal(100, False) if tty else None,
+    )
     assert result.exception is None or isinstance(result.exception, SystemExit), result.exception
     return result
 
@@ -196,7 +194,7 @@ def test_output_is_atomic_and_replaces(tmp_path: Path, mini: Path) -> None:
     assert out.read_bytes().startswith(b"BEGIN:VCALENDAR\r\n")
     assert sorted(p.name for p in tmp_path.iterdir()) == ["article.txt", "mini.json", "sedov.ics"]
     note = export(mini, "--format", "ics", "--output", str(out), tty=True)
-    assert note.stderr == f"wrote 8 event(s) to {out}\n"
+    assert note.stderr == f"wrote 8 events to {out}\n"
 
 
 def test_output_failure_leaves_nothing(tmp_path: Path, mini: Path) -> None:
@@ -208,7 +206,9 @@ def test_output_failure_leaves_nothing(tmp_path: Path, mini: Path) -> None:
 
 def test_export_errors(mini: Path) -> None:
     bad = export(mini, "--format", "pdf")
-    assert (bad.exit_code, bad.stderr) == (2, "sedov: error: unknown export format 'pdf'\n")
+    assert (bad.exit_code, bad.stderr) == (2, "sedov: error: Invalid value for '--format' / '-f': 'pdf' is not one "
+                                              "of 'timelinejs', 'ics', 'csv', 'markdown', 'json'. "
+                                              "(see 'sedov export --help')\n")  # fmt: skip
     missing = export(mini)
     assert missing.exit_code == 2 and "Missing option '--format'" in missing.stderr
     assert export(mini, "--format", "ICS").exit_code == 0

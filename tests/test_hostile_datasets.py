@@ -146,7 +146,7 @@ ARG_TOKENS = [
     "timeline", "events", "show", "age-at", "people", "places", "tags", "stats", "chart", "on-this-day", "export",
     "validate", "--json", "--format", "table", "json", "csv", "ndjson", "markdown", "ics", "timelinejs", "yaml",
     "--place", "Paris", "--person", "Lev", "--tag", "nkvd", "--from", "--to", "1933", "1933/..", "[1929..1931]",
-    "banana", "--search", "--limit", "-1", "0", "--reverse", "--match", "within", "--relative-to", "death",
+    "banana", "--search", "--limit", "-1", "0", "--reverse", "--match", "certain", "--relative-to", "death",
     "--window", "400", "02-30", "--after-death", "--certainty", "disputed", "--", "-", "--debug", "--explain",
     "marriage", "grave", "9999", "0005", "--output", "/dev/null", "",
 ]  # fmt: skip

@@ -3,26 +3,19 @@
 from __future__ import annotations
 
 import json
-import sys
 import xml.etree.ElementTree as ET
 from datetime import date
 from pathlib import Path
 
 import pytest
-from conftest import check_snapshot
+from conftest import check_snapshot, terminal
 from typer.testing import CliRunner, Result
 
 from sedov_cli import cli
-from sedov_cli.environment import Environment
 
 
 def run(*args: str, tty: bool = False, color: bool = False, width: int = 100) -> Result:
-    if tty:
-        cli.environment_factory = lambda: Environment(sys.stdout, sys.stderr, True, color, width, True)
-    try:
-        result = CliRunner().invoke(cli.app, list(args))
-    finally:
-        cli.environment_factory = Environment.from_system
+    result = CliRunner().invoke(cli.app, list(args), obj=terminal(width, color) if tty else None)
     assert result.exception is None or isinstance(result.exception, SystemExit), result.exception
     return result
 
@@ -79,10 +72,8 @@ def test_chart_fits_the_width() -> None:
 
 def test_chart_notes_hidden_posthumous_events() -> None:
     result = run("chart", tty=True)
-    assert result.stderr == (
-        "1 event(s) before 1906 not shown\n2 event(s) after 1938 not shown; --after-death shows them\n"
-    )
-    assert run("chart", "--after-death", tty=True).stderr == "1 event(s) before 1906 not shown\n"
+    assert result.stderr == ("1 event before 1906 not shown\n2 events after 1938 not shown; --after-death shows them\n")
+    assert run("chart", "--after-death", tty=True).stderr == "1 event before 1906 not shown\n"
 
 
 def test_chart_svg_is_xml(tmp_path: Path) -> None:
@@ -155,9 +146,10 @@ def test_on_this_day_window_and_default_today(monkeypatch: pytest.MonkeyPatch) -
 @pytest.mark.parametrize(
     ("args", "message"),
     [
-        (["on-this-day", "02-30"], "not a month and day: '02-30' (expected MM-DD, e.g. 02-16)"),
-        (["on-this-day", "feb"], "not a month and day: 'feb' (expected MM-DD, e.g. 02-16)"),
-        (["on-this-day", "--today", "soon"], "--today 'soon' is not a day; use YYYY-MM-DD"),
+        (["on-this-day", "02-30"], "'02-30' is not a day of the year; write 02-16, Feb 16 or 16 February"),
+        (["on-this-day", "feb"], "'feb' is not a day of the year; write 02-16, Feb 16 or 16 February"),
+        (["on-this-day", "Feb 30"], "'Feb 30' is not a day of the year; write 02-16, Feb 16 or 16 February"),
+        (["on-this-day", "--today", "soon"], "--today 'soon' is not a day; use YYYY-MM-DD, e.g. 2026-11-24"),
     ],
 )
 def test_on_this_day_errors(args: list[str], message: str) -> None:
@@ -170,7 +162,12 @@ def test_on_this_day_errors(args: list[str], message: str) -> None:
 
 def test_stats_json() -> None:
     data = json.loads(run("stats", "--json").stdout)
-    assert data["lifespan"] == {"birth": "1906-02-24", "death": "1938-02-16", "age_at_death": {"min": 31, "max": 31}}
+    assert data["lifespan"] == {"born": "24 February 1906", "died": "16 February 1938", "birth": "1906-02-24",
+                                "death": "1938-02-16", "age_at_death": {"min": 31, "max": 31}}  # fmt: skip
+    # dates at their own precision, as the article gives them
+    assert [(e["from"]["when"], e["to"]["when"]) for e in data["eras"]] == [
+        ("1929", "1931"), ("1931", "by 1933"), ("by 1933", "16 February 1938"), ("1935", "1938"),
+    ]  # fmt: skip
     # no era before the 1929 exile: the article gives no residence before it
     assert {e["id"]: e["years"]["text"] for e in data["eras"]} == {
         "in-turkey": "1.0–3.0 years",
@@ -194,12 +191,14 @@ def test_stats_json() -> None:
 
 def test_stats_table_and_formats() -> None:
     table = run("stats", tty=True).stdout
-    assert table.startswith("Lev Sedov: born 1906-02-24, died 1938-02-16, aged 31; 33 events\n")
+    assert table.startswith("Lev Sedov: born 24 February 1906, died 16 February 1938, aged 31; 33 events\n")
+    assert "1929-01-01" not in table and "Exile in Turkey" in table
     for title in ("Where and what, in years", "Events per period", "Gaps", "Claims resting on one attribution"):
         assert title in table
     bad = run("stats", "--format", "csv")
     assert (bad.exit_code, bad.stderr) == (
-        2, "sedov: error: stats is a summary, not a listing: use --format table or json, not csv\n")  # fmt: skip
+        2, "sedov: error: Invalid value for '--format' / '-f': 'csv' is not one of 'table', 'json'. "
+           "(see 'sedov stats --help')\n")  # fmt: skip
 
 
 # --- --relative-to ------------------------------------------------------------------------
@@ -212,7 +211,7 @@ def test_relative_to_death() -> None:
     assert texts["marriage"] == "12 years before death"
     assert texts["red-book"] == "1–2 years before death"
     assert texts["appendicitis"] == "0–15 days before death"
-    assert texts["death"] == "same day as death"
+    assert texts["death"] == "this event"  # an event is no distance from itself
     assert texts["grave"] == "at least 1 day after death"  # a grave follows the death
     assert texts["red-book-praised"] == "before or after death"
     assert texts["sudoplatov-denial"] == "55–56 years after death"

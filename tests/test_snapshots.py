@@ -7,14 +7,11 @@ committing: that diff is the review of an output change.
 
 from __future__ import annotations
 
-import sys
-
 import pytest
-from conftest import check_snapshot
+from conftest import check_snapshot, terminal
 from typer.testing import CliRunner
 
 from sedov_cli import cli
-from sedov_cli.environment import Environment
 
 FORMATS = ["table", "json", "ndjson", "csv", "tsv", "markdown"]
 COMMANDS = {
@@ -35,8 +32,7 @@ COMMANDS = {
 @pytest.mark.parametrize("fmt", FORMATS)
 @pytest.mark.parametrize("name", list(COMMANDS))
 def test_snapshot(monkeypatch: pytest.MonkeyPatch, name: str, fmt: str) -> None:
-    monkeypatch.setattr(cli, "environment_factory", lambda: Environment(sys.stdout, sys.stderr, True, False, 100, True))
-    result = CliRunner().invoke(cli.app, [*COMMANDS[name], "--format", fmt])
+    result = CliRunner().invoke(cli.app, [*COMMANDS[name], "--format", fmt], obj=terminal())
     assert result.exception is None or isinstance(result.exception, SystemExit)
     assert (result.exit_code, result.stderr) == (0, "")
     check_snapshot(f"{name}.{fmt}.txt", result.stdout)

@@ -6,28 +6,21 @@ import csv
 import io
 import json
 import re
-import sys
 import unicodedata
 from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import WriteDataset, event
+from conftest import WriteDataset, event, terminal
 from typer.testing import CliRunner, Result
 
 from sedov_cli import cli
-from sedov_cli.environment import Environment
 from sedov_cli.formats.json_format import dumps
 from sedov_cli.text import UNSAFE, visible
 
 
 def sedov(*args: str, tty: bool = False) -> Result:
-    if tty:
-        cli.environment_factory = lambda: Environment(sys.stdout, sys.stderr, True, False, 200, True)
-    try:
-        result = CliRunner().invoke(cli.app, list(args))
-    finally:
-        cli.environment_factory = Environment.from_system
+    result = CliRunner().invoke(cli.app, list(args), obj=terminal(200, False) if tty else None)
     assert result.exit_code == 0, result.stderr
     return result
 

@@ -1,0 +1,317 @@
+"""Every option, declared once: the aliases commands share, the filters, and the global options.
+
+Options with a closed set of values are enums, so ``--help`` lists them,
+completion offers them and a typo is answered with the valid values.
+Commands take ``Annotated`` aliases from here (as fastapi-cli does) and never
+spell an option twice.
+
+The global options (``--data``, ``--debug``, ``--color``, ``--no-pager``) are
+accepted after the command too: ``sedov timeline --data FILE`` works as
+``sedov --data FILE timeline`` does. They are parsed by click as options of
+each command, so ``show -- --data`` and ``--search --data`` mean what they say.
+"""
+
+from __future__ import annotations
+
+import functools
+import inspect
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from enum import StrEnum
+from typing import Annotated, Any
+
+import typer
+from typer.core import TyperGroup, TyperOption
+
+from .dataset import load
+from .environment import Environment
+from .model import Dataset
+from .queries import Filters, all_tags
+from .text import fold
+
+
+@dataclass
+class State:
+    """Per-invocation settings from the global options, and the dataset they choose."""
+
+    data: str | None
+    env: Environment
+    _dataset: Dataset | None = field(default=None, repr=False)
+
+    @property
+    def dataset(self) -> Dataset:
+        if self._dataset is None:
+            self._dataset = load(self.data)
+        return self._dataset
+
+
+def state(ctx: typer.Context) -> State:
+    found = ctx.find_root().obj
+    assert isinstance(found, State)
+    return found
+
+
+# --- closed sets of values ----------------------------------------------------------
+
+
+class ListingFormat(StrEnum):
+    """The formats of formats.REGISTRY with use 'listing' (a test keeps the two in step)."""
+
+    TABLE = "table"
+    JSON = "json"
+    NDJSON = "ndjson"
+    CSV = "csv"
+    TSV = "tsv"
+    MARKDOWN = "markdown"
+
+
+class ExportFormat(StrEnum):
+    """The formats of formats.REGISTRY with use 'export'."""
+
+    TIMELINEJS = "timelinejs"
+    ICS = "ics"
+    CSV = "csv"
+    MARKDOWN = "markdown"
+    JSON = "json"
+
+
+class SummaryFormat(StrEnum):
+    TABLE = "table"
+    JSON = "json"
+
+
+class CertaintyLevel(StrEnum):
+    STATED = "stated"
+    INFERRED = "inferred"
+    ATTRIBUTED = "attributed"
+    DISPUTED = "disputed"
+
+
+class Match(StrEnum):
+    """How an event must fall in a --from/--to range: the same two words as the output's ``match``."""
+
+    POSSIBLE = "possible"
+    CERTAIN = "certain"
+
+
+class ColorMode(StrEnum):
+    AUTO = "auto"
+    ALWAYS = "always"
+    NEVER = "never"
+
+
+# --- completion ---------------------------------------------------------------------
+
+
+def _completion_dataset(ctx: typer.Context) -> Dataset | None:
+    try:
+        return load(ctx.find_root().params.get("data"))
+    except Exception:  # completion must never print an error into the shell
+        return None
+
+
+def _complete(names: Callable[[Dataset], list[str]]) -> Callable[[typer.Context, str], list[str]]:
+    def complete(ctx: typer.Context, incomplete: str) -> list[str]:
+        ds = _completion_dataset(ctx)
+        if ds is None:
+            return []
+        prefix = fold(incomplete)
+        return sorted({n for n in names(ds) if fold(n).startswith(prefix)})
+
+    return complete
+
+
+complete_place = _complete(lambda ds: [p.name for p in ds.places.values()])
+complete_person = _complete(lambda ds: [n for p in ds.people.values() for n in p.names])
+complete_tag = _complete(all_tags)
+complete_event = _complete(lambda ds: list(ds.by_id))
+complete_period = _complete(lambda ds: [p.name for p in ds.periods.values()])
+
+
+# --- options, as reusable aliases ---------------------------------------------------
+
+WHEN_HELP = "a year (1933), month (Feb 1933), day (30 January 1933), 'early 1933', 'c. 1933', '1930s' or an event id"
+
+PlaceOpt = Annotated[
+    list[str] | None,
+    typer.Option("--place", "-p", metavar="NAME", help="Events at a place or anywhere inside it (repeat to OR).",
+                 autocompletion=complete_place),
+]  # fmt: skip
+PersonOpt = Annotated[
+    list[str] | None,
+    typer.Option("--person", metavar="NAME", help="Events involving a person, by any name or alias (repeat to OR).",
+                 autocompletion=complete_person),
+]  # fmt: skip
+TagOpt = Annotated[
+    list[str] | None,
+    typer.Option("--tag", "-t", metavar="TAG", help="Events with a tag (repeat to OR).", autocompletion=complete_tag),
+]
+PeriodOpt = Annotated[
+    list[str] | None,
+    typer.Option("--period", metavar="NAME", help="Events of a life period, by name or id (repeat to OR).",
+                 autocompletion=complete_period),
+]  # fmt: skip
+CertaintyOpt = Annotated[
+    list[CertaintyLevel] | None,
+    typer.Option("--certainty", case_sensitive=False, help="How the article supports the event (repeat to OR)."),
+]
+FromOpt = Annotated[str | None, typer.Option("--from", metavar="WHEN", help=f"Start: {WHEN_HELP}.")]
+ToOpt = Annotated[str | None, typer.Option("--to", metavar="WHEN", help=f"End: {WHEN_HELP}.")]
+MatchOpt = Annotated[
+    Match,
+    typer.Option(
+        "--match",
+        case_sensitive=False,
+        help="With --from/--to: possible keeps events that may fall in the range; certain only those surely in it.",
+    ),
+]
+SearchOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--search", "-s", metavar="TEXT", help="Text in titles, summaries and quotes (case- and accent-blind)."
+    ),
+]
+ReverseOpt = Annotated[bool, typer.Option("--reverse", "-r", help="Latest first.")]
+LimitOpt = Annotated[int | None, typer.Option("--limit", "-n", min=0, metavar="N", help="At most N events.")]
+FormatOpt = Annotated[
+    ListingFormat | None,
+    typer.Option("--format", "-f", case_sensitive=False, help="Default: table at a terminal, tsv in a pipe."),
+]
+WordsFormatOpt = Annotated[
+    ListingFormat | None,
+    typer.Option("--format", "-f", case_sensitive=False, help="Default: words, at a terminal and in a pipe alike."),
+]
+JsonOpt = Annotated[bool, typer.Option("--json", help="Short for --format json.")]
+ForceOpt = Annotated[bool, typer.Option("--force", help="Replace the output file even if it is read-only.")]
+RelativeOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--relative-to",
+        metavar="ID",
+        help="Add each event's distance from this event id, e.g. death.",
+        autocompletion=complete_event,
+    ),
+]
+
+
+# --- the shared filters -------------------------------------------------------------------
+
+FILTER_OPTIONS: dict[str, tuple[Any, Any]] = {
+    "place": (PlaceOpt, None),
+    "person": (PersonOpt, None),
+    "tag": (TagOpt, None),
+    "period": (PeriodOpt, None),
+    "certainty": (CertaintyOpt, None),
+    "start": (FromOpt, None),
+    "end": (ToOpt, None),
+    "match": (MatchOpt, Match.POSSIBLE),
+    "search": (SearchOpt, None),
+}
+
+
+def _filters(
+    place: list[str] | None,
+    person: list[str] | None,
+    tag: list[str] | None,
+    period: list[str] | None,
+    certainty: list[CertaintyLevel] | None,
+    start: str | None,
+    end: str | None,
+    match: Match,
+    search: str | None,
+) -> Filters:
+    return Filters(
+        places=tuple(place or ()),
+        people=tuple(person or ()),
+        tags=tuple(tag or ()),
+        periods=tuple(period or ()),
+        certainties=tuple(c.value for c in certainty or ()),
+        start=start,
+        end=end,
+        match="certain" if match is Match.CERTAIN else "possible",
+        search=search,
+    )
+
+
+def filter_options(command: Callable[..., None]) -> Callable[..., None]:
+    """Give a command the shared event filters, declared once, as one ``filters: Filters`` argument.
+
+    typer reads options from the signature, so the wrapper's signature is the
+    command's own parameters plus the filters (as sqlite-utils' output_options
+    does for click).
+    """
+    signature = inspect.signature(command, eval_str=True)
+    own = [p for p in signature.parameters.values() if p.name != "filters"]
+    added = [
+        inspect.Parameter(name, inspect.Parameter.KEYWORD_ONLY, default=default, annotation=annotation)
+        for name, (annotation, default) in FILTER_OPTIONS.items()
+    ]
+
+    @functools.wraps(command)
+    def wrapper(*args: Any, **kwargs: Any) -> None:
+        chosen = {name: kwargs.pop(name) for name in FILTER_OPTIONS}
+        command(*args, filters=_filters(**chosen), **kwargs)
+
+    wrapper.__annotations__ = {p.name: p.annotation for p in [*own, *added]} | {"return": None}
+    setattr(wrapper, "__signature__", signature.replace(parameters=[*own, *added]))  # noqa: B010
+    return wrapper
+
+
+# --- global options, before or after the command --------------------------------------------
+
+DATA_HELP = "A dataset file of the same schema to use instead of the packaged one."
+DEBUG_HELP = "Show tracebacks for runtime errors."
+COLOR_HELP = "Colour in tables: auto (a terminal, unless NO_COLOR; FORCE_COLOR forces it), always or never."
+PAGER_HELP = "Never page long output (a pager is used at a terminal: SEDOV_PAGER, PAGER or less)."
+
+
+def apply_color(env: Environment, mode: ColorMode | str | None) -> None:
+    if mode is None or mode == ColorMode.AUTO:
+        return
+    env.color = mode == ColorMode.ALWAYS
+
+
+def _set_data(ctx: typer.Context, param: object, value: str | None) -> None:
+    if value is not None:
+        state(ctx).data = value
+        state(ctx)._dataset = None
+
+
+def _set_debug(ctx: typer.Context, param: object, value: bool) -> None:
+    root = ctx.find_root().command
+    if value and hasattr(root, "debug"):
+        root.debug = True
+
+
+def _set_color(ctx: typer.Context, param: object, value: str | None) -> None:
+    if value is None:
+        return
+    try:
+        mode = ColorMode(value.lower())
+    except ValueError:
+        choices = ", ".join(m.value for m in ColorMode)
+        raise typer.BadParameter(f"{value!r} is not one of {choices}", param_hint="'--color'") from None
+    apply_color(state(ctx).env, mode)
+
+
+def _set_no_pager(ctx: typer.Context, param: object, value: bool) -> None:
+    if value:
+        state(ctx).env.pager = None
+
+
+def _global_options() -> list[TyperOption]:
+    return [
+        TyperOption(param_decls=["--data"], metavar="PATH", callback=_set_data, expose_value=False, help=DATA_HELP),
+        TyperOption(param_decls=["--debug"], is_flag=True, callback=_set_debug, expose_value=False, help=DEBUG_HELP),
+        TyperOption(param_decls=["--color"], metavar="[auto|always|never]", callback=_set_color, expose_value=False,
+                    help=COLOR_HELP),
+        TyperOption(param_decls=["--no-pager"], is_flag=True, callback=_set_no_pager, expose_value=False,
+                    help=PAGER_HELP),
+    ]  # fmt: skip
+
+
+def accept_global_options_after_commands(group: TyperGroup) -> None:
+    """Give every command the global options, so they may follow it."""
+    for command in group.commands.values():
+        names = {name for p in command.params for name in getattr(p, "opts", ())}
+        command.params += [o for o in _global_options() if not names.intersection(o.opts)]

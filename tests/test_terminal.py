@@ -1,0 +1,210 @@
+"""What a person at a terminal sees: whole words at every width, a pager, colour on request, help that runs."""
+
+from __future__ import annotations
+
+import os
+import re
+import shlex
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from conftest import WriteDataset
+from test_processes import SEDOV, run_in_terminal
+from typer.testing import CliRunner
+
+from sedov_cli import cli
+from sedov_cli.formats import REGISTRY
+from sedov_cli.options import ExportFormat, ListingFormat
+
+ANSI = re.compile(r"\x1b\[[0-9;?]*[A-Za-z]")
+WIDTHS = [40, 60, 80, 100, 120]
+VIEWS = [
+    ["timeline"],
+    ["events", "--relative-to", "death", "--from", "1935"],
+    ["events", "--place", "Paris"],
+    ["people"],
+    ["on-this-day", "02-16"],
+]
+
+
+def _words(screen: str) -> set[str]:
+    return set(re.findall(r"[\w'’-]+", ANSI.sub("", screen)))
+
+
+def _expected_words(view: list[str]) -> set[str]:
+    """Every word of every title, name and relation the view shows (three letters or more),
+    taken from the same view as JSON."""
+    import json
+
+    records = json.loads(CliRunner().invoke(cli.app, [*view, "--json"]).stdout)
+    texts = [r.get("title") or f"{r['name']} {r['relation']}" for r in records]
+    return {w for t in texts for w in re.findall(r"[\w'’-]+", t) if len(w) >= 3}
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+@pytest.mark.parametrize("view", VIEWS, ids=lambda v: " ".join(v))
+def test_no_word_is_broken_at_any_common_width(view: list[str], width: int) -> None:
+    screen = run_in_terminal(*view, columns=width, env={"NO_COLOR": "1"})
+    missing = _expected_words(view) - _words(screen)
+    assert missing == set(), f"broken or missing at {width} columns: {sorted(missing)}"
+    lines = ANSI.sub("", screen).split("\r\n")
+    assert max(len(line.rstrip()) for line in lines) <= width
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+def test_a_table_from_60_columns_and_blocks_below(width: int) -> None:
+    screen = ANSI.sub("", run_in_terminal("timeline", columns=width, env={"NO_COLOR": "1"}))
+    is_table = "When" in screen.split("\r\n", 1)[0] and "Event" in screen.split("\r\n", 1)[0]
+    if width >= 80:
+        assert is_table
+    if width <= 40:
+        assert not is_table
+    if not is_table:  # around 60 either may come, by whether the words fit; blocks: the title, then details
+        assert "Born\r\n  24 February 1906 · age 0 · stated" in screen
+
+
+def test_each_period_heading_appears_once() -> None:
+    screen = ANSI.sub("", run_in_terminal("timeline", columns=120, env={"NO_COLOR": "1"}))
+    for name in ("Early life", "Exile in Turkey and Germany", "Exile in Paris", "Death", "After his death"):
+        assert len(re.findall(rf"(?m)^\s+{re.escape(name)}\s*$", screen)) == 1, name
+
+
+def test_timeline_ids_switch() -> None:
+    without = ANSI.sub("", run_in_terminal("timeline", "--limit", "3", columns=100, env={"NO_COLOR": "1"}))
+    with_ids = ANSI.sub("", run_in_terminal("timeline", "--limit", "3", "--ids", columns=100, env={"NO_COLOR": "1"}))
+    assert "father-in-prison" not in without and "father-in-prison" in with_ids
+
+
+# --- the pager --------------------------------------------------------------------------------
+
+MARK = "sed s/^/PAGED:/"
+
+
+def test_long_output_goes_through_the_pager_with_its_colour() -> None:
+    screen = run_in_terminal("timeline", env={"SEDOV_PAGER": MARK, "LINES": "10"})
+    assert "PAGED:" in screen and "\x1b[" in screen  # colour reaches the pager (as less -R shows it)
+
+
+def test_pager_choice_and_opt_out() -> None:
+    via_pager = run_in_terminal("timeline", env={"SEDOV_PAGER": "", "PAGER": MARK, "LINES": "10"})
+    assert "PAGED:" in via_pager
+    assert "PAGED:" not in run_in_terminal("--no-pager", "timeline", env={"SEDOV_PAGER": MARK, "LINES": "10"})
+    assert "PAGED:" not in run_in_terminal("timeline", "--no-pager", env={"SEDOV_PAGER": MARK, "LINES": "10"})
+    short = run_in_terminal("timeline", "--limit", "1", env={"SEDOV_PAGER": MARK, "LINES": "40"})
+    assert "PAGED:" not in short  # shorter than the screen: written as it is
+
+
+def test_a_pager_that_cannot_start_is_skipped() -> None:
+    screen = run_in_terminal("timeline", env={"SEDOV_PAGER": "no-such-pager-here", "LINES": "10"})
+    assert "Born" in screen
+
+
+# --- colour -------------------------------------------------------------------------------------
+
+
+def _piped(*args: str, env: dict[str, str] | None = None) -> str:
+    base = {k: v for k, v in os.environ.items() if k not in ("NO_COLOR", "FORCE_COLOR", "TERM", "COLUMNS")}
+    out = subprocess.run([*SEDOV, *args], capture_output=True, text=True, env={**base, **(env or {})}, check=True)
+    return out.stdout
+
+
+@pytest.mark.parametrize(
+    ("args", "env", "coloured"),
+    [
+        (["--color", "always"], {}, True),
+        (["--color", "never"], {}, False),
+        (["--color", "auto"], {}, False),  # a pipe
+        (["--color", "auto"], {"FORCE_COLOR": "1"}, True),
+        (["--color", "auto"], {"FORCE_COLOR": "1", "NO_COLOR": "1"}, False),
+        (["--color", "always"], {"NO_COLOR": "1"}, True),  # asked for in so many words
+    ],
+)
+def test_color_option_and_environment(args: list[str], env: dict[str, str], coloured: bool) -> None:
+    out = _piped(*args, "timeline", "--certainty", "disputed", "--format", "table", env=env)
+    assert ("\x1b[" in out) == coloured
+
+
+def test_never_at_a_terminal() -> None:
+    assert "\x1b[" not in run_in_terminal("timeline", "--limit", "2", "--color", "never")
+
+
+# --- global options after the command -----------------------------------------------------------
+
+
+def test_global_options_work_after_the_command(write_dataset: WriteDataset) -> None:
+    path = write_dataset(lambda raw: raw.update(events=[e for e in raw["events"] if e["id"] in ("birth", "death")]))
+    assert _piped("timeline", "--data", str(path)).count("\n") == 3
+    assert _piped("events", "--search", "--data").count("\n") == 1  # a value, not the option
+    assert _piped("show", "--json", "--", "death").startswith("{")
+    assert _piped("show", "death", "--color", "never", "--no-pager", "--json").startswith("{")
+
+
+# --- help that is true ----------------------------------------------------------------------------
+
+
+def _help_examples() -> list[list[str]]:
+    examples = []
+    for name in [None, *sorted(cli.typer.main.get_command(cli.app).commands)]:  # type: ignore[attr-defined]
+        args = ["--help"] if name is None else [name, "--help"]
+        text = CliRunner().invoke(cli.app, args).stdout
+        section = text.split("Examples:", 1)[1] if "Examples:" in text else ""
+        for line in section.splitlines():
+            line = line.strip()
+            if not line.startswith("sedov "):
+                if examples and line and not line.startswith("sedov") and section.strip().startswith("sedov"):
+                    pass
+                continue
+            command = line.split("|", 1)[0].split("&&", 1)[0]
+            examples.append(shlex.split(command)[1:])
+    return examples
+
+
+EXAMPLES = _help_examples()
+
+
+def test_help_has_examples_for_every_command() -> None:
+    commands = {e[0] for e in EXAMPLES}
+    assert commands >= {"timeline", "events", "show", "age-at", "people", "places", "tags", "chart", "on-this-day",
+                        "stats", "export", "validate"}  # fmt: skip
+
+
+@pytest.mark.parametrize("args", EXAMPLES, ids=lambda a: " ".join(a))
+def test_every_help_example_runs_as_written(args: list[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)  # examples that write files write them here
+    result = CliRunner().invoke(cli.app, args)
+    assert result.exit_code == 0, (args, result.stderr)
+    assert result.stdout or list(tmp_path.iterdir())
+
+
+@pytest.mark.parametrize(
+    ("command", "forbidden"),
+    [(["age-at", "--help"], "table at a terminal"), (["validate", "--help"], "table at a terminal"),
+     (["events", "--help"], "No such option")],
+)  # fmt: skip
+def test_help_claims_no_default_it_does_not_have(command: list[str], forbidden: str) -> None:
+    assert forbidden not in CliRunner().invoke(cli.app, command).stdout
+
+
+def test_index_search_help_says_what_it_searches() -> None:
+    helps = {
+        c: " ".join(CliRunner().invoke(cli.app, [c, "--help"]).stdout.split()) for c in ("people", "places", "tags")
+    }
+    assert "Names, aliases, ids and relations" in helps["people"]
+    assert "Place names, aliases and ids" in helps["places"]
+    assert "Tags containing TEXT" in helps["tags"]
+
+
+def test_the_format_enums_are_the_registry() -> None:
+    assert [f.value for f in ListingFormat] == [f.name for f in REGISTRY if f.use == "listing"]
+    assert [f.value for f in ExportFormat] == [f.name for f in REGISTRY if f.use == "export"]
+
+
+def test_chart_after_death_with_a_filter_extends_the_axis() -> None:
+    result = CliRunner().invoke(cli.app, ["chart", "--after-death", "--place", "France"])
+    assert result.exit_code == 0 and "1906–1994" in result.stdout.splitlines()[0]
+
+
+def test_python_is_the_one_running() -> None:
+    assert sys.executable
