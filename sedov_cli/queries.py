@@ -159,7 +159,7 @@ def resolve_when(ds: Dataset, text: str, today: dt.date | None = None) -> When:
     or the unique start of one, as a span of days."""
     stripped = text.strip()
     if stripped.casefold() == "today" and today is not None:
-        return When(text, Span.day(today), f"today, {format_day(today)}", date=parse_edtf(today.isoformat()),
+        return When(text, Span.day(today), f"{format_day(today)} (today)", date=parse_edtf(today.isoformat()),
                     certain=Span.day(today))  # fmt: skip
     event = ds.by_id.get(stripped) or _event_if_not_a_date(ds, stripped)
     if event is not None:

@@ -394,6 +394,17 @@ def test_age_at_sentences(sedov: Run, args: list[str], expected: str | None) -> 
     assert (result.exit_code, result.stdout, result.stderr) == (0, expected + "\n", "")
 
 
+def test_age_at_today(sedov: Run, monkeypatch: pytest.MonkeyPatch) -> None:
+    from datetime import date
+
+    monkeypatch.setattr(cli, "_today", lambda: date(1933, 2, 24))
+    assert sedov("age-at", "today").stdout == "On 24 February 1933 (today) Lev Sedov was 27.\n"
+    monkeypatch.setattr(cli, "_today", lambda: date(2026, 11, 24))
+    assert sedov("age-at", "Today").stdout == (
+        "On 24 November 2026 (today) Lev Sedov was no longer alive (died 16 February 1938, aged 31).\n"
+    )
+
+
 def test_age_at_before_birth_fails(sedov: Run) -> None:
     result = sedov("age-at", "1900")
     assert (result.exit_code, result.stdout) == (1, "")
