@@ -159,7 +159,7 @@ def events_table(
     if grouped:
         hits = by_period(ds, hits, lambda hit: hit.event, reverse=reverse)
     columns = [
-        Column("When", priority=2, max_width=22),
+        Column("When", priority=2, max_width=22, comfortable=16),
         Column("Age", priority=6, max_width=16, justify="right", label="age"),
         Column("Event", priority=1),
         Column("Places", priority=4, max_width=24),
@@ -352,7 +352,7 @@ def chart_svg(rows: Sequence[Row], width: int, title: str) -> str:
 
 def anniversaries_table(env: Environment, items: Sequence[Anniversary], heading: str) -> None:
     columns = [
-        Column("When", priority=2, max_width=22),
+        Column("When", priority=2, max_width=22, comfortable=16),
         Column("Years ago", priority=5, justify="right", label="years ago"),
         Column("Age", priority=6, max_width=16, justify="right", label="age"),
         Column("Event", priority=1),

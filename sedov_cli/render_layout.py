@@ -34,6 +34,9 @@ class Column:
     justify: str = "left"
     label: str = ""
     """How the stacked layout names this value ("age 31"); empty for none."""
+    comfortable: int | None = None
+    """The width worth reaching before any column grows further (a day-precise date is 16
+    wide); by default, about half the column's longest text."""
 
 
 def longest_word(text: str) -> int:
@@ -67,10 +70,12 @@ def fit(columns: Sequence[Column], cells: Sequence[Sequence[str]], width: int) -
     widths = list(minimum)
     spare = available - sum(minimum)
     order = sorted(range(len(columns)), key=lambda i: columns[i].priority)
-    # Two rounds: first every column up to about two lines of its longest text, then
-    # the rest, in priority order each time, so that the title comes first but a
-    # short column is not left folding over four lines.
-    for target in ([(n + 1) // 2 for n in natural], natural):
+    # Two rounds: first every column up to a comfortable width (about two lines of
+    # its longest text), then the rest, in priority order each time, so that the
+    # title comes first but a date is not split and a short column does not fold
+    # over four lines.
+    comfortable = [min(c.comfortable or (n + 1) // 2, n) for c, n in zip(columns, natural, strict=True)]
+    for target in (comfortable, natural):
         for i in order:
             grow = max(0, min(target[i] - widths[i], spare))
             widths[i] += grow

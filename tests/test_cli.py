@@ -186,11 +186,11 @@ def test_events_table(sedov: Run) -> None:
     result = sedov("events", "--place", "thiais", "--format", "table", width=80)
     assert table(result.stdout) == table(
         """\
-When       Age   Event                                    Places       Certainty
+When              Age   Event                             Places       Certainty
 ────────────────────────────────────────────────────────────────────────────────
-after            His grave is in the Cimetière de         Cimetière    inferred
-his              Thiais                                   de Thiais
-death            grave
+after his death         His grave is in the Cimetière     Cimetière    inferred
+                        de Thiais                         de Thiais
+                        grave
 """
     )
 
