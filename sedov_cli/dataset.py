@@ -182,7 +182,12 @@ def _build(raw_bytes: bytes, file: str, read_sibling: Any) -> Dataset:
     if not isinstance(raw, dict):
         found = type(raw).__name__
         raise DatasetError([Problem(file, "", "", f"expected a JSON object at the top level, got {found}")])
-    schema_problems = [Problem(file, *record_name(raw, path), message) for path, message in _checker().errors(raw)]
+    checker = _checker()
+    schema_problems = (
+        []
+        if checker.valid(raw)
+        else [Problem(file, *record_name(raw, path), message) for path, message in checker.errors(raw)]
+    )
     if schema_problems:
         raise DatasetError(schema_problems)
     validator = Validator(file, raw, read_sibling, article_text)

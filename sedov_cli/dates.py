@@ -34,6 +34,7 @@ import re
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from enum import StrEnum
+from functools import lru_cache
 from typing import Literal
 
 __all__ = [
@@ -318,8 +319,12 @@ def _parse_one_of(text: str) -> EdtfDate:
     return EdtfDate(text, start, end, one_of=True)
 
 
+@lru_cache(maxsize=65536)
 def parse_edtf(text: str) -> EdtfDate:
-    """Parse the supported EDTF subset; raise DateError with a readable reason."""
+    """Parse the supported EDTF subset; raise DateError with a readable reason.
+
+    Cached: the result is frozen, and a large dataset repeats its dates.
+    """
     if not isinstance(text, str) or not text.strip():
         raise DateError("empty date")
     text = text.strip()
@@ -555,10 +560,12 @@ class Life:
             return LifeStatus.MAYBE_AFTER_DEATH
         return LifeStatus.MAYBE_BEFORE_BIRTH
 
-    def age_over(self, span: Span, certain: Span | None = None) -> AgeAnswer:
+    def age_over(self, span: Span, certain: Span | None = None, *, segments: bool = True) -> AgeAnswer:
         """Ages over every day of ``span`` that falls within the life.
 
         ``certain`` is what a period certainly covers; see :meth:`status_of`.
+        ``segments`` (the age on each stretch between birthdays) are only
+        worked out when asked for: age-at shows them, listings do not.
         """
         b0, b1 = self.birth.earliest, self.birth.latest
         assert b0 is not None and b1 is not None
@@ -573,8 +580,8 @@ class Life:
         oldest = years_between(b0, hi) if hi is not None else None
         lived = Span(lo, hi)
         clipped = lived != span
-        segments = self._segments(lived) if self.exact and hi is not None else ()
-        return AgeAnswer(status, AgeRange(youngest, oldest), lived, clipped, segments)
+        stretches = self._segments(lived) if segments and self.exact and hi is not None else ()
+        return AgeAnswer(status, AgeRange(youngest, oldest), lived, clipped, stretches)
 
     def _segments(self, lived: Span) -> tuple[AgeSegment, ...]:
         b = self.birth.earliest

@@ -274,8 +274,8 @@ class Dataset:
         return life
 
     def age_at(self, event: Event) -> AgeAnswer:
-        """The subject's age at a moment, or during a period."""
-        return self.subject_life.age_over(event.span, event.certain)
+        """The subject's age at a moment, or during a period (without the birthday stretches)."""
+        return self.subject_life.age_over(event.span, event.certain, segments=False)
 
     def chronological(self) -> tuple[Event, ...]:
         """Events by earliest day, then latest day; ties keep the dataset's order."""

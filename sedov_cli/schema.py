@@ -11,7 +11,7 @@ schema cannot silently outgrow it. The test suite checks that it agrees with
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import Any
 
 Path = tuple[str | int, ...]
@@ -54,6 +54,7 @@ class SchemaChecker:
     def __init__(self, schema: dict[str, Any]) -> None:
         self.root = schema
         self._check_keywords(schema)
+        self._valid: Callable[[Any], bool] | None = None
 
     def _check_keywords(self, node: Any) -> None:
         if isinstance(node, dict):
@@ -65,6 +66,75 @@ class SchemaChecker:
                     self._check_keywords(sub)
             if isinstance(node.get("items"), dict):
                 self._check_keywords(node["items"])
+
+    def valid(self, instance: Any) -> bool:
+        """Whether ``instance`` has no problem at all: the fast path for a good file.
+
+        The schema is compiled once into nested functions that answer yes or
+        no and build no paths or messages. Only a file that fails goes
+        through :meth:`errors`, which names every problem.
+        """
+        if self._valid is None:
+            self._valid = self._compile(self.root, {})
+        return self._valid(instance)
+
+    def _compile(self, schema: dict[str, Any], done: dict[int, Callable[[Any], bool]]) -> Callable[[Any], bool]:
+        if id(schema) in done:
+            return done[id(schema)]
+        checks: list[Callable[[Any], bool]] = []
+        resolved: list[Callable[[Any], bool]] = []
+
+        def run(value: Any) -> bool:  # until compiled: a recursive $ref calls this
+            return resolved[0](value)
+
+        done[id(schema)] = run  # before compiling children, so a recursive $ref finds it
+        if "$ref" in schema:
+            checks.append(self._compile(self._resolve(schema["$ref"]), done))
+        if "type" in schema:
+            names = schema["type"] if isinstance(schema["type"], list) else [schema["type"]]
+            exact = frozenset(t for n in names for t in _EXACT[n])  # json.loads makes exact types only
+            checks.append(lambda v: type(v) in exact)
+        if "const" in schema:
+            checks.append(lambda v, c=schema["const"]: v == c)  # type: ignore[misc]
+        if "enum" in schema:
+            checks.append(lambda v, allowed=schema["enum"]: v in allowed)  # type: ignore[misc]
+        low, rx = schema.get("minLength", 0), re.compile(schema["pattern"]) if "pattern" in schema else None
+        if low or rx is not None:
+            checks.append(lambda v: not isinstance(v, str) or (len(v) >= low and (rx is None or bool(rx.search(v)))))
+        fewest, unique = schema.get("minItems", 0), bool(schema.get("uniqueItems"))
+        item = self._compile(schema["items"], done) if "items" in schema else None
+
+        def check_list(v: Any) -> bool:
+            if not isinstance(v, list):
+                return True
+            if len(v) < fewest or (unique and len({_frozen(x) for x in v}) != len(v)):
+                return False
+            return item is None or all(item(x) for x in v)
+
+        if fewest or unique or item is not None:
+            checks.append(check_list)
+        required = tuple(schema.get("required", ()))
+        props = {k: self._compile(v, done) for k, v in schema.get("properties", {}).items()}
+        closed = schema.get("additionalProperties") is False
+
+        def check_object(v: Any) -> bool:
+            if not isinstance(v, dict):
+                return True
+            if any(k not in v for k in required):
+                return False
+            for key, value in v.items():
+                check = props.get(key)
+                if check is None:
+                    if closed:
+                        return False
+                elif not check(value):
+                    return False
+            return True
+
+        if required or props or closed:
+            checks.append(check_object)
+        resolved.append(_all(checks))
+        return resolved[0]
 
     def _resolve(self, ref: str) -> dict[str, Any]:
         if not ref.startswith("#/"):
@@ -118,6 +188,31 @@ class SchemaChecker:
                     yield from self.errors(value, props[key], (*path, key))
                 elif schema.get("additionalProperties") is False:
                     yield (*path, key), "is not a known field"
+
+
+_EXACT: dict[str, tuple[type, ...]] = {
+    "object": (dict,), "array": (list,), "string": (str,), "integer": (int,), "number": (int, float),
+    "boolean": (bool,), "null": (type(None),),
+}  # fmt: skip
+
+
+def _all(checks: list[Callable[[Any], bool]]) -> Callable[[Any], bool]:
+    """One function that passes when every check does, without a generator per value."""
+    if not checks:
+        return lambda value: True
+    if len(checks) == 1:
+        return checks[0]
+    if len(checks) == 2:
+        first, second = checks
+        return lambda value: first(value) and second(value)
+
+    def every(value: Any) -> bool:
+        for check in checks:  # noqa: SIM110 - a plain loop: all() would build a generator per value
+            if not check(value):
+                return False
+        return True
+
+    return every
 
 
 def _frozen(value: Any) -> Any:

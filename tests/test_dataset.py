@@ -324,6 +324,30 @@ def test_our_checker_agrees_with_jsonschema(raw_dataset: dict[str, Any], change:
     assert ours and ours == theirs
 
 
+@pytest.mark.parametrize("change", [None, *BROKEN_SHAPES])
+def test_the_fast_check_agrees_with_the_full_one(raw_dataset: dict[str, Any], change: Any) -> None:
+    """valid() is the fast path for a good file; it must say no exactly when errors() finds something."""
+    import copy
+
+    raw = copy.deepcopy(raw_dataset)
+    if change is not None:
+        change(raw)
+    checker = SchemaChecker(schema_document())
+    assert checker.valid(raw) == (list(checker.errors(raw)) == [])
+
+
+def test_the_fast_check_agrees_on_fuzzed_datasets(raw_dataset: dict[str, Any]) -> None:
+    import random
+
+    from test_hostile_datasets import _mutate, _plausible
+
+    rng = random.Random(7)
+    checker = SchemaChecker(schema_document())
+    for case in range(400):
+        raw = (_plausible if case % 2 else _mutate)(raw_dataset, rng)
+        assert checker.valid(raw) == (list(checker.errors(raw)) == []), case
+
+
 def test_checker_refuses_unknown_keywords() -> None:
     with pytest.raises(ValueError, match="schema keyword not supported"):
         SchemaChecker({"type": "object", "oneOf": []})
