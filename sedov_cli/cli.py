@@ -78,7 +78,7 @@ from .records import (
     show_record,
     tags_listing,
 )
-from .text import visible
+from .text import plural, visible
 
 
 def _say_error(stream: TextIO, message: str) -> None:
@@ -579,9 +579,9 @@ def chart(
         with st.env.pipe_guard(), st.env.paged():
             render.chart(st.env, rows)
     if before:
-        st.env.note(f"{_count(before, 'event')} before {first} not shown")
+        st.env.note(f"{plural(before, 'event')} before {first} not shown")
     if after:
-        st.env.note(f"{_count(after, 'event')} after {last} not shown; --after-death shows them")
+        st.env.note(f"{plural(after, 'event')} after {last} not shown; --after-death shows them")
     if svg is not None:
         svg_width = max(width, 100)
         svg_rows = layout(ds, shown, eras, width=svg_width, first_year=first, last_year=last, glyphs=UNICODE)
@@ -591,10 +591,6 @@ def chart(
         else:
             write_file(svg, picture, force=force)
             st.env.note(f"wrote {svg}")
-
-
-def _count(n: int, noun: str) -> str:
-    return f"{n} {noun}" + ("" if n == 1 else "s")
 
 
 @app.command("on-this-day")
@@ -634,7 +630,7 @@ def on_this_day(
     except DateError as exc:
         raise UsageProblem(str(exc)) from None
     asked = format_day(date(2000, month, day)).rsplit(" ", 1)[0]
-    heading = f"On {asked}" + (f", ±{_count(window, 'day')}" if window else "")
+    heading = f"On {asked}" + (f", ±{plural(window, 'day')}" if window else "")
 
     def make(ds: Dataset) -> Answer:
         items = find(ds, month, day, now, window)
@@ -722,7 +718,7 @@ def export_command(
         st.env.write(text)
     else:
         write_file(output, text, force=force)
-        st.env.note(f"wrote {_count(len(events), 'event')} to {output}")
+        st.env.note(f"wrote {plural(len(events), 'event')} to {output}")
 
 
 @app.command()
@@ -761,8 +757,8 @@ def validate(
     else:
         assert ds is not None
         st.env.write(
-            f"ok: {visible(shown)}: {_count(len(ds.events), 'event')}, {len(ds.people)} people, "
-            f"{_count(len(ds.places), 'place')}\n"
+            f"ok: {visible(shown)}: {plural(len(ds.events), 'event')}, {len(ds.people)} people, "
+            f"{plural(len(ds.places), 'place')}\n"
         )
     if problems:
         raise typer.Exit(ExitStatus.ERROR)

@@ -29,7 +29,7 @@ from .records import Listing, age_json, age_text, age_words
 from .relative import Distance
 from .render_layout import Column, fit
 from .sentences import basis_words
-from .text import visible
+from .text import plural, visible
 
 CERTAINTY_STYLE = {
     "stated": "green",
@@ -226,7 +226,7 @@ def place_tree(env: Environment, ds: Dataset, listing: Listing) -> None:
         text = _t(str(rec["name"]), "bold")
         text.append(_t(f"  {rec['kind']}", "dim"))
         direct = int(str(rec["events"]))
-        text.append(_t(f"  {direct} event{'' if direct == 1 else 's'}, {rec['events_within']} within"))
+        text.append(_t(f"  {plural(direct, 'event')}, {rec['events_within']} within"))
         return text
 
     def attach(place_id: str) -> Tree:
@@ -363,7 +363,7 @@ def anniversaries_table(env: Environment, items: Sequence[Anniversary], heading:
         if item.match == "exact":
             days = abs(item.offset)
             side = "after" if item.offset > 0 else "before"
-            match = "this day" if item.offset == 0 else f"{days} day{'' if days == 1 else 's'} {side}"
+            match = "this day" if item.offset == 0 else f"{plural(days, 'day')} {side}"
         else:
             match = "sometime this month"
         rows.append([

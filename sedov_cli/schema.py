@@ -14,6 +14,8 @@ import re
 from collections.abc import Callable, Iterator
 from typing import Any
 
+from .text import plural
+
 Path = tuple[str | int, ...]
 
 _KNOWN = frozenset(
@@ -167,7 +169,7 @@ class SchemaChecker:
         if isinstance(instance, list):
             if len(instance) < schema.get("minItems", 0):
                 n = schema["minItems"]
-                yield path, f"needs at least {n} item{'' if n == 1 else 's'}"
+                yield path, f"needs at least {plural(n, 'item')}"
             if schema.get("uniqueItems"):
                 seen: set[Any] = set()  # hashed, so 40,000 tags cost 40,000 steps, not 800 million
                 for item in instance:

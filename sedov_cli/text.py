@@ -48,3 +48,8 @@ def fold(text: str) -> str:
     """Case- and accent-insensitive form, for matching what users type."""
     decomposed = unicodedata.normalize("NFKD", text)
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).casefold()
+
+
+def plural(n: int, noun: str) -> str:
+    """'1 event', '2 events': never 'event(s)'. (Every noun sedov counts takes an s.)"""
+    return f"{n} {noun}" + ("" if n == 1 else "s")
