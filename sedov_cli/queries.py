@@ -108,8 +108,8 @@ def resolve_period(ds: Dataset, query: str) -> str:
     raise UnknownName("period", query, _suggest(query, names))
 
 
-def find_event(ds: Dataset, ident: str) -> Event | None:
-    """The event ``ident`` names: its id in any case, or the unique start of one.
+def find_event(ds: Dataset, ident: str, *, prefix: bool = True) -> Event | None:
+    """The event ``ident`` names: its id in any case, or (with ``prefix``) the unique start of one.
 
     A start shared by several ids is ambiguous, and the error lists them.
     """
@@ -119,8 +119,8 @@ def find_event(ds: Dataset, ident: str) -> Event | None:
     if not q:
         return None
     exact = [e for e in ds.events if e.id.casefold() == q]
-    if exact:
-        return exact[0]
+    if exact or not prefix:
+        return exact[0] if exact else None
     starting = [e for e in ds.events if e.id.casefold().startswith(q)]
     if len(starting) == 1:
         return starting[0]
@@ -161,15 +161,16 @@ def resolve_when(ds: Dataset, text: str, today: dt.date | None = None) -> When:
     if stripped.casefold() == "today" and today is not None:
         return When(text, Span.day(today), f"{format_day(today)} (today)", date=parse_edtf(today.isoformat()),
                     certain=Span.day(today))  # fmt: skip
-    event = ds.by_id.get(stripped) or _event_if_not_a_date(ds, stripped)
+    # An id in any case is an id; the start of one ('marr') only once the text is not a date.
+    event = find_event(ds, stripped, prefix=False)
     if event is not None:
-        return When(text, event.span, f"{event.title} ({event.when})", event=event, certain=event.certain)
+        return _at(text, event)
     try:
         parsed = parse_when(stripped)
     except DateError as exc:
-        event = find_event(ds, stripped)  # the start of an id: 'marr' for marriage
+        event = find_event(ds, stripped)
         if event is not None:
-            return When(text, event.span, f"{event.title} ({event.when})", event=event, certain=event.certain)
+            return _at(text, event)
         near = _suggest(stripped, ds.by_id) if re.search(r"[A-Za-z]", stripped) else []
         hint = f" (did you mean the event {near[0]!r}?)" if near else ""
         message = str(exc).replace(LIKE, f"{LIKE}, or an event id")  # only where the message lists the forms
@@ -177,10 +178,8 @@ def resolve_when(ds: Dataset, text: str, today: dt.date | None = None) -> When:
     return When(text, parsed.span, parsed.display, date=parsed, certain=None if parsed.one_of else parsed.span)
 
 
-def _event_if_not_a_date(ds: Dataset, text: str) -> Event | None:
-    """An id typed in another case ('Marriage') is an id; a prefix waits until the text is not a date."""
-    q = text.casefold()
-    return next((e for e in ds.events if e.id.casefold() == q), None)
+def _at(text: str, event: Event) -> When:
+    return When(text, event.span, f"{event.title} ({event.when})", event=event, certain=event.certain)
 
 
 def date_range(ds: Dataset, start: str | None, end: str | None) -> Span | None:

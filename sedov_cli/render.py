@@ -121,9 +121,11 @@ def _stacked(out: Console, columns: Sequence[Column], rows: Sequence[TableRow], 
                 out.print()
             out.print(row)
             continue
-        out.print(Text.assemble(Text(row[main].plain.split("\n", 1)[0], style="bold"),
-                                *( [Text("  "), Text(row[main].plain.split("\n", 1)[1], style="dim")]
-                                   if "\n" in row[main].plain else [])))  # fmt: skip
+        name, _, ident = row[main].plain.partition("\n")  # a title, and perhaps its id beneath
+        head = Text(name, style="bold")
+        if ident:
+            head.append("  " + ident, style="dim")
+        out.print(head)
         line = Text("  ", overflow="fold")
         shown = [(column, row[i]) for i, column in enumerate(columns) if i != main and row[i].plain]
         for j, (column, cell) in enumerate(shown):
