@@ -9,7 +9,8 @@ trust its references.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator, Mapping
+from abc import ABC, abstractmethod
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Literal
@@ -18,6 +19,7 @@ from .dates import AgeAnswer, EdtfDate, Kind, Life, Span
 
 Certainty = Literal["stated", "inferred", "attributed", "disputed"]
 CERTAINTIES: tuple[Certainty, ...] = ("stated", "inferred", "attributed", "disputed")
+CountKey = Literal["places", "people", "tags", "within"]
 Basis = Literal["date", "article", "outside"]
 """Where an event's first or last possible day comes from: its own date as the
 article gives it, a bound inferred from the article, or a bound from outside
@@ -244,6 +246,54 @@ class SourceInfo:
 
 
 @dataclass(frozen=True)
+class Narrowing:
+    """What a query will keep, for a store that can skip events cheaply.
+
+    Each field is None (or empty) when that filter is not asked. A store may
+    return more than matches, never fewer: :func:`sedov_cli.queries.select`
+    still applies every filter exactly, so the in-memory and indexed answers
+    cannot differ.
+    """
+
+    places: frozenset[str] | None = None
+    people: frozenset[str] | None = None
+    tags: frozenset[str] | None = None
+    certainties: frozenset[str] | None = None
+    periods: frozenset[str] | None = None
+    span: Span | None = None
+    needle: str | None = None  # folded text, as sedov_cli.text.fold makes it
+
+
+class EventStore(ABC, Sequence[Event]):
+    """Events kept outside memory (the SQLite index), read a few at a time.
+
+    A dataset's ``events`` is either a tuple or one of these; :class:`Dataset`
+    asks the store where it can answer without reading every event.
+    """
+
+    @abstractmethod
+    def chronological(self, reverse: bool = False) -> Iterator[Event]: ...
+
+    @abstractmethod
+    def candidates(self, narrowing: Narrowing, reverse: bool = False) -> Iterator[Event]: ...
+
+    @abstractmethod
+    def get(self, event_id: str) -> Event | None: ...
+
+    @abstractmethod
+    def with_folded_id(self, folded: str, *, prefix: bool) -> list[Event]: ...
+
+    @abstractmethod
+    def ids(self) -> Iterator[str]: ...
+
+    @abstractmethod
+    def count_by(self, key: CountKey) -> dict[str, int]: ...
+
+    @abstractmethod
+    def neighbours(self, event: Event) -> tuple[Event | None, Event | None]: ...
+
+
+@dataclass(frozen=True)
 class Dataset:
     """A validated dataset: one subject, their events, and the indexes they cite."""
 
@@ -253,7 +303,7 @@ class Dataset:
     periods: Mapping[str, Period]
     people: Mapping[str, Person]
     places: Mapping[str, Place]
-    events: tuple[Event, ...]
+    events: Sequence[Event]  # a tuple, or an EventStore over the index
     eras: tuple[Era, ...] = ()
     not_datable: tuple[NotDatable, ...] = ()
     origin: str = field(default="<memory>")
@@ -261,6 +311,42 @@ class Dataset:
     @cached_property
     def by_id(self) -> Mapping[str, Event]:
         return {e.id: e for e in self.events}
+
+    @property
+    def _store(self) -> EventStore | None:
+        return self.events if isinstance(self.events, EventStore) else None
+
+    def event(self, event_id: str) -> Event | None:
+        """The event with exactly this id."""
+        if self._store is not None:
+            return self._store.get(event_id)
+        return self.by_id.get(event_id)
+
+    def event_ids(self) -> Iterator[str]:
+        return self._store.ids() if self._store is not None else iter(self.by_id)
+
+    def with_folded_id(self, folded: str, *, prefix: bool) -> list[Event]:
+        """Events whose casefolded id is ``folded`` (or, with ``prefix``, starts with it)."""
+        if self._store is not None:
+            return self._store.with_folded_id(folded, prefix=prefix)
+        if prefix:
+            return [e for e in self.events if e.id.casefold().startswith(folded)]
+        return [e for e in self.events if e.id.casefold() == folded]
+
+    def count_by(self, key: CountKey) -> dict[str, int]:
+        """How many events cite each place, person or tag id; with "within", each
+        place counts the events at it or anywhere inside it (each event once)."""
+        if self._store is not None:
+            return self._store.count_by(key)
+        counts: dict[str, int] = {}
+        for event in self.events:
+            if key == "within":
+                idents: Iterable[str] = {a for p in event.places for a in (p, *(x.id for x in self.ancestors(p)))}
+            else:
+                idents = getattr(event, key)
+            for ident in idents:
+                counts[ident] = counts.get(ident, 0) + 1
+        return counts
 
     @property
     def person(self) -> Person:
@@ -277,9 +363,30 @@ class Dataset:
         """The subject's age at a moment, or during a period (without the birthday stretches)."""
         return self.subject_life.age_over(event.span, event.certain, segments=False)
 
-    def chronological(self) -> tuple[Event, ...]:
-        """Events by earliest day, then latest day; ties keep the dataset's order."""
+    @cached_property
+    def _chronological(self) -> tuple[Event, ...]:
         return tuple(sorted(self.events, key=Event.sort_key))
+
+    def chronological(self, reverse: bool = False) -> Iterable[Event]:
+        """Events by earliest day, then latest day; ties keep the dataset's order.
+        ``reverse`` gives exactly that order backwards."""
+        if self._store is not None:
+            return self._store.chronological(reverse)
+        return reversed(self._chronological) if reverse else self._chronological
+
+    def candidates(self, narrowing: Narrowing, reverse: bool = False) -> Iterable[Event]:
+        """Chronological events that may pass ``narrowing``: all of them, unless a store can skip some."""
+        if self._store is not None:
+            return self._store.candidates(narrowing, reverse)
+        return self.chronological(reverse)
+
+    def neighbours(self, event: Event) -> tuple[Event | None, Event | None]:
+        """The events just before and just after, in chronological order."""
+        if self._store is not None:
+            return self._store.neighbours(event)
+        order = self._chronological
+        i = order.index(event)
+        return (order[i - 1] if i > 0 else None, order[i + 1] if i + 1 < len(order) else None)
 
     def ancestors(self, place_id: str) -> Iterator[Place]:
         """The place's parent, its parent, and so on (the loader rules out cycles)."""

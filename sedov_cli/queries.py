@@ -10,13 +10,14 @@ from __future__ import annotations
 import datetime as dt
 import difflib
 import re
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
+from functools import cached_property
 from typing import Literal, TypeVar
 
 from .dates import LIKE, AgeAnswer, DateError, EdtfDate, Span, format_day, parse_edtf, parse_when
 from .errors import AmbiguousName, BadWhen, UnknownName, UsageProblem
-from .model import CERTAINTIES, Dataset, Event, Person, Place
+from .model import CERTAINTIES, Dataset, Event, Narrowing, Person, Place
 from .text import fold
 
 MatchMode = Literal["possible", "certain"]
@@ -81,7 +82,7 @@ def resolve_person(ds: Dataset, query: str) -> Person:
 
 
 def all_tags(ds: Dataset) -> list[str]:
-    return sorted({t for e in ds.events for t in e.tags})
+    return sorted(ds.count_by("tags"))
 
 
 def resolve_tag(ds: Dataset, query: str) -> str:
@@ -113,15 +114,16 @@ def find_event(ds: Dataset, ident: str, *, prefix: bool = True) -> Event | None:
 
     A start shared by several ids is ambiguous, and the error lists them.
     """
-    if ident in ds.by_id:
-        return ds.by_id[ident]
+    found = ds.event(ident)
+    if found is not None:
+        return found
     q = ident.strip().casefold()
     if not q:
         return None
-    exact = [e for e in ds.events if e.id.casefold() == q]
+    exact = ds.with_folded_id(q, prefix=False)
     if exact or not prefix:
         return exact[0] if exact else None
-    starting = [e for e in ds.events if e.id.casefold().startswith(q)]
+    starting = ds.with_folded_id(q, prefix=True)
     if len(starting) == 1:
         return starting[0]
     if starting:
@@ -132,7 +134,7 @@ def find_event(ds: Dataset, ident: str, *, prefix: bool = True) -> Event | None:
 def resolve_event(ds: Dataset, ident: str) -> Event:
     event = find_event(ds, ident)
     if event is None:
-        raise UnknownName("event id", ident, _suggest(ident, ds.by_id))
+        raise UnknownName("event id", ident, _suggest(ident, ds.event_ids()))
     return event
 
 
@@ -171,7 +173,7 @@ def resolve_when(ds: Dataset, text: str, today: dt.date | None = None) -> When:
         event = find_event(ds, stripped)
         if event is not None:
             return _at(text, event)
-        near = _suggest(stripped, ds.by_id) if re.search(r"[A-Za-z]", stripped) else []
+        near = _suggest(stripped, ds.event_ids()) if re.search(r"[A-Za-z]", stripped) else []
         hint = f" (did you mean the event {near[0]!r}?)" if near else ""
         message = str(exc).replace(LIKE, f"{LIKE}, or an event id")  # only where the message lists the forms
         raise BadWhen(f"{message}{hint}") from None
@@ -220,14 +222,32 @@ class Hit:
     possible: bool = False
 
 
-@dataclass(frozen=True)
 class Selection:
-    hits: tuple[Hit, ...]
-    range: Span | None
+    """The events a query keeps, produced on demand.
+
+    ``hits`` holds them all (what a table needs); iterating runs the query
+    again and yields one hit at a time, so a listing written to a pipe never
+    holds the whole result.
+    """
+
+    def __init__(self, produce: Callable[[], Iterator[Hit]], span: Span | None) -> None:
+        self._produce = produce
+        self.range = span
+
+    def __iter__(self) -> Iterator[Hit]:
+        return self._produce()
+
+    @cached_property
+    def hits(self) -> tuple[Hit, ...]:
+        return tuple(self._produce())
 
 
 def select(ds: Dataset, filters: Filters, *, reverse: bool = False, limit: int | None = None) -> Selection:
-    """Events matching every filter, in chronological order."""
+    """Events matching every filter, in chronological order.
+
+    Names are resolved here, so a misspelt place fails before anything is
+    written; the events themselves are read only as the selection is used.
+    """
     place_ids: set[str] | None = None
     if filters.places:
         place_ids = set().union(*(resolve_places(ds, q) for q in filters.places))
@@ -239,38 +259,51 @@ def select(ds: Dataset, filters: Filters, *, reverse: bool = False, limit: int |
     periods = {resolve_period(ds, p) for p in filters.periods}
     span = date_range(ds, filters.start, filters.end)
     needle = fold(filters.search) if filters.search is not None else None
+    narrowing = Narrowing(
+        places=frozenset(place_ids) if place_ids is not None else None,
+        people=frozenset(person_ids) if people and not everyone else None,
+        tags=frozenset(tags) or None,
+        certainties=frozenset(certainties) or None,
+        periods=frozenset(periods) or None,
+        span=span,
+        needle=needle,
+    )
 
-    hits: list[Hit] = []
-    for event in ds.chronological():
-        if place_ids is not None and not place_ids.intersection(event.places):
-            continue
-        if people and not everyone and not person_ids.intersection(event.people):
-            continue
-        if tags and not tags.intersection(event.tags):
-            continue
-        if certainties and event.certainty not in certainties:
-            continue
-        if periods and event.period not in periods:
-            continue
-        if needle is not None and not any(
-            needle in fold(text) for text in (event.title, event.summary, event.source.quote)
-        ):
-            continue
-        possible = False
-        if span is not None:
-            if filters.match == "certain":
-                if not event.span.within(span):
-                    continue
-            elif not event.span.overlaps(span):
+    def produce() -> Iterator[Hit]:
+        left = limit if limit is None else max(limit, 0)
+        if left == 0:
+            return
+        for event in ds.candidates(narrowing, reverse):
+            if place_ids is not None and not place_ids.intersection(event.places):
                 continue
-            else:
-                possible = not event.span.within(span)
-        hits.append(Hit(event, ds.age_at(event), possible))
-    if reverse:
-        hits.reverse()
-    if limit is not None:
-        hits = hits[: max(limit, 0)]
-    return Selection(tuple(hits), span)
+            if people and not everyone and not person_ids.intersection(event.people):
+                continue
+            if tags and not tags.intersection(event.tags):
+                continue
+            if certainties and event.certainty not in certainties:
+                continue
+            if periods and event.period not in periods:
+                continue
+            if needle is not None and not any(
+                needle in fold(text) for text in (event.title, event.summary, event.source.quote)
+            ):
+                continue
+            possible = False
+            if span is not None:
+                if filters.match == "certain":
+                    if not event.span.within(span):
+                        continue
+                elif not event.span.overlaps(span):
+                    continue
+                else:
+                    possible = not event.span.within(span)
+            yield Hit(event, ds.age_at(event), possible)
+            if left is not None:
+                left -= 1
+                if left == 0:
+                    return
+
+    return Selection(produce, span)
 
 
 def by_period(ds: Dataset, items: Sequence[T], event_of: Callable[[T], Event], *, reverse: bool = False) -> list[T]:
@@ -289,9 +322,7 @@ def by_period(ds: Dataset, items: Sequence[T], event_of: Callable[[T], Event], *
 
 def neighbours(ds: Dataset, event: Event) -> tuple[Event | None, Event | None]:
     """The events just before and just after, in chronological order."""
-    order = ds.chronological()
-    i = order.index(event)
-    return (order[i - 1] if i > 0 else None, order[i + 1] if i + 1 < len(order) else None)
+    return ds.neighbours(event)
 
 
 def _matches(needle: str | None, texts: Iterable[str]) -> bool:
@@ -310,17 +341,8 @@ def matching_places(ds: Dataset, search: str | None) -> list[Place]:
 
 def tag_counts(ds: Dataset, search: str | None) -> dict[str, int]:
     """Tags containing ``search``, alphabetically, with how many events carry each."""
-    counts = count_by(ds.events, "tags")
+    counts = ds.count_by("tags")
     return {t: counts[t] for t in sorted(counts) if _matches(search, (t,))}
-
-
-def count_by(events: Sequence[Event], key: str) -> dict[str, int]:
-    """How many events cite each place, person or tag id."""
-    counts: dict[str, int] = {}
-    for event in events:
-        for ident in getattr(event, key):
-            counts[ident] = counts.get(ident, 0) + 1
-    return counts
 
 
 def age_of(ds: Dataset, person: Person, when: When) -> AgeAnswer:

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 from .dates import AgeAnswer, AgeSegment, LifeStatus
 from .model import Dataset, Event, Person, Place
-from .queries import Hit, When, count_by
+from .queries import Hit, When
 
 if TYPE_CHECKING:  # only the commands that produce these import them
     from .anniversaries import Anniversary
@@ -185,7 +185,7 @@ def _life_text(person: Person, which: str) -> str | None:
 
 
 def people_listing(ds: Dataset, people: Sequence[Person]) -> Listing:
-    counts = count_by(ds.events, "people")
+    counts = ds.count_by("people")
     records = tuple(
         {
             "id": p.id,
@@ -208,10 +208,10 @@ def place_path(ds: Dataset, place: Place) -> list[str]:
 
 
 def places_listing(ds: Dataset, places: Sequence[Place]) -> Listing:
-    direct = count_by(ds.events, "places")
+    direct = ds.count_by("places")
+    within = ds.count_by("within")
     records: list[Record] = []
     for p in places:
-        inside = ds.descendants(p.id)
         records.append(
             {
                 "id": p.id,
@@ -221,7 +221,7 @@ def places_listing(ds: Dataset, places: Sequence[Place]) -> Listing:
                 "parent": p.parent,
                 "path": place_path(ds, p),
                 "events": direct.get(p.id, 0),
-                "events_within": sum(1 for e in ds.events if inside.intersection(e.places)),
+                "events_within": within.get(p.id, 0),
             }
         )
     columns = ("id", "name", "aliases", "kind", "parent", "path", "events", "events_within")
