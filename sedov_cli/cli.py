@@ -18,7 +18,7 @@ import sys
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
-from typing import Annotated, Any, TextIO
+from typing import TYPE_CHECKING, Annotated, Any, TextIO
 
 import typer
 from typer.core import TyperGroup
@@ -28,8 +28,8 @@ from .dataset import DatasetError, Problem, load
 from .dates import LifeStatus
 from .environment import ClosedStream, Environment, ReaderAware, silence_stdout
 from .errors import ExitStatus, OutsideLife, SedovError, UsageProblem
-from .formats import exporter
-from .model import Dataset
+from .formats import chunks, exporter
+from .model import Dataset, Event
 from .options import (
     COLOR_HELP,
     DATA_HELP,
@@ -79,6 +79,9 @@ from .records import (
     tags_listing,
 )
 from .text import plural, visible
+
+if TYPE_CHECKING:
+    from .relative import Distance
 
 
 def _say_error(stream: TextIO, message: str) -> None:
@@ -248,15 +251,16 @@ def _respond(ctx: typer.Context, fmt: ListingFormat | None, as_json: bool, make:
     chosen = _format(fmt, as_json, "table" if st.env.stdout_isatty else "tsv")
     answer = make(st.dataset)
     env = st.env
-    if not answer.listing.records:
-        env.note(answer.empty)
-        if chosen == "table":
-            return
     if chosen == "table":
+        if not answer.listing.records:
+            env.note(answer.empty)
+            return
         with env.pipe_guard(), env.paged():
             answer.draw(env)
-    else:
-        env.write(exporter(chosen)(answer.listing))
+        return
+    if answer.listing.is_empty():
+        env.note(answer.empty)
+    env.write_all(chunks(chosen)(answer.listing))
 
 
 # --- commands ---------------------------------------------------------------------------
@@ -269,22 +273,21 @@ def _events_answer(
     reference = resolve_event(ds, relative_to) if relative_to is not None else None
     selection = select(ds, filters, reverse=reverse, limit=limit)
     ranged = selection.range is not None
-    relative = None
+    relative: Callable[[Event], Distance] | None = None
     if reference is not None:
         from .relative import distance
 
-        relative = {
-            h.event.id: distance(h.event.span, reference.span, reference.id, same=h.event is reference)
-            for h in selection.hits
-        }
+        def relative(event: Event) -> Distance:
+            return distance(event.span, reference.span, reference.id, same=event.id == reference.id)
 
     def draw(env: Environment) -> None:
         from . import render
 
-        render.events_table(env, ds, selection.hits, grouped=grouped, ranged=ranged, relative=relative,
+        distances = {h.event.id: relative(h.event) for h in selection.hits} if relative is not None else None
+        render.events_table(env, ds, selection.hits, grouped=grouped, ranged=ranged, relative=distances,
                             reverse=reverse, ids=ids)  # fmt: skip
 
-    return Answer(events_listing(ds, selection.hits, ranged, relative), draw, "No events match.")
+    return Answer(events_listing(ds, selection, ranged, relative), draw, "No events match.")
 
 
 @app.command()

@@ -13,7 +13,7 @@ import io
 import os
 import shutil
 import sys
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import NoReturn, TextIO
@@ -205,6 +205,21 @@ class Environment:
     def write(self, text: str) -> None:
         with self.pipe_guard():
             self.stdout.write(text)
+            self.stdout.flush()
+
+    def write_all(self, pieces: Iterable[str], batch: int = 1 << 16) -> None:
+        """Write pieces as they come, about ``batch`` characters at a time: a long
+        listing starts flowing at once and is never held whole."""
+        with self.pipe_guard():
+            held: list[str] = []
+            size = 0
+            for piece in pieces:
+                held.append(piece)
+                size += len(piece)
+                if size >= batch:
+                    self.stdout.write("".join(held))
+                    held, size = [], 0
+            self.stdout.write("".join(held))
             self.stdout.flush()
 
     def note(self, text: str) -> None:

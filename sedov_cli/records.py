@@ -3,14 +3,15 @@
 Every format works from a :class:`Listing`. The JSON and NDJSON exporters use
 ``records`` (nested, typed), and CSV, TSV and Markdown use ``columns`` and
 ``rows`` (strings only). Defining both here keeps the formats from drifting
-apart.
+apart. An event listing can be a :class:`StreamedListing`, produced record by
+record, so a million events reach a pipe without being held at once.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from datetime import date
+from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
 from .dates import AgeAnswer, AgeSegment, LifeStatus
@@ -24,15 +25,71 @@ if TYPE_CHECKING:  # only the commands that produce these import them
 Record = dict[str, Any]
 
 
-@dataclass(frozen=True)
-class Listing:
-    """Records in the JSON contract plus their flat form."""
+Row = tuple[str, ...]
 
-    kind: str
-    records: tuple[Record, ...]
-    columns: tuple[str, ...]
-    rows: tuple[tuple[str, ...], ...]
-    single: bool = False
+
+class Listing:
+    """Records in the JSON contract plus their flat form, held in memory."""
+
+    def __init__(
+        self, kind: str, records: Sequence[Record], columns: tuple[str, ...], rows: Sequence[Row], single: bool = False
+    ) -> None:
+        self.kind, self.columns, self.single = kind, columns, single
+        self._records, self._rows = tuple(records), tuple(rows)
+
+    @property
+    def records(self) -> tuple[Record, ...]:
+        return self._records
+
+    @property
+    def rows(self) -> tuple[Row, ...]:
+        return self._rows
+
+    def each_record(self) -> Iterator[Record]:
+        """The records one at a time: what a streaming writer walks."""
+        return iter(self.records)
+
+    def each_row(self) -> Iterator[Row]:
+        return iter(self.rows)
+
+    def is_empty(self) -> bool:
+        return not self.records
+
+
+class StreamedListing(Listing):
+    """A listing produced afresh on each pass, one record at a time.
+
+    Writers walk :meth:`each_record` or :meth:`each_row` and never hold the
+    whole result; only a terminal table, which must measure every row, reads
+    ``records`` and so holds them all.
+    """
+
+    def __init__(
+        self,
+        kind: str,
+        produce: Callable[[], Iterator[Record]],
+        columns: tuple[str, ...],
+        row_of: Callable[[Record], Row],
+    ) -> None:
+        self.kind, self.columns, self.single = kind, columns, False
+        self._produce, self._row_of = produce, row_of
+
+    @cached_property
+    def records(self) -> tuple[Record, ...]:
+        return tuple(self._produce())
+
+    @cached_property
+    def rows(self) -> tuple[Row, ...]:
+        return tuple(map(self._row_of, self.records))
+
+    def each_record(self) -> Iterator[Record]:
+        return self._produce()
+
+    def each_row(self) -> Iterator[Row]:
+        return map(self._row_of, self._produce())
+
+    def is_empty(self) -> bool:
+        return next(self._produce(), None) is None
 
 
 def _iso(day: date | None) -> str | None:
@@ -122,22 +179,27 @@ def _event_row(record: Record, extra: tuple[str, ...] = ()) -> tuple[str, ...]:
 
 
 def events_listing(
-    ds: Dataset, hits: Sequence[Hit], ranged: bool, relative: Mapping[str, Distance] | None = None
-) -> Listing:
-    """Events as records. With a date range, each says whether it matched for certain;
-    with a reference event, each gives its distance from it."""
-    records = []
-    for hit in hits:
-        record = event_record(ds, hit.event, hit.age)
-        if ranged:
-            record["match"] = "possible" if hit.possible else "certain"
-        if relative is not None:
-            d = relative[hit.event.id]
-            record["relative"] = {"direction": d.direction, "min_days": d.min_days, "max_days": d.max_days,
-                                  "text": d.text}  # fmt: skip
-        records.append(record)
+    ds: Dataset, hits: Iterable[Hit], ranged: bool, relative: Callable[[Event], Distance] | None = None
+) -> StreamedListing:
+    """Events as records, made as they are written. With a date range, each says
+    whether it matched for certain; with a reference event, each gives its distance from it.
+
+    ``hits`` is walked once per pass, so it should be re-iterable (a Selection or a tuple).
+    """
+
+    def produce() -> Iterator[Record]:
+        for hit in hits:
+            record = event_record(ds, hit.event, hit.age)
+            if ranged:
+                record["match"] = "possible" if hit.possible else "certain"
+            if relative is not None:
+                d = relative(hit.event)
+                record["relative"] = {"direction": d.direction, "min_days": d.min_days, "max_days": d.max_days,
+                                      "text": d.text}  # fmt: skip
+            yield record
+
     extra = (("match",) if ranged else ()) + (("relative",) if relative is not None else ())
-    return Listing("events", tuple(records), EVENT_COLUMNS + extra, tuple(_event_row(r, extra) for r in records))
+    return StreamedListing("events", produce, EVENT_COLUMNS + extra, lambda r: _event_row(r, extra))
 
 
 def anniversaries_listing(ds: Dataset, items: Sequence[Anniversary]) -> Listing:

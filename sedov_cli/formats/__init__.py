@@ -3,13 +3,15 @@
 Listings (``--format`` on every command that lists) and exports (``sedov
 export --format``) are rows of the same table, as datasette registers its
 renderers in one place. Exporters never print: each returns a string, so
-every format can be tested as a plain value. Modules are imported on first
+every format can be tested as a plain value. A listing format yields its
+string in pieces (a header, then a record at a time), so a long listing is
+written as it is made; :func:`exporter` joins the pieces. Modules are imported on first
 use, so a command pays only for the format it writes.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from importlib import import_module
@@ -50,6 +52,7 @@ FORMATS = tuple(f.name for f in REGISTRY if f.use == "listing")
 EXPORTS = tuple(f.name for f in REGISTRY if f.use == "export")
 
 Exporter = Callable[[Listing], str]
+Chunks = Callable[[Listing], Iterator[str]]
 
 
 @dataclass(frozen=True)
@@ -70,10 +73,16 @@ def _function(use: Use, name: str) -> Any:
     return getattr(import_module(f"{__name__}.{entry.module}"), entry.function)
 
 
-def exporter(name: str) -> Exporter:
-    """The listing writer for ``name`` (one of FORMATS other than 'table')."""
-    fn: Exporter = _function("listing", name)
+def chunks(name: str) -> Chunks:
+    """The listing writer for ``name`` (one of FORMATS other than 'table'), piece by piece."""
+    fn: Chunks = _function("listing", name)
     return fn
+
+
+def exporter(name: str) -> Exporter:
+    """The listing writer for ``name``, as one string."""
+    pieces = chunks(name)
+    return lambda listing: "".join(pieces(listing))
 
 
 def export(name: str) -> Export:

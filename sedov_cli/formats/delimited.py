@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import csv
 import io
+from collections.abc import Iterator
 
 from ..records import Listing
 from ..text import visible
@@ -19,16 +20,19 @@ def _tsv_value(value: str) -> str:
     return visible(value.replace("\\", "\\\\"))
 
 
-def to_tsv(listing: Listing) -> str:
-    lines = ["\t".join(listing.columns)]
-    lines += ["\t".join(_tsv_value(v) for v in row) for row in listing.rows]
-    return "\n".join(lines) + "\n"
+def to_tsv(listing: Listing) -> Iterator[str]:
+    yield "\t".join(listing.columns) + "\n"
+    for row in listing.each_row():
+        yield "\t".join(_tsv_value(v) for v in row) + "\n"
 
 
-def to_csv(listing: Listing) -> str:
+def to_csv(listing: Listing) -> Iterator[str]:
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(listing.columns)
-    for row in listing.rows:
+    for row in listing.each_row():
         writer.writerow([visible(v) for v in row])
-    return out.getvalue()
+        yield out.getvalue()
+        out.seek(0)
+        out.truncate()
+    yield out.getvalue()

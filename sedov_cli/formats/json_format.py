@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Iterator
 from typing import Any
 
 from ..records import Listing
@@ -30,6 +31,18 @@ def dumps(value: Any, *, indent: int | None = 2) -> str:
     return UNSAFE_BEYOND_C0.sub(_json_escape, text)
 
 
-def to_json(listing: Listing) -> str:
-    value: Any = listing.records[0] if listing.single else list(listing.records)
-    return dumps(value) + "\n"
+def to_json(listing: Listing) -> Iterator[str]:
+    """The same text as ``json.dumps(records, indent=2)``, made a record at a time.
+
+    Each record is dumped alone and indented one level: JSON text has no raw
+    newline inside a string, so indenting every line is exactly what dumping
+    the whole array would do.
+    """
+    if listing.single:
+        yield dumps(listing.records[0]) + "\n"
+        return
+    opened = False
+    for record in listing.each_record():
+        yield ("[\n  " if not opened else ",\n  ") + dumps(record).replace("\n", "\n  ")
+        opened = True
+    yield "\n]\n" if opened else "[]\n"

@@ -7,6 +7,7 @@ open an HTML tag, a link (``[x](javascript:…)``), a code span or emphasis.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 from ..records import Listing
 from ..text import visible
@@ -28,10 +29,8 @@ def markdown_link(url: str) -> str:
     return f"<{url}>" if _SAFE_URL.match(url) else markdown_text(url)
 
 
-def to_markdown(listing: Listing) -> str:
-    lines = [
-        "| " + " | ".join(listing.columns) + " |",
-        "|" + "|".join("---" for _ in listing.columns) + "|",
-    ]
-    lines += ["| " + " | ".join(markdown_text(v) for v in row) + " |" for row in listing.rows]
-    return "\n".join(lines) + "\n"
+def to_markdown(listing: Listing) -> Iterator[str]:
+    yield "| " + " | ".join(listing.columns) + " |\n"
+    yield "|" + "|".join("---" for _ in listing.columns) + "|\n"
+    for row in listing.each_row():
+        yield "| " + " | ".join(markdown_text(v) for v in row) + " |\n"

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 from ..records import Listing
 from .json_format import dumps
 
 
-def to_ndjson(listing: Listing) -> str:
-    return "".join(dumps(record, indent=None) + "\n" for record in listing.records)
+def to_ndjson(listing: Listing) -> Iterator[str]:
+    for record in listing.each_record():
+        yield dumps(record, indent=None) + "\n"
