@@ -5,12 +5,15 @@ cities, sites), every date form sedov reads (days, months, years, sub-years,
 ranges, intervals, open ends, qualifiers), and quotes drawn from a generated
 article. For each size it times, alternating runs in one process:
 
-* ``sedov events --place X --format ndjson`` (a hierarchical place filter);
+* ``sedov events --place X --format ndjson`` (a hierarchical place filter)
+  with an empty cache ("first"), then again on the unchanged file ("repeat");
 * ``jq`` doing the same filter (the place or any place inside it);
 * ``python -c 'json.load(...)'`` (the floor: reading the file at all);
 
 and reports the median times, their ratios, and the peak memory (RSS) of
-sedov and of json.load. Run from the checkout with the README's venv:
+each. Then, from the index, it times ``age-at``, ``show ID`` and ``people``,
+and ``timeline --format ndjson`` (every event, streamed) with its RSS.
+Run from the checkout with the README's venv:
 
     .venv/bin/python benchmarks/scale.py --sizes 1000 10000 100000 --runs 3
 
@@ -22,6 +25,7 @@ from __future__ import annotations
 import argparse
 import calendar
 import json
+import os
 import random
 import shutil
 import statistics
@@ -102,11 +106,11 @@ JQ_FILTER = """
 """
 
 
-def timed(cmd: list[str]) -> tuple[float, int]:
+def timed(cmd: list[str], env: dict[str, str] | None = None) -> tuple[float, int]:
     """Wall time and peak RSS (KiB) of one run, through /usr/bin/time."""
     start = time.perf_counter()
     out = subprocess.run(["/usr/bin/time", "-f", "%M", *cmd], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
-                         text=True, check=False, timeout=7200)  # fmt: skip
+                         text=True, check=False, timeout=7200, env=env)  # fmt: skip
     elapsed = time.perf_counter() - start
     if out.returncode != 0:
         raise SystemExit(f"{' '.join(cmd[:6])}… failed: {out.stderr[-500:]}")
@@ -120,30 +124,45 @@ def main() -> None:
     args = parser.parse_args()
     if shutil.which("jq") is None or not Path("/usr/bin/time").exists():
         raise SystemExit("needs jq and /usr/bin/time")
-    print(f"{'events':>9} {'MB':>7} {'sedov':>8} {'jq':>8} {'x jq':>6} {'json.load':>9} {'sedov RSS':>10} "
-          f"{'load RSS':>9} {'x load':>6}")  # fmt: skip
+    print(f"{'events':>9} {'MB':>6} {'first':>7} {'repeat':>7} {'jq':>7} {'first/jq':>8} {'repeat/jq':>9} "
+          f"{'load':>6} {'first RSS':>9} {'repeat RSS':>10} {'load RSS':>8} {'age-at':>6} {'show':>6} {'people':>6} "
+          f"{'timeline':>8} {'its RSS':>7}", flush=True)  # fmt: skip
     for n in args.sizes:
         with tempfile.TemporaryDirectory() as folder:
             dataset, article = generate(n)
             path = Path(folder) / "data.json"
             path.write_text(json.dumps(dataset), encoding="utf-8")
+            del dataset
             (Path(folder) / "article.txt").write_text(article, encoding="utf-8")
+            cache = Path(folder) / "cache"
+            env = {**os.environ, "SEDOV_CACHE_DIR": str(cache)}
+            env.pop("SEDOV_NO_CACHE", None)
             target = "country-3"
-            commands = {
-                "sedov": [*SEDOV, "--data", str(path), "events", "--place", target, "--format", "ndjson"],
-                "jq": ["jq", "-r", "--arg", "target", target, JQ_FILTER, str(path)],
-                "load": [sys.executable, "-c", f"import json; json.load(open({str(path)!r}))"],
-            }
-            results: dict[str, list[tuple[float, int]]] = {k: [] for k in commands}
+            sedov = [*SEDOV, "--data", str(path)]
+            query = [*sedov, "events", "--place", target, "--format", "ndjson"]
+            jq = ["jq", "-r", "--arg", "target", target, JQ_FILTER, str(path)]
+            load = [sys.executable, "-c", f"import json; json.load(open({str(path)!r}))"]
+            results: dict[str, list[tuple[float, int]]] = {k: [] for k in ("first", "repeat", "jq", "load")}
             for _ in range(args.runs):
-                for name, cmd in commands.items():
-                    results[name].append(timed(cmd))
+                shutil.rmtree(cache, ignore_errors=True)
+                results["first"].append(timed(query, env))
+                results["repeat"].append(timed(query, env))
+                results["jq"].append(timed(jq))
+                results["load"].append(timed(load))
             t = {k: statistics.median(r[0] for r in v) for k, v in results.items()}
             rss = {k: max(r[1] for r in v) / 1024 for k, v in results.items()}
+            extra = {
+                name: timed([*sedov, *cmd], env)
+                for name, cmd in (("age-at", ["age-at", "1920"]), ("show", ["show", f"event-{n // 2}"]),
+                                  ("people", ["people", "--format", "ndjson"]),
+                                  ("timeline", ["timeline", "--format", "ndjson"]))
+            }  # fmt: skip
             size = path.stat().st_size / 1e6
-            ratio = rss["sedov"] / rss["load"]
-            print(f"{n:>9} {size:>7.1f} {t['sedov']:>7.2f}s {t['jq']:>7.2f}s {t['sedov'] / t['jq']:>6.1f} "
-                  f"{t['load']:>8.2f}s {rss['sedov']:>8.0f}MB {rss['load']:>7.0f}MB {ratio:>6.1f}")  # fmt: skip
+            print(f"{n:>9} {size:>6.1f} {t['first']:>6.2f}s {t['repeat']:>6.2f}s {t['jq']:>6.2f}s "
+                  f"{t['first'] / t['jq']:>8.2f} {t['repeat'] / t['jq']:>9.2f} {t['load']:>5.2f}s "
+                  f"{rss['first']:>7.0f}MB {rss['repeat']:>8.0f}MB {rss['load']:>6.0f}MB "
+                  f"{extra['age-at'][0]:>5.2f}s {extra['show'][0]:>5.2f}s {extra['people'][0]:>5.2f}s "
+                  f"{extra['timeline'][0]:>7.1f}s {extra['timeline'][1] / 1024:>5.0f}MB", flush=True)  # fmt: skip
 
 
 if __name__ == "__main__":

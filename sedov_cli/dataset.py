@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import json
 import os
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from datetime import date
 from functools import cache
 from importlib import resources
@@ -36,7 +36,15 @@ from .model import (
 )
 from .reading import Unreadable, read_bounded
 from .schema import SchemaChecker
-from .validation import PACKAGED_ARTICLE_URL, DatasetError, Problem, Validator, record_name
+from .validation import (
+    PACKAGED_ARTICLE_URL,
+    ArticleMissing,
+    DatasetError,
+    Problem,
+    Validator,
+    fetch_article,
+    record_name,
+)
 
 __all__ = ["PACKAGED_ARTICLE_URL", "DatasetError", "Problem", "dump", "load", "load_default", "problems_in"]
 
@@ -64,19 +72,25 @@ def _checker() -> SchemaChecker:
 
 
 @cache
-def load_default() -> Dataset:
+def load_default(use_cache: bool | None = None) -> Dataset:
     """The packaged dataset, parsed once per process."""
     folder = data_dir()
     raw = (folder / DEFAULT_FILE).read_bytes()
-    return _build(raw, DEFAULT_FILE, lambda name: (folder / name).read_text(encoding="utf-8"))
+    read_sibling = lambda name: (folder / name).read_text(encoding="utf-8")  # noqa: E731
+    return _load(raw, DEFAULT_FILE, read_sibling, use_cache, "the packaged dataset")
 
 
-def load(path: str | os.PathLike[str] | None = None) -> Dataset:
-    """Load ``path``, else ``$SEDOV_DATA``, else the packaged dataset."""
+def load(path: str | os.PathLike[str] | None = None, *, use_cache: bool | None = None) -> Dataset:
+    """Load ``path``, else ``$SEDOV_DATA``, else the packaged dataset.
+
+    With the cache (the default unless ``$SEDOV_NO_CACHE`` is set, or
+    ``use_cache`` is False), a file seen before is answered from its index
+    in :mod:`sedov_cli.index`, and a new one is indexed as it loads.
+    """
     if path is None:
         path = os.environ.get(ENV_VAR) or None
     if path is None:
-        return load_default()
+        return load_default(use_cache)
     file = Path(path)
     shown = str(path)
     try:
@@ -92,7 +106,7 @@ def load(path: str | os.PathLike[str] | None = None) -> Dataset:
             raise Unreadable("leads outside the dataset's folder (through a symlink)")
         return read_bounded(target).decode("utf-8")
 
-    return _build(raw, shown, read_sibling)
+    return _load(raw, shown, read_sibling, use_cache, str(file.resolve()))
 
 
 def problems_in(path: str | os.PathLike[str] | None = None) -> tuple[Problem, ...]:
@@ -177,7 +191,42 @@ def _locate_constant(text: str, name: str) -> str:
 # --- building ---------------------------------------------------------------
 
 
-def _build(raw_bytes: bytes, file: str, read_sibling: Any) -> Dataset:
+def _load(
+    raw_bytes: bytes, file: str, read_sibling: Callable[[str], str], use_cache: bool | None, origin: str
+) -> Dataset:
+    """The dataset in ``raw_bytes``: from its index when one can be trusted, else validated (and then indexed)."""
+    from . import index
+
+    wanted = index.cache_wanted() if use_cache is None else use_cache
+    if not wanted:
+        return _to_model(_build(raw_bytes, file, read_sibling), file)
+    key = index.digest(raw_bytes)
+
+    def article_digest(name: str, url: str) -> str | None:
+        try:
+            return index.digest(fetch_article(name, url, read_sibling, article_text).encode("utf-8"))
+        except ArticleMissing:
+            return None
+
+    opened = index.open_index(key, article_digest)
+    if opened is not None:
+        return _to_model(opened.header, file, opened.events)
+    raw = _build(raw_bytes, file, read_sibling)
+    ds = _to_model(raw, file)
+    name, url = raw["source"]["file"], raw["source"]["url"]
+    index.write_index(
+        key,
+        {k: v for k, v in raw.items() if k != "events"},
+        zip(raw["events"], ds.events, strict=True),
+        ((p, a) for p in ds.places for a in (p, *(x.id for x in ds.ancestors(p)))),
+        index.Article(name, url, article_digest(name, url) or ""),
+        origin,
+    )
+    return ds
+
+
+def _build(raw_bytes: bytes, file: str, read_sibling: Any) -> dict[str, Any]:
+    """The file's JSON, once it has passed every check."""
     raw = _Json(file).parse(raw_bytes)
     if not isinstance(raw, dict):
         found = type(raw).__name__
@@ -194,7 +243,7 @@ def _build(raw_bytes: bytes, file: str, read_sibling: Any) -> Dataset:
     validator.run()
     if validator.problems:
         raise DatasetError(validator.problems)
-    return _to_model(raw, file)
+    return cast(dict[str, Any], raw)
 
 
 def _fact(raw: dict[str, Any] | None) -> DatedFact | None:
@@ -216,7 +265,9 @@ def _moment(raw: dict[str, Any]) -> Moment:
     return Moment(parse_edtf(raw["date"]), _bounds(raw))
 
 
-def _to_model(raw: dict[str, Any], file: str) -> Dataset:
+def _to_model(raw: dict[str, Any], file: str, stored: Sequence[Event] | None = None) -> Dataset:
+    """The model of a validated dataset; ``stored`` stands in for its events when they stay in the index."""
+
     def events() -> Iterator[Event]:
         for e in raw["events"]:
             yield Event(
@@ -252,7 +303,7 @@ def _to_model(raw: dict[str, Any], file: str) -> Dataset:
             p["id"]: Place(p["id"], p["name"], tuple(p["aliases"]), p["kind"], p["parent"], p.get("note"))
             for p in raw["places"]
         },
-        events=tuple(events()),
+        events=tuple(events()) if stored is None else stored,
         eras=tuple(
             Era(
                 id=r["id"],

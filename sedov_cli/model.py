@@ -271,6 +271,14 @@ class EventStore(ABC, Sequence[Event]):
     asks the store where it can answer without reading every event.
     """
 
+    def __eq__(self, other: object) -> bool:
+        """Equal to any sequence of the same events in the same order, as a tuple would be."""
+        if not isinstance(other, Sequence) or isinstance(other, str):
+            return NotImplemented
+        return len(self) == len(other) and all(a == b for a, b in zip(self, other, strict=True))
+
+    __hash__ = None  # type: ignore[assignment]
+
     @abstractmethod
     def chronological(self, reverse: bool = False) -> Iterator[Event]: ...
 
@@ -360,8 +368,20 @@ class Dataset:
         return life
 
     def age_at(self, event: Event) -> AgeAnswer:
-        """The subject's age at a moment, or during a period (without the birthday stretches)."""
-        return self.subject_life.age_over(event.span, event.certain, segments=False)
+        """The subject's age at a moment, or during a period (without the birthday stretches).
+
+        Remembered per (span, certain days): a large dataset has many events
+        on the same dates, and the answer depends on nothing else.
+        """
+        key = (event.span, event.certain)
+        found = self._ages.get(key)
+        if found is None:
+            found = self._ages[key] = self.subject_life.age_over(event.span, event.certain, segments=False)
+        return found
+
+    @cached_property
+    def _ages(self) -> dict[tuple[Span, Span | None], AgeAnswer]:
+        return {}
 
     @cached_property
     def _chronological(self) -> tuple[Event, ...]:

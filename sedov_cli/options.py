@@ -5,7 +5,7 @@ completion offers them and a typo is answered with the valid values.
 Commands take ``Annotated`` aliases from here (as fastapi-cli does) and never
 spell an option twice.
 
-The global options (``--data``, ``--debug``, ``--color``, ``--no-pager``) are
+The global options (``--data``, ``--debug``, ``--color``, ``--no-pager``, ``--no-cache``) are
 accepted after the command too: ``sedov timeline --data FILE`` works as
 ``sedov --data FILE timeline`` does. They are parsed by click as options of
 each command, so ``show -- --data`` and ``--search --data`` mean what they say.
@@ -36,12 +36,13 @@ class State:
 
     data: str | None
     env: Environment
+    use_cache: bool | None = None  # None: the index unless $SEDOV_NO_CACHE says otherwise
     _dataset: Dataset | None = field(default=None, repr=False)
 
     @property
     def dataset(self) -> Dataset:
         if self._dataset is None:
-            self._dataset = load(self.data)
+            self._dataset = load(self.data, use_cache=self.use_cache)
         return self._dataset
 
 
@@ -263,6 +264,7 @@ DATA_HELP = "A dataset file of the same schema to use instead of the packaged on
 DEBUG_HELP = "Show tracebacks for runtime errors."
 COLOR_HELP = "Colour in tables: auto (a terminal, unless NO_COLOR; FORCE_COLOR forces it), always or never."
 PAGER_HELP = "Never page long output (a pager is used at a terminal: SEDOV_PAGER, PAGER or less)."
+CACHE_HELP = "Read the dataset file itself, not its index in the cache (SEDOV_NO_CACHE=1 does the same)."
 
 
 def apply_color(env: Environment, mode: ColorMode | str | None) -> None:
@@ -299,6 +301,12 @@ def _set_no_pager(ctx: typer.Context, param: object, value: bool) -> None:
         state(ctx).env.pager = None
 
 
+def _set_no_cache(ctx: typer.Context, param: object, value: bool) -> None:
+    if value:
+        state(ctx).use_cache = False
+        state(ctx)._dataset = None
+
+
 def _global_options() -> list[TyperOption]:
     return [
         TyperOption(param_decls=["--data"], metavar="PATH", callback=_set_data, expose_value=False, help=DATA_HELP),
@@ -307,6 +315,8 @@ def _global_options() -> list[TyperOption]:
                     help=COLOR_HELP),
         TyperOption(param_decls=["--no-pager"], is_flag=True, callback=_set_no_pager, expose_value=False,
                     help=PAGER_HELP),
+        TyperOption(param_decls=["--no-cache"], is_flag=True, callback=_set_no_cache, expose_value=False,
+                    help=CACHE_HELP),
     ]  # fmt: skip
 
 

@@ -15,7 +15,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date
 from pathlib import PurePosixPath
-from typing import Any, NamedTuple, cast
+from typing import Any, NamedTuple
 
 from .dates import DateError, EdtfDate, Span, parse_edtf
 from .errors import SedovError
@@ -166,25 +166,11 @@ class Validator:
             settled.update(chain)
 
     def check_article(self, name: str, url: str) -> str | None:
-        if (why := _confined(name)) is not None:
-            self.add("dataset", "source.file", why)
-            return None
         try:
-            return cast(str, self.read_sibling(name))
-        except FileNotFoundError:
-            missing = True
-        except Unreadable as exc:
-            missing = str(exc).startswith("cannot read: No such file")
-            if not missing:
-                self.add("dataset", "source.file", f"the article {name!r} {exc}")
-                return None
-        except (OSError, UnicodeDecodeError) as exc:
-            self.add("dataset", "source.file", f"cannot read the article {name!r} beside the dataset: {exc}")
+            return fetch_article(name, url, self.read_sibling, self.packaged_article)
+        except ArticleMissing as exc:
+            self.add("dataset", "source.file", str(exc))
             return None
-        if missing and url == PACKAGED_ARTICLE_URL:
-            return self.packaged_article()
-        self.add("dataset", "source.file", f"the article {name!r} is not beside the dataset")
-        return None
 
     def check_event(
         self,
@@ -260,6 +246,34 @@ class Validator:
                 self.add(record, "places", f"unknown place {ref!r}{suggest(ref, places)}")
         self.claim(record, "era", era)
         self.quote(record, era, article)
+
+
+class ArticleMissing(Exception):
+    """The article a dataset names cannot be read; the message says why."""
+
+
+def fetch_article(name: str, url: str, read_sibling: Callable[[str], str], packaged: Callable[[], str]) -> str:
+    """The text of the article ``source.file`` names, beside the dataset.
+
+    A copy of the packaged dataset may leave its article behind: when the
+    file is missing and the URL is the packaged article's, the packaged text
+    stands in.
+    """
+    if (why := _confined(name)) is not None:
+        raise ArticleMissing(why)
+    try:
+        return read_sibling(name)
+    except FileNotFoundError:
+        missing = True
+    except Unreadable as exc:
+        missing = str(exc).startswith("cannot read: No such file")
+        if not missing:
+            raise ArticleMissing(f"the article {name!r} {exc}") from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ArticleMissing(f"cannot read the article {name!r} beside the dataset: {exc}") from None
+    if missing and url == PACKAGED_ARTICLE_URL:
+        return packaged()
+    raise ArticleMissing(f"the article {name!r} is not beside the dataset")
 
 
 def suggest(word: str, known: Iterable[str]) -> str:

@@ -23,6 +23,17 @@ def terminal(width: int = 100, color: bool = False, pager: str | None = None) ->
     return lambda: Environment(sys.stdout, sys.stderr, True, color, width, True, pager, 40)
 
 
+@pytest.fixture(scope="session", autouse=True)
+def private_cache(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Every test (and every process a test starts) indexes into a folder of this run's own,
+    never the user's cache. Run with SEDOV_NO_CACHE=1 to run the whole suite without the index."""
+    import os
+
+    folder = tmp_path_factory.mktemp("sedov-cache")
+    os.environ["SEDOV_CACHE_DIR"] = str(folder)
+    return folder
+
+
 @pytest.fixture(scope="session")
 def ds() -> Dataset:
     return load_default()

@@ -1,0 +1,260 @@
+"""The SQLite index (issue 10): the same answers with and without it, and a cache that is never trusted blindly.
+
+Each command runs three times on one file: with --no-cache, then with an
+empty cache (which validates and indexes), then from the index, with the
+loader made to fail if it reads the file again. All three must print the
+same bytes and exit the same way.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import os
+import sqlite3
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+from conftest import WriteDataset
+from typer.testing import CliRunner, Result
+
+from sedov_cli import cli, dataset, index
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def _scale() -> Any:
+    spec = importlib.util.spec_from_file_location("scale", ROOT / "benchmarks" / "scale.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.fixture
+def cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    folder = tmp_path / "cache"
+    monkeypatch.setenv("SEDOV_CACHE_DIR", str(folder))
+    monkeypatch.delenv("SEDOV_NO_CACHE", raising=False)
+    return folder
+
+
+@pytest.fixture
+def synthetic(tmp_path: Path) -> Path:
+    """400 generated events: nested places, many people and tags, every date form."""
+    data, article = _scale().generate(400, seed=7)
+    folder = tmp_path / "synthetic"
+    folder.mkdir()
+    (folder / "article.txt").write_text(article, encoding="utf-8")
+    path = folder / "data.json"
+    path.write_text(json.dumps(data), encoding="utf-8")
+    return path
+
+
+def invoke(*args: str) -> Result:
+    return CliRunner().invoke(cli.app, list(args))
+
+
+def _forbid_reading(monkeypatch: pytest.MonkeyPatch) -> None:
+    def refuse(*args: Any, **kwargs: Any) -> Any:
+        raise AssertionError("the dataset was parsed again although its index is current")
+
+    monkeypatch.setattr(dataset, "_build", refuse)
+
+
+def three_ways(path: Path, args: list[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    plain = invoke("--no-cache", "--data", str(path), *args)
+    first = invoke("--data", str(path), *args)
+    with monkeypatch.context() as m:
+        _forbid_reading(m)
+        again = invoke("--data", str(path), *args)
+    assert plain.exit_code in (0, 1, 2), (args, plain.output, plain.exception)
+    for result in (first, again):
+        assert (result.exit_code, result.stdout, result.stderr) == (plain.exit_code, plain.stdout, plain.stderr), args
+
+
+SYNTHETIC_COMMANDS = [
+    ["timeline", "--json"], ["timeline", "--reverse", "--limit", "7", "--json"], ["timeline", "--format", "tsv"],
+    ["events", "--place", "country-3", "--format", "ndjson"], ["events", "--place", "City 4", "--json"],
+    ["events", "--place", "country-1", "--place", "country-2", "--reverse", "--format", "csv"],
+    ["events", "--person", "Person 3", "--json"], ["events", "--tag", "exile", "--tag", "trial", "--format", "tsv"],
+    ["events", "--from", "1910", "--to", "1912", "--json"],
+    ["events", "--from", "1910", "--to", "1912", "--match", "certain", "--json"],
+    ["events", "--from", "1930", "--format", "tsv"], ["events", "--to", "1905", "--format", "tsv"],
+    ["events", "--search", "NUMBER 1", "--json"], ["events", "--search", "ex", "--format", "tsv"],
+    ["events", "--search", "no such words", "--json"], ["events", "--certainty", "stated", "--limit", "5", "--json"],
+    ["events", "--period", "Life", "--tag", "letter", "--place", "country-0", "--from", "1920", "--json"],
+    ["events", "--relative-to", "event-10", "--from", "1925", "--json"],
+    ["events", "--place", "Atlantis", "--json"], ["show", "event-17", "--json"], ["show", "event-39"],
+    ["show", "event-39", "--json"], ["show", "event-4"], ["show", "nothing-like-it"], ["age-at", "1920", "--json"],
+    ["age-at", "event-12", "--explain"], ["people", "--json"], ["people", "--search", "person 1", "--format", "tsv"],
+    ["places", "--json"], ["tags", "--json"], ["stats", "--json"], ["on-this-day", "03-15", "--json"],
+    ["export", "--format", "json", "--tag", "exile", "-o", "-"], ["validate"],
+]  # fmt: skip
+
+PACKAGED_COMMANDS = [
+    ["timeline", "--format", "tsv"], ["events", "--place", "Paris", "--from", "1933", "--json"],
+    ["events", "--person", "Zborowski", "--format", "csv"], ["events", "--search", "седов", "--json"],
+    ["events", "--relative-to", "death", "--from", "1935", "--json"], ["show", "marriage", "--json"],
+    ["show", "murder"], ["age-at", "marriage", "--explain"], ["on-this-day", "02-16", "--json"],
+    ["export", "--format", "ics", "-o", "-"], ["export", "--format", "timelinejs", "-o", "-"],
+    ["places", "--format", "tsv"], ["chart"],
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("args", SYNTHETIC_COMMANDS, ids=" ".join)
+def test_the_index_answers_as_the_file_does(
+    args: list[str], synthetic: Path, cache: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    three_ways(synthetic, args, monkeypatch)
+
+
+@pytest.mark.parametrize("args", PACKAGED_COMMANDS, ids=" ".join)
+def test_the_index_answers_as_the_packaged_copy_does(
+    args: list[str], write_dataset: WriteDataset, cache: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    three_ways(write_dataset(), args, monkeypatch)
+
+
+def test_no_cache_writes_nothing(synthetic: Path, cache: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    assert invoke("--data", str(synthetic), "timeline", "--no-cache", "--json").exit_code == 0
+    monkeypatch.setenv("SEDOV_NO_CACHE", "1")
+    assert invoke("--data", str(synthetic), "timeline", "--json").exit_code == 0
+    assert not cache.exists() or not list(cache.iterdir())
+
+
+def _index_file(cache: Path) -> Path:
+    (found,) = [p for p in cache.iterdir() if p.suffix == ".sqlite"]
+    return found
+
+
+def test_a_changed_file_is_indexed_again(synthetic: Path, cache: Path) -> None:
+    assert invoke("--data", str(synthetic), "show", "event-3", "--json").exit_code == 0
+    data = json.loads(synthetic.read_text(encoding="utf-8"))
+    data["events"][3]["title"] = "A title changed by hand"
+    synthetic.write_text(json.dumps(data), encoding="utf-8")
+    shown = invoke("--data", str(synthetic), "show", "event-3", "--json")
+    assert json.loads(shown.stdout)["title"] == "A title changed by hand"
+    assert len([p for p in cache.iterdir() if p.suffix == ".sqlite"]) == 2  # one per content; clear removes both
+
+
+def test_a_changed_article_is_checked_again(synthetic: Path, cache: Path) -> None:
+    assert invoke("--data", str(synthetic), "timeline", "--json").exit_code == 0
+    article = synthetic.parent / "article.txt"
+    article.write_text("= Ann Example =\n\nNothing the dataset quotes.\n", encoding="utf-8")
+    result = invoke("--data", str(synthetic), "timeline", "--json")
+    assert result.exit_code == 1
+    assert "does not appear verbatim in the article" in result.stderr
+
+
+def _replace_with_foreign_database(path: Path) -> None:
+    path.unlink()
+    with sqlite3.connect(path) as con:
+        con.executescript("CREATE TABLE meta (k, v); INSERT INTO meta VALUES (1, 2);")
+
+
+@pytest.mark.parametrize(
+    "damage",
+    [
+        pytest.param(lambda p: p.write_bytes(b"not a database at all\n" * 100), id="garbage"),
+        pytest.param(lambda p: p.write_bytes(p.read_bytes()[: p.stat().st_size // 2]), id="truncated"),
+        pytest.param(lambda p: p.write_bytes(b""), id="empty"),
+        pytest.param(_replace_with_foreign_database, id="another-programs-database"),
+        pytest.param(
+            lambda p: sqlite3.connect(p).executescript("UPDATE meta SET value = '0' WHERE key = 'complete'"),
+            id="half-written",
+        ),
+        pytest.param(
+            lambda p: sqlite3.connect(p).executescript("UPDATE meta SET value = '0.0.0' WHERE key = 'version'"),
+            id="older-sedov",
+        ),
+    ],
+)
+def test_a_damaged_or_foreign_cache_file_is_rebuilt(
+    damage: Any, synthetic: Path, cache: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    before = invoke("--data", str(synthetic), "events", "--place", "country-2", "--json")
+    damage(_index_file(cache))
+    after = invoke("--data", str(synthetic), "events", "--place", "country-2", "--json")
+    assert (after.exit_code, after.stdout) == (0, before.stdout)
+    with monkeypatch.context() as m:  # and the rebuilt index is used from then on
+        _forbid_reading(m)
+        assert invoke("--data", str(synthetic), "events", "--place", "country-2", "--json").stdout == before.stdout
+
+
+def test_damage_found_while_reading_is_an_error_and_the_file_goes(synthetic: Path, cache: Path) -> None:
+    assert invoke("--data", str(synthetic), "timeline", "--json").exit_code == 0
+    path = _index_file(cache)
+    with sqlite3.connect(path) as con:
+        root = con.execute("SELECT rootpage FROM sqlite_master WHERE name = 'events'").fetchone()[0]
+        size = con.execute("PRAGMA page_size").fetchone()[0]
+    with path.open("r+b") as f:  # the events table's first page, overwritten; the header and meta stay readable
+        f.seek((root - 1) * size)
+        f.write(b"\xff" * size)
+    result = invoke("--data", str(synthetic), "timeline", "--json")
+    assert result.exit_code == 1
+    assert "could not be read" in result.stderr and "the next run rebuilds it" in result.stderr
+    assert "Traceback" not in result.output
+    assert not path.exists()
+    assert invoke("--data", str(synthetic), "timeline", "--json").exit_code == 0
+
+
+def test_an_unwritable_cache_is_only_a_slower_run(
+    synthetic: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    blocker = tmp_path / "a-file-not-a-folder"
+    blocker.write_text("", encoding="utf-8")
+    monkeypatch.setenv("SEDOV_CACHE_DIR", str(blocker / "cache"))
+    result = invoke("--data", str(synthetic), "events", "--place", "country-3", "--json")
+    assert result.exit_code == 0 and result.stderr == ""
+    assert json.loads(result.stdout)
+
+
+def test_concurrent_indexing_of_one_file(synthetic: Path, cache: Path) -> None:
+    """Six processes index the same new file at once: all answer alike, one index remains, no temporary file."""
+    env = {**os.environ, "SEDOV_CACHE_DIR": str(cache)}
+    command = [sys.executable, "-m", "sedov_cli", "--data", str(synthetic), "events", "--place", "country-1", "--json"]
+    procs = [subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env) for _ in range(6)]
+    results = [p.communicate(timeout=120) for p in procs]
+    assert [p.returncode for p in procs] == [0] * 6, [r[1] for r in results]
+    assert len({r[0] for r in results}) == 1 and all(r[1] == b"" for r in results)
+    assert [p.suffix for p in cache.iterdir()] == [".sqlite"]
+    searches = [subprocess.Popen([*command[:-1], "--search", "number 2", "--json"], stdout=subprocess.PIPE, env=env)
+                for _ in range(4)]  # fmt: skip
+    outputs = {p.communicate(timeout=120)[0] for p in searches}  # four processes race to build the text index
+    assert [p.returncode for p in searches] == [0] * 4 and len(outputs) == 1
+    plain = invoke("--no-cache", "--data", str(synthetic), "events", "--place", "country-1", "--search", "number 2",
+                   "--json")  # fmt: skip
+    assert outputs == {plain.stdout.encode()}
+
+
+def test_cache_info_and_clear(synthetic: Path, cache: Path) -> None:
+    empty = invoke("cache", "info")
+    assert empty.stdout == f"cache: {cache} (SEDOV_CACHE_DIR)\n0 files, 0.0 kB\n"
+    assert invoke("--data", str(synthetic), "timeline", "--json").exit_code == 0
+    (cache / "notes.txt").write_text("mine, not sedov's", encoding="utf-8")
+    listed = json.loads(invoke("cache", "info", "--json").stdout)
+    (entry,) = listed["indexes"]
+    assert listed["folder"] == str(cache) and listed["source"] == "SEDOV_CACHE_DIR"
+    assert entry["origin"] == str(synthetic.resolve())
+    assert entry["events"] == 400 and entry["current"] is True and entry["bytes"] > 0
+    text = invoke("cache", "info").stdout.splitlines()
+    assert text[1].startswith("1 file, ") and text[2].startswith(f"  {synthetic.resolve()}: 400 events, ")
+    cleared = invoke("cache", "clear")
+    assert cleared.exit_code == 0
+    assert cleared.stdout.startswith("removed 1 file (") and cleared.stdout.endswith(f") from {cache}\n")
+    assert [p.name for p in cache.iterdir()] == ["notes.txt"]
+    assert invoke("cache", "clear").stdout == f"removed 0 files (0.0 kB) from {cache}\n"
+
+
+def test_cache_folder_follows_xdg(tmp_path: Path) -> None:
+    assert index.cache_dir({"SEDOV_CACHE_DIR": "/x/y"}) == Path("/x/y")
+    assert index.cache_dir({"XDG_CACHE_HOME": "/xdg"}) == Path("/xdg/sedov")
+    assert index.cache_dir({"XDG_CACHE_HOME": "relative"}) == Path.home() / ".cache" / "sedov"
+    assert index.cache_dir({}) == Path.home() / ".cache" / "sedov"
+    assert [index.cache_wanted({"SEDOV_NO_CACHE": v}) for v in ("", "0", "false", "1", "yes")] == [
+        True, True, True, False, False,
+    ]  # fmt: skip
