@@ -233,15 +233,13 @@ class IndexedEvents(EventStore):
         return dict(self._rows(sql))
 
     def neighbours(self, event: Event) -> tuple[Event | None, Event | None]:
-        found = next(self._rows("SELECT n, lo, hi FROM events WHERE id = ?", (event.id,)), None)
+        found = next(self._rows("SELECT lo, hi, n FROM events WHERE id = ?", (event.id,)), None)
         if found is None:
             return None, None
-        n, lo, hi = found
-        before = "WHERE (lo, hi, n) < (?, ?, ?)"
-        after = "WHERE (lo, hi, n) > (?, ?, ?)"
+        key = tuple(found)
         return (
-            next(self._events(before + "", (lo, hi, n), _ORDER_BACK + " LIMIT 1"), None),
-            next(self._events(after, (lo, hi, n), _ORDER + " LIMIT 1"), None),
+            next(self._events("WHERE (lo, hi, n) < (?, ?, ?)", key, _ORDER_BACK + " LIMIT 1"), None),
+            next(self._events("WHERE (lo, hi, n) > (?, ?, ?)", key, _ORDER + " LIMIT 1"), None),
         )
 
     def _text_index(self) -> bool:
