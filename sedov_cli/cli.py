@@ -770,6 +770,93 @@ def validate(
         raise typer.Exit(ExitStatus.ERROR)
 
 
+@app.command()
+def extract(
+    ctx: typer.Context,
+    article: Annotated[str, typer.Argument(metavar="ARTICLE", help="A biography as plain UTF-8 text.")],
+    output: Annotated[
+        str | None,
+        typer.Option("--output", "-o", metavar="FILE", help="Write the draft here (atomically); - or none: stdout."),
+    ] = None,
+    subject: Annotated[
+        str | None, typer.Option("--subject", metavar="NAME", help="Whose life it is (default: the title line).")
+    ] = None,
+    url: Annotated[str, typer.Option("--url", help="The article's address, for the draft's source.")] = "not given",
+    publisher: Annotated[str, typer.Option("--publisher", help="Who published the article.")] = "not given",
+    license_: Annotated[str, typer.Option("--license", help="The article's licence, e.g. 'CC BY-SA'.")] = "not given",
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No summary on stderr.")] = False,
+    force: ForceOpt = False,
+) -> None:
+    """Draft a cited dataset from any biography: one event per dated claim, quoting its sentence.
+
+    Explicit dates keep the precision the text gives; relative ones ("the
+    following year", "at the age of 19") are resolved only against a date the
+    text gives, and marked inferred with a note. What cannot be resolved is
+    left out and listed on stderr. The draft passes `sedov validate` and
+    loads with --data; review it before trusting it.
+
+    \b
+    Examples:
+      sedov extract article.txt --output draft.json
+      sedov --data draft.json timeline
+      sedov extract bio.txt --subject "Zina Volkova" | jq '.events | length'
+    """
+    import json
+
+    from .atomic import write_file
+    from .dataset import check_unwritten
+    from .extraction import draft_dataset
+    from .extraction.draft import Source
+    from .extraction.files import cited_path, read_article
+    from .render import progress_callback
+
+    st = state(ctx)
+    to_stdout = output is None or output == "-"
+    cited = cited_path(article, None if to_stdout else output)
+    text = read_article(article)
+    with progress_callback(st.env, len(text)) as progress:
+        draft = draft_dataset(text, Source(cited, None, publisher, url, license_), subject=subject, progress=progress)
+    body = json.dumps(draft.dataset, ensure_ascii=False, indent=2) + "\n"
+    target = "draft.json" if to_stdout else str(output)
+    try:
+        check_unwritten(body.encode("utf-8"), target)
+    except DatasetError as exc:  # a bug in extract, not in the user's article: say so plainly
+        shown = [str(p) for p in exc.problems[:10]]
+        if len(exc.problems) > 10:
+            shown.append(f"… and {len(exc.problems) - 10} more")
+        raise SedovError(
+            "the draft fails validation, which is a bug in sedov extract; nothing was written:\n" + "\n".join(shown)
+        ) from None
+    if to_stdout:
+        st.env.write(body)
+    else:
+        assert output is not None
+        write_file(output, body, force=force)
+    if not quiet:
+        _extract_summary(st.env, draft, None if to_stdout else output)
+
+
+def _extract_summary(env: Environment, draft: Any, output: str | None) -> None:
+    """The closing account on stderr: what was drafted, and every expression left out."""
+    events = draft.dataset["events"]
+    inferred = sum(1 for e in events if e["certainty"] == "inferred")
+    people = len(draft.dataset["people"])
+    places = len(draft.dataset["places"])
+    left = draft.unresolved
+    head = (
+        f"{plural(len(events), 'claim')} drafted from {plural(draft.sentences, 'sentence')} "
+        f"({len(events) - inferred} stated, {inferred} inferred; {people} {'person' if people == 1 else 'people'}, "
+        f"{plural(places, 'place')})"
+    )
+    if left:
+        head += f", {plural(len(left), 'expression')} left unresolved:"
+    lines = [head] + [f"  - '{u.text}' ({u.section}): {u.reason}" for u in left]
+    if output is not None:
+        lines.append(f"wrote {output}; next: sedov --data {output} timeline")
+    env.stderr.write("".join(visible(line) + "\n" for line in lines))
+    env.stderr.flush()
+
+
 cache_app = typer.Typer(
     name="cache",
     help="The index of each dataset file, kept so that later runs skip reading and validating it.",

@@ -99,6 +99,12 @@ def load(path: str | os.PathLike[str] | None = None, *, use_cache: bool | None =
         message = "is a directory, not a dataset file" if str(exc) == "is a directory" else str(exc)
         raise DatasetError([Problem(shown, "", "", message)]) from None
 
+    return _load(raw, shown, _sibling_reader(file), use_cache, str(file.resolve()))
+
+
+def _sibling_reader(file: Path) -> Callable[[str], str]:
+    """Reads a file named relative to the dataset's folder, and never outside it."""
+
     def read_sibling(name: str) -> str:
         folder = file.parent.resolve()
         target = (folder / name).resolve()
@@ -106,7 +112,16 @@ def load(path: str | os.PathLike[str] | None = None, *, use_cache: bool | None =
             raise Unreadable("leads outside the dataset's folder (through a symlink)")
         return read_bounded(target).decode("utf-8")
 
-    return _load(raw, shown, read_sibling, use_cache, str(file.resolve()))
+    return read_sibling
+
+
+def check_unwritten(raw: bytes, path: str | os.PathLike[str]) -> Dataset:
+    """Validate ``raw`` as though it were already the file at ``path``, its article read beside it.
+
+    ``extract`` checks a draft this way before writing a byte, with exactly
+    the rules ``--data`` will apply to it later.
+    """
+    return _to_model(_build(raw, str(path), _sibling_reader(Path(path))), str(path))
 
 
 def problems_in(path: str | os.PathLike[str] | None = None) -> tuple[Problem, ...]:

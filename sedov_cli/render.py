@@ -9,7 +9,8 @@ Under NO_COLOR, TERM=dumb or in a pipe, certainty shows as words, not colour.
 from __future__ import annotations
 
 import io
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from datetime import date
 from typing import Any
 
@@ -22,7 +23,7 @@ from rich.tree import Tree
 from .anniversaries import Anniversary
 from .chart import Row
 from .dates import format_day
-from .environment import Environment
+from .environment import Environment, _isatty
 from .model import Dataset, Event
 from .queries import Hit, by_period
 from .records import Listing, age_json, age_text, age_words
@@ -414,3 +415,32 @@ def stats(env: Environment, data: dict[str, Any]) -> None:
     ))  # fmt: skip
     small("Claims resting on one attribution", ("ID", "Claim", "Certainty", "Claimed by"),
           ((c["id"], c["title"], c["certainty"], c["claimed_by"]) for c in data["single_attribution"]))  # fmt: skip
+
+
+PROGRESS_FROM = 200_000
+"""Characters of article from which ``extract`` shows a progress bar (about a second of work)."""
+
+
+@contextmanager
+def progress_callback(env: Environment, total: int) -> Iterator[Callable[[int, int], None] | None]:
+    """A progress bar on stderr, for a person at a terminal and a long input; None otherwise.
+
+    The bar goes to stderr so that ``extract … > draft.json`` still shows it,
+    and never to a pipe or a file, where it would be noise.
+    """
+    if total < PROGRESS_FROM or not _isatty(env.stderr):
+        yield None
+        return
+    from rich.progress import BarColumn, Progress, TextColumn, TimeRemainingColumn
+
+    bar = Console(file=env.stderr, highlight=False, markup=False, emoji=False)
+    with Progress(
+        TextColumn("extracting"), BarColumn(), TextColumn("{task.percentage:>3.0f}%"), TimeRemainingColumn(),
+        console=bar, transient=True,
+    ) as progress:  # fmt: skip
+        task = progress.add_task("extract", total=total)
+
+        def advance(done: int, whole: int) -> None:
+            progress.update(task, completed=done, total=whole)
+
+        yield advance

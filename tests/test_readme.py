@@ -25,7 +25,7 @@ def _examples(heading: str = "## Commands") -> list[tuple[str, str | None]]:
         command, _, comment = line.partition("#")
         for part in command.split(";"):
             part = part.split("|")[0].strip()
-            if part.startswith("sedov") and "my-dataset.json" not in part:
+            if part.startswith("sedov") and "my-dataset.json" not in part and " extract " not in part:
                 answer = comment.strip() if re.match(r"(In|On|At) ", comment.strip()) else None
                 out.append((part, answer))
     return out
@@ -64,3 +64,25 @@ def test_readme_file_examples_write_their_files(command: str, _: None, tmp_path:
     assert out.returncode == 0, out.stderr
     written = args[args.index("--output") + 1] if "--output" in args else args[args.index("--svg") + 1]
     assert (tmp_path / written).stat().st_size > 0
+
+
+def test_the_extract_worked_example_gives_the_output_shown(tmp_path: Path) -> None:
+    from conftest import terminal
+    from typer.testing import CliRunner
+
+    from sedov_cli import cli
+
+    section = README.split("## Drafting a dataset from any biography", 1)[1]
+    blocks = re.findall(r"^```(\w*)\n(.*?)^```$", section, flags=re.S | re.M)
+    (sh, script), (_, summary), (_, table) = blocks[:3]
+    assert sh == "sh"
+    setup, _, commands = script.partition("TEXT\n")
+    lines = commands.splitlines()
+    assert lines == ["sedov extract ann.txt --output draft.json", "sedov --data draft.json timeline"]
+    subprocess.run(["bash", "-c", setup + "TEXT\n"], cwd=tmp_path, check=True)
+    extract = subprocess.run([sys.executable, "-m", "sedov_cli", *shlex.split(lines[0])[1:]], cwd=tmp_path,
+                             capture_output=True, text=True, check=False, timeout=60)  # fmt: skip
+    assert (extract.returncode, extract.stdout, extract.stderr) == (0, "", summary)
+    draft = str(tmp_path / "draft.json")
+    shown = CliRunner().invoke(cli.app, ["--data", draft, "timeline", "--no-pager"], obj=terminal(80))
+    assert [line.rstrip() for line in shown.stdout.splitlines()] == table.splitlines()

@@ -1,0 +1,417 @@
+"""Explicit dates in a sentence, as EDTF at exactly the precision the words give.
+
+"In 1925" is the whole of 1925, never 1 January; "February 1938" is the month;
+"early 1933" is EDTF 1933-37 (January to April, as sedov shows it); "the
+mid-1920s" is one year of 1924 to 1926. A qualifier changes the EDTF, never
+the precision: "c. 1933" is 1933~.
+
+Whether a date names a moment or a period is read from the words around it:
+"between … and", "from … to", a bare range (1949–56), "until", "since",
+"during", "throughout" and "while" make a period (an EDTF interval); "by",
+"before", "after" and "X or Y" make one moment in a range ([..1930]).
+
+A four-digit number is a year only where it reads as one: "1,925", "19:25",
+"1925%", "1500 soldiers", "page 1925" and "1200 BC" are not read. Durations
+("5 years in exile") have no year in them and are never dates.
+
+Every date found is checked by :func:`sedov_cli.dates.parse_edtf`, the parser
+the rest of sedov uses, so a draft can hold nothing sedov cannot read.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from ..dates import DateError, parse_edtf
+
+__all__ = [
+    "DAY",
+    "MONTH",
+    "POINT",
+    "QUALIFIER",
+    "Mention",
+    "Rejected",
+    "find_dates",
+    "month_number",
+    "parse_point",
+    "point_text",
+]
+
+_MONTH_NUMBERS = {name[:3].lower(): i for i, name in enumerate(calendar.month_name) if name}
+MONTH = (
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
+    r"|Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept\.?|Sep\.?|Oct\.?|Nov\.?|Dec\.?)(?![a-z])"
+)
+DAY = r"(?<![\d\w])(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?(?![\d:])"
+YEAR = r"(?<![\w.,/:$£€#])(?:1\d{3}|20\d{2})(?![\w:]|[.,]\d|-[^\W\d_]|\s*(?:%|per\s?cent))"
+QUALIFIER = _QUAL = r"(?:(?:c\.|ca\.|circa|about|around|approximately|approx\.|roughly)\s*)"
+POINT = _POINT = (
+    rf"(?:{DAY}\s+(?:of\s+)?{MONTH},?\s+{YEAR}|{MONTH}\s+{DAY},?\s+{YEAR}|{MONTH},?\s+(?:of\s+)?{YEAR}|{YEAR})"
+)
+_DASH = r"\s*(?:–|—|‒|―|-{1,2})\s*"
+_TO = rf"(?:{_DASH}|\s+(?:to|until|till|through|and)\s+)"
+
+_DMY = re.compile(rf"(?P<d>{DAY})\s+(?:of\s+)?(?P<m>{MONTH}),?\s+(?P<y>{YEAR})")
+_MDY = re.compile(rf"(?P<m>{MONTH})\s+(?P<d>{DAY}),?\s+(?P<y>{YEAR})")
+_MY = re.compile(rf"(?P<m>{MONTH}),?\s+(?:of\s+)?(?P<y>{YEAR})")
+_Y = re.compile(rf"(?P<y>{YEAR})")
+
+_NOT_A_YEAR_AFTER = re.compile(
+    r"\s*(?:BCE?|B\.C\.|people|persons|men|women|children|soldiers|troops|workers|members|copies|pages|words"
+    r"|votes|km|kilometres|kilometers|miles|metres|meters|feet|ft|acres|hectares|tons|tonnes|dollars|pounds"
+    r"|francs|roubles|rubles|marks|lire|yen|euros|years|months|days|hours|residents|inhabitants|prisoners)\b"
+)
+_NOT_A_YEAR_BEFORE = re.compile(r"(?:\b(?:No|no|number|page|pages|p|pp|ISBN|[Rr]oute|[Ff]light|Op|opus|Opus)\.?\s*)$")
+_OPERATOR = re.compile(
+    r"\b(?P<op>by|before|after|since|until|till|from|during|throughout)\s+"
+    r"(?:(?:the\s+)?(?:end|beginning|start|middle|course|spring|summer|autumn|fall|winter)\s+of\s+)?(?:the\s+)?$",
+    re.IGNORECASE,
+)
+_SEASON = re.compile(r"\b(?P<season>spring|summer|autumn|fall|winter)\s+(?:of\s+)?$", re.IGNORECASE)
+_WHILE = re.compile(r"\bwhile\b[^,;:.]*$", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Mention:
+    """One date in a sentence: where it is (offsets in the sentence), and its EDTF."""
+
+    start: int
+    end: int
+    text: str
+    edtf: str
+    note: str | None = None
+    named: str = ""
+    """The date the words name, before 'by', 'after' or 'until' bends it: what a
+    later "the following year" counts from."""
+
+    @property
+    def period(self) -> bool:
+        return "/" in self.edtf
+
+
+@dataclass(frozen=True)
+class Rejected:
+    """Words that looked like a date but are not one (31 February, a range that runs backwards)."""
+
+    start: int
+    end: int
+    text: str
+    reason: str
+
+
+def month_number(name: str) -> int:
+    """1 for 'January', 'Jan' or 'Jan.'."""
+    return _MONTH_NUMBERS[name[:3].lower()]
+
+
+_month = month_number
+
+
+def _day(text: str) -> int:
+    return int(text.rstrip("stndrh"))
+
+
+def point_text(year: int, month: int | None = None, day: int | None = None) -> str:
+    """EDTF for a year, a month or a day."""
+    if month is None:
+        return f"{year:04d}"
+    if day is None:
+        return f"{year:04d}-{month:02d}"
+    return f"{year:04d}-{month:02d}-{day:02d}"
+
+
+def parse_point(text: str) -> str:
+    """EDTF for one point as the text writes it ('24 February 1906' -> 1906-02-24)."""
+    text = text.strip()
+    for pattern in (_DMY, _MDY):
+        m = pattern.fullmatch(text)
+        if m:
+            return point_text(int(m["y"]), _month(m["m"]), _day(m["d"]))
+    m = _MY.fullmatch(text)
+    if m:
+        return point_text(int(m["y"]), _month(m["m"]))
+    return point_text(int(_Y.fullmatch(text)["y"]))  # type: ignore[index]
+
+
+def _qualified(text: str) -> tuple[str, bool]:
+    m = re.match(_QUAL, text, re.IGNORECASE)
+    return (text[m.end() :], True) if m else (text, False)
+
+
+def _shift(point: str, step: int) -> str:
+    """The unit after (step 1) or before (step -1) an EDTF point, at its precision."""
+    approx = point.endswith("~")
+    point = point.rstrip("~")
+    if point.endswith("X"):
+        shifted = f"{int(point[:3]) + step:03d}X"
+    elif len(point) == 4:
+        shifted = f"{int(point) + step:04d}"
+    else:
+        parsed = parse_edtf(point)
+        assert parsed.start is not None
+        if len(point) == 10:
+            day = parsed.start.earliest + timedelta(days=step)
+            shifted = day.isoformat()
+        else:  # a month, or a part of a year: the month after its last (or before its first)
+            edge = parsed.start.latest if step > 0 else parsed.start.earliest
+            year, month = divmod(edge.year * 12 + edge.month - 1 + step, 12)
+            shifted = point_text(year, month + 1)
+    return shifted + ("~" if approx else "")
+
+
+def _with_operator(lo: str, hi: str, op: str | None) -> tuple[str, str | None]:
+    """EDTF for a date ``lo``..``hi`` (equal for one point) under the word before it, and a note."""
+    one = lo if lo == hi else f"[{lo}..{hi}]"
+    if op is None:
+        return one, None
+    if op == "by":
+        return f"[..{hi}]", None
+    if op == "before":
+        return f"[..{_shift(lo, -1)}]", f"'before' read as ending with {_shift(lo, -1)}, the unit before {lo}."
+    if op == "after":
+        return f"[{_shift(hi, 1)}..]", f"'after' read as starting with {_shift(hi, 1)}, the unit after {hi}."
+    if op in ("since", "from"):
+        return f"{lo}/..", None
+    if op in ("until", "till"):
+        return f"../{hi}", None
+    return f"{lo}/{hi}", None  # during, throughout, while
+
+
+Handler = Callable[..., tuple[str, str | None] | str | None]
+
+
+def _old_style(m: re.Match[str], sentence: str) -> tuple[str, str | None] | None:
+    style = m["style"].upper().replace(" ", "").replace(".", "")
+    old_first = style in ("NS", "NEWSTYLE")  # "26 October [N.S. 7 November] 1879": the bracket is the new style
+    new_text, old_text = (m["b"], m["a"]) if old_first else (m["a"], m["b"])
+    trailing = m["y"]
+
+    def with_year(text: str) -> str:
+        return text if re.search(YEAR, text) else f"{text} {trailing}"
+
+    if trailing is None and not (re.search(YEAR, m["a"]) and re.search(YEAR, m["b"])):
+        if not re.search(YEAR, new_text) and not re.search(YEAR, old_text):
+            return None
+        trailing = (re.search(YEAR, new_text) or re.search(YEAR, old_text)).group()  # type: ignore[union-attr]
+    new = parse_point(with_year(new_text))
+    old_words = with_year(old_text).strip()
+    old_point = parse_edtf(parse_point(old_words))
+    assert old_point.start is not None
+    if not re.search(YEAR, old_text) and old_point.start.earliest > parse_edtf(new).span.earliest:  # type: ignore[operator]
+        old_words = old_text.strip() + f" {int(trailing) - 1}"  # 30 December [O.S.] is the year before 12 January
+    return new, f"A double date: taken as the New Style {new}; the Old Style (Julian) date is {old_words}."
+
+
+def _iso(m: re.Match[str], sentence: str) -> str:
+    return m["iso"]
+
+
+def _day_range(m: re.Match[str], sentence: str) -> tuple[str, str | None]:
+    year = int(m["y"])
+    first = point_text(year, _month(m["m1"] or m["m"]), _day(m["d1"]))
+    last = point_text(year, _month(m["m"]), _day(m["d2"]))
+    return f"{first}/{last}", None
+
+
+def _month_range(m: re.Match[str], sentence: str) -> tuple[str, str | None]:
+    year = int(m["y"])
+    first, last = _month(m["m1"]), _month(m["m2"])
+    if first > last:  # "December–February 1933" would cross a year the text does not give
+        raise DateError(f"{m.group()!r} runs backwards within one year")
+    lo, hi = point_text(year, first), point_text(year, last)
+    return (f"[{lo}..{hi}]" if m["or"] else f"{lo}/{hi}"), None
+
+
+def _range(m: re.Match[str], sentence: str) -> tuple[str, str | None]:
+    a_text, a_approx = _qualified(m["a"])
+    b_text, b_approx = _qualified(m["b"])
+    lo = parse_point(a_text)
+    if re.fullmatch(r"\d{2}", b_text):
+        if len(lo) != 4:
+            raise DateError(f"{m.group()!r}: a two-digit end goes with a year")
+        century = int(lo) // 100 * 100
+        end_year = century + int(b_text)
+        if end_year <= int(lo):
+            end_year += 100
+        hi = point_text(end_year)
+    else:
+        hi = parse_point(b_text)
+    lo += "~" if a_approx else ""
+    hi += "~" if b_approx or (a_approx and not re.search(r"\d{4}", b_text)) else ""
+    if m.re.groupindex.get("sep") and m["sep"] and m["sep"].strip().lower() == "or":
+        return f"[{lo}..{hi}]", "The text gives two possible dates; either may be the one."
+    return f"{lo}/{hi}", None
+
+
+_DECADE_PARTS = {"early": (0, 3), "mid": (4, 6), "late": (7, 9)}
+_YEAR_PARTS = {"early": 37, "mid": 38, "late": 39, "first": 40, "second": 41, "latter": 41}
+
+
+def _decade_part(m: re.Match[str], sentence: str) -> tuple[str, str | None]:
+    first, last = _DECADE_PARTS[m["part"].lower()]
+    decade = int(m["dec"])
+    return (
+        f"[{point_text(decade + first)}..{point_text(decade + last)}]",
+        f"'{m['part'].lower()}' in a decade read as {decade + first}–{decade + last}, a third of it.",
+    )
+
+
+def _decade(m: re.Match[str], sentence: str) -> str:
+    decade = int(m["dec"])  # the schema has no 193X: a decade is one moment in its ten years
+    return f"[{point_text(decade)}..{point_text(decade + 9)}]"
+
+
+def _year_part(m: re.Match[str], sentence: str) -> str:
+    return f"{m['y']}-{_YEAR_PARTS[(m['part'] or m['half']).lower()]}"
+
+
+def _pre_post(m: re.Match[str], sentence: str) -> tuple[str, str | None]:
+    year = int(m["y"])
+    if m["op"].lower() == "post":
+        return f"[{year + 1:04d}..]", f"'post-{year}' read as {year + 1} or later."
+    return f"[..{year - 1:04d}]", f"'pre-{year}' read as {year - 1} or earlier."
+
+
+def _single(m: re.Match[str], sentence: str, era: tuple[int, int] | None = None) -> str | None:
+    text, approx = _qualified(m.group())
+    if _Y.fullmatch(text):
+        if _NOT_A_YEAR_AFTER.match(sentence, m.end()) or _NOT_A_YEAR_BEFORE.search(sentence, 0, m.start()):
+            return None
+        if era is not None and not era[0] <= int(text) <= era[1] and _COUNTED.match(sentence, m.end()):
+            return None  # "the 1500 maps she drew", in a life of 1898–1961: a count, not a year
+    return parse_point(text) + ("~" if approx else "")
+
+
+_COUNTED = re.compile(r"\s+[a-z]+[^s\W]*s\b")
+
+
+# Most specific first: a span claimed by an earlier pattern is not read again by a later one.
+# Each pattern comes with a cheap test for words it cannot match without, so that most
+# sentences are scanned by two or three patterns rather than all of them.
+_MONTHS = MONTH
+_PATTERNS: tuple[tuple[re.Pattern[str], Handler, bool, re.Pattern[str] | None], ...] = tuple(
+    (re.compile(pattern, re.IGNORECASE if insensitive else 0), handler, operators,
+     re.compile(needs) if needs else None)
+    for pattern, handler, operators, insensitive, needs in (
+        (r"(?<![\w.-])(?P<iso>\d{4}-\d{2}(?:-\d{2})?)(?![\w-]|/|\.\d)", _iso, True, False, r"\d{4}-\d\d"),
+        (
+            rf"(?P<a>(?:{DAY}\s+{MONTH}|{MONTH}\s+{DAY})(?:,?\s+{YEAR})?)\s*[\[(]\s*"
+            r"(?P<style>O\.\s?S\.|N\.\s?S\.|OS|NS|Old Style|New Style)[:,]?\s*"
+            rf"(?P<b>(?:{DAY}\s+{MONTH}|{MONTH}\s+{DAY})(?:,?\s+{YEAR})?)\s*[\])](?:,?\s+(?P<y>{YEAR}))?",
+            _old_style, False, False, r"\b[ON]\.?\s?S\b|Style",
+        ),
+        (
+            rf"(?P<d1>{DAY})(?:\s+(?P<m1>{MONTH}))?{_TO}(?P<d2>{DAY})\s+(?P<m>{MONTH}),?\s+(?P<y>{YEAR})",
+            _day_range, False, False, _MONTHS,
+        ),
+        (rf"(?P<m>{MONTH})\s+(?P<d1>{DAY}){_DASH}(?P<d2>{DAY}),?\s+(?P<y>{YEAR})", _day_range, False, False, _MONTHS),
+        (
+            rf"(?P<m1>{MONTH})(?:{_TO}|\s+(?P<or>or)\s+)(?P<m2>{MONTH}),?\s+(?:of\s+)?(?P<y>{YEAR})",
+            _month_range, False, False, _MONTHS,
+        ),
+        (
+            rf"from\s+(?P<a>{_QUAL}?{_POINT})\s+(?:until|till|to)\s+(?:his|her|their)\s+death\s+in\s+"
+            rf"(?P<b>{_QUAL}?{_POINT})",
+            _range, False, True, r"death\s+in",
+        ),
+        (
+            rf"between\s+(?P<a>{_QUAL}?{_POINT})\s+(?P<sep>and)\s+(?P<b>{_QUAL}?{_POINT})",
+            _range, False, True, r"(?i)between",
+        ),
+        (
+            rf"(?:from\s+)?(?P<a>{_QUAL}?{_POINT})(?P<sep>{_DASH}|\s+(?:to|until|till|through)\s+)"
+            rf"(?P<b>{_QUAL}?{_POINT}|\d{{2}}(?![\d\w-]))",
+            _range, False, True, r"(?i)\d{4},?(?:\s*[–—‒―-]|\s+(?:to|until|till|through)\s)",
+        ),
+        (rf"(?P<a>{_QUAL}?{_POINT})\s+(?P<sep>or)\s+(?P<b>{_QUAL}?{_POINT})", _range, False, True, r"(?i)\d{4}\s+or\s"),
+        (
+            r"(?:the\s+)?(?P<part>early|mid|late)(?:-|–|\s+)(?P<dec>1\d\d0|20\d0)s\b",
+            _decade_part, True, True, r"\d0s\b",
+        ),
+        (r"(?:the\s+)?(?P<dec>1\d\d0|20\d0)s\b", _decade, True, True, r"\d0s\b"),
+        (
+            rf"(?:(?P<part>early|mid|late)(?:-|–|\s+)(?:in\s+)?|(?:the\s+)?(?P<half>first|second|latter)\s+half\s+of\s+)"
+            rf"(?P<y>{YEAR})",
+            _year_part, True, True, r"(?i)early|mid|late|half",
+        ),
+        (r"\b(?P<op>post|pre)-(?P<y>1\d{3}|20\d\d)\b", _pre_post, False, True, r"(?i)\b(?:post|pre)-\d"),
+        (rf"{_QUAL}?{_POINT}", _single, True, False, None),
+    )
+)  # fmt: skip
+_ANY_YEAR = re.compile(r"\d{4}")
+
+
+def find_dates(
+    sentence: str, skip: tuple[tuple[int, int], ...] = (), era: tuple[int, int] | None = None
+) -> tuple[list[Mention], list[Rejected]]:
+    """Every explicit date in ``sentence``, left to right, and the date-like words refused.
+
+    ``skip`` lists spans already accounted for (a life-date parenthesis).
+    ``era`` is the span of years a year plausibly falls in: a bare number
+    outside it that is followed by a plural noun is read as a count.
+    """
+    taken: list[tuple[int, int]] = list(skip)
+    found: list[Mention] = []
+    rejected: list[Rejected] = []
+    if not _ANY_YEAR.search(sentence):  # every explicit date has a four-digit year in it
+        return found, rejected
+    for pattern, handler, operators, needs in _PATTERNS:
+        if needs is not None and not needs.search(sentence):
+            continue
+        for m in pattern.finditer(sentence):
+            a, b = m.span()
+            if any(a < y and x < b for x, y in taken):
+                continue
+            try:
+                result = handler(m, sentence, era) if handler is _single else handler(m, sentence)
+                if result is None:
+                    continue
+                edtf, note = (result, None) if isinstance(result, str) else result
+                named, start = edtf, a
+                if operators:
+                    edtf, note, start = _context(sentence, a, edtf, note)
+                parse_edtf(edtf)
+            except DateError as exc:
+                rejected.append(Rejected(a, b, m.group(), str(exc)))
+                taken.append((a, b))
+                continue
+            taken.append((a, b))
+            found.append(Mention(start, b, sentence[start:b], edtf, note, named))
+    found.sort(key=lambda mention: mention.start)
+    return found, rejected
+
+
+def _context(sentence: str, at: int, edtf: str, note: str | None) -> tuple[str, str | None, int]:
+    """Apply the word before a date ('by', 'until', 'during', a season, 'while …') to it."""
+    if edtf.startswith("["):
+        lo, _, hi = edtf[1:-1].partition("..")
+    elif "/" in edtf:
+        lo, _, hi = edtf.partition("/")
+    else:
+        lo = hi = edtf
+    operator = _OPERATOR.search(sentence, max(0, at - 40), at)
+    season = _SEASON.search(sentence, max(0, at - 12), at)
+    start = at
+    op: str | None = None
+    if operator:
+        op = operator["op"].lower()
+        start = operator.start()
+    elif _WHILE.search(sentence, 0, at):
+        op = "while"
+    new, op_note = _with_operator(lo, hi, op)
+    notes = [n for n in (note, op_note) if n]
+    if season:
+        notes.append(
+            f"The {season['season'].lower()} is not encoded (sedov does not read seasons): the whole year is given."
+        )
+    return new, " ".join(notes) or None, start
+
+
+def day_span(edtf: str) -> tuple[date | None, date | None]:
+    """The first and last possible day of an EDTF date."""
+    span = parse_edtf(edtf).span
+    return span.earliest, span.latest

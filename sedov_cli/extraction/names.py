@@ -1,0 +1,166 @@
+"""Who and where: the subject, people with life dates, and places after a preposition.
+
+Names are read only where the text marks them. A person enters the people
+index when a life-date parenthesis follows the name ("Zakhar Moglin
+(1897–1937)"); a place is a capitalised name after a preposition of place
+("in Paris", "moved to Berlin"). Nothing is looked up or guessed: a name
+without those marks is left as text for a reader to link.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+from .expressions import MONTH, POINT, QUALIFIER, parse_point
+
+__all__ = ["LifeDates", "find_life_dates", "find_places", "slug", "subject_from_sentence"]
+
+_PARTICLES = r"(?:von|van|de|der|den|da|di|du|le|la|del|della|dos|bin|ibn|al|ter|ten|y|zu)"
+_NAME = rf"(?:[^\W\d_][\w'’-]*\.?(?:\s+{_PARTICLES})?\s+){{0,5}}[^\W\d_][\w'’-]*"
+_LIFE = re.compile(rf"(?P<name>{_NAME})\s*\((?P<inner>[^()]{{4,300}})\)")
+_DASH = r"\s*(?:–|—|‒|-{1,2}|to)\s*"
+_FULL_POINT = rf"{QUALIFIER}?(?:{POINT})"
+_PLACE_AFTER = r"(?:,\s*[^\W\d_][^–—;,()]*?)?"  # "(4 March 1890, Hamburg – 9 June 1944, Berlin)"
+_LIFE_RANGE = re.compile(
+    rf"^(?:(?:born|b\.)\s*)?(?P<b>{_FULL_POINT}){_PLACE_AFTER}{_DASH}(?P<d>{_FULL_POINT}){_PLACE_AFTER}\s*$",
+    re.IGNORECASE,
+)
+_BORN = re.compile(rf"^(?:born|b\.)\s*(?:on\s+|in\s+)?(?P<b>{_FULL_POINT})\b", re.IGNORECASE)
+_DIED = re.compile(rf"^(?:died|d\.)\s*(?:on\s+|in\s+)?(?P<d>{_FULL_POINT})\b", re.IGNORECASE)
+_OLD_STYLE_ASIDE = re.compile(r"\s*\[\s*(?:O\.\s?S\.|Old Style|OS)[^\]]*\]")
+_FOUR_DIGITS = re.compile(r"\d{4}")
+_LEADING_WORDS = frozenset(
+    """the a an in on at of to from by for with and but or as after before during when while then later
+    meanwhile his her their its this that these those he she they it we our my your born died also
+    however although though since until because if so thus there here some many most both each every""".split()  # noqa: SIM905
+)
+
+
+@dataclass(frozen=True)
+class LifeDates:
+    """A name followed by its life dates, with where the dates sit in the sentence."""
+
+    name: str
+    birth: str | None
+    death: str | None
+    start: int  # the parenthesis, in sentence offsets
+    end: int
+
+
+def _clean_name(raw: str) -> str | None:
+    words = raw.split()
+    while words and (words[0].lower() in _LEADING_WORDS or not words[0][0].isupper()):
+        words.pop(0)
+    # keep the last run of capitalised words (particles allowed inside it)
+    run: list[str] = []
+    for word in reversed(words):
+        if word[0].isupper() or (run and re.fullmatch(_PARTICLES, word)):
+            run.insert(0, word)
+        else:
+            break
+    while run and re.fullmatch(_PARTICLES, run[0]):
+        run.pop(0)
+    if not run or re.fullmatch(MONTH, run[-1]):
+        return None
+    return " ".join(run)
+
+
+def _point(text: str) -> str:
+    text = text.strip()
+    qualified = re.match(QUALIFIER, text, re.IGNORECASE)
+    if qualified:
+        return parse_point(text[qualified.end() :]) + "~"
+    return parse_point(text)
+
+
+def find_life_dates(sentence: str) -> list[LifeDates]:
+    """Every 'Name (1897–1937)', 'Name (born 1950)', 'Name (…; 24 February 1906 – 16 February 1938)'."""
+    found: list[LifeDates] = []
+    if "(" not in sentence or not _FOUR_DIGITS.search(sentence):
+        return found
+    for m in _LIFE.finditer(sentence):
+        inner = _OLD_STYLE_ASIDE.sub("", m["inner"].rsplit(";", 1)[-1]).strip()  # life dates are New Style
+        birth = death = None
+        life = _LIFE_RANGE.match(inner)
+        if life and _FOUR_DIGITS.search(life["b"]) and _FOUR_DIGITS.search(life["d"]):
+            birth, death = _point(life["b"]), _point(life["d"])
+        elif born := _BORN.match(inner):
+            birth = _point(born["b"])
+        elif died := _DIED.match(inner):
+            death = _point(died["d"])
+        else:
+            continue
+        name = _clean_name(m["name"])
+        if name is None:
+            continue
+        if birth and death and (int(death[:4]) < int(birth[:4]) or int(death[:4]) - int(birth[:4]) > 125):
+            continue  # not a lifetime: a span of something else
+        found.append(LifeDates(name, birth, death, m.start("inner") - 1, m.end()))
+    return found
+
+
+_FIRST_NAME = re.compile(rf"^\s*(?P<name>{_NAME}?)\s*(?:\(|,|\s+(?:was|is|were|are|has|had)\b)")
+
+
+def subject_from_sentence(sentence: str) -> str | None:
+    """The name a biography's first sentence opens with ('Zina Volkova (…) was …')."""
+    m = _FIRST_NAME.match(sentence)
+    if not m:
+        return None
+    return _clean_name(m["name"])
+
+
+_PLACE_PREPOSITION = re.compile(
+    r"\b(?:(?P<static>in|at|near|into|inside|outside|across|throughout)"
+    r"|(?P<motion>(?:moved|went|returned|travel(?:l)?ed|fled|emigrated|came|sent|deported|exiled|transferred"
+    r"|relocated|taken|brought|sailed|flew|escaped|driven|expelled|banished|evacuated|arrived|back|way)"
+    r"(?:\s+\w+){0,2}?\s+(?:to|from|for)))\s+(?:the\s+)?(?=[^\W\d_])"
+)
+_CONNECTOR = frozenset({"de", "la", "le", "of", "upon", "on", "am", "an", "sur", "del", "di", "du", "des", "y"})
+_NOT_PLACES = frozenset(
+    """January February March April May June July August September October November December Monday Tuesday
+    Wednesday Thursday Friday Saturday Sunday He She It They His Her Its Their The This That These Those
+    I We English French German Russian Spanish Italian Latin Greek Yiddish Hebrew Polish Turkish Chinese
+    Japanese Arabic Dutch Portuguese Czech Hungarian Swedish Norwegian Danish Finnish Ukrainian Persian
+    Esperanto Christmas Easter Parliament Congress Senate Court God Part Chapter Volume Book""".split()  # noqa: SIM905
+)
+_ADJECTIVE_END = re.compile(r"(?:ist|ian|ish|ese|ic|ean|an)$")
+
+
+def find_places(sentence: str, people_words: frozenset[str]) -> list[str]:
+    """Capitalised names after a preposition of place ('in Paris', 'moved to Berlin'), in order."""
+    places: list[str] = []
+    for m in _PLACE_PREPOSITION.finditer(sentence):
+        rest = sentence[m.end() :]
+        words: list[str] = []
+        tokens = re.findall(r"[^\W\d_][\w'’.-]*|\S", rest)
+        i = 0
+        while i < len(tokens):
+            token = tokens[i].rstrip(".")
+            if (token and token[0].isupper() and token[0].isalpha()) or (
+                token in _CONNECTOR and words and i + 1 < len(tokens) and tokens[i + 1][:1].isupper()
+            ):
+                words.append(token)
+            else:
+                break
+            i += 1
+        while words and words[-1] in _CONNECTOR:
+            words.pop()
+        if not words or words[0] in _NOT_PLACES or any(w in people_words for w in words):
+            continue
+        following = tokens[i] if i < len(tokens) else ""
+        if len(words) == 1 and _ADJECTIVE_END.search(words[0]) and following[:1].islower():
+            continue  # "in the Trotskyist movement": an adjective, not a place
+        name = " ".join(words)
+        if name not in places:
+            places.append(name)
+    return places
+
+
+def slug(text: str, fallback: str = "item") -> str:
+    """An id in the dataset's alphabet (a-z, 0-9 and single hyphens)."""
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii").lower()
+    out = re.sub(r"[^a-z0-9]+", "-", ascii_text).strip("-")
+    return out[:48].rstrip("-") or fallback

@@ -1,0 +1,285 @@
+"""Relative dates ("the following year", "at the age of 19"), resolved only against the text.
+
+A relative expression is resolved against the last date the text itself gave
+before it in the same section (the *anchor*), or, for an age, against the
+subject's birth as the text gives it. The result is always ``inferred``, with
+a note that names the anchor. When no honest anchor exists (none yet in the
+section, one that spans years, "two months later" after a bare year, an age
+in a sentence about someone else) the expression is left unresolved and
+reported, never guessed.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from ..dates import EdtfDate, Precision, birthday_in, parse_edtf
+from .expressions import DAY, MONTH, month_number, point_text
+
+__all__ = ["Anchor", "Found", "Resolution", "find_relative", "resolve"]
+
+_NUMBERS = {
+    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
+    "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20,
+}  # fmt: skip
+_NUMBER = r"(?:\d{1,3}|" + "|".join(sorted(_NUMBERS, key=len, reverse=True)) + ")"
+_DECADES_OF_LIFE = {
+    "teens": 13, "twenties": 20, "thirties": 30, "forties": 40, "fifties": 50,
+    "sixties": 60, "seventies": 70, "eighties": 80, "nineties": 90,
+}  # fmt: skip
+_LIFE_PARTS = {"early": (0, 3), "mid": (4, 6), "late": (7, 9)}
+
+_RELATIVE = re.compile(
+    r"(?P<next>\b(?:the\s+)?(?:following|next|subsequent)\s+(?P<next_unit>year|month|day)\b)"
+    r"|(?P<vague>\b(?:a\s+few|several|some|many|a\s+couple\s+of)\s+(?:years?|months?|weeks?|days?)\s+"
+    r"(?:later|earlier|afterwards?))"
+    rf"|(?P<offset>\b(?P<n>{_NUMBER})\s+(?P<unit>years?|months?|days?)\s+"
+    r"(?P<dir>later|afterwards?|after(?=\s*[,.;])|on(?=\s*[,.;])|earlier|before(?=\s*[,.;])|before))"
+    r"|(?P<previous>\b(?:the\s+)?(?:previous|preceding|prior)\s+(?P<prev_unit>year|month|day)\b)"
+    r"|(?P<within>\b(?P<side>later|earlier)\s+(?:in\s+)?(?:that|the\s+same)\s+(?P<within_unit>year|month)\b)"
+    r"|(?P<same>\b(?:that|the\s+same)\s+(?:same\s+)?(?P<same_unit>year|month|day)\b(?!'s|\s+(?:of|in)\b))"
+    r"|(?P<by_then>\bby\s+(?:that\s+time|then)\b)"
+    r"|(?P<soon>\b(?:soon|shortly|not\s+long)\s+(?:after(?:wards?)?|thereafter)\b)"
+    rf"|(?P<age>\b(?:at\s+the\s+age\s+of|at\s+age|aged)\s+(?P<age_n>{_NUMBER})\b)"
+    r"|(?P<life>\bin\s+(?P<whose>his|her|their)\s+(?:(?P<life_part>early|mid|late)[-\s]+)?"
+    r"(?P<decade>teens|twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)\b)",
+    re.IGNORECASE,
+)
+
+_YEARLESS = re.compile(
+    rf"\b(?P<op>[Oo]n|[Ii]n|[Bb]y|[Uu]ntil|[Ss]ince|[Ff]rom|[Dd]uring)\s+(?:the\s+)?"
+    rf"(?:(?P<day>{DAY})\s+(?:of\s+)?(?P<month>{MONTH})|(?P<month2>{MONTH})\s+(?P<day2>{DAY})|(?P<month3>{MONTH}))"
+    r"(?!,?\s*(?:of\s+)?\d{4}|\s+[A-Z]|\s*\[)"
+)
+"""A day or month with no year ("On 20 August", "in March"): its year is the anchor's."""
+
+SAME_TIME = frozenset({"by_then", "soon", "age", "life"})
+"""Forms that restate when a sentence happens: with an explicit date in the
+sentence they add no claim of their own, so they are not drafted."""
+
+
+@dataclass(frozen=True)
+class Found:
+    """A relative expression in a sentence (offsets in the sentence)."""
+
+    start: int
+    end: int
+    text: str
+    form: str
+    match: re.Match[str]
+
+
+@dataclass(frozen=True)
+class Anchor:
+    """A date the text gave, that later relative expressions count from."""
+
+    edtf: str
+    words: str
+
+
+@dataclass(frozen=True)
+class Resolution:
+    """A resolved date and the note saying how; or why it could not be resolved."""
+
+    edtf: str | None
+    note: str
+
+
+def find_relative(sentence: str) -> list[Found]:
+    found = []
+    for m in _RELATIVE.finditer(sentence):
+        form = m.lastgroup
+        assert form is not None
+        found.append(Found(m.start(), m.end(), m.group(), form, m))
+    for m in _YEARLESS.finditer(sentence):
+        if not any(f.start < m.end() and m.start() < f.end for f in found):
+            found.append(Found(m.start(), m.end(), m.group(), "yearless", m))
+    found.sort(key=lambda f: f.start)
+    return found
+
+
+def _count(word: str) -> int:
+    return int(word) if word.isdigit() else _NUMBERS[word.lower()]
+
+
+def _ends(when: EdtfDate, edtf: str) -> tuple[str | None, str | None]:
+    """The EDTF text of each end of a date ('1929/1931' -> '1929', '1931')."""
+    if edtf.startswith("["):
+        lo, _, hi = edtf[1:-1].partition("..")
+    elif "/" in edtf:
+        lo, _, hi = edtf.partition("/")
+    else:
+        lo = hi = edtf
+    return (lo if lo not in ("", "..") else None), (hi if hi not in ("", "..") else None)
+
+
+def _single_year(when: EdtfDate) -> int | None:
+    span = when.span
+    if span.earliest is None or span.latest is None or span.earliest.year != span.latest.year:
+        return None
+    return span.earliest.year
+
+
+def _single_month(when: EdtfDate) -> tuple[int, int] | None:
+    if when.interval or when.one_of or when.start is None:
+        return None
+    if when.start.precision not in (Precision.MONTH, Precision.DAY):
+        return None
+    day = when.start.earliest
+    return day.year, day.month
+
+
+def _approx(edtf: str) -> str:
+    return "~" if "~" in edtf else ""
+
+
+def resolve(
+    found: Found, anchor: Anchor | None, birth: EdtfDate | None, about_subject: bool, death: EdtfDate | None = None
+) -> Resolution:
+    """The date ``found`` stands for, counted from ``anchor`` or the subject's ``birth``."""
+    m = found.match
+    if found.form in ("age", "life"):
+        return _age(found, birth, about_subject, death)
+    if found.form == "vague":
+        return Resolution(None, "the text does not say how many")
+    if found.form == "offset" and m["dir"].lower() == "before" and not re.match(r"before\s*$", m.group()):
+        return Resolution(None, "counts from something the text does not date")
+    if anchor is None:
+        return Resolution(None, "no date before it in its section to count from")
+    when = parse_edtf(anchor.edtf)
+    lo, hi = _ends(when, anchor.edtf)
+    said = f"'{found.text}' counted from {anchor.words!r} ({anchor.edtf}), the last date the text gives before it"
+    if found.form == "by_then":
+        if hi is None:
+            return Resolution(None, f"the date before it ({anchor.words!r}) has no end")
+        return Resolution(f"[..{hi}]", f"Resolved {said}: on or before it.")
+    if found.form == "soon":
+        if lo is None:
+            return Resolution(None, f"the date before it ({anchor.words!r}) has no start")
+        return Resolution(f"[{lo}..]", f"Resolved {said}: on or after it, by how much the text does not say.")
+    if found.form == "yearless":
+        return _yearless(found, when, anchor)
+    unit = (m["next_unit"] or m["unit"] or m["prev_unit"] or m["within_unit"] or m["same_unit"] or "year").lower()
+    unit = unit.rstrip("s")
+    if unit == "day":
+        if when.interval or when.one_of or when.start is None or when.start.precision is not Precision.DAY:
+            return Resolution(None, f"days cannot be counted from {anchor.words!r}, which is not one day")
+        day = when.start.earliest + timedelta(days=step_of(found))
+        return Resolution(day.isoformat(), f"Resolved {said}.")
+    step = step_of(found)
+    if unit == "year":
+        year = _single_year(when)
+        if year is None:
+            return Resolution(None, f"the date before it ({anchor.words!r}) spans more than one year")
+        target = year + step
+        if found.form == "within":
+            return _within_year(found, when, anchor.edtf, year, said)
+        return Resolution(point_text(target) + _approx(anchor.edtf), f"Resolved {said}.")
+    month = _single_month(when)
+    if month is None:
+        return Resolution(None, f"months cannot be counted from {anchor.words!r}, which is not one month or day")
+    year, mon = divmod(month[0] * 12 + month[1] - 1 + step, 12)
+    if found.form == "within":
+        first = when.span.earliest
+        assert first is not None and when.start is not None
+        if when.start.precision is Precision.DAY:
+            last = (date(year, mon + 1, 28) + timedelta(days=4)).replace(day=1) - timedelta(days=1)
+            edges = (first, last) if m["side"].lower() == "later" else (first.replace(day=1), first)
+            return Resolution(f"[{edges[0].isoformat()}..{edges[1].isoformat()}]", f"Resolved {said}.")
+    return Resolution(point_text(year, mon + 1) + _approx(anchor.edtf), f"Resolved {said}.")
+
+
+def step_of(found: Found) -> int:
+    """How many units forward (or back) the expression counts."""
+    m = found.match
+    if found.form == "next":
+        return 1
+    if found.form == "previous":
+        return -1
+    if found.form == "offset":
+        return _count(m["n"]) * (-1 if m["dir"].lower() in ("earlier", "before") else 1)
+    return 0
+
+
+_YEARLESS_OPERATORS = {"on": "{p}", "in": "{p}", "by": "[..{p}]", "until": "../{p}", "since": "{p}/..",
+                       "from": "{p}/..", "during": "{p}/{p}"}  # fmt: skip
+
+
+def _yearless(found: Found, when: EdtfDate, anchor: Anchor) -> Resolution:
+    """'On 20 August' after a dated sentence: the first such day on or after the anchor."""
+    m = found.match
+    year = _single_year(when)
+    if year is None:
+        return Resolution(None, f"it has no year, and the date before it ({anchor.words!r}) spans years")
+    month = month_number(m["month"] or m["month2"] or m["month3"])
+    day_text = m["day"] or m["day2"]
+    day = int(day_text.rstrip("stndrh")) if day_text else None
+    start = when.span.earliest
+    assert start is not None
+    if (month, day or 31) < (start.month, start.day) and when.start is not None and when.start.precision in (
+        Precision.MONTH, Precision.DAY
+    ):  # fmt: skip
+        year += 1
+    try:
+        point = point_text(year, month, day)
+        parse_edtf(point)
+    except ValueError:
+        return Resolution(None, f"{year} has no such day")
+    edtf = _YEARLESS_OPERATORS[m["op"].lower()].format(p=point)
+    words = m.group()[len(m["op"]) :].strip()
+    return Resolution(
+        edtf, f"'{words}' has no year: taken as the first on or after {anchor.words!r} ({anchor.edtf}), "
+        "the last date the text gives before it."
+    )  # fmt: skip
+
+
+def _within_year(found: Found, when: EdtfDate, edtf: str, year: int, said: str) -> Resolution:
+    """'later that year': from the anchor to the year's end; 'earlier': from its start to the anchor."""
+    later = found.match["side"].lower() == "later"
+    if when.start is None or when.start.precision not in (Precision.MONTH, Precision.DAY) or when.interval:
+        return Resolution(point_text(year), f"Resolved {said}: the year, as the text gives no finer date.")
+    point = edtf.strip("[]").split("..")[0].rstrip("~")
+    if when.start.precision is Precision.DAY:
+        lo, hi = (point, f"{year:04d}-12-31") if later else (f"{year:04d}-01-01", point)
+    else:
+        lo, hi = (point, f"{year:04d}-12") if later else (f"{year:04d}-01", point)
+    return Resolution(f"[{lo}..{hi}]", f"Resolved {said}: {'after' if later else 'before'} it, within {year}.")
+
+
+def _add_years(day: date, years: int) -> date:
+    return birthday_in(day, day.year + years)
+
+
+def _age(found: Found, birth: EdtfDate | None, about_subject: bool, death: EdtfDate | None) -> Resolution:
+    m = found.match
+    if birth is None or birth.span.earliest is None or birth.span.latest is None:
+        return Resolution(None, "the subject's birth is not given, so an age cannot be dated")
+    if not about_subject:
+        return Resolution(None, "the sentence may not be about the subject, whose birth is the only one known")
+    if found.form == "age":
+        first = last = _count(m["age_n"])
+        what = f"age {first}"
+    else:
+        base = _DECADES_OF_LIFE[m["decade"].lower()]
+        top = 19 if base == 13 else base + 9
+        if m["life_part"]:
+            a, b = _LIFE_PARTS[m["life_part"].lower()]
+            first, last = base + a, min(base + b, top)
+        else:
+            first, last = base, top
+        what = f"ages {first} to {last}"
+    lo = _add_years(birth.span.earliest, first)
+    hi = _add_years(birth.span.latest, last + 1) - timedelta(days=1)
+    died = death.span.latest if death is not None else None
+    clipped = ""
+    if died is not None and hi > died:  # nothing is done at an age after death
+        if lo > died:
+            return Resolution(None, f"{what} falls after the subject's death ({death.display})")  # type: ignore[union-attr]
+        hi, clipped = died, f", and ended by the death ({death.display})"  # type: ignore[union-attr]
+    exact = birth.span.earliest == birth.span.latest and (died is None or death.span.earliest == died)  # type: ignore[union-attr]
+    edtf = f"[{lo.isoformat()}..{hi.isoformat()}]" if exact else f"[{lo.year:04d}..{hi.year:04d}]"
+    born = birth.display
+    return Resolution(edtf, f"Resolved '{found.text}' as {what}, counted from the subject's birth ({born}){clipped}.")
