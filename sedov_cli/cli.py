@@ -781,9 +781,15 @@ def extract(
     subject: Annotated[
         str | None, typer.Option("--subject", metavar="NAME", help="Whose life it is (default: the title line).")
     ] = None,
-    url: Annotated[str, typer.Option("--url", help="The article's address, for the draft's source.")] = "not given",
-    publisher: Annotated[str, typer.Option("--publisher", help="Who published the article.")] = "not given",
-    license_: Annotated[str, typer.Option("--license", help="The article's licence, e.g. 'CC BY-SA'.")] = "not given",
+    url: Annotated[
+        str, typer.Option("--url", metavar="URL", help="The article's address, for the draft's source.")
+    ] = "not given",
+    publisher: Annotated[
+        str, typer.Option("--publisher", metavar="NAME", help="Who published the article.")
+    ] = "not given",
+    license_: Annotated[
+        str, typer.Option("--license", metavar="LICENCE", help="The article's licence, e.g. 'CC BY-SA'.")
+    ] = "not given",
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No summary on stderr.")] = False,
     force: ForceOpt = False,
 ) -> None:
@@ -795,11 +801,12 @@ def extract(
     left out and listed on stderr. The draft passes `sedov validate` and
     loads with --data; review it before trusting it.
 
+    Then: sedov --data draft.json timeline
+
     \b
     Examples:
       sedov extract article.txt --output draft.json
-      sedov --data draft.json timeline
-      sedov extract bio.txt --subject "Zina Volkova" | jq '.events | length'
+      sedov extract article.txt --subject "Leon Sedov" --quiet | jq '.events | length'
     """
     import json
 

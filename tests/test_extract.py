@@ -234,6 +234,21 @@ def test_life_date_parentheses_in_their_common_shapes(sentence: str, expected: t
 def test_a_span_of_something_else_is_not_a_life() -> None:
     assert find_life_dates("The Red Book on the Moscow Trials (1936) was") == []
     assert find_life_dates("The Journal (1949–56) was") == []
+    assert find_life_dates("He lived in Prague (1924–1926) then.") == []
+    assert find_life_dates("She wrote for the Times (1920–1930).") == []
+    (zina,) = find_life_dates("his half-sister, Zina (1901–1933), died.")
+    assert (zina.name, zina.birth, zina.death) == ("Zina", "1901", "1933")
+
+
+def test_the_first_life_dates_of_the_lead_are_the_subjects_under_any_name() -> None:
+    text = (
+        "= Leon Trotsky =\n\nLev Davidovich Bronstein (7 November [O.S. 26 October] 1879 – 21 August 1940), "
+        "better known as Leon Trotsky, was a revolutionary. He married in 1899.\n"
+    )
+    person = draft_dataset(text, Source("t.txt")).dataset["people"][0]
+    assert (person["name"], person["aliases"], person["birth"]["date"], person["death"]["date"]) == (
+        "Leon Trotsky", ["Lev Davidovich Bronstein"], "1879-11-07", "1940-08-21"
+    )  # fmt: skip
 
 
 def test_places_come_only_after_a_preposition_of_place() -> None:

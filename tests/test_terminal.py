@@ -173,6 +173,9 @@ def test_help_has_examples_for_every_command() -> None:
 @pytest.mark.parametrize("args", EXAMPLES, ids=lambda a: " ".join(a))
 def test_every_help_example_runs_as_written(args: list[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.chdir(tmp_path)  # examples that write files write them here
+    from sedov_cli.dataset import article_text
+
+    (tmp_path / "article.txt").write_text(article_text(), encoding="utf-8")  # what extract's examples read
     result = CliRunner().invoke(cli.app, args)
     assert result.exit_code == 0, (args, result.stderr)
     assert result.stdout or list(tmp_path.iterdir())

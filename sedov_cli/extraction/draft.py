@@ -196,9 +196,11 @@ def _find_subject(text: str, layout: Layout, found: list[_Sentence], override: s
     if opening and opening != subject.name:
         subject.aliases.append(opening)
     tokens = _name_tokens(subject)
-    for sentence in lead[:3]:
-        for life in find_life_dates(text[sentence.start : sentence.end]):
-            if (override is None and layout.title is None) or tokens & set(life.name.split()):
+    for number, sentence in enumerate(lead[:3]):
+        for first, life in enumerate(find_life_dates(text[sentence.start : sentence.end])):
+            # The first parenthesis of the first sentence is the subject's, whatever the name before it
+            # ("Lev Davidovich Bronstein (…), better known as Leon Trotsky"); later ones must share a name.
+            if (number, first) == (0, 0) or tokens & set(life.name.split()):
                 subject.birth, subject.death, subject.life = life.birth, life.death, life
                 subject.birth_at = sentence if life.birth else None
                 subject.death_at = sentence if life.death else None
@@ -280,7 +282,17 @@ def draft_dataset(
                     record[which] = fact(edtf, sentence)
                     births_and_deaths.append((sentence, pid, edtf, which))
             people[pid] = record
-            person_words[pid] = {life.name} | ({life.name.split()[-1]} if len(life.name.split()) > 1 else set())
+            person_words[pid] = {life.name}
+    # A surname alone names a person only when no one else, the subject included, bears it:
+    # "Brandt" in a life of Elena Brandt is her, not her father Josef Brandt.
+    surnames: dict[str, list[str]] = {}
+    for pid, record in people.items():
+        for name in (record["name"], *record["aliases"]):
+            if len(name.split()) > 1:
+                surnames.setdefault(name.split()[-1], []).append(pid)
+    for surname, bearers in surnames.items():
+        if len(set(bearers)) == 1 and bearers[0] != subject_id:
+            person_words[bearers[0]].add(surname)
 
     def people_in(words: str) -> list[str]:
         return [pid for pid, names in person_words.items() if pid != subject_id and any(n in words for n in names)]
@@ -309,13 +321,15 @@ def draft_dataset(
             continue
         names = people_in(words)
         where = []
-        for place in find_places(words, all_people_words):
-            pid = slug(place, "place")
-            places.setdefault(pid, {"id": pid, "name": place, "aliases": [], "kind": "place", "parent": None,
-                                    "note": _PLACE_NOTE})  # fmt: skip
-            where.append(pid)
+        named_places = find_places(words, all_people_words)
+        for place in named_places:
+            if slug(place, "place") not in where:
+                where.append(slug(place, "place"))
+            else:
+                named_places = [p for p in named_places if p != place]
         for pid, which, edtf in life_events.get(sentence.start, ()):
             _life_event(builder, sentence, people[pid], which, edtf)
+        before = len(builder.events)
         mentions, rejected = find_dates(words, tuple(life_spans.get(sentence.start, ())), era)
         for bad in rejected:
             unresolved.append(Unresolved(bad.text, sentence.section, bad.reason))
@@ -353,6 +367,10 @@ def draft_dataset(
                             note=result.note, inferred=True)  # fmt: skip
             if relative.form not in ("age", "life"):
                 anchor = Anchor(result.edtf, relative.text)
+        if len(builder.events) > before:  # the places index holds only places some event names
+            for place, pid in zip(named_places, where, strict=True):
+                places.setdefault(pid, {"id": pid, "name": place, "aliases": [], "kind": "place", "parent": None,
+                                        "note": _PLACE_NOTE})  # fmt: skip
     if progress is not None:
         progress(total, total)
     subject_events = [e for e in builder.events if "birth" not in e["tags"] and "death" not in e["tags"]]

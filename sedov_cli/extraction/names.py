@@ -93,12 +93,28 @@ def find_life_dates(sentence: str) -> list[LifeDates]:
         else:
             continue
         name = _clean_name(m["name"])
-        if name is None:
+        if name is None or not _names_a_person(sentence, m.start("name") + m["name"].rfind(name), name):
             continue
         if birth and death and (int(death[:4]) < int(birth[:4]) or int(death[:4]) - int(birth[:4]) > 125):
             continue  # not a lifetime: a span of something else
         found.append(LifeDates(name, birth, death, m.start("inner") - 1, m.end()))
     return found
+
+
+_PLACE_BEFORE = re.compile(r"\b(?:in|at|to|from|near|into|of|for|on|the)\s+$", re.IGNORECASE)
+_KIN_BEFORE = re.compile(
+    r"\b(?:son|daughter|child|wife|husband|father|mother|brother|sister|half-brother|half-sister|friend|partner"
+    r"|uncle|aunt|nephew|niece|cousin|widow|widower|teacher|pupil|student|colleague|mentor)s?,?\s+$",
+    re.IGNORECASE,
+)
+
+
+def _names_a_person(sentence: str, at: int, name: str) -> bool:
+    """'lived in Prague (1924–1926)' is a stay, not a life; 'Zina (1901–1933)' after 'sister' is a life."""
+    before = sentence[max(0, at - 30) : at]
+    if _PLACE_BEFORE.search(before):
+        return False
+    return len(name.split()) >= 2 or bool(_KIN_BEFORE.search(before)) or at == 0
 
 
 _FIRST_NAME = re.compile(rf"^\s*(?P<name>{_NAME}?)\s*(?:\(|,|\s+(?:was|is|were|are|has|had)\b)")
