@@ -819,8 +819,8 @@ def extract(
 
     st = state(ctx)
     to_stdout = output is None or output == "-"
+    text = read_article(article)  # a missing or binary file is reported before where it lies
     cited = cited_path(article, None if to_stdout else output)
-    text = read_article(article)
     with progress_callback(st.env, len(text)) as progress:
         draft = draft_dataset(text, Source(cited, None, publisher, url, license_), subject=subject, progress=progress)
     body = json.dumps(draft.dataset, ensure_ascii=False, indent=2) + "\n"
@@ -843,6 +843,10 @@ def extract(
         _extract_summary(st.env, draft, None if to_stdout else output)
 
 
+UNRESOLVED_SHOWN = 20
+"""How many unresolved expressions the summary lists; a long article says how many more."""
+
+
 def _extract_summary(env: Environment, draft: Any, output: str | None) -> None:
     """The closing account on stderr: what was drafted, and every expression left out."""
     events = draft.dataset["events"]
@@ -857,7 +861,9 @@ def _extract_summary(env: Environment, draft: Any, output: str | None) -> None:
     )
     if left:
         head += f", {plural(len(left), 'expression')} left unresolved:"
-    lines = [head] + [f"  - '{u.text}' ({u.section}): {u.reason}" for u in left]
+    lines = [head] + [f"  - '{u.text}' ({u.section}): {u.reason}" for u in left[:UNRESOLVED_SHOWN]]
+    if len(left) > UNRESOLVED_SHOWN:
+        lines.append(f"  … and {len(left) - UNRESOLVED_SHOWN} more")
     if output is not None:
         lines.append(f"wrote {output}; next: sedov --data {output} timeline")
     env.stderr.write("".join(visible(line) + "\n" for line in lines))

@@ -493,3 +493,15 @@ def test_other_commands_do_not_import_extraction() -> None:
     code = "import sys; from sedov_cli import cli; print(sorted(m for m in sys.modules if 'extraction' in m))"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=False)
     assert out.stdout == "[]\n", out.stderr
+
+
+def test_a_long_list_of_unresolved_expressions_is_cut_short(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    vague = " ".join(f"A few years later she wrote book {n}." for n in range(25))
+    Path("ann.txt").write_text(f"Ann Lee (3 May 1900 – 1980) was a poet. In 1920 she married. {vague}\n")
+    result = invoke("extract", "ann.txt", "--output", "draft.json")
+    lines = result.stderr.splitlines()
+    assert lines[0].endswith("25 expressions left unresolved:")
+    assert lines[1:3] == ["  - 'A few years later' (Lead): the text does not say how many"] * 2
+    assert lines[-2:] == ["  … and 5 more", "wrote draft.json; next: sedov --data draft.json timeline"]
+    assert len(lines) == 23
