@@ -808,12 +808,10 @@ def extract(
       sedov extract article.txt --output draft.json
       sedov extract article.txt --subject "Leon Sedov" --quiet | jq '.events | length'
     """
-    import json
-
     from .atomic import write_file
     from .dataset import check_unwritten
     from .extraction import draft_dataset
-    from .extraction.draft import Source
+    from .extraction.draft import Source, to_json
     from .extraction.files import cited_path, read_article
     from .render import progress_callback
 
@@ -823,7 +821,7 @@ def extract(
     cited = cited_path(article, None if to_stdout else output)
     with progress_callback(st.env, len(text)) as progress:
         draft = draft_dataset(text, Source(cited, None, publisher, url, license_), subject=subject, progress=progress)
-    body = json.dumps(draft.dataset, ensure_ascii=False, indent=2) + "\n"
+    body = to_json(draft.dataset)
     target = "draft.json" if to_stdout else str(output)
     try:
         check_unwritten(body.encode("utf-8"), target)

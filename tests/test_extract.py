@@ -505,3 +505,14 @@ def test_a_long_list_of_unresolved_expressions_is_cut_short(tmp_path: Path, monk
     assert lines[1:3] == ["  - 'A few years later' (Lead): the text does not say how many"] * 2
     assert lines[-2:] == ["  … and 5 more", "wrote draft.json; next: sedov --data draft.json timeline"]
     assert len(lines) == 23
+
+
+def test_the_draft_is_json_with_one_record_per_line() -> None:
+    from sedov_cli.extraction.draft import to_json
+
+    data = {"title": "T", "people": [{"id": "a", "name": "Ä"}, {"id": "b"}], "places": [], "source": {"file": "x"}}
+    assert to_json(data) == (
+        '{\n  "title": "T",\n  "people": [\n    {"id": "a", "name": "Ä"},\n    {"id": "b"}\n  ],\n'
+        '  "places": [],\n  "source": {"file": "x"}\n}\n'
+    )
+    assert json.loads(to_json(data)) == data

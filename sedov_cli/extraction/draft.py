@@ -21,7 +21,7 @@ from .names import LifeDates, find_life_dates, find_places, slug, subject_from_s
 from .relative import SAME_TIME, Anchor, find_relative, resolve
 from .splitting import sentences
 
-__all__ = ["Draft", "NothingToDraft", "Source", "Unresolved", "draft_dataset"]
+__all__ = ["Draft", "NothingToDraft", "Source", "Unresolved", "draft_dataset", "to_json"]
 
 MIN_QUOTE = 20
 """The schema's shortest quote: a shorter sentence is quoted with its neighbour."""
@@ -425,3 +425,25 @@ def _life_event(builder: _Builder, sentence: _Sentence, person: dict[str, Any], 
     title = f"{name} is born" if which == "birth" else f"{name} dies"
     people = [] if person.get("relation") == "the subject" else [person["id"]]
     builder.add(sentence, edtf, title=title, people=people, places=[], tags=[which])
+
+
+def to_json(dataset: dict[str, Any]) -> str:
+    """The draft as JSON, one record per line.
+
+    A record a line reads and diffs well, and it lets the C encoder do the work:
+    ``json.dumps(indent=2)`` falls back to pure Python and took a third of the
+    time of a 1 MB extraction.
+    """
+    import json
+
+    lines = ["{"]
+    for i, (key, value) in enumerate(dataset.items()):
+        end = "," if i < len(dataset) - 1 else ""
+        name = json.dumps(key)
+        if isinstance(value, list) and value:
+            items = ",\n".join("    " + json.dumps(item, ensure_ascii=False) for item in value)
+            lines.append(f"  {name}: [\n{items}\n  ]{end}")
+        else:
+            lines.append(f"  {name}: {json.dumps(value, ensure_ascii=False)}{end}")
+    lines.append("}")
+    return "\n".join(lines) + "\n"

@@ -25,6 +25,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, timedelta
+from functools import cache
 
 from ..dates import DateError, parse_edtf
 
@@ -292,10 +293,18 @@ _COUNTED = re.compile(r"\s+[a-z]+[^s\W]*s\b")
 # Most specific first: a span claimed by an earlier pattern is not read again by a later one.
 # Each pattern comes with a cheap test for words it cannot match without, so that most
 # sentences are scanned by two or three patterns rather than all of them.
-_MONTHS = MONTH
+_MONTHS = r"Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec"  # a month's first letters: a cheap test
+
+
+@cache
+def _needs(pattern: str) -> re.Pattern[str]:
+    """One compiled test per distinct pattern, so that find_dates can run each once per sentence."""
+    return re.compile(pattern)
+
+
 _PATTERNS: tuple[tuple[re.Pattern[str], Handler, bool, re.Pattern[str] | None], ...] = tuple(
     (re.compile(pattern, re.IGNORECASE if insensitive else 0), handler, operators,
-     re.compile(needs) if needs else None)
+     _needs(needs) if needs else None)
     for pattern, handler, operators, insensitive, needs in (
         (r"(?<![\w.-])(?P<iso>\d{4}-\d{2}(?:-\d{2})?)(?![\w-]|/|\.\d)", _iso, True, False, r"\d{4}-\d\d"),
         (
@@ -359,9 +368,13 @@ def find_dates(
     rejected: list[Rejected] = []
     if not _ANY_YEAR.search(sentence):  # every explicit date has a four-digit year in it
         return found, rejected
+    present: dict[re.Pattern[str], bool] = {}  # several patterns share a test: run each once
     for pattern, handler, operators, needs in _PATTERNS:
-        if needs is not None and not needs.search(sentence):
-            continue
+        if needs is not None:
+            if needs not in present:
+                present[needs] = needs.search(sentence) is not None
+            if not present[needs]:
+                continue
         for m in pattern.finditer(sentence):
             a, b = m.span()
             if any(a < y and x < b for x, y in taken):
