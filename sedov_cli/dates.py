@@ -354,7 +354,8 @@ _DECADE_WORDS = re.compile(r"^(?:the\s+)?(\d{3})0s$", re.IGNORECASE)
 _SEASON = re.compile(r"\b(spring|summer|autumn|fall|winter)\b", re.IGNORECASE)
 LIKE = "a date like 1933, Feb 1933, 30 January 1933, early 1933, c. 1933 or the 1930s"
 _PART_OF_YEAR = re.compile(r"^(early|mid|late|first half of|second half of)[\s-]*(\d{4})$", re.IGNORECASE)
-_PART_CODES = {"early": 37, "mid": 38, "late": 39, "first half of": 40, "second half of": 41}
+PART_CODES = {"early": 37, "mid": 38, "late": 39, "first half of": 40, "second half of": 41}
+"""The EDTF sub-year code of each part of a year in words (also read by ``sedov extract``)."""
 
 
 def parse_when(text: str) -> EdtfDate:
@@ -399,7 +400,7 @@ def parse_when(text: str) -> EdtfDate:
             raise
     part = _PART_OF_YEAR.match(text)
     if part:  # the display forms read back: "early 1933" is 1933-37
-        return parse_edtf(f"{part[2]}-{_PART_CODES[' '.join(part[1].lower().split())]}")
+        return parse_edtf(f"{part[2]}-{PART_CODES[' '.join(part[1].lower().split())]}")
     # dateutil is only needed for dates written in words: import it lazily.
     from datetime import datetime
 

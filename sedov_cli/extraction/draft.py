@@ -60,10 +60,6 @@ class Draft:
     sentences: int
     unresolved: list[Unresolved] = field(default_factory=list)
 
-    @property
-    def events(self) -> list[dict[str, Any]]:
-        return list(self.dataset["events"])
-
 
 @dataclass(frozen=True)
 class _Sentence:
@@ -74,31 +70,34 @@ class _Sentence:
 
 
 @dataclass
-class _Builder:
-    text: str
-    events: list[dict[str, Any]] = field(default_factory=list)
-    ids: set[str] = field(default_factory=set)
-    next_suffix: dict[str, int] = field(default_factory=dict)
-    periods: dict[str, str] = field(default_factory=dict)  # section -> period id
+class _Ids:
+    """Ids made unique with -2, -3, …; counting on from where a base left off keeps it linear."""
 
-    def unique(self, base: str) -> str:
+    taken: set[str] = field(default_factory=set)
+    next_suffix: dict[str, int] = field(default_factory=dict)
+
+    def take(self, base: str) -> str:
         n = self.next_suffix.get(base, 1)
         candidate = base if n == 1 else f"{base}-{n}"
-        while candidate in self.ids:  # counting on from where this base left off keeps it linear
+        while candidate in self.taken:
             n += 1
             candidate = f"{base}-{n}"
         self.next_suffix[base] = n + 1
-        self.ids.add(candidate)
+        self.taken.add(candidate)
         return candidate
+
+
+@dataclass
+class _Builder:
+    text: str
+    events: list[dict[str, Any]] = field(default_factory=list)
+    event_ids: _Ids = field(default_factory=lambda: _Ids())
+    period_ids: _Ids = field(default_factory=lambda: _Ids())
+    periods: dict[str, str] = field(default_factory=dict)  # section -> period id
 
     def period(self, section: str) -> str:
         if section not in self.periods:
-            taken = set(self.periods.values())
-            base = slug(section, "section")
-            pid, n = base, 2
-            while pid in taken:
-                pid, n = f"{base}-{n}", n + 1
-            self.periods[section] = pid
+            self.periods[section] = self.period_ids.take(slug(section, "section"))
         return self.periods[section]
 
     def quote(self, sentence: _Sentence) -> str:
@@ -142,7 +141,7 @@ class _Builder:
         words = self.text[sentence.start : sentence.end]
         year = edtf.strip("[]./~").split("/")[0].split("..")[0][:4] or "date"
         event: dict[str, Any] = {
-            "id": self.unique(slug(f"{year} {title}", "event")[:40].rstrip("-")),
+            "id": self.event_ids.take(slug(f"{year} {title}", "event")[:40].rstrip("-")),
             "date": edtf,
             "title": title,
             "summary": " ".join(words.split()),
@@ -302,8 +301,11 @@ def draft_dataset(
     life_events: dict[int, list[tuple[str, str, str]]] = {}  # sentence start -> (person, which, date)
     for at, pid, edtf, which in births_and_deaths:
         life_events.setdefault(at.start, []).append((pid, which, edtf))
-    born_year = parse_edtf(who.birth).span.earliest
-    died_year = parse_edtf(who.death).span.latest if who.death else None
+    birth = parse_edtf(who.birth)
+    death = parse_edtf(who.death) if who.death else None
+    subject_words = _name_tokens(who)
+    born_year = birth.span.earliest
+    died_year = death.span.latest if death else None
     assert born_year is not None
     era = (born_year.year - 100, (died_year.year if died_year else born_year.year + 100) + 100)
     anchor: Anchor | None = None
@@ -339,9 +341,7 @@ def draft_dataset(
         items.sort(key=lambda item: item[0])
         title = _title(words)
         seen: set[str] = set()
-        about_subject = _about(words, _name_tokens(who))
-        birth = parse_edtf(who.birth)
-        death = parse_edtf(who.death) if who.death else None
+        about_subject = _about(words, subject_words)
         for _, mention, relative in items:
             if mention is not None:
                 if mention.edtf not in seen:

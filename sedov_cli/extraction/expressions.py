@@ -24,18 +24,20 @@ import calendar
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import timedelta
 from functools import cache
 
-from ..dates import DateError, parse_edtf
+from ..dates import PART_CODES, DateError, parse_edtf
 
 __all__ = [
     "DAY",
+    "DECADE_PARTS",
     "MONTH",
     "POINT",
     "QUALIFIER",
     "Mention",
     "Rejected",
+    "edtf_ends",
     "find_dates",
     "month_number",
     "parse_point",
@@ -109,9 +111,6 @@ def month_number(name: str) -> int:
     return _MONTH_NUMBERS[name[:3].lower()]
 
 
-_month = month_number
-
-
 def _day(text: str) -> int:
     return int(text.rstrip("stndrh"))
 
@@ -131,10 +130,10 @@ def parse_point(text: str) -> str:
     for pattern in (_DMY, _MDY):
         m = pattern.fullmatch(text)
         if m:
-            return point_text(int(m["y"]), _month(m["m"]), _day(m["d"]))
+            return point_text(int(m["y"]), month_number(m["m"]), _day(m["d"]))
     m = _MY.fullmatch(text)
     if m:
-        return point_text(int(m["y"]), _month(m["m"]))
+        return point_text(int(m["y"]), month_number(m["m"]))
     return point_text(int(_Y.fullmatch(text)["y"]))  # type: ignore[index]
 
 
@@ -213,14 +212,14 @@ def _iso(m: re.Match[str], sentence: str) -> str:
 
 def _day_range(m: re.Match[str], sentence: str) -> tuple[str, str | None]:
     year = int(m["y"])
-    first = point_text(year, _month(m["m1"] or m["m"]), _day(m["d1"]))
-    last = point_text(year, _month(m["m"]), _day(m["d2"]))
+    first = point_text(year, month_number(m["m1"] or m["m"]), _day(m["d1"]))
+    last = point_text(year, month_number(m["m"]), _day(m["d2"]))
     return f"{first}/{last}", None
 
 
 def _month_range(m: re.Match[str], sentence: str) -> tuple[str, str | None]:
     year = int(m["y"])
-    first, last = _month(m["m1"]), _month(m["m2"])
+    first, last = month_number(m["m1"]), month_number(m["m2"])
     if first > last:  # "December–February 1933" would cross a year the text does not give
         raise DateError(f"{m.group()!r} runs backwards within one year")
     lo, hi = point_text(year, first), point_text(year, last)
@@ -248,12 +247,13 @@ def _range(m: re.Match[str], sentence: str) -> tuple[str, str | None]:
     return f"{lo}/{hi}", None
 
 
-_DECADE_PARTS = {"early": (0, 3), "mid": (4, 6), "late": (7, 9)}
-_YEAR_PARTS = {"early": 37, "mid": 38, "late": 39, "first": 40, "second": 41, "latter": 41}
+DECADE_PARTS = {"early": (0, 3), "mid": (4, 6), "late": (7, 9)}
+"""Thirds of ten years, as sedov reads "early 1933" as a third of the year: also the parts of a
+decade of life ("in his early twenties")."""
 
 
 def _decade_part(m: re.Match[str], sentence: str) -> tuple[str, str | None]:
-    first, last = _DECADE_PARTS[m["part"].lower()]
+    first, last = DECADE_PARTS[m["part"].lower()]
     decade = int(m["dec"])
     return (
         f"[{point_text(decade + first)}..{point_text(decade + last)}]",
@@ -267,7 +267,9 @@ def _decade(m: re.Match[str], sentence: str) -> str:
 
 
 def _year_part(m: re.Match[str], sentence: str) -> str:
-    return f"{m['y']}-{_YEAR_PARTS[(m['part'] or m['half']).lower()]}"
+    """The EDTF sub-year code the rest of sedov reads back ('early 1933' is 1933-37)."""
+    part = m["part"].lower() if m["part"] else f"{'first' if m['half'].lower() == 'first' else 'second'} half of"
+    return f"{m['y']}-{PART_CODES[part]}"
 
 
 def _pre_post(m: re.Match[str], sentence: str) -> tuple[str, str | None]:
@@ -398,14 +400,21 @@ def find_dates(
     return found, rejected
 
 
-def _context(sentence: str, at: int, edtf: str, note: str | None) -> tuple[str, str | None, int]:
-    """Apply the word before a date ('by', 'until', 'during', a season, 'while …') to it."""
+def edtf_ends(edtf: str) -> tuple[str | None, str | None]:
+    """The EDTF text of each end of a date, None where it is open ('[..1930]' -> None, '1930')."""
     if edtf.startswith("["):
         lo, _, hi = edtf[1:-1].partition("..")
     elif "/" in edtf:
         lo, _, hi = edtf.partition("/")
     else:
         lo = hi = edtf
+    return (lo if lo not in ("", "..") else None), (hi if hi not in ("", "..") else None)
+
+
+def _context(sentence: str, at: int, edtf: str, note: str | None) -> tuple[str, str | None, int]:
+    """Apply the word before a date ('by', 'until', 'during', a season, 'while …') to it."""
+    lo, hi = edtf_ends(edtf)
+    assert lo is not None and hi is not None  # the patterns that take a word before them are closed
     operator = _OPERATOR.search(sentence, max(0, at - 40), at)
     season = _SEASON.search(sentence, max(0, at - 12), at)
     start = at
@@ -422,9 +431,3 @@ def _context(sentence: str, at: int, edtf: str, note: str | None) -> tuple[str, 
             f"The {season['season'].lower()} is not encoded (sedov does not read seasons): the whole year is given."
         )
     return new, " ".join(notes) or None, start
-
-
-def day_span(edtf: str) -> tuple[date | None, date | None]:
-    """The first and last possible day of an EDTF date."""
-    span = parse_edtf(edtf).span
-    return span.earliest, span.latest

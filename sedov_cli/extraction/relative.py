@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from ..dates import EdtfDate, Precision, birthday_in, parse_edtf
-from .expressions import DAY, MONTH, month_number, point_text
+from .expressions import DAY, DECADE_PARTS, MONTH, edtf_ends, month_number, point_text
 
 __all__ = ["Anchor", "Found", "Resolution", "find_relative", "resolve"]
 
@@ -30,7 +30,6 @@ _DECADES_OF_LIFE = {
     "teens": 13, "twenties": 20, "thirties": 30, "forties": 40, "fifties": 50,
     "sixties": 60, "seventies": 70, "eighties": 80, "nineties": 90,
 }  # fmt: skip
-_LIFE_PARTS = {"early": (0, 3), "mid": (4, 6), "late": (7, 9)}
 
 _RELATIVE = re.compile(
     r"(?P<next>\b(?:the\s+)?(?:following|next|subsequent)\s+(?P<next_unit>year|month|day)\b)"
@@ -120,17 +119,6 @@ def _count(word: str) -> int:
     return int(word) if word.isdigit() else _NUMBERS[word.lower()]
 
 
-def _ends(when: EdtfDate, edtf: str) -> tuple[str | None, str | None]:
-    """The EDTF text of each end of a date ('1929/1931' -> '1929', '1931')."""
-    if edtf.startswith("["):
-        lo, _, hi = edtf[1:-1].partition("..")
-    elif "/" in edtf:
-        lo, _, hi = edtf.partition("/")
-    else:
-        lo = hi = edtf
-    return (lo if lo not in ("", "..") else None), (hi if hi not in ("", "..") else None)
-
-
 def _single_year(when: EdtfDate) -> int | None:
     span = when.span
     if span.earliest is None or span.latest is None or span.earliest.year != span.latest.year:
@@ -165,7 +153,7 @@ def resolve(
     if anchor is None:
         return Resolution(None, "no date before it in its section to count from")
     when = parse_edtf(anchor.edtf)
-    lo, hi = _ends(when, anchor.edtf)
+    lo, hi = edtf_ends(anchor.edtf)
     said = f"'{found.text}' counted from {anchor.words!r} ({anchor.edtf}), the last date the text gives before it"
     if found.form == "by_then":
         if hi is None:
@@ -256,7 +244,7 @@ def _within_year(found: Found, when: EdtfDate, edtf: str, year: int, said: str) 
     later = found.match["side"].lower() == "later"
     if when.start is None or when.start.precision not in (Precision.MONTH, Precision.DAY) or when.interval:
         return Resolution(point_text(year), f"Resolved {said}: the year, as the text gives no finer date.")
-    point = edtf.strip("[]").split("..")[0].rstrip("~")
+    point = (edtf_ends(edtf)[0] or "").rstrip("~")
     if when.start.precision is Precision.DAY:
         lo, hi = (point, f"{year:04d}-12-31") if later else (f"{year:04d}-01-01", point)
     else:
@@ -281,7 +269,7 @@ def _age(found: Found, birth: EdtfDate | None, about_subject: bool, death: EdtfD
         base = _DECADES_OF_LIFE[m["decade"].lower()]
         top = 19 if base == 13 else base + 9
         if m["life_part"]:
-            a, b = _LIFE_PARTS[m["life_part"].lower()]
+            a, b = DECADE_PARTS[m["life_part"].lower()]
             first, last = base + a, min(base + b, top)
         else:
             first, last = base, top
