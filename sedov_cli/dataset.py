@@ -227,17 +227,37 @@ def _load(
     if opened is not None:
         return _to_model(opened.header, file, opened.events)
     raw = _build(raw_bytes, file, read_sibling)
-    ds = _to_model(raw, file)
+    del raw_bytes  # the caller's copy remains, but this frame holds no second one while indexing
     name, url = raw["source"]["file"], raw["source"]["url"]
-    index.write_index(
+    written = index.write_index(
         key,
         {k: v for k, v in raw.items() if k != "events"},
-        zip(raw["events"], ds.events, strict=True),
-        ((p, a) for p in ds.places for a in (p, *(x.id for x in ds.ancestors(p)))),
+        raw["events"],
+        _ancestry(raw["places"]),
         index.Article(name, url, article_digest(name, url) or ""),
         origin,
     )
-    return ds
+    # Answer from the index just written, as a repeat run would: the parsed file
+    # (three times its size in memory) is dropped, and no model of every event is built.
+    opened = index.open_index(key, article_digest) if written is not None else None
+    if opened is None:  # the cache cannot be written or read back: answer from memory
+        return _to_model(raw, file)
+    del raw
+    return _to_model(opened.header, file, opened.events)
+
+
+def _ancestry(places: list[dict[str, Any]]) -> Iterator[tuple[str, str]]:
+    """(place, place) and (place, each place it lies within), for the index's place filter.
+
+    The loader has ruled out cycles and unknown parents, so every walk ends.
+    """
+    parent = {p["id"]: p["parent"] for p in places}
+    for place in parent:
+        yield place, place
+        up = parent[place]
+        while up is not None:
+            yield place, up
+            up = parent[up]
 
 
 def _build(raw_bytes: bytes, file: str, read_sibling: Any) -> dict[str, Any]:

@@ -32,7 +32,7 @@ from typing import Any
 from . import __version__
 from .dates import parse_edtf
 from .errors import SedovError
-from .model import Bound, CountKey, Event, EventStore, Narrowing, Source
+from .model import Bound, CountKey, Event, EventStore, Narrowing, Source, narrow
 
 LAYOUT = "1"  # raise when the tables change: older cache files are then rebuilt
 SUFFIX = ".sqlite"
@@ -310,7 +310,7 @@ class Article:
 def write_index(
     key: str,
     header: dict[str, Any],
-    events: Iterable[tuple[dict[str, Any], Event]],
+    events: Iterable[dict[str, Any]],
     ancestry: Iterable[tuple[str, str]],
     article: Article,
     origin: str,
@@ -318,9 +318,10 @@ def write_index(
 ) -> Path | None:
     """Store a validated dataset; None when the cache cannot be written (it is only a cache).
 
-    ``events`` pairs each event as the file has it with its model, which
-    supplies the span. Rows go in before the indexes are built, which is
-    several times faster than indexing as they come.
+    ``events`` are the validated file's own event objects: no model of
+    them is built, as the span is worked out from the date text (once per
+    distinct text) and the bounds. Rows go in before the indexes are built,
+    which is several times faster than indexing as they come.
     """
     folder = folder or cache_dir()
     final = folder / f"{key}{SUFFIX}"
@@ -355,19 +356,40 @@ def write_index(
         return None
 
 
-def _insert_events(con: sqlite3.Connection, pairs: Iterable[tuple[dict[str, Any], Event]]) -> int:
+def _ordinals(raw: dict[str, Any], known: dict[str, tuple[int, int]]) -> tuple[int, int]:
+    """The event's span as ordinals (open ends stand far out), its bounds applied.
+
+    ``known`` remembers the span of each date text: a large dataset repeats its dates.
+    """
+    bounds = raw.get("bounds")
+    if not bounds:
+        found = known.get(raw["date"])
+        if found is not None:
+            return found
+    span = parse_edtf(raw["date"]).span
+    if bounds:
+        span = narrow(span, tuple(Bound(b["side"], date.fromisoformat(b["date"]), b["basis"], b["note"]) for b in bounds))
+    result = (
+        span.earliest.toordinal() if span.earliest else _OPEN_START,
+        span.latest.toordinal() if span.latest else _OPEN_END,
+    )
+    if not bounds:
+        known[raw["date"]] = result
+    return result
+
+
+def _insert_events(con: sqlite3.Connection, events: Iterable[dict[str, Any]]) -> int:
     places: list[tuple[str, int]] = []
     people: list[tuple[str, int]] = []
     tags: list[tuple[str, int]] = []
+    known: dict[str, tuple[int, int]] = {}
     count = 0
 
     def rows() -> Iterator[tuple[Any, ...]]:
         nonlocal count
-        for n, (raw, event) in enumerate(pairs, start=1):
+        for n, raw in enumerate(events, start=1):
             count = n
-            span = event.span
-            lo = span.earliest.toordinal() if span.earliest else _OPEN_START
-            hi = span.latest.toordinal() if span.latest else _OPEN_END
+            lo, hi = _ordinals(raw, known)
             places.extend((p, n) for p in raw["places"])
             people.extend((p, n) for p in raw["people"])
             tags.extend((t, n) for t in raw["tags"])
