@@ -145,6 +145,9 @@ class _Json:
         self.constants: list[str] = []
 
     def pairs(self, pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+        fast = dict(pairs)
+        if len(fast) == len(pairs):  # no key twice: the common case, at C speed
+            return fast
         out: dict[str, Any] = {}
         for key, value in pairs:
             if key in out:

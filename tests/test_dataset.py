@@ -3,18 +3,24 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 import re
 from pathlib import Path
 from typing import Any
 
 import jsonschema
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from conftest import WriteDataset, event
 
 from sedov_cli.dataset import DatasetError, load, problems_in, schema_document
 from sedov_cli.dates import AgeRange, EdtfDate, LifeStatus, Precision, format_day, parse_edtf
 from sedov_cli.model import Dataset
 from sedov_cli.schema import SchemaChecker
+from sedov_cli.validation import verbatim
+
+ROOT = Path(__file__).resolve().parents[1]
 
 # Every dated or datable statement in the article, as the article words it.
 DATED_STATEMENTS = [
@@ -485,3 +491,50 @@ def test_the_packaged_article_serves_datasets_that_cite_it(write_dataset: WriteD
 
 def test_problems_in_a_good_file_is_empty(write_dataset: WriteDataset) -> None:
     assert problems_in(write_dataset()) == ()
+
+
+# --- the large-dataset paths agree with the plain ones ---------------------------------
+
+
+@given(
+    article=st.text(alphabet="ab .\n", max_size=300),
+    picks=st.lists(st.tuples(st.integers(0, 300), st.integers(0, 40)), max_size=700),
+    strays=st.lists(st.text(alphabet="ab .\nc", min_size=1, max_size=30), max_size=20),
+)
+@settings(max_examples=60, deadline=None)
+def test_verbatim_finds_exactly_the_quotes_a_plain_search_finds(
+    article: str, picks: list[tuple[int, int]], strays: list[str]
+) -> None:
+    """With 500 quotes or more the search goes through a table of positions; it must find the same ones."""
+    quotes = {article[i : i + n] for i, n in picks if article[i : i + n]} | set(strays)
+    padded = quotes | {f"{q}#{k}" for k, q in enumerate(sorted(quotes))} | {f"filler {k}" for k in range(500)}
+    assert verbatim(padded, article) == {q for q in padded if q in article}
+    assert verbatim(quotes, article) == {q for q in quotes if q in article}
+
+
+def test_a_large_dataset_reports_each_bad_event_as_a_small_one_does(tmp_path: Path) -> None:
+    """Good events take a fast path; a bad one among 600 must still be named with its problem."""
+    import copy
+
+    raw = json.loads((ROOT / "data" / "sedov.json").read_text(encoding="utf-8"))
+    template = raw["events"][0]
+    for i in range(600):
+        event = copy.deepcopy(template)
+        event["id"] = f"filler-{i}"
+        raw["events"].append(event)
+    raw["events"][300]["places"] = ["atlantis"]
+    raw["events"][400]["source"]["quote"] = "Words the article never had in it at all."
+    raw["events"][500]["certainty"] = "inferred"
+    raw["events"][500].pop("note", None)
+    (tmp_path / "article.txt").write_text((ROOT / "data" / "article.txt").read_text(encoding="utf-8"))
+    raw["source"]["file"] = "article.txt"
+    path = tmp_path / "big.json"
+    path.write_text(json.dumps(raw), encoding="utf-8")
+    with pytest.raises(DatasetError) as err:
+        load(path, use_cache=False)
+    named = [(p.record, p.field, p.message) for p in err.value.problems]
+    assert named == [
+        (f"event {raw['events'][300]['id']!r}", "places", "unknown place 'atlantis'"),
+        (f"event {raw['events'][400]['id']!r}", "source.quote", "does not appear verbatim in the article"),
+        (f"event {raw['events'][500]['id']!r}", "note", "an inferred event must say how it was inferred"),
+    ]
