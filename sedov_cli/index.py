@@ -34,7 +34,7 @@ from .dates import parse_edtf
 from .errors import SedovError
 from .model import Bound, CountKey, Event, EventStore, Narrowing, Source, narrow
 
-LAYOUT = "1"  # raise when the tables change: older cache files are then rebuilt
+LAYOUT = "2"  # raise when the tables change: older cache files are then rebuilt
 SUFFIX = ".sqlite"
 CACHE_ENV = "SEDOV_CACHE_DIR"
 NO_CACHE_ENV = "SEDOV_NO_CACHE"
@@ -281,9 +281,6 @@ CREATE TABLE events (
     section TEXT NOT NULL, quote TEXT NOT NULL, bounds TEXT, wording TEXT, note TEXT, claimed_by TEXT,
     disputes TEXT NOT NULL
 );
-CREATE TABLE event_places (place TEXT NOT NULL, n INTEGER NOT NULL);
-CREATE TABLE event_people (person TEXT NOT NULL, n INTEGER NOT NULL);
-CREATE TABLE event_tags (tag TEXT NOT NULL, n INTEGER NOT NULL);
 CREATE TABLE place_ancestry (place TEXT NOT NULL, ancestor TEXT NOT NULL);
 """
 
@@ -291,11 +288,24 @@ _INDEXES = """
 CREATE UNIQUE INDEX events_id ON events (id);
 CREATE INDEX events_order ON events (lo, hi, n);
 CREATE INDEX events_end ON events (hi);
-CREATE INDEX event_places_place ON event_places (place, n);
-CREATE INDEX event_people_person ON event_people (person, n);
-CREATE INDEX event_tags_tag ON event_tags (tag, n);
 CREATE INDEX place_ancestry_place ON place_ancestry (place, ancestor);
 """
+
+# Each event's places, people and tags are stored space-separated (ids hold no
+# space, quote or backslash), and these tables are filled from them by SQLite
+# itself, sorted, straight into their one b-tree.
+_LINKS = (("event_places", "place", "places"), ("event_people", "person", "people"), ("event_tags", "tag", "tags"))
+
+
+def _link_tables(con: sqlite3.Connection) -> None:
+    for table, column, field in _LINKS:
+        con.execute(f"CREATE TABLE {table} ({column} TEXT NOT NULL, n INTEGER NOT NULL, PRIMARY KEY ({column}, n)) "
+                    "WITHOUT ROWID")  # fmt: skip
+        con.execute(
+            f"INSERT INTO {table} SELECT j.value, e.n FROM events e, "
+            f"json_each('[\"' || replace(e.{field}, ' ', '\",\"') || '\"]') j WHERE e.{field} != '' "
+            "ORDER BY 1, 2"
+        )
 
 
 @dataclass(frozen=True)
@@ -332,9 +342,11 @@ def write_index(
         try:
             con.execute("PRAGMA journal_mode = OFF")
             con.execute("PRAGMA synchronous = OFF")
+            con.execute("PRAGMA cache_size = -131072")  # 128 MiB while building: indexes sort in memory
             con.executescript(_TABLES)
             con.execute("BEGIN")
             count = _insert_events(con, events)
+            _link_tables(con)
             con.executemany("INSERT INTO place_ancestry VALUES (?, ?)", ancestry)
             for statement in _INDEXES.strip().split(";\n"):  # not executescript, which would commit first
                 con.execute(statement)
@@ -379,9 +391,6 @@ def _ordinals(raw: dict[str, Any], known: dict[str, tuple[int, int]]) -> tuple[i
 
 
 def _insert_events(con: sqlite3.Connection, events: Iterable[dict[str, Any]]) -> int:
-    places: list[tuple[str, int]] = []
-    people: list[tuple[str, int]] = []
-    tags: list[tuple[str, int]] = []
     known: dict[str, tuple[int, int]] = {}
     count = 0
 
@@ -390,9 +399,6 @@ def _insert_events(con: sqlite3.Connection, events: Iterable[dict[str, Any]]) ->
         for n, raw in enumerate(events, start=1):
             count = n
             lo, hi = _ordinals(raw, known)
-            places.extend((p, n) for p in raw["places"])
-            people.extend((p, n) for p in raw["people"])
-            tags.extend((t, n) for t in raw["tags"])
             bounds = raw.get("bounds")
             yield (
                 n, raw["id"], lo, hi, raw["date"], raw["title"], raw["summary"], raw["period"],
@@ -401,21 +407,9 @@ def _insert_events(con: sqlite3.Connection, events: Iterable[dict[str, Any]]) ->
                 json.dumps([[b["side"], b["date"], b["basis"], b["note"]] for b in bounds]) if bounds else None,
                 raw.get("wording"), raw.get("note"), raw.get("claimed_by"), " ".join(raw.get("disputes", ())),
             )  # fmt: skip
-            if len(places) + len(people) + len(tags) > 50_000:
-                _flush(con, places, people, tags)
 
     con.executemany(f"INSERT INTO events VALUES ({', '.join('?' * 19)})", rows())
-    _flush(con, places, people, tags)
     return count
-
-
-def _flush(con: sqlite3.Connection, places: list[Any], people: list[Any], tags: list[Any]) -> None:
-    con.executemany("INSERT INTO event_places VALUES (?, ?)", places)
-    con.executemany("INSERT INTO event_people VALUES (?, ?)", people)
-    con.executemany("INSERT INTO event_tags VALUES (?, ?)", tags)
-    places.clear()
-    people.clear()
-    tags.clear()
 
 
 # --- the cache as a whole (sedov cache info | clear) ------------------------------------------

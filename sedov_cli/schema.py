@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator
+from functools import lru_cache
 from typing import Any
 
 from .text import plural
@@ -108,7 +109,7 @@ class SchemaChecker:
         if isinstance(instance, str):
             if len(instance) < schema.get("minLength", 0):
                 yield path, "is empty" if not instance else f"is shorter than {schema['minLength']} characters"
-            if "pattern" in schema and not re.search(schema["pattern"], instance):
+            if "pattern" in schema and not _pattern(schema["pattern"]).search(instance):
                 yield path, f"{instance!r} does not match {schema['pattern']}"
         if isinstance(instance, list):
             if len(instance) < schema.get("minItems", 0):
@@ -230,7 +231,7 @@ class _Compiler:
         if "pattern" in node:
             # A large dataset repeats its ids (places, people, tags), so each string that matched is remembered.
             seen = self.constant(set())
-            rx = self.constant(re.compile(node["pattern"]))
+            rx = self.constant(_pattern(node["pattern"]))
             out.append(f"{inner}if {var} not in {seen}:")
             out.append(f"{inner}    if {rx}.search({var}) is None: return False")
             out.append(f"{inner}    {seen}.add({var})")
@@ -285,6 +286,18 @@ class _Compiler:
                     out.append(f"{inner}{value} = {var}.get({key!r}, _frozen)  # _frozen: a stand-in for 'absent'")
                     out.append(f"{inner}if {value} is not _frozen:")
                     out.extend(body)
+
+
+@lru_cache(maxsize=None)
+def _pattern(source: str) -> re.Pattern[str]:
+    """A schema pattern as JSON Schema (ECMA 262) reads it: a final ``$`` ends the text.
+
+    Python's ``$`` also matches before a final newline, so ``"paris\\n"`` would
+    pass as an id and carry a line break into tables and the index.
+    """
+    if source.endswith("$") and not source.endswith("\\$"):
+        source = source[:-1] + r"\Z"
+    return re.compile(source)
 
 
 def _frozen(value: Any) -> Any:

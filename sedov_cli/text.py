@@ -46,6 +46,8 @@ def visible(text: str) -> str:
 
 def fold(text: str) -> str:
     """Case- and accent-insensitive form, for matching what users type."""
+    if text.isascii():  # no accents to strip, and casefold is lower: the common case, at C speed
+        return text.lower()
     decomposed = unicodedata.normalize("NFKD", text)
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).casefold()
 

@@ -354,6 +354,19 @@ def test_the_fast_check_agrees_on_fuzzed_datasets(raw_dataset: dict[str, Any]) -
         assert checker.valid(raw) == (list(checker.errors(raw)) == []), case
 
 
+def test_an_id_cannot_end_in_a_line_break(raw_dataset: dict[str, Any]) -> None:
+    """JSON Schema's ``$`` ends the text; Python's would let "birth\\n" through as an id."""
+    import copy
+
+    raw = copy.deepcopy(raw_dataset)
+    event(raw, "birth")["id"] = "birth\n"
+    checker = SchemaChecker(schema_document())
+    assert not checker.valid(raw)
+    assert list(checker.errors(raw)) == [
+        (("events", 2, "id"), "'birth\\n' does not match ^[a-z0-9]+(-[a-z0-9]+)*$")
+    ]
+
+
 def test_checker_refuses_unknown_keywords() -> None:
     with pytest.raises(ValueError, match="schema keyword not supported"):
         SchemaChecker({"type": "object", "oneOf": []})

@@ -104,3 +104,16 @@ def test_timelinejs_escapes_every_string_it_renders_as_html(sly: Path) -> None:
 def test_invisible_characters_in_a_terminal_are_shown(sly: Path) -> None:
     out = sedov("--data", str(sly), "show", "death", tty=True).stdout
     assert "\\u200b" in out and "\\ufeff" in out and "\u200b" not in out and "\ufeff" not in out
+
+
+@pytest.mark.parametrize(
+    ("text", "written"),
+    [
+        ("plain ASCII", '"plain ASCII"'),
+        ("DEL\x7fhere", '"DEL\\u007fhere"'),  # ASCII, yet a control: the fast path must not skip it
+        ("bell\x07", '"bell\\u0007"'),
+        ("Лев\u202eСедов", '"Лев\\u202eСедов"'),
+    ],
+)
+def test_json_escapes_every_control_whether_or_not_the_text_is_ascii(text: str, written: str) -> None:
+    assert dumps(text, indent=None) == written
