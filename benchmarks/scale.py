@@ -75,14 +75,16 @@ def generate(n: int, seed: int = 1906) -> tuple[dict[str, Any], str]:
         year = rng.randint(1900, 1937)
         sentences.append(f"In {MONTHS[i % 12]} {year} the {rng.choice(WORDS)} number {i} took place.")
     article = "= Ann Example =\n\n==Life==\n" + " ".join(sentences) + "\n"
+    place_ids = [p["id"] for p in places[20:]]  # once, not per event: the generator stays linear
+    person_ids = [p["id"] for p in people[1:]]
     events = []
     for i in range(n):
         date, bounds = _date(rng)
         event: dict[str, Any] = {
             "id": f"event-{i}", "date": date, "title": f"The {rng.choice(WORDS)} {i}",
             "summary": f"Something happened, the {rng.choice(WORDS)}.", "period": "life",
-            "places": rng.sample([p["id"] for p in places[20:]], rng.randint(0, 2)),
-            "people": rng.sample([p["id"] for p in people[1:]], rng.randint(0, 2)),
+            "places": rng.sample(place_ids, rng.randint(0, 2)),
+            "people": rng.sample(person_ids, rng.randint(0, 2)),
             "tags": rng.sample(WORDS, rng.randint(1, 3)), "certainty": "stated",
             "source": {"section": "Life", "quote": rng.choice(sentences)},
         }  # fmt: skip
