@@ -93,13 +93,50 @@ def load(path: str | os.PathLike[str] | None = None, *, use_cache: bool | None =
         return load_default(use_cache)
     file = Path(path)
     shown = str(path)
-    try:
-        raw = read_bounded(file)
-    except Unreadable as exc:
-        message = "is a directory, not a dataset file" if str(exc) == "is a directory" else str(exc)
-        raise DatasetError([Problem(shown, "", "", message)]) from None
+    read_sibling = _sibling_reader(file)
+    wanted = _cache_wanted(use_cache)
+    if wanted:
+        from . import index
 
-    return _load(raw, shown, _sibling_reader(file), use_cache, str(file.resolve()))
+        key = index.known_key(file)
+        opened = index.open_index(key, _article_digest(read_sibling)) if key else None
+        if opened is not None:  # the file is unchanged since it was hashed: not even read
+            return _to_model(opened.header, shown, opened.events)
+    try:
+        before = file.stat()
+        raw = read_bounded(file)
+    except (Unreadable, OSError) as exc:
+        message = str(exc) if isinstance(exc, Unreadable) else f"cannot read: {exc.strerror or exc}"
+        message = "is a directory, not a dataset file" if message == "is a directory" else message
+        raise DatasetError([Problem(shown, "", "", message)]) from None
+    ds = _load(raw, shown, read_sibling, wanted, str(file.resolve()))
+    if wanted:
+        from . import index
+
+        if isinstance(ds.events, index.IndexedEvents):
+            index.remember_key(file, before, ds.events.key)
+    return ds
+
+
+def _cache_wanted(use_cache: bool | None) -> bool:
+    if use_cache is not None:
+        return use_cache
+    from .index import cache_wanted
+
+    return cache_wanted()
+
+
+def _article_digest(read_sibling: Callable[[str], str]) -> Callable[[str, str], str | None]:
+    """Hashes the article a dataset names, as it is now (None if it cannot be read)."""
+    from .index import digest
+
+    def article_digest(name: str, url: str) -> str | None:
+        try:
+            return digest(fetch_article(name, url, read_sibling, article_text).encode("utf-8"))
+        except ArticleMissing:
+            return None
+
+    return article_digest
 
 
 def _sibling_reader(file: Path) -> Callable[[str], str]:
@@ -213,19 +250,12 @@ def _load(
     raw_bytes: bytes, file: str, read_sibling: Callable[[str], str], use_cache: bool | None, origin: str
 ) -> Dataset:
     """The dataset in ``raw_bytes``: from its index when one can be trusted, else validated (and then indexed)."""
+    if not _cache_wanted(use_cache):
+        return _to_model(_build(raw_bytes, file, read_sibling), file)
     from . import index
 
-    wanted = index.cache_wanted() if use_cache is None else use_cache
-    if not wanted:
-        return _to_model(_build(raw_bytes, file, read_sibling), file)
     key = index.digest(raw_bytes)
-
-    def article_digest(name: str, url: str) -> str | None:
-        try:
-            return index.digest(fetch_article(name, url, read_sibling, article_text).encode("utf-8"))
-        except ArticleMissing:
-            return None
-
+    article_digest = _article_digest(read_sibling)
     opened = index.open_index(key, article_digest)
     if opened is not None:
         return _to_model(opened.header, file, opened.events)

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator
-from functools import lru_cache
+from functools import cache
 from typing import Any
 
 from .text import plural
@@ -161,7 +161,7 @@ class _Compiler:
     def compile(self) -> Callable[[Any], bool]:
         name = self.function(self.checker.root)
         namespace = dict(self.constants)
-        exec("\n".join(self.source), namespace)  # noqa: S102 - source written here from the schema, not from input
+        exec("\n".join(self.source), namespace)  # the source is written here from the schema, never from input
         check: Callable[[Any], bool] = namespace[name]
         return check
 
@@ -288,7 +288,7 @@ class _Compiler:
                     out.extend(body)
 
 
-@lru_cache(maxsize=None)
+@cache
 def _pattern(source: str) -> re.Pattern[str]:
     """A schema pattern as JSON Schema (ECMA 262) reads it: a final ``$`` ends the text.
 

@@ -10,9 +10,9 @@ from typing import Any
 
 import jsonschema
 import pytest
+from conftest import WriteDataset, event
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from conftest import WriteDataset, event
 
 from sedov_cli.dataset import DatasetError, load, problems_in, schema_document
 from sedov_cli.dates import AgeRange, EdtfDate, LifeStatus, Precision, format_day, parse_edtf
@@ -362,9 +362,7 @@ def test_an_id_cannot_end_in_a_line_break(raw_dataset: dict[str, Any]) -> None:
     event(raw, "birth")["id"] = "birth\n"
     checker = SchemaChecker(schema_document())
     assert not checker.valid(raw)
-    assert list(checker.errors(raw)) == [
-        (("events", 2, "id"), "'birth\\n' does not match ^[a-z0-9]+(-[a-z0-9]+)*$")
-    ]
+    assert list(checker.errors(raw)) == [(("events", 2, "id"), "'birth\\n' does not match ^[a-z0-9]+(-[a-z0-9]+)*$")]
 
 
 def test_checker_refuses_unknown_keywords() -> None:

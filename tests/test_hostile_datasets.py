@@ -105,12 +105,12 @@ def test_devices_fifos_loops_and_huge_files_are_refused_at_once(tmp_path: Path) 
     (tmp_path / "b.json").symlink_to("a.json")
     huge = tmp_path / "huge.json"
     with open(huge, "wb") as handle:
-        handle.truncate(256 * 1024 * 1024 + 1)  # sparse: no time or disk to make
+        handle.truncate(1024 * 1024 * 1024 + 1)  # sparse: no time or disk to make
     expected = {
         "/dev/zero": "/dev/zero: is not a regular file (a FIFO, device or socket is not read)\n",
         str(fifo): f"{fifo}: is not a regular file (a FIFO, device or socket is not read)\n",
         str(tmp_path / "a.json"): f"{tmp_path / 'a.json'}: cannot read: Too many levels of symbolic links\n",
-        str(huge): f"{huge}: is 256 MiB, over the 256 MiB limit\n",
+        str(huge): f"{huge}: is 1024 MiB, over the 1024 MiB limit\n",
     }
     for path, message in expected.items():
         out = _validate(path)

@@ -233,6 +233,52 @@ def test_concurrent_indexing_of_one_file(synthetic: Path, cache: Path) -> None:
     assert outputs == {plain.stdout.encode()}
 
 
+def _memos(cache: Path) -> list[Path]:
+    return [p for p in cache.iterdir() if p.suffix == ".path"]
+
+
+def test_a_settled_file_is_known_without_reading_it(
+    synthetic: Path, cache: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Once hashed, an unchanged file is matched to its index by its identity and timestamps alone."""
+    monkeypatch.setattr(index, "_SETTLED_NS", 0)  # the file was written a moment ago
+    first = invoke("--data", str(synthetic), "show", "event-3", "--json")
+    (memo,) = _memos(cache)
+    assert json.loads(memo.read_text(encoding="utf-8"))["file"] == str(synthetic.resolve())
+    reader = dataset.read_bounded
+
+    def read(path: Path, *args: Any) -> bytes:
+        if Path(path).name == synthetic.name:
+            pytest.fail("the unchanged dataset was read again")
+        return reader(path, *args)  # its article is read and hashed on every run
+
+    with monkeypatch.context() as m:
+        m.setattr(dataset, "read_bounded", read)
+        again = invoke("--data", str(synthetic), "show", "event-3", "--json")
+    assert (again.exit_code, again.stdout) == (0, first.stdout)
+    assert invoke("cache", "clear").stdout.startswith("removed 1 file (")
+    assert list(cache.iterdir()) == []  # the remembered hash goes with the index
+
+
+def test_a_file_changed_since_it_was_hashed_is_hashed_again(
+    synthetic: Path, cache: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(index, "_SETTLED_NS", 0)
+    assert invoke("--data", str(synthetic), "show", "event-3", "--json").exit_code == 0
+    data = json.loads(synthetic.read_text(encoding="utf-8"))
+    data["events"][3]["title"] = data["events"][3]["title"].upper()  # the same size, new bytes
+    synthetic.write_text(json.dumps(data), encoding="utf-8")
+    shown = invoke("--data", str(synthetic), "show", "event-3", "--json")
+    assert json.loads(shown.stdout)["title"] == data["events"][3]["title"]
+    assert len([p for p in cache.iterdir() if p.suffix == ".sqlite"]) == 2
+
+
+def test_a_file_changed_moments_ago_is_not_remembered(synthetic: Path, cache: Path) -> None:
+    """A write in the same clock tick as the hash could leave the timestamps as they were."""
+    assert invoke("--data", str(synthetic), "show", "event-3", "--json").exit_code == 0
+    assert _memos(cache) == []
+
+
 def test_cache_info_and_clear(synthetic: Path, cache: Path) -> None:
     empty = invoke("cache", "info")
     assert empty.stdout == f"cache: {cache} (SEDOV_CACHE_DIR)\n0 files, 0.0 kB\n"
