@@ -11,13 +11,13 @@ from __future__ import annotations
 
 import json
 import os
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from datetime import date
-from functools import cache
+from functools import cache, cached_property
 from importlib import resources
 from importlib.resources.abc import Traversable
 from pathlib import Path
-from typing import Any, cast
+from typing import Any, TypeVar, cast
 
 from .dates import parse_edtf
 from .model import (
@@ -333,7 +333,53 @@ def _moment(raw: dict[str, Any]) -> Moment:
     return Moment(parse_edtf(raw["date"]), _bounds(raw))
 
 
-def _to_model(raw: dict[str, Any], file: str, stored: Sequence[Event] | None = None) -> Dataset:
+_T = TypeVar("_T")
+
+
+class _Modelled(Mapping[str, _T]):
+    """A dataset's people or places, each turned into its model object when first asked for.
+
+    A million-event dataset names tens of thousands of people and places.
+    ``age-at`` needs one person and ``people`` no place, so nothing is
+    listed (or, from the index, even parsed) until it is used.
+    """
+
+    def __init__(self, records: Callable[[], list[dict[str, Any]]], build: Callable[[dict[str, Any]], _T]) -> None:
+        self._records, self._build = records, build
+        self._made: dict[str, _T] = {}
+
+    @cached_property
+    def _raw(self) -> dict[str, dict[str, Any]]:
+        return {r["id"]: r for r in self._records()}
+
+    def __getitem__(self, key: str) -> _T:
+        found = self._made.get(key)
+        if found is None:
+            found = self._made[key] = self._build(self._raw[key])
+        return found
+
+    def __contains__(self, key: object) -> bool:
+        return key in self._raw
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._raw)
+
+    def __len__(self) -> int:
+        return len(self._raw)
+
+    def __repr__(self) -> str:
+        return f"{{{', '.join(f'{k!r}: {v!r}' for k, v in self.items())}}}"
+
+
+def _person(p: dict[str, Any]) -> Person:
+    return Person(p["id"], p["name"], tuple(p["aliases"]), p["relation"], _fact(p.get("birth")), _fact(p.get("death")))
+
+
+def _place(p: dict[str, Any]) -> Place:
+    return Place(p["id"], p["name"], tuple(p["aliases"]), p["kind"], p["parent"], p.get("note"))
+
+
+def _to_model(raw: Mapping[str, Any], file: str, stored: Sequence[Event] | None = None) -> Dataset:
     """The model of a validated dataset; ``stored`` stands in for its events when they stay in the index."""
 
     def events() -> Iterator[Event]:
@@ -361,16 +407,8 @@ def _to_model(raw: dict[str, Any], file: str, stored: Sequence[Event] | None = N
         subject=raw["subject"],
         source=SourceInfo(**raw["source"]),
         periods={p["id"]: Period(p["id"], p["name"], p["section"]) for p in raw["periods"]},
-        people={
-            p["id"]: Person(
-                p["id"], p["name"], tuple(p["aliases"]), p["relation"], _fact(p.get("birth")), _fact(p.get("death"))
-            )
-            for p in raw["people"]
-        },
-        places={
-            p["id"]: Place(p["id"], p["name"], tuple(p["aliases"]), p["kind"], p["parent"], p.get("note"))
-            for p in raw["places"]
-        },
+        people=_Modelled(lambda: raw["people"], _person),
+        places=_Modelled(lambda: raw["places"], _place),
         events=tuple(events()) if stored is None else stored,
         eras=tuple(
             Era(

@@ -331,11 +331,15 @@ def _matches(needle: str | None, texts: Iterable[str]) -> bool:
 
 def matching_people(ds: Dataset, search: str | None) -> list[Person]:
     """People whose id, name, alias or relation contains ``search`` (case- and accent-blind)."""
+    if search is None:
+        return list(ds.people.values())
     return [p for p in ds.people.values() if _matches(search, (*p.names, p.relation, p.id))]
 
 
 def matching_places(ds: Dataset, search: str | None) -> list[Place]:
     """Places whose id, name or alias contains ``search``."""
+    if search is None:
+        return list(ds.places.values())
     return [p for p in ds.places.values() if _matches(search, (*p.names, p.id))]
 
 

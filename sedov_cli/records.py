@@ -32,18 +32,26 @@ class Listing:
     """Records in the JSON contract plus their flat form, held in memory."""
 
     def __init__(
-        self, kind: str, records: Sequence[Record], columns: tuple[str, ...], rows: Sequence[Row], single: bool = False
+        self,
+        kind: str,
+        records: Sequence[Record],
+        columns: tuple[str, ...],
+        rows: Sequence[Row] | Callable[[Record], Row],
+        single: bool = False,
     ) -> None:
+        """``rows`` may be the function that flattens a record: then rows are made only if a
+        flat format asks (50,000 people as JSON need none)."""
         self.kind, self.columns, self.single = kind, columns, single
-        self._records, self._rows = tuple(records), tuple(rows)
+        self._records = tuple(records)
+        self._rows = rows if callable(rows) else tuple(rows)
 
     @property
     def records(self) -> tuple[Record, ...]:
         return self._records
 
-    @property
+    @cached_property
     def rows(self) -> tuple[Row, ...]:
-        return self._rows
+        return tuple(map(self._rows, self._records)) if callable(self._rows) else self._rows
 
     def each_record(self) -> Iterator[Record]:
         """The records one at a time: what a streaming writer walks."""
@@ -261,7 +269,7 @@ def people_listing(ds: Dataset, people: Sequence[Person]) -> Listing:
         for p in people
     )
     columns = ("id", "name", "aliases", "relation", "birth", "death", "events")
-    return Listing("people", records, columns, tuple(tuple(_cell(r[c]) for c in columns) for r in records))
+    return Listing("people", records, columns, lambda r: tuple(_cell(r[c]) for c in columns))
 
 
 def place_path(ds: Dataset, place: Place) -> list[str]:
@@ -287,8 +295,8 @@ def places_listing(ds: Dataset, places: Sequence[Place]) -> Listing:
             }
         )
     columns = ("id", "name", "aliases", "kind", "parent", "path", "events", "events_within")
-    rows = tuple(tuple(" > ".join(r[c]) if c == "path" else _cell(r[c]) for c in columns) for r in records)
-    return Listing("places", tuple(records), columns, rows)
+    return Listing("places", records, columns, lambda r: tuple(" > ".join(r[c]) if c == "path" else _cell(r[c])
+                                                                for c in columns))  # fmt: skip
 
 
 def tags_listing(counts: dict[str, int]) -> Listing:

@@ -549,3 +549,15 @@ def test_a_large_dataset_reports_each_bad_event_as_a_small_one_does(tmp_path: Pa
         (f"event {raw['events'][400]['id']!r}", "source.quote", "does not appear verbatim in the article"),
         (f"event {raw['events'][500]['id']!r}", "note", "an inferred event must say how it was inferred"),
     ]
+
+
+def test_people_and_places_read_as_mappings_in_file_order(ds: Dataset, raw_dataset: dict[str, Any]) -> None:
+    """They are built as they are asked for, yet behave as the dicts they stand for."""
+    for mapping, records in ((ds.people, raw_dataset["people"]), (ds.places, raw_dataset["places"])):
+        assert list(mapping) == [r["id"] for r in records] and len(mapping) == len(records)
+        assert all(r["id"] in mapping and mapping[r["id"]].name == r["name"] for r in records)
+        assert "no-such-id" not in mapping and mapping.get("no-such-id") is None
+        with pytest.raises(KeyError):
+            mapping["no-such-id"]
+        assert dict(mapping) == mapping and repr(mapping) == repr(dict(mapping))
+    assert ds.people["lev-sedov"] is ds.people["lev-sedov"]

@@ -306,3 +306,20 @@ def test_cache_folder_follows_xdg(tmp_path: Path) -> None:
     assert [index.cache_wanted({"SEDOV_NO_CACHE": v}) for v in ("", "0", "false", "1", "yes")] == [
         True, True, True, False, False,
     ]  # fmt: skip
+
+
+def test_people_and_places_are_parsed_only_when_a_command_needs_them(synthetic: Path, cache: Path) -> None:
+    """``age-at`` on a million events reads one person; damage in the places it never reads goes unnoticed
+    until a command reads them, which then reports it and removes the index like any other damage."""
+    assert invoke("--data", str(synthetic), "places", "--json").exit_code == 0
+    path = _index_file(cache)
+    with sqlite3.connect(path) as con:
+        con.execute("UPDATE meta SET value = '[{\"id\": ' WHERE key = 'header.places'")
+    age = invoke("--data", str(synthetic), "age-at", "1920", "--json")
+    assert age.exit_code == 0 and json.loads(age.stdout)["person"] == "subject"
+    places = invoke("--data", str(synthetic), "places", "--json")
+    assert places.exit_code == 1 and places.stdout == ""
+    assert "could not be read" in places.stderr and "the next run rebuilds it" in places.stderr
+    assert "Traceback" not in places.output and not path.exists()
+    again = invoke("--data", str(synthetic), "places", "--json")
+    assert again.exit_code == 0 and len(json.loads(again.stdout)) == len(json.loads(synthetic.read_text())["places"])

@@ -12,6 +12,8 @@ from typing import Any
 
 import pytest
 from conftest import WriteDataset, event, terminal
+from hypothesis import given
+from hypothesis import strategies as st
 from typer.testing import CliRunner, Result
 
 from sedov_cli import cli
@@ -117,3 +119,28 @@ def test_invisible_characters_in_a_terminal_are_shown(sly: Path) -> None:
 )
 def test_json_escapes_every_control_whether_or_not_the_text_is_ascii(text: str, written: str) -> None:
     assert dumps(text, indent=None) == written
+
+
+_JSON_VALUES = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False, allow_infinity=False) | st.text(),
+    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=8), inner, max_size=4),
+    max_leaves=20,
+)
+
+
+@given(_JSON_VALUES)
+def test_compact_json_is_one_line_that_reads_back_as_the_value(value: Any) -> None:
+    """The NDJSON encoder (the C encoder, made once) writes what the pretty one means, on one line."""
+    line = dumps(value, indent=None)
+    assert "\n" not in line and not UNSAFE.search(line)
+    assert json.loads(line) == json.loads(dumps(value)) == value
+    if all(isinstance(t, str) and t.isascii() and t.isprintable() for t in _strings(value)):
+        assert line == json.dumps(value, separators=(",", ":"))
+
+
+def _strings(value: Any) -> list[Any]:
+    if isinstance(value, dict):
+        return [*value, *(s for v in value.values() for s in _strings(v))]
+    if isinstance(value, list):
+        return [s for v in value for s in _strings(v)]
+    return [value] if isinstance(value, str) else []
