@@ -371,6 +371,16 @@ class _Modelled(Mapping[str, _T]):
         return f"{{{', '.join(f'{k!r}: {v!r}' for k, v in self.items())}}}"
 
 
+def _deferred(raw: Mapping[str, Any], key: str) -> Callable[[], list[dict[str, Any]]]:
+    """``raw[key]``, read when first needed. A parsed file's list is taken now, so that the
+    closure keeps only that list alive, not the whole file (events included); an index's
+    header parses the part only when it is read."""
+    if isinstance(raw, dict):
+        found = raw[key]
+        return lambda: found
+    return lambda: raw[key]
+
+
 def _person(p: dict[str, Any]) -> Person:
     return Person(p["id"], p["name"], tuple(p["aliases"]), p["relation"], _fact(p.get("birth")), _fact(p.get("death")))
 
@@ -407,8 +417,8 @@ def _to_model(raw: Mapping[str, Any], file: str, stored: Sequence[Event] | None 
         subject=raw["subject"],
         source=SourceInfo(**raw["source"]),
         periods={p["id"]: Period(p["id"], p["name"], p["section"]) for p in raw["periods"]},
-        people=_Modelled(lambda: raw["people"], _person),
-        places=_Modelled(lambda: raw["places"], _place),
+        people=_Modelled(_deferred(raw, "people"), _person),
+        places=_Modelled(_deferred(raw, "places"), _place),
         events=tuple(events()) if stored is None else stored,
         eras=tuple(
             Era(
