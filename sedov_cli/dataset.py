@@ -53,9 +53,19 @@ DEFAULT_FILE = "sedov.json"
 ENV_VAR = "SEDOV_DATA"
 
 
+@cache
 def data_dir() -> Traversable:
-    """The packaged data folder (the checkout's ``data/``, shipped in the wheel)."""
-    return resources.files(DATA_PACKAGE)
+    """The packaged data folder (the checkout's ``data/``, shipped in the wheel).
+
+    An installed wheel has it as ``sedov_cli.data``. ``python -m sedov_cli``
+    run inside a checkout imports the source tree instead, where the folder
+    is the top-level ``data/`` beside the package (setuptools maps it at
+    install time only), so that is the fallback.
+    """
+    try:
+        return resources.files(DATA_PACKAGE)
+    except ModuleNotFoundError:
+        return Path(__file__).resolve().parent.parent / "data"
 
 
 def article_text() -> str:

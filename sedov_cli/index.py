@@ -69,6 +69,7 @@ def digest(data: bytes) -> str:
 # --- knowing a file without hashing it --------------------------------------------------
 
 _SETTLED_NS = 2_000_000_000  # a file changed this recently is hashed every time (see remember_key)
+_clock_ns = time.time_ns  # the wall clock, one name so that tests can set it instead of racing it
 
 
 def _signature(info: os.stat_result) -> list[int]:
@@ -105,7 +106,7 @@ def remember_key(file: Path, info: os.stat_result, key: str, folder: Path | None
     in the same clock tick as ``info`` could leave its timestamps unchanged
     (git calls this a racy entry). Never an error: it is only a cache.
     """
-    if time.time_ns() - info.st_ctime_ns < _SETTLED_NS:
+    if _clock_ns() - info.st_ctime_ns < _SETTLED_NS:
         return
     target = _memo_path(file, folder)
     temp = target.with_name(f"{target.name}.{os.getpid()}.tmp")

@@ -9,10 +9,16 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import settings
 
 from sedov_cli.dataset import DEFAULT_FILE, article_text, data_dir, load_default
 from sedov_cli.environment import Environment
 from sedov_cli.model import Dataset
+
+# No test leans on the wall clock: Hypothesis's per-example deadline (200 ms) fails on a busy machine,
+# and a fixed derandomised search makes every run try the same examples.
+settings.register_profile("sedov", deadline=None, derandomize=True, print_blob=True)
+settings.load_profile("sedov")
 
 
 def terminal(width: int = 100, color: bool = False, pager: str | None = None) -> Callable[[], Environment]:

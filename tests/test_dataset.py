@@ -561,3 +561,26 @@ def test_people_and_places_read_as_mappings_in_file_order(ds: Dataset, raw_datas
             mapping["no-such-id"]
         assert dict(mapping) == mapping and repr(mapping) == repr(dict(mapping))
     assert ds.people["lev-sedov"] is ds.people["lev-sedov"]
+
+
+def test_the_checkout_data_folder_serves_when_the_package_data_is_not_installed(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """`python -m sedov_cli` inside a checkout imports the source tree, where sedov_cli.data does not exist."""
+    from sedov_cli import dataset
+
+    real_files = dataset.resources.files
+
+    def files(package: str) -> Any:
+        if package == dataset.DATA_PACKAGE:
+            raise ModuleNotFoundError(f"No module named '{package}'")
+        return real_files(package)
+
+    dataset.data_dir.cache_clear()
+    try:
+        monkeypatch.setattr(dataset.resources, "files", files)
+        folder = dataset.data_dir()
+        assert Path(str(folder)) == Path(__file__).resolve().parents[1] / "data"
+        assert json.loads((folder / "sedov.json").read_text(encoding="utf-8"))["events"]
+    finally:
+        dataset.data_dir.cache_clear()

@@ -13,7 +13,6 @@ import os
 import random
 import subprocess
 import sys
-import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -35,12 +34,9 @@ COMMANDS = [
 
 
 def sedov(*args: str) -> Result:
-    start = time.perf_counter()
     result = CliRunner().invoke(cli.app, list(args))
-    elapsed = time.perf_counter() - start
     assert result.exit_code in (0, 1, 2), (args, result.exit_code, result.exception)
     assert "internal error" not in result.stderr and "Traceback" not in result.output, (args, result.stderr)
-    assert elapsed < 10, (args, elapsed)
     return result
 
 
