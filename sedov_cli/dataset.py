@@ -162,13 +162,19 @@ def _sibling_reader(file: Path) -> Callable[[str], str]:
     return read_sibling
 
 
-def check_unwritten(raw: bytes, path: str | os.PathLike[str]) -> Dataset:
+def check_unwritten(
+    raw: bytes, path: str | os.PathLike[str], unwritten: Mapping[str, str] | None = None
+) -> Dataset:
     """Validate ``raw`` as though it were already the file at ``path``, its article read beside it.
 
     ``extract`` checks a draft this way before writing a byte, with exactly
-    the rules ``--data`` will apply to it later.
+    the rules ``--data`` will apply to it later. ``unwritten`` holds the text
+    of siblings not written yet (the saved copy of an HTML page), by name.
     """
-    return _to_model(_build(raw, str(path), _sibling_reader(Path(path))), str(path))
+    on_disk = _sibling_reader(Path(path))
+    pending = dict(unwritten or {})
+    read = (lambda name: pending[name] if name in pending else on_disk(name)) if pending else on_disk
+    return _to_model(_build(raw, str(path), read), str(path))
 
 
 def problems_in(path: str | os.PathLike[str] | None = None) -> tuple[Problem, ...]:

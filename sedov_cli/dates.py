@@ -10,8 +10,10 @@ Supported EDTF (ISO 8601-2):
 
 * ``1906``, ``1938-02``, ``1906-02-24``: year, month and day precision;
 * ``1933-37``: the level-2 sub-year groupings with fixed months: quarters
-  (33–36), thirds (37–39, shown as "early", "mid", "late") and halves (40–41).
-  Seasons (21–24) are refused, because their months depend on the reader;
+  (33–36), thirds (37–39, shown as "early", "mid", "late"), halves (40–41)
+  and the seasons of a hemisphere (25–28 northern, 29–32 southern; a winter
+  runs from December into the next February). The bare seasons (21–24) are
+  refused, because their months depend on where the reader is;
 * ``?`` (uncertain), ``~`` (approximate), ``%`` (both) after a date. They are
   kept and displayed, but they do not widen the bounds;
 * intervals ``1935/1938`` and open ends ``../1938-02-16`` and ``1936/..``: a
@@ -140,6 +142,17 @@ _SUBYEAR = {
     39: (9, 12, "late {y}"),
     40: (1, 6, "first half of {y}"),
     41: (7, 12, "second half of {y}"),
+    # Seasons with a hemisphere (EDTF level 2, 25–32) have fixed months, so they are read; the bare
+    # seasons 21–24 are not, because their months depend on where the reader is. A month past 12 is
+    # in the next year: a winter (or a southern summer) runs from December into February.
+    25: (3, 5, "spring {y}"),
+    26: (6, 8, "summer {y}"),
+    27: (9, 11, "autumn {y}"),
+    28: (12, 14, "winter {y}–{n}"),
+    29: (9, 11, "southern spring {y}"),
+    30: (12, 14, "southern summer {y}–{n}"),
+    31: (3, 5, "southern autumn {y}"),
+    32: (6, 8, "southern winter {y}"),
 }
 
 
@@ -173,7 +186,7 @@ class Point:
             text = f"{MONTHS[self.earliest.month - 1]} {self.earliest.year}"
         elif self.precision is Precision.SUBYEAR:
             assert self.subyear is not None
-            text = _SUBYEAR[self.subyear][2].format(y=self.earliest.year)
+            text = _SUBYEAR[self.subyear][2].format(y=self.earliest.year, n=f"{(self.earliest.year + 1) % 100:02d}")
         elif self.precision is Precision.DECADE:
             text = f"{self.earliest.year}s"
         else:
@@ -281,12 +294,16 @@ def _parse_point(text: str, whole: str) -> Point:
     code = int(m["month"])
     if m["day"] is None and code >= 21:
         if code not in _SUBYEAR:
-            what = "a season" if 21 <= code <= 32 else "not a sub-year code"
+            what = "a season with no hemisphere" if 21 <= code <= 24 else "not a sub-year code"
             raise DateError(
-                f"{whole!r}: {code} is {what}; use 33–36 (quarters), 37–39 (early/mid/late) or 40–41 (halves)"
+                f"{whole!r}: {code} is {what}; use 25–32 (seasons of a hemisphere), 33–36 (quarters), "
+                "37–39 (early/mid/late) or 40–41 (halves)"
             )
         first, last, _ = _SUBYEAR[code]
-        end = date(year, last, calendar.monthrange(year, last)[1])
+        end_year, end_month = year + (last - 1) // 12, (last - 1) % 12 + 1
+        if end_year > 9999:
+            raise DateError(f"{whole!r}: the season runs past year 9999")
+        end = date(end_year, end_month, calendar.monthrange(end_year, end_month)[1])
         return Point(date(year, first, 1), end, Precision.SUBYEAR, subyear=code, **flags)
     if not 1 <= code <= 12:
         raise DateError(f"{whole!r}: month {code} does not exist")

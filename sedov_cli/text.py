@@ -39,6 +39,26 @@ def _escape(match: re.Match[str]) -> str:
     return f"\\u{code:04x}" if code <= 0xFFFF else f"\\U{code:08x}"
 
 
+def _json_escape(match: re.Match[str]) -> str:
+    code = ord(match.group())
+    if code <= 0xFFFF:
+        return f"\\u{code:04x}"
+    high, low = divmod(code - 0x10000, 0x400)  # JSON spells an astral character as a surrogate pair
+    return f"\\u{0xD800 + high:04x}\\u{0xDC00 + low:04x}"
+
+
+def escape_json_invisibles(json_text: str) -> str:
+    """JSON text with C1, bidi, zero-width and separator characters and lone surrogates as ``\\u`` escapes.
+
+    ``json.dumps(ensure_ascii=False)`` escapes C0 controls but leaves these raw;
+    as data they must not reach a terminal. They can only occur inside strings,
+    where such an escape means the same text.
+    """
+    if json_text.isascii() and "\x7f" not in json_text:  # nothing to escape: two C scans, no regex pass
+        return json_text
+    return UNSAFE_BEYOND_C0.sub(_json_escape, json_text)
+
+
 def visible(text: str) -> str:
     """Control, format (bidi, zero-width, tag) and lone-surrogate characters as visible escapes."""
     return UNSAFE.sub(_escape, text)

@@ -74,7 +74,6 @@ _OPERATOR = re.compile(
     r"(?:(?:the\s+)?(?:end|beginning|start|middle|course|spring|summer|autumn|fall|winter)\s+of\s+)?(?:the\s+)?$",
     re.IGNORECASE,
 )
-_SEASON = re.compile(r"\b(?P<season>spring|summer|autumn|fall|winter)\s+(?:of\s+)?$", re.IGNORECASE)
 _WHILE = re.compile(r"\bwhile\b[^,;:.]*$", re.IGNORECASE)
 
 
@@ -291,6 +290,64 @@ def _single(m: re.Match[str], sentence: str, era: tuple[int, int] | None = None)
 
 _COUNTED = re.compile(r"\s+[a-z]+[^s\W]*s\b")
 
+SEASON_CODES = {"spring": 25, "summer": 26, "autumn": 27, "fall": 27, "winter": 28}
+"""EDTF's seasons of the northern hemisphere (25–28); the southern ones are 29–32."""
+_SEASON_MONTHS = {25: "March to May", 26: "June to August", 27: "September to November",
+                  28: "December to February"}  # fmt: skip
+
+
+def _season(m: re.Match[str], sentence: str) -> tuple[str, str | None]:
+    name = m["season"].lower()
+    code = SEASON_CODES[name]
+    year = int(m["y"])
+    if m["y2"] is not None:  # "the winter of 1933–34" is the winter that begins in 1933
+        second = int(m["y2"]) if len(m["y2"]) == 4 else year // 100 * 100 + int(m["y2"])
+        if code != 28 or second != year + 1:
+            raise DateError(f"{m.group()!r}: only a winter runs from one year into the next")
+    return (
+        f"{year:04d}-{code}",
+        f"'{name}' read as {_SEASON_MONTHS[code]}, the meteorological {name} of the northern hemisphere "
+        "(the text does not say which; a southern one would be six months off).",
+    )
+
+
+_ORDINALS = {
+    "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8,
+    "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12, "thirteenth": 13, "fourteenth": 14, "fifteenth": 15,
+    "sixteenth": 16, "seventeenth": 17, "eighteenth": 18, "nineteenth": 19, "twentieth": 20,
+    "twenty-first": 21, "twenty first": 21,
+}  # fmt: skip
+CENTURY_PARTS = {"early": (0, 32), "mid": (33, 66), "middle": (33, 66), "late": (67, 99),
+                 "first half of": (0, 49), "second half of": (50, 99)}  # fmt: skip
+"""Thirds of a century, as "early 1933" is a third of a year, and its halves."""
+
+
+def _century(m: re.Match[str], sentence: str) -> tuple[str, str | None]:
+    number = int(m["n"]) if m["n"] else _ORDINALS[" ".join(m["word"].lower().split())]
+    first = (number - 1) * 100
+    part = " ".join(m["part"].lower().split()).removesuffix(" the") if m["part"] else None
+    if part == "turn of":  # "the turn of the 20th century": either side of 1900
+        lo, hi, what = first - 5, first + 4, f"the years either side of {first}"
+    elif part is not None:
+        lo, hi = first + CENTURY_PARTS[part][0], first + CENTURY_PARTS[part][1]
+        what = {"early": "its first third", "mid": "its middle third", "middle": "its middle third",
+                "late": "its last third"}.get(part, f"its {part.removesuffix(' of')}")  # fmt: skip
+    else:
+        lo, hi, what = first, first + 99, "the century"
+    if lo < 1000:
+        raise DateError(f"{m.group()!r}: years before 1000 are not read")
+    return (
+        f"[{lo:04d}..{hi:04d}]",
+        f"'{m.group().strip()}' read as {lo}–{hi}: {what}, counting the century as the hundred years from "
+        f"{first} (as EDTF's {first // 100:02d}XX).",
+    )
+
+
+def _floruit(m: re.Match[str], sentence: str) -> tuple[str, str | None]:
+    lo = parse_point(m["a"])
+    hi = parse_point(m["b"]) if m["b"] else lo
+    return (f"{lo}/{hi}" if hi != lo else lo), "'fl.' (floruit): the years the person is known to have been active."
+
 
 # Most specific first: a span claimed by an earlier pattern is not read again by a later one.
 # Each pattern comes with a cheap test for words it cannot match without, so that most
@@ -309,6 +366,19 @@ _PATTERNS: tuple[tuple[re.Pattern[str], Handler, bool, re.Pattern[str] | None], 
      _needs(needs) if needs else None)
     for pattern, handler, operators, insensitive, needs in (
         (r"(?<![\w.-])(?P<iso>\d{4}-\d{2}(?:-\d{2})?)(?![\w-]|/|\.\d)", _iso, True, False, r"\d{4}-\d\d"),
+        (
+            rf"\b(?P<season>spring|summer|autumn|fall|winter)\s+(?:of\s+)?(?P<y>{YEAR})(?:\s*[–—-]\s*(?P<y2>\d{{2}}|\d{{4}})\b)?",
+            _season, True, True, r"(?i)spring|summer|autumn|fall|winter",
+        ),
+        (
+            r"(?:(?<=\b[Ii]n )|(?<=\b[Dd]uring )|(?<=\b[Bb]y )|(?<=\b[Uu]ntil )|(?<=\b[Ss]ince )|(?<=\b[Ff]rom ))"
+            r"the\s+(?:(?P<part>early|mid|middle|late|first\s+half\s+of\s+the|second\s+half\s+of\s+the|turn\s+of\s+the)"
+            r"[-\s]+)?(?:(?P<n>1\d|20|21|[1-9])(?:st|nd|rd|th)|(?P<word>(?:twenty[-\s])?first|second|third|fourth|fifth"
+            r"|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth"
+            r"|seventeenth|eighteenth|nineteenth|twentieth))[-\s]+century\b",
+            _century, True, True, r"(?i)century",
+        ),
+        (rf"\bfl\.\s*(?P<a>{_POINT})(?:{_DASH}(?P<b>{_POINT}))?", _floruit, False, False, r"\bfl\."),
         (
             rf"(?P<a>(?:{DAY}\s+{MONTH}|{MONTH}\s+{DAY})(?:,?\s+{YEAR})?)\s*[\[(]\s*"
             r"(?P<style>O\.\s?S\.|N\.\s?S\.|OS|NS|Old Style|New Style)[:,]?\s*"
@@ -368,7 +438,7 @@ def find_dates(
     taken: list[tuple[int, int]] = list(skip)
     found: list[Mention] = []
     rejected: list[Rejected] = []
-    if not _ANY_YEAR.search(sentence):  # every explicit date has a four-digit year in it
+    if not _ANY_YEAR.search(sentence) and "entury" not in sentence:  # a year, or a century, in words
         return found, rejected
     present: dict[re.Pattern[str], bool] = {}  # several patterns share a test: run each once
     for pattern, handler, operators, needs in _PATTERNS:
@@ -416,7 +486,6 @@ def _context(sentence: str, at: int, edtf: str, note: str | None) -> tuple[str, 
     lo, hi = edtf_ends(edtf)
     assert lo is not None and hi is not None  # the patterns that take a word before them are closed
     operator = _OPERATOR.search(sentence, max(0, at - 40), at)
-    season = _SEASON.search(sentence, max(0, at - 12), at)
     start = at
     op: str | None = None
     if operator:
@@ -426,8 +495,4 @@ def _context(sentence: str, at: int, edtf: str, note: str | None) -> tuple[str, 
         op = "while"
     new, op_note = _with_operator(lo, hi, op)
     notes = [n for n in (note, op_note) if n]
-    if season:
-        notes.append(
-            f"The {season['season'].lower()} is not encoded (sedov does not read seasons): the whole year is given."
-        )
     return new, " ".join(notes) or None, start

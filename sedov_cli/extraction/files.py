@@ -1,44 +1,94 @@
-"""The article file a user hands to ``extract``, and where the draft will cite it from.
+"""The article a user hands to ``extract``, and where the draft will cite it from.
 
-A user may hand over anything: an empty file, a PDF, a 2 GB log. Each gets a
+A user may hand over anything: an empty file, a PDF, a 2 GB log, a page saved
+from a browser as HTML, or text piped in. Each gets either its text or a
 sentence saying what is wrong, not a traceback, and nothing is written.
+
+A draft's quotes must appear verbatim in the file it cites. A plain text file
+is cited as it is. Text read from standard input, or the visible text of an
+HTML page, exists only in memory, so it is saved beside the draft (as
+``DRAFT.article.txt``) and the draft cites that copy.
 """
 
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
 from ..errors import SedovError, UsageProblem
 from ..reading import Unreadable, read_bounded
+from .html_text import html_to_text, looks_like_html
 
-__all__ = ["MAX_ARTICLE_BYTES", "cited_path", "read_article"]
+__all__ = ["MAX_ARTICLE_BYTES", "Article", "cited_path", "companion_path", "decode_article", "read_article"]
 
 MAX_ARTICLE_BYTES = 16 * 1024 * 1024
 """The largest article read: sixteen times the longest Wikipedia biography, and
 about a minute of extraction."""
 
+STDIN = "-"
 
-def read_article(path: str) -> str:
-    """The text of ``path``, decoded as UTF-8; :class:`SedovError` (exit 1) if it is not usable text."""
+
+@dataclass(frozen=True)
+class Article:
+    """The text to draft from, and whether it must be saved for the draft to cite."""
+
+    text: str
+    shown: str  # how messages name it: the path, or "standard input"
+    kind: str  # "text", "html" or "stdin"
+
+    @property
+    def needs_copy(self) -> bool:
+        return self.kind != "text"
+
+
+def decode_article(raw: bytes, shown: str, *, html: bool | None = None) -> tuple[str, bool]:
+    """The text of ``raw`` (UTF-8, with or without a byte-order mark) and whether it was HTML."""
+    if b"\x00" in raw[:65536]:
+        raise SedovError(
+            f"{shown}: looks like a binary file (it has NUL bytes), not plain text; save the article as text"
+        )
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise SedovError(
+            f"{shown}: is not UTF-8 text (byte {exc.start} is 0x{raw[exc.start]:02x}); save the article as UTF-8"
+        ) from None
+    is_html = looks_like_html(text) if html is None else html
+    if is_html:
+        text = html_to_text(text)
+    if not text.strip():
+        what = "has no visible text" if is_html else "is empty"
+        raise SedovError(f"{shown}: {what}; there is nothing to extract")
+    return text, is_html
+
+
+def read_article(path: str, read_stdin: Callable[[int], bytes] | None = None) -> Article:
+    """The article at ``path`` (``-``: standard input); :class:`SedovError` (exit 1) if it is not usable text."""
+    if path == STDIN:
+        if read_stdin is None:
+            raise UsageProblem("extract -: there is no standard input to read")
+        raw = read_stdin(MAX_ARTICLE_BYTES + 1)
+        if len(raw) > MAX_ARTICLE_BYTES:
+            raise SedovError("standard input: is over the 16 MiB limit; extract reads one biography, so split the text")
+        text, _ = decode_article(raw, "standard input")
+        return Article(text, "standard input", "stdin")
     try:
         raw = read_bounded(path, MAX_ARTICLE_BYTES)
     except Unreadable as exc:
         hint = "; extract reads one biography, so split the text" if "limit" in str(exc) else ""
         raise SedovError(f"{path}: {exc}{hint}") from None
-    if b"\x00" in raw[:65536]:
-        raise SedovError(
-            f"{path}: looks like a binary file (it has NUL bytes), not plain text; save the article as text"
-        )
-    try:
-        text = raw.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        raise SedovError(
-            f"{path}: is not UTF-8 text (byte {exc.start} is 0x{raw[exc.start]:02x}); save the article as UTF-8"
-        ) from None
-    if not text.strip():
-        raise SedovError(f"{path}: is empty; there is nothing to extract")
-    return text
+    suffix = Path(path).suffix.lower()
+    text, is_html = decode_article(raw, path, html=True if suffix in (".html", ".htm", ".xhtml") else None)
+    return Article(text, path, "html" if is_html else "text")
+
+
+def companion_path(output: str) -> str:
+    """Where the text of an HTML page or of standard input is saved for a draft written to ``output``."""
+    out = Path(output)
+    stem = out.name[: -len(out.suffix)] if out.suffix else out.name
+    return str(out.with_name(f"{stem}.article.txt"))
 
 
 def cited_path(article: str, output: str | None) -> str:

@@ -1,23 +1,51 @@
-"""The shape of an article: its title, infobox lines, sections and paragraphs.
+"""The shape of an article: its title, infobox lines, sections and paragraphs, and what is not the life.
+
+People hand ``extract`` a biography in many shapes: the packaged ``= Title =``
+form, Markdown, or a page as a browser copies it, with a title line, site
+chrome ("From Wikipedia, the free encyclopedia", "[edit]"), an infobox
+(``Born: …``, ``Born | …``, ``BornJune 29, 1907(1907-06-29)``), image
+captions, headings as short unpunctuated lines, and a References section.
+Each line is classified once, left to right, with no backtracking pattern
+(a line of 8,000 ``=`` signs is read in linear time).
 
 Everything is kept as offsets into the original text rather than copied and
 cleaned, because a quote must be the article's text verbatim: the validator
-looks for it character for character.
+looks for it character for character. What is skipped is counted by kind,
+so the summary can say what was left out.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from collections import Counter
+from dataclasses import dataclass, field
 
-__all__ = ["LEAD", "Layout", "Paragraph", "read_layout"]
+from .tables import (
+    CHROME_LINES,
+    CHROME_PREFIXES,
+    CITATION_MARKS,
+    CITATION_PREFIXES,
+    INFOBOX_KEYS,
+    SITE_WORDS,
+    SKIP_SECTIONS,
+)
+
+__all__ = ["LEAD", "InfoboxField", "Layout", "Paragraph", "clean_title", "read_layout"]
 
 LEAD = "Lead"
 """The section name of the text before the first heading, as in the packaged dataset."""
 
-_HEADING = re.compile(r"^[ \t]*(=+)[ \t]*(\S.*?)[ \t]*\1[ \t]*$")
-_ITEM = re.compile(r"^[ \t]*[-*•][ \t]+\S")
-_INFOBOX_FIELD = re.compile(r"^[ \t]*[-*•][ \t]+(?P<key>[A-Z][\w ]{0,30}?)[ \t]*:[ \t]*(?P<value>\S.*?)[ \t]*$")
+_ITEM = re.compile(r"[-*•–]\s+(?=\S)")
+_MARKDOWN = re.compile(r"(#{1,6})\s+(?=\S)")
+_EDIT_SUFFIX = re.compile(r"(?:\s*\[\s*edit(?:\s+source)?\s*\]|(?<=[a-z)\]])Edit)$")
+_KEY = re.compile(r"[^\W\d_][\w()/' -]{0,30}")
+_YEARISH = re.compile(r"(?<!\d)(?:1\d{3}|20\d{2})(?!\d)")
+_HEADING_DATES = re.compile(
+    r"(?:[(,:–—-]\s*(?:c\.\s*)?(?:1\d{3}|20\d{2})(?:\s*[–—-]\s*(?:(?:1\d{3}|20\d{2})|\d{2}|present))?\)?\s*$)"
+    r"|^(?:1\d{3}|20\d{2})\s*[–—-]\s*(?:1\d{3}|20\d{2}|\d{2}|present)\s*[:]?"
+)
+_SENTENCE_END = '.!?:;,"”’'
+_CITATION_MARKER = re.compile(r"\[(?:\d{1,3}|[a-z]|note \d{1,3}|citation needed)\]")
 
 
 @dataclass(frozen=True)
@@ -32,7 +60,7 @@ class Paragraph:
 
 @dataclass(frozen=True)
 class InfoboxField:
-    """A ``- Born: 1906-02-24`` line of the lead: the key, and the value's offsets."""
+    """An infobox line (``Born: 23 March 1882, Erlangen``): its key, and its value's offsets."""
 
     key: str
     value_start: int
@@ -46,58 +74,244 @@ class Layout:
     title: str | None
     paragraphs: tuple[Paragraph, ...]
     infobox: tuple[InfoboxField, ...]
+    skipped: Counter[str] = field(default_factory=Counter)
+    """Dated lines left out, by kind: 'reference section', 'citation', 'caption', 'infobox', 'chrome'."""
+    site_title: str | None = None
+    """The title line as the page gave it, when site words were taken off it ("X - Wikipedia")."""
+
+
+def clean_title(line: str) -> tuple[str, bool]:
+    """A title line without the site's name: ('Emmy Noether', True) for 'Emmy Noether - Wikipedia'."""
+    text = line.strip()
+    changed = False
+    for sep in (" - ", " – ", " — ", " | ", " · ", " : "):
+        head, found, tail = text.rpartition(sep)
+        if found and head and any(word in tail.casefold() for word in SITE_WORDS):
+            text, changed = head.strip(), True
+    folded = text.casefold()
+    for prefix in ("from wikipedia", "wikipedia:"):
+        if folded.startswith(prefix):
+            text, changed = text[len(prefix) :].strip(" ,:-"), True
+            folded = text.casefold()
+    for suffix in ("from wikipedia, the free encyclopedia", "from wikipedia", "wikipedia, the free encyclopedia"):
+        if folded.endswith(suffix):
+            text, changed = text[: -len(suffix)].strip(" ,:-"), True
+            folded = text.casefold()
+    return text, changed
+
+
+def _is_chrome(folded: str) -> bool:
+    if folded in CHROME_LINES or folded.startswith(CHROME_PREFIXES):
+        return True
+    return len(folded) < 80 and ("wikipedia" in folded or "encyclopedia" in folded) and not folded.endswith(".")
+
+
+def _is_citation(folded: str) -> bool:
+    if folded.startswith(CITATION_PREFIXES):
+        return True
+    return any(mark in folded for mark in CITATION_MARKS)
+
+
+def _heading_level(stripped: str) -> tuple[int, str] | None:
+    """``== Name ==`` (any depth, the two sides may differ) or ``## Name``: (level, name)."""
+    if stripped.startswith("="):
+        left = len(stripped) - len(stripped.lstrip("="))
+        right = len(stripped) - len(stripped.rstrip("="))
+        if right and left + right < len(stripped):
+            name = stripped[left : len(stripped) - right].strip()
+            if name:
+                return min(left, right), name
+        return None
+    md = _MARKDOWN.match(stripped)
+    if md:
+        return len(md[1]), stripped[md.end() :].strip().rstrip("#").strip()
+    return None
+
+
+def _infobox_key(stripped: str) -> tuple[str, int] | None:
+    """The key of an infobox line, and where its value starts in ``stripped``."""
+    body = stripped
+    lead_in = 0
+    item = _ITEM.match(body)
+    if item:
+        lead_in, body = item.end(), body[item.end() :]
+    m = _KEY.match(body)
+    if m is None:
+        return None
+    # the longest known key at the start: "Resting place", "Spouse(s)"
+    words = body[: m.end()]
+    for cut in range(len(words), 0, -1):
+        key = words[:cut].strip()
+        if key.casefold() in INFOBOX_KEYS and (cut == len(body) or not body[cut - 1 : cut].isalnum()
+                                                or not body[cut : cut + 1].isalpha() or body[cut].isupper()):  # fmt: skip
+            rest = body[cut:]
+            sep = rest.lstrip(" \t")
+            if sep[:1] in (":", "|", "\t"):
+                value_at = cut + (len(rest) - len(sep)) + 1
+            elif rest[:1] == "\t" or rest.startswith("  "):
+                value_at = cut + (len(rest) - len(rest.lstrip()))
+            elif (
+                key in ("Born", "Died")
+                and rest[:1].isupper() | rest[:1].isdigit() | (rest[:1] in "([")
+                and (body[cut - 1].isalpha())
+            ):
+                value_at = cut  # "BornJune 29, 1907(1907-06-29)": a table copied without its cells
+            elif not rest.strip():
+                value_at = len(body)  # "Born" alone: the value is on the next line
+            else:
+                continue
+            value = body[value_at:]
+            return key.casefold(), lead_in + value_at + (len(value) - len(value.lstrip()))
+    return None
+
+
+_RUNS_ON = frozenset(
+    """the a an of in on at to from by for with and or but nor he she they it his her their its where when who
+    whom whose which that as than was were is are be been being had has have into onto upon after before
+    during while until since between among about under over met became made took gave said""".split()  # noqa: SIM905
+)
+"""Words a line ends with when it is a wrapped sentence, not a heading: "where he met" runs on."""
+
+
+def _plain_heading(stripped: str, following: str) -> bool:
+    """A short line with no sentence in it, a heading as a browser copies one; not a hard-wrapped line."""
+    if len(stripped) > 80 or len(stripped.split()) > 10 or not stripped[0].isupper():
+        return False
+    if stripped[-1] in _SENTENCE_END and not stripped.endswith(")"):
+        return False
+    if ". " in stripped or "; " in stripped or stripped.rsplit(None, 1)[-1].casefold() in _RUNS_ON:
+        return False
+    return not (following[:1].islower() and len(stripped) >= 40)  # the next line goes on with it
+
+
+def _is_caption(stripped: str) -> bool:
+    """A short unpunctuated line with a date in it, not as a heading dates a section ('Noether in 1907')."""
+    return bool(_YEARISH.search(stripped)) and not _HEADING_DATES.search(stripped)
+
+
+@dataclass
+class _State:
+    title: str | None = None
+    site_title: str | None = None
+    section: str = LEAD
+    skipping_level: int | None = None  # inside a References-like section headed at this level (0: plain)
+    paragraphs: list[Paragraph] = field(default_factory=list)
+    infobox: list[InfoboxField] = field(default_factory=list)
+    skipped: Counter[str] = field(default_factory=Counter)
+    prose_seen: bool = False
+    start: int = -1
+    end: int = -1
+    pending_key: str | None = None  # "Born" on a line of its own: the next line is its value
+
+    def flush(self) -> None:
+        if self.start >= 0:
+            self.paragraphs.append(Paragraph(self.section, self.start, self.end))
+            self.prose_seen = True
+        self.start = self.end = -1
+
+    def heading(self, level: int, name: str) -> None:
+        self.flush()
+        self.pending_key = None
+        folded = name.casefold().strip(" :")
+        if self.skipping_level is not None and (self.skipping_level == 0 or level > self.skipping_level):
+            if self.skipping_level != 0 or folded in SKIP_SECTIONS:
+                return  # a part of the references section (plain headings: another such heading)
+        if folded in SKIP_SECTIONS:
+            self.skipping_level = level
+            return
+        self.skipping_level = None
+        self.section = name
 
 
 def read_layout(text: str) -> Layout:
-    """Split ``text`` into paragraphs under their headings.
+    """Split ``text`` into paragraphs under their headings, and note what is not the life.
 
-    The first ``= Title =`` line before any prose is the title; every other
-    heading, at any depth, names the section that follows it. List lines
-    (``- …``) are paragraphs of their own; in the lead, a ``- Key: value``
-    list line is an infobox field.
+    The first title line before any prose (``= Title =``, ``# Title``, or a
+    short line of its own) is the title; every other heading names the section
+    that follows it. List lines (``- …``) are paragraphs of their own; an
+    infobox line (a known key, then its value) is a field, not prose.
     """
-    title: str | None = None
-    section = LEAD
-    paragraphs: list[Paragraph] = []
-    infobox: list[InfoboxField] = []
-    start = end = -1
+    st = _State()
     offset = 0
-
-    def flush() -> None:
-        nonlocal start, end
-        if start >= 0:
-            paragraphs.append(Paragraph(section, start, end))
-        start = end = -1
-
-    for line in text.splitlines(keepends=True):
+    lines = text.splitlines(keepends=True)
+    for number, line in enumerate(lines):
         line_start, offset = offset, offset + len(line)
-        body = line.rstrip("\r\n")
-        line_end = line_start + len(body)
-        heading = _HEADING.match(body)
-        if heading:
-            flush()
-            name = heading[2]
-            if len(heading[1]) == 1 and title is None and not paragraphs:
-                title = name
+        body = line.rstrip("\r\n\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029")
+        stripped = body.strip()
+        if not stripped:
+            st.flush()
+            continue
+        lead_in = len(body) - len(body.lstrip())
+        first, last = line_start + lead_in, line_start + len(body.rstrip())
+        marked = _heading_level(stripped)
+        edit = _EDIT_SUFFIX.search(stripped) if marked is None and len(stripped) <= 90 else None
+        if edit:  # "Early life[edit]", "Early lifeEdit": a heading, whatever it looks like
+            marked = (0, stripped[: edit.start()].strip())
+        if marked is not None and marked[1]:
+            level, name = marked
+            if level <= 1 and st.title is None and not st.prose_seen and st.start < 0 and edit is None:
+                st.title, changed = clean_title(name)
+                st.site_title = name if changed else None
             else:
-                section = name
+                st.heading(level, name)
             continue
-        if not body.strip():
-            flush()
+        folded = stripped.casefold()
+        if st.skipping_level is not None:
+            if _YEARISH.search(stripped):
+                st.skipped["reference section"] += 1
             continue
-        if _ITEM.match(body):
-            flush()
-            lead_in = len(body) - len(body.lstrip())
-            paragraphs.append(Paragraph(section, line_start + lead_in, line_end, item=True))
-            field = _INFOBOX_FIELD.match(body)
-            if field and section == LEAD:
-                infobox.append(
-                    InfoboxField(field["key"].strip().lower(), line_start + field.start("value"),
-                                 line_start + field.end("value"), line_start + lead_in, line_end)
-                )  # fmt: skip
+        if _is_citation(folded):
+            st.flush()
+            st.skipped["citation"] += 1
             continue
-        if start < 0:
-            start = line_start + (len(body) - len(body.lstrip()))
-        end = line_start + len(body.rstrip())
-    flush()
-    return Layout(title, tuple(paragraphs), tuple(infobox))
+        if _is_chrome(folded):
+            st.flush()
+            if st.title is None and not st.prose_seen and "wikipedia" in folded and " - " in stripped:
+                st.title, _ = clean_title(stripped)
+                st.site_title = stripped
+            continue
+        if st.pending_key is not None:
+            key, st.pending_key = st.pending_key, None
+            st.flush()
+            st.infobox.append(InfoboxField(key, first, last, first, last))
+            continue
+        field_at = _infobox_key(stripped) if st.section == LEAD and len(stripped) < 400 else None
+        if field_at is not None:
+            key, value_at = field_at
+            st.flush()
+            if value_at >= len(stripped):
+                st.pending_key = key
+            else:
+                st.infobox.append(InfoboxField(key, first + value_at, last, first, last))
+            continue
+        item = _ITEM.match(stripped)
+        if item:
+            st.flush()
+            st.paragraphs.append(Paragraph(st.section, first, last, item=True))
+            st.prose_seen = True
+            continue
+        following = lines[number + 1].lstrip() if number + 1 < len(lines) else ""
+        if st.start < 0 and _plain_heading(stripped, following):
+            if _is_caption(stripped):
+                st.skipped["caption"] += 1
+                continue
+            if st.title is None and not st.prose_seen:
+                st.title, changed = clean_title(stripped)
+                st.site_title = stripped if changed else None
+            else:
+                st.heading(0, stripped)
+            continue
+        if st.start < 0:
+            st.start = first
+        st.end = last
+    st.flush()
+    return Layout(st.title, tuple(st.paragraphs), tuple(st.infobox), st.skipped, st.site_title)
+
+
+def citation_marker_at(text: str, at: int) -> int:
+    """The end of the citation markers (``[3]``, ``[a]``) that start at ``at``, or ``at`` if none."""
+    while True:
+        m = _CITATION_MARKER.match(text, at)
+        if m is None:
+            return at
+        at = m.end()

@@ -29,6 +29,8 @@ _LIFE_RANGE = re.compile(
 )
 _BORN = re.compile(rf"^(?:born|b\.)\s*(?:on\s+|in\s+)?(?P<b>{_FULL_POINT})\b", re.IGNORECASE)
 _DIED = re.compile(rf"^(?:died|d\.)\s*(?:on\s+|in\s+)?(?P<d>{_FULL_POINT})\b", re.IGNORECASE)
+_DIED_LATER = re.compile(rf"[,;]\s*(?:died|d\.)\s*(?:on\s+|in\s+)?(?P<d>{_FULL_POINT})\b", re.IGNORECASE)
+"""'(b. 22 November 1861 at Amparibe, d. 23 May 1917)': the death after the birth and its place."""
 _OLD_STYLE_ASIDE = re.compile(r"\s*\[\s*(?:O\.\s?S\.|Old Style|OS)[^\]]*\]")
 _FOUR_DIGITS = re.compile(r"\d{4}")
 _LEADING_WORDS = frozenset(
@@ -88,6 +90,9 @@ def find_life_dates(sentence: str) -> list[LifeDates]:
             birth, death = _point(life["b"]), _point(life["d"])
         elif born := _BORN.match(inner):
             birth = _point(born["b"])
+            later = _DIED_LATER.search(inner, born.end())
+            if later and _FOUR_DIGITS.search(later["d"]):
+                death = _point(later["d"])
         elif died := _DIED.match(inner):
             death = _point(died["d"])
         else:
@@ -145,34 +150,66 @@ _NOT_PLACES = frozenset(
 _ADJECTIVE_END = re.compile(r"(?:ist|ian|ish|ese|ic|ean|an)$")
 
 
-def find_places(sentence: str, people_words: frozenset[str]) -> list[str]:
-    """Capitalised names after a preposition of place ('in Paris', 'moved to Berlin'), in order."""
+def _place_in(words: list[str], known: frozenset[str]) -> str | None:
+    """The longest start of ``words`` that looks like a place ("Paris" of "Paris on New Year's Eve")."""
+    from .gazetteer import is_known, names_a_kind_of_place
+
+    for cut in range(len(words), 0, -1):
+        if words[cut - 1] in _CONNECTOR:
+            continue
+        name = " ".join(words[:cut])
+        if name in known or is_known(name) or names_a_kind_of_place(name):
+            return name
+    return None
+
+
+def find_places(sentence: str, people_words: frozenset[str], known: frozenset[str] = frozenset()) -> list[str]:
+    """Capitalised names after a preposition of place ('in Paris', 'moved to Berlin') that look like places.
+
+    A name looks like a place when the gazetteer knows it, when it names a kind
+    of place ("University of Göttingen"), or when it is in ``known`` (the
+    infobox's birth and death places). "in Ringbereichen", from the title of a
+    paper, is none of these.
+    """
     places: list[str] = []
     for m in _PLACE_PREPOSITION.finditer(sentence):
-        rest = sentence[m.end() :]
-        words: list[str] = []
-        tokens = re.findall(r"[^\W\d_][\w'’.-]*|\S", rest)
-        i = 0
-        while i < len(tokens):
-            token = tokens[i].rstrip(".")
-            if (token and token[0].isupper() and token[0].isalpha()) or (
-                token in _CONNECTOR and words and i + 1 < len(tokens) and tokens[i + 1][:1].isupper()
-            ):
-                words.append(token)
-            else:
-                break
-            i += 1
+        words, following = _capitalised_run(sentence, m.end())
         while words and words[-1] in _CONNECTOR:
             words.pop()
         if not words or words[0] in _NOT_PLACES or any(w in people_words for w in words):
             continue
-        following = tokens[i] if i < len(tokens) else ""
         if len(words) == 1 and _ADJECTIVE_END.search(words[0]) and following[:1].islower():
             continue  # "in the Trotskyist movement": an adjective, not a place
-        name = " ".join(words)
-        if name not in places:
+        name = _place_in(words, known)
+        if name is not None and name not in places:
             places.append(name)
     return places
+
+
+_TOKEN = re.compile(r"[^\W\d_][\w'’.-]*|\S")
+_LONGEST_PLACE = 12
+"""No place name runs to more words: a run of capitals is read no further (and stays linear)."""
+
+
+def _capitalised_run(sentence: str, at: int) -> tuple[list[str], str]:
+    """The capitalised words (and connectors between them) from ``at``, and the token after them.
+
+    Tokens are read one at a time from ``at`` and no further than the run, so
+    a sentence with many prepositions costs its length, not its length squared.
+    """
+    words: list[str] = []
+    tokens = _TOKEN.finditer(sentence, at)
+    token = next(tokens, None)
+    while token is not None and len(words) < _LONGEST_PLACE:
+        text = token.group().rstrip(".")
+        after = next(tokens, None)
+        upper = bool(text) and text[0].isupper() and text[0].isalpha()
+        connects = text in _CONNECTOR and bool(words) and after is not None and after.group()[:1].isupper()
+        if not (upper or connects):
+            return words, token.group()
+        words.append(text)
+        token = after
+    return words, token.group() if token is not None else ""
 
 
 def slug(text: str, fallback: str = "item") -> str:

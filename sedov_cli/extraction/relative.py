@@ -12,11 +12,13 @@ reported, never guessed.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, timedelta
 
 from ..dates import EdtfDate, Precision, birthday_in, parse_edtf
 from .expressions import DAY, DECADE_PARTS, MONTH, edtf_ends, month_number, point_text
+from .tables import EVENT_NOUNS
 
 __all__ = ["Anchor", "Found", "Resolution", "find_relative", "resolve"]
 
@@ -40,11 +42,25 @@ _RELATIVE = re.compile(
     r"|(?P<previous>\b(?:the\s+)?(?:previous|preceding|prior)\s+(?P<prev_unit>year|month|day)\b)"
     r"|(?P<within>\b(?P<side>later|earlier)\s+(?:in\s+)?(?:that|the\s+same)\s+(?P<within_unit>year|month)\b)"
     r"|(?P<same>\b(?:that|the\s+same)\s+(?:same\s+)?(?P<same_unit>year|month|day)\b(?!'s|\s+(?:of|in)\b))"
-    r"|(?P<by_then>\bby\s+(?:that\s+time|then)\b)"
+    r"|(?P<by_then>\bby\s+(?:that\s+time|this\s+time|then)\b)"
+    r"|(?P<during>\b(?:during|in|throughout|over)\s+(?:this|that|these|those|the\s+same)\s+"
+    r"(?:period|time|years|months|decade|era|phase|stage|interval)\b)"
+    r"|(?P<at_time>\b(?:(?:at|around|about)\s+(?:that|this|the\s+same|about\s+the\s+same|around\s+the\s+same)\s+time"
+    r"|at\s+a\s+time\s+when|in\s+the\s+meantime|[Mm]eanwhile|at\s+the\s+time)\b)"
     r"|(?P<soon>\b(?:soon|shortly|not\s+long)\s+(?:after(?:wards?)?|thereafter)\b)"
-    rf"|(?P<age>\b(?:at\s+the\s+age\s+of|at\s+age|aged)\s+(?P<age_n>{_NUMBER})\b)"
+    rf"|(?P<months>\b(?:(?:at\s+the\s+age\s+of|at\s+age|aged)\s+(?P<mo_n>{_NUMBER})\s+months?"
+    rf"|(?P<mo_n2>{_NUMBER})\s+months?\s+old)\b)"
+    rf"|(?P<age>\b(?:at\s+the\s+age\s+of|at\s+age|aged)\s+(?P<age_n>{_NUMBER})\b(?!\s+months?\b))"
     r"|(?P<life>\bin\s+(?P<whose>his|her|their)\s+(?:(?P<life_part>early|mid|late)[-\s]+)?"
-    r"(?P<decade>teens|twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)\b)",
+    r"(?P<decade>teens|twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)\b)"
+    rf"|(?P<event>\b(?:(?P<ev_soon>soon|shortly|not\s+long|immediately|just|a\s+few\s+(?:days|weeks|months|years)"
+    rf"|some\s+(?:time|weeks|months|years)|several\s+(?:days|weeks|months|years)"
+    rf"|(?P<ev_n>{_NUMBER})\s+(?P<ev_unit>years?|months?|weeks?|days?))\s+)?"
+    r"(?P<ev_dir>after|following|before|until)\s+(?:the|his|her|their|its)\s+(?:(?P<owner>[a-z]+)(?:'s|’s)\s+)?"
+    rf"(?P<noun>{'|'.join(sorted(EVENT_NOUNS, key=len, reverse=True))})\b"
+    r"|\bbefore\s+becoming\s+(?:an?\s+|the\s+)?(?P<role>[a-z]+))"
+    r"|(?P<later>\b(?:later|afterwards?|subsequently|thereafter|eventually)\b(?!\s+(?:life|years|stages?|works?|career"
+    r"|period|part|half|phases?|editions?|versions?|generations?|days|in\s+(?:his|her|their)\s+life)\b))",
     re.IGNORECASE,
 )
 
@@ -55,7 +71,7 @@ _YEARLESS = re.compile(
 )
 """A day or month with no year ("On 20 August", "in March"): its year is the anchor's."""
 
-SAME_TIME = frozenset({"by_then", "soon", "age", "life"})
+SAME_TIME = frozenset({"by_then", "soon", "age", "life", "months", "during", "at_time", "later"})
 """Forms that restate when a sentence happens: with an explicit date in the
 sentence they add no claim of their own, so they are not drafted."""
 
@@ -88,7 +104,8 @@ class Resolution:
 
 
 _HINTS = ("follow", "next", "subsequent", "later", "earlier", "before", "after", "previous", "preceding",
-          "prior", "same", "that ", "then", "soon", "shortly", "not long", "age", "teens", "ties")  # fmt: skip
+          "prior", "same", "that ", "this ", "these ", "those ", "then", "soon", "shortly", "not long", "age",
+          "teens", "ties", "month", "meantime", "while", "eventually", "until")  # fmt: skip
 _MONTH_STEMS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 
 
@@ -139,13 +156,26 @@ def _approx(edtf: str) -> str:
     return "~" if "~" in edtf else ""
 
 
+Recall = Callable[[tuple[str, ...], str | None], Anchor | None]
+"""Finds the nearest earlier dated sentence that has one of the word stems (and the owner's word, if given)."""
+
+
 def resolve(
-    found: Found, anchor: Anchor | None, birth: EdtfDate | None, about_subject: bool, death: EdtfDate | None = None
+    found: Found,
+    anchor: Anchor | None,
+    birth: EdtfDate | None,
+    about_subject: bool,
+    death: EdtfDate | None = None,
+    recall: Recall | None = None,
 ) -> Resolution:
-    """The date ``found`` stands for, counted from ``anchor`` or the subject's ``birth``."""
+    """The date ``found`` stands for, counted from ``anchor``, the subject's ``birth``, or an event ``recall`` finds."""
     m = found.match
     if found.form in ("age", "life"):
         return _age(found, birth, about_subject, death)
+    if found.form == "months":
+        return _age_in_months(found, birth, about_subject)
+    if found.form == "event":
+        return _after_event(found, recall)
     if found.form == "vague":
         return Resolution(None, "the text does not say how many")
     if found.form == "offset" and m["dir"].lower() == "before" and not re.match(r"before\s*$", m.group()):
@@ -165,6 +195,12 @@ def resolve(
         return Resolution(f"[{lo}..]", f"Resolved {said}: on or after it, by how much the text does not say.")
     if found.form == "yearless":
         return _yearless(found, when, anchor)
+    if found.form in ("during", "at_time"):
+        return Resolution(anchor.edtf, f"Resolved {said}: the same time.")
+    if found.form == "later":
+        if lo is None:
+            return Resolution(None, f"the date before it ({anchor.words!r}) has no start")
+        return Resolution(f"[{lo}..]", f"Resolved {said}: on or after it, by how much the text does not say.")
     unit = (m["next_unit"] or m["unit"] or m["prev_unit"] or m["within_unit"] or m["same_unit"] or "year").lower()
     unit = unit.rstrip("s")
     if unit == "day":
@@ -175,6 +211,14 @@ def resolve(
     step = step_of(found)
     if unit == "year":
         year = _single_year(when)
+        if year is None and found.form in ("next", "previous", "offset") and when.span.earliest and when.span.latest:
+            first, last = when.span.earliest.year + step, when.span.latest.year + step
+            if not 1 <= first <= last <= 9999:
+                return Resolution(None, "the count runs outside the years sedov reads")
+            return Resolution(
+                f"[{first:04d}..{last:04d}]",
+                f"Resolved {said}: it spans more than one year, so the count gives a range of years.",
+            )
         if year is None:
             return Resolution(None, f"the date before it ({anchor.words!r}) spans more than one year")
         target = year + step
@@ -286,3 +330,64 @@ def _age(found: Found, birth: EdtfDate | None, about_subject: bool, death: EdtfD
     edtf = f"[{lo.isoformat()}..{hi.isoformat()}]" if exact else f"[{lo.year:04d}..{hi.year:04d}]"
     born = birth.display
     return Resolution(edtf, f"Resolved '{found.text}' as {what}, counted from the subject's birth ({born}){clipped}.")
+
+
+def _age_in_months(found: Found, birth: EdtfDate | None, about_subject: bool) -> Resolution:
+    """'at the age of 15 months', 'four months old': the month after the birth that many months on."""
+    m = found.match
+    if birth is None or birth.span.earliest is None or birth.span.latest is None:
+        return Resolution(None, "the subject's birth is not given, so an age cannot be dated")
+    if not about_subject:
+        return Resolution(None, "the sentence may not be about the subject, whose birth is the only one known")
+    months = _count(m["mo_n"] or m["mo_n2"])
+    lo = _add_months(birth.span.earliest, months)
+    hi = _add_months(birth.span.latest, months + 1) - timedelta(days=1)
+    return Resolution(
+        f"[{lo.isoformat()}..{hi.isoformat()}]",
+        f"Resolved '{found.text}' as {months} months old, counted from the subject's birth ({birth.display}).",
+    )
+
+
+def _add_months(day: date, months: int) -> date:
+    year, month = divmod(day.year * 12 + day.month - 1 + months, 12)
+    month += 1
+    last = (date(year + month // 12, month % 12 + 1, 1) - timedelta(days=1)).day
+    return date(year, month, min(day.day, last))
+
+
+def _after_event(found: Found, recall: Recall | None) -> Resolution:
+    """'after her divorce', 'a few months after her father's death', 'before becoming an editor'.
+
+    The event is the nearest earlier dated sentence that names it (its stems,
+    and its owner, "father", where one is given). "After" opens from its start,
+    "before" closes at its end; a count the text does not give ("a few months")
+    leaves the other side open.
+    """
+    m = found.match
+    if m["role"]:
+        stems: tuple[str, ...] = (m["role"].lower(),)
+        what = f"becoming {m['role']}"
+        owner = None
+        direction = "before"
+    else:
+        stems = EVENT_NOUNS[m["noun"].lower()]
+        owner = m["owner"].lower() if m["owner"] else None
+        what = f"{m['owner'] + chr(8217) + 's ' if owner else ''}{m['noun']}"
+        direction = m["ev_dir"].lower()
+    antecedent = recall(stems, owner) if recall is not None else None
+    if antecedent is None:
+        return Resolution(None, f"the text dates no {what} before it")
+    lo, hi = edtf_ends(antecedent.edtf)
+    said = f"counted from {antecedent.words!r} ({antecedent.edtf}), where the text dates the {what}"
+    if direction in ("after", "following"):
+        if lo is None:
+            return Resolution(None, f"the {what} has no start ({antecedent.words!r})")
+        if m["ev_n"] and m["ev_unit"].lower().startswith("year") and re.fullmatch(r"\d{4}", lo.rstrip("~")):
+            year = int(lo.rstrip("~")) + _count(m["ev_n"])
+            return Resolution(point_text(year), f"Resolved '{found.text}' {said}.")
+        return Resolution(
+            f"[{lo}..]", f"Resolved '{found.text}' {said}: on or after it, by how much the text does not say."
+        )
+    if hi is None:
+        return Resolution(None, f"the {what} has no end ({antecedent.words!r})")
+    return Resolution(f"[..{hi}]", f"Resolved '{found.text}' {said}: on or before it.")

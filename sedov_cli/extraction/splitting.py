@@ -22,7 +22,9 @@ _ABBREVIATIONS = frozenset(
     bros jan feb mar apr jun jul aug sep sept oct nov dec e.g i.e cf al viz os ns o.s n.s u.s u.k
     u.s.s.r a.d b.c""".split()  # noqa: SIM905
 )
-_CANDIDATE = re.compile(r"[.!?…]+[\"'”’)\]]*")
+_CANDIDATE = re.compile(r"[.!?…]+(?:[\"'”’)\]]|\[(?:\d{1,3}|[a-z]{1,2}|note \d{1,3}|citation needed)\])*")
+"""A sentence's end: its stop, closing quotes and brackets, and citation markers ("rings.[3] She"),
+which stay with the sentence they cite."""
 _OPENERS = "\"'“‘([«"
 _WORD_BEFORE = re.compile(r"([\w.]+)$")
 
@@ -30,7 +32,7 @@ _WORD_BEFORE = re.compile(r"([\w.]+)$")
 def _starts_sentence(text: str, at: int, end: int) -> bool:
     """Whether the text after position ``at`` (past spaces and openers) begins a sentence."""
     i = at
-    while i < end and text[i] in " \t\r\n":
+    while i < end and text[i].isspace():  # a non-breaking space too
         i += 1
     if i == at:  # "3.5", "U.S." glued to the next word
         return False
@@ -58,7 +60,8 @@ def sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
         stop = mark.end()
         if not _starts_sentence(text, stop, end):
             continue
-        if text[mark.start()] == "." and mark.group().rstrip("\"'”’)]") == "." and _abbreviated(text, mark.start()):
+        stops = len(mark.group()) - len(mark.group().lstrip(".!?…"))
+        if stops == 1 and text[mark.start()] == "." and _abbreviated(text, mark.start()):
             continue
         found.append((here, stop))
         here = stop

@@ -3,28 +3,13 @@
 from __future__ import annotations
 
 import json
-import re
 from collections.abc import Callable, Iterator
 from functools import cache
 from json.encoder import c_make_encoder, encode_basestring  # type: ignore[attr-defined]
 from typing import Any
 
 from ..records import Listing
-from ..text import UNSAFE_BEYOND_C0
-
-# json.dumps(ensure_ascii=False) escapes C0 controls but leaves the rest of
-# text.UNSAFE raw (C1, bidi and zero-width characters, lone surrogates): as
-# data they must not reach a terminal, so they become JSON \u escapes. They
-# can only occur inside strings, where such an escape means the same text.
-
-
-def _json_escape(match: re.Match[str]) -> str:
-    code = ord(match.group())
-    if code <= 0xFFFF:
-        return f"\\u{code:04x}"
-    high, low = divmod(code - 0x10000, 0x400)  # JSON spells an astral character as a surrogate pair
-    return f"\\u{0xD800 + high:04x}\\u{0xDC00 + low:04x}"
-
+from ..text import escape_json_invisibles
 
 @cache
 def _encoder(indent: int | None) -> Callable[[Any], str]:
@@ -44,10 +29,7 @@ def _encoder(indent: int | None) -> Callable[[Any], str]:
 
 def dumps(value: Any, *, indent: int | None = 2) -> str:
     """Strict JSON (no NaN), UTF-8 text with unsafe characters escaped."""
-    text = _encoder(indent)(value)
-    if text.isascii() and "\x7f" not in text:  # nothing to escape: two C scans instead of a regex pass
-        return text
-    return UNSAFE_BEYOND_C0.sub(_json_escape, text)
+    return escape_json_invisibles(_encoder(indent)(value))
 
 
 def to_json(listing: Listing) -> Iterator[str]:

@@ -1,0 +1,173 @@
+"""Whose life it is: the subject's name, life dates and birthplace, from wherever the text gives them.
+
+A biography names its subject in its title line ("Emmy Noether"), in the name
+its first sentence opens with ("Amalie Emmy Noether (23 March 1882 – 14 April
+1935) was …"), or in its infobox. Life dates come from the lead's first
+parenthesis in any of the shapes pages use, else from ``Born``/``Died``
+infobox lines, else from a sentence about the subject ("Keino was born on 17
+January 1940"). A living subject simply has no death.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ..errors import SedovError
+from .expressions import find_dates
+from .layout import LEAD, Layout
+from .names import find_life_dates, subject_from_sentence
+from .tables import LIFE_KEYS, SITE_WORDS
+
+__all__ = ["Subject", "find_subject", "name_tokens"]
+
+Where = tuple[int, int, str]  # (start, end, "sentence" or "infobox") in the text
+
+
+@dataclass
+class Subject:
+    name: str
+    aliases: list[str] = field(default_factory=list)
+    birth: str | None = None
+    death: str | None = None
+    birth_at: Where | None = None
+    death_at: Where | None = None
+    life: tuple[str | None, str | None] | None = None  # the life-date parenthesis of the lead, as read
+    birth_place: str | None = None
+    death_place: str | None = None
+
+    @property
+    def places(self) -> list[str]:
+        return [p for p in (self.birth_place, self.death_place) if p]
+
+
+_BORN_IN_PROSE = re.compile(r"\b(?:was|is|were)\s+born\b")
+_DIED_IN_PROSE = re.compile(r"\b(?:died|passed\s+away)\b")
+_PLACE_VALUE = re.compile(r"[^\W\d_][^,;()\[\]|\d]{1,60}")
+
+
+def _is_name(title: str) -> bool:
+    """'Emmy Noether' is a name; 'Indira Gandhi's assassination shocks India' is a headline."""
+    words = title.split()
+    if not 1 <= len(words) <= 6 or any(ch in title for ch in ":!?\"“"):
+        return False
+    small = {"de", "da", "van", "von", "of", "the", "la", "le", "du", "bin", "ibn", "al", "y", "del", "der"}
+    return all(w[0].isupper() or w in small for w in words)
+
+
+def _clean(name: str) -> str:
+    folded = name.casefold()
+    for word in ("from wikipedia", "wikipedia", "the free encyclopedia"):
+        at = folded.find(word)
+        if at > 0:
+            name, folded = name[:at].strip(" ,-–—|"), folded[:at]
+    return name.strip()
+
+
+def name_tokens(subject: Subject) -> set[str]:
+    return {w for name in (subject.name, *subject.aliases) for w in name.split() if len(w) > 2}
+
+
+def find_subject(
+    text: str,
+    layout: Layout,
+    spans: list[tuple[str, int, int]],
+    texts: list[str],
+    override: str | None,
+) -> Subject:
+    """The subject, and the first place the text dates their birth and death."""
+    lead = [i for i, (section, _, _) in enumerate(spans) if section == LEAD]
+    opening = subject_from_sentence(texts[lead[0]]) if lead else None
+    opening = _clean(opening) if opening else None
+    title = _clean(layout.title) if layout.title else None
+    if title and any(word in title.casefold() for word in SITE_WORDS):
+        title = None
+    chosen = override
+    if chosen is None and title and _is_name(title):
+        shares = opening is None or bool(set(title.split()) & set(opening.split()))
+        chosen = title if shares else opening
+    chosen = chosen or opening or title
+    if not chosen:
+        raise SedovError(
+            "cannot tell whose life this is: the text has no title line, and its first sentence does not open "
+            "with a name. Give one with --subject NAME"
+        )
+    who = Subject(name=chosen.strip())
+    if opening and opening != who.name:
+        who.aliases.append(opening)
+    tokens = name_tokens(who)
+    for number, i in enumerate(lead[:3]):
+        for first, life in enumerate(find_life_dates(texts[i])):
+            # The first parenthesis of the first sentence is the subject's, whatever the name before it
+            # ("Lev Davidovich Bronstein (…), better known as Leon Trotsky"); later ones must share a name.
+            if (number, first) == (0, 0) or tokens & set(life.name.split()):
+                who.birth, who.death, who.life = life.birth, life.death, (life.birth, life.death)
+                _, start, end = spans[i]
+                who.birth_at = (start, end, "sentence") if life.birth else None
+                who.death_at = (start, end, "sentence") if life.death else None
+                if life.name != who.name and life.name not in who.aliases:
+                    who.aliases.append(life.name)
+                break
+        if who.life is not None:
+            break
+    _from_infobox(text, layout, who)
+    if who.birth is None or who.death is None:
+        _from_prose(spans, texts, who)
+    return who
+
+
+def _from_infobox(text: str, layout: Layout, who: Subject) -> None:
+    """'Born: 23 March 1882, Erlangen', 'Died | 14 April 1935 (aged 53) Bryn Mawr': dates and places."""
+    for item in layout.infobox:
+        which = LIFE_KEYS.get(item.key)
+        if which is None:
+            continue
+        value = text[item.value_start : item.value_end]
+        mentions, _ = find_dates(value)
+        point = next((m for m in mentions if not m.period and "[" not in m.edtf), None)
+        place = _place_after(value, point.end if point else 0)
+        if which == "birth":
+            who.birth_place = who.birth_place or place
+            if who.birth is None and point is not None:
+                who.birth, who.birth_at = point.edtf, (item.line_start, item.line_end, "infobox")
+        else:
+            who.death_place = who.death_place or place
+            if who.death is None and point is not None:
+                who.death, who.death_at = point.edtf, (item.line_start, item.line_end, "infobox")
+
+
+def _place_after(value: str, at: int) -> str | None:
+    """The first capitalised words after the date in an infobox value: its town ('Erlangen, Bavaria')."""
+    rest = re.sub(r"\(\s*(?:aged|age)[^)]*\)|\(\d{4}-\d\d-\d\d\)|\[\w{1,3}\]", " ", value[at:])
+    m = _PLACE_VALUE.search(rest)
+    if m is None:
+        return None
+    place = m.group().strip()
+    if not place[:1].isupper() or len(place.split()) > 5:
+        return None
+    return place
+
+
+def _from_prose(spans: list[tuple[str, int, int]], texts: list[str], who: Subject) -> None:
+    """'Keino was born on 17 January 1940': a birth (or death) in a sentence about the subject."""
+    tokens = name_tokens(who)
+    for i, words in enumerate(texts[:400]):
+        opener = words.split(None, 1)[0] if words.strip() else ""
+        about = opener in ("He", "She", "They") or opener.rstrip(",") in tokens or words.startswith(who.name)
+        if not about:
+            continue
+        for pattern, which in ((_BORN_IN_PROSE, "birth"), (_DIED_IN_PROSE, "death")):
+            if getattr(who, which) is not None:
+                continue
+            m = pattern.search(words)
+            if m is None:
+                continue
+            mentions, _ = find_dates(words[m.end() :])
+            point = next((x for x in mentions if not x.period), None)
+            if point is None or point.start > 80:
+                continue
+            _, start, end = spans[i]
+            setattr(who, which, point.edtf)
+            setattr(who, f"{which}_at", (start, end, "sentence"))
+        if who.birth is not None and who.death is not None:
+            return
