@@ -233,8 +233,8 @@ def layout(
             continue
         years[col : col + len(text)] = list(text)
         rule[col] = glyphs.tick
-        answer = life.age_over(Span.day(date(year, 1, 1)))
-        if answer.age is not None:
+        answer = life.age_over(Span.day(date(year, 1, 1))) if life is not None else None
+        if answer is not None and answer.age is not None:
             age = str(answer.age.min)
             ages[col : col + len(age)] = list(age)
         taken = col + len(text)

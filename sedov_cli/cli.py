@@ -569,9 +569,15 @@ def chart(
         wanted = set().union(*(resolve_places(ds, q) for q in filters.places))
         eras = [era for era in eras if wanted.intersection(era.places)]
     life = ds.subject_life
-    assert life.birth.earliest is not None
-    first = life.birth.earliest.year
-    last = life.death.latest.year if life.death and life.death.latest else _today().year
+    known = [d.year for e in ds.events for d in (e.span.earliest, e.span.latest) if d]
+    if life is not None and life.birth.earliest is not None:
+        first = life.birth.earliest.year
+    else:  # no birth given: the axis spans the events
+        first = min(known, default=_today().year)
+    if life is not None and life.death and life.death.latest:
+        last = life.death.latest.year
+    else:
+        last = max(known, default=first) if life is None else _today().year
     if after_death:  # the whole dataset's reach, so that a filter does not shorten the axis
         last = max([last] + [d.year for e in ds.events for d in (e.span.earliest, e.span.latest) if d])
     shown, before, after = visible_events(events, first, last)

@@ -162,9 +162,7 @@ def _sibling_reader(file: Path) -> Callable[[str], str]:
     return read_sibling
 
 
-def check_unwritten(
-    raw: bytes, path: str | os.PathLike[str], unwritten: Mapping[str, str] | None = None
-) -> Dataset:
+def check_unwritten(raw: bytes, path: str | os.PathLike[str], unwritten: Mapping[str, str] | None = None) -> Dataset:
     """Validate ``raw`` as though it were already the file at ``path``, its article read beside it.
 
     ``extract`` checks a draft this way before writing a byte, with exactly

@@ -502,10 +502,12 @@ class LifeStatus(StrEnum):
     LIVED = "lived"
     MAYBE_AFTER_DEATH = "maybe-after-death"
     AFTER_DEATH = "after-death"
+    UNKNOWN = "unknown"
+    """The dataset gives no birth for the person (a draft of a text that does not), so there is no age."""
 
     @property
     def has_age(self) -> bool:
-        return self not in (LifeStatus.BEFORE_BIRTH, LifeStatus.AFTER_DEATH)
+        return self not in (LifeStatus.BEFORE_BIRTH, LifeStatus.AFTER_DEATH, LifeStatus.UNKNOWN)
 
     def __repr__(self) -> str:
         return f"LifeStatus.{self.name}"

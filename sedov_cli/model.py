@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Literal
 
-from .dates import AgeAnswer, EdtfDate, Kind, Life, Span
+from .dates import AgeAnswer, EdtfDate, Kind, Life, LifeStatus, Span
 
 Certainty = Literal["stated", "inferred", "attributed", "disputed"]
 CERTAINTIES: tuple[Certainty, ...] = ("stated", "inferred", "attributed", "disputed")
@@ -361,11 +361,9 @@ class Dataset:
         return self.people[self.subject]
 
     @cached_property
-    def subject_life(self) -> Life:
-        life = self.person.life
-        if life is None:  # the loader refuses such a dataset
-            raise ValueError(f"the subject {self.subject!r} has no birth date")
-        return life
+    def subject_life(self) -> Life | None:
+        """The subject's life, or None when the dataset gives no birth (then no event has an age)."""
+        return self.person.life
 
     def age_at(self, event: Event) -> AgeAnswer:
         """The subject's age at a moment, or during a period (without the birthday stretches).
@@ -376,7 +374,10 @@ class Dataset:
         key = (event.span, event.certain)
         found = self._ages.get(key)
         if found is None:
-            found = self._ages[key] = self.subject_life.age_over(event.span, event.certain, segments=False)
+            life = self.subject_life
+            found = self._ages[key] = (
+                life.age_over(event.span, event.certain, segments=False) if life else AgeAnswer(LifeStatus.UNKNOWN)
+            )
         return found
 
     @cached_property

@@ -301,7 +301,8 @@ def _day_words(iso: object, basis: object) -> str:
 
 
 def _status_words(status: str) -> str:
-    return {"after-death": "none: after his death", "before-birth": "none: before his birth"}.get(status, "")
+    return {"after-death": "none: after his death", "before-birth": "none: before his birth",
+            "unknown": "unknown: no birth given"}.get(status, "")  # fmt: skip
 
 
 def lines(env: Environment, texts: Iterable[str], style: str = "") -> None:
@@ -385,7 +386,8 @@ def stats(env: Environment, data: dict[str, Any]) -> None:
     age = age_text(death_age) if death_age else "unknown"
     out.print(
         _t(
-            f"{data['subject']}: born {life['born']}, "
+            f"{data['subject']}: "
+            + (f"born {life['born']}, " if life["born"] else "birth not given, ")
             + (f"died {life['died']}, aged {age}" if life["died"] else "death not known")
             + f"; {data['events']} events",
             "bold",

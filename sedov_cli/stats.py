@@ -53,10 +53,12 @@ def _ranges(years: list[int]) -> list[str]:
 
 def summary(ds: Dataset) -> dict[str, Any]:
     life = ds.subject_life
-    birth, death = life.birth, life.death
-    death_age = life.age_over(death).age if death else None
-    first = birth.earliest.year if birth.earliest else 0
-    last = death.latest.year if death and death.latest else max(e.span.sort_key()[0].year for e in ds.events)
+    birth = life.birth if life else None
+    death = life.death if life else (ds.person.death.date.span if ds.person.death else None)
+    death_age = life.age_over(death).age if life and death else None
+    years = [e.span.sort_key()[0].year for e in ds.events]
+    first = birth.earliest.year if birth and birth.earliest else min(years, default=0)
+    last = death.latest.year if death and death.latest else max(years, default=first)
     possible, certain = [], []
     for year in range(first, last + 1):
         whole = Span(date(year, 1, 1), date(year, 12, 31))
@@ -75,7 +77,7 @@ def summary(ds: Dataset) -> dict[str, Any]:
         "lifespan": {
             "born": ds.person.birth.date.display if ds.person.birth else None,
             "died": ds.person.death.date.display if ds.person.death else None,
-            "birth": _iso(birth.earliest) if birth.earliest == birth.latest else str(birth),
+            "birth": (_iso(birth.earliest) if birth.earliest == birth.latest else str(birth)) if birth else None,
             "death": (_iso(death.earliest) if death.earliest == death.latest else str(death)) if death else None,
             "age_at_death": {"min": death_age.min, "max": death_age.max} if death_age else None,
         },

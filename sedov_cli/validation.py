@@ -147,8 +147,6 @@ class Validator:
                 self.add(record, "death.date", "is before the birth")
         if subject not in people:
             self.add("dataset", "subject", f"unknown person {subject!r}{suggest(subject, people)}")
-        elif "birth" not in people[subject]:
-            self.add(f"person {subject!r}", "birth", "the subject needs a birth date to compute ages")
 
     def check_places(self, places: dict[str, dict[str, Any]]) -> None:
         for pid, place in places.items():

@@ -23,7 +23,7 @@ from typing import Any
 from ..dates import DateError, EdtfDate, parse_edtf
 from ..errors import SedovError
 from . import subject as subject_mod
-from .expressions import Mention, edtf_ends, find_dates
+from .expressions import Mention, find_dates
 from .layout import LEAD, Layout, read_layout
 from .names import find_life_dates, find_places, slug
 from .relative import SAME_TIME, Anchor, Found, find_relative, resolve
@@ -275,6 +275,119 @@ def _age_bounds(narrow: dict[str, Any], age_text: str) -> list[dict[str, Any]]:
     return bounds
 
 
+@dataclass
+class _Context:
+    """What every sentence's drafting shares: the dataset being built, and what it knows of names."""
+
+    builder: _Builder
+    unresolved: list[Unresolved]
+    places: dict[str, dict[str, Any]]
+    people_words: frozenset[str]
+    known_places: frozenset[str]
+    people_in: Callable[[str], list[str]]
+    conventions: Counter[str]
+
+
+@dataclass
+class _SentenceDraft:
+    """The events of one sentence: each date once, at most MAX_EVENTS_PER_SENTENCE of them."""
+
+    context: _Context
+    sentence: _Sentence
+    words: str
+    life_spans: tuple[tuple[int, int], ...]
+    seen: set[str] = field(default_factory=set)
+    drafted: int = 0
+    first: dict[str, Any] | None = None
+
+    def draft(
+        self,
+        edtf: str,
+        at: int,
+        end: int,
+        *,
+        note: str | None,
+        inferred: bool,
+        bounds: list[dict[str, Any]] | None = None,
+        title: str | None = None,
+    ) -> None:
+        ctx, words = self.context, self.words
+        if edtf in self.seen:
+            return
+        self.seen.add(edtf)
+        if self.drafted >= MAX_EVENTS_PER_SENTENCE:
+            ctx.unresolved.append(Unresolved(words[at:end], self.sentence.section,
+                                             f"the sentence has more than {MAX_EVENTS_PER_SENTENCE} dates; "
+                                             "the rest are not drafted"))  # fmt: skip
+            return
+        self.drafted += 1
+        clause = clause_around(words, at)
+        clause_words = words[clause[0] : clause[1]]
+        named = find_places(clause_words, ctx.people_words, ctx.known_places)
+        where = []
+        for name in named:
+            pid = slug(name, "place")
+            _place(ctx.places, pid, name)
+            if pid not in where:
+                where.append(pid)
+        everyone = ctx.people_in(words)
+        in_clause = ctx.people_in(clause_words)
+        headline = title or title_for(words, clause, (at, end), self.life_spans)
+        ctx.builder.add(self.sentence, edtf, title=headline, summary=" ".join(clause_words.split()),
+                        people=in_clause or everyone, places=where, tags=[], clause=clause, note=note,
+                        inferred=inferred, bounds=bounds)  # fmt: skip
+        if self.first is None:
+            self.first = ctx.builder.events[-1]
+        if note and "meteorological" in note:
+            ctx.conventions["season"] += 1
+        elif note and "century" in note:
+            ctx.conventions["century"] += 1
+
+
+_AFTER_CLAUSE = re.compile(r"^(?:After|Following|Upon)\s+[^,;]{1,160}?,\s+(?=[a-z])")
+
+
+def _after_clause(words: str, mention: Mention) -> Mention:
+    """'After receiving her degree in 1964, she studied …': what the sentence tells happened after 1964."""
+    m = _AFTER_CLAUSE.match(words)
+    if m is None or mention.end > m.end() or mention.period or mention.edtf.startswith("["):
+        return mention
+    note = f"'{words[: m.end()].strip(' ,')}' is dated {mention.edtf}; what follows it happened after: from then, end open."
+    return Mention(mention.start, mention.end, mention.text, f"[{mention.edtf}..]", note, mention.named)
+
+
+_UNTIL_DEATH = re.compile(
+    r"\s*(?:until|till|to)\s+(?:his|her|their)\s+(?P<how>death|assassination|murder|execution|killing|passing)\b",
+    re.IGNORECASE,
+)
+
+
+def _until_death(words: str, mention: Mention, death: EdtfDate) -> Mention:
+    """'from January 1980 until her assassination': the period ends with the subject's death."""
+    m = _UNTIL_DEATH.match(words, mention.end)
+    if m is None or "/" in death.text or "[" in death.text:
+        return mention
+    note = f"'{m.group().strip()}' read as ending with the subject's death ({death.display})."
+    start = mention.edtf.removesuffix("/..")
+    return Mention(mention.start, m.end(), words[mention.start : m.end()], f"{start}/{death.text}", note,
+                   mention.named)  # fmt: skip
+
+
+_WORK_NOUNS = re.compile(
+    r"\b(?:series|works|designs|paintings|prints|novels|books|films|albums|songs|poems|plays|operas|symphonies"
+    r"|publications|titles|essays|stories|pieces|compositions|recordings|include|includes|including)\b",
+    re.IGNORECASE,
+)
+_WORK_DATE = re.compile(r"(?<=[\w”\"’'),])\s*,?\s*\(\s*(?:c\.\s*)?\d{4}(?:\s*[–—-]\s*\d{2,4})?\s*\)")
+
+
+def _work_dates(words: str) -> list[tuple[int, int]]:
+    """'the series Chushingura (1806), Waterfall (1827-1830)': dates of works in a list of them, not of the life."""
+    if "(" not in words or not _WORK_NOUNS.search(words):
+        return []
+    return [m.span() for m in _WORK_DATE.finditer(words)]
+
+
 def draft_dataset(
     text: str,
     source: Source,
@@ -289,12 +402,6 @@ def draft_dataset(
         raise NothingToDraft("the text has no sentences to read")
     texts = [text[s.start : s.end] for s in found]
     who = subject_mod.find_subject(text, layout, [(s.section, s.start, s.end) for s in found], texts, subject)
-    if who.birth is None:
-        raise NothingToDraft(
-            f"found no birth date for {who.name}: not in the lead's parentheses ('{who.name} (3 May 1900 – …)'), "
-            f"an infobox 'Born' line, or a sentence '{who.name} was born on …'; sedov needs one to compute ages. "
-            "Add a line 'Born: DATE' under the title and run extract again"
-        )
     subject_id = slug(who.name, "subject")
     builder = _Builder(text)
     people: dict[str, dict[str, Any]] = {}
@@ -320,10 +427,10 @@ def draft_dataset(
 
     subject_record: dict[str, Any] = {"id": subject_id, "name": who.name, "aliases": who.aliases,
                                       "relation": "the subject"}  # fmt: skip
-    for which, edtf, at in (("birth", who.birth, who.birth_at), ("death", who.death, who.death_at)):
-        if edtf is None or at is None:
+    for which, edtf, told in (("birth", who.birth, who.birth_at), ("death", who.death, who.death_at)):
+        if edtf is None or told is None:
             continue
-        where = index_of.get(at[0]) if at[2] == "sentence" else infobox_sentence(at[0], at[1])
+        where = index_of.get(told[0]) if told[2] == "sentence" else infobox_sentence(told[0], told[1])
         if where is None:
             continue
         s = sentence_at(where)
@@ -337,9 +444,9 @@ def draft_dataset(
     for number, (sentence, words) in enumerate(zip(found, texts, strict=True)):
         for life in find_life_dates(words):
             life_spans.setdefault(number, []).append((life.start, life.end))
-            if who.life is not None and who.birth_at is not None and sentence.start == who.birth_at[0]:
-                if life.birth == who.life[0] and life.death == who.life[1]:
-                    continue
+            told_here = who.life is not None and who.birth_at is not None and sentence.start == who.birth_at[0]
+            if told_here and (life.birth, life.death) == who.life:
+                continue
             pid = slug(life.name, "person")
             if pid == subject_id or pid in people:
                 continue
@@ -383,16 +490,14 @@ def draft_dataset(
         for pid, which, edtf in life_events.pop(at):
             _life_event(builder, sentence_at(at), people[pid], which, edtf, who.birth_place if which == "birth"
                         else who.death_place, places)  # fmt: skip
-    birth = parse_edtf(who.birth)
+    birth = parse_edtf(who.birth) if who.birth else None
     death = parse_edtf(who.death) if who.death else None
     subject_words = subject_mod.name_tokens(who)
-    born_year = birth.span.earliest
-    died_year = death.span.latest if death else None
-    assert born_year is not None
-    era = (born_year.year - 100, (died_year.year if died_year else born_year.year + 100) + 100)
+    era = _era(birth, death)
     story = _Narrative()
     total = len(text)
     conventions: Counter[str] = Counter()
+    context = _Context(builder, unresolved, places, all_people_words, known_places, people_in, conventions)
     for number, sentence in enumerate(found):
         if progress is not None and number % 64 == 0:
             progress(sentence.start, total)
@@ -400,63 +505,47 @@ def draft_dataset(
         for pid, which, edtf in life_events.get(number, ()):
             place = who.birth_place if which == "birth" and pid == subject_id else None
             _life_event(builder, sentence, people[pid], which, edtf, place, places)
-        before = len(builder.events)
-        mentions, rejected = find_dates(words, tuple(life_spans.get(number, ())), era)
-        quoted = _in_quotes(words)
-        if quoted:
-            mentions = [m for m in mentions if not any(a <= m.start < b for a, b in quoted)]
+        spans = tuple(life_spans.get(number, ()))
+        mentions, rejected = find_dates(words, spans, era)
+        skipped = _in_quotes(words) + _work_dates(words)
+        if skipped:
+            mentions = [m for m in mentions if not any(a <= m.start < b for a, b in skipped)]
         for bad in rejected:
             unresolved.append(Unresolved(bad.text, sentence.section, bad.reason))
         relatives = [r for r in find_relative(words) if not any(r.start < m.end and m.start < r.end for m in mentions)]
         items: list[tuple[int, Mention | None, Found | None]] = [(m.start, m, None) for m in mentions]
         items += [(r.start, None, r) for r in relatives]
         items.sort(key=lambda item: item[0])
-        names = people_in(words)
         about_subject = _about(words, subject_words)
-        seen: set[str] = set()
-        drafted = 0
-
-        def draft(edtf: str, at: int, end: int, *, note: str | None, inferred: bool,
-                  bounds: list[dict[str, Any]] | None = None, title: str | None = None) -> None:  # fmt: skip
-            nonlocal drafted
-            if edtf in seen:
-                return
-            seen.add(edtf)
-            if drafted >= MAX_EVENTS_PER_SENTENCE:
-                unresolved.append(Unresolved(words[at:end], sentence.section,
-                                             f"the sentence has more than {MAX_EVENTS_PER_SENTENCE} dates; "
-                                             "the rest are not drafted"))  # fmt: skip
-                return
-            drafted += 1
-            clause = clause_around(words, at)
-            clause_words = words[clause[0] : clause[1]]
-            where = [slug(p, "place") for p in find_places(clause_words, all_people_words, known_places)]
-            for name, pid in zip(find_places(clause_words, all_people_words, known_places), where, strict=True):
-                _place(places, pid, name)
-            headline = title or title_for(words, clause, (at, end), life_spans.get(number, ()))
-            builder.add(sentence, edtf, title=headline, summary=" ".join(clause_words.split()),
-                        people=[p for p in names if p in people_in(clause_words)] or names, places=list(dict.fromkeys(where)),
-                        tags=[], clause=clause, note=note, inferred=inferred, bounds=bounds)  # fmt: skip
-            if "season" in (note or "") or "meteorological" in (note or ""):
-                conventions["season"] += 1
-            elif "century" in (note or ""):
-                conventions["century"] += 1
-
+        here = _SentenceDraft(context, sentence, words, spans)
         ages = [r for r in relatives if r.form == "age"]
+        clauses = {clause_around(words, m.start) for m in mentions}
         for _, mention, relative in items:
             if mention is not None:
-                narrow = _narrowed_by_age(mention, ages[0], birth, death) if ages and about_subject else None
-                if narrow is not None:
-                    bounds = _age_bounds(narrow, ages[0].text)
-                    draft(mention.edtf, mention.start, mention.end, note=mention.note, inferred=False, bounds=bounds)
+                clause = clause_around(words, mention.start)
+                age = next((a for a in ages if clause_around(words, a.start) == clause), None)
+                if mention.edtf.endswith("/..") and death is not None and about_subject:
+                    mention = _until_death(words, mention, death)
+                mention = _after_clause(words, mention)
+                if (
+                    mention.start == 0
+                    and re.fullmatch(r"\d{4}", mention.edtf)
+                    and any(r.form == "yearless" for r in relatives)
+                ):  # "1913 Born September 12": the line's year is the year of its day
+                    story.note(words, Anchor(mention.named, mention.text))
+                    continue
+                narrow = _narrowed_by_age(mention, age, birth, death) if age and about_subject and birth else None
+                if narrow is not None and age is not None:
+                    here.draft(mention.edtf, mention.start, mention.end, note=mention.note, inferred=False,
+                               bounds=_age_bounds(narrow, age.text))  # fmt: skip
                     conventions["age with a year"] += 1
                 else:
-                    draft(mention.edtf, mention.start, mention.end, note=mention.note, inferred=False)
+                    here.draft(mention.edtf, mention.start, mention.end, note=mention.note, inferred=False)
                 story.note(words, Anchor(mention.named, mention.text))
                 continue
             assert relative is not None
-            if relative.form in SAME_TIME and mentions:
-                continue  # "in 1925 at the age of 19": the age restates the year
+            if relative.form in SAME_TIME and clause_around(words, relative.start) in clauses:
+                continue  # "in 1925 at the age of 19": the age restates the year of its clause
             result = resolve(relative, story.anchor, birth, about_subject, death, story.recall)
             if result.edtf is None:
                 unresolved.append(Unresolved(relative.text, sentence.section, result.note))
@@ -466,12 +555,12 @@ def draft_dataset(
             except DateError as exc:  # a count that runs past year 9999, or before year 1
                 unresolved.append(Unresolved(relative.text, sentence.section, str(exc)))
                 continue
-            draft(result.edtf, relative.start, relative.end, note=result.note, inferred=True)
+            here.draft(result.edtf, relative.start, relative.end, note=result.note, inferred=True)
             if relative.form in ("age", "life", "months"):
                 conventions["age"] += 1
             story.note(words, Anchor(result.edtf, relative.text))
-        if mentions and len(builder.events) > before:
-            _when_clause(words, builder.events[before], draft)
+        if mentions and here.first is not None:
+            _when_clause(words, here.first, here.draft)
     if progress is not None:
         progress(total, total)
     subject_events = [e for e in builder.events if "birth" not in e["tags"] and "death" not in e["tags"]]
@@ -498,6 +587,17 @@ def draft_dataset(
     draft_out = Draft(dataset, len(found), unresolved, layout.skipped)
     draft_out.warnings = _warnings(who, layout, builder.events, death, conventions)
     return draft_out
+
+
+def _era(birth: EdtfDate | None, death: EdtfDate | None) -> tuple[int, int] | None:
+    """The years a bare number may be a year in: a century either side of the life (None: no life known)."""
+    born = birth.span.earliest if birth else None
+    died = death.span.latest if death else None
+    if born is None and died is None:
+        return None
+    first = born.year if born else died.year - 120  # type: ignore[union-attr]
+    last = died.year if died else first + 100
+    return first - 100, last + 100
 
 
 def _when_clause(words: str, dated: dict[str, Any], draft: Callable[..., None]) -> None:
@@ -541,6 +641,9 @@ def _warnings(
 ) -> list[str]:  # fmt: skip
     """What a reviewer should look at first: cheap to spot, expensive to miss."""
     out: list[str] = []
+    if who.guessed:
+        out.append(f"the text does not say whose life it is; read as {who.name!r}, the name it gives most: "
+                   "give the right one with --subject")  # fmt: skip
     if any(word in who.name.casefold() for word in SITE_WORDS) or "from " in who.name.casefold():
         out.append(f"the subject's name {who.name!r} has a site's words in it: give the name with --subject")
     if death is not None and death.span.latest is not None:
@@ -567,6 +670,11 @@ def _warnings(
         if what == "age":
             label = "ages" if count != 1 else "age"
         out.append(f"convention: {count} {label} {described}")
+    if who.birth is None:
+        out.append(
+            f"no birth date found for {who.name}, so no claim has an age: add a line 'Born: DATE' under the "
+            "title (or a birth to the subject in the draft's people) and run extract again"
+        )
     if who.birth_at is not None and who.birth_at[2] == "infobox":
         out.append(f"the birth comes from the infobox line, not from the text's prose: {who.birth}")
     return out

@@ -173,6 +173,10 @@ def _with_operator(lo: str, hi: str, op: str | None) -> tuple[str, str | None]:
         return f"[..{_shift(lo, -1)}]", f"'before' read as ending with {_shift(lo, -1)}, the unit before {lo}."
     if op == "after":
         return f"[{_shift(hi, 1)}..]", f"'after' read as starting with {_shift(hi, 1)}, the unit after {hi}."
+    if op == "after-event":
+        return f"[{lo}..]", f"'after the {lo} …' read as after an event of {lo}: from {lo}, end open."
+    if op == "before-event":
+        return f"[..{hi}]", f"'before the {hi} …' read as before an event of {hi}: by {hi}."
     if op in ("since", "from"):
         return f"{lo}/..", None
     if op in ("until", "till"):
@@ -404,6 +408,15 @@ _PATTERNS: tuple[tuple[re.Pattern[str], Handler, bool, re.Pattern[str] | None], 
             _range, False, True, r"(?i)between",
         ),
         (
+            rf"(?:during|throughout)\s+(?P<a>{_POINT})\s+(?P<sep>and)\s+(?P<b>{_POINT})",
+            _range, False, True, r"(?i)during|throughout",
+        ),
+        (
+            rf"from\s+(?:the\s+)?[^,;.()\d]{{1,60}}?\s+in\s+(?P<a>{_POINT})\s+(?:until|till|to)\s+(?:the\s+)?"
+            rf"[^,;.()\d]{{1,60}}?\s+in\s+(?P<b>{_POINT})",
+            _range, False, True, r"(?i)from\s",
+        ),
+        (
             rf"(?:from\s+)?(?P<a>{_QUAL}?{_POINT})(?P<sep>{_DASH}|\s+(?:to|until|till|through)\s+)"
             rf"(?P<b>{_QUAL}?{_POINT}|\d{{2}}(?![\d\w-]))",
             _range, False, True, r"(?i)\d{4},?(?:\s*[–—‒―-]|\s+(?:to|until|till|through)\s)",
@@ -481,6 +494,15 @@ def edtf_ends(edtf: str) -> tuple[str | None, str | None]:
     return (lo if lo not in ("", "..") else None), (hi if hi not in ("", "..") else None)
 
 
+_YEAR_AT = re.compile(r"\d{4}")
+
+
+def _end_of_year(sentence: str, at: int) -> int:
+    """Where the four-digit year that starts at (or just after) ``at`` ends."""
+    m = _YEAR_AT.search(sentence, at, at + 12)
+    return m.end() if m else at
+
+
 def _context(sentence: str, at: int, edtf: str, note: str | None) -> tuple[str, str | None, int]:
     """Apply the word before a date ('by', 'until', 'during', a season, 'while …') to it."""
     lo, hi = edtf_ends(edtf)
@@ -491,6 +513,9 @@ def _context(sentence: str, at: int, edtf: str, note: str | None) -> tuple[str, 
     if operator:
         op = operator["op"].lower()
         start = operator.start()
+        noun_follows = re.match(r"\s+[a-z]", sentence[_end_of_year(sentence, at) :])
+        if op in ("after", "before") and operator.group().rstrip().lower().endswith("the") and noun_follows:
+            op += "-event"  # "after the 1794 declaration": after an event of 1794, which may be in 1794 itself
     elif _WHILE.search(sentence, 0, at):
         op = "while"
     new, op_note = _with_operator(lo, hi, op)

@@ -36,6 +36,8 @@ LEAD = "Lead"
 """The section name of the text before the first heading, as in the packaged dataset."""
 
 _ITEM = re.compile(r"[-*•–]\s+(?=\S)")
+_TIMELINE = re.compile(r"(?:1\d{3}|20\d{2})(?:\s*[–-]\s*\d{2,4})?:?\s+(?=[A-Z])")
+"""'1913 Born September 12 in Danville': a line of a timeline, a paragraph of its own."""
 _MARKDOWN = re.compile(r"(#{1,6})\s+(?=\S)")
 _EDIT_SUFFIX = re.compile(r"(?:\s*\[\s*edit(?:\s+source)?\s*\]|(?<=[a-z)\]])Edit)$")
 _KEY = re.compile(r"[^\W\d_][\w()/' -]{0,30}")
@@ -100,8 +102,14 @@ def clean_title(line: str) -> tuple[str, bool]:
     return text, changed
 
 
-def _is_chrome(folded: str) -> bool:
+_GLUED = re.compile(r"[a-z][A-Z]")
+"""'ArtsAutosBooksBusiness…': a menu copied without its spaces."""
+
+
+def _is_chrome(folded: str, stripped: str = "") -> bool:
     if folded in CHROME_LINES or folded.startswith(CHROME_PREFIXES):
+        return True
+    if stripped and len(_GLUED.findall(stripped)) >= 4 and len(stripped.split()) <= 3:
         return True
     return len(folded) < 80 and ("wikipedia" in folded or "encyclopedia" in folded) and not folded.endswith(".")
 
@@ -142,8 +150,8 @@ def _infobox_key(stripped: str) -> tuple[str, int] | None:
     words = body[: m.end()]
     for cut in range(len(words), 0, -1):
         key = words[:cut].strip()
-        if key.casefold() in INFOBOX_KEYS and (cut == len(body) or not body[cut - 1 : cut].isalnum()
-                                                or not body[cut : cut + 1].isalpha() or body[cut].isupper()):  # fmt: skip
+        ends_word = cut == len(body) or not body[cut : cut + 1].isalpha() or body[cut].isupper()
+        if key.casefold() in INFOBOX_KEYS and ends_word:
             rest = body[cut:]
             sep = rest.lstrip(" \t")
             if sep[:1] in (":", "|", "\t"):
@@ -184,6 +192,12 @@ def _plain_heading(stripped: str, following: str) -> bool:
     return not (following[:1].islower() and len(stripped) >= 40)  # the next line goes on with it
 
 
+def _same_name(line: str, title: str) -> bool:
+    """'Amalie Emmy Noether' under the title 'Emmy Noether': the subject named again."""
+    words, named = set(line.casefold().split()), set(title.casefold().split())
+    return bool(named) and named <= words
+
+
 def _is_caption(stripped: str) -> bool:
     """A short unpunctuated line with a date in it, not as a heading dates a section ('Noether in 1907')."""
     return bool(_YEARISH.search(stripped)) and not _HEADING_DATES.search(stripped)
@@ -213,9 +227,11 @@ class _State:
         self.flush()
         self.pending_key = None
         folded = name.casefold().strip(" :")
-        if self.skipping_level is not None and (self.skipping_level == 0 or level > self.skipping_level):
-            if self.skipping_level != 0 or folded in SKIP_SECTIONS:
-                return  # a part of the references section (plain headings: another such heading)
+        inside = self.skipping_level is not None and (
+            (self.skipping_level == 0 and folded in SKIP_SECTIONS) or (self.skipping_level or 0) < level
+        )
+        if inside:
+            return  # a part of the references section (plain headings: another such heading)
         if folded in SKIP_SECTIONS:
             self.skipping_level = level
             return
@@ -264,7 +280,7 @@ def read_layout(text: str) -> Layout:
             st.flush()
             st.skipped["citation"] += 1
             continue
-        if _is_chrome(folded):
+        if _is_chrome(folded, stripped):
             st.flush()
             if st.title is None and not st.prose_seen and "wikipedia" in folded and " - " in stripped:
                 st.title, _ = clean_title(stripped)
@@ -284,20 +300,23 @@ def read_layout(text: str) -> Layout:
             else:
                 st.infobox.append(InfoboxField(key, first + value_at, last, first, last))
             continue
-        item = _ITEM.match(stripped)
+        item = _ITEM.match(stripped) or _TIMELINE.match(stripped)
         if item:
             st.flush()
             st.paragraphs.append(Paragraph(st.section, first, last, item=True))
             st.prose_seen = True
             continue
         following = lines[number + 1].lstrip() if number + 1 < len(lines) else ""
-        if st.start < 0 and _plain_heading(stripped, following):
+        after_a_stop = st.start >= 0 and text[st.end - 1 : st.end] in ".!?" and following[:1].isupper()
+        if (st.start < 0 or after_a_stop) and _plain_heading(stripped, following):
             if _is_caption(stripped):
                 st.skipped["caption"] += 1
                 continue
             if st.title is None and not st.prose_seen:
                 st.title, changed = clean_title(stripped)
                 st.site_title = stripped if changed else None
+            elif not st.prose_seen and st.title is not None and _same_name(stripped, st.title):
+                pass  # the name again above an infobox, or a caption naming the subject: not a section
             else:
                 st.heading(0, stripped)
             continue

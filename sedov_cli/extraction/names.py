@@ -19,7 +19,9 @@ __all__ = ["LifeDates", "find_life_dates", "find_places", "slug", "subject_from_
 
 _PARTICLES = r"(?:von|van|de|der|den|da|di|du|le|la|del|della|dos|bin|ibn|al|ter|ten|y|zu)"
 _NAME = rf"(?:[^\W\d_][\w'’-]*\.?(?:\s+{_PARTICLES})?\s+){{0,5}}[^\W\d_][\w'’-]*"
-_LIFE = re.compile(rf"(?P<name>{_NAME})\s*\((?P<inner>[^()]{{4,300}})\)")
+_LIFE = re.compile(rf"(?P<name>{_NAME})\s*,?\s*\((?P<inner>(?:[^()]|\([^()]{{0,40}}\)){{4,300}})\)")
+"""A name and its parenthesis, which may hold one level of its own ("(Hindi: … (listen); née Nehru; 19 November
+1917 – 31 October 1984)"), each character matched one way only, so that it stays linear."""
 _DASH = r"\s*(?:–|—|‒|-{1,2}|to)\s*"
 _FULL_POINT = rf"{QUALIFIER}?(?:{POINT})"
 _PLACE_AFTER = r"(?:,\s*[^\W\d_][^–—;,()]*?)?"  # "(4 March 1890, Hamburg – 9 June 1944, Berlin)"

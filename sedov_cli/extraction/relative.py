@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from ..dates import EdtfDate, Precision, birthday_in, parse_edtf
-from .expressions import DAY, DECADE_PARTS, MONTH, edtf_ends, month_number, point_text
+from .expressions import DAY, DECADE_PARTS, MONTH, SEASON_CODES, edtf_ends, month_number, point_text
 from .tables import EVENT_NOUNS
 
 __all__ = ["Anchor", "Found", "Resolution", "find_relative", "resolve"]
@@ -29,7 +29,7 @@ _NUMBERS = {
 }  # fmt: skip
 _NUMBER = r"(?:\d{1,3}|" + "|".join(sorted(_NUMBERS, key=len, reverse=True)) + ")"
 _DECADES_OF_LIFE = {
-    "teens": 13, "twenties": 20, "thirties": 30, "forties": 40, "fifties": 50,
+    "teens": 13, "teenage years": 13, "twenties": 20, "thirties": 30, "forties": 40, "fifties": 50,
     "sixties": 60, "seventies": 70, "eighties": 80, "nineties": 90,
 }  # fmt: skip
 
@@ -42,21 +42,31 @@ _RELATIVE = re.compile(
     r"|(?P<previous>\b(?:the\s+)?(?:previous|preceding|prior)\s+(?P<prev_unit>year|month|day)\b)"
     r"|(?P<within>\b(?P<side>later|earlier)\s+(?:in\s+)?(?:that|the\s+same)\s+(?P<within_unit>year|month)\b)"
     r"|(?P<same>\b(?:that|the\s+same)\s+(?:same\s+)?(?P<same_unit>year|month|day)\b(?!'s|\s+(?:of|in)\b))"
+    r"|(?P<same_season>\b(?:that|the\s+same|the\s+following|the\s+next)\s+(?:same\s+)?(?P<season>spring|summer|autumn|fall|winter)\b)"
+    rf"|(?P<duration>\b(?:for|over)\s+(?:the\s+next\s+)?(?P<dur_n>{_NUMBER})\s+(?P<dur_unit>years?|decades?)\b)"
     r"|(?P<by_then>\bby\s+(?:that\s+time|this\s+time|then)\b)"
     r"|(?P<during>\b(?:during|in|throughout|over)\s+(?:this|that|these|those|the\s+same)\s+"
     r"(?:period|time|years|months|decade|era|phase|stage|interval)\b)"
     r"|(?P<at_time>\b(?:(?:at|around|about)\s+(?:that|this|the\s+same|about\s+the\s+same|around\s+the\s+same)\s+time"
     r"|at\s+a\s+time\s+when|in\s+the\s+meantime|[Mm]eanwhile|at\s+the\s+time)\b)"
-    r"|(?P<soon>\b(?:soon|shortly|not\s+long)\s+(?:after(?:wards?)?|thereafter)\b)"
+    r"|(?P<soon>\b(?:(?:soon|shortly|not\s+long)\s+(?:after(?:wards?)?|thereafter)|immediately(?!\s+(?:after|before|following)))\b)"
     rf"|(?P<months>\b(?:(?:at\s+the\s+age\s+of|at\s+age|aged)\s+(?P<mo_n>{_NUMBER})\s+months?"
     rf"|(?P<mo_n2>{_NUMBER})\s+months?\s+old)\b)"
-    rf"|(?P<age>\b(?:at\s+the\s+age\s+of|at\s+age|aged)\s+(?P<age_n>{_NUMBER})\b(?!\s+months?\b))"
-    r"|(?P<life>\bin\s+(?P<whose>his|her|their)\s+(?:(?P<life_part>early|mid|late)[-\s]+)?"
-    r"(?P<decade>teens|twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)\b)"
+    rf"|(?P<birthday>\b(?:on\s+)?(?:his|her|their)\s+(?P<bd_n>\d{{1,3}})(?:st|nd|rd|th)\s+birthday\b)"
+    rf"|(?P<age>\b(?:at\s+(?:the\s+)?age\s+of|at\s+age|aged|to\s+the\s+age\s+of|when\s+(?:he|she|they)\s+(?:was|were))"
+    rf"\s+(?P<age_n>{_NUMBER})\b(?!\s+(?:months?|weeks?|days?|o'clock|percent|per\s+cent|%)\b)"
+    r"|\bat\s+(?P<at_n>\d{1,2})(?=,?\s+(?:(?:he|she|they)\s+)?(?:became|began|went|won|ran|left|took|wrote|made|gave|met"
+    r"|saw|joined|entered|married|moved|was|had|[a-z]{3,}ed)\b)"
+    rf"|\b[Aa]t\s+(?P<at_word>{_NUMBER})(?=,\s+(?:he|she|they)\b))"
+    rf"|(?P<within_n>\bwithin\s+(?:a|one|(?P<wi_n>{_NUMBER}))\s+(?P<wi_unit>years?|months?)\b)"
+    rf"|(?P<next_n>\b(?:in|over|during|for)\s+the\s+(?:next|following)\s+(?P<nx_n>{_NUMBER})\s+(?P<nx_unit>years|decades)\b)"
+    r"|(?P<last_year>\b(?:in|during)\s+the\s+(?:last|final)\s+year\s+of\s+(?:his|her|their)\s+life\b)"
+    r"|(?P<life>\b(?:in|until|into|during|throughout)\s+(?P<whose>his|her|their)\s+(?:(?P<life_part>early|mid|late)[-\s]+)?"
+    r"(?P<decade>teens|teenage\s+years|twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)\b)"
     rf"|(?P<event>\b(?:(?P<ev_soon>soon|shortly|not\s+long|immediately|just|a\s+few\s+(?:days|weeks|months|years)"
     rf"|some\s+(?:time|weeks|months|years)|several\s+(?:days|weeks|months|years)"
     rf"|(?P<ev_n>{_NUMBER})\s+(?P<ev_unit>years?|months?|weeks?|days?))\s+)?"
-    r"(?P<ev_dir>after|following|before|until)\s+(?:the|his|her|their|its)\s+(?:(?P<owner>[a-z]+)(?:'s|’s)\s+)?"
+    r"(?P<ev_dir>after|following|before|until|during|upon|on)\s+(?:(?:the|his|her|their|its)\s+)?(?:(?P<owner>[a-z]+)(?:'s|’s)\s+)?"
     rf"(?P<noun>{'|'.join(sorted(EVENT_NOUNS, key=len, reverse=True))})\b"
     r"|\bbefore\s+becoming\s+(?:an?\s+|the\s+)?(?P<role>[a-z]+))"
     r"|(?P<later>\b(?:later|afterwards?|subsequently|thereafter|eventually)\b(?!\s+(?:life|years|stages?|works?|career"
@@ -65,13 +75,29 @@ _RELATIVE = re.compile(
 )
 
 _YEARLESS = re.compile(
-    rf"\b(?P<op>[Oo]n|[Ii]n|[Bb]y|[Uu]ntil|[Ss]ince|[Ff]rom|[Dd]uring)\s+(?:the\s+)?"
+    rf"\b(?P<op>[Oo]n|[Ii]n|[Bb]y|[Uu]ntil|[Ss]ince|[Ff]rom|[Dd]uring|[Bb]orn|[Dd]ied)\s+(?:the\s+)?"
     rf"(?:(?P<day>{DAY})\s+(?:of\s+)?(?P<month>{MONTH})|(?P<month2>{MONTH})\s+(?P<day2>{DAY})|(?P<month3>{MONTH}))"
     r"(?!,?\s*(?:of\s+)?\d{4}|\s+[A-Z]|\s*\[)"
 )
 """A day or month with no year ("On 20 August", "in March"): its year is the anchor's."""
 
-SAME_TIME = frozenset({"by_then", "soon", "age", "life", "months", "during", "at_time", "later"})
+SAME_TIME = frozenset(
+    {
+        "by_then",
+        "soon",
+        "age",
+        "life",
+        "months",
+        "during",
+        "at_time",
+        "later",
+        "duration",
+        "birthday",
+        "within",
+        "next_n",
+        "last_year",
+    }
+)
 """Forms that restate when a sentence happens: with an explicit date in the
 sentence they add no claim of their own, so they are not drafted."""
 
@@ -105,7 +131,9 @@ class Resolution:
 
 _HINTS = ("follow", "next", "subsequent", "later", "earlier", "before", "after", "previous", "preceding",
           "prior", "same", "that ", "this ", "these ", "those ", "then", "soon", "shortly", "not long", "age",
-          "teens", "ties", "month", "meantime", "while", "eventually", "until")  # fmt: skip
+          "teens", "ties", "month", "meantime", "while", "eventually", "until", "when ", "at ", "for ", "over ",
+          "during", "teenage", "summer", "winter", "spring", "autumn", "birthday", "within", "immediately",
+          "last year", "final year")  # fmt: skip
 _MONTH_STEMS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 
 
@@ -174,9 +202,19 @@ def resolve(
         return _age(found, birth, about_subject, death)
     if found.form == "months":
         return _age_in_months(found, birth, about_subject)
+    if found.form == "birthday":
+        return _birthday(found, birth, about_subject)
+    if found.form == "last_year":
+        if death is None or death.span.earliest is None or death.span.latest is None:
+            return Resolution(None, "the subject's death is not given, so the last year of the life cannot be dated")
+        first_day = _add_years(death.span.earliest, -1) + timedelta(days=1)
+        return Resolution(
+            f"[{first_day.isoformat()}..{death.span.latest.isoformat()}]",
+            f"Resolved '{found.text}' as the year before the subject's death ({death.display}).",
+        )
     if found.form == "event":
         return _after_event(found, recall)
-    if found.form == "vague":
+    if found.form == "vague" and (anchor is None or not re.search(r"later|afterwards?", m.group(), re.IGNORECASE)):
         return Resolution(None, "the text does not say how many")
     if found.form == "offset" and m["dir"].lower() == "before" and not re.match(r"before\s*$", m.group()):
         return Resolution(None, "counts from something the text does not date")
@@ -195,12 +233,63 @@ def resolve(
         return Resolution(f"[{lo}..]", f"Resolved {said}: on or after it, by how much the text does not say.")
     if found.form == "yearless":
         return _yearless(found, when, anchor)
+    if found.form == "same_season":
+        year = _single_year(when)
+        if year is None:
+            return Resolution(None, f"the date before it ({anchor.words!r}) spans more than one year")
+        code = SEASON_CODES[m["season"].lower()]
+        if re.match(r"the\s+(?:following|next)", m.group(), re.IGNORECASE):
+            began = when.span.earliest
+            assert began is not None
+            months = {25: 3, 26: 6, 27: 9, 28: 12}
+            if began.month >= months[code] or when.start is None or when.start.precision is Precision.YEAR:
+                year += 1
+        return Resolution(
+            f"{year:04d}-{code}",
+            f"Resolved {said}: the {m['season'].lower()} of {year}, read as the meteorological season of the "
+            "northern hemisphere.",
+        )
+    if found.form == "during" and not (when.interval or when.one_of) and lo is not None:
+        return Resolution(f"{lo}/..", f"Resolved {said}: a stretch from it, whose end the text does not give.")
     if found.form in ("during", "at_time"):
         return Resolution(anchor.edtf, f"Resolved {said}: the same time.")
-    if found.form == "later":
-        if lo is None:
+    if found.form in ("later", "vague"):
+        since = (hi if when.interval else lo) or lo  # later than a period: after it ended
+        if since is None:
             return Resolution(None, f"the date before it ({anchor.words!r}) has no start")
-        return Resolution(f"[{lo}..]", f"Resolved {said}: on or after it, by how much the text does not say.")
+        return Resolution(f"[{since}..]", f"Resolved {said}: after it, by how much the text does not say.")
+    if found.form in ("within_n", "next_n"):
+        n = _count(m["wi_n"] or m["nx_n"] or "1")
+        unit = (m["wi_unit"] or m["nx_unit"] or "years").lower()
+        if unit.startswith("decade"):
+            n *= 10
+        if lo is None or hi is None:
+            return Resolution(None, f"the date before it ({anchor.words!r}) is open")
+        start_year = int(lo[:4])
+        end_year = int((hi if when.interval else lo)[:4]) if found.form == "next_n" else int(hi[:4])
+        if unit.startswith("month"):
+            return Resolution(f"[{lo}..{_month_after(hi, n)}]", f"Resolved {said}: within {n} months of it.")
+        if end_year + n > 9999:
+            return Resolution(None, "the count runs past year 9999")
+        if found.form == "next_n":
+            return Resolution(f"{start_year:04d}/{end_year + n:04d}", f"Resolved {said}: the {n} years from it.")
+        return Resolution(
+            f"[{lo}..{end_year + n:04d}]", f"Resolved {said}: within {n} year{'s' if n > 1 else ''} of it."
+        )
+    if found.form == "duration":
+        year = _single_year(when) if not when.interval else None
+        first_year = (
+            year if year is not None else (when.span.latest.year if when.interval and when.span.latest else None)
+        )
+        if first_year is None:
+            return Resolution(None, f"the date before it ({anchor.words!r}) spans more than one year")
+        n = _count(m["dur_n"]) * (10 if m["dur_unit"].lower().startswith("decade") else 1)
+        if first_year + n > 9999:
+            return Resolution(None, "the count runs past year 9999")
+        return Resolution(
+            f"{first_year:04d}/{first_year + n:04d}",
+            f"Resolved {said}: {n} years on from {first_year}, counted in whole years (the text gives no finer date).",
+        )
     unit = (m["next_unit"] or m["unit"] or m["prev_unit"] or m["within_unit"] or m["same_unit"] or "year").lower()
     unit = unit.rstrip("s")
     if unit == "day":
@@ -212,11 +301,11 @@ def resolve(
     if unit == "year":
         year = _single_year(when)
         if year is None and found.form in ("next", "previous", "offset") and when.span.earliest and when.span.latest:
-            first, last = when.span.earliest.year + step, when.span.latest.year + step
-            if not 1 <= first <= last <= 9999:
+            y0, y1 = when.span.earliest.year + step, when.span.latest.year + step
+            if not 1 <= y0 <= y1 <= 9999:
                 return Resolution(None, "the count runs outside the years sedov reads")
             return Resolution(
-                f"[{first:04d}..{last:04d}]",
+                f"[{y0:04d}..{y1:04d}]",
                 f"Resolved {said}: it spans more than one year, so the count gives a range of years.",
             )
         if year is None:
@@ -252,7 +341,7 @@ def step_of(found: Found) -> int:
 
 
 _YEARLESS_OPERATORS = {"on": "{p}", "in": "{p}", "by": "[..{p}]", "until": "../{p}", "since": "{p}/..",
-                       "from": "{p}/..", "during": "{p}/{p}"}  # fmt: skip
+                       "from": "{p}/..", "during": "{p}/{p}", "born": "{p}", "died": "{p}"}  # fmt: skip
 
 
 def _yearless(found: Found, when: EdtfDate, anchor: Anchor) -> Resolution:
@@ -307,10 +396,10 @@ def _age(found: Found, birth: EdtfDate | None, about_subject: bool, death: EdtfD
     if not about_subject:
         return Resolution(None, "the sentence may not be about the subject, whose birth is the only one known")
     if found.form == "age":
-        first = last = _count(m["age_n"])
+        first = last = _count(m["age_n"] or m["at_n"] or m["at_word"])
         what = f"age {first}"
     else:
-        base = _DECADES_OF_LIFE[m["decade"].lower()]
+        base = _DECADES_OF_LIFE[" ".join(m["decade"].lower().split())]
         top = 19 if base == 13 else base + 9
         if m["life_part"]:
             a, b = DECADE_PARTS[m["life_part"].lower()]
@@ -326,8 +415,7 @@ def _age(found: Found, birth: EdtfDate | None, about_subject: bool, death: EdtfD
         if lo > died:
             return Resolution(None, f"{what} falls after the subject's death ({death.display})")  # type: ignore[union-attr]
         hi, clipped = died, f", and ended by the death ({death.display})"  # type: ignore[union-attr]
-    exact = birth.span.earliest == birth.span.latest and (died is None or death.span.earliest == died)  # type: ignore[union-attr]
-    edtf = f"[{lo.isoformat()}..{hi.isoformat()}]" if exact else f"[{lo.year:04d}..{hi.year:04d}]"
+    edtf = f"[{lo.isoformat()}..{hi.isoformat()}]"  # to the day, even from a birth known to the year
     born = birth.display
     return Resolution(edtf, f"Resolved '{found.text}' as {what}, counted from the subject's birth ({born}){clipped}.")
 
@@ -379,6 +467,8 @@ def _after_event(found: Found, recall: Recall | None) -> Resolution:
         return Resolution(None, f"the text dates no {what} before it")
     lo, hi = edtf_ends(antecedent.edtf)
     said = f"counted from {antecedent.words!r} ({antecedent.edtf}), where the text dates the {what}"
+    if direction in ("during", "upon", "on"):
+        return Resolution(antecedent.edtf, f"Resolved '{found.text}' {said}: at the same time.")
     if direction in ("after", "following"):
         if lo is None:
             return Resolution(None, f"the {what} has no start ({antecedent.words!r})")
@@ -391,3 +481,25 @@ def _after_event(found: Found, recall: Recall | None) -> Resolution:
     if hi is None:
         return Resolution(None, f"the {what} has no end ({antecedent.words!r})")
     return Resolution(f"[..{hi}]", f"Resolved '{found.text}' {said}: on or before it.")
+
+
+def _month_after(edtf_end: str, months: int) -> str:
+    """The month ``months`` after the month of an EDTF end ('1913-02' + 2 -> '1913-04'; a year: its December on)."""
+    year = int(edtf_end[:4])
+    month = int(edtf_end[5:7]) if len(edtf_end) >= 7 and edtf_end[5:7].isdigit() and int(edtf_end[5:7]) <= 12 else 12
+    y, mo = divmod(year * 12 + month - 1 + months, 12)
+    return f"{y:04d}-{mo + 1:02d}"
+
+
+def _birthday(found: Found, birth: EdtfDate | None, about_subject: bool) -> Resolution:
+    """'On her 16th birthday': the day itself, when the birth is known to the day."""
+    if birth is None or birth.span.earliest is None or birth.span.latest is None:
+        return Resolution(None, "the subject's birth is not given, so a birthday cannot be dated")
+    if not about_subject:
+        return Resolution(None, "the sentence may not be about the subject, whose birth is the only one known")
+    n = int(found.match["bd_n"])
+    lo, hi = _add_years(birth.span.earliest, n), _add_years(birth.span.latest, n)
+    edtf = lo.isoformat() if lo == hi else f"[{lo.isoformat()}..{hi.isoformat()}]"
+    return Resolution(
+        edtf, f"Resolved '{found.text}' as the {n}th birthday, from the subject's birth ({birth.display})."
+    )

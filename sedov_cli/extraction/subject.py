@@ -35,12 +35,16 @@ class Subject:
     life: tuple[str | None, str | None] | None = None  # the life-date parenthesis of the lead, as read
     birth_place: str | None = None
     death_place: str | None = None
+    guessed: bool = False
+    """The text names no subject where a biography does: the name is the one it gives most often."""
 
     @property
     def places(self) -> list[str]:
         return [p for p in (self.birth_place, self.death_place) if p]
 
 
+_BULLETS = "•-*»–·"
+_INTRODUCES = re.compile(r"^[^.]{0,400}?(?:\(|\b(?:was|is|were|are)\b)")
 _BORN_IN_PROSE = re.compile(r"\b(?:was|is|were)\s+born\b")
 _DIED_IN_PROSE = re.compile(r"\b(?:died|passed\s+away)\b")
 _PLACE_VALUE = re.compile(r"[^\W\d_][^,;()\[\]|\d]{1,60}")
@@ -49,7 +53,7 @@ _PLACE_VALUE = re.compile(r"[^\W\d_][^,;()\[\]|\d]{1,60}")
 def _is_name(title: str) -> bool:
     """'Emmy Noether' is a name; 'Indira Gandhi's assassination shocks India' is a headline."""
     words = title.split()
-    if not 1 <= len(words) <= 6 or any(ch in title for ch in ":!?\"“"):
+    if not 1 <= len(words) <= 6 or any(ch in title for ch in ':!?"“'):
         return False
     small = {"de", "da", "van", "von", "of", "the", "la", "le", "du", "bin", "ibn", "al", "y", "del", "der"}
     return all(w[0].isupper() or w in small for w in words)
@@ -64,6 +68,24 @@ def _clean(name: str) -> str:
     return name.strip()
 
 
+_FULL_NAME = re.compile(r"\b[A-Z][^\W\d_]+(?:\s+(?:de|da|von|van|of|du|la|le|bin|ibn)?\s*[A-Z][^\W\d_]+){1,3}")
+_NOT_NAME_START = frozenset("The A An In On At By For From After Before During When While This That His Her".split())
+
+
+def _most_named(texts: list[str]) -> str | None:
+    """The full name the text gives most often, as a last resort for whose life it is."""
+    counts: dict[str, int] = {}
+    for words in texts[:200]:
+        for m in _FULL_NAME.finditer(words):
+            name = m.group()
+            if name.split()[0] in _NOT_NAME_START:
+                continue
+            counts[name] = counts.get(name, 0) + 1
+    if not counts:
+        return None
+    return max(counts, key=lambda n: (counts[n], -texts[0].find(n) if n in texts[0] else 0))
+
+
 def name_tokens(subject: Subject) -> set[str]:
     return {w for name in (subject.name, *subject.aliases) for w in name.split() if len(w) > 2}
 
@@ -76,8 +98,14 @@ def find_subject(
     override: str | None,
 ) -> Subject:
     """The subject, and the first place the text dates their birth and death."""
-    lead = [i for i, (section, _, _) in enumerate(spans) if section == LEAD]
-    opening = subject_from_sentence(texts[lead[0]]) if lead else None
+    lead = [i for i, (section, _, _) in enumerate(spans) if section == LEAD and not texts[i][:1] in _BULLETS]
+    opening = None
+    for i in lead[:5]:  # the first sentence that opens with a name and says who they were
+        named = subject_from_sentence(texts[i])
+        if named and _INTRODUCES.search(texts[i], len(named)):
+            opening = named
+            lead = lead[lead.index(i) :]
+            break
     opening = _clean(opening) if opening else None
     title = _clean(layout.title) if layout.title else None
     if title and any(word in title.casefold() for word in SITE_WORDS):
@@ -87,12 +115,15 @@ def find_subject(
         shares = opening is None or bool(set(title.split()) & set(opening.split()))
         chosen = title if shares else opening
     chosen = chosen or opening or title
+    guessed = False
+    if not chosen:
+        chosen, guessed = _most_named(texts), True
     if not chosen:
         raise SedovError(
-            "cannot tell whose life this is: the text has no title line, and its first sentence does not open "
-            "with a name. Give one with --subject NAME"
+            "cannot tell whose life this is: the text has no title line, its first sentence does not open "
+            "with a name, and no name recurs. Give one with --subject NAME"
         )
-    who = Subject(name=chosen.strip())
+    who = Subject(name=chosen.strip(), guessed=guessed)
     if opening and opening != who.name:
         who.aliases.append(opening)
     tokens = name_tokens(who)

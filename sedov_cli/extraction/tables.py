@@ -132,6 +132,9 @@ CHROME_PREFIXES = tuple(
     Wikimedia Commons has
     Wikiquote has
     Updated:
+    Updated on
+    Posted on
+    Published on
     Last updated
     Last modified
     Published:
@@ -364,6 +367,26 @@ EVENT_NOUNS: dict[str, tuple[str, ...]] = {
     "escape": ("escap",),
     "capture": ("captur",),
     "treatment": ("treat",),
+    "emergency": ("emergency",),
+    "occupation": ("occupation", "occupied"),
+    "revolution": ("revolution",),
+    "crisis": ("crisis",),
+    "siege": ("siege", "besieg"),
+    "campaign": ("campaign",),
+    "expedition": ("expedition",),
+    "journey": ("journey",),
+    "voyage": ("voyage", "sailed"),
+    "tour": ("tour",),
+    "visit": ("visit",),
+    "stay": ("stay", "stayed"),
+    "reign": ("reign", "succeeded", "throne"),
+    "presidency": ("president",),
+    "premiership": ("prime minister", "premier"),
+    "tenure": ("tenure", "appointed", "served"),
+    "imprisonment": ("prison", "imprison", "jail"),
+    "captivity": ("captiv", "captur"),
+    "pregnancy": ("pregnan",),
+    "assassination": ("assassinat", "killed", "shot"),
 }
 """A noun that names an earlier event ("after her divorce"), and the word stems of the sentence that
 dated it ("divorced in 1931"). Extraction links the two only when the nearest earlier dated sentence

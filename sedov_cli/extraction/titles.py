@@ -17,7 +17,7 @@ __all__ = ["clause_around", "title_for"]
 MAX_TITLE_WORDS = 14
 
 _BREAK = re.compile(
-    r";\s+|:\s+(?=[A-Z])|\s+[–—]\s+"
+    r";\s+|:\s+(?=[A-Z])|\s+[–—]\s+|,\s+(?:with|by|to|for|from|in|of|under)\s+(?:whom|which),?\s+"
     r"|,\s+(?:and|but|while|whereas|where|after\s+which|and\s+then|then|yet|so|though|although)\s+"
     r"|\s+and\s+(?=(?:he|she|they|then|later|in|on|at|by|from|after|before|during|the\s+following|two|three)\b)"
     r"|,\s+(?=(?:he|she|they)\s)"

@@ -11,6 +11,7 @@ from typing import Any
 from ..records import Listing
 from ..text import escape_json_invisibles
 
+
 @cache
 def _encoder(indent: int | None) -> Callable[[Any], str]:
     """One encoder per layout, made once: json.dumps with options builds a new one per call.
