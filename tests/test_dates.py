@@ -73,10 +73,15 @@ def test_parse_gives_bounds_and_display(text: str, earliest: str | None, latest:
         ("banana", "not an EDTF date: 'banana' (expected e.g. 1933, 1933-02, 1933-01-30)"),
         ("1933-13-45", "'1933-13-45': month 13 does not exist"),
         ("1933-02-30", "'1933-02-30': February 1933 has no day 30"),
-        ("1933-21", "'1933-21': 21 is a season; use 33–36 (quarters), 37–39 (early/mid/late) or 40–41 (halves)"),
+        (
+            "1933-21",
+            "'1933-21': 21 is a season with no hemisphere; use 25–32 (seasons of a hemisphere), 33–36 "
+            "(quarters), 37–39 (early/mid/late) or 40–41 (halves)",
+        ),
         (
             "1933-50",
-            "'1933-50': 50 is not a sub-year code; use 33–36 (quarters), 37–39 (early/mid/late) or 40–41 (halves)",
+            "'1933-50': 50 is not a sub-year code; use 25–32 (seasons of a hemisphere), 33–36 (quarters), 37–39 "
+            "(early/mid/late) or 40–41 (halves)",
         ),
         ("../..", "'../..': an interval needs at least one closed end"),
         ("1938/1935", "'1938/1935': the interval ends before it starts"),

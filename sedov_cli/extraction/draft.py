@@ -21,11 +21,12 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..dates import DateError, EdtfDate, parse_edtf
-from ..errors import SedovError
+from ..text import plural
 from . import subject as subject_mod
 from .expressions import Mention, find_dates
 from .layout import LEAD, Layout, read_layout
 from .names import find_life_dates, find_places, slug
+from .problems import NothingToDraft
 from .relative import SAME_TIME, Anchor, Found, find_relative, resolve
 from .splitting import sentences
 from .tables import SITE_WORDS
@@ -49,10 +50,6 @@ _PARENT_NOTE = (
     "today's borders); the article does not say it."
 )
 _REFERENCE_WORDS = ("reference", "note", "source", "bibliograph", "citation", "further reading", "link")
-
-
-class NothingToDraft(SedovError):
-    """The text gave nothing a dataset can be made of; the message says why (exit 1)."""
 
 
 @dataclass(frozen=True)
@@ -227,7 +224,8 @@ class _Narrative:
     """The dates the text has given so far, for relative words to count from."""
 
     anchor: Anchor | None = None
-    history: list[tuple[str, Anchor]] = field(default_factory=list)  # (sentence text folded, its date)
+    history: list[tuple[str, Anchor]] = field(default_factory=list)  # (sentence text, its date)
+    current: str = ""  # the sentence being read: an event it names is not dated by itself
 
     def note(self, words: str, anchor: Anchor) -> None:
         self.anchor = anchor
@@ -239,6 +237,8 @@ class _Narrative:
     def recall(self, stems: tuple[str, ...], owner: str | None) -> Anchor | None:
         """The nearest earlier dated sentence that names the event (and its owner)."""
         for words, anchor in reversed(self.history[-200:]):  # bounded: the recent past, not the whole text
+            if words is self.current:
+                continue
             folded = words.casefold()
             if any(stem in folded for stem in stems) and (owner is None or owner in folded):
                 return anchor
@@ -344,7 +344,7 @@ class _SentenceDraft:
             ctx.conventions["century"] += 1
 
 
-_AFTER_CLAUSE = re.compile(r"^(?:After|Following|Upon)\s+[^,;]{1,160}?,\s+(?=[a-z])")
+_AFTER_CLAUSE = re.compile(r"^(?:After|Following)\s+[^,;]{1,160}?,\s+(?=[a-z])")
 
 
 def _after_clause(words: str, mention: Mention) -> Mention:
@@ -352,7 +352,8 @@ def _after_clause(words: str, mention: Mention) -> Mention:
     m = _AFTER_CLAUSE.match(words)
     if m is None or mention.end > m.end() or mention.period or mention.edtf.startswith("["):
         return mention
-    note = f"'{words[: m.end()].strip(' ,')}' is dated {mention.edtf}; what follows it happened after: from then, end open."
+    said = words[: m.end()].strip(" ,")
+    note = f"'{said}' is dated {mention.edtf}; what follows it happened after: from then, end open."
     return Mention(mention.start, mention.end, mention.text, f"[{mention.edtf}..]", note, mention.named)
 
 
@@ -502,6 +503,7 @@ def draft_dataset(
         if progress is not None and number % 64 == 0:
             progress(sentence.start, total)
         words = texts[number]
+        story.current = words
         for pid, which, edtf in life_events.get(number, ()):
             place = who.birth_place if which == "birth" and pid == subject_id else None
             _life_event(builder, sentence, people[pid], which, edtf, place, places)
@@ -526,7 +528,13 @@ def draft_dataset(
                 age = next((a for a in ages if clause_around(words, a.start) == clause), None)
                 if mention.edtf.endswith("/..") and death is not None and about_subject:
                     mention = _until_death(words, mention, death)
-                mention = _after_clause(words, mention)
+                opened = _after_clause(words, mention)
+                if opened is not mention:  # the dated event itself, then what came after it
+                    here.draft(mention.edtf, mention.start, mention.end, note=mention.note, inferred=False)
+                    here.draft(opened.edtf, _AFTER_CLAUSE.match(words).end(), len(words),  # type: ignore[union-attr]
+                               note=opened.note, inferred=True)  # fmt: skip
+                    story.note(words, Anchor(mention.named, mention.text))
+                    continue
                 if (
                     mention.start == 0
                     and re.fullmatch(r"\d{4}", mention.edtf)
@@ -564,10 +572,9 @@ def draft_dataset(
     if progress is not None:
         progress(total, total)
     subject_events = [e for e in builder.events if "birth" not in e["tags"] and "death" not in e["tags"]]
-    if not subject_events and not any(pid != subject_id for pid in people) and who.birth_at is None:
-        raise NothingToDraft(
-            f"found no dated claims in {len(found)} sentences beyond {who.name}'s life dates; nothing drafted"
-        )
+    if not subject_events and not any(pid != subject_id for pid in people):
+        beyond = f" beyond {who.name}'s life dates" if who.birth or who.death else ""
+        raise NothingToDraft(f"found no dated claims in {plural(len(found), 'sentence')}{beyond}; nothing drafted")
     periods = [{"id": pid, "name": name, "section": name} for name, pid in builder.periods.items()]
     dataset: dict[str, Any] = {
         "title": f"{who.name}: a chronology drafted from {source.file}",

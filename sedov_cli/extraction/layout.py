@@ -312,7 +312,7 @@ def read_layout(text: str) -> Layout:
             if _is_caption(stripped):
                 st.skipped["caption"] += 1
                 continue
-            if st.title is None and not st.prose_seen:
+            if st.title is None and not st.prose_seen and st.start < 0:
                 st.title, changed = clean_title(stripped)
                 st.site_title = stripped if changed else None
             elif not st.prose_seen and st.title is not None and _same_name(stripped, st.title):

@@ -257,6 +257,11 @@ def resolve(
         since = (hi if when.interval else lo) or lo  # later than a period: after it ended
         if since is None:
             return Resolution(None, f"the date before it ({anchor.words!r}) has no start")
+        if found.form == "vague" and re.search(r"years", m.group(), re.IGNORECASE) and re.fullmatch(r"\d{4}~?", since):
+            since = f"{int(since[:4]) + 1:04d}"  # "a few years later" is at least the next year
+            return Resolution(
+                f"[{since}..]", f"Resolved {said}: a year or more after it, how many the text does not say."
+            )
         return Resolution(f"[{since}..]", f"Resolved {said}: after it, by how much the text does not say.")
     if found.form in ("within_n", "next_n"):
         n = _count(m["wi_n"] or m["nx_n"] or "1")
@@ -300,6 +305,11 @@ def resolve(
     step = step_of(found)
     if unit == "year":
         year = _single_year(when)
+        if year is None and when.interval and found.form in ("next", "offset") and step > 0 and when.span.latest:
+            year = when.span.latest.year  # after a period: counted from the year it ended
+            said = said.replace("the last date the text gives before it", "the end of the last period the text gives")
+        elif year is None and when.interval and step < 0 and when.span.earliest:
+            year = when.span.earliest.year  # before a period: counted from the year it began
         if year is None and found.form in ("next", "previous", "offset") and when.span.earliest and when.span.latest:
             y0, y1 = when.span.earliest.year + step, when.span.latest.year + step
             if not 1 <= y0 <= y1 <= 9999:

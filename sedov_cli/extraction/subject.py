@@ -13,10 +13,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from ..errors import SedovError
 from .expressions import find_dates
 from .layout import LEAD, Layout
 from .names import find_life_dates, subject_from_sentence
+from .problems import NothingToDraft
 from .tables import LIFE_KEYS, SITE_WORDS
 
 __all__ = ["Subject", "find_subject", "name_tokens"]
@@ -44,7 +44,7 @@ class Subject:
 
 
 _BULLETS = "•-*»–·"
-_INTRODUCES = re.compile(r"^[^.]{0,400}?(?:\(|\b(?:was|is|were|are)\b)")
+_INTRODUCES = re.compile(r"[^.]{0,400}?(?:\(|\b(?:was|is|were|are)\b)")
 _BORN_IN_PROSE = re.compile(r"\b(?:was|is|were)\s+born\b")
 _DIED_IN_PROSE = re.compile(r"\b(?:died|passed\s+away)\b")
 _PLACE_VALUE = re.compile(r"[^\W\d_][^,;()\[\]|\d]{1,60}")
@@ -69,7 +69,10 @@ def _clean(name: str) -> str:
 
 
 _FULL_NAME = re.compile(r"\b[A-Z][^\W\d_]+(?:\s+(?:de|da|von|van|of|du|la|le|bin|ibn)?\s*[A-Z][^\W\d_]+){1,3}")
-_NOT_NAME_START = frozenset("The A An In On At By For From After Before During When While This That His Her".split())
+_NOT_NAME_START = frozenset(
+    ["The", "A", "An", "In", "On", "At", "By", "For", "From", "After", "Before", "During", "When", "While", "This",
+     "That", "His", "Her"]
+)  # fmt: skip
 
 
 def _most_named(texts: list[str]) -> str | None:
@@ -98,11 +101,11 @@ def find_subject(
     override: str | None,
 ) -> Subject:
     """The subject, and the first place the text dates their birth and death."""
-    lead = [i for i, (section, _, _) in enumerate(spans) if section == LEAD and not texts[i][:1] in _BULLETS]
+    lead = [i for i, (section, _, _) in enumerate(spans) if section == LEAD and texts[i][:1] not in _BULLETS]
     opening = None
     for i in lead[:5]:  # the first sentence that opens with a name and says who they were
         named = subject_from_sentence(texts[i])
-        if named and _INTRODUCES.search(texts[i], len(named)):
+        if named and _INTRODUCES.match(texts[i], texts[i].find(named) + len(named)):
             opening = named
             lead = lead[lead.index(i) :]
             break
@@ -112,14 +115,15 @@ def find_subject(
         title = None
     chosen = override
     if chosen is None and title and _is_name(title):
-        shares = opening is None or bool(set(title.split()) & set(opening.split()))
+        first = texts[lead[0]] if lead else ""
+        shares = opening is None or bool(set(title.split()) & set(opening.split())) or title in first
         chosen = title if shares else opening
     chosen = chosen or opening or title
     guessed = False
     if not chosen:
         chosen, guessed = _most_named(texts), True
     if not chosen:
-        raise SedovError(
+        raise NothingToDraft(
             "cannot tell whose life this is: the text has no title line, its first sentence does not open "
             "with a name, and no name recurs. Give one with --subject NAME"
         )

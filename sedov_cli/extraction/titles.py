@@ -82,5 +82,5 @@ def title_for(
 
 
 _DANGLING = frozenset(
-    "the a an of in on at to from by for with and or but his her their its as that which who whom".split()
+    "the a an of in on at to from by for with and or but his her their its as that which who whom".split()  # noqa: SIM905
 )
