@@ -505,7 +505,7 @@ def draft_dataset(
         words = texts[number]
         story.current = words
         for pid, which, edtf in life_events.get(number, ()):
-            place = who.birth_place if which == "birth" and pid == subject_id else None
+            place = (who.birth_place if which == "birth" else who.death_place) if pid == subject_id else None
             _life_event(builder, sentence, people[pid], which, edtf, place, places)
         spans = tuple(life_spans.get(number, ()))
         mentions, rejected = find_dates(words, spans, era)

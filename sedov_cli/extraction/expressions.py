@@ -71,7 +71,8 @@ _NOT_A_YEAR_AFTER = re.compile(
 _NOT_A_YEAR_BEFORE = re.compile(r"(?:\b(?:No|no|number|page|pages|p|pp|ISBN|[Rr]oute|[Ff]light|Op|opus|Opus)\.?\s*)$")
 _OPERATOR = re.compile(
     r"\b(?P<op>by|before|after|since|until|till|from|during|throughout)\s+"
-    r"(?:(?:the\s+)?(?:end|beginning|start|middle|course|spring|summer|autumn|fall|winter)\s+of\s+)?(?:the\s+)?$",
+    r"(?:(?:the\s+)?(?:end|beginning|start|middle|course|spring|summer|autumn|fall|winter)\s+of\s+)?(?:the\s+)?"
+    r"(?P<event>(?:his|her|their)\s+[a-z]+\s+in\s+)?$",
     re.IGNORECASE,
 )
 _WHILE = re.compile(r"\bwhile\b[^,;:.]*$", re.IGNORECASE)
@@ -514,7 +515,9 @@ def _context(sentence: str, at: int, edtf: str, note: str | None) -> tuple[str, 
         op = operator["op"].lower()
         start = operator.start()
         noun_follows = re.match(r"\s+[a-z]", sentence[_end_of_year(sentence, at) :])
-        if op in ("after", "before") and operator.group().rstrip().lower().endswith("the") and noun_follows:
+        if op in ("after", "before") and operator["event"]:  # "after his release in 1950": from 1950 on
+            op += "-event"
+        elif op in ("after", "before") and operator.group().rstrip().lower().endswith("the") and noun_follows:
             op += "-event"  # "after the 1794 declaration": after an event of 1794, which may be in 1794 itself
     elif _WHILE.search(sentence, 0, at):
         op = "while"

@@ -69,6 +69,8 @@ class InfoboxField:
     value_end: int
     line_start: int
     line_end: int
+    more: tuple[int, int] | None = None
+    """The line after it that carries on its value (a browser copies a cell's lines apart)."""
 
 
 @dataclass(frozen=True)
@@ -192,6 +194,11 @@ def _plain_heading(stripped: str, following: str) -> bool:
     return not (following[:1].islower() and len(stripped) >= 40)  # the next line goes on with it
 
 
+def _continues_a_field(stripped: str) -> bool:
+    """A short line with no sentence in it, between infobox fields: the value of the one above it."""
+    return len(stripped) <= 80 and stripped[-1] not in ".!?:" and ". " not in stripped and len(stripped.split()) <= 8
+
+
 def _same_name(line: str, title: str) -> bool:
     """'Amalie Emmy Noether' under the title 'Emmy Noether': the subject named again."""
     words, named = set(line.casefold().split()), set(title.casefold().split())
@@ -299,6 +306,13 @@ def read_layout(text: str) -> Layout:
                 st.pending_key = key
             else:
                 st.infobox.append(InfoboxField(key, first + value_at, last, first, last))
+            continue
+        if st.infobox and st.start < 0 and not st.prose_seen and _continues_a_field(stripped):
+            # "Uppsala, Sweden" under "Born  12 March 1911": the field's value goes on, it is no heading
+            last_field = st.infobox[-1]
+            if last_field.more is None:
+                st.infobox[-1] = InfoboxField(last_field.key, last_field.value_start, last_field.value_end,
+                                              last_field.line_start, last_field.line_end, (first, last))  # fmt: skip
             continue
         item = _ITEM.match(stripped) or _TIMELINE.match(stripped)
         if item:

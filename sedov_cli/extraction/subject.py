@@ -161,6 +161,8 @@ def _from_infobox(text: str, layout: Layout, who: Subject) -> None:
         mentions, _ = find_dates(value)
         point = next((m for m in mentions if not m.period and "[" not in m.edtf), None)
         place = _place_after(value, point.end if point else 0)
+        if place is None and item.more is not None:
+            place = _place_after(text[item.more[0] : item.more[1]], 0)
         if which == "birth":
             who.birth_place = who.birth_place or place
             if who.birth is None and point is not None:
