@@ -892,6 +892,11 @@ def _stdin_reader() -> Any:
     return read
 
 
+SKIPPED_KINDS = {
+    "reference section": ("line of a references section", "lines of references sections"),
+    "citation": ("citation line", "citation lines"),
+    "caption": ("caption", "captions"),
+}
 UNRESOLVED_SHOWN = 20
 """How many unresolved expressions the summary lists; a long article says how many more."""
 
@@ -914,8 +919,9 @@ def _extract_summary(env: Environment, draft: Any, output: str | None, companion
     if len(left) > UNRESOLVED_SHOWN:
         lines.append(f"  … and {len(left) - UNRESOLVED_SHOWN} more")
     if draft.skipped:
-        kinds = ", ".join(f"{n} {kind}{'' if n == 1 else ' lines'}" if kind != "caption" else plural(n, "caption")
-                          for kind, n in sorted(draft.skipped.items()))  # fmt: skip
+        kinds = ", ".join(
+            f"{n} {SKIPPED_KINDS.get(kind, (kind, kind))[n != 1]}" for kind, n in sorted(draft.skipped.items())
+        )
         lines.append(f"skipped as not the life, with dates in them: {kinds}")
     lines += [f"warning: {w}" for w in draft.warnings]
     if output is not None:

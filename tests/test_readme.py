@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 import shlex
 import subprocess
@@ -86,3 +87,21 @@ def test_the_extract_worked_example_gives_the_output_shown(tmp_path: Path) -> No
     draft = str(tmp_path / "draft.json")
     shown = CliRunner().invoke(cli.app, ["--data", draft, "timeline", "--no-pager"], obj=terminal(80))
     assert [line.rstrip() for line in shown.stdout.splitlines()] == table.splitlines()
+
+
+def test_every_extract_example_prints_what_the_readme_shows(tmp_path: Path) -> None:
+    """The browser page, the saved HTML, standard input and the jq/cut lines: each block's real output."""
+    section = README.split("## Drafting a dataset from any biography", 1)[1].split("## Output contract", 1)[0]
+    blocks = re.findall(r"^```(\w*)\n(.*?)^```$", section, flags=re.S | re.M)
+    env = {**os.environ, "PATH": f"{Path(sys.executable).parent}{os.pathsep}{os.environ['PATH']}", "COLUMNS": "80"}
+    checked = 0
+    for (lang, script), (after, shown) in zip(blocks, blocks[1:], strict=False):
+        if lang != "sh" or after != "":
+            continue
+        first = "sedov --data draft.json timeline\n" in script  # the worked example: its table is checked above
+        run = subprocess.run(["bash", "-c", script.replace("sedov --data draft.json timeline\n", "")],
+                             cwd=tmp_path, capture_output=True, text=True, env=env, timeout=120, check=False)  # fmt: skip
+        assert run.returncode == 0, (script, run.stderr)
+        assert run.stdout + run.stderr == shown, script
+        checked += 0 if first else 1
+    assert checked == 4  # the page, its events, the HTML page, standard input

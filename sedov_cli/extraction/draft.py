@@ -667,6 +667,8 @@ def _warnings(
     if layout.site_title:
         out.append(f"the title line was the page's ({layout.site_title!r}); the subject is read as {who.name!r}")
     for what, count in sorted(conventions.items()):
+        if what == "age":
+            continue  # an age counted from the birth is the rule, not a convention to look at
         described = {
             "season": "read as meteorological seasons of the northern hemisphere (March–May for spring)",
             "century": "read as a century's hundred years from its '00 year (the 19th century is 1800–1899)",
