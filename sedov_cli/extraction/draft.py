@@ -296,7 +296,7 @@ class _SentenceDraft:
     sentence: _Sentence
     words: str
     life_spans: tuple[tuple[int, int], ...]
-    seen: set[str] = field(default_factory=set)
+    seen: set[tuple[str, tuple[int, int]]] = field(default_factory=set)
     drafted: int = 0
     first: dict[str, Any] | None = None
 
@@ -312,16 +312,16 @@ class _SentenceDraft:
         title: str | None = None,
     ) -> None:
         ctx, words = self.context, self.words
-        if edtf in self.seen:
+        clause = clause_around(words, at)
+        if (edtf, clause) in self.seen:  # the same date twice in one clause is one claim
             return
-        self.seen.add(edtf)
+        self.seen.add((edtf, clause))
         if self.drafted >= MAX_EVENTS_PER_SENTENCE:
             ctx.unresolved.append(Unresolved(words[at:end], self.sentence.section,
                                              f"the sentence has more than {MAX_EVENTS_PER_SENTENCE} dates; "
                                              "the rest are not drafted"))  # fmt: skip
             return
         self.drafted += 1
-        clause = clause_around(words, at)
         clause_words = words[clause[0] : clause[1]]
         named = find_places(clause_words, ctx.people_words, ctx.known_places)
         where = []
@@ -358,7 +358,7 @@ def _after_clause(words: str, mention: Mention) -> Mention:
 
 
 _UNTIL_DEATH = re.compile(
-    r"\s*(?:until|till|to)\s+(?:his|her|their)\s+(?P<how>death|assassination|murder|execution|killing|passing)\b",
+    r"(?<!\s)\s*(?:until|till|to)\s+(?:his|her|their)\s+(?P<how>death|assassination|murder|execution|killing|passing)\b",
     re.IGNORECASE,
 )
 
@@ -698,7 +698,7 @@ def _earliest(edtf: str) -> Any:
 
 _PERSONAL = re.compile(r"\b(?:[Hh]e|[Ss]he|[Hh]is|[Hh]er|[Tt]hey|[Tt]heir|[A-Z][\w'’-]+)\b")
 _KIN = re.compile(
-    r"\s+(?:\w+\s+)?(?:son|daughter|child|children|wife|husband|father|mother|brother|sister|friend|partner"
+    r"(?<!\s)\s+(?:\w+\s+)?(?:son|daughter|child|children|wife|husband|father|mother|brother|sister|friend|partner"
     r"|uncle|aunt|nephew|niece|cousin|grandson|granddaughter|teacher|pupil|student|colleague)s?\b"
 )
 

@@ -64,7 +64,7 @@ _MY = re.compile(rf"(?P<m>{MONTH}),?\s+(?:of\s+)?(?P<y>{YEAR})")
 _Y = re.compile(rf"(?P<y>{YEAR})")
 
 _NOT_A_YEAR_AFTER = re.compile(
-    r"\s*(?:BCE?|B\.C\.|people|persons|men|women|children|soldiers|troops|workers|members|copies|pages|words"
+    r"(?<!\s)\s*(?:BCE?|B\.C\.|people|persons|men|women|children|soldiers|troops|workers|members|copies|pages|words"
     r"|votes|km|kilometres|kilometers|miles|metres|meters|feet|ft|acres|hectares|tons|tonnes|dollars|pounds"
     r"|francs|roubles|rubles|marks|lire|yen|euros|years|months|days|hours|residents|inhabitants|prisoners)\b"
 )
@@ -286,14 +286,14 @@ def _pre_post(m: re.Match[str], sentence: str) -> tuple[str, str | None]:
 def _single(m: re.Match[str], sentence: str, era: tuple[int, int] | None = None) -> str | None:
     text, approx = _qualified(m.group())
     if _Y.fullmatch(text):
-        if _NOT_A_YEAR_AFTER.match(sentence, m.end()) or _NOT_A_YEAR_BEFORE.search(sentence, 0, m.start()):
+        if _NOT_A_YEAR_AFTER.match(sentence, m.end()) or _NOT_A_YEAR_BEFORE.search(sentence, max(0, m.start() - 12), m.start()):
             return None
         if era is not None and not era[0] <= int(text) <= era[1] and _COUNTED.match(sentence, m.end()):
             return None  # "the 1500 maps she drew", in a life of 1898–1961: a count, not a year
     return parse_point(text) + ("~" if approx else "")
 
 
-_COUNTED = re.compile(r"\s+[a-z]+[^s\W]*s\b")
+_COUNTED = re.compile(r"(?<!\s)\s+[a-z]+[^s\W]*s\b")
 
 SEASON_CODES = {"spring": 25, "summer": 26, "autumn": 27, "fall": 27, "winter": 28}
 """EDTF's seasons of the northern hemisphere (25–28); the southern ones are 29–32."""
@@ -449,7 +449,9 @@ def find_dates(
     ``era`` is the span of years a year plausibly falls in: a bare number
     outside it that is followed by a plural noun is read as a count.
     """
-    taken: list[tuple[int, int]] = list(skip)
+    taken = bytearray(len(sentence))  # 1 where a date (or a skipped span) already stands: checked at C speed
+    for x, y in skip:
+        taken[x:y] = b"\x01" * (y - x)
     found: list[Mention] = []
     rejected: list[Rejected] = []
     if not _ANY_YEAR.search(sentence) and "entury" not in sentence:  # a year, or a century, in words
@@ -463,7 +465,7 @@ def find_dates(
                 continue
         for m in pattern.finditer(sentence):
             a, b = m.span()
-            if any(a < y and x < b for x, y in taken):
+            if 1 in taken[a:b]:
                 continue
             try:
                 result = handler(m, sentence, era) if handler is _single else handler(m, sentence)
@@ -476,9 +478,9 @@ def find_dates(
                 parse_edtf(edtf)
             except DateError as exc:
                 rejected.append(Rejected(a, b, m.group(), str(exc)))
-                taken.append((a, b))
+                taken[a:b] = b"\x01" * (b - a)
                 continue
-            taken.append((a, b))
+            taken[a:b] = b"\x01" * (b - a)
             found.append(Mention(start, b, sentence[start:b], edtf, note, named))
     found.sort(key=lambda mention: mention.start)
     return found, rejected
@@ -519,7 +521,7 @@ def _context(sentence: str, at: int, edtf: str, note: str | None) -> tuple[str, 
             op += "-event"
         elif op in ("after", "before") and operator.group().rstrip().lower().endswith("the") and noun_follows:
             op += "-event"  # "after the 1794 declaration": after an event of 1794, which may be in 1794 itself
-    elif _WHILE.search(sentence, 0, at):
+    elif _WHILE.search(sentence, max(0, at - 200), at):  # a clause back, not the whole sentence again
         op = "while"
     new, op_note = _with_operator(lo, hi, op)
     notes = [n for n in (note, op_note) if n]

@@ -39,7 +39,7 @@ _ITEM = re.compile(r"[-*•–]\s+(?=\S)")
 _TIMELINE = re.compile(r"(?:1\d{3}|20\d{2})(?:\s*[–-]\s*\d{2,4})?:?\s+(?=[A-Z])")
 """'1913 Born September 12 in Danville': a line of a timeline, a paragraph of its own."""
 _MARKDOWN = re.compile(r"(#{1,6})\s+(?=\S)")
-_EDIT_SUFFIX = re.compile(r"(?:\s*\[\s*edit(?:\s+source)?\s*\]|(?<=[a-z)\]])Edit)$")
+_EDIT_SUFFIX = re.compile(r"(?:(?<!\s)\s*\[\s*edit(?:\s+source)?\s*\]|(?<=[a-z)\]])Edit)$")
 _KEY = re.compile(r"[^\W\d_][\w()/' -]{0,30}")
 _YEARISH = re.compile(r"(?<!\d)(?:1\d{3}|20\d{2})(?!\d)")
 _HEADING_DATES = re.compile(

@@ -33,7 +33,7 @@ _BORN = re.compile(rf"^(?:born|b\.)\s*(?:on\s+|in\s+)?(?P<b>{_FULL_POINT})\b", r
 _DIED = re.compile(rf"^(?:died|d\.)\s*(?:on\s+|in\s+)?(?P<d>{_FULL_POINT})\b", re.IGNORECASE)
 _DIED_LATER = re.compile(rf"[,;]\s*(?:died|d\.)\s*(?:on\s+|in\s+)?(?P<d>{_FULL_POINT})\b", re.IGNORECASE)
 """'(b. 22 November 1861 at Amparibe, d. 23 May 1917)': the death after the birth and its place."""
-_OLD_STYLE_ASIDE = re.compile(r"\s*\[\s*(?:O\.\s?S\.|Old Style|OS)[^\]]*\]")
+_OLD_STYLE_ASIDE = re.compile(r"(?<!\s)\s*\[\s*(?:O\.\s?S\.|Old Style|OS)[^\]]*\]")
 _FOUR_DIGITS = re.compile(r"\d{4}")
 _LEADING_WORDS = frozenset(
     """the a an in on at of to from by for with and but or as after before during when while then later

@@ -115,8 +115,8 @@ def find_subject(
         title = None
     chosen = override
     if chosen is None and title and _is_name(title):
-        first = texts[lead[0]] if lead else ""
-        shares = opening is None or bool(set(title.split()) & set(opening.split())) or title in first
+        opening_text = texts[lead[0]] if lead else ""
+        shares = opening is None or bool(set(title.split()) & set(opening.split())) or title in opening_text
         chosen = title if shares else opening
     chosen = chosen or opening or title
     guessed = False

@@ -1,0 +1,72 @@
+"""Crafted articles against `sedov extract`: each shape at N and 2N bytes, timed, with the draft's size.
+
+Linear work gives a time ratio near 2 (quadratic near 4). The shapes are the
+ones an attack round found superlinear, and the runs of characters regular
+expressions are known to backtrack on. Nothing here is a test: the times
+depend on the machine, so they are read by a person and recorded in the
+README. The test suite checks the same shapes for a valid draft or a clear
+refusal, and a bounded output size, without timing them.
+
+    .venv/bin/python benchmarks/extract_attack.py            # every shape at 100 kB and 200 kB
+    .venv/bin/python benchmarks/extract_attack.py --size 500000
+"""
+
+from __future__ import annotations
+
+import argparse
+import time
+from collections.abc import Callable
+
+from sedov_cli.errors import SedovError
+from sedov_cli.extraction import draft_dataset
+from sedov_cli.extraction.draft import Source, to_json
+
+HEAD = "= Ann Lee =\n\nAnn Lee (3 May 1900 – 9 June 1980) was a poet. In 1925 she moved.\n\n"
+
+
+def _fill(unit: str, size: int) -> str:
+    return unit * max(1, size // len(unit))
+
+
+SHAPES: dict[str, Callable[[int], str]] = {
+    "a line of '=' that is not a heading": lambda n: HEAD + "=" * n + " x\n",
+    "an infobox line with inner spaces": lambda n: HEAD + "- Born" + " " * n + ": 1900\n",
+    "'in Oslo' repeated in one sentence": lambda n: HEAD + "She lived " + _fill("in Oslo ", n) + "in 1930.\n",
+    "people with life dates": lambda n: HEAD + _fill("She met Tom Ek{0} (1898–1950) in 1930. ", n).format("") + "\n",
+    "one sentence listing dates": lambda n: HEAD + "She went " + _fill("in 1931, ", n) + "home.\n",
+    "runs of digits": lambda n: HEAD + "In " + "1" * n + " she left.\n",
+    "runs of dashes": lambda n: HEAD + "From 1920 " + "–" * n + " 1930 she wrote.\n",
+    "runs of parentheses": lambda n: HEAD + "Tom Ek " + "(" * n + "1898–1950" + ")" * n + " came.\n",
+    "'c. c. c.'": lambda n: HEAD + "In " + _fill("c. ", n) + "1933 she left.\n",
+    "citation markers": lambda n: HEAD + "In 1930 she left." + _fill("[1]", n) + " Then she came.\n",
+    "short lines that look like headings": lambda n: HEAD + _fill("Early life\n", n) + "In 1930 she left.\n",
+    "infobox keys alone on their lines": lambda n: HEAD + _fill("Born\n", n),
+    "relative words without dates": lambda n: HEAD + _fill("Two years later she wrote. ", n),
+    "event nouns with no antecedent": lambda n: HEAD + _fill("After her divorce she wrote. ", n),
+}
+
+
+def _draft(text: str) -> tuple[float, int, str]:
+    start = time.perf_counter()
+    try:
+        body = to_json(draft_dataset(text, Source("a.txt")).dataset)
+        outcome = "draft"
+    except SedovError as exc:
+        body, outcome = "", f"refused: {str(exc)[:40]}"
+    return time.perf_counter() - start, len(body), outcome
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--size", type=int, default=100_000, help="N in bytes (default 100,000)")
+    args = parser.parse_args()
+    print(f"{'shape':38} {'time(N)':>8} {'time(2N)':>9} {'ratio':>6} {'draft(2N)':>10}  outcome")
+    for name, make in SHAPES.items():
+        small, large = make(args.size), make(2 * args.size)
+        t1, _, _ = _draft(small)
+        t2, size, outcome = _draft(large)
+        print(f"{name:38} {t1:>7.2f}s {t2:>8.2f}s {t2 / max(t1, 1e-6):>6.2f} {size / 1e6:>8.2f}MB  {outcome}")
+
+
+if __name__ == "__main__":
+    main()

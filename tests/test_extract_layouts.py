@@ -1,0 +1,439 @@
+"""`sedov extract` on articles as people really paste or save them, and on articles made to break it.
+
+Each layout, each life-date shape, each cross-sentence rule, the skipped
+sections and the summary's warnings are pinned with exact expected output.
+The attack shapes (benchmarks/extract_attack.py times them) are checked here
+for a valid draft or a clear refusal and a bounded size, never for time.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import random
+import re
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+from typer.testing import CliRunner
+
+from sedov_cli import cli
+from sedov_cli.dataset import check_unwritten
+from sedov_cli.extraction import draft_dataset
+from sedov_cli.extraction.draft import Draft, NothingToDraft, Source, to_json
+from sedov_cli.extraction.files import decode_article
+from sedov_cli.extraction.html_text import html_to_text
+from sedov_cli.extraction.layout import read_layout
+
+BROWSER_COPY = """Emma Lind - Wikipedia
+From Wikipedia, the free encyclopedia
+Jump to navigation Jump to search
+Open main menu
+Emma Lind
+Born\t23 March 1882
+Erlangen, Bavaria
+Died\t14 April 1935 (aged 53)
+Bryn Mawr, Pennsylvania
+Emma Lind (23 March 1882 – 14 April 1935) was a mathematician.[1] She worked on rings.[3] She was admired.
+Early lifeEdit
+At the age of 16 she was sent to London. Two years later she returned to Erlangen.
+Lind in 1900
+Work[edit]
+She lectured in Paris on New Year's Eve 1910. She published Idealtheorie in Ringbereichen in 1921.
+References[edit]
+^ Weyl, H. (1935). "Emma Lind: 1882–1935". Retrieved 5 May 2010.
+Archived from the original on 3 June 2009.
+"""
+
+
+def _draft(text: str, **kw: Any) -> Draft:
+    return draft_dataset(text, Source("a.txt"), **kw)
+
+
+def _events(draft: Draft) -> list[tuple[str, str, str]]:
+    return [(e["date"], e["title"], e["source"]["section"]) for e in draft.dataset["events"]]
+
+
+def _valid(draft: Draft, text: str, tmp_path: Path) -> None:
+    """The draft loads with the same rules as --data, its article beside it."""
+    (tmp_path / "a.txt").write_text(text, encoding="utf-8")
+    check_unwritten(to_json(draft.dataset).encode("utf-8"), tmp_path / "draft.json")
+
+
+# --- layouts ------------------------------------------------------------------------------------------------
+
+
+def test_a_browser_copy_reads_its_title_chrome_headings_infobox_captions_and_references(tmp_path: Path) -> None:
+    draft = _draft(BROWSER_COPY)
+    subject = draft.dataset["people"][0]
+    assert (subject["name"], subject["birth"]["date"], subject["death"]["date"]) == (
+        "Emma Lind", "1882-03-23", "1935-04-14")  # fmt: skip
+    assert _events(draft) == [
+        ("1882-03-23", "Emma Lind is born", "Lead"),
+        ("1935-04-14", "Emma Lind dies", "Lead"),
+        ("[1898-03-23..1899-03-22]", "She was sent to London", "Early life"),
+        ("[1900..1901]", "She returned to Erlangen", "Early life"),
+        ("1910", "She lectured in Paris on New Year's Eve", "Work"),
+        ("1921", "She published Idealtheorie in Ringbereichen", "Work"),
+    ]
+    places = {p["name"] for p in draft.dataset["places"]}
+    assert {"Erlangen", "London", "Paris"} <= places  # from the infobox's Born line, and the gazetteer
+    assert not places & {"Ringbereichen", "Paris on New Year's Eve"}
+    assert draft.skipped == {"caption": 1, "reference section": 2}
+    assert draft.warnings == [
+        "the title line was the page's ('Emma Lind - Wikipedia'); the subject is read as 'Emma Lind'"
+    ]
+    _valid(draft, BROWSER_COPY, tmp_path)
+
+
+def test_the_packaged_form_markdown_and_plain_headings_name_the_same_sections() -> None:
+    packaged = "= Ann Lee =\n\nAnn Lee (3 May 1900 – 1980) was a poet.\n\n== Later life ==\nIn 1950 she left.\n"
+    markdown = "# Ann Lee\n\nAnn Lee (3 May 1900 – 1980) was a poet.\n\n## Later life\n\nIn 1950 she left.\n"
+    plain = "Ann Lee\nAnn Lee (3 May 1900 – 1980) was a poet.\nLater life\nIn 1950 she left.\n"
+    expected = [("1900-05-03", "Ann Lee is born", "Lead"), ("1980", "Ann Lee dies", "Lead"),
+                ("1950", "She left", "Later life")]  # fmt: skip
+    for text in (packaged, markdown, plain):
+        draft = _draft(text)
+        assert draft.dataset["people"][0]["name"] == "Ann Lee"
+        assert _events(draft) == expected, text
+
+
+def test_a_hard_wrapped_line_is_not_taken_for_a_heading() -> None:
+    text = (
+        "= Ann Lee =\n\nAnn Lee (3 May 1900 – 1980) was a poet. In 1925 she moved to Berlin, where she met\nTom Ek.\n"
+    )
+    layout = read_layout(text)
+    assert [p.section for p in layout.paragraphs] == ["Lead"]
+
+
+@pytest.mark.parametrize(
+    ("line", "key", "value"),
+    [
+        ("Born: 17 January 1940", "born", "17 January 1940"),
+        ("- Born: 17 January 1940", "born", "17 January 1940"),
+        ("Born | 17 January 1940", "born", "17 January 1940"),
+        ("Born\t17 January 1940", "born", "17 January 1940"),
+        ("BornJune 29, 1907(1907-06-29)", "born", "June 29, 1907(1907-06-29)"),
+        ("Resting place: Thiais", "resting place", "Thiais"),
+    ],
+)
+def test_infobox_lines_in_every_shape(line: str, key: str, value: str) -> None:
+    text = f"Ann Lee\n{line}\nAnn Lee was a poet.\n"
+    (field,) = read_layout(text).infobox
+    assert (field.key, text[field.value_start : field.value_end]) == (key, value)
+
+
+def test_a_key_alone_takes_the_next_line_as_its_value() -> None:
+    text = "Ann Lee\nBorn\n17 January 1940\nAnn Lee is a runner.\n"
+    (field,) = read_layout(text).infobox
+    assert (field.key, text[field.value_start : field.value_end]) == ("born", "17 January 1940")
+
+
+def test_html_as_a_browser_saves_it() -> None:
+    html = (
+        "<!DOCTYPE html><html><head><title>Ann Lee - Wikipedia</title><style>p{}</style>"
+        "<script>var y = 'in 1999';</script></head><body><nav>Main menu 1998</nav><h1>Ann Lee</h1>"
+        "<table><tr><th>Born</th><td>3 May 1900<br>Oslo</td></tr></table>"
+        "<p><b>Ann Lee</b> (3 May 1900 &ndash; 1980) was a poet.<sup class='reference'>[1]</sup></p>"
+        "<h2>Work<span class='mw-editsection'>[edit]</span></h2><p>In 1925 she moved.</p></body></html>"
+    )
+    assert html_to_text(html) == (
+        "= Ann Lee =\n\nBorn | 3 May 1900 Oslo\n\nAnn Lee (3 May 1900 – 1980) was a poet.[1]\n\n== Work ==\n\n"
+        "In 1925 she moved.\n"
+    )
+    text, is_html = decode_article(html.encode(), "page.html")
+    assert is_html and _events(_draft(text))[-1] == ("1925", "She moved", "Work")
+
+
+def test_text_forms_bom_crlf_nbsp_dashes_and_citation_markers(tmp_path: Path) -> None:
+    raw = "\ufeff= Ann Lee =\r\n\r\nAnn Lee (3\u00a0May 1900 \u2013 1980) was a poet.[a] In\u00a01925 she left.[3] She came.\r\n"
+    text, _ = decode_article(raw.encode("utf-8"), "a.txt")
+    draft = _draft(text)
+    quotes = [e["source"]["quote"] for e in draft.dataset["events"]]
+    assert "In\u00a01925 she left.[3]" in quotes  # the marker stays with the sentence it cites
+    assert _events(draft)[-1][:2] == ("1925", "She left")
+    _valid(draft, text, tmp_path)
+
+
+# --- the subject ------------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("lead", "birth", "death"),
+    [
+        ("Ann Lee (b. 22 November 1861 at Amparibe, d. 23 May 1917) was a judge.", "1861-11-22", "1917-05-23"),
+        ("Ann Lee (December 22, 1853 - June 12, 1917) was a judge.", "1853-12-22", "1917-06-12"),
+        ("Ann Lee (12 November [O.S. 31 October] 1850 – 3 May 1917) was a judge.", "1850-11-12", "1917-05-03"),
+        ("Ann Lee (c. 1729 – 14 December 1780) was a judge.", "1729~", "1780-12-14"),
+        ("Ann Lee (born 17 January 1940) is a runner.", "1940-01-17", None),
+        ("Ann Lee (Hindi: [x] (listen); née Nehru; 19 November 1917 – 31 October 1984) was.", "1917-11-19",
+         "1984-10-31"),
+        ("Ann Lee is a runner. Lee was born on 17 January 1940 in Kapsisiywa.", "1940-01-17", None),
+    ],
+)  # fmt: skip
+def test_life_dates_in_every_shape(lead: str, birth: str, death: str | None) -> None:
+    person = _draft(f"= Ann Lee =\n\n{lead} In 1960 she won.\n").dataset["people"][0]
+    assert person.get("birth", {}).get("date") == birth
+    assert person.get("death", {}).get("date") == death
+
+
+def test_a_subject_without_a_birth_still_gets_a_draft_with_no_ages(tmp_path: Path) -> None:
+    text = "= Ann Lee =\n\nAnn Lee is a runner. In 1993 she won in Stuttgart. Two years later she set a record.\n"
+    draft = _draft(text)
+    assert _events(draft) == [("1993", "She won in Stuttgart", "Lead"), ("1995", "She set a record", "Lead")]
+    assert draft.warnings == [
+        "no birth date found for Ann Lee, so no claim has an age: add a line 'Born: DATE' under the title "
+        "(or a birth to the subject in the draft's people) and run extract again"
+    ]
+    (tmp_path / "a.txt").write_text(text, encoding="utf-8")
+    (tmp_path / "d.json").write_text(to_json(draft.dataset), encoding="utf-8")
+    record = json.loads(CliRunner().invoke(cli.app, ["--data", str(tmp_path / "d.json"), "show", "1993", "--json"]).stdout)
+    assert (record["age"], record["status"]) == (None, "unknown")
+
+
+def test_a_name_from_the_site_is_taken_off_and_a_guessed_name_is_said() -> None:
+    guessed = _draft("She came. Tom Ek met Tom Ek. In 1930 Tom Ek wrote.\n")
+    assert guessed.dataset["people"][0]["name"] == "Tom Ek"
+    assert guessed.warnings[0].startswith("the text does not say whose life it is; read as 'Tom Ek'")
+
+
+# --- across sentences -------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("sentences", "expected"),
+    [
+        ("In 1931 she moved. During this period she wrote.", "1931/.."),
+        ("She lived there from 1931 to 1933. During this period she wrote.", "1931/1933"),
+        ("In 1931 she moved. At the same time she wrote.", "1931"),
+        ("In 1931 she moved. At that time she wrote.", "1931"),
+        ("In 1931 she moved. Later she wrote.", "[1931..]"),
+        ("In March 1931 she had an operation. After the operation she rested.", "[1931-03..]"),
+        ("Her father died in 1915. A few months after her father's death she left.", "[1915..]"),
+        ("In 1931 she divorced. Soon after her divorce she left.", "[1931..]"),
+        ("In 1920 she became an editor in Oslo. Before becoming an editor she taught.", "[..1920]"),
+        ("At the age of 16 she left. Two years later she returned.", "[1918..1919]"),
+        ("In 1931 she moved. Within a year she wrote.", "[1931..1932]"),
+        ("In 1931 she moved. She stayed for three years.", "1931/1934"),
+        ("In June 1931 she moved. That same summer she wrote.", "1931-26"),
+    ],
+)
+def test_relative_dates_are_read_against_the_text_and_inferred(sentences: str, expected: str) -> None:
+    draft = _draft(f"= Ann Lee =\n\nAnn Lee (3 May 1900 – 1980) was a poet. {sentences}\n")
+    last = draft.dataset["events"][-1]
+    assert (last["date"], last["certainty"]) == (expected, "inferred")
+    assert last["note"].startswith("Resolved ")
+
+
+def test_an_after_clause_dates_the_antecedent_and_opens_what_follows() -> None:
+    draft = _draft("= Ann Lee =\n\nAnn Lee (3 May 1900 – 1980) was a poet. After receiving her degree in 1924, "
+                   "she studied in Oslo.\n")  # fmt: skip
+    assert [(e["date"], e["certainty"]) for e in draft.dataset["events"][-2:]] == [
+        ("1924", "stated"), ("[1924..]", "inferred")]  # fmt: skip
+
+
+def test_a_when_clause_in_a_dated_sentence_is_a_claim_at_that_date() -> None:
+    draft = _draft("= Ann Lee =\n\nAnn Lee (3 May 1900 – 1980) was a poet. She moved in 1925, when her father "
+                   "was in prison.\n")  # fmt: skip
+    last = draft.dataset["events"][-1]
+    assert (last["date"], last["title"], last["certainty"]) == ("1925", "Her father was in prison", "inferred")
+
+
+def test_an_age_in_a_sentence_with_a_year_narrows_it_with_an_article_bound() -> None:
+    draft = _draft("= Ann Lee =\n\nAnn Lee (30 January 1913 – 1941) was a poet. She died in 1941 at the age of 28.\n")
+    last = draft.dataset["events"][-1]
+    assert last["date"] == "1941"
+    assert [(b["side"], b["date"], b["basis"]) for b in last["bounds"]] == [("earliest", "1941-01-30", "article")]
+    assert draft.warnings == ["convention: 1 dates narrowed by an age in the same sentence (an article bound)"]
+
+
+def test_claims_after_the_death_are_warned_about() -> None:
+    draft = _draft("= Ann Lee =\n\nAnn Lee (3 May 1900 – 1950) was a poet. A statue of her was put up in 2005.\n")
+    assert draft.warnings == [
+        "1 claim fall after Ann Lee's death (1950): check that each is about the legacy, not a misread date"
+    ]
+
+
+def test_seasons_are_edtf_seasons_with_the_hemisphere_in_the_note() -> None:
+    draft = _draft("= Ann Lee =\n\nAnn Lee (3 May 1900 – 1980) was a poet. In the spring of 1925 she left.\n")
+    last = draft.dataset["events"][-1]
+    assert last["date"] == "1925-25"
+    assert "northern hemisphere" in last["note"]
+    assert draft.warnings == [
+        "convention: 1 season read as meteorological seasons of the northern hemisphere (March–May for spring)"
+    ]
+
+
+# --- what is not the life ---------------------------------------------------------------------------------------
+
+
+def test_references_citations_and_titles_of_works_are_not_events() -> None:
+    text = (
+        '= Ann Lee =\n\nAnn Lee (3 May 1900 – 1980) was a poet. She wrote "Songs of 1914" in 1920. Her works '
+        "include Winter (1931) and Spring (1935).\n\n== See also ==\nOslo in 1920\n\n== Notes ==\n"
+        "Retrieved 5 May 2010.\n"
+    )
+    draft = _draft(text)
+    assert _events(draft)[-1] == ("1920", 'She wrote "Songs of 1914"', "Lead")
+    assert len(draft.dataset["events"]) == 3
+    assert draft.skipped == {"reference section": 2}
+
+
+# --- hostile input ---------------------------------------------------------------------------------------------
+
+
+def invoke(*args: str) -> Any:
+    return CliRunner().invoke(cli.app, list(args))
+
+
+@pytest.mark.parametrize(
+    ("make", "message"),
+    [
+        (lambda p: os.mkfifo(p), "is not a regular file (a FIFO, device or socket is not read)"),
+        (lambda p: p.mkdir(), "is a directory"),
+    ],
+)
+def test_a_fifo_or_a_directory_is_refused_at_once(tmp_path: Path, make: Any, message: str) -> None:
+    target = tmp_path / "a.txt"
+    make(target)
+    result = invoke("extract", str(target), "--output", str(tmp_path / "d.json"))
+    assert (result.exit_code, result.stdout, result.stderr) == (1, "", f"sedov: error: {target}: {message}\n")
+    assert not (tmp_path / "d.json").exists()
+
+
+def test_dev_zero_is_refused_at_once() -> None:
+    result = invoke("extract", "/dev/zero")
+    assert (result.exit_code, result.stderr) == (
+        1, "sedov: error: /dev/zero: is not a regular file (a FIFO, device or socket is not read)\n")  # fmt: skip
+
+
+def test_standard_input_and_html_need_an_output_to_save_the_text_beside(tmp_path: Path) -> None:
+    script = Path(sys.executable).with_name("sedov")
+    text = "= Ann Lee =\n\nAnn Lee (3 May 1900 – 1980) was a poet. In 1925 she moved.\n"
+    refused = subprocess.run([str(script), "extract", "-"], input=text, capture_output=True, text=True,
+                             cwd=tmp_path, timeout=120, check=False)  # fmt: skip
+    assert (refused.returncode, refused.stdout) == (2, "")
+    assert refused.stderr == (
+        "sedov: error: extract -: the draft must cite the text it quotes, and standard input is not that text; "
+        "give --output FILE, and the text is saved beside it as FILE.article.txt\n"
+    )
+    done = subprocess.run([str(script), "extract", "-", "-o", "d.json"], input=text, capture_output=True,
+                          text=True, cwd=tmp_path, timeout=120, check=False)  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    assert (tmp_path / "d.article.txt").read_text(encoding="utf-8") == text
+    assert json.loads((tmp_path / "d.json").read_text(encoding="utf-8"))["source"]["file"] == "d.article.txt"
+    assert invoke("validate", str(tmp_path / "d.json")).exit_code == 0
+
+
+def test_a_short_last_sentence_still_gives_a_valid_draft(tmp_path: Path) -> None:
+    text = "= Ann Lee =\n\nAnn Lee (3 May 1900 – 1980) was a poet.\nIn 1925 she moved."
+    _valid(_draft(text), text, tmp_path)
+
+
+def test_invisible_and_bidi_characters_are_escaped_in_the_draft() -> None:
+    text = "= Ann Lee =\n\nAnn Lee (3 May 1900 – 1980) was a poet. In 1925 she\u202e moved\u200b to Oslo\u2028.\n"
+    body = to_json(_draft(text).dataset)
+    assert not re.search("[\u202e\u200b\u2028\u0085]", body)
+    assert "\\u202e" in body and "\\u200b" in body and "\\u2028" in body
+
+
+def test_one_sentence_listing_dates_is_capped_and_does_not_multiply_itself() -> None:
+    text = "= Ann Lee =\n\nAnn Lee (3 May 1900 – 1980) was a poet. She went " + "in 1931, " * 4000 + "home.\n"
+    draft = _draft(text)
+    body = to_json(draft.dataset)
+    assert len(draft.dataset["events"]) == 3  # birth, death, and 1931 once: the same date in one clause
+    assert len(body) < 3 * len(text)
+    listing = "= Ann Lee =\n\nAnn Lee (3 May 1900 – 1980) was a poet. She went " + ", ".join(
+        f"in {1920 + i}" for i in range(40)) + ".\n"  # fmt: skip
+    capped = _draft(listing)
+    assert len(capped.dataset["events"]) == 2 + 12
+    assert capped.unresolved[-1].reason == "the sentence has more than 12 dates; the rest are not drafted"
+
+
+ATTACKS = [
+    "=" * 3000 + " x\n",
+    "- Born" + " " * 3000 + ": 1900\n",
+    "She lived " + "in Oslo " * 400 + "in 1930.\n",
+    "She met Tom Ek (1898–1950) in 1930. " * 100,
+    "In " + "1" * 3000 + " she left.\n",
+    "From 1920 " + "–" * 3000 + " 1930 she wrote.\n",
+    "Tom Ek " + "(" * 1000 + "1898–1950" + ")" * 1000 + " came.\n",
+    "In " + "c. " * 1000 + "1933 she left.\n",
+    "In 1930 she left." + "[1]" * 1000 + " Then she came.\n",
+    "Early life\n" * 300 + "In 1930 she left.\n",
+    "Born\n" * 300,
+    "Two years later she wrote. " * 200,
+]
+
+
+@pytest.mark.parametrize("attack", ATTACKS, ids=range(len(ATTACKS)))
+def test_crafted_articles_give_a_valid_draft_of_bounded_size(attack: str, tmp_path: Path) -> None:
+    text = "= Ann Lee =\n\nAnn Lee (3 May 1900 – 1980) was a poet. In 1925 she moved.\n\n" + attack
+    draft = _draft(text)
+    _valid(draft, text, tmp_path)
+    assert len(to_json(draft.dataset)) < 20 * len(text) + 20_000
+
+
+def test_a_fuzz_loop_of_crafted_articles_gives_a_valid_draft_or_a_clear_refusal(tmp_path: Path) -> None:
+    rng = random.Random(20261201)
+    pieces = ["In 1925", " she moved", " to Oslo", ". ", "(", ")", "–", "c. ", "[3]", "\n", "\n\n", "== A ==\n",
+              "Born: ", "12 March 1911", " two years later", " at the age of 16", " during this period", ",",
+              "From Wikipedia", "Retrieved 5 May 2010", "\u202e", "Tom Ek (1898–1950)", " the spring of 1930",
+              " the 19th century", " after her divorce", "1868.He", "\t", "|", "References\n", "^ "]  # fmt: skip
+    for case in range(150):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(1, 60)))
+        try:
+            draft = _draft(text)
+        except NothingToDraft:
+            continue
+        _valid(draft, text, tmp_path)
+        assert len(to_json(draft.dataset)) < 50 * len(text) + 20_000, case
+
+
+# --- no regular expression of extraction starts a whitespace run in the middle of one ---------------------
+
+
+def test_no_whitespace_led_alternative_can_restart_inside_a_run_of_spaces() -> None:
+    """The class of pattern that made clause breaks, parentheses and infobox keys quadratic.
+
+    A pattern that may begin with ``\\s+``/``\\s*`` is tried at every space of a long run; each try
+    scans the rest of the run, so 50,000 spaces cost 50,000² steps. Such a start must be anchored
+    (``(?<!\\s)``, ``^``) or follow a literal.
+    """
+    import sedov_cli.extraction as package
+
+    folder = Path(package.__file__).parent
+    offenders = []
+    for path in sorted(folder.glob("*.py")):
+        source = path.read_text(encoding="utf-8")
+        for m in re.finditer(r're\.compile\(\s*((?:r?f?r?"(?:[^"\\]|\\.)*"\s*)+)', source):
+            pattern = "".join(re.findall(r'"((?:[^"\\]|\\.)*)"', m.group(1)))
+            for branch in _top_level_branches(pattern):
+                if re.match(r"\(\?:\\s[*+]|\\s[*+]", branch):
+                    offenders.append(f"{path.name}: {branch[:40]}")
+    assert offenders == []
+
+
+def _top_level_branches(pattern: str) -> list[str]:
+    branches, depth, start, i = [], 0, 0, 0
+    while i < len(pattern):
+        ch = pattern[i]
+        if ch == "\\":
+            i += 2
+            continue
+        if ch == "[":
+            i = pattern.index("]", i + 2) + 1 if "]" in pattern[i + 2 :] else len(pattern)
+            continue
+        if ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth -= 1
+        elif ch == "|" and depth == 0:
+            branches.append(pattern[start:i])
+            start = i + 1
+        i += 1
+    branches.append(pattern[start:])
+    return branches
