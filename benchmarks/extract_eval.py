@@ -187,8 +187,9 @@ def real_set(folder: Path, label: str, show: bool) -> None:
     found, wanted, matched, drafted_n = totals
     peer_line = ""
     if peer_totals[2] or peer_totals[0]:
-        peer_line = (f"   {peer_totals[0]:>4}/{wanted:<3} {peer_totals[0] / max(1, wanted):4.2f} "
-                     f"{peer_totals[1]:>4}/{peer_totals[2]:<3} {peer_totals[1] / max(1, peer_totals[2]):4.2f}")  # fmt: skip
+        hits, right, returned = peer_totals
+        peer_line = (f"   {hits:>4}/{wanted:<3} {hits / max(1, wanted):4.2f} "
+                     f"{right:>4}/{returned:<3} {right / max(1, returned):4.2f}")  # fmt: skip
     print(f"  {'all':<24} {found:>4}/{wanted:<3} {found / max(1, wanted):4.2f} {matched:>4}/{drafted_n:<3} "
           f"{matched / max(1, drafted_n):4.2f}{peer_line}")  # fmt: skip
     kinds = ", ".join(f"{k} {by_kind_found[k]}/{by_kind[k]} = {by_kind_found[k] / by_kind[k]:.2f}"

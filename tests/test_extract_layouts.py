@@ -190,7 +190,9 @@ def test_a_subject_without_a_birth_still_gets_a_draft_with_no_ages(tmp_path: Pat
     ]
     (tmp_path / "a.txt").write_text(text, encoding="utf-8")
     (tmp_path / "d.json").write_text(to_json(draft.dataset), encoding="utf-8")
-    record = json.loads(CliRunner().invoke(cli.app, ["--data", str(tmp_path / "d.json"), "show", "1993", "--json"]).stdout)
+    record = json.loads(
+        CliRunner().invoke(cli.app, ["--data", str(tmp_path / "d.json"), "show", "1993", "--json"]).stdout
+    )
     assert (record["age"], record["status"]) == (None, "unknown")
 
 

@@ -286,7 +286,9 @@ def _pre_post(m: re.Match[str], sentence: str) -> tuple[str, str | None]:
 def _single(m: re.Match[str], sentence: str, era: tuple[int, int] | None = None) -> str | None:
     text, approx = _qualified(m.group())
     if _Y.fullmatch(text):
-        if _NOT_A_YEAR_AFTER.match(sentence, m.end()) or _NOT_A_YEAR_BEFORE.search(sentence, max(0, m.start() - 12), m.start()):
+        if _NOT_A_YEAR_AFTER.match(sentence, m.end()) or _NOT_A_YEAR_BEFORE.search(
+            sentence, max(0, m.start() - 12), m.start()
+        ):
             return None
         if era is not None and not era[0] <= int(text) <= era[1] and _COUNTED.match(sentence, m.end()):
             return None  # "the 1500 maps she drew", in a life of 1898–1961: a count, not a year
