@@ -340,7 +340,10 @@ def _source(raw: dict[str, Any]) -> Source:
 
 
 def _bounds(raw: dict[str, Any]) -> tuple[Bound, ...]:
-    return tuple(Bound(b["side"], date.fromisoformat(b["date"]), b["basis"], b["note"]) for b in raw.get("bounds", []))
+    return tuple(
+        Bound(b["side"], date.fromisoformat(b["date"]), b["basis"], b["note"], follows=b.get("follows"))
+        for b in raw.get("bounds", [])
+    )
 
 
 def _moment(raw: dict[str, Any]) -> Moment:
@@ -462,7 +465,14 @@ def _dump_bounds(bounds: tuple[Bound, ...]) -> dict[str, Any]:
         return {}
     return {
         "bounds": [
-            {"side": b.side, "date": b.day.isoformat(), "certainty": b.certainty, "basis": b.basis, "note": b.note}
+            {
+                "side": b.side,
+                "date": b.day.isoformat(),
+                **_optional(follows=b.follows),
+                "certainty": b.certainty,
+                "basis": b.basis,
+                "note": b.note,
+            }
             for b in bounds
         ]
     }

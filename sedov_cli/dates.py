@@ -554,18 +554,30 @@ class Life:
     def exact(self) -> bool:
         return self.birth.earliest == self.birth.latest
 
-    def status_of(self, span: Span, certain: Span | None = None) -> LifeStatus:
+    def status_of(self, span: Span, certain: Span | None = None, *, follows_death: bool = False) -> LifeStatus:
         """Where ``span`` lies against the life.
 
         ``certain`` is the stretch a period certainly covers (None for a
         moment): a period that surely overlaps the life was lived even if it
         runs past the death, while a moment that may fall after the death
         only maybe was.
+
+        ``follows_death`` says the span is known to come after the death,
+        though it may begin on the death's own day: the confirmation of a
+        death can be sent the day it happens, and still it cannot precede
+        it. Days alone cannot say this (a day holds both the last hours of
+        the life and the first after it), so it is a fact of its own.
         """
         b0, b1 = self.birth.earliest, self.birth.latest
         assert b0 is not None and b1 is not None
         d0 = self.death.earliest if self.death else None
         d1 = self.death.latest if self.death else None
+        if follows_death:
+            if d0 is None:
+                raise ValueError("only a life with a known death can be followed by it")
+            if span.earliest is None or span.earliest < d0:
+                raise ValueError(f"a span that follows the death cannot start before it: {span}")
+            return LifeStatus.AFTER_DEATH
         if span.latest is not None and span.latest < b0:
             return LifeStatus.BEFORE_BIRTH
         if d1 is not None and span.earliest is not None and span.earliest > d1:
@@ -580,17 +592,20 @@ class Life:
             return LifeStatus.MAYBE_AFTER_DEATH
         return LifeStatus.MAYBE_BEFORE_BIRTH
 
-    def age_over(self, span: Span, certain: Span | None = None, *, segments: bool = True) -> AgeAnswer:
+    def age_over(
+        self, span: Span, certain: Span | None = None, *, segments: bool = True, follows_death: bool = False
+    ) -> AgeAnswer:
         """Ages over every day of ``span`` that falls within the life.
 
-        ``certain`` is what a period certainly covers; see :meth:`status_of`.
+        ``certain`` is what a period certainly covers, and ``follows_death``
+        marks a span known to come after the death; see :meth:`status_of`.
         ``segments`` (the age on each stretch between birthdays) are only
         worked out when asked for: age-at shows them, listings do not.
         """
         b0, b1 = self.birth.earliest, self.birth.latest
         assert b0 is not None and b1 is not None
         d1 = self.death.latest if self.death else None
-        status = self.status_of(span, certain)
+        status = self.status_of(span, certain, follows_death=follows_death)
         if not status.has_age:
             return AgeAnswer(status)
         lo = b0 if span.earliest is None else max(span.earliest, b0)

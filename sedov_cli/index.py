@@ -34,7 +34,7 @@ from .dates import parse_edtf
 from .errors import SedovError
 from .model import Bound, CountKey, Event, EventStore, Narrowing, Source, narrow
 
-LAYOUT = "3"  # raise when the tables change: older cache files are then rebuilt
+LAYOUT = "4"  # raise when the tables change: older cache files are then rebuilt
 SUFFIX = ".sqlite"
 CACHE_ENV = "SEDOV_CACHE_DIR"
 NO_CACHE_ENV = "SEDOV_NO_CACHE"
@@ -210,7 +210,9 @@ def _event(row: tuple[Any, ...]) -> Event:
         tags=tuple(tags.split()),
         certainty=certainty,
         source=Source(section, quote),
-        bounds=tuple(Bound(b[0], date.fromisoformat(b[1]), b[2], b[3]) for b in json.loads(bounds)) if bounds else (),
+        bounds=tuple(Bound(b[0], date.fromisoformat(b[1]), b[2], b[3], follows=b[4]) for b in json.loads(bounds))
+        if bounds
+        else (),
         wording=wording,
         note=note,
         claimed_by=claimed_by,
@@ -491,7 +493,8 @@ def _insert_events(con: sqlite3.Connection, events: Iterable[dict[str, Any]]) ->
                 n, raw["id"], lo, hi, raw["date"], raw["title"], raw["summary"], raw["period"],
                 " ".join(raw["places"]), " ".join(raw["people"]), " ".join(raw["tags"]), raw["certainty"],
                 raw["source"]["section"], raw["source"]["quote"],
-                json.dumps([[b["side"], b["date"], b["basis"], b["note"]] for b in bounds]) if bounds else None,
+                json.dumps([[b["side"], b["date"], b["basis"], b["note"], b.get("follows")] for b in bounds])
+                if bounds else None,
                 raw.get("wording"), raw.get("note"), raw.get("claimed_by"), " ".join(raw.get("disputes", ())),
             )  # fmt: skip
 

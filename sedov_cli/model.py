@@ -34,12 +34,24 @@ class Source:
     quote: str
 
 
+Follows = Literal["death"]
+"""What a bound's day belongs to when the event is known to come after it on that
+very day. Only the subject's death, for now: "on or after the death, perhaps the
+same day" (a report of the death, a grave)."""
+
+
 @dataclass(frozen=True)
 class Bound:
     """A narrowing of an event's dates, derived by reasoning and always inferred.
 
     ``basis`` says whether the reasoning rests on the article alone or on an
     outside fact that pins down one of the article's relative dates.
+
+    ``follows`` is set on an earliest bound whose day is the first possible
+    day of the subject's death, for an event that comes after the death: the
+    day is allowed (the death may be reported the day it happens), but no
+    moment of the life is. Such an event has no age. Without it, "after the
+    death" would have to be faked as the day after, ruling out the same day.
     """
 
     side: Literal["earliest", "latest"]
@@ -47,6 +59,7 @@ class Bound:
     basis: Literal["article", "outside"]
     note: str
     certainty: Literal["inferred"] = "inferred"
+    follows: Follows | None = None
 
 
 def narrow(span: Span, bounds: tuple[Bound, ...]) -> Span:
@@ -162,6 +175,11 @@ class Event:
         if span.earliest is not None:
             hi = max(hi, span.earliest)
         return Span(lo, hi) if lo <= hi else None
+
+    @cached_property
+    def follows_death(self) -> bool:
+        """Whether a bound says the event comes after the subject's death (see :class:`Bound`)."""
+        return any(b.follows == "death" for b in self.bounds)
 
     @property
     def start_basis(self) -> Basis | None:
@@ -368,20 +386,22 @@ class Dataset:
     def age_at(self, event: Event) -> AgeAnswer:
         """The subject's age at a moment, or during a period (without the birthday stretches).
 
-        Remembered per (span, certain days): a large dataset has many events
+        Remembered per (span, certain days, whether it follows the death): a large dataset has many events
         on the same dates, and the answer depends on nothing else.
         """
-        key = (event.span, event.certain)
+        key = (event.span, event.certain, event.follows_death)
         found = self._ages.get(key)
         if found is None:
             life = self.subject_life
             found = self._ages[key] = (
-                life.age_over(event.span, event.certain, segments=False) if life else AgeAnswer(LifeStatus.UNKNOWN)
+                life.age_over(event.span, event.certain, segments=False, follows_death=event.follows_death)
+                if life
+                else AgeAnswer(LifeStatus.UNKNOWN)
             )
         return found
 
     @cached_property
-    def _ages(self) -> dict[tuple[Span, Span | None], AgeAnswer]:
+    def _ages(self) -> dict[tuple[Span, Span | None, bool], AgeAnswer]:
         return {}
 
     @cached_property

@@ -154,6 +154,8 @@ class When:
     """The days the asked time certainly covers. A typed year, month or
     interval covers all its days; a moment (an event, or ``[1929..1931]``)
     only one of them, so it has none."""
+    follows_death: bool = False
+    """An event known to come after the subject's death, perhaps on its day."""
 
 
 def resolve_when(ds: Dataset, text: str, today: dt.date | None = None) -> When:
@@ -181,7 +183,8 @@ def resolve_when(ds: Dataset, text: str, today: dt.date | None = None) -> When:
 
 
 def _at(text: str, event: Event) -> When:
-    return When(text, event.span, f"{event.title} ({event.when})", event=event, certain=event.certain)
+    return When(text, event.span, f"{event.title} ({event.when})", event=event, certain=event.certain,
+                follows_death=event.follows_death)  # fmt: skip
 
 
 def date_range(ds: Dataset, start: str | None, end: str | None) -> Span | None:
@@ -350,8 +353,12 @@ def tag_counts(ds: Dataset, search: str | None) -> dict[str, int]:
 
 
 def age_of(ds: Dataset, person: Person, when: When) -> AgeAnswer:
-    """The person's age over the asked span; refuses when the person has no known birth."""
+    """The person's age over the asked span; refuses when the person has no known birth.
+
+    An event that follows the subject's death has no age for the subject, but
+    says nothing of anyone else's life: his son's age at it is counted.
+    """
     life = person.life
     if life is None:
         raise UsageProblem(f"the dataset has no birth date for {person.name}, so no age can be given")
-    return life.age_over(when.span, when.certain)
+    return life.age_over(when.span, when.certain, follows_death=when.follows_death and person.id == ds.subject)

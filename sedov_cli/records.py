@@ -226,12 +226,24 @@ def anniversaries_listing(ds: Dataset, items: Sequence[Anniversary]) -> Listing:
 def show_record(ds: Dataset, event: Event, before: Event | None, after: Event | None) -> Record:
     record = event_record(ds, event, ds.age_at(event))
     record["bounds"] = [
-        {"side": b.side, "date": b.day.isoformat(), "certainty": b.certainty, "basis": b.basis, "note": b.note}
+        {
+            "side": b.side,
+            "date": b.day.isoformat(),
+            "follows": b.follows,
+            "certainty": b.certainty,
+            "basis": b.basis,
+            "note": b.note,
+        }
         for b in event.bounds
     ]
     record["previous"] = before.id if before else None
     record["next"] = after.id if after else None
     return record
+
+
+def _bound_basis(bound: dict[str, Any]) -> str:
+    """'article', or 'article, after the death' for a bound that follows it."""
+    return f"{bound['basis']}, after the death" if bound["follows"] == "death" else str(bound["basis"])
 
 
 def show_listing(record: Record) -> Listing:
@@ -243,7 +255,7 @@ def show_listing(record: Record) -> Listing:
         elif key == "age":
             rows.append(("age", "" if value is None else age_text(value, "-")))
         elif key == "bounds":
-            rows += [(f"bound.{b['side']}", f"{b['date']} ({b['basis']}): {b['note']}") for b in value]
+            rows += [(f"bound.{b['side']}", f"{b['date']} ({_bound_basis(b)}): {b['note']}") for b in value]
         else:
             rows.append((key, _cell(value)))
     return Listing("event", (record,), ("field", "value"), tuple(rows), single=True)

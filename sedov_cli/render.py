@@ -29,7 +29,7 @@ from .queries import Hit, by_period
 from .records import Listing, age_json, age_text, age_words
 from .relative import Distance
 from .render_layout import Column, fit
-from .sentences import basis_words
+from .sentences import FOLLOWS_WORDS, basis_words
 from .text import plural, visible
 
 CERTAINTY_STYLE = {
@@ -282,6 +282,8 @@ def event_panel(env: Environment, record: dict[str, object]) -> None:
         table.add_row("note", _t(str(record["note"])))
     for bound in record["bounds"]:  # type: ignore[attr-defined]
         day = format_day(date.fromisoformat(bound["date"]))
+        if bound["follows"] == "death":
+            day += f" ({FOLLOWS_WORDS})"
         table.add_row(f"{bound['side']} bound", _t(f"{day} [{basis_words(bound['basis'])}] {bound['note']}"))
     source = record["source"]
     assert isinstance(source, dict)

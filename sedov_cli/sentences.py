@@ -11,7 +11,7 @@ from __future__ import annotations
 from datetime import date
 
 from .dates import AgeAnswer, AgeSegment, LifeStatus, Span, format_day
-from .model import Basis, Dataset, DatedFact, Event, Person
+from .model import Basis, Bound, Dataset, DatedFact, Event, Person
 from .queries import When
 
 
@@ -20,6 +20,14 @@ def basis_words(basis: Basis) -> str:
     return {"date": "from the date itself", "article": "inferred from the article", "outside": "outside knowledge"}[
         basis
     ]
+
+
+FOLLOWS_WORDS = "after the death, perhaps the same day"
+"""How a reader is told that a bound's day is the death's and the event comes after it."""
+
+
+def _follows(bound: Bound) -> str:
+    return f" ({FOLLOWS_WORDS})" if bound.follows == "death" else ""
 
 
 def date_account(event: Event) -> list[str]:
@@ -36,7 +44,8 @@ def date_account(event: Event) -> list[str]:
         lines = [f"Date: {event.when} (EDTF {event.date.text}): {what}, within {lo} to {hi}."]
     for bound in event.bounds:
         side = "First" if bound.side == "earliest" else "Last"
-        lines.append(f"{side} possible day {format_day(bound.day)}, {basis_words(bound.basis)}: {bound.note}")
+        day = format_day(bound.day) + _follows(bound)
+        lines.append(f"{side} possible day {day}, {basis_words(bound.basis)}: {bound.note}")
     return lines
 
 
@@ -177,7 +186,8 @@ def explain(person: Person, when: When, answer: AgeAnswer) -> list[str]:
         lines.append(f"  as EDTF: {_span_text(event.date.span)}")
         lines.append(f"  a {event.kind}: " + ("it lasted" if event.kind == "period" else "it happened once"))
         for bound in event.bounds:
-            lines.append(f"  {bound.side} bound {format_day(bound.day)} [{basis_words(bound.basis)}]: {bound.note}")
+            day = format_day(bound.day) + _follows(bound)
+            lines.append(f"  {bound.side} bound {day} [{basis_words(bound.basis)}]: {bound.note}")
         if event.note:
             lines.append(f"  note: {event.note}")
         lines.append(f"  source ({event.source.section}): “{event.source.quote}”")

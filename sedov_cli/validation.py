@@ -10,6 +10,7 @@ user can fix them all in one pass.
 
 from __future__ import annotations
 
+import contextlib
 import os
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
@@ -88,6 +89,7 @@ class Validator:
     def __post_init__(self) -> None:
         self.problems: list[Problem] = []
         self.found: dict[str, bool] = {}  # quote -> whether the article holds it
+        self.death: Span | None = None  # the subject's possible death days, once check_people has read them
 
     def add(self, record: str, field: str, message: str) -> None:
         self.problems.append(Problem(self.file, record, field, message))
@@ -145,6 +147,9 @@ class Validator:
             born, died = (birth.span.earliest if birth else None), (death.span.latest if death else None)
             if born and died and died < born:
                 self.add(record, "death.date", "is before the birth")
+        if subject in people and "death" in people[subject]:
+            with contextlib.suppress(DateError):
+                self.death = parse_edtf(people[subject]["death"]["date"]).span
         if subject not in people:
             self.add("dataset", "subject", f"unknown person {subject!r}{suggest(subject, people)}")
 
@@ -249,7 +254,19 @@ class Validator:
                 span = span.narrowed(**{bound["side"]: date.fromisoformat(bound["date"])})
             except ValueError as exc:
                 self.add(record, f"{prefix}bounds[{i}].date", str(exc))
+            if "follows" in bound:
+                self.follows(record, f"{prefix}bounds[{i}]", bound)
         return span
+
+    def follows(self, record: str, field: str, bound: dict[str, Any]) -> None:
+        """A bound that follows the death is the death's first possible day, on the earliest side."""
+        if bound["side"] != "earliest":
+            self.add(record, f"{field}.side", "a bound that follows the death must be the earliest day")
+        if self.death is None or self.death.earliest is None:
+            self.add(record, f"{field}.follows", "the subject has no death date for the event to follow")
+        elif bound["date"] != self.death.earliest.isoformat():
+            first = self.death.earliest.isoformat()
+            self.add(record, f"{field}.date", f"must be {first}, the first possible day of the subject's death")
 
     def claim(self, record: str, kind: str, raw: dict[str, Any]) -> None:
         certainty = raw["certainty"]

@@ -40,10 +40,10 @@ def ids(result: Result) -> list[str]:
 ALL_IDS = [
     "revolution-of-1905", "father-in-prison", "birth", "lives-apart", "marriage", "son-born", "exile", "visa",
     "eye-treatment", "moves-to-berlin", "sternheim-meets", "languages", "bulletin", "bulletin-editor", "bloc-formed",
-    "moves-to-paris", "urges-liquidation", "paris-activist", "nkvd-surveillance", "murder-hypothesis",
-    "bloc-dissolved", "cares-for-nephew", "sieva-renamed", "red-book", "red-book-praised", "appendicitis",
-    "appendectomy", "complications", "death", "zborowski-confirms-death", "grave", "zborowski-testimony",
-    "sudoplatov-denial",
+    "moves-to-paris", "urges-liquidation", "paris-activist", "nkvd-surveillance", "bloc-dissolved",
+    "cares-for-nephew", "red-book", "red-book-praised", "sieva-renamed", "appendicitis", "nkvd-notified",
+    "appendectomy", "complications", "taken-to-hospital", "murder-hypothesis", "death", "zborowski-confirms-death",
+    "grave", "zborowski-testimony", "sudoplatov-denial",
 ]  # fmt: skip
 
 HEADER = (
@@ -51,7 +51,7 @@ HEADER = (
     "people\ttags\tcertainty\tclaimed_by\tperiod\tsection\tquote\n"
 )
 GRAVE_TSV = (
-    "grave\t1938/..\tperiod\t1938-02-17\t\tarticle\t\tafter his death\t\t\tafter-death\t"
+    "grave\t1938/..\tperiod\t1938-02-16\t\tarticle\t\tfrom 1938\t\t\tafter-death\t"
     "His grave is in the Cimetière de Thiais\tHis grave is in the Cimetière de Thiais, south of Paris.\t"
     "Cimetière de Thiais\t\tdeath; grave\tinferred\t\tAfter his death\tDeath\t"
     "Sedov's grave is in Cimetière de Thiais, south of Paris.\n"
@@ -60,11 +60,11 @@ GRAVE_RECORD: dict[str, Any] = {
     "id": "grave",
     "date": "1938/..",
     "kind": "period",
-    "start": "1938-02-17",
+    "start": "1938-02-16",
     "end": None,
     "start_basis": "article",
     "end_basis": None,
-    "when": "after his death",
+    "when": "from 1938",
     "title": "His grave is in the Cimetière de Thiais",
     "summary": "His grave is in the Cimetière de Thiais, south of Paris.",
     "places": ["Cimetière de Thiais"],
@@ -77,7 +77,8 @@ GRAVE_RECORD: dict[str, Any] = {
     "disputes": [],
     "period": "After his death",
     "note": (
-        "The article gives no burial date, only where the grave is: a period that begins after his death and lasts."
+        "The article gives no burial date, only where the grave is: a period that begins after his death (perhaps "
+        "the same day) and lasts."
     ),
     "source": {"section": "Death", "quote": "Sedov's grave is in Cimetière de Thiais, south of Paris."},
 }
@@ -102,15 +103,15 @@ def test_timeline_at_a_terminal_groups_by_period_and_names_claimants(sedov: Run)
     assert result.exit_code == 0
     assert table(result.stdout) == table(
         """\
-When                    Age   Event                                  Places   Certainty
+When                  Age   Event                                  Places   Certainty
 ────────────────────────────────────────────────────────────────────────────────────────────────────
-                              Death
-by 16 February 1938   25–31   Murdered by Stalin's agents?           Paris    disputed: some
-                                                                              historians
+                            Death
+by 16 February 1938    31   Murdered by Stalin's agents?           Paris    disputed: some
+                                                                            historians
 
-                              After his death
-1994                          Sudoplatov denies Soviet involvement            disputed: Pavel
-                                                                              Sudoplatov
+                            After his death
+1994                        Sudoplatov denies Soviet involvement            disputed: Pavel
+                                                                            Sudoplatov
 """
     )
 
@@ -164,7 +165,7 @@ def test_events_csv(sedov: Run) -> None:
     assert sedov("events", "--place", "thiais", "-f", "csv").stdout == (
         "id,date,kind,start,end,start_basis,end_basis,when,age_min,age_max,status,title,summary,places,people,tags,"
         "certainty,claimed_by,period,section,quote\n"
-        "grave,1938/..,period,1938-02-17,,article,,after his death,,,after-death,His grave is in the Cimetière de "
+        "grave,1938/..,period,1938-02-16,,article,,from 1938,,,after-death,His grave is in the Cimetière de "
         'Thiais,"His grave is in the Cimetière de Thiais, south of Paris.",Cimetière de Thiais,,death; grave,inferred,,'
         'After his death,Death,"Sedov\'s grave is in Cimetière de Thiais, south of Paris."\n'
     )
@@ -175,7 +176,7 @@ def test_events_markdown(sedov: Run) -> None:
         "| id | date | kind | start | end | start_basis | end_basis | when | age_min | age_max | status | title | "
         "summary | places | people | tags | certainty | claimed_by | period | section | quote |\n"
         "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|\n"
-        "| grave | 1938/.. | period | 1938-02-17 |  | article |  | after his death |  |  | after-death | "
+        "| grave | 1938/.. | period | 1938-02-16 |  | article |  | from 1938 |  |  | after-death | "
         "His grave is in the Cimetière de Thiais | His grave is in the Cimetière de Thiais, south of Paris. | "
         "Cimetière de Thiais |  | death; grave | inferred |  | After his death | Death | "
         "Sedov's grave is in Cimetière de Thiais, south of Paris. |\n"
@@ -186,11 +187,11 @@ def test_events_table(sedov: Run) -> None:
     result = sedov("events", "--place", "thiais", "--format", "table", width=80)
     assert table(result.stdout) == table(
         """\
-When              Age   Event                             Places       Certainty
+When        Age   Event                                   Places       Certainty
 ────────────────────────────────────────────────────────────────────────────────
-after his death         His grave is in the Cimetière     Cimetière    inferred
-                        de Thiais                         de Thiais
-                        grave
+from 1938         His grave is in the Cimetière de        Cimetière    inferred
+                  Thiais                                  de Thiais
+                  grave
 """
     )
 
@@ -201,36 +202,39 @@ after his death         His grave is in the Cimetière     Cimetière    inferre
 @pytest.mark.parametrize(
     ("args", "expected"),
     [
-        # the alleged murder may predate 1937 (a poisoning 'causing his condition'), so it is not certainly within
+        # the alleged murder is tied to his last illness, in February 1938, so it is certainly within
         (["--place", "Paris", "--from", "1937", "--match", "certain"],
-         ["appendicitis", "appendectomy", "complications", "death"]),
-        (["--place", "France", "--tag", "health"], ["appendicitis", "appendectomy", "complications"]),
+         ["appendicitis", "appendectomy", "complications", "taken-to-hospital", "murder-hypothesis", "death"]),
+        (["--place", "France", "--tag", "health"],
+         ["appendicitis", "appendectomy", "complications", "taken-to-hospital"]),
         (["--place", "cimetiere de thiais"], ["grave"]),
         (["--place", "PARIS", "--tag", "family"], ["cares-for-nephew"]),
-        (["--place", "Mirabeau"], ["appendicitis", "appendectomy"]),
+        (["--place", "Mirabeau"], ["appendectomy", "complications"]),  # the attack itself was not at the clinic
         (["--place", "Berlin", "--place", "Turkey"],
          ["exile", "moves-to-berlin", "sternheim-meets", "languages", "bulletin"]),
         (["--person", "Zborowski"],
-         ["appendicitis", "appendectomy", "zborowski-confirms-death", "zborowski-testimony"]),
+         ["appendicitis", "nkvd-notified", "zborowski-confirms-death", "zborowski-testimony"]),
         (["--person", "sieva"], ["cares-for-nephew", "sieva-renamed"]),
         (["--person", "Esteban Volkov"], ["cares-for-nephew", "sieva-renamed"]),
         (["--place", "Mexico"], ["sieva-renamed"]),
-        (["--person", "broue"], ["bloc-dissolved"]),
+        (["--person", "broue"], []),  # Broué reports the dissolution (claimed_by); he takes no part in it
         (["--person", "Trotsky", "--tag", "bloc"], ["bloc-formed", "urges-liquidation"]),
-        (["--person", "Stalin", "--person", "Hitler"], ["moves-to-paris", "urges-liquidation", "murder-hypothesis"]),
+        (["--person", "Stalin", "--person", "Hitler"], ["urges-liquidation", "murder-hypothesis"]),  # Hitler only dates
         (["--tag", "health", "--tag", "portrait"],
-         ["eye-treatment", "sternheim-meets", "languages", "appendicitis", "appendectomy", "complications"]),
+         ["eye-treatment", "sternheim-meets", "languages", "appendicitis", "appendectomy", "complications",
+          "taken-to-hospital"]),
         (["--certainty", "attributed"], ["bloc-dissolved", "zborowski-confirms-death", "zborowski-testimony"]),
         (["--certainty", "Disputed"], ["murder-hypothesis", "sudoplatov-denial"]),
         (["--search", "СЕДОВ"], ["birth", "death"]),
         (["--search", "cimetiere"], ["grave"]),
         (["--search", "informant"], ["bloc-formed"]),
         # open-ended dates ("1936 or later") may still fall in a range that starts later
-        (["--from", "1956"], ["sieva-renamed", "red-book-praised", "zborowski-confirms-death", "grave",
+        (["--from", "1956"], ["red-book-praised", "sieva-renamed", "zborowski-confirms-death", "grave",
                               "zborowski-testimony", "sudoplatov-denial"]),
         (["--to", "1906"], ["revolution-of-1905", "father-in-prison", "birth"]),
         (["--from", "Feb 1938", "--to", "16 February 1938", "--match", "certain"],
-         ["appendicitis", "appendectomy", "complications", "death"]),
+         ["appendicitis", "nkvd-notified", "appendectomy", "complications", "taken-to-hospital", "murder-hypothesis",
+          "death"]),
         (["--from", "marriage", "--to", "son-born"], ["lives-apart", "marriage", "son-born"]),
     ],
 )  # fmt: skip
@@ -251,8 +255,9 @@ def test_overlap_marks_possible_matches(sedov: Run) -> None:
         ("eye-treatment", "possible"), ("sternheim-meets", "possible"), ("languages", "possible"),
         ("bulletin", "possible"), ("bulletin-editor", "possible"), ("moves-to-paris", "possible"),
         ("urges-liquidation", "possible"), ("paris-activist", "possible"), ("nkvd-surveillance", "possible"),
-        ("murder-hypothesis", "possible"), ("bloc-dissolved", "certain"),
+        ("bloc-dissolved", "certain"),
     ]  # fmt: skip
+    # the alleged murder is tied to February 1938, so it cannot fall in 1933
     within = sedov("events", "--from", "1933", "--to", "1933", "--match", "certain", "--json")
     assert [(e["id"], e["match"]) for e in json.loads(within.stdout)] == [("bloc-dissolved", "certain")]
 
@@ -297,7 +302,7 @@ latest     30 April 1933
 age        26–27
 period     Exile in Turkey and Germany
 places
-people     Pierre Broué
+people
 tags       politics, bloc
 certainty  attributed (claimed by Pierre Broué)
 summary    The bloc is dissolved, according to Pierre Broué.
@@ -305,7 +310,7 @@ note       'Early 1933' is encoded as the first four months of the year (EDTF co
 section    Trotsky's bloc
 quote      “The bloc was dissolved in early 1933, according to Pierre Broué.”
 EDTF       1933-37
-previous   murder-hypothesis
+previous   nkvd-surveillance
 next       cares-for-nephew
 """
     )
@@ -328,11 +333,14 @@ def test_show_json(sedov: Run) -> None:
     record = json.loads(sedov("show", "murder-hypothesis", "--json").stdout)
     assert record["disputes"] == ["sudoplatov-denial"] and record["claimed_by"] == "some historians"
     assert record["bounds"] == [
-        {"side": "earliest", "date": "1932-01-01", "certainty": "inferred", "basis": "article",
-         "note": "The agents were watching him in Paris, where he moved no earlier than 1932."}
+        {"side": "earliest", "date": "1938-02-01", "follows": None, "certainty": "inferred", "basis": "article",
+         "note": "The alleged murder is tied to his last illness, which began with the attack of appendicitis in "
+                 "February 1938: either in hospital, or by a poisoning 'causing his condition'."}
     ]  # fmt: skip
     assert (record["kind"], record["date"], record["status"]) == ("moment", "[..1938-02-16]", "lived")
-    assert (record["previous"], record["next"]) == ("nkvd-surveillance", "bloc-dissolved")
+    assert (record["previous"], record["next"]) == ("taken-to-hospital", "death")
+    confirmed = json.loads(sedov("show", "zborowski-confirms-death", "--json").stdout)
+    assert [(b["date"], b["follows"], b["basis"]) for b in confirmed["bounds"]] == [("1938-02-16", "death", "article")]
     first = json.loads(sedov("show", "revolution-of-1905", "--json").stdout)
     assert (first["previous"], first["age"]) == (None, None)
 
@@ -366,7 +374,7 @@ def test_show_json(sedov: Run) -> None:
         (["red-book-praised"], "At “Trotsky praises the Red Book” (1936 or later) Lev Sedov was 29–31: 29 if by "
                                "23 February 1936, 30 if by 23 February 1937 and 31 if later (if it came before the "
                                "death, 16 February 1938)."),
-        (["grave"], "During “His grave is in the Cimetière de Thiais” (after his death) Lev Sedov was no longer alive "
+        (["grave"], "During “His grave is in the Cimetière de Thiais” (from 1938) Lev Sedov was no longer alive "
                     "(died 16 February 1938, aged 31)."),
         (["1937/.."], "From 1937 Lev Sedov was 30 until 23 February 1937 and 31 from 24 February 1937 "
                       "(died 16 February 1938)."),
@@ -477,7 +485,7 @@ vsevolod-volkov
     assert sedov("people", "--search", "lev").stdout == (
         "id\tname\taliases\trelation\tbirth\tdeath\tevents\n"
         "lev-sedov\tLev Sedov\tLev Lvovich Sedov; Лев Львович Седов; Leon Sedov\tthe subject\t1906-02-24\t"
-        "1938-02-16\t33\n"
+        "1938-02-16\t35\n"
         "lev-son\tLev\t\tson\t1926\t\t1\n"
     )
     people = json.loads(sedov("people", "--json").stdout)
@@ -491,12 +499,12 @@ def test_places_tree_and_flat(sedov: Run) -> None:
     assert table(sedov("places", tty=True).stdout) == table(
         """\
 Places
-├── USSR  country  1 event, 1 within
+├── USSR  country  0 events, 0 within
 ├── Turkey  country  1 event, 1 within
 ├── Germany  country  0 events, 4 within
 │   └── Berlin  city  4 events, 4 within
-├── France  country  0 events, 10 within
-│   ├── Paris  city  5 events, 9 within
+├── France  country  0 events, 11 within
+│   ├── Paris  city  6 events, 10 within
 │   │   ├── Clinique Mirabeau  clinic  2 events, 2 within
 │   │   └── a Paris hospital  hospital  2 events, 2 within
 │   └── Thiais  town  0 events, 1 within
@@ -519,7 +527,7 @@ def test_tags(sedov: Run) -> None:
         "Tag    Events\n─────────────\nbloc        3\n"
     )
     tags = json.loads(sedov("tags", "--json").stdout)
-    assert {"tag": "nkvd", "events": 7} in tags and sum(t["events"] for t in tags) == 60
+    assert {"tag": "nkvd", "events": 8} in tags and sum(t["events"] for t in tags) == 62
 
 
 # --- validate, --data and SEDOV_DATA ------------------------------------------------------
@@ -527,7 +535,7 @@ def test_tags(sedov: Run) -> None:
 
 def test_validate_packaged(sedov: Run) -> None:
     result = sedov("validate")
-    assert (result.exit_code, result.stdout) == (0, "ok: the packaged dataset: 33 events, 17 people, 12 places\n")
+    assert (result.exit_code, result.stdout) == (0, "ok: the packaged dataset: 35 events, 17 people, 12 places\n")
 
 
 def test_validate_lists_every_problem(sedov: Run, write_dataset: WriteDataset) -> None:

@@ -255,6 +255,28 @@ def test_a_period_that_surely_overlaps_the_life_was_lived_even_past_death() -> N
     assert (after.status, after.age) == (LifeStatus.AFTER_DEATH, None)
 
 
+def test_what_follows_the_death_may_share_its_day_and_still_has_no_age() -> None:
+    """A confirmation of the death on 16 February 1938 or later: the day alone reads as maybe-lived."""
+    confirm = parse_edtf("[1938-02-16..1956]").span
+    assert SEDOV.age_over(confirm).status is LifeStatus.MAYBE_AFTER_DEATH  # what days alone can say
+    answer = SEDOV.age_over(confirm, follows_death=True)
+    assert (answer.status, answer.age, answer.lived) == (LifeStatus.AFTER_DEATH, None, None)
+    same_day = SEDOV.age_over(Span.day(date(1938, 2, 16)), follows_death=True)
+    assert same_day.status is LifeStatus.AFTER_DEATH
+    grave = parse_edtf("1938/..").span.narrowed(earliest=date(1938, 2, 16))
+    assert SEDOV.status_of(grave, None, follows_death=True) is LifeStatus.AFTER_DEATH
+    # a death known only to the month: following it starts on its first possible day
+    month = Life(SEDOV.birth, parse_edtf("1938-02").span)
+    assert month.status_of(Span(date(1938, 2, 1), None), follows_death=True) is LifeStatus.AFTER_DEATH
+
+
+def test_following_the_death_needs_a_death_and_cannot_start_before_it() -> None:
+    with pytest.raises(ValueError, match="cannot start before it"):
+        SEDOV.status_of(Span(date(1938, 2, 15), None), follows_death=True)
+    with pytest.raises(ValueError, match="known death"):
+        Life(SEDOV.birth).status_of(Span(date(1938, 2, 16), None), follows_death=True)
+
+
 def test_open_start_is_clipped_at_birth() -> None:
     answer = SEDOV.age_over(parse_edtf("../1933-01-30").span)
     assert answer.age == AgeRange(0, 26)

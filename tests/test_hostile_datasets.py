@@ -41,7 +41,8 @@ def sedov(*args: str) -> Result:
 
 
 VARIANTS: dict[str, Callable[[dict[str, Any]], None]] = {
-    "no death date": lambda raw: raw["people"][0].pop("death"),
+    "no death date": lambda raw: (  # and so nothing can follow it: its bounds become plain days
+        raw["people"][0].pop("death"), [b.pop("follows", None) for e in raw["events"] for b in e.get("bounds", [])]),
     "events outside the chart's axis": lambda raw: (
         event(raw, "red-book").update(date="1936/1945"), event(raw, "father-in-prison").update(date="1890")),
     "year 9999": lambda raw: (

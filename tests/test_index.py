@@ -104,6 +104,9 @@ PACKAGED_COMMANDS = [
     ["show", "murder"], ["age-at", "marriage", "--explain"], ["on-this-day", "02-16", "--json"],
     ["export", "--format", "ics", "-o", "-"], ["export", "--format", "timelinejs", "-o", "-"],
     ["places", "--format", "tsv"], ["chart"],
+    # a bound that follows the death: no age for him, his son's counted, the same words either way
+    ["show", "zborowski-confirms-death", "--json"], ["show", "grave"],
+    ["age-at", "zborowski-confirms-death", "--explain"], ["age-at", "grave", "--person", "lev-son", "--json"],
 ]  # fmt: skip
 
 

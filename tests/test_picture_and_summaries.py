@@ -98,8 +98,10 @@ def test_on_this_day_16_february() -> None:
     assert ids_and_matches(result) == [
         ("death", "exact", 88),
         ("appendicitis", "month", 88),
+        ("nkvd-notified", "month", 88),
         ("appendectomy", "month", 88),
         ("complications", "month", 88),
+        ("taken-to-hospital", "month", 88),
     ]
     record = json.loads(result.stdout)[0]
     assert record["age"] == {"min": 31, "max": 31} and record["when"] == "16 February 1938"
@@ -113,13 +115,16 @@ def test_on_this_day_24_february_is_his_birthday() -> None:
 
 def test_on_this_day_lists_a_month_event_only_where_its_bounds_allow() -> None:
     in_bounds = run("on-this-day", "02-10", "--today", "2026-11-24", "--json")
-    assert [i for i, m, _ in ids_and_matches(in_bounds)] == ["appendicitis", "appendectomy", "complications"]
-    # 17–23 February: after the 16th, when all three end
+    assert [i for i, m, _ in ids_and_matches(in_bounds)] == [
+        "appendicitis", "nkvd-notified", "appendectomy", "complications", "taken-to-hospital",
+    ]  # fmt: skip
+    # 17–23 February: after the 16th, when all five end
     assert run("on-this-day", "02-20", "--window", "3", "--today", "2026-11-24", "--json").stdout == "[]\n"
     window = run("on-this-day", "02-20", "--window", "4", "--today", "2026-11-24", "--json")  # 16–24 February
     assert [(i, m) for i, m, _ in ids_and_matches(window)] == [
         ("death", "exact"), ("father-in-prison", "exact"), ("birth", "exact"), ("appendicitis", "month"),
-        ("appendectomy", "month"), ("complications", "month"),
+        ("nkvd-notified", "month"), ("appendectomy", "month"), ("complications", "month"),
+        ("taken-to-hospital", "month"),
     ]  # fmt: skip
 
 
@@ -171,12 +176,12 @@ def test_stats_json() -> None:
     # no era before the 1929 exile: the article gives no residence before it
     assert {e["id"]: e["years"]["text"] for e in data["eras"]} == {
         "in-turkey": "1.0–3.0 years",
-        "in-berlin": "0.0–2.2 years",
-        "in-paris": "4.9–6.1 years",
+        "in-berlin": "0.0–2.1 years",  # the move to Paris came by 30 January 1933
+        "in-paris": "5.0–6.1 years",
         "caring-for-sieva": "2.0–3.1 years",
     }
-    assert data["certainty"] == {"stated": 13, "inferred": 15, "attributed": 3, "disputed": 2}
-    assert [p["events"] for p in data["periods"]] == [6, 11, 7, 5, 4]
+    assert data["certainty"] == {"stated": 10, "inferred": 20, "attributed": 3, "disputed": 2}
+    assert [p["events"] for p in data["periods"]] == [6, 11, 7, 7, 4]
     assert data["gaps"] == {
         "no_event_possible": ["1907–1916"],
         "no_event_certain": ["1907–1924", "1927–1928", "1930", "1934–1935", "1937"],
@@ -191,7 +196,7 @@ def test_stats_json() -> None:
 
 def test_stats_table_and_formats() -> None:
     table = run("stats", tty=True).stdout
-    assert table.startswith("Lev Sedov: born 24 February 1906, died 16 February 1938, aged 31; 33 events\n")
+    assert table.startswith("Lev Sedov: born 24 February 1906, died 16 February 1938, aged 31; 35 events\n")
     assert "1929-01-01" not in table and "Exile in Turkey" in table
     for title in ("Where and what, in years", "Events per period", "Gaps", "Claims resting on one attribution"):
         assert title in table
@@ -212,7 +217,9 @@ def test_relative_to_death() -> None:
     assert texts["red-book"] == "1–2 years before death"
     assert texts["appendicitis"] == "0–15 days before death"
     assert texts["death"] == "this event"  # an event is no distance from itself
-    assert texts["grave"] == "at least 1 day after death"  # a grave follows the death
+    assert texts["grave"] == "on or after death"  # a grave follows the death, perhaps the same day
+    assert texts["zborowski-confirms-death"] == "0–18 years after death"  # so does its confirmation
+    assert texts["murder-hypothesis"] == "0–15 days before death"  # tied to his last illness
     assert texts["red-book-praised"] == "before or after death"
     assert texts["sudoplatov-denial"] == "55–56 years after death"
     assert rows[0]["relative"] == {"direction": "before", "min_days": 11735, "max_days": 12099,

@@ -74,7 +74,7 @@ def test_non_terminal_stdout_gets_plain_tsv() -> None:
     assert out.returncode == 0 and out.stderr == ""
     lines = out.stdout.splitlines()
     assert lines[0].startswith("id\tdate\tkind\tstart\tend\t")
-    assert len(lines) == 34 and all(line.count("\t") == 20 for line in lines)
+    assert len(lines) == 36 and all(line.count("\t") == 20 for line in lines)
     assert "\x1b" not in out.stdout
 
 
