@@ -482,10 +482,11 @@ def test_gazetteer_cycle(write_dataset: WriteDataset) -> None:
     ]
 
 
-def test_subject_needs_a_birth(write_dataset: WriteDataset) -> None:
-    assert messages(write_dataset(lambda r: r["people"][0].pop("birth"))) == [
-        "FILE: person 'lev-sedov': birth: the subject needs a birth date to compute ages"
-    ]
+def test_a_subject_without_a_birth_loads_and_no_event_has_an_age(write_dataset: WriteDataset) -> None:
+    """A draft of a text that gives no birth is still a dataset: its ages are unknown, not refused."""
+    ds = load(write_dataset(lambda r: r["people"][0].pop("birth")))
+    answers = {ds.age_at(e).status.value for e in ds.events}
+    assert answers == {"unknown"} and all(ds.age_at(e).age is None for e in ds.events)
 
 
 def test_article_must_be_beside_the_dataset(write_dataset: WriteDataset) -> None:

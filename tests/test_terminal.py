@@ -176,6 +176,8 @@ def test_every_help_example_runs_as_written(args: list[str], tmp_path: Path, mon
     from sedov_cli.dataset import article_text
 
     (tmp_path / "article.txt").write_text(article_text(), encoding="utf-8")  # what extract's examples read
+    body = "".join(f"<p>{p}</p>" for p in article_text().split("\n\n"))  # the article saved as a page
+    (tmp_path / "page.html").write_text(f"<!DOCTYPE html><html><body>{body}</body></html>", encoding="utf-8")
     result = CliRunner().invoke(cli.app, args)
     assert result.exit_code == 0, (args, result.stderr)
     assert result.stdout or list(tmp_path.iterdir())
