@@ -372,7 +372,7 @@ def show(
         def draw(env: Environment) -> None:
             from . import render
 
-            render.event_panel(env, record)
+            render.event_panel(env, record, before, after)
 
         return Answer(show_listing(record), draw)
 
@@ -420,10 +420,10 @@ def age_at(
         raise OutsideLife(before_birth(ds, who, asked))
     chosen = _format(fmt, as_json, "text")
     if chosen in ("text", "table"):
-        text = [age_sentence(ds, who, asked, answer)]
-        if explain:
-            text += ["", *explanation(who, asked, answer)]
-        st.env.write("".join(visible(line) + "\n" for line in text))
+        text = st.env.prose(visible(age_sentence(ds, who, asked, answer))) + "\n"
+        if explain:  # a list of facts with their sources: continued lines hang under their fact
+            text += "\n" + st.env.prose("".join(visible(line) + "\n" for line in explanation(who, asked, answer)), 2)
+        st.env.write(text)
         return
     record = age_record(who, asked, answer)
     if explain:
@@ -456,8 +456,13 @@ def people(
 
         def draw(env: Environment) -> None:
             from . import render
+            from .dates import parse_edtf
 
-            render.listing_table(env, listing, ("name", "relation", "birth", "death", "events"), beneath={"name": "id"})
+            def words(edtf: str) -> str:
+                return parse_edtf(edtf).display if edtf else ""
+
+            render.listing_table(env, listing, ("name", "relation", "birth", "death", "events"), beneath={"name": "id"},
+                                 shown={"birth": words, "death": words})  # fmt: skip
 
         return Answer(listing, draw, "No people match.")
 

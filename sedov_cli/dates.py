@@ -50,6 +50,7 @@ __all__ = [
     "Precision",
     "Span",
     "birthday_in",
+    "filing_day",
     "format_day",
     "parse_edtf",
     "parse_when",
@@ -422,6 +423,23 @@ def parse_when(text: str) -> EdtfDate:
     else:
         edtf = f"{a.year:04d}-{a.month:02d}-{a.day:02d}"
     return parse_edtf(edtf)
+
+
+def filing_day(when: EdtfDate, span: Span) -> date | None:
+    """The day a chronology files a date under, as a historian files it: where its words put it.
+
+    That is the first day it can fall on, bounds included ("between 1929 and
+    1931" goes with 1929, "1936 or later" with 1936), except for a moment
+    known only by its latest day: "by 16 February 1938" is filed at 16
+    February 1938, and "by 1933" at the start of 1933, not at the earliest day
+    a bound allows (which can be years before). None for an open start.
+    """
+    if when.one_of and when.start is None and when.end is not None:
+        day = when.end.earliest
+        if span.earliest is not None:
+            day = max(day, span.earliest)
+        return min(day, span.latest) if span.latest is not None else day
+    return span.earliest
 
 
 # --- ages -----------------------------------------------------------------

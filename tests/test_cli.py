@@ -40,9 +40,9 @@ def ids(result: Result) -> list[str]:
 ALL_IDS = [
     "revolution-of-1905", "father-in-prison", "birth", "lives-apart", "marriage", "son-born", "exile", "visa",
     "eye-treatment", "moves-to-berlin", "sternheim-meets", "languages", "bulletin", "bulletin-editor", "bloc-formed",
-    "moves-to-paris", "urges-liquidation", "paris-activist", "nkvd-surveillance", "murder-hypothesis",
-    "bloc-dissolved", "cares-for-nephew", "sieva-renamed", "red-book", "red-book-praised", "appendicitis",
-    "appendectomy", "complications", "death", "zborowski-confirms-death", "grave", "zborowski-testimony",
+    "urges-liquidation", "paris-activist", "nkvd-surveillance", "moves-to-paris", "bloc-dissolved",
+    "cares-for-nephew", "sieva-renamed", "red-book", "red-book-praised", "appendicitis", "appendectomy",
+    "complications", "murder-hypothesis", "death", "zborowski-confirms-death", "grave", "zborowski-testimony",
     "sudoplatov-denial",
 ]  # fmt: skip
 
@@ -102,15 +102,14 @@ def test_timeline_at_a_terminal_groups_by_period_and_names_claimants(sedov: Run)
     assert result.exit_code == 0
     assert table(result.stdout) == table(
         """\
-When                    Age   Event                                  Places   Certainty
+When                    Age   Event                              Places   Certainty
 ────────────────────────────────────────────────────────────────────────────────────────────────────
                               Death
-by 16 February 1938   25–31   Murdered by Stalin's agents?           Paris    disputed: some
-                                                                              historians
+by 16 February 1938   25–31   Murdered by Stalin's agents?       Paris    disputed: some historians
 
                               After his death
-1994                          Sudoplatov denies Soviet involvement            disputed: Pavel
-                                                                              Sudoplatov
+1994                          Sudoplatov denies Soviet                    disputed: Pavel Sudoplatov
+                              involvement
 """
     )
 
@@ -186,10 +185,10 @@ def test_events_table(sedov: Run) -> None:
     result = sedov("events", "--place", "thiais", "--format", "table", width=80)
     assert table(result.stdout) == table(
         """\
-When              Age   Event                             Places       Certainty
+When              Age   Event                    Places                Certainty
 ────────────────────────────────────────────────────────────────────────────────
-after his death         His grave is in the Cimetière     Cimetière    inferred
-                        de Thiais                         de Thiais
+after his death         His grave is in the      Cimetière de Thiais   inferred
+                        Cimetière de Thiais
                         grave
 """
     )
@@ -217,7 +216,7 @@ after his death         His grave is in the Cimetière     Cimetière    inferre
         (["--place", "Mexico"], ["sieva-renamed"]),
         (["--person", "broue"], ["bloc-dissolved"]),
         (["--person", "Trotsky", "--tag", "bloc"], ["bloc-formed", "urges-liquidation"]),
-        (["--person", "Stalin", "--person", "Hitler"], ["moves-to-paris", "urges-liquidation", "murder-hypothesis"]),
+        (["--person", "Stalin", "--person", "Hitler"], ["urges-liquidation", "moves-to-paris", "murder-hypothesis"]),
         (["--tag", "health", "--tag", "portrait"],
          ["eye-treatment", "sternheim-meets", "languages", "appendicitis", "appendectomy", "complications"]),
         (["--certainty", "attributed"], ["bloc-dissolved", "zborowski-confirms-death", "zborowski-testimony"]),
@@ -249,9 +248,9 @@ def test_overlap_marks_possible_matches(sedov: Run) -> None:
     assert rows[0][-1] == "match"
     assert [(r[0], r[-1]) for r in rows[1:]] == [
         ("eye-treatment", "possible"), ("sternheim-meets", "possible"), ("languages", "possible"),
-        ("bulletin", "possible"), ("bulletin-editor", "possible"), ("moves-to-paris", "possible"),
-        ("urges-liquidation", "possible"), ("paris-activist", "possible"), ("nkvd-surveillance", "possible"),
-        ("murder-hypothesis", "possible"), ("bloc-dissolved", "certain"),
+        ("bulletin", "possible"), ("bulletin-editor", "possible"), ("urges-liquidation", "possible"),
+        ("paris-activist", "possible"), ("nkvd-surveillance", "possible"), ("moves-to-paris", "possible"),
+        ("bloc-dissolved", "certain"), ("murder-hypothesis", "possible"),
     ]  # fmt: skip
     within = sedov("events", "--from", "1933", "--to", "1933", "--match", "certain", "--json")
     assert [(e["id"], e["match"]) for e in json.loads(within.stdout)] == [("bloc-dissolved", "certain")]
@@ -261,13 +260,13 @@ def test_possible_is_shown_in_the_table(sedov: Run) -> None:
     out = sedov("events", "--from", "1933", "--to", "1933", "--tag", "bloc", tty=True).stdout
     assert table(out) == table(
         """\
-When                       Age   Event                                         Places   Certainty
+When                            Age   Event                        Places   Certainty
 ────────────────────────────────────────────────────────────────────────────────────────────────────
-between 1932 and early   25–27   Urges a more aggressive line than Trotsky's            inferred
-1933                             urges-liquidation
-possible
-early 1933               26–27   The bloc is dissolved                                  attributed:
-                                 bloc-dissolved                                         Pierre Broué
+between 1932 and early 1933   25–27   Urges a more aggressive               inferred
+possible                              line than Trotsky's
+                                      urges-liquidation
+early 1933                    26–27   The bloc is dissolved                 attributed: Pierre Broué
+                                      bloc-dissolved
 """
     )
 
@@ -305,8 +304,10 @@ note       'Early 1933' is encoded as the first four months of the year (EDTF co
 section    Trotsky's bloc
 quote      “The bloc was dissolved in early 1933, according to Pierre Broué.”
 EDTF       1933-37
-previous   murder-hypothesis
-next       cares-for-nephew
+previous   Moves to Paris (just before Hitler came to power in 1933)
+           moves-to-paris
+next       Takes in and cares for his nephew Sieva (1935–1938)
+           cares-for-nephew
 """
     )
 
@@ -332,7 +333,8 @@ def test_show_json(sedov: Run) -> None:
          "note": "The agents were watching him in Paris, where he moved no earlier than 1932."}
     ]  # fmt: skip
     assert (record["kind"], record["date"], record["status"]) == ("moment", "[..1938-02-16]", "lived")
-    assert (record["previous"], record["next"]) == ("nkvd-surveillance", "bloc-dissolved")
+    # filed at its latest day, 16 February 1938, after the February events and before the death (dataset order)
+    assert (record["previous"], record["next"]) == ("complications", "death")
     first = json.loads(sedov("show", "revolution-of-1905", "--json").stdout)
     assert (first["previous"], first["age"]) == (None, None)
 
@@ -491,18 +493,18 @@ def test_places_tree_and_flat(sedov: Run) -> None:
     assert table(sedov("places", tty=True).stdout) == table(
         """\
 Places
-├── USSR  country  1 event, 1 within
-├── Turkey  country  1 event, 1 within
-├── Germany  country  0 events, 4 within
-│   └── Berlin  city  4 events, 4 within
-├── France  country  0 events, 10 within
-│   ├── Paris  city  5 events, 9 within
-│   │   ├── Clinique Mirabeau  clinic  2 events, 2 within
-│   │   └── a Paris hospital  hospital  2 events, 2 within
-│   └── Thiais  town  0 events, 1 within
-│       └── Cimetière de Thiais  cemetery  1 event, 1 within
-├── United States  country  1 event, 1 within
-└── Mexico  country  1 event, 1 within
+├── USSR  country  1 event
+├── Turkey  country  1 event
+├── Germany  country  no events here; 4 counting the places inside
+│   └── Berlin  city  4 events
+├── France  country  no events here; 10 counting the places inside
+│   ├── Paris  city  5 events here; 9 counting the places inside
+│   │   ├── Clinique Mirabeau  clinic  2 events
+│   │   └── a Paris hospital  hospital  2 events
+│   └── Thiais  town  no events here; 1 counting the places inside
+│       └── Cimetière de Thiais  cemetery  1 event
+├── United States  country  1 event
+└── Mexico  country  1 event
 """
     )
     assert sedov("places", "--search", "thiais").stdout == (
