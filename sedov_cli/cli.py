@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import errno
 import os
+import re
 import sys
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -129,7 +130,7 @@ class SedovGroup(TyperGroup):
             # under --debug a runtime error shows its traceback; a usage error (exit 2) never has one worth reading
             if self.debug and getattr(exc, "exit_code", ExitStatus.ERROR) != ExitStatus.USAGE:
                 raise
-            code = self._report(exc)
+            code = self._report(exc, argv)
         except typer.Abort:
             _say_error(sys.stderr, "aborted")
             code = ExitStatus.ERROR
@@ -153,9 +154,11 @@ class SedovGroup(TyperGroup):
         sys.exit(int(code))
 
     @staticmethod
-    def _report(exc: Exception) -> int:
-        if isinstance(exc, DatasetError):
-            _say_error(sys.stderr, "the dataset cannot be used:\n" + "\n".join(map(str, exc.problems)))
+    def _report(exc: Exception, argv: Sequence[str] = ()) -> int:
+        if isinstance(exc, DatasetError):  # one prefix, then each problem on its own indented line
+            sys.stderr.write("sedov: error: the dataset cannot be used:\n")
+            sys.stderr.write("".join(f"  {visible(str(p))}\n" for p in exc.problems))
+            sys.stderr.flush()
             return ExitStatus.ERROR
         if isinstance(exc, SedovError):
             _say_error(sys.stderr, str(exc))
@@ -166,10 +169,71 @@ class SedovGroup(TyperGroup):
             return ExitStatus.SUCCESS
         message = " ".join(exc.format_message().split())
         ctx = getattr(exc, "ctx", None)
+        message = _usage_hint(exc, ctx, argv) or message
         if ctx is not None:
             message += f" (see '{ctx.command_path} --help')"
         _say_error(sys.stderr, message)
         return int(getattr(exc, "exit_code", ExitStatus.ERROR))
+
+
+OPTION_ALIASES = {
+    "--since": "--from", "--after": "--from", "--start": "--from", "--until": "--to", "--before": "--to",
+    "--end": "--to", "--where": "--place", "--location": "--place", "--who": "--person", "--grep": "--search",
+    "--text": "--search", "--query": "--search", "--year": "--from", "--sort": "--reverse", "--no-colour": "--no-color",
+}  # fmt: skip
+"""Options people reach for from other tools, and ours that do the job (click would suggest by spelling)."""
+
+COMMAND_FILTERS = ("events", "timeline", "chart", "export")
+
+
+def _usage_hint(exc: Exception, ctx: Any, argv: Sequence[str]) -> str | None:
+    """A better message than click's for the slips people make, or None to keep click's.
+
+    click suggests options by spelling, which misleads: ``sedov --json events``
+    got "Possible options: --version", ``--since`` got ``--json``.
+    """
+    command = ctx.command if ctx is not None else None
+    if type(exc).__name__ == "NoSuchOption":  # typer vendors click: its classes are known by name here
+        name = str(getattr(exc, "option_name", ""))
+        if isinstance(command, TyperGroup):  # before the command: `sedov --json events`
+            meant = OPTION_ALIASES.get(name, name)
+            owners = [n for n, c in command.commands.items() if any(meant in p.opts for p in c.params)]
+            typed = [word for word in argv if word in owners]
+            if owners:
+                instead = "" if meant == name else f"no such option: {name} (did you mean {meant}?); "
+                where = (typed or owners)[0]
+                return f"{instead}{meant} is an option of a command, so it goes after it: sedov {where} {meant}"
+        if name in OPTION_ALIASES and command is not None:
+            known = {o for p in command.params for o in getattr(p, "opts", ())}
+            if OPTION_ALIASES[name] in known:
+                return f"no such option: {name} (did you mean {OPTION_ALIASES[name]}?)"
+        return None
+    said = " ".join(str(getattr(exc, "format_message", exc.__str__)()).split())
+    extra = re.match(r"Got unexpected extra argument(?:s|\(s\))? \((.*)\)$", said)
+    if extra and command is not None and command.name in COMMAND_FILTERS:
+        words = extra[1]
+        return f"{command.name} takes no words, only options: {_filter_for(ctx, words)}"
+    return None
+
+
+def _filter_for(ctx: Any, words: str) -> str:
+    """Which filter the stray words may have meant: a place, a person, a tag, else a search."""
+    import shlex
+
+    from .queries import resolve_person, resolve_places, resolve_tag
+
+    quoted = shlex.quote(words)
+    try:
+        ds = ctx.find_root().obj.dataset
+    except Exception:  # the dataset itself is broken: the plain suggestion still helps
+        return f"to search the text, write sedov {ctx.command.name} --search {quoted}"
+    for option, resolve in (("--place", resolve_places), ("--person", resolve_person), ("--tag", resolve_tag)):
+        try:
+            resolve(ds, words)
+        except SedovError:
+            continue
+        return f"did you mean sedov {ctx.command.name} {option} {quoted}?"
+    return f"to search the text, write sedov {ctx.command.name} --search {quoted}"
 
 
 # Errors from writing standard output: a full disk, a closed descriptor, a dead device.
@@ -379,13 +443,18 @@ def show(
     _respond(ctx, fmt, as_json, make)
 
 
-AGE_AT_WHEN = "A year, month or day ('Feb 16 1938'), 'c. 1933', '1930s', 'today', or an event id or its start."
+AGE_AT_WHEN = (
+    "A year, month or day ('Feb 16 1938'), 'between 1929 and 1931', 'c. 1933', '1930s', 'today', or an event id "
+    "or its start. Several words are read as one date: age-at 30 January 1933."
+)
 
 
 @app.command("age-at")
 def age_at(
     ctx: typer.Context,
-    when: Annotated[str, typer.Argument(metavar="WHEN", help=AGE_AT_WHEN)],
+    words: Annotated[
+        list[str], typer.Argument(metavar="WHEN", help=AGE_AT_WHEN, autocompletion=complete_event, show_default=False)
+    ],
     person: Annotated[
         str | None,
         typer.Option(
@@ -411,6 +480,9 @@ def age_at(
     from .sentences import age_sentence, before_birth
     from .sentences import explain as explanation
 
+    if fmt == "table":  # an answer in words has no table: say so rather than ignore the flag
+        raise UsageProblem("age-at answers in words; --format table does nothing here (try json, csv or tsv)")
+    when = " ".join(words)  # `sedov age-at 30 January 1933` means the date, as if it were quoted
     st = state(ctx)
     ds = st.dataset
     who = resolve_person(ds, person) if person else ds.person
@@ -419,7 +491,7 @@ def age_at(
     if answer.status is LifeStatus.BEFORE_BIRTH:
         raise OutsideLife(before_birth(ds, who, asked))
     chosen = _format(fmt, as_json, "text")
-    if chosen in ("text", "table"):
+    if chosen == "text":
         text = st.env.prose(visible(age_sentence(ds, who, asked, answer))) + "\n"
         if explain:  # a list of facts with their sources: continued lines hang under their fact
             text += "\n" + st.env.prose("".join(visible(line) + "\n" for line in explanation(who, asked, answer)), 2)
@@ -496,6 +568,47 @@ def places(
             render.place_tree(env, ds, places_listing(ds, [p for p in ds.places.values() if p.id in keep]))
 
         return Answer(places_listing(ds, matched), draw, "No places match.")
+
+    _respond(ctx, fmt, as_json, make)
+
+
+PERIODS_SEARCH = "Period names and ids containing TEXT (case- and accent-blind)."
+
+
+@app.command()
+def periods(
+    ctx: typer.Context,
+    search: Annotated[str | None, typer.Option("--search", "-s", metavar="TEXT", help=PERIODS_SEARCH)] = None,
+    fmt: FormatOpt = None,
+    as_json: JsonOpt = False,
+) -> None:
+    """The life periods, in the order of the life, with their events and the days they reach.
+
+    A period's name or id is what --period takes.
+
+    \b
+    Examples:
+      sedov periods
+      sedov periods --search exile --json
+    """
+    from .records import periods_listing
+    from .text import fold
+
+    def make(ds: Dataset) -> Answer:
+        chosen = [p for p in ds.periods.values() if search is None or fold(search) in fold(f"{p.id} {p.name}")]
+        listing = periods_listing(ds, chosen)
+
+        def draw(env: Environment) -> None:
+            from . import render
+            from .dates import format_day
+
+            def words(iso: str) -> str:
+                return format_day(date.fromisoformat(iso)) if iso else "open"
+
+            render.listing_table(env, listing, ("name", "first", "last", "events"), beneath={"name": "id"},
+                                 shown={"first": words, "last": words})  # fmt: skip
+
+        return Answer(listing, draw, "No periods match.")
 
     _respond(ctx, fmt, as_json, make)
 

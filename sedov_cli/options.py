@@ -25,6 +25,7 @@ from typer.core import TyperGroup, TyperOption
 
 from .dataset import load
 from .environment import Environment
+from .errors import UsageProblem
 from .model import Dataset
 from .queries import Filters, all_tags
 from .text import fold
@@ -159,11 +160,12 @@ CertaintyOpt = Annotated[
 FromOpt = Annotated[str | None, typer.Option("--from", metavar="WHEN", help=f"Start: {WHEN_HELP}.")]
 ToOpt = Annotated[str | None, typer.Option("--to", metavar="WHEN", help=f"End: {WHEN_HELP}.")]
 MatchOpt = Annotated[
-    Match,
+    Match | None,
     typer.Option(
         "--match",
         case_sensitive=False,
-        help="With --from/--to: possible keeps events that may fall in the range; certain only those surely in it.",
+        help="With --from/--to: possible (the default) keeps events that may fall in the range; certain only those "
+        "surely in it.",
     ),
 ]
 SearchOpt = Annotated[
@@ -205,7 +207,7 @@ FILTER_OPTIONS: dict[str, tuple[Any, Any]] = {
     "certainty": (CertaintyOpt, None),
     "start": (FromOpt, None),
     "end": (ToOpt, None),
-    "match": (MatchOpt, Match.POSSIBLE),
+    "match": (MatchOpt, None),
     "search": (SearchOpt, None),
 }
 
@@ -218,9 +220,11 @@ def _filters(
     certainty: list[CertaintyLevel] | None,
     start: str | None,
     end: str | None,
-    match: Match,
+    match: Match | None,
     search: str | None,
 ) -> Filters:
+    if match is not None and start is None and end is None:  # a flag that would silently do nothing
+        raise UsageProblem(f"--match {match.value} does nothing without --from or --to: give a date range")
     return Filters(
         places=tuple(place or ()),
         people=tuple(person or ()),
