@@ -37,6 +37,7 @@ from .options import (
     COLOR_HELP,
     DATA_HELP,
     DEBUG_HELP,
+    NO_COLOR_HELP,
     PAGER_HELP,
     ColorMode,
     ExportFormat,
@@ -93,6 +94,38 @@ def _say_error(stream: TextIO, message: str) -> None:
     stream.flush()
 
 
+HELP_MAX = 80
+"""Help is laid out to the terminal's width, at most this wide (as click does), and at any narrower width."""
+
+
+def _help_width() -> int:
+    import shutil
+
+    return max(20, min(shutil.get_terminal_size().columns, HELP_MAX) - 2)
+
+
+_ClickHelp: Any = typer.Context.formatter_class  # typer vendors click: its formatter, by the attribute
+
+
+class SedovHelp(_ClickHelp):  # type: ignore[misc]
+    """click's help formatter, except that lines it keeps whole (the examples, after ``\\b``) are
+    wrapped at word boundaries when the terminal is narrower, hanging under their own indent,
+    instead of being cut mid-word by the terminal."""
+
+    def write_dl(self, rows: Any, col_max: int = 30, col_spacing: int = 2) -> None:
+        # a narrow terminal gives the option names a third of it, so their help keeps some width
+        super().write_dl(rows, min(col_max, max(10, self.width // 3)), col_spacing)
+
+    def getvalue(self) -> str:
+        from .environment import wrap_prose
+
+        return wrap_prose(super().getvalue(), max(self.width, 20), 4)
+
+
+class SedovContext(typer.Context):
+    formatter_class = SedovHelp
+
+
 class SedovGroup(TyperGroup):
     """Runs the app and is the one place where errors become exit codes.
 
@@ -104,9 +137,15 @@ class SedovGroup(TyperGroup):
 
     debug = False
 
+    context_class = SedovContext
+
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         accept_global_options_after_commands(self)
+        for command in self.commands.values():
+            command.context_class = SedovContext
+            for sub in getattr(command, "commands", {}).values():
+                sub.context_class = SedovContext
 
     def main(  # type: ignore[override]
         self,
@@ -119,7 +158,11 @@ class SedovGroup(TyperGroup):
         argv = list(sys.argv[1:] if args is None else args)
         self.debug = False
         code: int = ExitStatus.SUCCESS
+        shell = _completion_shell(argv)
+        if shell is not None:  # `sedov --show-completion zsh`: the shell named, not the one detected
+            return self._exit(_show_completion(shell), standalone_mode)
         try:
+            extra.setdefault("terminal_width", _help_width())
             rv = super().main(argv, prog_name or "sedov", complete_var, standalone_mode=False, **extra)
             code = rv if isinstance(rv, int) else ExitStatus.SUCCESS
             sys.stdout.flush()  # a failure to write must surface here, not at interpreter exit
@@ -149,9 +192,25 @@ class SedovGroup(TyperGroup):
                 raise
             _say_error(sys.stderr, _internal(exc))
             code = ExitStatus.ERROR
+        return self._exit(code, standalone_mode)
+
+    @staticmethod
+    def _exit(code: int, standalone_mode: bool) -> int:
         if not standalone_mode:
             return int(code)
         sys.exit(int(code))
+
+    def format_commands(self, ctx: Any, formatter: Any) -> None:
+        """The commands with their whole summaries, wrapped to the width rather than cut with "...";
+        click cuts them at 80 columns less the longest name."""
+        rows = []
+        for name in self.list_commands(ctx):
+            command = self.get_command(ctx, name)
+            if command is not None and not command.hidden:
+                rows.append((name, command.get_short_help_str(limit=1000)))
+        if rows:
+            with formatter.section("Commands"):
+                formatter.write_dl(rows)
 
     @staticmethod
     def _report(exc: Exception, argv: Sequence[str] = ()) -> int:
@@ -240,6 +299,32 @@ def _filter_for(ctx: Any, words: str) -> str:
 _OUTPUT_ERRNOS = frozenset({errno.ENOSPC, errno.EBADF, errno.EIO, errno.EDQUOT, errno.EFBIG})
 
 
+SHELLS = ("bash", "zsh", "fish", "powershell", "pwsh")
+
+
+def _completion_shell(argv: Sequence[str]) -> str | None:
+    """The shell in ``--show-completion SHELL`` or ``--show-completion=SHELL``, else None (typer's own
+    option, which detects the shell, handles the bare flag)."""
+    for i, word in enumerate(argv):
+        if word == "--":
+            return None
+        if word.startswith("--show-completion="):
+            return word.partition("=")[2]
+        if word == "--show-completion" and i + 1 < len(argv) and argv[i + 1] in SHELLS:
+            return argv[i + 1]
+    return None
+
+
+def _show_completion(shell: str) -> int:
+    from typer._completion_shared import get_completion_script
+
+    if shell not in SHELLS:
+        _say_error(sys.stderr, f"no completion for the shell {shell!r}; choose one of {', '.join(SHELLS)}")
+        return ExitStatus.USAGE
+    sys.stdout.write(get_completion_script(prog_name="sedov", complete_var="_SEDOV_COMPLETE", shell=shell) + "\n")
+    return ExitStatus.SUCCESS
+
+
 def _internal(exc: BaseException) -> str:
     return f"internal error: {type(exc).__name__}: {exc} (run with --debug for a traceback)"
 
@@ -273,10 +358,11 @@ def root(
     ] = None,
     debug: Annotated[bool, typer.Option("--debug", help=DEBUG_HELP)] = False,
     color: Annotated[ColorMode, typer.Option("--color", case_sensitive=False, help=COLOR_HELP)] = ColorMode.AUTO,
+    no_color: Annotated[bool, typer.Option("--no-color", help=NO_COLOR_HELP)] = False,
     no_pager: Annotated[bool, typer.Option("--no-pager", help=PAGER_HELP)] = False,
     no_cache: Annotated[bool, typer.Option("--no-cache", help=CACHE_HELP)] = False,
     version: Annotated[
-        bool, typer.Option("--version", callback=_version, is_eager=True, help="Show the version and exit.")
+        bool, typer.Option("--version", "-V", callback=_version, is_eager=True, help="Show the version and exit.")
     ] = False,
 ) -> None:
     """Explore the life of Lev Sedov (1906–1938).
@@ -288,7 +374,7 @@ def root(
     # The caller's Environment (or a function that makes one as the command starts), else the process's own.
     given = ctx.obj() if callable(ctx.obj) else ctx.obj
     env = given if isinstance(given, Environment) else Environment.from_system()
-    apply_color(env, color)
+    apply_color(env, ColorMode.NEVER if no_color else color)
     if no_pager:
         env.pager = None
     ctx.obj = State(data, env, use_cache=False if no_cache else None)
@@ -717,6 +803,12 @@ def chart(
             st.env.note(f"wrote {svg}")
 
 
+def _window(value: int) -> int:
+    if not 0 <= value <= 183:  # half a year either side covers every day
+        raise typer.BadParameter(f"{value} is not from 0 to 183")
+    return value
+
+
 @app.command("on-this-day")
 def on_this_day(
     ctx: typer.Context,
@@ -724,7 +816,7 @@ def on_this_day(
         str | None, typer.Argument(metavar="[DAY]", help="A day of the year: 02-16, 'Feb 16', '16 February'.")
     ] = None,
     window: Annotated[
-        int, typer.Option("--window", "-w", min=0, max=183, metavar="N", help="Match within ±N days.")
+        int, typer.Option("--window", "-w", metavar="N", callback=_window, help="Match within ±N days (0 to 183).")
     ] = 0,
     today: Annotated[
         str | None, typer.Option("--today", metavar="YYYY-MM-DD", help="Count 'years ago' from this day.")

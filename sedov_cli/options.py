@@ -175,7 +175,18 @@ SearchOpt = Annotated[
     ),
 ]
 ReverseOpt = Annotated[bool, typer.Option("--reverse", "-r", help="Latest first.")]
-LimitOpt = Annotated[int | None, typer.Option("--limit", "-n", min=0, metavar="N", help="At most N events.")]
+
+
+def at_least_zero(value: int | None) -> int | None:
+    """A count of zero or more, checked here rather than by an IntRange, whose "[x>=0]" help says nothing."""
+    if value is not None and value < 0:
+        raise typer.BadParameter(f"{value} is less than 0; give 0 or more")
+    return value
+
+
+LimitOpt = Annotated[
+    int | None, typer.Option("--limit", "-n", metavar="N", callback=at_least_zero, help="At most N events (0 or more).")
+]
 FormatOpt = Annotated[
     ListingFormat | None,
     typer.Option("--format", "-f", case_sensitive=False, help="Default: table at a terminal, tsv in a pipe."),
@@ -269,6 +280,13 @@ DEBUG_HELP = "Show tracebacks for runtime errors."
 COLOR_HELP = "Colour in tables: auto (a terminal, unless NO_COLOR; FORCE_COLOR forces it), always or never."
 PAGER_HELP = "Never page long output (a pager is used at a terminal: SEDOV_PAGER, PAGER or less)."
 CACHE_HELP = "Read the dataset file itself, not its index in the cache (SEDOV_NO_CACHE=1 does the same)."
+NO_COLOR_HELP = "Short for --color never."
+GLOBAL_EPILOG = (
+    "Global options, here or before the command: --data PATH, --debug, --color <auto|always|never>, --no-color, "
+    "--no-pager, --no-cache (see sedov --help)."
+)
+"""Each command's help names the global options once, as gh lists inherited flags, instead of
+repeating their twelve lines of help."""
 
 
 def apply_color(env: Environment, mode: ColorMode | str | None) -> None:
@@ -300,6 +318,11 @@ def _set_color(ctx: typer.Context, param: object, value: str | None) -> None:
     apply_color(state(ctx).env, mode)
 
 
+def _set_no_color(ctx: typer.Context, param: object, value: bool) -> None:
+    if value:
+        apply_color(state(ctx).env, ColorMode.NEVER)
+
+
 def _set_no_pager(ctx: typer.Context, param: object, value: bool) -> None:
     if value:
         state(ctx).env.pager = None
@@ -315,8 +338,10 @@ def _global_options() -> list[TyperOption]:
     return [
         TyperOption(param_decls=["--data"], metavar="PATH", callback=_set_data, expose_value=False, help=DATA_HELP),
         TyperOption(param_decls=["--debug"], is_flag=True, callback=_set_debug, expose_value=False, help=DEBUG_HELP),
-        TyperOption(param_decls=["--color"], metavar="[auto|always|never]", callback=_set_color, expose_value=False,
+        TyperOption(param_decls=["--color"], metavar="<auto|always|never>", callback=_set_color, expose_value=False,
                     help=COLOR_HELP),
+        TyperOption(param_decls=["--no-color"], is_flag=True, callback=_set_no_color, expose_value=False,
+                    help=NO_COLOR_HELP),
         TyperOption(param_decls=["--no-pager"], is_flag=True, callback=_set_no_pager, expose_value=False,
                     help=PAGER_HELP),
         TyperOption(param_decls=["--no-cache"], is_flag=True, callback=_set_no_cache, expose_value=False,
@@ -325,7 +350,12 @@ def _global_options() -> list[TyperOption]:
 
 
 def accept_global_options_after_commands(group: TyperGroup) -> None:
-    """Give every command the global options, so they may follow it."""
+    """Give every command the global options, so they may follow it; its help names them in one line."""
     for command in group.commands.values():
         names = {name for p in command.params for name in getattr(p, "opts", ())}
-        command.params += [o for o in _global_options() if not names.intersection(o.opts)]
+        added = [o for o in _global_options() if not names.intersection(o.opts)]
+        for option in added:
+            option.hidden = True
+        command.params += added
+        if added and not isinstance(command, TyperGroup):
+            command.epilog = GLOBAL_EPILOG

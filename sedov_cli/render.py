@@ -73,6 +73,7 @@ def console(env: Environment) -> Console:
         file=env.stdout if env.stdout_isatty else _Trimmed(env.stdout),  # type: ignore[arg-type]
         force_terminal=env.stdout_isatty or env.color,  # --color always and FORCE_COLOR colour a pipe too
         color_system="auto" if env.color else None,
+        no_color=not env.color,  # rich reads NO_COLOR itself; --color always must win over it
         width=env.width or (None if env.stdout_isatty else UNBOUNDED),
         highlight=False,
         markup=False,

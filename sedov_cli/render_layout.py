@@ -40,6 +40,9 @@ while the main column can spare the room."""
 HEIGHT_WEIGHT = 4
 """A line of table height counts as much as this many wrapped cell lines."""
 
+TALL_WEIGHT = 2
+"""What each line of a cell beyond its second costs, on top of being a line."""
+
 
 @dataclass(frozen=True)
 class Column:
@@ -87,8 +90,11 @@ def _heights(texts: Sequence[str], low: int, high: int) -> list[list[int]]:
 
 def _cost(column: Sequence[int], others: Sequence[int]) -> int:
     """The table's height in lines, weighed first; then the column's own lines, so that widening
-    one cell of a row pays even before the row's other tall cell is widened too."""
-    return HEIGHT_WEIGHT * sum(map(max, column, others)) + sum(column)
+    one cell of a row pays even before the row's other tall cell is widened too. A cell on three
+    lines or more costs extra for each: "disputed: / Pavel / Sudoplatov" reads worse than a title
+    on two lines instead of one."""
+    own = sum(n + TALL_WEIGHT * max(0, n - 2) for n in column)
+    return HEIGHT_WEIGHT * sum(map(max, column, others)) + own
 
 
 def fit(
@@ -129,7 +135,8 @@ def fit(
     tall = [_heights([row[c] for row in rows], minimum[c], natural[c]) for c in range(len(columns))]
     while spare > 0 and rows:
         now = [tall[c][widths[c] - minimum[c]] for c in range(len(columns))]
-        best: tuple[float, int, int, int] | None = None  # (-cost saved per character, priority, column, width)
+        # (-cost saved per character, characters, priority, column, width): at the same rate, the cheaper step
+        best: tuple[float, int, int, int, int] | None = None
         for c, column in enumerate(columns):
             rest = now[:c] + now[c + 1 :]
             others = list(map(max, *rest)) if len(rest) > 1 else (rest[0] if rest else [0] * len(rows))
@@ -139,11 +146,11 @@ def fit(
                     continue  # no cell of this column gets shorter here
                 saved = before - _cost(tall[c][w - minimum[c]], others)
                 if saved > 0:
-                    candidate = (-saved / (w - widths[c]), column.priority, c, w)
+                    candidate = (-saved / (w - widths[c]), w - widths[c], column.priority, c, w)
                     best = candidate if best is None or candidate < best else best
         if best is None:
             break
-        _, _, c, w = best
+        c, w = best[3], best[4]
         spare -= w - widths[c]
         widths[c] = w
     # What saves no line: the main column first, then the others, towards their natural width.
