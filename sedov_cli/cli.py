@@ -748,6 +748,7 @@ def chart(
         str | None, typer.Option("--svg", metavar="FILE", help="Also write the chart as SVG (- for stdout only).")
     ] = None,
     force: ForceOpt = False,
+    as_json: Annotated[bool, typer.Option("--json", help="The rows it draws, and its key, as JSON.")] = False,
 ) -> None:
     """A picture of the life: residences, activities and periods as bars, moments as marks.
 
@@ -760,9 +761,10 @@ def chart(
       sedov chart
       sedov chart --place France --after-death
       sedov chart --svg sedov.svg
+      sedov chart --json | jq -r '.rows[].text'
     """
     from .atomic import write_file
-    from .chart import ASCII, UNICODE, layout, visible_events
+    from .chart import ASCII, UNICODE, Key, chart_record, layout, visible_events
     from .queries import resolve_places
 
     st = state(ctx)
@@ -780,8 +782,14 @@ def chart(
         last = max([last] + [d.year for e in ds.events for d in (e.span.earliest, e.span.latest) if d])
     shown, before, after = visible_events(events, first, last)
     width = min(st.env.width or 80, CHART_MAX_WIDTH)
-    glyphs = UNICODE if st.env.color else ASCII
-    rows = layout(ds, shown, eras, width=width, first_year=first, last_year=last, glyphs=glyphs)
+    glyphs = UNICODE if st.env.color or as_json else ASCII
+    keys: list[Key] = []
+    rows = layout(ds, shown, eras, width=width, first_year=first, last_year=last, glyphs=glyphs, keys=keys)
+    if as_json:
+        if svg is not None:
+            raise UsageProblem("--json and --svg each write the chart: choose one")
+        st.env.write(dumps(chart_record(rows, keys, first, last, width, before, after)) + "\n")
+        return
 
     from . import render
 

@@ -391,6 +391,7 @@ CHART_STYLES = {
     "period.uncertain": "cyan dim",
     "event.exact": "bold yellow",
     "event.loose": "yellow",
+    "key": "bold",
 }
 
 
