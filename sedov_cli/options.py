@@ -43,8 +43,47 @@ class State:
     @property
     def dataset(self) -> Dataset:
         if self._dataset is None:
-            self._dataset = load(self.data, use_cache=self.use_cache)
+            bar = IndexBar(self.env)
+            try:
+                self._dataset = load(self.data, use_cache=self.use_cache, progress=bar)
+            finally:
+                bar.close()
         return self._dataset
+
+
+INDEX_PROGRESS_FROM = 5_000_000
+"""Bytes of dataset from which a first load shows a progress bar (about 15,000 events, half a second)."""
+
+
+class IndexBar:
+    """A progress bar on stderr while a large dataset is validated and indexed for the first time.
+
+    Only for a person at a terminal: never in a pipe or a file, and never for a
+    file seen before (which is not indexed again). rich is imported only when a
+    bar is actually drawn, so a pipe's start-up does not pay for it.
+    """
+
+    def __init__(self, env: Environment) -> None:
+        self._env = env
+        self._bar: Any = None
+
+    def checking(self, size: int) -> None:
+        from .environment import _isatty
+
+        # both at a terminal: in a pipe nothing goes to stderr (the output contract), whoever reads it
+        if size >= INDEX_PROGRESS_FROM and self._env.stdout_isatty and _isatty(self._env.stderr):
+            from .render import index_progress
+
+            self._bar = index_progress(self._env)
+
+    def indexing(self, done: int, total: int) -> None:
+        if self._bar is not None:
+            self._bar.advance(done, total)
+
+    def close(self) -> None:
+        if self._bar is not None:
+            self._bar.close()
+            self._bar = None
 
 
 def state(ctx: typer.Context) -> State:

@@ -511,3 +511,31 @@ def progress_callback(env: Environment, total: int) -> Iterator[Callable[[int, i
             progress.update(task, completed=done, total=whole)
 
         yield advance
+
+
+class _IndexBar:
+    """The bar behind options.IndexBar: "checking" while the file is read and validated (how long
+    is not known), then the events as they go into the index."""
+
+    def __init__(self, env: Environment) -> None:
+        from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+        bar = Console(file=env.stderr, highlight=False, markup=False, emoji=False)
+        self._progress = Progress(
+            TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+            console=bar, transient=True,
+        )  # fmt: skip
+        self._progress.start()
+        self._task = self._progress.add_task("checking the dataset (first use)", total=None)
+
+    def advance(self, done: int, total: int) -> None:
+        # the events go in first; SQLite then sorts them into the index, which the bar cannot count
+        what = "indexing" if done < total else "building the index"
+        self._progress.update(self._task, description=what, completed=done, total=total)
+
+    def close(self) -> None:
+        self._progress.stop()
+
+
+def index_progress(env: Environment) -> _IndexBar:
+    return _IndexBar(env)
