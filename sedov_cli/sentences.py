@@ -191,7 +191,13 @@ def explain(person: Person, when: When, answer: AgeAnswer) -> list[str]:
         lines.append(f"  so the event lies within {_span_text(event.span)}")
     else:
         precision = when.date.precision if when.date else "?"
-        lines.append(f"Asked: {when.text!r}, read as {when.label} ({precision} precision) = {_span_text(when.span)}")
+        if when.approximate and when.date is not None:  # the label already says how it was widened
+            lines.append(f"Asked: {when.text!r}, EDTF {when.date.text} (approximate, {precision} precision)")
+            lines.append(f"  read one {precision} either side: {_span_text(when.span)}")
+        else:
+            lines.append(
+                f"Asked: {when.text!r}, read as {when.label} ({precision} precision) = {_span_text(when.span)}"
+            )
     lines += _fact_line("Born", person.birth)
     lines += _fact_line("Died", person.death)
     if answer.lived is not None:

@@ -143,3 +143,11 @@ def test_a_broken_dataset_has_one_error_prefix(tmp_path: object) -> None:
     code, out, err = _run("--data", str(bad), "timeline")
     assert (code, out) == (1, "")
     assert err.count("sedov: error:") == 1 and err.startswith("sedov: error: the dataset cannot be used:\n  ")
+
+
+def test_explain_says_how_an_approximate_date_was_read() -> None:
+    code, out, _ = _run("age-at", "c. 1933", "--explain")
+    assert code == 0 and out.splitlines()[2:4] == [
+        "Asked: 'c. 1933', EDTF 1933~ (approximate, year precision)",
+        "  read one year either side: 1 January 1932 to 31 December 1934",
+    ]
