@@ -158,7 +158,7 @@ class SedovGroup(TyperGroup):
         argv = list(sys.argv[1:] if args is None else args)
         self.debug = False
         code: int = ExitStatus.SUCCESS
-        shell = _completion_shell(argv)
+        shell = _completion_shell(argv, self.commands)
         if shell is not None:  # `sedov --show-completion zsh`: the shell named, not the one detected
             return self._exit(_show_completion(shell), standalone_mode)
         try:
@@ -302,16 +302,19 @@ _OUTPUT_ERRNOS = frozenset({errno.ENOSPC, errno.EBADF, errno.EIO, errno.EDQUOT, 
 SHELLS = ("bash", "zsh", "fish", "powershell", "pwsh")
 
 
-def _completion_shell(argv: Sequence[str]) -> str | None:
+def _completion_shell(argv: Sequence[str], commands: Any = ()) -> str | None:
     """The shell in ``--show-completion SHELL`` or ``--show-completion=SHELL``, else None (typer's own
-    option, which detects the shell, handles the bare flag)."""
+    option, which detects the shell, handles the bare flag). A word after it that is neither an
+    option nor a command is taken as a shell, so an unsupported one is refused, not ignored."""
     for i, word in enumerate(argv):
         if word == "--":
             return None
         if word.startswith("--show-completion="):
             return word.partition("=")[2]
-        if word == "--show-completion" and i + 1 < len(argv) and argv[i + 1] in SHELLS:
-            return argv[i + 1]
+        if word == "--show-completion" and i + 1 < len(argv):
+            after = argv[i + 1]
+            if after in SHELLS or not (after.startswith("-") or after in commands):
+                return after
     return None
 
 

@@ -84,3 +84,12 @@ def test_age_at_completes_event_ids() -> None:
     env = os.environ | {"_SEDOV_COMPLETE": "complete_zsh", "_TYPER_COMPLETE_ARGS": "sedov age-at marr"}
     out = subprocess.run(SEDOV, capture_output=True, text=True, env=env, check=True).stdout
     assert out == "_arguments '*: :((\"marriage\"))'\n"
+
+
+def test_show_completion_refuses_a_shell_it_does_not_know() -> None:
+    out = subprocess.run([*SEDOV, "--show-completion", "tcsh"], capture_output=True, text=True, check=False)
+    assert (out.returncode, out.stdout, out.stderr) == (
+        2,
+        "",
+        "sedov: error: no completion for the shell 'tcsh'; choose one of bash, zsh, fish, powershell, pwsh\n",
+    )
