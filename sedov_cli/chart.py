@@ -104,6 +104,16 @@ def _runs(cells: Sequence[Run]) -> Row:
 
 
 Drawing = tuple[int, list[Run]]  # (first column, the cells from there)
+KEYS = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"
+"""The letters that name moment marks, left to right; marks beyond them go unnamed (the key says how many)."""
+
+
+@dataclass(frozen=True)
+class Key:
+    """What one moment mark stands for: its letter, and the events drawn there."""
+
+    letter: str
+    events: tuple[Event, ...]
 
 
 def _bar(span: Span, certain: Span | None, kind: str, axis: Axis, glyphs: Glyphs) -> Drawing | None:
@@ -136,13 +146,14 @@ def _columns(span: Span, axis: Axis) -> tuple[int, int]:
     return lo, hi
 
 
-def _lanes(items: Sequence[Drawing], columns: int) -> list[list[Run]]:
+def _lanes(items: Sequence[Drawing], columns: int, placed: list[tuple[int, int]] | None = None) -> list[list[Run]]:
     """Pack drawings into as few rows as keep them apart (at most MAX_LANES).
 
     An item goes on the first lane that is free from one column before it;
     with every lane taken, it shares the last, where a dot is never
     overwritten by a range and each column is painted once, so the cost stays
-    linear in the events and the width however many overlap.
+    linear in the events and the width however many overlap. ``placed`` gets, item by
+    item in the order given (which must be the drawing order), its lane and first column.
     """
     lanes: list[list[Run]] = []
     ends: list[int] = []
@@ -154,6 +165,8 @@ def _lanes(items: Sequence[Drawing], columns: int) -> list[list[Run]]:
             lanes.append([(" ", "")] * columns)
             ends.append(-2)
             free = len(lanes) - 1
+        if placed is not None:
+            placed.append((len(lanes) - 1 if free is None else free, lo))
         if free is not None:
             lanes[free][lo : hi + 1] = cells
             ends[free] = hi
@@ -177,18 +190,33 @@ def _period_rows(events: Sequence[Event], axis: Axis, glyphs: Glyphs) -> list[li
     return _lanes(drawings, axis.columns)
 
 
-def _moment_rows(events: Sequence[Event], axis: Axis, glyphs: Glyphs) -> list[list[Run]]:
+def _moment_rows(
+    events: Sequence[Event], axis: Axis, glyphs: Glyphs, keys: list[Key]
+) -> list[list[Run]]:  # fmt: skip
+    """The moment lanes, each followed by a row that names its marks with letters (see ``keys``)."""
     items: list[Drawing] = []
-    dots: set[int] = set()  # moments dated within one column share one dot
+    drawn: list[list[Event]] = []
+    dots: dict[int, int] = {}  # moments dated within one column share one dot
     for event in events:
         lo, hi = _columns(event.span, axis)
+        if lo == hi and lo in dots:
+            drawn[dots[lo]].append(event)
+            continue
         if lo == hi:
-            if lo not in dots:
-                dots.add(lo)
-                items.append((lo, [(glyphs.exact, "event.exact")]))
+            dots[lo] = len(items)
+            items.append((lo, [(glyphs.exact, "event.exact")]))
         else:
             items.append((lo, [(glyphs.loose, "event.loose")] * (hi - lo + 1)))
-    return _lanes(items, axis.columns)
+        drawn.append([event])
+    order = sorted(range(len(items)), key=lambda i: (items[i][0], len(items[i][1])))
+    placed: list[tuple[int, int]] = []
+    lanes = _lanes([items[i] for i in order], axis.columns, placed)
+    letters: list[list[Run]] = [[(" ", "")] * axis.columns for _ in lanes]
+    for i, (lane, lo) in zip(order, placed, strict=True):
+        if len(keys) < len(KEYS) and letters[lane][lo][1] == "":  # on the shared last lane a mark may be hidden
+            letters[lane][lo] = (KEYS[len(keys)], "key")
+            keys.append(Key(KEYS[len(keys)], tuple(drawn[i])))
+    return [row for pair in zip(lanes, letters, strict=True) for row in pair]
 
 
 def _tick_step(years: int, columns: int) -> int:
@@ -207,8 +235,13 @@ def layout(
     first_year: int,
     last_year: int,
     glyphs: Glyphs = UNICODE,
+    keys: list[Key] | None = None,
 ) -> list[Row]:
-    """Rows of styled text that draw the chart ``width`` characters wide."""
+    """Rows of styled text that draw the chart ``width`` characters wide.
+
+    Each moment lane has a row of letters under it, and the chart ends with the key: which
+    events each letter's mark stands for. ``keys``, when given, gets the same key as data.
+    """
     names = [era.name for era in eras] + ["periods", "moments", "age"]
     label = min(max(len(n) for n in names), max(8, width // 4))
     columns = max(width - label - 1, 10)
@@ -239,15 +272,24 @@ def layout(
             ages[col : col + len(age)] = list(age)
         taken = col + len(text)
 
+    death = life.death.latest.year if life is not None and life.death and life.death.latest else None
+    title = f"{ds.person.name}, {first_year}–{last_year}"
+    if life is None:  # no birth given: the axis spans the events, not a life
+        title = f"{ds.person.name}: events of {first_year}–{last_year} (birth not given)"
+    elif death is not None and last_year > death:  # the axis runs past the life: the title must not read as one
+        born = life.birth.earliest.year if life.birth.earliest else first_year
+        title = f"{ds.person.name} ({born}–{death}), and after, to {last_year}"
     rows: list[Row] = [
-        _runs([(f"{ds.person.name}, {first_year}–{last_year}", "title")]),
+        _runs([(title, "title")]),
         _runs([(pad, ""), ("".join(years), "axis")]),
         _runs([(pad, ""), ("".join(rule), "axis")]),
     ]
     rows += [labelled(era.name, _era_row(era, axis, glyphs)) for era in eras]
+    found: list[Key] = [] if keys is None else keys
+    moments = [e for e in events if e.kind == "moment"]
     for kind, lanes in (
         ("periods", _period_rows([e for e in events if e.kind == "period"], axis, glyphs)),
-        ("moments", _moment_rows([e for e in events if e.kind == "moment"], axis, glyphs)),
+        ("moments", _moment_rows(moments, axis, glyphs, found)),
     ):
         rows += [labelled(kind if i == 0 else "", lane) for i, lane in enumerate(lanes)]
     rows.append(_runs([(pad, ""), ("".join(rule), "axis")]))
@@ -255,9 +297,19 @@ def layout(
     rows.append(_runs([("", "")]))
     legend = (
         f"{glyphs.known} certainly  {glyphs.uncertain} maybe  {glyphs.exact} a moment  "
-        f"{glyphs.loose * 3} one moment, somewhere in the dots"
+        f"{glyphs.loose * 3} one moment, somewhere in the dots; a letter under a mark names it:"
     )
-    rows.append(_runs([(legend, "legend")]))
+    from .text import wrap_words
+
+    rows += [_runs([(line, "legend")]) for line in wrap_words(legend, width)]
+    for key in found:
+        named = "; ".join(f"{e.title} ({e.when})" for e in key.events)
+        for n, line in enumerate(wrap_words(f"{key.letter}  {named}", width, 3)):
+            rows.append(_runs([(line[:1], "key") if n == 0 else ("", ""), (line[1:] if n == 0 else line, "legend")]))
+    unnamed = len(moments) - sum(len(k.events) for k in found)
+    if unnamed:
+        said = "1 more moment is" if unnamed == 1 else f"{unnamed} more moments are"
+        rows.append(_runs([(f"({said} drawn without a letter)", "legend")]))
     return rows
 
 
@@ -274,6 +326,27 @@ def visible_events(events: Sequence[Event], first_year: int, last_year: int) -> 
         else:
             inside.append(event)
     return inside, before, after
+
+
+def chart_record(
+    rows: Sequence[Row], keys: Sequence[Key], first_year: int, last_year: int, width: int, before: int, after: int
+) -> dict[str, object]:  # fmt: skip
+    """The chart as data: each row it draws (its label and its text), the key to the moment
+    letters, and how many events fell off the axis. The legend, being words, is left out."""
+    offset = len(rows[1][0][0])  # the axis row starts with the labels' width of padding
+    drawn = []
+    for row in rows[1:]:
+        full = "".join(text for text, _ in row)
+        if not full.strip():
+            break  # the blank row before the legend
+        drawn.append({"label": full[:offset].strip(), "text": full[offset:].rstrip()})
+    return {
+        "title": "".join(text for text, _ in rows[0]), "first_year": first_year, "last_year": last_year,
+        "width": width, "rows": drawn,
+        "key": [{"key": k.letter, "events": [{"id": e.id, "title": e.title, "when": e.when} for e in k.events]}
+                for k in keys],
+        "not_shown": {"before": before, "after": after},
+    }  # fmt: skip
 
 
 def plain(rows: Sequence[Row]) -> str:

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import errno
 import os
+import re
 import sys
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -36,6 +37,7 @@ from .options import (
     COLOR_HELP,
     DATA_HELP,
     DEBUG_HELP,
+    NO_COLOR_HELP,
     PAGER_HELP,
     ColorMode,
     ExportFormat,
@@ -92,6 +94,38 @@ def _say_error(stream: TextIO, message: str) -> None:
     stream.flush()
 
 
+HELP_MAX = 80
+"""Help is laid out to the terminal's width, at most this wide (as click does), and at any narrower width."""
+
+
+def _help_width() -> int:
+    import shutil
+
+    return max(20, min(shutil.get_terminal_size().columns, HELP_MAX) - 2)
+
+
+_ClickHelp: Any = typer.Context.formatter_class  # typer vendors click: its formatter, by the attribute
+
+
+class SedovHelp(_ClickHelp):  # type: ignore[misc]
+    """click's help formatter, except that lines it keeps whole (the examples, after ``\\b``) are
+    wrapped at word boundaries when the terminal is narrower, hanging under their own indent,
+    instead of being cut mid-word by the terminal."""
+
+    def write_dl(self, rows: Any, col_max: int = 30, col_spacing: int = 2) -> None:
+        # a narrow terminal gives the option names a third of it, so their help keeps some width
+        super().write_dl(rows, min(col_max, max(10, self.width // 3)), col_spacing)
+
+    def getvalue(self) -> str:
+        from .environment import wrap_prose
+
+        return wrap_prose(super().getvalue(), max(self.width, 20), 4)
+
+
+class SedovContext(typer.Context):
+    formatter_class = SedovHelp
+
+
 class SedovGroup(TyperGroup):
     """Runs the app and is the one place where errors become exit codes.
 
@@ -103,9 +137,15 @@ class SedovGroup(TyperGroup):
 
     debug = False
 
+    context_class = SedovContext
+
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         accept_global_options_after_commands(self)
+        for command in self.commands.values():
+            command.context_class = SedovContext
+            for sub in getattr(command, "commands", {}).values():
+                sub.context_class = SedovContext
 
     def main(  # type: ignore[override]
         self,
@@ -118,7 +158,11 @@ class SedovGroup(TyperGroup):
         argv = list(sys.argv[1:] if args is None else args)
         self.debug = False
         code: int = ExitStatus.SUCCESS
+        shell = _completion_shell(argv, self.commands)
+        if shell is not None:  # `sedov --show-completion zsh`: the shell named, not the one detected
+            return self._exit(_show_completion(shell), standalone_mode)
         try:
+            extra.setdefault("terminal_width", _help_width())
             rv = super().main(argv, prog_name or "sedov", complete_var, standalone_mode=False, **extra)
             code = rv if isinstance(rv, int) else ExitStatus.SUCCESS
             sys.stdout.flush()  # a failure to write must surface here, not at interpreter exit
@@ -129,7 +173,7 @@ class SedovGroup(TyperGroup):
             # under --debug a runtime error shows its traceback; a usage error (exit 2) never has one worth reading
             if self.debug and getattr(exc, "exit_code", ExitStatus.ERROR) != ExitStatus.USAGE:
                 raise
-            code = self._report(exc)
+            code = self._report(exc, argv)
         except typer.Abort:
             _say_error(sys.stderr, "aborted")
             code = ExitStatus.ERROR
@@ -148,14 +192,32 @@ class SedovGroup(TyperGroup):
                 raise
             _say_error(sys.stderr, _internal(exc))
             code = ExitStatus.ERROR
+        return self._exit(code, standalone_mode)
+
+    @staticmethod
+    def _exit(code: int, standalone_mode: bool) -> int:
         if not standalone_mode:
             return int(code)
         sys.exit(int(code))
 
+    def format_commands(self, ctx: Any, formatter: Any) -> None:
+        """The commands with their whole summaries, wrapped to the width rather than cut with "...";
+        click cuts them at 80 columns less the longest name."""
+        rows = []
+        for name in self.list_commands(ctx):
+            command = self.get_command(ctx, name)
+            if command is not None and not command.hidden:
+                rows.append((name, command.get_short_help_str(limit=1000)))
+        if rows:
+            with formatter.section("Commands"):
+                formatter.write_dl(rows)
+
     @staticmethod
-    def _report(exc: Exception) -> int:
-        if isinstance(exc, DatasetError):
-            _say_error(sys.stderr, "the dataset cannot be used:\n" + "\n".join(map(str, exc.problems)))
+    def _report(exc: Exception, argv: Sequence[str] = ()) -> int:
+        if isinstance(exc, DatasetError):  # one prefix, then each problem on its own indented line
+            sys.stderr.write("sedov: error: the dataset cannot be used:\n")
+            sys.stderr.write("".join(f"  {visible(str(p))}\n" for p in exc.problems))
+            sys.stderr.flush()
             return ExitStatus.ERROR
         if isinstance(exc, SedovError):
             _say_error(sys.stderr, str(exc))
@@ -166,14 +228,104 @@ class SedovGroup(TyperGroup):
             return ExitStatus.SUCCESS
         message = " ".join(exc.format_message().split())
         ctx = getattr(exc, "ctx", None)
+        message = _usage_hint(exc, ctx, argv) or message
         if ctx is not None:
             message += f" (see '{ctx.command_path} --help')"
         _say_error(sys.stderr, message)
         return int(getattr(exc, "exit_code", ExitStatus.ERROR))
 
 
+OPTION_ALIASES = {
+    "--since": "--from", "--after": "--from", "--start": "--from", "--until": "--to", "--before": "--to",
+    "--end": "--to", "--where": "--place", "--location": "--place", "--who": "--person", "--grep": "--search",
+    "--text": "--search", "--query": "--search", "--year": "--from", "--sort": "--reverse", "--no-colour": "--no-color",
+}  # fmt: skip
+"""Options people reach for from other tools, and ours that do the job (click would suggest by spelling)."""
+
+COMMAND_FILTERS = ("events", "timeline", "chart", "export")
+
+
+def _usage_hint(exc: Exception, ctx: Any, argv: Sequence[str]) -> str | None:
+    """A better message than click's for the slips people make, or None to keep click's.
+
+    click suggests options by spelling, which misleads: ``sedov --json events``
+    got "Possible options: --version", ``--since`` got ``--json``.
+    """
+    command = ctx.command if ctx is not None else None
+    if type(exc).__name__ == "NoSuchOption":  # typer vendors click: its classes are known by name here
+        name = str(getattr(exc, "option_name", ""))
+        if isinstance(command, TyperGroup):  # before the command: `sedov --json events`
+            meant = OPTION_ALIASES.get(name, name)
+            owners = [n for n, c in command.commands.items() if any(meant in p.opts for p in c.params)]
+            typed = [word for word in argv if word in owners]
+            if owners:
+                instead = "" if meant == name else f"no such option: {name} (did you mean {meant}?); "
+                where = (typed or owners)[0]
+                return f"{instead}{meant} is an option of a command, so it goes after it: sedov {where} {meant}"
+        if name in OPTION_ALIASES and command is not None:
+            known = {o for p in command.params for o in getattr(p, "opts", ())}
+            if OPTION_ALIASES[name] in known:
+                return f"no such option: {name} (did you mean {OPTION_ALIASES[name]}?)"
+        return None
+    said = " ".join(str(getattr(exc, "format_message", exc.__str__)()).split())
+    extra = re.match(r"Got unexpected extra argument(?:s|\(s\))? \((.*)\)$", said)
+    if extra and command is not None and command.name in COMMAND_FILTERS:
+        words = extra[1]
+        return f"{command.name} takes no words, only options: {_filter_for(ctx, words)}"
+    return None
+
+
+def _filter_for(ctx: Any, words: str) -> str:
+    """Which filter the stray words may have meant: a place, a person, a tag, else a search."""
+    import shlex
+
+    from .queries import resolve_person, resolve_places, resolve_tag
+
+    quoted = shlex.quote(words)
+    try:
+        ds = ctx.find_root().obj.dataset
+    except Exception:  # the dataset itself is broken: the plain suggestion still helps
+        return f"to search the text, write sedov {ctx.command.name} --search {quoted}"
+    for option, resolve in (("--place", resolve_places), ("--person", resolve_person), ("--tag", resolve_tag)):
+        try:
+            resolve(ds, words)
+        except SedovError:
+            continue
+        return f"did you mean sedov {ctx.command.name} {option} {quoted}?"
+    return f"to search the text, write sedov {ctx.command.name} --search {quoted}"
+
+
 # Errors from writing standard output: a full disk, a closed descriptor, a dead device.
 _OUTPUT_ERRNOS = frozenset({errno.ENOSPC, errno.EBADF, errno.EIO, errno.EDQUOT, errno.EFBIG})
+
+
+SHELLS = ("bash", "zsh", "fish", "powershell", "pwsh")
+
+
+def _completion_shell(argv: Sequence[str], commands: Any = ()) -> str | None:
+    """The shell in ``--show-completion SHELL`` or ``--show-completion=SHELL``, else None (typer's own
+    option, which detects the shell, handles the bare flag). A word after it that is neither an
+    option nor a command is taken as a shell, so an unsupported one is refused, not ignored."""
+    for i, word in enumerate(argv):
+        if word == "--":
+            return None
+        if word.startswith("--show-completion="):
+            return word.partition("=")[2]
+        if word == "--show-completion" and i + 1 < len(argv):
+            after = argv[i + 1]
+            if after in SHELLS or not (after.startswith("-") or after in commands):
+                return after
+    return None
+
+
+def _show_completion(shell: str) -> int:
+    from typer._completion_shared import get_completion_script
+
+    if shell not in SHELLS:
+        _say_error(sys.stderr, f"no completion for the shell {shell!r}; choose one of {', '.join(SHELLS)}")
+        return ExitStatus.USAGE
+    sys.stdout.write(get_completion_script(prog_name="sedov", complete_var="_SEDOV_COMPLETE", shell=shell) + "\n")
+    return ExitStatus.SUCCESS
 
 
 def _internal(exc: BaseException) -> str:
@@ -209,10 +361,11 @@ def root(
     ] = None,
     debug: Annotated[bool, typer.Option("--debug", help=DEBUG_HELP)] = False,
     color: Annotated[ColorMode, typer.Option("--color", case_sensitive=False, help=COLOR_HELP)] = ColorMode.AUTO,
+    no_color: Annotated[bool, typer.Option("--no-color", help=NO_COLOR_HELP)] = False,
     no_pager: Annotated[bool, typer.Option("--no-pager", help=PAGER_HELP)] = False,
     no_cache: Annotated[bool, typer.Option("--no-cache", help=CACHE_HELP)] = False,
     version: Annotated[
-        bool, typer.Option("--version", callback=_version, is_eager=True, help="Show the version and exit.")
+        bool, typer.Option("--version", "-V", callback=_version, is_eager=True, help="Show the version and exit.")
     ] = False,
 ) -> None:
     """Explore the life of Lev Sedov (1906–1938).
@@ -224,7 +377,7 @@ def root(
     # The caller's Environment (or a function that makes one as the command starts), else the process's own.
     given = ctx.obj() if callable(ctx.obj) else ctx.obj
     env = given if isinstance(given, Environment) else Environment.from_system()
-    apply_color(env, color)
+    apply_color(env, ColorMode.NEVER if no_color else color)
     if no_pager:
         env.pager = None
     ctx.obj = State(data, env, use_cache=False if no_cache else None)
@@ -372,20 +525,25 @@ def show(
         def draw(env: Environment) -> None:
             from . import render
 
-            render.event_panel(env, record)
+            render.event_panel(env, record, before, after)
 
         return Answer(show_listing(record), draw)
 
     _respond(ctx, fmt, as_json, make)
 
 
-AGE_AT_WHEN = "A year, month or day ('Feb 16 1938'), 'c. 1933', '1930s', 'today', or an event id or its start."
+AGE_AT_WHEN = (
+    "A year, month or day ('Feb 16 1938'), 'between 1929 and 1931', 'c. 1933', '1930s', 'today', or an event id "
+    "or its start. Several words are read as one date: age-at 30 January 1933."
+)
 
 
 @app.command("age-at")
 def age_at(
     ctx: typer.Context,
-    when: Annotated[str, typer.Argument(metavar="WHEN", help=AGE_AT_WHEN)],
+    words: Annotated[
+        list[str], typer.Argument(metavar="WHEN", help=AGE_AT_WHEN, autocompletion=complete_event, show_default=False)
+    ],
     person: Annotated[
         str | None,
         typer.Option(
@@ -411,6 +569,9 @@ def age_at(
     from .sentences import age_sentence, before_birth
     from .sentences import explain as explanation
 
+    if fmt == "table":  # an answer in words has no table: say so rather than ignore the flag
+        raise UsageProblem("age-at answers in words; --format table does nothing here (try json, csv or tsv)")
+    when = " ".join(words)  # `sedov age-at 30 January 1933` means the date, as if it were quoted
     st = state(ctx)
     ds = st.dataset
     who = resolve_person(ds, person) if person else ds.person
@@ -419,11 +580,11 @@ def age_at(
     if answer.status is LifeStatus.BEFORE_BIRTH:
         raise OutsideLife(before_birth(ds, who, asked))
     chosen = _format(fmt, as_json, "text")
-    if chosen in ("text", "table"):
-        text = [age_sentence(ds, who, asked, answer)]
-        if explain:
-            text += ["", *explanation(who, asked, answer)]
-        st.env.write("".join(visible(line) + "\n" for line in text))
+    if chosen == "text":
+        text = st.env.prose(visible(age_sentence(ds, who, asked, answer))) + "\n"
+        if explain:  # a list of facts with their sources: continued lines hang under their fact
+            text += "\n" + st.env.prose("".join(visible(line) + "\n" for line in explanation(who, asked, answer)), 2)
+        st.env.write(text)
         return
     record = age_record(who, asked, answer)
     if explain:
@@ -456,8 +617,13 @@ def people(
 
         def draw(env: Environment) -> None:
             from . import render
+            from .dates import parse_edtf
 
-            render.listing_table(env, listing, ("name", "relation", "birth", "death", "events"), beneath={"name": "id"})
+            def words(edtf: str) -> str:
+                return parse_edtf(edtf).display if edtf else ""
+
+            render.listing_table(env, listing, ("name", "relation", "birth", "death", "events"), beneath={"name": "id"},
+                                 shown={"birth": words, "death": words})  # fmt: skip
 
         return Answer(listing, draw, "No people match.")
 
@@ -491,6 +657,47 @@ def places(
             render.place_tree(env, ds, places_listing(ds, [p for p in ds.places.values() if p.id in keep]))
 
         return Answer(places_listing(ds, matched), draw, "No places match.")
+
+    _respond(ctx, fmt, as_json, make)
+
+
+PERIODS_SEARCH = "Period names and ids containing TEXT (case- and accent-blind)."
+
+
+@app.command()
+def periods(
+    ctx: typer.Context,
+    search: Annotated[str | None, typer.Option("--search", "-s", metavar="TEXT", help=PERIODS_SEARCH)] = None,
+    fmt: FormatOpt = None,
+    as_json: JsonOpt = False,
+) -> None:
+    """The life periods, in the order of the life, with their events and the days they reach.
+
+    A period's name or id is what --period takes.
+
+    \b
+    Examples:
+      sedov periods
+      sedov periods --search exile --json
+    """
+    from .records import periods_listing
+    from .text import fold
+
+    def make(ds: Dataset) -> Answer:
+        chosen = [p for p in ds.periods.values() if search is None or fold(search) in fold(f"{p.id} {p.name}")]
+        listing = periods_listing(ds, chosen)
+
+        def draw(env: Environment) -> None:
+            from . import render
+            from .dates import format_day
+
+            def words(iso: str) -> str:
+                return format_day(date.fromisoformat(iso)) if iso else "open"
+
+            render.listing_table(env, listing, ("name", "first", "last", "events"), beneath={"name": "id"},
+                                 shown={"first": words, "last": words})  # fmt: skip
+
+        return Answer(listing, draw, "No periods match.")
 
     _respond(ctx, fmt, as_json, make)
 
@@ -544,6 +751,7 @@ def chart(
         str | None, typer.Option("--svg", metavar="FILE", help="Also write the chart as SVG (- for stdout only).")
     ] = None,
     force: ForceOpt = False,
+    as_json: Annotated[bool, typer.Option("--json", help="The rows it draws, and its key, as JSON.")] = False,
 ) -> None:
     """A picture of the life: residences, activities and periods as bars, moments as marks.
 
@@ -556,9 +764,10 @@ def chart(
       sedov chart
       sedov chart --place France --after-death
       sedov chart --svg sedov.svg
+      sedov chart --json | jq -r '.rows[].text'
     """
     from .atomic import write_file
-    from .chart import ASCII, UNICODE, layout, visible_events
+    from .chart import ASCII, UNICODE, Key, chart_record, layout, visible_events
     from .queries import resolve_places
 
     st = state(ctx)
@@ -582,8 +791,14 @@ def chart(
         last = max([last] + [d.year for e in ds.events for d in (e.span.earliest, e.span.latest) if d])
     shown, before, after = visible_events(events, first, last)
     width = min(st.env.width or 80, CHART_MAX_WIDTH)
-    glyphs = UNICODE if st.env.color else ASCII
-    rows = layout(ds, shown, eras, width=width, first_year=first, last_year=last, glyphs=glyphs)
+    glyphs = UNICODE if st.env.color or as_json else ASCII
+    keys: list[Key] = []
+    rows = layout(ds, shown, eras, width=width, first_year=first, last_year=last, glyphs=glyphs, keys=keys)
+    if as_json:
+        if svg is not None:
+            raise UsageProblem("--json and --svg each write the chart: choose one")
+        st.env.write(dumps(chart_record(rows, keys, first, last, width, before, after)) + "\n")
+        return
 
     from . import render
 
@@ -605,6 +820,12 @@ def chart(
             st.env.note(f"wrote {svg}")
 
 
+def _window(value: int) -> int:
+    if not 0 <= value <= 183:  # half a year either side covers every day
+        raise typer.BadParameter(f"{value} is not from 0 to 183")
+    return value
+
+
 @app.command("on-this-day")
 def on_this_day(
     ctx: typer.Context,
@@ -612,7 +833,7 @@ def on_this_day(
         str | None, typer.Argument(metavar="[DAY]", help="A day of the year: 02-16, 'Feb 16', '16 February'.")
     ] = None,
     window: Annotated[
-        int, typer.Option("--window", "-w", min=0, max=183, metavar="N", help="Match within ±N days.")
+        int, typer.Option("--window", "-w", metavar="N", callback=_window, help="Match within ±N days (0 to 183).")
     ] = 0,
     today: Annotated[
         str | None, typer.Option("--today", metavar="YYYY-MM-DD", help="Count 'years ago' from this day.")

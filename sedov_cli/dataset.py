@@ -17,7 +17,7 @@ from functools import cache, cached_property
 from importlib import resources
 from importlib.resources.abc import Traversable
 from pathlib import Path
-from typing import Any, TypeVar, cast
+from typing import Any, Protocol, TypeVar, cast
 
 from .dates import parse_edtf
 from .model import (
@@ -90,12 +90,26 @@ def load_default(use_cache: bool | None = None) -> Dataset:
     return _load(raw, DEFAULT_FILE, read_sibling, use_cache, "the packaged dataset")
 
 
-def load(path: str | os.PathLike[str] | None = None, *, use_cache: bool | None = None) -> Dataset:
+class IndexProgress(Protocol):
+    """Told how a first load of a file goes, so a person at a terminal can see it (see cli's State)."""
+
+    def checking(self, size: int) -> None:
+        """The file (``size`` bytes) is being parsed and validated: how long that takes is not known."""
+
+    def indexing(self, done: int, total: int) -> None:
+        """``done`` of ``total`` events are in the index."""
+
+
+def load(
+    path: str | os.PathLike[str] | None = None, *, use_cache: bool | None = None,
+    progress: IndexProgress | None = None,
+) -> Dataset:  # fmt: skip
     """Load ``path``, else ``$SEDOV_DATA``, else the packaged dataset.
 
     With the cache (the default unless ``$SEDOV_NO_CACHE`` is set, or
     ``use_cache`` is False), a file seen before is answered from its index
-    in :mod:`sedov_cli.index`, and a new one is indexed as it loads.
+    in :mod:`sedov_cli.index`, and a new one is indexed as it loads,
+    telling ``progress`` how far it has got.
     """
     if path is None:
         path = os.environ.get(ENV_VAR) or None
@@ -119,7 +133,7 @@ def load(path: str | os.PathLike[str] | None = None, *, use_cache: bool | None =
         message = str(exc) if isinstance(exc, Unreadable) else f"cannot read: {exc.strerror or exc}"
         message = "is a directory, not a dataset file" if message == "is a directory" else message
         raise DatasetError([Problem(shown, "", "", message)]) from None
-    ds = _load(raw, shown, read_sibling, wanted, str(file.resolve()))
+    ds = _load(raw, shown, read_sibling, wanted, str(file.resolve()), progress)
     if wanted:
         from . import index
 
@@ -261,8 +275,9 @@ def _locate_constant(text: str, name: str) -> str:
 
 
 def _load(
-    raw_bytes: bytes, file: str, read_sibling: Callable[[str], str], use_cache: bool | None, origin: str
-) -> Dataset:
+    raw_bytes: bytes, file: str, read_sibling: Callable[[str], str], use_cache: bool | None, origin: str,
+    progress: IndexProgress | None = None,
+) -> Dataset:  # fmt: skip
     """The dataset in ``raw_bytes``: from its index when one can be trusted, else validated (and then indexed)."""
     if not _cache_wanted(use_cache):
         return _to_model(_build(raw_bytes, file, read_sibling), file)
@@ -273,13 +288,15 @@ def _load(
     opened = index.open_index(key, article_digest)
     if opened is not None:
         return _to_model(opened.header, file, opened.events)
+    if progress is not None:
+        progress.checking(len(raw_bytes))
     raw = _build(raw_bytes, file, read_sibling)
     del raw_bytes  # the caller's copy remains, but this frame holds no second one while indexing
     name, url = raw["source"]["file"], raw["source"]["url"]
     written = index.write_index(
         key,
         {k: v for k, v in raw.items() if k != "events"},
-        raw["events"],
+        raw["events"] if progress is None else _counted(raw["events"], progress),
         _ancestry(raw["places"]),
         index.Article(name, url, article_digest(name, url) or ""),
         origin,
@@ -291,6 +308,20 @@ def _load(
         return _to_model(raw, file)
     del raw
     return _to_model(opened.header, file, opened.events)
+
+
+PROGRESS_STEP = 2048
+"""Events between two reports to an IndexProgress: often enough to move a bar, rarely enough to cost nothing."""
+
+
+def _counted(events: list[dict[str, Any]], progress: IndexProgress) -> Iterator[dict[str, Any]]:
+    """The events, telling ``progress`` as the index takes them."""
+    total = len(events)
+    for n, event in enumerate(events, start=1):
+        if n % PROGRESS_STEP == 0:
+            progress.indexing(n, total)
+        yield event
+    progress.indexing(total, total)
 
 
 def _ancestry(places: list[dict[str, Any]]) -> Iterator[tuple[str, str]]:

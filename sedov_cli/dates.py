@@ -52,6 +52,7 @@ __all__ = [
     "Precision",
     "Span",
     "birthday_in",
+    "filing_day",
     "format_day",
     "parse_edtf",
     "parse_when",
@@ -370,9 +371,162 @@ _APPROXIMATE = re.compile(r"^(?:circa|about|around|approximately|ca\.|c\.|ca(?=\
 _DECADE_WORDS = re.compile(r"^(?:the\s+)?(\d{3})0s$", re.IGNORECASE)
 _SEASON = re.compile(r"\b(spring|summer|autumn|fall|winter)\b", re.IGNORECASE)
 LIKE = "a date like 1933, Feb 1933, 30 January 1933, early 1933, c. 1933 or the 1930s"
-_PART_OF_YEAR = re.compile(r"^(early|mid|late|first half of|second half of)[\s-]*(\d{4})$", re.IGNORECASE)
+_PART_OF_YEAR = re.compile(
+    r"^(?:the\s+)?(early|mid|late|first half of|second half of|first quarter of|second quarter of|third quarter of"
+    r"|fourth quarter of)[\s-]*(\d{4})$",
+    re.IGNORECASE,
+)
 PART_CODES = {"early": 37, "mid": 38, "late": 39, "first half of": 40, "second half of": 41}
 """The EDTF sub-year code of each part of a year in words (also read by ``sedov extract``)."""
+QUARTER_CODES = {f"{nth} quarter of": 33 + i for i, nth in enumerate(("first", "second", "third", "fourth"))}
+
+
+_YEAR_FIRST_SLASHES = re.compile(r"^(\d{4})[/.](\d{1,2})[/.](\d{1,2})$")
+_BETWEEN = re.compile(r"^between\s+(.+?)\s+and\s+(.+)$", re.IGNORECASE)
+_LEADING = re.compile(r"^(by|before|until|till|from|since|after)\s+(.+)$", re.IGNORECASE)
+_TRAILING = re.compile(r"^(.+?)\s+or\s+(later|after|earlier|before)$", re.IGNORECASE)
+_DASHED = re.compile(r"^(.+?)\s*[–—]\s*(.+)$")  # the tool's own "1935–1938", "24 February 1906 – 1938"
+_YEAR_PAIR = re.compile(r"^(\d{4})-(\d{4})$")  # 1935-1938 (two digits after a hyphen are EDTF: 1933-02, 1933-37)
+_DECADE_PART = re.compile(r"^(?:the\s+)?(early|mid|late)[\s-]*(?:the\s+)?(\d{3})0s$", re.IGNORECASE)
+DECADE_THIRDS = {"early": (0, 3), "mid": (4, 6), "late": (7, 9)}
+"""The thirds of a decade, as ``sedov extract`` reads them: the early 1930s are 1930–1933."""
+
+
+def _words_of(iso: str) -> str:
+    try:
+        return parse_edtf(iso).display
+    except DateError:
+        return ""
+
+
+def _numeric_day(text: str, first: int, second: int, year: int, year_digits: int) -> EdtfDate:
+    """A day written in numbers only: 16.02.1938 and 2/16/1938 can be read one way, 3/2/1938 two."""
+    if year_digits != 4:
+        raise DateError(f"{text!r}: write the year in full (which century?), e.g. 16 February 1938")
+    readings = []
+    for day, month in ((first, second), (second, first)):
+        if 1 <= month <= 12 and 1 <= day <= calendar.monthrange(year, month)[1]:
+            readings.append(f"{year:04d}-{month:02d}-{day:02d}")
+    readings = list(dict.fromkeys(readings))
+    if len(readings) == 1:  # 16 cannot be a month: there is one reading
+        return parse_edtf(readings[0])
+    if not readings:
+        raise DateError(f"{text!r} is not a day: neither {first} nor {second} can be its month")
+    words = " or ".join(_words_of(r) for r in readings)
+    raise DateError(
+        f"{text!r} is ambiguous: the day and the month could be either way round. "
+        f"Write the month in words ({words}) or as ISO ({' or '.join(readings)})"
+    )
+
+
+def _single(text: str, whole: str) -> Point:
+    """One date inside a range the user typed: a year, month, day or part of a year."""
+    inner = parse_when(text)
+    if inner.interval or inner.one_of or inner.start is None:
+        raise DateError(f"{whole!r}: each end of a range is one date, as in between 1929 and 1931")
+    return inner.start
+
+
+def _point_text(point: Point) -> str:
+    """The EDTF of a point, without qualifiers (a range's ends carry none here)."""
+    y = f"{point.earliest.year:04d}"
+    if point.precision is Precision.DAY:
+        return point.earliest.isoformat()
+    if point.precision is Precision.MONTH:
+        return f"{y}-{point.earliest.month:02d}"
+    if point.precision is Precision.SUBYEAR:
+        return f"{y}-{point.subyear}"
+    if point.precision is Precision.DECADE:
+        return f"{y[:3]}X"
+    return y
+
+
+def _before(point: Point) -> str:
+    """The EDTF of the last stretch before ``point`` at its own precision ("before 1930" is 1929)."""
+    if point.precision is Precision.YEAR:
+        return f"{point.earliest.year - 1:04d}"
+    if point.precision is Precision.MONTH:
+        prev = point.earliest - timedelta(days=1)
+        return f"{prev.year:04d}-{prev.month:02d}"
+    return (point.earliest - timedelta(days=1)).isoformat()
+
+
+def _after(point: Point) -> str:
+    """The EDTF of the first stretch after ``point`` ("after 1936" is 1937)."""
+    if point.precision is Precision.YEAR:
+        return f"{point.latest.year + 1:04d}"
+    if point.precision is Precision.MONTH:
+        nxt = point.latest + timedelta(days=1)
+        return f"{nxt.year:04d}-{nxt.month:02d}"
+    return (point.latest + timedelta(days=1)).isoformat()
+
+
+def _spoken(text: str) -> EdtfDate | None:
+    """The tool's own display forms read back, because people copy them: "between 1929 and 1931",
+    "1935–1938", "by 1933", "until 1938", "1936 or later", "before 1930", "the early 1930s"."""
+    part = _DECADE_PART.match(text)
+    if part:
+        decade = int(part[2]) * 10
+        first, last = DECADE_THIRDS[part[1].lower()]
+        return parse_edtf(f"[{decade + first:04d}..{decade + last:04d}]")
+    between = _BETWEEN.match(text)
+    if between:
+        lo, hi = _single(between[1], text), _single(between[2], text)
+        return _checked(f"[{_point_text(lo)}..{_point_text(hi)}]", text)
+    pair = _YEAR_PAIR.match(text)
+    dashed = _DASHED.match(text)
+    if pair or dashed:
+        left, right = (pair or dashed).groups()  # type: ignore[union-attr]
+        if re.fullmatch(r"\d{2}", right) and re.fullmatch(r"\d{4}", left):  # 1931–33
+            right = left[:2] + right
+        return _checked(f"{_point_text(_single(left, text))}/{_point_text(_single(right, text))}", text)
+    leading = _LEADING.match(text)
+    if leading:
+        word, point = leading[1].lower(), _single(leading[2], text)
+        edtf = {
+            "by": f"[..{_point_text(point)}]", "before": f"[..{_before(point)}]", "until": f"../{_point_text(point)}",
+            "till": f"../{_point_text(point)}", "from": f"{_point_text(point)}/..",
+            "since": f"{_point_text(point)}/..", "after": f"[{_after(point)}..]",
+        }[word]  # fmt: skip
+        return _checked(edtf, text)
+    trailing = _TRAILING.match(text)
+    if trailing:
+        point, word = _single(trailing[1], text), trailing[2].lower()
+        return _checked(
+            f"[{_point_text(point)}..]" if word in ("later", "after") else f"[..{_point_text(point)}]", text
+        )
+    return None
+
+
+def _checked(edtf: str, text: str) -> EdtfDate:
+    try:
+        return parse_edtf(edtf)
+    except DateError as exc:
+        if "ends before it starts" in str(exc):
+            raise DateError(f"{text!r}: the range ends before it starts") from None
+        raise
+
+
+def _mended_months(text: str) -> str | None:
+    """``text`` with a misspelt month name put right ('Febuary 1933' → 'February 1933'), if that reads as a date."""
+    import difflib
+
+    names = {m.casefold(): m for m in MONTHS}
+    words = re.split(r"(\W+)", text)
+    changed = False
+    for i, word in enumerate(words):
+        if len(word) >= 4 and word.isalpha() and word.casefold() not in names:
+            close = difflib.get_close_matches(word.casefold(), names, n=1, cutoff=0.75)
+            if close:
+                words[i], changed = names[close[0]], True
+    if not changed:
+        return None
+    mended = "".join(words)
+    try:
+        parse_when(mended)
+    except DateError:
+        return None
+    return mended
 
 
 def parse_when(text: str) -> EdtfDate:
@@ -388,12 +542,7 @@ def parse_when(text: str) -> EdtfDate:
     text = text.strip()
     numbers = _DAY_MONTH_NUMBERS.match(text)
     if numbers:
-        day, month, year = numbers.groups()
-        example = f"{int(day)} {MONTHS[int(month) - 1]} {year}" if int(month) <= 12 else "16 February 1933"
-        raise DateError(
-            f"{text!r} is ambiguous: the day and the month could be either way round. "
-            f"Write the month in words ({example}) or as ISO (1933-02-16)"
-        )
+        return _numeric_day(text, int(numbers[1]), int(numbers[2]), int(numbers[3]), len(numbers[3]))
     if _SEASON.search(text):
         raise DateError(
             f"{text!r}: seasons are not supported, because which months they cover depends on the hemisphere "
@@ -408,6 +557,16 @@ def parse_when(text: str) -> EdtfDate:
     decade = _DECADE_WORDS.match(text)
     if decade:
         return parse_edtf(f"{decade[1]}X")
+    slashed = _YEAR_FIRST_SLASHES.match(text)
+    if slashed:  # 1933/02/16: the reader meant a day, so say how to write one
+        year, month, day = (int(n) for n in slashed.groups())
+        iso = f"{year:04d}-{month:02d}-{day:02d}"
+        raise DateError(
+            f"{text!r}: write a day with dashes, as {iso}" + (f" ({_words_of(iso)})" if _words_of(iso) else "")
+        )
+    spoken = _spoken(text)
+    if spoken is not None:
+        return spoken
     if _EDTF_SHAPE.match(text):
         try:
             return parse_edtf(text)
@@ -416,8 +575,9 @@ def parse_when(text: str) -> EdtfDate:
                 raise DateError(f"{text!r} is not a date; write {LIKE}") from None
             raise
     part = _PART_OF_YEAR.match(text)
-    if part:  # the display forms read back: "early 1933" is 1933-37
-        return parse_edtf(f"{part[2]}-{PART_CODES[' '.join(part[1].lower().split())]}")
+    if part:  # the display forms read back: "early 1933" is 1933-37, "second quarter of 1933" 1933-34
+        words = " ".join(part[1].lower().split())
+        return parse_edtf(f"{part[2]}-{PART_CODES.get(words) or QUARTER_CODES[words]}")
     # dateutil is only needed for dates written in words: import it lazily.
     from datetime import datetime
 
@@ -427,7 +587,9 @@ def parse_when(text: str) -> EdtfDate:
         a = dateutil_parser.parse(text, default=datetime(1, 1, 1))
         b = dateutil_parser.parse(text, default=datetime(2, 2, 2))
     except (ValueError, OverflowError) as exc:
-        raise DateError(f"{text!r} is not a date; write {LIKE}") from exc
+        mended = _mended_months(text)
+        hint = f" (did you mean {mended!r}?)" if mended else ""
+        raise DateError(f"{text!r} is not a date; write {LIKE}{hint}") from exc
     if a.year != b.year:
         raise DateError(f"{text!r} has no year; write {LIKE}")
     if (a.hour, a.minute, a.second) != (0, 0, 0):
@@ -439,6 +601,23 @@ def parse_when(text: str) -> EdtfDate:
     else:
         edtf = f"{a.year:04d}-{a.month:02d}-{a.day:02d}"
     return parse_edtf(edtf)
+
+
+def filing_day(when: EdtfDate, span: Span) -> date | None:
+    """The day a chronology files a date under, as a historian files it: where its words put it.
+
+    That is the first day it can fall on, bounds included ("between 1929 and
+    1931" goes with 1929, "1936 or later" with 1936), except for a moment
+    known only by its latest day: "by 16 February 1938" is filed at 16
+    February 1938, and "by 1933" at the start of 1933, not at the earliest day
+    a bound allows (which can be years before). None for an open start.
+    """
+    if when.one_of and when.start is None and when.end is not None:
+        day = when.end.earliest
+        if span.earliest is not None:
+            day = max(day, span.earliest)
+        return min(day, span.latest) if span.latest is not None else day
+    return span.earliest
 
 
 # --- ages -----------------------------------------------------------------

@@ -222,8 +222,38 @@ class Environment:
             self.stdout.write("".join(held))
             self.stdout.flush()
 
+    def prose(self, text: str, hang: int = 0) -> str:
+        """``text`` wrapped at word boundaries to the terminal's width; as it is in a pipe.
+        ``hang`` indents each continued line further than the line it continues."""
+        if not self.stdout_isatty or not self.width:
+            return text
+        return wrap_prose(text, self.width, hang)
+
     def note(self, text: str) -> None:
         """A remark for a person at a terminal; silent in pipes, as the output contract says."""
         if self.stdout_isatty:
-            self.stderr.write(text + "\n")
+            self.stderr.write(self.prose(text) + "\n")
             self.stderr.flush()
+
+
+def wrap_prose(text: str, width: int, hang: int = 0) -> str:
+    """Each line of ``text`` wrapped to ``width`` at spaces, never inside a word or at its hyphen.
+
+    A continued line keeps the line's own indent, plus ``hang`` spaces (so an
+    indented list stays readable). A word wider than the line is left
+    whole: the terminal folds it, which is better than cutting it here.
+    """
+    import textwrap
+
+    out = []
+    for line in text.split("\n"):
+        indent = line[: len(line) - len(line.lstrip(" "))]
+        if len(line) <= width or not line.strip():
+            out.append(line)
+            continue
+        wrapper = textwrap.TextWrapper(
+            width=width, initial_indent=indent, subsequent_indent=indent + " " * hang, break_long_words=False,
+            break_on_hyphens=False,
+        )  # fmt: skip
+        out.extend(wrapper.wrap(line.strip(" ")) or [line])
+    return "\n".join(out)

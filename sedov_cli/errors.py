@@ -46,9 +46,13 @@ class BadWhen(UsageProblem):
 class UnknownName(UsageProblem):
     """A place, person, tag, certainty or id the dataset does not have."""
 
-    def __init__(self, kind: str, query: str, suggestions: Sequence[str] = ()) -> None:
+    def __init__(self, kind: str, query: str, suggestions: Sequence[str] = (), otherwise: str = "") -> None:
+        """``otherwise`` is said when nothing is near enough to suggest: what there is, or where to look."""
         self.kind, self.query, self.suggestions = kind, query, tuple(suggestions)
-        hint = f" (did you mean {' or '.join(repr(s) for s in self.suggestions)}?)" if self.suggestions else ""
+        if self.suggestions:
+            hint = f" (did you mean {' or '.join(repr(s) for s in self.suggestions)}?)"
+        else:
+            hint = f"; {otherwise}" if otherwise else ""
         super().__init__(f"unknown {kind} {query!r}{hint}")
 
 

@@ -30,7 +30,7 @@ from pathlib import Path
 from typing import Any
 
 from . import __version__
-from .dates import parse_edtf
+from .dates import filing_day, parse_edtf
 from .errors import SedovError
 from .model import Bound, CountKey, Event, EventStore, Narrowing, Source, narrow
 
@@ -222,8 +222,8 @@ def _event(row: tuple[Any, ...]) -> Event:
 
 _COLUMNS = ("id, date, title, summary, period, places, people, tags, certainty, section, quote, bounds, wording, "
             "note, claimed_by, disputes")  # fmt: skip
-_ORDER = "lo, hi, n"
-_ORDER_BACK = "lo DESC, hi DESC, n DESC"
+_ORDER = "o, hi, n"  # o: the filing day (dates.filing_day), the order of Event.sort_key
+_ORDER_BACK = "o DESC, hi DESC, n DESC"
 
 
 class IndexedEvents(EventStore):
@@ -316,13 +316,13 @@ class IndexedEvents(EventStore):
         return dict(self._rows("SELECT id, events FROM counts WHERE field = ?", (key,)))
 
     def neighbours(self, event: Event) -> tuple[Event | None, Event | None]:
-        found = next(self._rows("SELECT lo, hi, n FROM events WHERE id = ?", (event.id,)), None)
+        found = next(self._rows("SELECT o, hi, n FROM events WHERE id = ?", (event.id,)), None)
         if found is None:
             return None, None
         key = tuple(found)
         return (
-            next(self._events("WHERE (lo, hi, n) < (?, ?, ?)", key, _ORDER_BACK + " LIMIT 1"), None),
-            next(self._events("WHERE (lo, hi, n) > (?, ?, ?)", key, _ORDER + " LIMIT 1"), None),
+            next(self._events("WHERE (o, hi, n) < (?, ?, ?)", key, _ORDER_BACK + " LIMIT 1"), None),
+            next(self._events("WHERE (o, hi, n) > (?, ?, ?)", key, _ORDER + " LIMIT 1"), None),
         )
 
     def _text_index(self) -> bool:
@@ -358,7 +358,7 @@ class IndexedEvents(EventStore):
 _TABLES = """
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE events (
-    n INTEGER PRIMARY KEY, id TEXT NOT NULL, lo INTEGER NOT NULL, hi INTEGER NOT NULL,
+    n INTEGER PRIMARY KEY, id TEXT NOT NULL, lo INTEGER NOT NULL, hi INTEGER NOT NULL, o INTEGER NOT NULL,
     date TEXT NOT NULL, title TEXT NOT NULL, summary TEXT NOT NULL, period TEXT NOT NULL,
     places TEXT NOT NULL, people TEXT NOT NULL, tags TEXT NOT NULL, certainty TEXT NOT NULL,
     section TEXT NOT NULL, quote TEXT NOT NULL, bounds TEXT, wording TEXT, note TEXT, claimed_by TEXT,
@@ -369,7 +369,7 @@ CREATE TABLE place_ancestry (place TEXT NOT NULL, ancestor TEXT NOT NULL);
 
 _INDEXES = """
 CREATE UNIQUE INDEX events_id ON events (id);
-CREATE INDEX events_order ON events (lo, hi, n);
+CREATE INDEX events_order ON events (o, hi, n);
 CREATE INDEX events_end ON events (hi);
 CREATE INDEX place_ancestry_place ON place_ancestry (place, ancestor);
 """
@@ -456,8 +456,8 @@ def write_index(
         return None
 
 
-def _ordinals(raw: dict[str, Any], known: dict[str, tuple[int, int]]) -> tuple[int, int]:
-    """The event's span as ordinals (open ends stand far out), its bounds applied.
+def _ordinals(raw: dict[str, Any], known: dict[str, tuple[int, int, int]]) -> tuple[int, int, int]:
+    """The event's span as ordinals (open ends stand far out), its bounds applied, and its filing day.
 
     ``known`` remembers the span of each date text: a large dataset repeats its dates.
     """
@@ -466,13 +466,15 @@ def _ordinals(raw: dict[str, Any], known: dict[str, tuple[int, int]]) -> tuple[i
         found = known.get(raw["date"])
         if found is not None:
             return found
-    span = parse_edtf(raw["date"]).span
+    when = parse_edtf(raw["date"])
+    span = when.span
     if bounds:
         span = narrow(span, tuple(Bound(b["side"], date.fromisoformat(b["date"]), b["basis"], b["note"])
                                   for b in bounds))  # fmt: skip
     result = (
         span.earliest.toordinal() if span.earliest else _OPEN_START,
         span.latest.toordinal() if span.latest else _OPEN_END,
+        filed.toordinal() if (filed := filing_day(when, span)) else _OPEN_START,
     )
     if not bounds:
         known[raw["date"]] = result
@@ -480,17 +482,17 @@ def _ordinals(raw: dict[str, Any], known: dict[str, tuple[int, int]]) -> tuple[i
 
 
 def _insert_events(con: sqlite3.Connection, events: Iterable[dict[str, Any]]) -> int:
-    known: dict[str, tuple[int, int]] = {}
+    known: dict[str, tuple[int, int, int]] = {}
     count = 0
 
     def rows() -> Iterator[tuple[Any, ...]]:
         nonlocal count
         for n, raw in enumerate(events, start=1):
             count = n
-            lo, hi = _ordinals(raw, known)
+            lo, hi, filed = _ordinals(raw, known)
             bounds = raw.get("bounds")
             yield (
-                n, raw["id"], lo, hi, raw["date"], raw["title"], raw["summary"], raw["period"],
+                n, raw["id"], lo, hi, filed, raw["date"], raw["title"], raw["summary"], raw["period"],
                 " ".join(raw["places"]), " ".join(raw["people"]), " ".join(raw["tags"]), raw["certainty"],
                 raw["source"]["section"], raw["source"]["quote"],
                 json.dumps([[b["side"], b["date"], b["basis"], b["note"], b.get("follows")] for b in bounds])
@@ -498,7 +500,7 @@ def _insert_events(con: sqlite3.Connection, events: Iterable[dict[str, Any]]) ->
                 raw.get("wording"), raw.get("note"), raw.get("claimed_by"), " ".join(raw.get("disputes", ())),
             )  # fmt: skip
 
-    con.executemany(f"INSERT INTO events VALUES ({', '.join('?' * 19)})", rows())
+    con.executemany(f"INSERT INTO events VALUES ({', '.join('?' * 20)})", rows())
     return count
 
 

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Literal
 
-from .dates import AgeAnswer, EdtfDate, Kind, Life, LifeStatus, Span
+from .dates import AgeAnswer, EdtfDate, Kind, Life, LifeStatus, Span, filing_day
 
 Certainty = Literal["stated", "inferred", "attributed", "disputed"]
 CERTAINTIES: tuple[Certainty, ...] = ("stated", "inferred", "attributed", "disputed")
@@ -195,7 +195,8 @@ class Event:
         return self.wording or self.date.display
 
     def sort_key(self) -> tuple[dt.date, dt.date]:
-        return self.span.sort_key()
+        """Its filing day (see dates.filing_day), then its latest day; open ends sort outermost."""
+        return (filing_day(self.date, self.span) or dt.date.min, self.span.latest or dt.date.max)
 
 
 @dataclass(frozen=True)
@@ -409,7 +410,7 @@ class Dataset:
         return tuple(sorted(self.events, key=Event.sort_key))
 
     def chronological(self, reverse: bool = False) -> Iterable[Event]:
-        """Events by earliest day, then latest day; ties keep the dataset's order.
+        """Events by filing day (dates.filing_day), then latest day; ties keep the dataset's order.
         ``reverse`` gives exactly that order backwards."""
         if self._store is not None:
             return self._store.chronological(reverse)

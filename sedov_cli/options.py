@@ -25,6 +25,7 @@ from typer.core import TyperGroup, TyperOption
 
 from .dataset import load
 from .environment import Environment
+from .errors import UsageProblem
 from .model import Dataset
 from .queries import Filters, all_tags
 from .text import fold
@@ -42,8 +43,47 @@ class State:
     @property
     def dataset(self) -> Dataset:
         if self._dataset is None:
-            self._dataset = load(self.data, use_cache=self.use_cache)
+            bar = IndexBar(self.env)
+            try:
+                self._dataset = load(self.data, use_cache=self.use_cache, progress=bar)
+            finally:
+                bar.close()
         return self._dataset
+
+
+INDEX_PROGRESS_FROM = 5_000_000
+"""Bytes of dataset from which a first load shows a progress bar (about 15,000 events, half a second)."""
+
+
+class IndexBar:
+    """A progress bar on stderr while a large dataset is validated and indexed for the first time.
+
+    Only for a person at a terminal: never in a pipe or a file, and never for a
+    file seen before (which is not indexed again). rich is imported only when a
+    bar is actually drawn, so a pipe's start-up does not pay for it.
+    """
+
+    def __init__(self, env: Environment) -> None:
+        self._env = env
+        self._bar: Any = None
+
+    def checking(self, size: int) -> None:
+        from .environment import _isatty
+
+        # both at a terminal: in a pipe nothing goes to stderr (the output contract), whoever reads it
+        if size >= INDEX_PROGRESS_FROM and self._env.stdout_isatty and _isatty(self._env.stderr):
+            from .render import index_progress
+
+            self._bar = index_progress(self._env)
+
+    def indexing(self, done: int, total: int) -> None:
+        if self._bar is not None:
+            self._bar.advance(done, total)
+
+    def close(self) -> None:
+        if self._bar is not None:
+            self._bar.close()
+            self._bar = None
 
 
 def state(ctx: typer.Context) -> State:
@@ -159,11 +199,12 @@ CertaintyOpt = Annotated[
 FromOpt = Annotated[str | None, typer.Option("--from", metavar="WHEN", help=f"Start: {WHEN_HELP}.")]
 ToOpt = Annotated[str | None, typer.Option("--to", metavar="WHEN", help=f"End: {WHEN_HELP}.")]
 MatchOpt = Annotated[
-    Match,
+    Match | None,
     typer.Option(
         "--match",
         case_sensitive=False,
-        help="With --from/--to: possible keeps events that may fall in the range; certain only those surely in it.",
+        help="With --from/--to: possible (the default) keeps events that may fall in the range; certain only those "
+        "surely in it.",
     ),
 ]
 SearchOpt = Annotated[
@@ -173,7 +214,18 @@ SearchOpt = Annotated[
     ),
 ]
 ReverseOpt = Annotated[bool, typer.Option("--reverse", "-r", help="Latest first.")]
-LimitOpt = Annotated[int | None, typer.Option("--limit", "-n", min=0, metavar="N", help="At most N events.")]
+
+
+def at_least_zero(value: int | None) -> int | None:
+    """A count of zero or more, checked here rather than by an IntRange, whose "[x>=0]" help says nothing."""
+    if value is not None and value < 0:
+        raise typer.BadParameter(f"{value} is less than 0; give 0 or more")
+    return value
+
+
+LimitOpt = Annotated[
+    int | None, typer.Option("--limit", "-n", metavar="N", callback=at_least_zero, help="At most N events (0 or more).")
+]
 FormatOpt = Annotated[
     ListingFormat | None,
     typer.Option("--format", "-f", case_sensitive=False, help="Default: table at a terminal, tsv in a pipe."),
@@ -205,7 +257,7 @@ FILTER_OPTIONS: dict[str, tuple[Any, Any]] = {
     "certainty": (CertaintyOpt, None),
     "start": (FromOpt, None),
     "end": (ToOpt, None),
-    "match": (MatchOpt, Match.POSSIBLE),
+    "match": (MatchOpt, None),
     "search": (SearchOpt, None),
 }
 
@@ -218,9 +270,11 @@ def _filters(
     certainty: list[CertaintyLevel] | None,
     start: str | None,
     end: str | None,
-    match: Match,
+    match: Match | None,
     search: str | None,
 ) -> Filters:
+    if match is not None and start is None and end is None:  # a flag that would silently do nothing
+        raise UsageProblem(f"--match {match.value} does nothing without --from or --to: give a date range")
     return Filters(
         places=tuple(place or ()),
         people=tuple(person or ()),
@@ -265,6 +319,13 @@ DEBUG_HELP = "Show tracebacks for runtime errors."
 COLOR_HELP = "Colour in tables: auto (a terminal, unless NO_COLOR; FORCE_COLOR forces it), always or never."
 PAGER_HELP = "Never page long output (a pager is used at a terminal: SEDOV_PAGER, PAGER or less)."
 CACHE_HELP = "Read the dataset file itself, not its index in the cache (SEDOV_NO_CACHE=1 does the same)."
+NO_COLOR_HELP = "Short for --color never."
+GLOBAL_EPILOG = (
+    "Global options, here or before the command: --data PATH, --debug, --color <auto|always|never>, --no-color, "
+    "--no-pager, --no-cache (see sedov --help)."
+)
+"""Each command's help names the global options once, as gh lists inherited flags, instead of
+repeating their twelve lines of help."""
 
 
 def apply_color(env: Environment, mode: ColorMode | str | None) -> None:
@@ -296,6 +357,11 @@ def _set_color(ctx: typer.Context, param: object, value: str | None) -> None:
     apply_color(state(ctx).env, mode)
 
 
+def _set_no_color(ctx: typer.Context, param: object, value: bool) -> None:
+    if value:
+        apply_color(state(ctx).env, ColorMode.NEVER)
+
+
 def _set_no_pager(ctx: typer.Context, param: object, value: bool) -> None:
     if value:
         state(ctx).env.pager = None
@@ -311,8 +377,10 @@ def _global_options() -> list[TyperOption]:
     return [
         TyperOption(param_decls=["--data"], metavar="PATH", callback=_set_data, expose_value=False, help=DATA_HELP),
         TyperOption(param_decls=["--debug"], is_flag=True, callback=_set_debug, expose_value=False, help=DEBUG_HELP),
-        TyperOption(param_decls=["--color"], metavar="[auto|always|never]", callback=_set_color, expose_value=False,
+        TyperOption(param_decls=["--color"], metavar="<auto|always|never>", callback=_set_color, expose_value=False,
                     help=COLOR_HELP),
+        TyperOption(param_decls=["--no-color"], is_flag=True, callback=_set_no_color, expose_value=False,
+                    help=NO_COLOR_HELP),
         TyperOption(param_decls=["--no-pager"], is_flag=True, callback=_set_no_pager, expose_value=False,
                     help=PAGER_HELP),
         TyperOption(param_decls=["--no-cache"], is_flag=True, callback=_set_no_cache, expose_value=False,
@@ -321,7 +389,12 @@ def _global_options() -> list[TyperOption]:
 
 
 def accept_global_options_after_commands(group: TyperGroup) -> None:
-    """Give every command the global options, so they may follow it."""
+    """Give every command the global options, so they may follow it; its help names them in one line."""
     for command in group.commands.values():
         names = {name for p in command.params for name in getattr(p, "opts", ())}
-        command.params += [o for o in _global_options() if not names.intersection(o.opts)]
+        added = [o for o in _global_options() if not names.intersection(o.opts)]
+        for option in added:
+            option.hidden = True
+        command.params += added
+        if added and not isinstance(command, TyperGroup):
+            command.epilog = GLOBAL_EPILOG

@@ -7,6 +7,7 @@ same without a terminal.
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 import difflib
 import re
@@ -15,7 +16,7 @@ from dataclasses import dataclass
 from functools import cached_property
 from typing import Literal, TypeVar
 
-from .dates import LIKE, AgeAnswer, DateError, EdtfDate, Span, format_day, parse_edtf, parse_when
+from .dates import LIKE, AgeAnswer, DateError, EdtfDate, Precision, Span, format_day, parse_edtf, parse_when
 from .errors import AmbiguousName, BadWhen, UnknownName, UsageProblem
 from .model import CERTAINTIES, Dataset, Event, Narrowing, Person, Place
 from .text import fold
@@ -24,14 +25,24 @@ MatchMode = Literal["possible", "certain"]
 T = TypeVar("T")
 
 
-def _suggest(query: str, names: Iterable[str | tuple[str, str]], n: int = 2) -> list[str]:
-    """The closest names, at most one per record; ``names`` holds names or (name, record id)."""
+def _suggest(query: str, names: Iterable[str | tuple[str, str]], n: int = 2, *, starts: bool = False) -> list[str]:
+    """The closest names, at most one per record; ``names`` holds names or (name, record id).
+
+    With ``starts``, a name's start counts too: 'murderr' is a slip for the start of
+    'murder-hypothesis', though the whole id is too long to look alike."""
     by_fold: dict[str, tuple[str, str]] = {}
     for item in names:
         name, key = (item, item) if isinstance(item, str) else item
         by_fold.setdefault(fold(name), (name, key))
     q = fold(query)
-    scored = sorted(((difflib.SequenceMatcher(None, q, f).ratio(), f) for f in by_fold), reverse=True)
+
+    def closeness(f: str) -> float:
+        whole = difflib.SequenceMatcher(None, q, f).ratio()
+        if starts and len(q) >= 4:
+            whole = max(whole, difflib.SequenceMatcher(None, q, f[: len(q)]).ratio())
+        return whole
+
+    scored = sorted(((closeness(f), f) for f in by_fold), reverse=True)
     top = scored[0][0] if scored else 0.0
     best: dict[str, str] = {}
     for score, f in scored:
@@ -60,7 +71,8 @@ def resolve_places(ds: Dataset, query: str) -> set[str]:
     found = exact or {p.id for p in ds.places.values() if any(q in _words(n) for n in p.names)}
     if not q or not found:
         names = [(n, p.id) for p in ds.places.values() for n in p.names]
-        raise UnknownName("place", query, _suggest(query, names))
+        raise UnknownName("place", query, _suggest(query, names), _known([p.name for p in ds.places.values()],
+                                                                        "places"))  # fmt: skip
     out: set[str] = set()
     for pid in found:
         out |= ds.descendants(pid)
@@ -100,13 +112,34 @@ def resolve_certainty(query: str) -> str:
 
 
 def resolve_period(ds: Dataset, query: str) -> str:
-    """A life period by id or name, ignoring case and accents."""
+    """A life period by id or name, ignoring case and accents; or by words of its name, when
+    only one period's name has them ('paris' is Exile in Paris; 'exile' names two)."""
     q = fold(query.strip())
     for period in ds.periods.values():
         if q in (fold(period.id), fold(period.name)):
             return period.id
+    wanted = _words(query)
+    having = [p for p in ds.periods.values() if wanted and wanted <= _words(p.name)]
+    if len(having) == 1:
+        return having[0].id
+    if having:
+        advice = "Give more of the name, or the id in brackets (sedov periods lists them)."
+        raise AmbiguousName("period", query, [(p.id, p.name) for p in having], advice=advice)
     names = [(p.name, p.id) for p in ds.periods.values()]
-    raise UnknownName("period", query, _suggest(query, names))
+    raise UnknownName("period", query, _suggest(query, names), _known([p.name for p in ds.periods.values()],
+                                                                      "periods"))  # fmt: skip
+
+
+KNOWN_LISTED = 12
+"""Up to this many names, an unknown one is answered with them all; more, with where to look."""
+
+
+def _known(names: Sequence[str], command: str) -> str:
+    if not names:
+        return f"the dataset has no {command}"
+    if len(names) <= KNOWN_LISTED:
+        return f"the {command} are: {', '.join(names)}"
+    return f"sedov {command} --search TEXT finds one"
 
 
 def find_event(ds: Dataset, ident: str, *, prefix: bool = True) -> Event | None:
@@ -134,7 +167,8 @@ def find_event(ds: Dataset, ident: str, *, prefix: bool = True) -> Event | None:
 def resolve_event(ds: Dataset, ident: str) -> Event:
     event = find_event(ds, ident)
     if event is None:
-        raise UnknownName("event id", ident, _suggest(ident, ds.event_ids()))
+        raise UnknownName("event id", ident, _suggest(ident, ds.event_ids(), starts=True),
+                          "sedov timeline --ids shows every id")  # fmt: skip
     return event
 
 
@@ -156,6 +190,8 @@ class When:
     only one of them, so it has none."""
     follows_death: bool = False
     """An event known to come after the subject's death, perhaps on its day."""
+    approximate: bool = False
+    """A typed "c. 1933", read wider than its own days (see _around)."""
 
 
 def resolve_when(ds: Dataset, text: str, today: dt.date | None = None) -> When:
@@ -175,11 +211,38 @@ def resolve_when(ds: Dataset, text: str, today: dt.date | None = None) -> When:
         event = find_event(ds, stripped)
         if event is not None:
             return _at(text, event)
-        near = _suggest(stripped, ds.event_ids()) if re.search(r"[A-Za-z]", stripped) else []
+        near = _suggest(stripped, ds.event_ids(), starts=True) if re.search(r"[A-Za-z]", stripped) else []
         hint = f" (did you mean the event {near[0]!r}?)" if near else ""
         message = str(exc).replace(LIKE, f"{LIKE}, or an event id")  # only where the message lists the forms
         raise BadWhen(f"{message}{hint}") from None
+    if parsed.start is not None and parsed.start.approximate and parsed.start is parsed.end:
+        return _around(text, parsed)
     return When(text, parsed.span, parsed.display, date=parsed, certain=None if parsed.one_of else parsed.span)
+
+
+def _around(text: str, parsed: EdtfDate) -> When:
+    """An approximate date typed by the user ("c. 1933") reaches one of its own units either side:
+    a year for a year (1932–1934), a month for a month, a day for a day. EDTF's ``~`` says only
+    "approximately", so the answer says how it was read, and no day is certainly meant."""
+    assert parsed.start is not None
+    point = parsed.start
+    if point.precision is Precision.DAY:
+        lo, hi, unit = point.earliest - dt.timedelta(days=1), point.latest + dt.timedelta(days=1), "a day"
+    elif point.precision is Precision.MONTH:
+        before = point.earliest - dt.timedelta(days=1)
+        after = point.latest + dt.timedelta(days=1)
+        lo = before.replace(day=1)
+        hi = after.replace(day=calendar.monthrange(after.year, after.month)[1])
+        unit = "a month"
+    else:
+        lo, hi, unit = point.earliest.replace(year=point.earliest.year - 1), point.latest.replace(
+            year=point.latest.year + 1), "a year"  # fmt: skip
+    plain = point.display.removeprefix("c. ")
+    plain = f"the {plain}" if point.precision is Precision.DECADE else plain
+    label = f"around {plain} (read as {format_day(lo)} to {format_day(hi)}, {unit} either side)"
+    if point.precision is not Precision.DAY and point.precision is not Precision.MONTH:
+        label = f"around {plain} (read as {lo.year}–{hi.year}, {unit} either side)"
+    return When(text, Span(lo, hi), label, date=parsed, certain=None, approximate=True)
 
 
 def _at(text: str, event: Event) -> When:

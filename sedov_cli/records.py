@@ -15,7 +15,7 @@ from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
 from .dates import AgeAnswer, AgeSegment, LifeStatus
-from .model import Dataset, Event, Person, Place
+from .model import Dataset, Event, Period, Person, Place
 from .queries import Hit, When
 
 if TYPE_CHECKING:  # only the commands that produce these import them
@@ -309,6 +309,36 @@ def places_listing(ds: Dataset, places: Sequence[Place]) -> Listing:
     columns = ("id", "name", "aliases", "kind", "parent", "path", "events", "events_within")
     return Listing("places", records, columns, lambda r: tuple(" > ".join(r[c]) if c == "path" else _cell(r[c])
                                                                 for c in columns))  # fmt: skip
+
+
+def periods_listing(ds: Dataset, periods: Sequence[Period]) -> Listing:
+    """The life periods in the order of the life, with how many events each holds and the days they reach.
+
+    ``first`` and ``last`` are the earliest and latest possible day of the period's events (ISO;
+    empty when open), so a reader sees where each period lies without counting on its name.
+    """
+    counts: dict[str, int] = {}
+    first: dict[str, date] = {}
+    last: dict[str, date] = {}
+    wanted = {p.id for p in periods}
+    for event in ds.chronological():
+        if event.period not in wanted:
+            continue
+        counts[event.period] = counts.get(event.period, 0) + 1
+        lo, hi = event.span.earliest, event.span.latest
+        if lo is not None and (event.period not in first or lo < first[event.period]):
+            first[event.period] = lo
+        if hi is not None and (event.period not in last or hi > last[event.period]):
+            last[event.period] = hi
+    records = tuple(
+        {"id": p.id, "name": p.name, "section": p.section, "events": counts.get(p.id, 0),
+         "first": first[p.id].isoformat() if p.id in first else None,
+         "last": last[p.id].isoformat() if p.id in last else None}
+        for p in periods
+    )  # fmt: skip
+    columns = ("id", "name", "section", "events", "first", "last")
+    rows = tuple(tuple("" if r[c] is None else str(r[c]) for c in columns) for r in records)
+    return Listing("periods", records, columns, rows)
 
 
 def tags_listing(counts: dict[str, int]) -> Listing:

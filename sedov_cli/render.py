@@ -9,12 +9,14 @@ Under NO_COLOR, TERM=dumb or in a pipe, certainty shows as words, not colour.
 from __future__ import annotations
 
 import io
+import re
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from datetime import date
 from typing import Any
 
 from rich import box
+from rich.cells import cell_len
 from rich.console import Console
 from rich.table import Table
 from rich.text import Text
@@ -28,7 +30,7 @@ from .model import Dataset, Event
 from .queries import Hit, by_period
 from .records import Listing, age_json, age_text, age_words
 from .relative import Distance
-from .render_layout import Column, fit
+from .render_layout import STACK_BELOW, Column, fit
 from .sentences import FOLLOWS_WORDS, basis_words
 from .text import plural, visible
 
@@ -40,12 +42,39 @@ CERTAINTY_STYLE = {
 }
 
 
+UNBOUNDED = 100_000
+"""The width of a table in a pipe when COLUMNS does not give one: every column at its natural width."""
+
+
+class _Trimmed:
+    """A stream that drops the spaces rich pads each line's end with: in a file or a pipe they are noise."""
+
+    def __init__(self, stream: Any) -> None:
+        self._stream, self._held = stream, ""
+
+    def write(self, text: str) -> int:
+        *whole, self._held = (self._held + text).split("\n")
+        if whole:
+            self._stream.write("".join(line.rstrip(" ") + "\n" for line in whole))
+        return len(text)
+
+    def flush(self) -> None:
+        self._stream.flush()
+
+    def isatty(self) -> bool:
+        return False
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._stream, name)
+
+
 def console(env: Environment) -> Console:
     return Console(
-        file=env.stdout,
+        file=env.stdout if env.stdout_isatty else _Trimmed(env.stdout),  # type: ignore[arg-type]
         force_terminal=env.stdout_isatty or env.color,  # --color always and FORCE_COLOR colour a pipe too
         color_system="auto" if env.color else None,
-        width=env.width,
+        no_color=not env.color,  # rich reads NO_COLOR itself; --color always must win over it
+        width=env.width or (None if env.stdout_isatty else UNBOUNDED),
         highlight=False,
         markup=False,
         emoji=False,
@@ -79,7 +108,7 @@ TableRow = Sequence[Text] | Text
 
 
 def _fitted(env: Environment, columns: Sequence[Column], rows: Sequence[TableRow], *, main: int,
-            title: str | None = None) -> None:  # fmt: skip
+            title: str | None = None, stack_below: int = STACK_BELOW) -> None:  # fmt: skip
     """A table whose columns fit the width without breaking a word, or, if none can, one block per row.
 
     ``main`` is the column that names the row (the event's title): it gets
@@ -88,12 +117,13 @@ def _fitted(env: Environment, columns: Sequence[Column], rows: Sequence[TableRow
     out = console(env)
     texts: list[list[str]] = [[] for _ in columns]
     for row in rows:
-        if isinstance(row, Text):
-            texts[main].append(row.plain)
+        if isinstance(row, Text):  # a heading spans the row: the other cells are empty
+            for i, column_texts in enumerate(texts):
+                column_texts.append(row.plain if i == main else "")
         else:
             for i, cell in enumerate(row):
                 texts[i].append(cell.plain)
-    widths = fit(columns, texts, out.width)  # rich's own width: under TERM=dumb it is 80, whatever COLUMNS says
+    widths = fit(columns, texts, out.width, main=main, stack_below=stack_below)
     if widths is None:
         _stacked(out, columns, rows, main, title)
         return
@@ -123,19 +153,50 @@ def _stacked(out: Console, columns: Sequence[Column], rows: Sequence[TableRow], 
             out.print(row)
             continue
         name, _, ident = row[main].plain.partition("\n")  # a title, and perhaps its id beneath
-        head = Text(name, style="bold")
+        head = Text(name, style="bold", overflow="fold")
         if ident:
             head.append("  " + ident, style="dim")
-        out.print(head)
-        line = Text("  ", overflow="fold")
+        for piece in _hanging(head, out.width, 0, STACK_CONTINUED):
+            out.print(piece)
+        line = Text(overflow="fold")
         shown = [(column, row[i]) for i, column in enumerate(columns) if i != main and row[i].plain]
         for j, (column, cell) in enumerate(shown):
             if j:
                 line.append(" · ", style="dim")
-            if column.label:
-                line.append(column.label + " ", style="dim")
+            if column.label:  # a no-break space: the label stays on the line of its value
+                line.append(column.label + "\xa0", style="dim")
             line.append(cell.plain.replace("\n", ", "), style=cell.style)
-        out.print(line)
+        for piece in _hanging(line, out.width, STACK_INDENT, STACK_CONTINUED):
+            out.print(piece)
+
+
+STACK_INDENT, STACK_CONTINUED = 2, 4
+"""The stacked layout indents a record's details by 2, and every continued line by 4 (a hanging indent)."""
+
+
+def _hanging(text: Text, width: int, first: int, rest: int) -> list[Text]:
+    """``text`` wrapped at word boundaries to ``width``: the first line indented by ``first``,
+    the others by ``rest``. Styles are kept; a word wider than a line is folded by rich. A
+    separator (" · ") stays at the end of its line, and a no-break space holds two words together."""
+    plain = text.plain
+    starts: list[int] = []
+    room, used = width - first, 0
+    for word in re.finditer(r"[^ ]+(?: ·(?= |$))?", plain):
+        size = cell_len(word.group())
+        if used and used + 1 + size > room:
+            starts.append(word.start())
+            room, used = width - rest, size
+        else:
+            used += size + (1 if used else 0)
+    pieces = []
+    for n, piece in enumerate(text.divide(starts)):
+        piece.rstrip()
+        lead = len(piece.plain) - len(piece.plain.lstrip(" "))
+        indented = Text(" " * (first if n == 0 else rest), overflow="fold")
+        rest_of = piece[lead:]
+        indented.append_text(Text(rest_of.plain.replace("\xa0", " "), style=rest_of.style, spans=rest_of.spans))
+        pieces.append(indented)
+    return pieces
 
 
 def _named(title: str, ident: str | None) -> Text:
@@ -162,14 +223,14 @@ def events_table(
     if grouped:
         hits = by_period(ds, hits, lambda hit: hit.event, reverse=reverse)
     columns = [
-        Column("When", priority=2, max_width=22, comfortable=16),
-        Column("Age", priority=6, max_width=16, justify="right", label="age"),
+        Column("When", priority=2),
+        Column("Age", priority=6, justify="right", label="age"),
         Column("Event", priority=1),
-        Column("Places", priority=4, max_width=24),
-        Column("Certainty", priority=3, max_width=28),
+        Column("Places", priority=4),
+        Column("Certainty", priority=3),
     ]
     if relative is not None:
-        columns.append(Column("Relative", priority=5, max_width=26))
+        columns.append(Column("Relative", priority=5))
     rows: list[TableRow] = []
     period = None
     for hit in hits:
@@ -200,9 +261,11 @@ def listing_table(
     columns: Iterable[str] | None = None,
     *,
     beneath: Mapping[str, str] | None = None,
+    shown: Mapping[str, Callable[[str], str]] | None = None,
 ) -> None:
     """A table of a listing's flat rows, for the indexes. ``beneath`` shows one field dim under another
-    (a person's id under the name) instead of in a column of its own."""
+    (a person's id under the name) instead of in a column of its own; ``shown`` turns a field's flat
+    value into the words a reader sees (an EDTF date into "24 February 1906")."""
     wanted = list(columns or listing.columns)
     under = dict(beneath or {})
     spec = [
@@ -213,6 +276,8 @@ def listing_table(
     rows: list[TableRow] = []
     for row in listing.rows:
         values = dict(zip(listing.columns, row, strict=True))
+        for name, words in (shown or {}).items():
+            values[name] = words(values[name])
         rows.append(
             [_named(values[name], values[under[name]]) if name in under else _t(values[name]) for name in wanted]
         )
@@ -228,8 +293,11 @@ def place_tree(env: Environment, ds: Dataset, listing: Listing) -> None:
     def label(rec: dict[str, object]) -> Text:
         text = _t(str(rec["name"]), "bold")
         text.append(_t(f"  {rec['kind']}", "dim"))
-        direct = int(str(rec["events"]))
-        text.append(_t(f"  {plural(direct, 'event')}, {rec['events_within']} within"))
+        direct, within = int(str(rec["events"])), int(str(rec["events_within"]))
+        count = plural(direct, "event") if direct else "no events"
+        if within != direct:  # the places inside add some: say so in words that cannot read as a sum
+            count += f" here; {within} counting the places inside"
+        text.append(_t(f"  {count}"))
         return text
 
     def attach(place_id: str) -> Tree:
@@ -246,8 +314,8 @@ def place_tree(env: Environment, ds: Dataset, listing: Listing) -> None:
     console(env).print(root)
 
 
-def event_panel(env: Environment, record: dict[str, object]) -> None:
-    """Every field of one event, the quote in full, and its neighbours.
+def event_panel(env: Environment, record: dict[str, object], before: Event | None, after: Event | None) -> None:
+    """Every field of one event, the quote in full, and its neighbours by title, date and id.
 
     The date comes as the article words it; the EDTF form is labelled as
     such, and each possible first and last day says where it comes from.
@@ -290,8 +358,8 @@ def event_panel(env: Environment, record: dict[str, object]) -> None:
     table.add_row("section", _t(source["section"]))
     table.add_row("quote", _t(f"“{source['quote']}”", "italic"))
     table.add_row("EDTF", _t(str(record["date"]), "dim"))
-    table.add_row("previous", _t(str(record["previous"] or "(first event)")))
-    table.add_row("next", _t(str(record["next"] or "(last event)")))
+    for label, near, none in (("previous", before, "(first event)"), ("next", after, "(last event)")):
+        table.add_row(label, _named(f"{near.title} ({near.when})", near.id) if near else _t(none))
     console(env).print(table)
 
 
@@ -326,6 +394,7 @@ CHART_STYLES = {
     "period.uncertain": "cyan dim",
     "event.exact": "bold yellow",
     "event.loose": "yellow",
+    "key": "bold",
 }
 
 
@@ -358,11 +427,11 @@ def chart_svg(rows: Sequence[Row], width: int, title: str) -> str:
 
 def anniversaries_table(env: Environment, items: Sequence[Anniversary], heading: str) -> None:
     columns = [
-        Column("When", priority=2, max_width=22, comfortable=16),
+        Column("When", priority=2),
         Column("Years ago", priority=5, justify="right", label="years ago"),
-        Column("Age", priority=6, max_width=16, justify="right", label="age"),
+        Column("Age", priority=6, justify="right", label="age"),
         Column("Event", priority=1),
-        Column("Match", priority=3, max_width=22),
+        Column("Match", priority=3),
     ]
     rows: list[TableRow] = []
     for item in items:
@@ -396,14 +465,12 @@ def stats(env: Environment, data: dict[str, Any]) -> None:
         )
     )
 
-    def small(title: str, headers: Sequence[str], rows: Iterable[Sequence[object]]) -> None:
-        table = Table(box=_box(env), show_edge=False, pad_edge=False, title=title, title_justify="left")
-        for h in headers:
-            table.add_column(h)
-        for row in rows:
-            table.add_row(*[_t("" if v is None else str(v)) for v in row])
+    def small(title: str, headers: Sequence[str], rows: Iterable[Sequence[object]], main: int = 0) -> None:
+        """One small table, laid out as the listings are: whole words, stacked when narrow."""
+        columns = [Column(h, priority=1 if i == main else 2 + i, label=h.lower()) for i, h in enumerate(headers)]
         out.print()
-        out.print(table)
+        cells: list[TableRow] = [[_t("" if v is None else str(v)) for v in row] for row in rows]
+        _fitted(env, columns, cells, main=main, title=title, stack_below=0)  # a small table is kept while it fits
 
     small("Where and what, in years", ("Era", "Places", "From", "To", "Years", "Certainty"),
           ((e["name"], ", ".join(e["places"]), e["from"]["when"], e["to"]["when"], e["years"]["text"],
@@ -417,8 +484,8 @@ def stats(env: Environment, data: dict[str, Any]) -> None:
         ("no event can fall in", ", ".join(gaps["no_event_possible"]) or "none"),
         ("no event certainly falls in", ", ".join(gaps["no_event_certain"]) or "none"),
     ))  # fmt: skip
-    small("Claims resting on one attribution", ("ID", "Claim", "Certainty", "Claimed by"),
-          ((c["id"], c["title"], c["certainty"], c["claimed_by"]) for c in data["single_attribution"]))  # fmt: skip
+    small("Claims resting on one attribution", ("Claim", "ID", "Certainty", "Claimed by"),
+          ((c["title"], c["id"], c["certainty"], c["claimed_by"]) for c in data["single_attribution"]))  # fmt: skip
 
 
 PROGRESS_FROM = 200_000
@@ -448,3 +515,31 @@ def progress_callback(env: Environment, total: int) -> Iterator[Callable[[int, i
             progress.update(task, completed=done, total=whole)
 
         yield advance
+
+
+class _IndexBar:
+    """The bar behind options.IndexBar: "checking" while the file is read and validated (how long
+    is not known), then the events as they go into the index."""
+
+    def __init__(self, env: Environment) -> None:
+        from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+        bar = Console(file=env.stderr, highlight=False, markup=False, emoji=False)
+        self._progress = Progress(
+            TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+            console=bar, transient=True,
+        )  # fmt: skip
+        self._progress.start()
+        self._task = self._progress.add_task("checking the dataset (first use)", total=None)
+
+    def advance(self, done: int, total: int) -> None:
+        # the events go in first; SQLite then sorts them into the index, which the bar cannot count
+        what = "indexing" if done < total else "building the index"
+        self._progress.update(self._task, description=what, completed=done, total=total)
+
+    def close(self) -> None:
+        self._progress.stop()
+
+
+def index_progress(env: Environment) -> _IndexBar:
+    return _IndexBar(env)

@@ -2,11 +2,15 @@
 
 rich shrinks columns in proportion to their content, so a long id could
 squeeze an event's title to five characters and break "Labourer" into
-"Labou/rer". Here each column gets at least its longest word (its header
-included), so no word is ever broken; the columns then grow in order of
-priority (the event's title first) up to their natural width. When even the
-minimums do not fit, there is no table: the caller draws a stacked layout,
-one block per record.
+"Labou/rer"; sharing the width by priority instead left "28–31, if in the
+lifetime" one word a line while the title sat half empty. Here each column
+gets at least its longest word (its header included), so no word is ever
+broken. The spare width then goes where it saves the most lines: a few
+characters that put a short column on one line in every row beat the same
+characters added to a title that already fits. What no longer saves a line
+goes to the main column (the event's title). When even the minimums do not
+fit, there is no table: the caller draws a stacked layout, one block per
+record.
 
 Pure arithmetic on strings: no rich, so it is tested as plain values.
 """
@@ -24,19 +28,30 @@ GAP = 3
 STACK_BELOW = 60
 """Narrower than this, a stacked layout reads better than any table."""
 
+SAMPLE_ROWS = 200
+"""Widths are weighed on at most this many distinct rows: a long listing repeats its shapes,
+and every row still counts towards each column's minimum."""
+
+
+SHORT = 20
+"""A column no wider than this at its widest (a date, an age, a count) is short: it is never wrapped
+while the main column can spare the room."""
+
+HEIGHT_WEIGHT = 4
+"""A line of table height counts as much as this many wrapped cell lines."""
+
+TALL_WEIGHT = 2
+"""What each line of a cell beyond its second costs, on top of being a line."""
+
 
 @dataclass(frozen=True)
 class Column:
     header: str
     priority: int = 5
-    """Lower grows first, towards its natural width."""
-    max_width: int | None = None
+    """Lower wins a tie for spare width."""
     justify: str = "left"
     label: str = ""
     """How the stacked layout names this value ("age 31"); empty for none."""
-    comfortable: int | None = None
-    """The width worth reaching before any column grows further (a day-precise date is 16
-    wide); by default, about half the column's longest text."""
 
 
 def longest_word(text: str) -> int:
@@ -47,37 +62,100 @@ def longest_line(text: str) -> int:
     return max((cell_len(line) for line in text.splitlines()), default=0)
 
 
-def fit(columns: Sequence[Column], cells: Sequence[Sequence[str]], width: int) -> list[int] | None:
+def line_count(text: str, width: int) -> int:
+    """How many lines ``text`` takes wrapped at word boundaries to ``width`` (as rich wraps a cell)."""
+    total = 0
+    for line in text.split("\n"):
+        lines, used = 1, 0
+        for word in line.split():
+            size = cell_len(word)
+            if used and used + 1 + size > width:
+                lines, used = lines + 1, size
+            else:
+                used += size + (1 if used else 0)
+        total += lines
+    return total
+
+
+def _heights(texts: Sequence[str], low: int, high: int) -> list[list[int]]:
+    """For each width from ``low`` to ``high``, the lines each text takes (each distinct text wrapped once)."""
+    number: dict[str, int] = {}
+    where = [number.setdefault(t, len(number)) for t in texts]
+    out = []
+    for width in range(low, high + 1):
+        counts = [line_count(t, width) for t in number]
+        out.append([counts[i] for i in where])
+    return out
+
+
+def _cost(column: Sequence[int], others: Sequence[int]) -> int:
+    """The table's height in lines, weighed first; then the column's own lines, so that widening
+    one cell of a row pays even before the row's other tall cell is widened too. A cell on three
+    lines or more costs extra for each: "disputed: / Pavel / Sudoplatov" reads worse than a title
+    on two lines instead of one."""
+    own = sum(n + TALL_WEIGHT * max(0, n - 2) for n in column)
+    return HEIGHT_WEIGHT * sum(map(max, column, others)) + own
+
+
+def fit(
+    columns: Sequence[Column], cells: Sequence[Sequence[str]], width: int, *, main: int = 0,
+    stack_below: int = STACK_BELOW,
+) -> list[int] | None:  # fmt: skip
     """Column widths that fit ``width`` without breaking a word, or None if none do.
 
-    ``cells`` holds, for each column, every text it must show.
+    ``cells`` holds, for each column, every text it must show (row by row);
+    ``main`` is the column that takes what is left once no other width saves a line. Below
+    ``stack_below`` columns there is no table, whatever fits.
     """
-    if width < STACK_BELOW:
+    if width < stack_below:
         return None
     available = width - GAP * (len(columns) - 1)
     minimum = [
         max([longest_word(c.header), *(longest_word(t) for t in texts)])
         for c, texts in zip(columns, cells, strict=True)
     ]
-    natural = []
-    for column, texts, low in zip(columns, cells, minimum, strict=True):
-        wide = max([cell_len(column.header), *(longest_line(t) for t in texts)])
-        if column.max_width is not None:
-            wide = min(wide, column.max_width)
-        natural.append(max(wide, low))
+    natural = [
+        max([cell_len(c.header), low, *(longest_line(t) for t in texts)])
+        for c, texts, low in zip(columns, cells, minimum, strict=True)
+    ]
     if sum(minimum) > available:
         return None
     widths = list(minimum)
     spare = available - sum(minimum)
-    order = sorted(range(len(columns)), key=lambda i: columns[i].priority)
-    # Two rounds: first every column up to a comfortable width (about two lines of
-    # its longest text), then the rest, in priority order each time, so that the
-    # title comes first but a date is not split and a short column does not fold
-    # over four lines.
-    comfortable = [min(c.comfortable or (n + 1) // 2, n) for c, n in zip(columns, natural, strict=True)]
-    for target in (comfortable, natural):
-        for i in order:
-            grow = max(0, min(target[i] - widths[i], spare))
-            widths[i] += grow
-            spare -= grow
+    # Short columns (a date, a count, a place) first get their natural width, narrowest first,
+    # while the main column keeps room for a third of the table: a date on one line reads better
+    # than a title one word wider.
+    keep = max(0, min(natural[main], available // 3) - minimum[main])
+    for c in sorted(range(len(columns)), key=lambda i: natural[i]):
+        if c != main and natural[c] <= SHORT and natural[c] - widths[c] <= spare - keep:
+            spare -= natural[c] - widths[c]
+            widths[c] = natural[c]
+    rows = list(dict.fromkeys(zip(*cells, strict=True)))[:SAMPLE_ROWS]
+    # tall[c][w - minimum[c]][r]: how many lines row r's cell in column c takes at width w
+    tall = [_heights([row[c] for row in rows], minimum[c], natural[c]) for c in range(len(columns))]
+    while spare > 0 and rows:
+        now = [tall[c][widths[c] - minimum[c]] for c in range(len(columns))]
+        # (-cost saved per character, characters, priority, column, width): at the same rate, the cheaper step
+        best: tuple[float, int, int, int, int] | None = None
+        for c, column in enumerate(columns):
+            rest = now[:c] + now[c + 1 :]
+            others = list(map(max, *rest)) if len(rest) > 1 else (rest[0] if rest else [0] * len(rows))
+            before = _cost(now[c], others)
+            for w in range(widths[c] + 1, min(natural[c], widths[c] + spare) + 1):
+                if tall[c][w - minimum[c]] == tall[c][w - 1 - minimum[c]]:
+                    continue  # no cell of this column gets shorter here
+                saved = before - _cost(tall[c][w - minimum[c]], others)
+                if saved > 0:
+                    candidate = (-saved / (w - widths[c]), w - widths[c], column.priority, c, w)
+                    best = candidate if best is None or candidate < best else best
+        if best is None:
+            break
+        c, w = best[3], best[4]
+        spare -= w - widths[c]
+        widths[c] = w
+    # What saves no line: the main column first, then the others, towards their natural width.
+    for c in [main, *sorted((i for i in range(len(columns)) if i != main), key=lambda i: columns[i].priority)]:
+        grow = max(0, min(natural[c] - widths[c], spare))
+        widths[c] += grow
+        spare -= grow
     return widths

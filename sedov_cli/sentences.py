@@ -8,6 +8,7 @@ comes from, as plain strings. The terminal and a pipe show the same words.
 
 from __future__ import annotations
 
+import re
 from datetime import date
 
 from .dates import AgeAnswer, AgeSegment, LifeStatus, Span, format_day
@@ -54,7 +55,13 @@ def _day(day: date, with_year: bool) -> str:
     return text if with_year else text.rsplit(" ", 1)[0]
 
 
-_LEADING_WORDS = ("between ", "from ", "until ", "by ")
+_LEADING_WORDS = ("between ", "from ", "until ", "by ", "around ")
+_NEEDS_THE = re.compile(r"^(?:\d{3}0s|(?:first|second|third|fourth) (?:half|quarter) of )")
+"""Labels English reads with "the": "in the 1930s", "in the first half of 1933"."""
+
+LISTED_AGES = 4
+"""Up to this many ages, a sentence names when each one held; more read as a run-on list, so the
+sentence gives the range ("In the 1930s Lev Sedov was 23–31") and --explain the birthdays."""
 
 
 def _prefix(when: When) -> str:
@@ -66,7 +73,7 @@ def _prefix(when: When) -> str:
         return when.label[0].upper() + when.label[1:]
     if when.date is not None and when.date.precision == "day":
         return f"On {when.label}"
-    return f"In {when.label}"
+    return f"In the {when.label}" if _NEEDS_THE.match(when.label) else f"In {when.label}"
 
 
 def _alternatives(segments: tuple[AgeSegment, ...], with_year: bool) -> str:
@@ -134,7 +141,7 @@ def age_sentence(ds: Dataset, person: Person, when: When, answer: AgeAnswer) -> 
     assert answer.age is not None and answer.lived is not None
     lived = answer.lived
     assert lived.earliest is not None
-    if len(answer.segments) > 1 and lived.latest is not None:
+    if 1 < len(answer.segments) <= LISTED_AGES and lived.latest is not None and not when.approximate:
         with_year = lived.earliest.year != lived.latest.year
         if _is_moment(when):
             text = f"{prefix} {name} was {answer.age}: {_alternatives(answer.segments, with_year)}"
@@ -194,7 +201,13 @@ def explain(person: Person, when: When, answer: AgeAnswer) -> list[str]:
         lines.append(f"  so the event lies within {_span_text(event.span)}")
     else:
         precision = when.date.precision if when.date else "?"
-        lines.append(f"Asked: {when.text!r}, read as {when.label} ({precision} precision) = {_span_text(when.span)}")
+        if when.approximate and when.date is not None:  # the label already says how it was widened
+            lines.append(f"Asked: {when.text!r}, EDTF {when.date.text} (approximate, {precision} precision)")
+            lines.append(f"  read one {precision} either side: {_span_text(when.span)}")
+        else:
+            lines.append(
+                f"Asked: {when.text!r}, read as {when.label} ({precision} precision) = {_span_text(when.span)}"
+            )
     lines += _fact_line("Born", person.birth)
     lines += _fact_line("Died", person.death)
     if answer.lived is not None:

@@ -75,3 +75,12 @@ def fold(text: str) -> str:
 def plural(n: int, noun: str) -> str:
     """'1 event', '2 events': never 'event(s)'. (Every noun sedov counts takes an s.)"""
     return f"{n} {noun}" + ("" if n == 1 else "s")
+
+
+def wrap_words(text: str, width: int, hang: int = 0) -> list[str]:
+    """``text`` as lines of at most ``width`` characters, broken at spaces only; continued lines
+    are indented by ``hang``. A word longer than a line stays whole."""
+    import textwrap
+
+    return textwrap.wrap(text, max(width, 1), subsequent_indent=" " * hang, break_long_words=False,
+                         break_on_hyphens=False) or [""]  # fmt: skip

@@ -34,5 +34,8 @@ COMMANDS = {
 def test_snapshot(monkeypatch: pytest.MonkeyPatch, name: str, fmt: str) -> None:
     result = CliRunner().invoke(cli.app, [*COMMANDS[name], "--format", fmt], obj=terminal())
     assert result.exception is None or isinstance(result.exception, SystemExit)
+    if (name, fmt) == ("age-at-1933", "table"):  # an answer in words has no table, and says so (issue 21)
+        assert (result.exit_code, result.stdout) == (2, "")
+        return
     assert (result.exit_code, result.stderr) == (0, "")
     check_snapshot(f"{name}.{fmt}.txt", result.stdout)

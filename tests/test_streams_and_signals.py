@@ -92,10 +92,20 @@ main()
         # --debug is a parsed global option, not a word found anywhere in argv
         # after the command it is the global option too (global options may follow the command)
         (["timeline", "--debug", "--limit", "1"], 0, ""),
-        (["show", "--", "--debug"], 2, "sedov: error: unknown event id '--debug'\n"),
+        (
+            ["show", "--", "--debug"],
+            2,
+            "sedov: error: unknown event id '--debug'; sedov timeline --ids shows every id\n",
+        ),
         (["events", "--search", "--debug", "--json"], 0, ""),
         # under --debug a usage error is still a usage error, with no traceback
-        (["--debug", "events", "--place", "Nowhere"], 2, "sedov: error: unknown place 'Nowhere'\n"),
+        (
+            ["--debug", "events", "--place", "Nowhere"],
+            2,
+            "sedov: error: unknown place 'Nowhere'; the places are: "
+            "USSR, Turkey, Germany, Berlin, France, Paris, Clinique Mirabeau, a Paris hospital, Thiais, Cimetière de "
+            "Thiais, United States, Mexico\n",
+        ),
         (["--debug", "age-at", "banana"], 2, None),
     ],
 )

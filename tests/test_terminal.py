@@ -208,7 +208,7 @@ def test_the_format_enums_are_the_registry() -> None:
 
 def test_chart_after_death_with_a_filter_extends_the_axis() -> None:
     result = CliRunner().invoke(cli.app, ["chart", "--after-death", "--place", "France"])
-    assert result.exit_code == 0 and "1906–1994" in result.stdout.splitlines()[0]
+    assert result.exit_code == 0 and result.stdout.splitlines()[0] == "Lev Sedov (1906–1938), and after, to 1994"
 
 
 def test_python_is_the_one_running() -> None:
