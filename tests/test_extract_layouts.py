@@ -149,7 +149,10 @@ def test_html_as_a_browser_saves_it() -> None:
 
 
 def test_text_forms_bom_crlf_nbsp_dashes_and_citation_markers(tmp_path: Path) -> None:
-    raw = "\ufeff= Ann Lee =\r\n\r\nAnn Lee (3\u00a0May 1900 \u2013 1980) was a poet.[a] In\u00a01925 she left.[3] She came.\r\n"
+    raw = (
+        "\ufeff= Ann Lee =\r\n\r\nAnn Lee (3\u00a0May 1900 \u2013 1980) was a poet.[a] "
+        "In\u00a01925 she left.[3] She came.\r\n"
+    )
     text, _ = decode_article(raw.encode("utf-8"), "a.txt")
     draft = _draft(text)
     quotes = [e["source"]["quote"] for e in draft.dataset["events"]]

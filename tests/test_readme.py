@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import os
 import re
 import shlex
@@ -95,7 +96,7 @@ def test_every_extract_example_prints_what_the_readme_shows(tmp_path: Path) -> N
     blocks = re.findall(r"^```(\w*)\n(.*?)^```$", section, flags=re.S | re.M)
     env = {**os.environ, "PATH": f"{Path(sys.executable).parent}{os.pathsep}{os.environ['PATH']}", "COLUMNS": "80"}
     checked = 0
-    for (lang, script), (after, shown) in zip(blocks, blocks[1:], strict=False):
+    for (lang, script), (after, shown) in itertools.pairwise(blocks):
         if lang != "sh" or after != "":
             continue
         first = "sedov --data draft.json timeline\n" in script  # the worked example: its table is checked above
