@@ -100,8 +100,9 @@ def test_every_extract_example_prints_what_the_readme_shows(tmp_path: Path) -> N
         if lang != "sh" or after != "":
             continue
         first = "sedov --data draft.json timeline\n" in script  # the worked example: its table is checked above
-        run = subprocess.run(["bash", "-c", script.replace("sedov --data draft.json timeline\n", "")],
-                             cwd=tmp_path, capture_output=True, text=True, env=env, timeout=120, check=False)  # fmt: skip
+        command = script.replace("sedov --data draft.json timeline\n", "")
+        run = subprocess.run(["bash", "-c", command], cwd=tmp_path, capture_output=True, text=True, env=env,
+                             timeout=120, check=False)  # fmt: skip
         assert run.returncode == 0, (script, run.stderr)
         assert run.stdout + run.stderr == shown, script
         checked += 0 if first else 1
