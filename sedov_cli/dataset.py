@@ -9,6 +9,7 @@ checks its shape against the JSON Schema and its meaning with
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
@@ -136,6 +137,27 @@ def load(path: str | os.PathLike[str] | None = None, *, use_cache: bool | None =
         if isinstance(ds.events, index.IndexedEvents):
             index.remember_key(file, before, ds.events.key, folder)
     return ds
+
+
+def inputs_of(ds: Dataset, path: str | os.PathLike[str] | None) -> list[tuple[str, str]]:
+    """The files ``ds`` was read from (``path`` as given to :func:`load`): an output must never replace one.
+
+    The dataset file and its article beside it, or the packaged ones. The
+    packaged article is listed for every dataset, as it may stand in for a
+    missing copy.
+    """
+    path = path or os.environ.get(ENV_VAR) or None
+    packaged = data_dir()
+    found: list[tuple[str, str]] = []
+    if path is not None:
+        found.append(("the dataset", os.fspath(path)))
+        with contextlib.suppress(ValueError):  # a NUL in source.file: a dataset that did not load
+            found.append(("the dataset's article", os.fspath(Path(path).parent / ds.source.file)))
+    elif isinstance(packaged, os.PathLike):
+        found.append(("the packaged dataset", os.fspath(Path(packaged) / DEFAULT_FILE)))
+    if isinstance(packaged, os.PathLike):
+        found.append(("the packaged article", os.fspath(Path(packaged) / "article.txt")))
+    return found
 
 
 def _cache_folder(use_cache: bool | None) -> Path | None:

@@ -33,6 +33,7 @@ and no reader ever sees half of one.
 from __future__ import annotations
 
 import contextlib
+import functools
 import hashlib
 import json
 import os
@@ -40,7 +41,8 @@ import sqlite3
 import stat
 import tempfile
 import time
-from collections.abc import Callable, Iterable, Iterator, Mapping
+import zlib
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -354,6 +356,10 @@ def _schema_problem(con: sqlite3.Connection) -> str | None:
     return None if found is None else f"it holds a {found[0]} named {found[1]!r}, which sedov never writes"
 
 
+def _meta_sum(meta: Mapping[str, str]) -> int:
+    return row_sum([f"{k}\x1e{v}" for k, v in sorted(meta.items()) if k != "sum"])
+
+
 def _read_meta(con: sqlite3.Connection) -> dict[str, str]:
     """The ``meta`` table, read as a table (never a view) and to a bound."""
     kind = con.execute("SELECT type FROM sqlite_master WHERE name = 'meta'").fetchone()
@@ -447,6 +453,9 @@ def open_index(
         if not trusted:
             con.close()
             return None
+        if meta.get("sum") != str(_meta_sum(meta)):
+            con.close()
+            raise _damaged(path, "its record does not match its checksum")
         small = json.loads(meta["header"])
         if not isinstance(small, dict):
             raise ValueError("the header is not an object")
@@ -457,7 +466,29 @@ def open_index(
         return None
 
 
+@functools.cache
+def _joined(count: int) -> str:
+    return "\x1f".join(["{}"] * count)
+
+
+def row_sum(values: Sequence[Any]) -> int:
+    """A CRC-32 of a stored row's values, kept beside it.
+
+    SQLite checks its pages' structure, not their contents: a flipped bit in
+    a title is a different title. Each event row, count and the meta table
+    carry this sum, so a value that changed is damage, never an answer.
+    (CRC-32 catches every single-bit error; it is no defence against someone
+    rewriting a row, which the cache's ownership rules and the seal are.)
+    """
+    return zlib.crc32(_joined(len(values)).format(*values).encode("utf-8", "surrogatepass"))
+
+
+_TEXT_COLUMNS = (*range(11), 15)  # id … quote, and disputes; the four between may be NULL
+
+
 def _event(row: tuple[Any, ...]) -> Event:
+    if not all(type(row[i]) is str for i in _TEXT_COLUMNS) or not all(v is None or type(v) is str for v in row[11:15]):
+        raise TypeError("a column holds bytes or a number where sedov keeps text")
     (ident, when, title, summary, period, places, people, tags, certainty, section, quote, bounds, wording, note,
      claimed_by, disputes) = row  # fmt: skip
     return Event(
@@ -479,8 +510,9 @@ def _event(row: tuple[Any, ...]) -> Event:
     )
 
 
-_COLUMNS = ("id, date, title, summary, period, places, people, tags, certainty, section, quote, bounds, wording, "
-            "note, claimed_by, disputes")  # fmt: skip
+_STORED = ("n, id, lo, hi, date, title, summary, period, places, people, tags, certainty, section, quote, bounds, "
+           "wording, note, claimed_by, disputes")  # fmt: skip
+_COLUMNS = f"{_STORED}, sum"
 _ORDER = "lo, hi, n"
 _ORDER_BACK = "lo DESC, hi DESC, n DESC"
 
@@ -513,8 +545,10 @@ class IndexedEvents(EventStore):
             raise _damaged(self.path, exc) from None
 
     def _decode(self, row: tuple[Any, ...]) -> Event:
+        if row_sum(row[:19]) != row[19]:
+            raise _damaged(self.path, f"the row of event {row[1]!r} does not match its checksum")
         try:
-            event = _event(row)
+            event = _event((row[1], *row[4:19]))
         except Exception as exc:  # any value that does not decode: bad JSON, a date, a type SQLite let through
             raise _damaged(self.path, f"a row does not decode: {type(exc).__name__}: {exc}") from None
         if self._known is None:
@@ -527,8 +561,23 @@ class IndexedEvents(EventStore):
         return event
 
     def _events(self, where: str = "", params: Iterable[Any] = (), order: str = _ORDER) -> Iterator[Event]:
+        """Events in ``order``, each checked; rows out of that order (a damaged b-tree index) are damage,
+        and so is a whole table that holds more or fewer events than the dataset."""
         sql = f"SELECT {_COLUMNS} FROM events {where} ORDER BY {order}"
-        return map(self._decode, self._rows(sql, params))
+        by_n = order.startswith("n")
+        backwards = "DESC" in order
+        previous: tuple[Any, ...] | None = None
+        count = 0
+        for row in self._rows(sql, params):
+            event = self._decode(row)
+            key = (row[0],) if by_n else (row[2], row[3], row[0])
+            if previous is not None and (key >= previous if backwards else key <= previous):
+                raise _damaged(self.path, f"event {row[1]!r} is out of order")
+            previous = key
+            count += 1
+            yield event
+        if not where and count != self._count:
+            raise _damaged(self.path, f"it holds {count} events, not the {self._count} it records")
 
     # Sequence
     def __len__(self) -> int:
@@ -591,10 +640,12 @@ class IndexedEvents(EventStore):
         return (row[0] for row in self._rows("SELECT id FROM events ORDER BY n"))
 
     def count_by(self, key: CountKey) -> dict[str, int]:
-        if key == "within":
-            return dict(self._rows("SELECT a.ancestor, count(DISTINCT e.n) FROM event_places e "
-                                   "JOIN place_ancestry a ON a.place = e.place GROUP BY a.ancestor"))  # fmt: skip
-        return dict(self._rows("SELECT id, events FROM counts WHERE field = ?", (key,)))
+        counts: dict[str, int] = {}
+        for ident, events, checksum in self._rows("SELECT id, events, sum FROM counts WHERE field = ?", (key,)):
+            if row_sum((key, ident, events)) != checksum:
+                raise _damaged(self.path, f"the {key} count of {ident!r} does not match its checksum")
+            counts[ident] = events
+        return counts
 
     def neighbours(self, event: Event) -> tuple[Event | None, Event | None]:
         found = next(self._rows("SELECT lo, hi, n FROM events WHERE id = ?", (event.id,)), None)
@@ -670,7 +721,7 @@ CREATE TABLE events (
     date TEXT NOT NULL, title TEXT NOT NULL, summary TEXT NOT NULL, period TEXT NOT NULL,
     places TEXT NOT NULL, people TEXT NOT NULL, tags TEXT NOT NULL, certainty TEXT NOT NULL,
     section TEXT NOT NULL, quote TEXT NOT NULL, bounds TEXT, wording TEXT, note TEXT, claimed_by TEXT,
-    disputes TEXT NOT NULL
+    disputes TEXT NOT NULL, sum INTEGER NOT NULL
 );
 CREATE TABLE place_ancestry (place TEXT NOT NULL, ancestor TEXT NOT NULL);
 """
@@ -691,7 +742,7 @@ _LINKS = (("event_places", "place", "places"), ("event_people", "person", "peopl
 def _link_tables(con: sqlite3.Connection) -> None:
     """The link tables, and how many events cite each id (``people`` lists 50,000 counts at 1M events)."""
     con.execute("CREATE TABLE counts (field TEXT NOT NULL, id TEXT NOT NULL, events INTEGER NOT NULL, "
-                "PRIMARY KEY (field, id)) WITHOUT ROWID")  # fmt: skip
+                "sum INTEGER NOT NULL, PRIMARY KEY (field, id)) WITHOUT ROWID")  # fmt: skip
     for table, column, field in _LINKS:
         con.execute(f"CREATE TABLE {table} ({column} TEXT NOT NULL, n INTEGER NOT NULL, PRIMARY KEY ({column}, n)) "
                     "WITHOUT ROWID")  # fmt: skip
@@ -700,7 +751,8 @@ def _link_tables(con: sqlite3.Connection) -> None:
             f"json_each('[\"' || replace(e.{field}, ' ', '\",\"') || '\"]') j WHERE e.{field} != '' "
             "ORDER BY 1, 2"
         )
-        con.execute(f"INSERT INTO counts SELECT '{field}', {column}, count(*) FROM {table} GROUP BY {column}")
+        con.execute(f"INSERT INTO counts SELECT '{field}', {column}, count(*), "
+                    f"sedov_sum('{field}', {column}, count(*)) FROM {table} GROUP BY {column}")  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -761,6 +813,7 @@ def _fill(
 ) -> None:  # fmt: skip
     con = sqlite3.connect(temp, isolation_level=None)
     try:
+        con.create_function("sedov_sum", 3, lambda *values: row_sum(values), deterministic=True)
         con.execute("PRAGMA journal_mode = OFF")
         con.execute("PRAGMA synchronous = OFF")
         con.execute("PRAGMA cache_size = -131072")  # 128 MiB while building: indexes sort in memory
@@ -769,6 +822,9 @@ def _fill(
         count = _insert_events(con, events)
         _link_tables(con)
         con.executemany("INSERT INTO place_ancestry VALUES (?, ?)", ancestry)
+        con.execute("INSERT INTO counts SELECT 'within', a.ancestor, count(DISTINCT e.n), "
+                    "sedov_sum('within', a.ancestor, count(DISTINCT e.n)) FROM event_places e "
+                    "JOIN place_ancestry a ON a.place = e.place GROUP BY a.ancestor")  # fmt: skip
         for statement in _INDEXES.strip().split(";\n"):  # not executescript, which would commit first
             con.execute(statement)
         meta = {
@@ -778,6 +834,7 @@ def _fill(
             **{f"header.{part}": json.dumps(header[part], ensure_ascii=False) for part in _APART}, "origin": origin,
             "indexed": time.strftime("%Y-%m-%dT%H:%M:%S%z"), "complete": "1",
         }  # fmt: skip
+        meta["sum"] = str(_meta_sum(meta))
         con.executemany("INSERT INTO meta VALUES (?, ?)", meta.items())
         con.execute("COMMIT")
     finally:
@@ -817,15 +874,16 @@ def _insert_events(con: sqlite3.Connection, events: Iterable[dict[str, Any]]) ->
             count = n
             lo, hi = _ordinals(raw, known)
             bounds = raw.get("bounds")
-            yield (
+            row = (
                 n, raw["id"], lo, hi, raw["date"], raw["title"], raw["summary"], raw["period"],
                 " ".join(raw["places"]), " ".join(raw["people"]), " ".join(raw["tags"]), raw["certainty"],
                 raw["source"]["section"], raw["source"]["quote"],
                 json.dumps([[b["side"], b["date"], b["basis"], b["note"]] for b in bounds]) if bounds else None,
                 raw.get("wording"), raw.get("note"), raw.get("claimed_by"), " ".join(raw.get("disputes", ())),
             )  # fmt: skip
+            yield (*row, row_sum(row))
 
-    con.executemany(f"INSERT INTO events VALUES ({', '.join('?' * 19)})", rows())
+    con.executemany(f"INSERT INTO events VALUES ({', '.join('?' * 20)})", rows())
     return count
 
 
