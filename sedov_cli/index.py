@@ -460,7 +460,10 @@ def open_index(
         if not isinstance(small, dict):
             raise ValueError("the header is not an object")
         header = Header(small, {part: meta[f"header.{part}"] for part in _APART}, path)
-        return Opened(header, IndexedEvents(con, path, int(meta["events"]), header))
+        rows = json.loads(meta["counts"])
+        if not isinstance(rows, dict):
+            raise ValueError("the counts are not a record")
+        return Opened(header, IndexedEvents(con, path, int(meta["events"]), header, rows))
     except (sqlite3.Error, KeyError, ValueError, TypeError):  # busy included: this run reads the file instead
         con.close()
         return None
@@ -525,8 +528,11 @@ class IndexedEvents(EventStore):
     once with the file removed, never an internal error further on.
     """
 
-    def __init__(self, con: sqlite3.Connection, path: Path, count: int, header: Header) -> None:
+    def __init__(
+        self, con: sqlite3.Connection, path: Path, count: int, header: Header, counted: dict[str, int]
+    ) -> None:
         self._con, self.path, self._count, self._header = con, path, count, header
+        self._counted = counted  # how many ids each field of the counts table holds
         self._known: tuple[frozenset[str], frozenset[str], frozenset[str]] | None = None
 
     @property
@@ -645,6 +651,9 @@ class IndexedEvents(EventStore):
             if row_sum((key, ident, events)) != checksum:
                 raise _damaged(self.path, f"the {key} count of {ident!r} does not match its checksum")
             counts[ident] = events
+        if len(counts) != self._counted.get(key, 0):
+            raise _damaged(self.path, f"it holds {len(counts)} {key} counts, not the {self._counted.get(key, 0)} "
+                                      "it records")  # fmt: skip
         return counts
 
     def neighbours(self, event: Event) -> tuple[Event | None, Event | None]:
@@ -830,6 +839,7 @@ def _fill(
         meta = {
             "layout": LAYOUT, "version": __version__, "dataset_sha256": key, "article_name": article.name,
             "article_url": article.url, "article_sha256": article.sha256, "events": str(count),
+            "counts": json.dumps(dict(con.execute("SELECT field, count(*) FROM counts GROUP BY field").fetchall())),
             "header": json.dumps({k: v for k, v in header.items() if k not in _APART}, ensure_ascii=False),
             **{f"header.{part}": json.dumps(header[part], ensure_ascii=False) for part in _APART}, "origin": origin,
             "indexed": time.strftime("%Y-%m-%dT%H:%M:%S%z"), "complete": "1",

@@ -214,26 +214,16 @@ def _run_sedov(*args: str) -> str:
     return f"import sys; sys.argv = ['sedov', *{list(args)!r}]; from sedov_cli.launch import main; main()"
 
 
-@pytest.mark.parametrize("plant", ["fifo", "dev-zero", "huge", "another-users"])
-def test_a_planted_memo_neither_hangs_nor_floods_nor_answers(
-    write_dataset: WriteDataset, cache: Path, plant: str
-) -> None:
+@pytest.mark.parametrize("plant", ["fifo", "dev-zero"])
+def test_a_planted_memo_neither_hangs_nor_floods(write_dataset: WriteDataset, cache: Path, plant: str) -> None:
     path = write_dataset()
     assert invoke("--data", str(path), "timeline", "--json").exit_code == 0
     memo = _memo(cache, path)
     memo.unlink(missing_ok=True)
     if plant == "fifo":
         os.mkfifo(memo)
-    elif plant == "dev-zero":
-        memo.symlink_to("/dev/zero")
-    elif plant == "huge":
-        memo.write_bytes(b" " * 50_000_000 + json.dumps({"signature": [], "key": "0" * 64}).encode())
     else:
-        if os.geteuid() != 0:
-            pytest.skip("playing another user needs root (os.chown)")
-        forged = {"file": str(path.resolve()), "signature": index._signature(path.stat()), "key": "f" * 64}
-        memo.write_text(json.dumps(forged), encoding="utf-8")
-        os.chown(memo, STRANGER, STRANGER)
+        memo.symlink_to("/dev/zero")
     out = _limited(_run_sedov("--data", str(path), "timeline", "--json"), cache)
     assert (out.returncode, out.stdout, out.stderr) == (0, plain(path, "timeline", "--json").stdout, "")
 
@@ -334,26 +324,6 @@ def test_cache_clear_removes_a_hostile_index_without_reading_it(write_dataset: W
 
 
 # --- busy is not damage -----------------------------------------------------------------------
-
-
-def test_a_locked_index_only_makes_a_run_slower(
-    write_dataset: WriteDataset, cache: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    """Another process holds an exclusive lock for longer than a reader waits: the dataset itself answers."""
-    path = write_dataset()
-    assert invoke("--data", str(path), "timeline", "--json").exit_code == 0
-    found = the_index(cache)
-    monkeypatch.setattr(index, "_BUSY_MS", 0)
-    holder = sqlite3.connect(found, isolation_level=None)
-    holder.execute("BEGIN EXCLUSIVE")
-    try:
-        result = invoke("--data", str(path), "events", "--place", "Paris", "--json")
-    finally:
-        holder.execute("ROLLBACK")
-        holder.close()
-    assert (result.exit_code, result.stderr) == (0, "")
-    assert result.stdout == plain(path, "events", "--place", "Paris", "--json").stdout
-    assert the_index(cache).exists()
 
 
 def test_a_lock_taken_while_reading_is_not_damage(
