@@ -57,14 +57,13 @@ from .reading import Unreadable, read_descriptor
 
 LAYOUT = "4"  # raise when the tables change: older cache files are then rebuilt
 SUFFIX = ".sqlite"
+TEXT_SUFFIX = ".text"
 CACHE_ENV = "SEDOV_CACHE_DIR"
 NO_CACHE_ENV = "SEDOV_NO_CACHE"
 _OPEN_START, _OPEN_END = 0, 99_999_999  # ordinals standing in for an open end (date.max is 3,652,059)
 _BUSY_MS = 30_000
-"""How long a reader waits for a writer (another sedov building the text index) before giving up."""
-_BUILD_WAIT_MS = 2_000
-"""How long the text index's builder waits for readers before giving up, so that it never keeps them
-waiting for long: a search that cannot build it reads every event instead."""
+"""How long a reader waits for another process's lock before giving up. sedov never writes an index
+after making it (the text index is a file of its own), so only another program (an sqlite3 shell) locks one."""
 _SMALL_FILE = 4096  # a memo or a seal is under 300 bytes; nothing larger is read
 _META_ROWS = 64  # meta holds 14 rows; a table of millions (or a view that never ends) is not read whole
 
@@ -234,7 +233,7 @@ def _write_small(target: Path, text: str) -> None:
 
 
 def _seal_path(index: Path) -> Path:
-    return index.with_suffix(".seal")
+    return index.with_name(f"{index.name}.seal")
 
 
 def _seal(index: Path) -> None:
@@ -315,11 +314,15 @@ def remember_key(file: Path, info: os.stat_result, key: str, folder: Path) -> No
 
 def _damaged(path: Path, exc: Exception | str) -> CacheDamaged:
     """Damage found after the index was trusted: the file goes, so the next run rebuilds it."""
-    with contextlib.suppress(OSError):
-        path.unlink()
-    with contextlib.suppress(OSError):
-        _seal_path(path).unlink()
+    for gone in (path, _seal_path(path), _text_path(path), _seal_path(_text_path(path))):
+        with contextlib.suppress(OSError):
+            gone.unlink()
     return CacheDamaged(f"the index {path} could not be read ({exc}); it has been removed, so the next run rebuilds it")
+
+
+def _text_path(index: Path) -> Path:
+    """The full-text index of ``index``: a database of its own, so that building it never locks the index."""
+    return index.with_suffix(TEXT_SUFFIX)
 
 
 def _busy(exc: sqlite3.Error) -> bool:
@@ -533,6 +536,7 @@ class IndexedEvents(EventStore):
     ) -> None:
         self._con, self.path, self._count, self._header = con, path, count, header
         self._counted = counted  # how many ids each field of the counts table holds
+        self._text_attached = False
         self._known: tuple[frozenset[str], frozenset[str], frozenset[str]] | None = None
 
     @property
@@ -627,7 +631,7 @@ class IndexedEvents(EventStore):
             where.append("lo <= ?")
             params.append(span.latest.toordinal())
         if narrowing.needle is not None and len(narrowing.needle) >= 3 and self._text_index():
-            where.append("n IN (SELECT rowid FROM event_text WHERE event_text MATCH ?)")
+            where.append("n IN (SELECT rowid FROM text.event_text WHERE event_text MATCH ?)")
             params.append('"' + narrowing.needle.replace('"', '""') + '"')
         clause = ("WHERE " + " AND ".join(where)) if where else ""
         return self._events(clause, params, _ORDER_BACK if reverse else _ORDER)
@@ -667,57 +671,82 @@ class IndexedEvents(EventStore):
         )
 
     def _text_index(self) -> bool:
-        """Whether the full-text index of titles, summaries and quotes exists, building it on the first search.
+        """Whether the full-text index of titles, summaries and quotes is at hand, building it on the first search.
 
         It is built on demand because only ``--search`` uses it, and it costs
         more to build than everything else together. The text is folded as
         sedov_cli.text.fold folds a search, and trigrams make any substring of
         three or more characters findable, as the plain search finds it.
 
-        It waits for readers only ``_BUILD_WAIT_MS``: a paused reader (a
-        pager, a pipe nobody reads) holds its lock for as long as it likes, and
-        a builder waiting on it would keep every new reader out. A failed
-        COMMIT rolls back, so the connection and the file are as they were.
+        It is a database of its own (``KEY.text``), written under a temporary
+        name and renamed into place like the index, and trusted by the same
+        rules. So the index itself is never written after it is made: a
+        reader paused on a pipe, holding its lock as long as it likes, never
+        keeps a first search from building the text index, and a builder
+        never keeps readers out. If it cannot be built (a read-only folder,
+        a full disk), the search reads every event instead.
         """
+        if self._text_attached:
+            return True
+        path = _text_path(self.path)
+        if (_file_problem(path) is not None or not _sealed(path)) and not self._build_text(path):
+            return False
         try:
-            if self._con.execute("SELECT 1 FROM sqlite_master WHERE name = 'event_text'").fetchone():
-                return True
+            self._con.execute("ATTACH DATABASE ? AS text", (f"file:{path}?mode=ro",))
         except sqlite3.Error:
             return False
-        con = self._con
         try:
-            con.execute(f"PRAGMA busy_timeout = {int(_BUILD_WAIT_MS)}")
-            with signals_as_exit():
-                con.execute("BEGIN IMMEDIATE")
-                try:
-                    built = self._build_text_index()
-                    con.execute("COMMIT")
-                except BaseException:
-                    with contextlib.suppress(sqlite3.Error):
-                        con.execute("ROLLBACK")
-                    raise
-            if built:
-                _seal(self.path)  # the file changed, and is still the one sedov wrote
-            return True
+            found = self._con.execute(
+                "SELECT type, name FROM text.sqlite_master WHERE type NOT IN ('table', 'index') OR name = 'event_text' "
+                "ORDER BY name != 'event_text' LIMIT 2"
+            ).fetchall()
         except sqlite3.Error:
-            return False  # a read-only or busy cache: the search reads every event instead
-        finally:
+            found = []
+        if [tuple(row) for row in found] != [("table", "event_text")]:
             with contextlib.suppress(sqlite3.Error):
-                con.execute(f"PRAGMA busy_timeout = {int(_BUSY_MS)}")
+                self._con.execute("DETACH DATABASE text")
+            for gone in (path, _seal_path(path)):
+                with contextlib.suppress(OSError):
+                    gone.unlink()
+            return False  # not sedov's text index: removed, and this search reads every event
+        self._text_attached = True
+        return True
 
-    def _build_text_index(self) -> bool:
-        """Inside a write transaction: the text index, unless another process built it first."""
+    def _build_text(self, final: Path) -> bool:
         from .text import fold
 
-        con = self._con
-        if con.execute("SELECT 1 FROM sqlite_master WHERE name = 'event_text'").fetchone():
-            return False
-        con.execute("CREATE VIRTUAL TABLE event_text USING fts5(body, tokenize = 'trigram')")
-        rows = con.execute("SELECT n, title, summary, quote FROM events").fetchall()
-        con.executemany(
-            "INSERT INTO event_text (rowid, body) VALUES (?, ?)",
-            ((n, "\n".join((fold(t), fold(s), fold(q)))) for n, t, s, q in rows),
-        )
+        with signals_as_exit():
+            try:
+                fd, name = tempfile.mkstemp(prefix=f"{final.stem}.", suffix=".tmp", dir=final.parent)
+                os.close(fd)
+            except OSError:
+                return False
+            temp = Path(name)
+            try:
+                out = sqlite3.connect(temp, isolation_level=None)
+                try:
+                    out.execute("PRAGMA journal_mode = OFF")
+                    out.execute("PRAGMA synchronous = OFF")
+                    out.execute("BEGIN")
+                    out.execute("CREATE VIRTUAL TABLE event_text USING fts5(body, tokenize = 'trigram')")
+                    rows = self._con.execute("SELECT n, title, summary, quote FROM events")
+                    out.executemany(
+                        "INSERT INTO event_text (rowid, body) VALUES (?, ?)",
+                        ((n, "\n".join((fold(t), fold(s), fold(q)))) for n, t, s, q in rows),
+                    )
+                    out.execute("COMMIT")
+                finally:
+                    out.close()
+                os.replace(temp, final)
+            except (OSError, sqlite3.Error, TypeError, AttributeError):  # busy or damaged: the plain search decides
+                with contextlib.suppress(OSError):
+                    temp.unlink()
+                return False
+            except BaseException:
+                with contextlib.suppress(OSError):
+                    temp.unlink()
+                raise
+            _seal(final)
         return True
 
 
@@ -943,7 +972,10 @@ def entries(folder: Path | None = None) -> list[Entry]:
         meta = _read_entry_meta(path) if path.suffix == SUFFIX and _file_problem(path) is None else {}
         current = meta.get("layout") == LAYOUT and meta.get("version") == __version__ and meta.get("complete") == "1"
         events = int(meta["events"]) if meta.get("events", "").isdigit() else None
-        found.append(Entry(path, path.stat().st_size, meta.get("origin"), events, meta.get("indexed"), current))
+        size = path.stat().st_size
+        with contextlib.suppress(OSError):  # its text index, if a search has built one, counts as part of it
+            size += _text_path(path).stat().st_size if path.suffix == SUFFIX else 0
+        found.append(Entry(path, size, meta.get("origin"), events, meta.get("indexed"), current))
     return found
 
 
@@ -961,11 +993,13 @@ def clear(folder: Path | None = None) -> tuple[int, int]:
         if _is_ours(path) and path.is_file():
             with contextlib.suppress(OSError):
                 found = path.stat().st_size
+                with contextlib.suppress(OSError):
+                    found += _text_path(path).stat().st_size if path.suffix == SUFFIX else 0
                 path.unlink()
                 files += 1
                 size += found
-    for path in folder.iterdir():  # the remembered hashes and seals go too, uncounted: they are not indexes
-        if _is_ours(path, (".path", ".seal")):
+    for path in folder.iterdir():  # text indexes, remembered hashes and seals go too, counted with their index
+        if _is_ours(path, (TEXT_SUFFIX, ".path", ".seal")):
             with contextlib.suppress(OSError):
                 path.unlink()
     return files, size
