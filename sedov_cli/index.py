@@ -17,17 +17,19 @@ files 0600, so an index of a private dataset is private too.
 
 Within a trusted folder, an index is used only when it is exactly the file
 sedov wrote: its identity and timestamps are sealed beside it when written
-(``KEY.seal``), and any later write to it moves its change time. Then its
+(``KEY.sqlite.seal``), and any later write to it moves its change time. Then its
 own record must say it was written whole, by this version of sedov in this
 layout, for these exact dataset bytes, and for an article whose bytes still
 hash the same. Anything else (another program's file, a truncated or edited
-one) is rebuilt. Damage found after that (a row that does not decode, a view
-or trigger where sedov keeps tables) is reported once, the file is removed,
-and the next run rebuilds it. A busy database is never damage: it only makes
-a run slower. A database is written under a temporary name (``mkstemp``, so
-never through a planted link) and renamed into place, so two processes
-indexing one file at once each write a whole database, the last rename wins,
-and no reader ever sees half of one.
+one) is rebuilt. Each event row, count and the record carry a CRC-32. Damage
+found after that (a row that does not decode or match its sum, a view or
+trigger where sedov keeps tables) is reported once, the file is removed, and
+the next run rebuilds it. A busy database is never damage: it only makes a
+run slower, and sedov itself never writes an index after making it (the
+text index for ``--search`` is a file of its own). A database is written
+under a temporary name (``mkstemp``, so never through a planted link) and
+renamed into place, so two processes indexing one file at once each write a
+whole database, the last rename wins, and no reader ever sees half of one.
 """
 
 from __future__ import annotations

@@ -401,7 +401,9 @@ def test_an_interrupted_indexing_leaves_no_temporary_file(
 ) -> None:
     path = write_dataset()
     code = f"""
-import os, sys
+import os, signal, sys
+signal.signal(signal.SIGINT, signal.default_int_handler)  # as at a terminal, even if this suite runs under nohup
+signal.signal(signal.SIGHUP, signal.SIG_DFL)
 import sedov_cli.index as index
 real = index._insert_events
 def interrupted(con, events):

@@ -287,7 +287,8 @@ def test_extract_over_its_own_article_is_refused(tmp_path: Path, monkeypatch: py
 @pytest.mark.parametrize("signum", [15, 1], ids=["SIGTERM", "SIGHUP"])
 def test_an_ending_signal_while_writing_removes_the_temporary_file(tmp_path: Path, signum: int) -> None:
     code = f"""
-import os, sys
+import os, signal, sys
+signal.signal(signal.SIGHUP, signal.SIG_DFL)  # as at a terminal, even if this suite runs under nohup
 import sedov_cli.atomic as atomic
 real_fsync = os.fsync
 def ended(fd):
