@@ -638,15 +638,25 @@ class IndexedEvents(EventStore):
         clause = ("WHERE " + " AND ".join(where)) if where else ""
         return self._events(clause, params, _ORDER_BACK if reverse else _ORDER)
 
+    def _by_id(self, where: str, params: tuple[str, ...]) -> list[Event]:
+        """Events found through the id index. An id it does not know is looked for again without it (a
+        usage error is about to be reported, so the cost is paid only then): one the table holds is damage."""
+        found = list(self._events(where, params, "n"))
+        if not found:
+            missed = next(self._events(f"NOT INDEXED {where}", params, "n"), None)
+            if missed is not None:
+                raise _damaged(self.path, f"its id index does not list event {missed.id!r}")
+        return found
+
     def get(self, event_id: str) -> Event | None:
-        return next(self._events("WHERE id = ?", (event_id,)), None)
+        return next(iter(self._by_id("WHERE id = ?", (event_id,))), None)
 
     def with_folded_id(self, folded: str, *, prefix: bool) -> list[Event]:
         # ids are lower-case ASCII (the schema's pattern), so a casefolded query compares directly
         if not prefix:
-            return list(self._events("WHERE id = ?", (folded,), "n"))
+            return self._by_id("WHERE id = ?", (folded,))
         upper = folded[:-1] + chr(ord(folded[-1]) + 1)
-        return list(self._events("WHERE id >= ? AND id < ?", (folded, upper), "n"))
+        return self._by_id("WHERE id >= ? AND id < ?", (folded, upper))
 
     def ids(self) -> Iterator[str]:
         return (row[0] for row in self._rows("SELECT id FROM events ORDER BY n"))

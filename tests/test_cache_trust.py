@@ -312,6 +312,29 @@ def test_damage_is_one_message_the_index_goes_and_the_next_run_is_right(
     assert (again.exit_code, again.stdout, again.stderr) == (0, plain(path, "timeline", "--json").stdout, "")
 
 
+def test_an_id_index_that_misses_an_event_is_damage(write_dataset: WriteDataset, cache: Path) -> None:
+    """Without this, `show moves-to-paris` answered "unknown event id 'moves-to-paris' (did you mean
+    'moves-to-paris'?)" (exit 2) from an index whose id b-tree had lost the entry."""
+    path = write_dataset()
+    assert invoke("--data", str(path), "timeline", "--json").exit_code == 0
+    found = the_index(cache)
+    con = sqlite3.connect(found)  # the id index's b-tree swapped for an empty one, as lost pages would leave it
+    con.execute("CREATE INDEX spare ON events (id) WHERE 0")
+    con.commit()
+    roots = dict(con.execute("SELECT name, rootpage FROM sqlite_master WHERE name IN ('spare', 'events_id')"))
+    con.execute("PRAGMA writable_schema = ON")
+    con.execute("UPDATE sqlite_master SET rootpage = ? WHERE name = 'events_id'", (roots["spare"],))
+    con.execute("UPDATE sqlite_master SET rootpage = ? WHERE name = 'spare'", (roots["events_id"],))
+    con.commit()
+    con.close()
+    index._seal(found)
+    result = invoke("--data", str(path), "show", "moves-to-paris", "--json")
+    assert (result.exit_code, result.stdout) == (1, "")
+    assert result.stderr == damage_line(found, "its id index does not list event 'moves-to-paris'")
+    again = invoke("--data", str(path), "show", "moves-to-paris", "--json")
+    assert (again.exit_code, again.stdout) == (0, plain(path, "show", "moves-to-paris", "--json").stdout)
+
+
 def test_cache_clear_removes_a_hostile_index_without_reading_it(write_dataset: WriteDataset, cache: Path) -> None:
     path = write_dataset()
     assert invoke("--data", str(path), "timeline", "--json").exit_code == 0
