@@ -25,12 +25,13 @@ import typer
 from typer.core import TyperGroup
 
 from . import __version__
-from .dataset import DatasetError, Problem, load
+from .dataset import DatasetError, Problem, inputs_of, load
 from .dates import LifeStatus
 from .environment import ClosedStream, Environment, ReaderAware, silence_stdout
 from .errors import ExitStatus, OutsideLife, SedovError, UsageProblem
 from .formats import chunks, exporter
 from .formats.json_format import dumps
+from .launch import interrupted
 from .model import Dataset, Event
 from .options import (
     CACHE_HELP,
@@ -179,19 +180,13 @@ class SedovGroup(TyperGroup):
             code = ExitStatus.ERROR
         except KeyboardInterrupt:
             code = ExitStatus.INTERRUPTED
-        except OSError as exc:
-            if self.debug:
-                raise
-            if exc.errno not in _OUTPUT_ERRNOS:
-                _say_error(sys.stderr, _internal(exc))
-            else:  # written through click (help, version) rather than the Environment
-                _say_error(sys.stderr, f"cannot write output: {exc.strerror or exc}")
-            code = ExitStatus.ERROR
         except Exception as exc:
-            if self.debug:
+            if interrupted(exc):  # Ctrl-C wrapped by another error, e.g. during a lazy import's __set_name__
+                code = ExitStatus.INTERRUPTED
+            elif self.debug:
                 raise
-            _say_error(sys.stderr, _internal(exc))
-            code = ExitStatus.ERROR
+            else:
+                code = _unexpected(exc)
         return self._exit(code, standalone_mode)
 
     @staticmethod
@@ -326,6 +321,15 @@ def _show_completion(shell: str) -> int:
         return ExitStatus.USAGE
     sys.stdout.write(get_completion_script(prog_name="sedov", complete_var="_SEDOV_COMPLETE", shell=shell) + "\n")
     return ExitStatus.SUCCESS
+
+
+def _unexpected(exc: Exception) -> int:
+    """An error no command raises on purpose, in one line."""
+    if isinstance(exc, OSError) and exc.errno in _OUTPUT_ERRNOS:  # written through click (help, version)
+        _say_error(sys.stderr, f"cannot write output: {exc.strerror or exc}")
+    else:
+        _say_error(sys.stderr, _internal(exc))
+    return ExitStatus.ERROR
 
 
 def _internal(exc: BaseException) -> str:
@@ -816,8 +820,8 @@ def chart(
         if svg == "-":
             st.env.write(picture)
         else:
-            write_file(svg, picture, force=force)
-            st.env.note(f"wrote {svg}")
+            write_file(svg, picture, force=force, inputs=inputs_of(ds, st.data))
+            st.env.note(f"wrote {visible(svg)}")
 
 
 def _window(value: int) -> int:
@@ -950,8 +954,8 @@ def export_command(
     if output is None or output == "-":
         st.env.write(text)
     else:
-        write_file(output, text, force=force)
-        st.env.note(f"wrote {plural(len(events), 'event')} to {output}")
+        write_file(output, text, force=force, inputs=inputs_of(ds, st.data))
+        st.env.note(f"wrote {plural(len(events), 'event')} to {visible(output)}")
 
 
 @app.command()
@@ -1046,7 +1050,7 @@ def extract(
       pbpaste | sedov extract - --output draft.json
       sedov extract article.txt --subject "Leon Sedov" --quiet | jq '.events | length'
     """
-    from .atomic import write_file
+    from .atomic import refuse_input, write_file
     from .dataset import check_unwritten
     from .extraction import draft_dataset
     from .extraction.draft import Source, to_json
@@ -1056,6 +1060,7 @@ def extract(
     st = state(ctx)
     to_stdout = output is None or output == "-"
     source = read_article(article, _stdin_reader())  # a missing or binary file is reported before where it lies
+    read = [] if source.kind == "stdin" else [("the article", article)]
     companion: str | None = None
     if source.needs_copy:
         if to_stdout:
@@ -1066,9 +1071,12 @@ def extract(
             )
         assert output is not None
         companion = companion_path(output)
+        refuse_input(companion, read)
         cited = cited_path(companion, output)
     else:
         cited = cited_path(article, None if to_stdout else output)
+    if not to_stdout:
+        refuse_input(str(output), read)  # before the drafting, which takes seconds on a long article
     with progress_callback(st.env, len(source.text)) as progress:
         draft = draft_dataset(
             source.text, Source(cited, None, publisher, url, license_), subject=subject, progress=progress
@@ -1089,8 +1097,8 @@ def extract(
     else:
         assert output is not None
         if companion is not None:
-            write_file(companion, source.text, force=force)
-        write_file(output, body, force=force)
+            write_file(companion, source.text, force=force, inputs=read)
+        write_file(output, body, force=force, inputs=read)
     if not quiet:
         _extract_summary(st.env, draft, None if to_stdout else output, companion)
 
@@ -1181,11 +1189,12 @@ def cache_info(ctx: typer.Context, fmt: WordsFormatOpt = None, as_json: JsonOpt 
       sedov cache info
       sedov cache info --json
     """
-    from .index import cache_dir, entries
+    from .index import cache_dir, entries, trusted_cache
 
     st = state(ctx)
     folder = cache_dir()
     found = entries(folder)
+    problem = trusted_cache().problem
     chosen = _format(fmt, as_json, "text")
     records = [
         {"file": e.path.name, "origin": e.origin, "events": e.events, "bytes": e.size, "indexed": e.indexed,
@@ -1195,6 +1204,8 @@ def cache_info(ctx: typer.Context, fmt: WordsFormatOpt = None, as_json: JsonOpt 
     if chosen in ("text", "table"):
         total = sum(e.size for e in found)
         lines = [f"cache: {folder} ({_cache_source()})", f"{plural(len(found), 'file')}, {_size(total)}"]
+        if problem is not None:
+            lines.insert(1, f"not trusted: {problem}; sedov neither reads nor writes it")
         for e in found:
             what = f"{plural(e.events, 'event')}" if e.events is not None else "unreadable or half-written"
             state_word = "" if e.current else " (stale: rebuilt on next use, or removed by sedov cache clear)"
@@ -1204,7 +1215,8 @@ def cache_info(ctx: typer.Context, fmt: WordsFormatOpt = None, as_json: JsonOpt 
         st.env.write("".join(visible(line) + "\n" for line in lines))
         return
     if chosen == "json":
-        st.env.write(dumps({"folder": str(folder), "source": _cache_source(), "indexes": records}) + "\n")
+        listed = {"folder": str(folder), "source": _cache_source(), "trusted": problem is None, "indexes": records}
+        st.env.write(dumps(listed) + "\n")
         return
     columns = ("file", "origin", "events", "bytes", "indexed", "current")
     rows = [tuple("" if r[c] is None else str(r[c]).lower() if c == "current" else str(r[c]) for c in columns)

@@ -9,6 +9,7 @@ checks its shape against the JSON Schema and its meaning with
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
@@ -81,13 +82,23 @@ def _checker() -> SchemaChecker:
     return SchemaChecker(schema_document())
 
 
+def warn_on_stderr(message: str) -> None:
+    """The default for ``warn``: one line on stderr, with any control character made visible."""
+    import sys
+
+    from .text import visible
+
+    sys.stderr.write(f"sedov: warning: {visible(message)}\n")
+    sys.stderr.flush()
+
+
 @cache
 def load_default(use_cache: bool | None = None) -> Dataset:
     """The packaged dataset, parsed once per process."""
     folder = data_dir()
     raw = (folder / DEFAULT_FILE).read_bytes()
     read_sibling = lambda name: (folder / name).read_text(encoding="utf-8")  # noqa: E731
-    return _load(raw, DEFAULT_FILE, read_sibling, use_cache, "the packaged dataset")
+    return _load(raw, DEFAULT_FILE, read_sibling, _cache_folder(use_cache), "the packaged dataset")
 
 
 class IndexProgress(Protocol):
@@ -118,12 +129,12 @@ def load(
     file = Path(path)
     shown = str(path)
     read_sibling = _sibling_reader(file)
-    wanted = _cache_wanted(use_cache)
-    if wanted:
+    folder = _cache_folder(use_cache)
+    if folder is not None:
         from . import index
 
-        key = index.known_key(file)
-        opened = index.open_index(key, _article_digest(read_sibling)) if key else None
+        key = index.known_key(file, folder)
+        opened = index.open_index(key, _article_digest(read_sibling), folder, warn_on_stderr) if key else None
         if opened is not None:  # the file is unchanged since it was hashed: not even read
             return _to_model(opened.header, shown, opened.events)
     try:
@@ -133,21 +144,46 @@ def load(
         message = str(exc) if isinstance(exc, Unreadable) else f"cannot read: {exc.strerror or exc}"
         message = "is a directory, not a dataset file" if message == "is a directory" else message
         raise DatasetError([Problem(shown, "", "", message)]) from None
-    ds = _load(raw, shown, read_sibling, wanted, str(file.resolve()), progress)
-    if wanted:
+    ds = _load(raw, shown, read_sibling, folder, str(file.resolve()), progress)
+    if folder is not None:
         from . import index
 
         if isinstance(ds.events, index.IndexedEvents):
-            index.remember_key(file, before, ds.events.key)
+            index.remember_key(file, before, ds.events.key, folder)
     return ds
 
 
-def _cache_wanted(use_cache: bool | None) -> bool:
-    if use_cache is not None:
-        return use_cache
-    from .index import cache_wanted
+def inputs_of(ds: Dataset, path: str | os.PathLike[str] | None) -> list[tuple[str, str]]:
+    """The files ``ds`` was read from (``path`` as given to :func:`load`): an output must never replace one.
 
-    return cache_wanted()
+    The dataset file and its article beside it, or the packaged ones. The
+    packaged article is listed for every dataset, as it may stand in for a
+    missing copy.
+    """
+    path = path or os.environ.get(ENV_VAR) or None
+    packaged = data_dir()
+    found: list[tuple[str, str]] = []
+    if path is not None:
+        found.append(("the dataset", os.fspath(path)))
+        with contextlib.suppress(ValueError):  # a NUL in source.file: a dataset that did not load
+            found.append(("the dataset's article", os.fspath(Path(path).parent / ds.source.file)))
+    elif isinstance(packaged, os.PathLike):
+        found.append(("the packaged dataset", os.fspath(Path(packaged) / DEFAULT_FILE)))
+    if isinstance(packaged, os.PathLike):
+        found.append(("the packaged article", os.fspath(Path(packaged) / "article.txt")))
+    return found
+
+
+def _cache_folder(use_cache: bool | None) -> Path | None:
+    """The cache folder to read and write, or None: not wanted, or not trusted (which is said once, on stderr)."""
+    from . import index
+
+    if not (index.cache_wanted() if use_cache is None else use_cache):
+        return None
+    trust = index.trusted_cache()
+    if trust.warning is not None:
+        warn_on_stderr(trust.warning)
+    return trust.folder
 
 
 def _article_digest(read_sibling: Callable[[str], str]) -> Callable[[str, str], str | None]:
@@ -275,17 +311,17 @@ def _locate_constant(text: str, name: str) -> str:
 
 
 def _load(
-    raw_bytes: bytes, file: str, read_sibling: Callable[[str], str], use_cache: bool | None, origin: str,
+    raw_bytes: bytes, file: str, read_sibling: Callable[[str], str], folder: Path | None, origin: str,
     progress: IndexProgress | None = None,
 ) -> Dataset:  # fmt: skip
     """The dataset in ``raw_bytes``: from its index when one can be trusted, else validated (and then indexed)."""
-    if not _cache_wanted(use_cache):
+    if folder is None:
         return _to_model(_build(raw_bytes, file, read_sibling), file)
     from . import index
 
     key = index.digest(raw_bytes)
     article_digest = _article_digest(read_sibling)
-    opened = index.open_index(key, article_digest)
+    opened = index.open_index(key, article_digest, folder, warn_on_stderr)
     if opened is not None:
         return _to_model(opened.header, file, opened.events)
     if progress is not None:
@@ -300,10 +336,11 @@ def _load(
         _ancestry(raw["places"]),
         index.Article(name, url, article_digest(name, url) or ""),
         origin,
+        folder,
     )
     # Answer from the index just written, as a repeat run would: the parsed file
     # (three times its size in memory) is dropped, and no model of every event is built.
-    opened = index.open_index(key, article_digest) if written is not None else None
+    opened = index.open_index(key, article_digest, folder) if written is not None else None
     if opened is None:  # the cache cannot be written or read back: answer from memory
         return _to_model(raw, file)
     del raw

@@ -6,44 +6,76 @@ database in the user's cache, named by the SHA-256 of the file's bytes. Later
 runs open that database instead: they read the small indexes (people,
 places, periods) whole, and events only as a query asks for them.
 
-A cache file is trusted only when its own record says it was written whole,
-by this version of sedov in this layout, for these exact dataset bytes, and
-for an article whose bytes still hash the same. Anything else (another
-program's file, a truncated one, one SQLite cannot read) is rebuilt. A
-database is written under a temporary name and renamed into place, so two
-processes indexing one file at once each write a whole database, the last
-rename wins, and no reader ever sees half of one.
+A cache is trusted only when the user owns it, as ssh's StrictModes and
+git's ``safe.directory`` decide: the folder must be the user's, writable by
+no one else, inside folders only the user or root can rename it out of; each
+file in it must be the user's own regular file, writable by no one else.
+Otherwise another user of the machine could plant an index that answers for
+the user's dataset. An untrusted folder is ignored with one line on stderr,
+and the answer comes from the dataset itself. Folders are created 0700 and
+files 0600, so an index of a private dataset is private too.
+
+Within a trusted folder, an index is used only when it is exactly the file
+sedov wrote: its identity and timestamps are sealed beside it when written
+(``KEY.sqlite.seal``), and any later write to it moves its change time. Then its
+own record must say it was written whole, by this version of sedov in this
+layout, for these exact dataset bytes, and for an article whose bytes still
+hash the same. Anything else (another program's file, a truncated or edited
+one) is rebuilt. Each event row, count and the record carry a CRC-32. Damage
+found after that (a row that does not decode or match its sum, a view or
+trigger where sedov keeps tables) is reported once, the file is removed, and
+the next run rebuilds it. A busy database is never damage: it only makes a
+run slower, and sedov itself never writes an index after making it (the
+text index for ``--search`` is a file of its own). A database is written
+under a temporary name (``mkstemp``, so never through a planted link) and
+renamed into place, so two processes indexing one file at once each write a
+whole database, the last rename wins, and no reader ever sees half of one.
 """
 
 from __future__ import annotations
 
 import contextlib
+import functools
 import hashlib
 import json
 import os
 import sqlite3
+import stat
+import tempfile
 import time
-from collections.abc import Callable, Iterable, Iterator, Mapping
+import zlib
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 from typing import Any
 
 from . import __version__
+from .atomic import signals_as_exit
 from .dates import filing_day, parse_edtf
 from .errors import SedovError
-from .model import Bound, CountKey, Event, EventStore, Narrowing, Source, narrow
+from .model import CERTAINTIES, Bound, CountKey, Event, EventStore, Narrowing, Source, narrow
+from .reading import Unreadable, read_descriptor
 
-LAYOUT = "4"  # raise when the tables change: older cache files are then rebuilt
+LAYOUT = "5"  # raise when the tables change: older cache files are then rebuilt
 SUFFIX = ".sqlite"
+TEXT_SUFFIX = ".text"
 CACHE_ENV = "SEDOV_CACHE_DIR"
 NO_CACHE_ENV = "SEDOV_NO_CACHE"
 _OPEN_START, _OPEN_END = 0, 99_999_999  # ordinals standing in for an open end (date.max is 3,652,059)
 _BUSY_MS = 30_000
+"""How long a reader waits for another process's lock before giving up. sedov never writes an index
+after making it (the text index is a file of its own), so only another program (an sqlite3 shell) locks one."""
+_SMALL_FILE = 4096  # a memo or a seal is under 300 bytes; nothing larger is read
+_META_ROWS = 64  # meta holds 14 rows; a table of millions (or a view that never ends) is not read whole
 
 
 class CacheDamaged(SedovError):
     """A cache file that passed its checks failed while being read: it is removed, so the next run rebuilds it."""
+
+
+class CacheBusy(SedovError):
+    """The index stayed locked by another process for longer than a reader waits; nothing is removed."""
 
 
 def cache_dir(environ: os._Environ[str] | dict[str, str] | None = None) -> Path:
@@ -66,6 +98,161 @@ def digest(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
+# --- trusting the cache -------------------------------------------------------------------
+
+
+def _mine(info: os.stat_result) -> bool:
+    """Owned by the user running sedov, and writable by no one else."""
+    return info.st_uid == os.geteuid() and not info.st_mode & (stat.S_IWGRP | stat.S_IWOTH)
+
+
+def folder_problem(folder: Path) -> str | None:
+    """Why ``folder`` (real, symlinks resolved) cannot hold a trusted cache, or None when it can.
+
+    The folder must be the user's own directory, writable by no one else;
+    every folder above it must belong to the user or root, and be writable
+    by no one else unless it is sticky (as /tmp is), or another user could
+    rename the cache away and put theirs in its place. A folder that does not
+    exist yet is judged by the folders above it.
+    """
+    me = os.geteuid()
+    try:
+        info = os.lstat(folder)
+    except (FileNotFoundError, NotADirectoryError):  # not there (yet): nothing to read, and writing will say
+        info = None
+    except OSError as exc:
+        return f"it cannot be examined ({exc.strerror or exc})"
+    if info is not None:
+        if not stat.S_ISDIR(info.st_mode):
+            return "it is not a folder"
+        if info.st_uid != me:
+            return f"it is owned by another user (uid {info.st_uid})"
+        if info.st_mode & (stat.S_IWGRP | stat.S_IWOTH):
+            return f"others may write to it (mode {stat.S_IMODE(info.st_mode):04o})"
+    for above in folder.parents:
+        try:
+            up = os.lstat(above)
+        except (FileNotFoundError, NotADirectoryError):
+            continue
+        except OSError as exc:
+            return f"{above} cannot be examined ({exc.strerror or exc})"
+        if up.st_uid not in (me, 0):
+            return f"{above} above it is owned by another user (uid {up.st_uid})"
+        if up.st_mode & (stat.S_IWGRP | stat.S_IWOTH) and not up.st_mode & stat.S_ISVTX:
+            return f"others may write to {above} above it (mode {stat.S_IMODE(up.st_mode):04o})"
+    return None
+
+
+@dataclass(frozen=True)
+class Trust:
+    """The cache folder to use (real, symlinks resolved), or None and why not."""
+
+    folder: Path | None
+    problem: str | None
+    configured: Path
+
+    @property
+    def warning(self) -> str | None:
+        """The one line a run prints when it ignores the cache, or None."""
+        if self.problem is None:
+            return None
+        return f"not using the cache folder {self.configured}: {self.problem}; answering from the dataset itself"
+
+
+def trusted_cache(environ: os._Environ[str] | dict[str, str] | None = None) -> Trust:
+    """The cache folder, if the user owns it (see :func:`folder_problem`)."""
+    configured = cache_dir(environ)
+    real = Path(os.path.realpath(configured))  # a loop does not raise; the folder then does not exist
+    problem = folder_problem(real)
+    return Trust(None if problem else real, problem, configured)
+
+
+def _make_folder(folder: Path) -> bool:
+    """Create ``folder`` and any missing folder above it, 0700; whether it can then be trusted.
+
+    Checked again after creating, as another user may have made it first.
+    """
+    missing = []
+    up = folder
+    while not os.path.lexists(up) and up != up.parent:
+        missing.append(up)
+        up = up.parent
+    for path in reversed(missing):
+        with contextlib.suppress(FileExistsError):
+            os.mkdir(path, 0o700)
+    return folder_problem(folder) is None
+
+
+def _file_problem(path: Path) -> str | None:
+    """Why a file in a trusted folder is not ours to trust (a link, another user's file), or None."""
+    try:
+        info = os.lstat(path)
+    except OSError:
+        return "missing"
+    if not stat.S_ISREG(info.st_mode):
+        return "not a regular file"
+    if info.st_uid != os.geteuid():
+        return f"owned by another user (uid {info.st_uid})"
+    if info.st_mode & (stat.S_IWGRP | stat.S_IWOTH):
+        return f"writable by others (mode {stat.S_IMODE(info.st_mode):04o})"
+    return None
+
+
+def _read_small(path: Path) -> bytes | None:
+    """A memo or seal: the user's own regular file of at most 4 KiB, or None.
+
+    Opened without following a link and without blocking (a FIFO planted as
+    a memo would otherwise hang the run), checked on the descriptor, and read
+    to the bound (a link to /dev/zero is not a regular file).
+    """
+    try:
+        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | os.O_NOFOLLOW | os.O_CLOEXEC)
+    except OSError:
+        return None
+    try:
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode) or not _mine(info) or info.st_size > _SMALL_FILE:
+            return None
+        return read_descriptor(fd, info.st_size, _SMALL_FILE)
+    except (OSError, Unreadable):
+        return None
+    finally:
+        os.close(fd)
+
+
+def _write_small(target: Path, text: str) -> None:
+    """Write a memo or seal: a new 0600 file (``mkstemp``: O_EXCL, never through a link), renamed into place."""
+    with signals_as_exit():
+        fd, temp = tempfile.mkstemp(prefix=f"{target.name}.", suffix=".tmp", dir=target.parent)
+        try:
+            with os.fdopen(fd, "w", encoding="utf-8") as handle:
+                handle.write(text)
+            os.replace(temp, target)
+        except BaseException:
+            with contextlib.suppress(OSError):
+                os.unlink(temp)
+            raise
+
+
+def _seal_path(index: Path) -> Path:
+    return index.with_name(f"{index.name}.seal")
+
+
+def _seal(index: Path) -> None:
+    """Record the index file's identity and timestamps as sedov leaves it; never an error."""
+    with contextlib.suppress(OSError):
+        _write_small(_seal_path(index), json.dumps(_signature(os.lstat(index))))
+
+
+def _sealed(index: Path) -> bool:
+    """Whether the index is the file sedov last wrote: any write since has moved its change time."""
+    seal = _read_small(_seal_path(index))
+    try:
+        return seal is not None and json.loads(seal) == _signature(os.lstat(index))
+    except (OSError, ValueError):
+        return False
+
+
 # --- knowing a file without hashing it --------------------------------------------------
 
 _SETTLED_NS = 2_000_000_000  # a file changed this recently is hashed every time (see remember_key)
@@ -76,30 +263,40 @@ def _signature(info: os.stat_result) -> list[int]:
     return [info.st_dev, info.st_ino, info.st_size, info.st_mtime_ns, info.st_ctime_ns]
 
 
-def _memo_path(file: Path, folder: Path | None) -> Path:
-    return (folder or cache_dir()) / f"{digest(os.fsencode(os.path.realpath(file)))}.path"  # a loop does not raise
+def _memo_path(file: Path, folder: Path) -> Path:
+    return folder / f"{digest(os.fsencode(os.path.realpath(file)))}.path"  # a loop does not raise
 
 
-def known_key(file: Path, folder: Path | None = None) -> str | None:
+def known_key(file: Path, folder: Path) -> str | None:
     """The content hash last computed for ``file``, if the file provably has not changed since.
 
     Hashing a 350 MB dataset takes half a second of every run. As git's
     index does, the hash is remembered beside the file's identity and
     timestamps. Any write to a file moves its change time (st_ctime, which
     no program can set back), and replacing it changes its inode, so an
-    unchanged signature means unchanged bytes.
+    unchanged signature means unchanged bytes. The memo is the user's own
+    file in a trusted folder, and the dataset is opened (not only looked at),
+    so a file the user cannot read is never answered for.
     """
+    memo_bytes = _read_small(_memo_path(file, folder))
+    if memo_bytes is None:
+        return None
     try:
-        memo = json.loads(_memo_path(file, folder).read_text(encoding="utf-8"))
-        info = file.stat()
-        if memo["signature"] == _signature(info) and isinstance(memo["key"], str):
-            return memo["key"]
+        memo = json.loads(memo_bytes)
+        fd = os.open(file, os.O_RDONLY | os.O_NONBLOCK | os.O_CLOEXEC)
+        try:
+            info = os.fstat(fd)
+        finally:
+            os.close(fd)
+        if (memo["signature"] == _signature(info) and memo["file"] == os.path.realpath(file)
+                and isinstance(memo["key"], str) and len(memo["key"]) == 64):  # fmt: skip
+            return str(memo["key"])
     except (OSError, ValueError, KeyError, TypeError):
         pass
     return None
 
 
-def remember_key(file: Path, info: os.stat_result, key: str, folder: Path | None = None) -> None:
+def remember_key(file: Path, info: os.stat_result, key: str, folder: Path) -> None:
     """Remember that ``file``, as ``info`` (taken before its bytes were read) describes it, hashes to ``key``.
 
     A file changed within the last two seconds is not remembered: a write
@@ -108,25 +305,75 @@ def remember_key(file: Path, info: os.stat_result, key: str, folder: Path | None
     """
     if _clock_ns() - info.st_ctime_ns < _SETTLED_NS:
         return
-    target = _memo_path(file, folder)
-    temp = target.with_name(f"{target.name}.{os.getpid()}.tmp")
-    try:
-        target.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-        temp.write_text(json.dumps({"file": os.path.realpath(file), "signature": _signature(info), "key": key}))
-        os.replace(temp, target)
-    except OSError:
-        with contextlib.suppress(OSError):
-            temp.unlink()
+    with contextlib.suppress(OSError):
+        if _make_folder(folder):
+            memo = {"file": os.path.realpath(file), "signature": _signature(info), "key": key}
+            _write_small(_memo_path(file, folder), json.dumps(memo))
 
 
 # --- reading an index ---------------------------------------------------------------------
 
 
-def _damaged(path: Path, exc: Exception) -> CacheDamaged:
+def _damaged(path: Path, exc: Exception | str) -> CacheDamaged:
     """Damage found after the index was trusted: the file goes, so the next run rebuilds it."""
-    with contextlib.suppress(OSError):
-        path.unlink()
+    for gone in (path, _seal_path(path), _text_path(path), _seal_path(_text_path(path))):
+        with contextlib.suppress(OSError):
+            gone.unlink()
     return CacheDamaged(f"the index {path} could not be read ({exc}); it has been removed, so the next run rebuilds it")
+
+
+def _text_path(index: Path) -> Path:
+    """The full-text index of ``index``: a database of its own, so that building it never locks the index."""
+    return index.with_suffix(TEXT_SUFFIX)
+
+
+def _busy(exc: sqlite3.Error) -> bool:
+    """SQLITE_BUSY or SQLITE_LOCKED: another process holds the lock, and the file is fine."""
+    return getattr(exc, "sqlite_errorcode", 0) & 0xFF in (sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED)
+
+
+def _busy_error(path: Path) -> CacheBusy:
+    return CacheBusy(f"the index {path} stayed locked by another process (database is locked); it was left as it "
+                     "is: run again, or use --no-cache")  # fmt: skip
+
+
+def _connect(path: Path) -> sqlite3.Connection:
+    """An index opened to be read as data, not as a program: SQLite's defensive settings.
+
+    ``trusted_schema=OFF`` keeps functions and virtual tables out of views,
+    triggers and defaults in a file sedov did not write; ``cell_size_check``
+    turns more damage into an error rather than a wrong answer.
+    """
+    con = sqlite3.connect(f"file:{path}?mode=rw", uri=True, check_same_thread=False, isolation_level=None)
+    try:
+        con.execute(f"PRAGMA busy_timeout = {int(_BUSY_MS)}")
+        con.execute("PRAGMA trusted_schema = OFF")
+        con.execute("PRAGMA cell_size_check = ON")
+    except sqlite3.Error:
+        con.close()
+        raise
+    return con
+
+
+def _schema_problem(con: sqlite3.Connection) -> str | None:
+    """A view or trigger (or anything but tables and indexes) where sedov keeps only tables: damage."""
+    found = con.execute("SELECT type, name FROM sqlite_master WHERE type NOT IN ('table', 'index') LIMIT 1").fetchone()
+    return None if found is None else f"it holds a {found[0]} named {found[1]!r}, which sedov never writes"
+
+
+def _meta_sum(meta: Mapping[str, str]) -> int:
+    return row_sum([f"{k}\x1e{v}" for k, v in sorted(meta.items()) if k != "sum"])
+
+
+def _read_meta(con: sqlite3.Connection) -> dict[str, str]:
+    """The ``meta`` table, read as a table (never a view) and to a bound."""
+    kind = con.execute("SELECT type FROM sqlite_master WHERE name = 'meta'").fetchone()
+    if kind is None or kind[0] != "table":
+        raise ValueError("no meta table")
+    rows = con.execute(f"SELECT key, value FROM meta LIMIT {_META_ROWS + 1}").fetchall()
+    if len(rows) > _META_ROWS or not all(isinstance(k, str) and isinstance(v, str) for k, v in rows):
+        raise ValueError("not sedov's meta table")
+    return dict(rows)
 
 
 _APART = ("people", "places")  # the header's large parts, stored (and parsed) apart from the rest
@@ -141,10 +388,21 @@ class Header(Mapping[str, Any]):
     def __getitem__(self, key: str) -> Any:
         if key not in self._small and key in self._apart:
             try:
-                self._small[key] = json.loads(self._apart[key])
+                parsed = json.loads(self._apart[key])
+                if not isinstance(parsed, list) or not all(isinstance(r, dict) and isinstance(r.get("id"), str)
+                                                           for r in parsed):  # fmt: skip
+                    raise ValueError(f"its {key} are not a list of records")
             except ValueError as exc:
                 raise _damaged(self._path, exc) from None
+            self._small[key] = parsed
         return self._small[key]
+
+    def ids(self, key: str) -> frozenset[str]:
+        """The ids of the header's ``key`` records (people, places, periods)."""
+        try:
+            return frozenset(r["id"] for r in self[key])
+        except (KeyError, TypeError) as exc:
+            raise _damaged(self._path, f"its {key} cannot be read: {exc!r}") from None
 
     def __iter__(self) -> Iterator[str]:
         return iter({**self._small, **self._apart})
@@ -161,22 +419,33 @@ class Opened:
     events: IndexedEvents
 
 
-def open_index(key: str, article_digest: Callable[[str, str], str | None], folder: Path | None = None) -> Opened | None:
+def open_index(
+    key: str, article_digest: Callable[[str, str], str | None], folder: Path, warn: Callable[[str], None] | None = None
+) -> Opened | None:
     """The index for dataset bytes hashing to ``key``, or None when there is none to trust.
 
     ``article_digest(name, url)`` hashes the article the dataset names as it
     is now (None if it cannot be read), so an edited article is noticed.
+    ``warn`` hears of an index file another user owns or may write.
     """
-    path = (folder or cache_dir()) / f"{key}{SUFFIX}"
-    if not path.is_file():
+    path = folder / f"{key}{SUFFIX}"
+    problem = _file_problem(path)
+    if problem is not None:
+        if problem != "missing" and warn is not None:
+            warn(f"not using the index {path}: it is {problem}; answering from the dataset itself")
+        return None
+    if not _sealed(path):  # written to since sedov wrote it (or by something else): rebuilt
         return None
     try:
-        con = sqlite3.connect(f"file:{path}?mode=rw", uri=True, check_same_thread=False)
+        con = _connect(path)
     except sqlite3.Error:
         return None
     try:
-        con.execute(f"PRAGMA busy_timeout = {_BUSY_MS}")
-        meta = dict(con.execute("SELECT key, value FROM meta").fetchall())
+        damage = _schema_problem(con)
+        if damage is not None:
+            con.close()
+            raise _damaged(path, damage)
+        meta = _read_meta(con)
         pages = con.execute("PRAGMA page_count").fetchone()[0] * con.execute("PRAGMA page_size").fetchone()[0]
         trusted = (
             meta.get("layout") == LAYOUT
@@ -189,14 +458,45 @@ def open_index(key: str, article_digest: Callable[[str, str], str | None], folde
         if not trusted:
             con.close()
             return None
-        header = Header(json.loads(meta["header"]), {part: meta[f"header.{part}"] for part in _APART}, path)
-        return Opened(header, IndexedEvents(con, path, int(meta["events"])))
-    except (sqlite3.Error, KeyError, ValueError, TypeError):
+        if meta.get("sum") != str(_meta_sum(meta)):
+            con.close()
+            raise _damaged(path, "its record does not match its checksum")
+        small = json.loads(meta["header"])
+        if not isinstance(small, dict):
+            raise ValueError("the header is not an object")
+        header = Header(small, {part: meta[f"header.{part}"] for part in _APART}, path)
+        rows = json.loads(meta["counts"])
+        if not isinstance(rows, dict):
+            raise ValueError("the counts are not a record")
+        return Opened(header, IndexedEvents(con, path, int(meta["events"]), header, rows))
+    except (sqlite3.Error, KeyError, ValueError, TypeError):  # busy included: this run reads the file instead
         con.close()
         return None
 
 
+@functools.cache
+def _joined(count: int) -> str:
+    return "\x1f".join(["{}"] * count)
+
+
+def row_sum(values: Sequence[Any]) -> int:
+    """A CRC-32 of a stored row's values, kept beside it.
+
+    SQLite checks its pages' structure, not their contents: a flipped bit in
+    a title is a different title. Each event row, count and the meta table
+    carry this sum, so a value that changed is damage, never an answer.
+    (CRC-32 catches every single-bit error; it is no defence against someone
+    rewriting a row, which the cache's ownership rules and the seal are.)
+    """
+    return zlib.crc32(_joined(len(values)).format(*values).encode("utf-8", "surrogatepass"))
+
+
+_TEXT_COLUMNS = (*range(11), 15)  # id … quote, and disputes; the four between may be NULL
+
+
 def _event(row: tuple[Any, ...]) -> Event:
+    if not all(type(row[i]) is str for i in _TEXT_COLUMNS) or not all(v is None or type(v) is str for v in row[11:15]):
+        raise TypeError("a column holds bytes or a number where sedov keeps text")
     (ident, when, title, summary, period, places, people, tags, certainty, section, quote, bounds, wording, note,
      claimed_by, disputes) = row  # fmt: skip
     return Event(
@@ -220,17 +520,28 @@ def _event(row: tuple[Any, ...]) -> Event:
     )
 
 
-_COLUMNS = ("id, date, title, summary, period, places, people, tags, certainty, section, quote, bounds, wording, "
-            "note, claimed_by, disputes")  # fmt: skip
+_STORED = ("n, id, lo, hi, o, date, title, summary, period, places, people, tags, certainty, section, quote, "
+           "bounds, wording, note, claimed_by, disputes")  # fmt: skip
+_COLUMNS = f"{_STORED}, sum"
 _ORDER = "o, hi, n"  # o: the filing day (dates.filing_day), the order of Event.sort_key
 _ORDER_BACK = "o DESC, hi DESC, n DESC"
 
 
 class IndexedEvents(EventStore):
-    """The events of an indexed dataset, read from SQLite a query at a time."""
+    """The events of an indexed dataset, read from SQLite a query at a time.
 
-    def __init__(self, con: sqlite3.Connection, path: Path, count: int) -> None:
-        self._con, self.path, self._count = con, path, count
+    A row is checked as it is decoded: a value that does not parse, or an id
+    that names no place, person or period of the dataset, is damage, reported
+    once with the file removed, never an internal error further on.
+    """
+
+    def __init__(
+        self, con: sqlite3.Connection, path: Path, count: int, header: Header, counted: dict[str, int]
+    ) -> None:
+        self._con, self.path, self._count, self._header = con, path, count, header
+        self._counted = counted  # how many ids each field of the counts table holds
+        self._text_attached = False
+        self._known: tuple[frozenset[str], frozenset[str], frozenset[str]] | None = None
 
     @property
     def key(self) -> str:
@@ -243,11 +554,44 @@ class IndexedEvents(EventStore):
             while batch := cursor.fetchmany(512):
                 yield from batch
         except sqlite3.DatabaseError as exc:
+            if _busy(exc):  # another process holds the lock: the file is fine, and stays
+                raise _busy_error(self.path) from None
             raise _damaged(self.path, exc) from None
 
+    def _decode(self, row: tuple[Any, ...]) -> Event:
+        if row_sum(row[:20]) != row[20]:
+            raise _damaged(self.path, f"the row of event {row[1]!r} does not match its checksum")
+        try:
+            event = _event((row[1], *row[5:20]))
+        except Exception as exc:  # any value that does not decode: bad JSON, a date, a type SQLite let through
+            raise _damaged(self.path, f"a row does not decode: {type(exc).__name__}: {exc}") from None
+        if self._known is None:
+            self._known = (self._header.ids("places"), self._header.ids("people"), self._header.ids("periods"))
+        places, people, periods = self._known
+        if (event.period not in periods or not places.issuperset(event.places) or not people.issuperset(event.people)
+                or event.certainty not in CERTAINTIES):  # fmt: skip
+            raise _damaged(self.path, f"event {event.id!r} names a place, person, period or certainty the dataset "
+                                      "does not have")  # fmt: skip
+        return event
+
     def _events(self, where: str = "", params: Iterable[Any] = (), order: str = _ORDER) -> Iterator[Event]:
+        """Events in ``order``, each checked; rows out of that order (a damaged b-tree index) are damage,
+        and so is a whole table that holds more or fewer events than the dataset."""
         sql = f"SELECT {_COLUMNS} FROM events {where} ORDER BY {order}"
-        return map(_event, self._rows(sql, params))
+        by_n = order.startswith("n")
+        backwards = "DESC" in order
+        previous: tuple[Any, ...] | None = None
+        count = 0
+        for row in self._rows(sql, params):
+            event = self._decode(row)
+            key = (row[0],) if by_n else (row[4], row[3], row[0])
+            if previous is not None and (key >= previous if backwards else key <= previous):
+                raise _damaged(self.path, f"event {row[1]!r} is out of order")
+            previous = key
+            count += 1
+            yield event
+        if not where and count != self._count:
+            raise _damaged(self.path, f"it holds {count} events, not the {self._count} it records")
 
     # Sequence
     def __len__(self) -> int:
@@ -291,29 +635,44 @@ class IndexedEvents(EventStore):
             where.append("lo <= ?")
             params.append(span.latest.toordinal())
         if narrowing.needle is not None and len(narrowing.needle) >= 3 and self._text_index():
-            where.append("n IN (SELECT rowid FROM event_text WHERE event_text MATCH ?)")
+            where.append("n IN (SELECT rowid FROM text.event_text WHERE event_text MATCH ?)")
             params.append('"' + narrowing.needle.replace('"', '""') + '"')
         clause = ("WHERE " + " AND ".join(where)) if where else ""
         return self._events(clause, params, _ORDER_BACK if reverse else _ORDER)
 
+    def _by_id(self, where: str, params: tuple[str, ...]) -> list[Event]:
+        """Events found through the id index. An id it does not know is looked for again without it (a
+        usage error is about to be reported, so the cost is paid only then): one the table holds is damage."""
+        found = list(self._events(where, params, "n"))
+        if not found:
+            missed = next(self._events(f"NOT INDEXED {where}", params, "n"), None)
+            if missed is not None:
+                raise _damaged(self.path, f"its id index does not list event {missed.id!r}")
+        return found
+
     def get(self, event_id: str) -> Event | None:
-        return next(self._events("WHERE id = ?", (event_id,)), None)
+        return next(iter(self._by_id("WHERE id = ?", (event_id,))), None)
 
     def with_folded_id(self, folded: str, *, prefix: bool) -> list[Event]:
         # ids are lower-case ASCII (the schema's pattern), so a casefolded query compares directly
         if not prefix:
-            return list(self._events("WHERE id = ?", (folded,), "n"))
+            return self._by_id("WHERE id = ?", (folded,))
         upper = folded[:-1] + chr(ord(folded[-1]) + 1)
-        return list(self._events("WHERE id >= ? AND id < ?", (folded, upper), "n"))
+        return self._by_id("WHERE id >= ? AND id < ?", (folded, upper))
 
     def ids(self) -> Iterator[str]:
         return (row[0] for row in self._rows("SELECT id FROM events ORDER BY n"))
 
     def count_by(self, key: CountKey) -> dict[str, int]:
-        if key == "within":
-            return dict(self._rows("SELECT a.ancestor, count(DISTINCT e.n) FROM event_places e "
-                                   "JOIN place_ancestry a ON a.place = e.place GROUP BY a.ancestor"))  # fmt: skip
-        return dict(self._rows("SELECT id, events FROM counts WHERE field = ?", (key,)))
+        counts: dict[str, int] = {}
+        for ident, events, checksum in self._rows("SELECT id, events, sum FROM counts WHERE field = ?", (key,)):
+            if row_sum((key, ident, events)) != checksum:
+                raise _damaged(self.path, f"the {key} count of {ident!r} does not match its checksum")
+            counts[ident] = events
+        if len(counts) != self._counted.get(key, 0):
+            raise _damaged(self.path, f"it holds {len(counts)} {key} counts, not the {self._counted.get(key, 0)} "
+                                      "it records")  # fmt: skip
+        return counts
 
     def neighbours(self, event: Event) -> tuple[Event | None, Event | None]:
         found = next(self._rows("SELECT o, hi, n FROM events WHERE id = ?", (event.id,)), None)
@@ -326,31 +685,83 @@ class IndexedEvents(EventStore):
         )
 
     def _text_index(self) -> bool:
-        """Whether the full-text index of titles, summaries and quotes exists, building it on the first search.
+        """Whether the full-text index of titles, summaries and quotes is at hand, building it on the first search.
 
         It is built on demand because only ``--search`` uses it, and it costs
         more to build than everything else together. The text is folded as
         sedov_cli.text.fold folds a search, and trigrams make any substring of
         three or more characters findable, as the plain search finds it.
+
+        It is a database of its own (``KEY.text``), written under a temporary
+        name and renamed into place like the index, and trusted by the same
+        rules. So the index itself is never written after it is made: a
+        reader paused on a pipe, holding its lock as long as it likes, never
+        keeps a first search from building the text index, and a builder
+        never keeps readers out. If it cannot be built (a read-only folder,
+        a full disk), the search reads every event instead.
         """
+        if self._text_attached:
+            return True
+        path = _text_path(self.path)
+        if (_file_problem(path) is not None or not _sealed(path)) and not self._build_text(path):
+            return False
+        try:
+            self._con.execute("ATTACH DATABASE ? AS text", (f"file:{path}?mode=ro",))
+        except sqlite3.Error:
+            return False
+        try:
+            found = self._con.execute(
+                "SELECT type, name FROM text.sqlite_master WHERE type NOT IN ('table', 'index') OR name = 'event_text' "
+                "ORDER BY name != 'event_text' LIMIT 2"
+            ).fetchall()
+        except sqlite3.Error:
+            found = []
+        if [tuple(row) for row in found] != [("table", "event_text")]:
+            with contextlib.suppress(sqlite3.Error):
+                self._con.execute("DETACH DATABASE text")
+            for gone in (path, _seal_path(path)):
+                with contextlib.suppress(OSError):
+                    gone.unlink()
+            return False  # not sedov's text index: removed, and this search reads every event
+        self._text_attached = True
+        return True
+
+    def _build_text(self, final: Path) -> bool:
         from .text import fold
 
-        try:
-            if self._con.execute("SELECT 1 FROM sqlite_master WHERE name = 'event_text'").fetchone():
-                return True
-            with self._con:
-                self._con.execute("BEGIN IMMEDIATE")
-                if self._con.execute("SELECT 1 FROM sqlite_master WHERE name = 'event_text'").fetchone():
-                    return True
-                self._con.execute("CREATE VIRTUAL TABLE event_text USING fts5(body, tokenize = 'trigram')")
-                rows = self._con.execute("SELECT n, title, summary, quote FROM events").fetchall()
-                self._con.executemany(
-                    "INSERT INTO event_text (rowid, body) VALUES (?, ?)",
-                    ((n, "\n".join((fold(t), fold(s), fold(q)))) for n, t, s, q in rows),
-                )
-            return True
-        except sqlite3.Error:
-            return False  # a read-only or busy cache: the search reads every event instead
+        with signals_as_exit():
+            try:
+                fd, name = tempfile.mkstemp(prefix=f"{final.stem}.", suffix=".tmp", dir=final.parent)
+                os.close(fd)
+            except OSError:
+                return False
+            temp = Path(name)
+            try:
+                out = sqlite3.connect(temp, isolation_level=None)
+                try:
+                    out.execute("PRAGMA journal_mode = OFF")
+                    out.execute("PRAGMA synchronous = OFF")
+                    out.execute("BEGIN")
+                    out.execute("CREATE VIRTUAL TABLE event_text USING fts5(body, tokenize = 'trigram')")
+                    rows = self._con.execute("SELECT n, title, summary, quote FROM events")
+                    out.executemany(
+                        "INSERT INTO event_text (rowid, body) VALUES (?, ?)",
+                        ((n, "\n".join((fold(t), fold(s), fold(q)))) for n, t, s, q in rows),
+                    )
+                    out.execute("COMMIT")
+                finally:
+                    out.close()
+                os.replace(temp, final)
+            except (OSError, sqlite3.Error, TypeError, AttributeError):  # busy or damaged: the plain search decides
+                with contextlib.suppress(OSError):
+                    temp.unlink()
+                return False
+            except BaseException:
+                with contextlib.suppress(OSError):
+                    temp.unlink()
+                raise
+            _seal(final)
+        return True
 
 
 # --- writing an index ---------------------------------------------------------------------
@@ -362,7 +773,7 @@ CREATE TABLE events (
     date TEXT NOT NULL, title TEXT NOT NULL, summary TEXT NOT NULL, period TEXT NOT NULL,
     places TEXT NOT NULL, people TEXT NOT NULL, tags TEXT NOT NULL, certainty TEXT NOT NULL,
     section TEXT NOT NULL, quote TEXT NOT NULL, bounds TEXT, wording TEXT, note TEXT, claimed_by TEXT,
-    disputes TEXT NOT NULL
+    disputes TEXT NOT NULL, sum INTEGER NOT NULL
 );
 CREATE TABLE place_ancestry (place TEXT NOT NULL, ancestor TEXT NOT NULL);
 """
@@ -383,7 +794,7 @@ _LINKS = (("event_places", "place", "places"), ("event_people", "person", "peopl
 def _link_tables(con: sqlite3.Connection) -> None:
     """The link tables, and how many events cite each id (``people`` lists 50,000 counts at 1M events)."""
     con.execute("CREATE TABLE counts (field TEXT NOT NULL, id TEXT NOT NULL, events INTEGER NOT NULL, "
-                "PRIMARY KEY (field, id)) WITHOUT ROWID")  # fmt: skip
+                "sum INTEGER NOT NULL, PRIMARY KEY (field, id)) WITHOUT ROWID")  # fmt: skip
     for table, column, field in _LINKS:
         con.execute(f"CREATE TABLE {table} ({column} TEXT NOT NULL, n INTEGER NOT NULL, PRIMARY KEY ({column}, n)) "
                     "WITHOUT ROWID")  # fmt: skip
@@ -392,7 +803,8 @@ def _link_tables(con: sqlite3.Connection) -> None:
             f"json_each('[\"' || replace(e.{field}, ' ', '\",\"') || '\"]') j WHERE e.{field} != '' "
             "ORDER BY 1, 2"
         )
-        con.execute(f"INSERT INTO counts SELECT '{field}', {column}, count(*) FROM {table} GROUP BY {column}")
+        con.execute(f"INSERT INTO counts SELECT '{field}', {column}, count(*), "
+                    f"sedov_sum('{field}', {column}, count(*)) FROM {table} GROUP BY {column}")  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -411,49 +823,75 @@ def write_index(
     ancestry: Iterable[tuple[str, str]],
     article: Article,
     origin: str,
-    folder: Path | None = None,
+    folder: Path,
 ) -> Path | None:
     """Store a validated dataset; None when the cache cannot be written (it is only a cache).
 
     ``events`` are the validated file's own event objects: no model of
     them is built, as the span is worked out from the date text (once per
     distinct text) and the bounds. Rows go in before the indexes are built,
-    which is several times faster than indexing as they come.
+    which is several times faster than indexing as they come. The file is
+    made by ``mkstemp`` (0600, O_EXCL) and removed on any failure, Ctrl-C,
+    SIGTERM or SIGHUP.
     """
-    folder = folder or cache_dir()
     final = folder / f"{key}{SUFFIX}"
-    temp = folder / f"{key}.{os.getpid()}.{time.monotonic_ns()}.tmp"
-    try:
-        folder.mkdir(parents=True, exist_ok=True, mode=0o700)
-        con = sqlite3.connect(temp, isolation_level=None)
+    with signals_as_exit():
         try:
-            con.execute("PRAGMA journal_mode = OFF")
-            con.execute("PRAGMA synchronous = OFF")
-            con.execute("PRAGMA cache_size = -131072")  # 128 MiB while building: indexes sort in memory
-            con.executescript(_TABLES)
-            con.execute("BEGIN")
-            count = _insert_events(con, events)
-            _link_tables(con)
-            con.executemany("INSERT INTO place_ancestry VALUES (?, ?)", ancestry)
-            for statement in _INDEXES.strip().split(";\n"):  # not executescript, which would commit first
-                con.execute(statement)
-            meta = {
-                "layout": LAYOUT, "version": __version__, "dataset_sha256": key, "article_name": article.name,
-                "article_url": article.url, "article_sha256": article.sha256, "events": str(count),
-                "header": json.dumps({k: v for k, v in header.items() if k not in _APART}, ensure_ascii=False),
-                **{f"header.{part}": json.dumps(header[part], ensure_ascii=False) for part in _APART}, "origin": origin,
-                "indexed": time.strftime("%Y-%m-%dT%H:%M:%S%z"), "complete": "1",
-            }  # fmt: skip
-            con.executemany("INSERT INTO meta VALUES (?, ?)", meta.items())
-            con.execute("COMMIT")
-        finally:
-            con.close()
-        os.replace(temp, final)
-        return final
-    except (OSError, sqlite3.Error, UnicodeEncodeError):  # a lone surrogate cannot be stored: no index, same answers
-        with contextlib.suppress(OSError):
-            temp.unlink()
-        return None
+            if not _make_folder(folder):
+                return None
+            fd, name = tempfile.mkstemp(prefix=f"{key}.", suffix=".tmp", dir=folder)
+            os.close(fd)
+        except OSError:
+            return None
+        temp = Path(name)
+        try:
+            _fill(temp, key, header, events, ancestry, article, origin)
+            os.replace(temp, final)
+        except (OSError, sqlite3.Error, UnicodeEncodeError):  # a lone surrogate cannot be stored: no index
+            with contextlib.suppress(OSError):
+                temp.unlink()
+            return None
+        except BaseException:
+            with contextlib.suppress(OSError):
+                temp.unlink()
+            raise
+        _seal(final)
+    return final
+
+
+def _fill(
+    temp: Path, key: str, header: dict[str, Any], events: Iterable[dict[str, Any]],
+    ancestry: Iterable[tuple[str, str]], article: Article, origin: str,
+) -> None:  # fmt: skip
+    con = sqlite3.connect(temp, isolation_level=None)
+    try:
+        con.create_function("sedov_sum", 3, lambda *values: row_sum(values), deterministic=True)
+        con.execute("PRAGMA journal_mode = OFF")
+        con.execute("PRAGMA synchronous = OFF")
+        con.execute("PRAGMA cache_size = -131072")  # 128 MiB while building: indexes sort in memory
+        con.executescript(_TABLES)
+        con.execute("BEGIN")
+        count = _insert_events(con, events)
+        _link_tables(con)
+        con.executemany("INSERT INTO place_ancestry VALUES (?, ?)", ancestry)
+        con.execute("INSERT INTO counts SELECT 'within', a.ancestor, count(DISTINCT e.n), "
+                    "sedov_sum('within', a.ancestor, count(DISTINCT e.n)) FROM event_places e "
+                    "JOIN place_ancestry a ON a.place = e.place GROUP BY a.ancestor")  # fmt: skip
+        for statement in _INDEXES.strip().split(";\n"):  # not executescript, which would commit first
+            con.execute(statement)
+        meta = {
+            "layout": LAYOUT, "version": __version__, "dataset_sha256": key, "article_name": article.name,
+            "article_url": article.url, "article_sha256": article.sha256, "events": str(count),
+            "counts": json.dumps(dict(con.execute("SELECT field, count(*) FROM counts GROUP BY field").fetchall())),
+            "header": json.dumps({k: v for k, v in header.items() if k not in _APART}, ensure_ascii=False),
+            **{f"header.{part}": json.dumps(header[part], ensure_ascii=False) for part in _APART}, "origin": origin,
+            "indexed": time.strftime("%Y-%m-%dT%H:%M:%S%z"), "complete": "1",
+        }  # fmt: skip
+        meta["sum"] = str(_meta_sum(meta))
+        con.executemany("INSERT INTO meta VALUES (?, ?)", meta.items())
+        con.execute("COMMIT")
+    finally:
+        con.close()
 
 
 def _ordinals(raw: dict[str, Any], known: dict[str, tuple[int, int, int]]) -> tuple[int, int, int]:
@@ -491,7 +929,7 @@ def _insert_events(con: sqlite3.Connection, events: Iterable[dict[str, Any]]) ->
             count = n
             lo, hi, filed = _ordinals(raw, known)
             bounds = raw.get("bounds")
-            yield (
+            row = (
                 n, raw["id"], lo, hi, filed, raw["date"], raw["title"], raw["summary"], raw["period"],
                 " ".join(raw["places"]), " ".join(raw["people"]), " ".join(raw["tags"]), raw["certainty"],
                 raw["source"]["section"], raw["source"]["quote"],
@@ -499,8 +937,9 @@ def _insert_events(con: sqlite3.Connection, events: Iterable[dict[str, Any]]) ->
                 if bounds else None,
                 raw.get("wording"), raw.get("note"), raw.get("claimed_by"), " ".join(raw.get("disputes", ())),
             )  # fmt: skip
+            yield (*row, row_sum(row))
 
-    con.executemany(f"INSERT INTO events VALUES ({', '.join('?' * 20)})", rows())
+    con.executemany(f"INSERT INTO events VALUES ({', '.join('?' * 21)})", rows())
     return count
 
 
@@ -524,6 +963,20 @@ def _is_ours(path: Path, suffixes: tuple[str, ...] = (SUFFIX, ".tmp")) -> bool:
     return len(stem) == 64 and all(c in "0123456789abcdef" for c in stem) and path.suffix in suffixes
 
 
+def _read_entry_meta(path: Path) -> dict[str, str]:
+    """What ``cache info`` shows of an index: never more than the meta table's bounded rows."""
+    with contextlib.suppress(sqlite3.Error, ValueError):
+        con = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        try:
+            con.execute("PRAGMA trusted_schema = OFF")
+            if _schema_problem(con) is None:
+                meta = _read_meta(con)
+                return {k: v for k, v in meta.items() if not k.startswith("header")}
+        finally:
+            con.close()
+    return {}
+
+
 def entries(folder: Path | None = None) -> list[Entry]:
     """Every file of ours in the cache folder (other files are never touched)."""
     folder = folder or cache_dir()
@@ -533,33 +986,37 @@ def entries(folder: Path | None = None) -> list[Entry]:
     for path in sorted(folder.iterdir()):
         if not _is_ours(path) or not path.is_file():
             continue
-        meta: dict[str, str] = {}
-        if path.suffix == SUFFIX:
-            with contextlib.suppress(sqlite3.Error):
-                con = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
-                try:
-                    rows = con.execute("SELECT key, value FROM meta WHERE key NOT LIKE 'header%'").fetchall()
-                    meta = {str(k): str(v) for k, v in rows}
-                finally:
-                    con.close()
+        meta = _read_entry_meta(path) if path.suffix == SUFFIX and _file_problem(path) is None else {}
         current = meta.get("layout") == LAYOUT and meta.get("version") == __version__ and meta.get("complete") == "1"
         events = int(meta["events"]) if meta.get("events", "").isdigit() else None
-        found.append(Entry(path, path.stat().st_size, meta.get("origin"), events, meta.get("indexed"), current))
+        size = path.stat().st_size
+        with contextlib.suppress(OSError):  # its text index, if a search has built one, counts as part of it
+            size += _text_path(path).stat().st_size if path.suffix == SUFFIX else 0
+        found.append(Entry(path, size, meta.get("origin"), events, meta.get("indexed"), current))
     return found
 
 
 def clear(folder: Path | None = None) -> tuple[int, int]:
-    """Remove every index (and half-written one) of ours; (files, bytes) removed."""
+    """Remove every index (and half-written one) of ours; (files, bytes) removed.
+
+    Files are recognised by name alone: nothing in them is read, so a
+    damaged or hostile file cannot stop its own removal.
+    """
     files = size = 0
-    for entry in entries(folder):
-        with contextlib.suppress(FileNotFoundError):
-            entry.path.unlink()
-            files += 1
-            size += entry.size
     folder = folder or cache_dir()
-    if folder.is_dir():  # the remembered hashes go too, uncounted: they are not indexes
-        for path in folder.iterdir():
-            if _is_ours(path, (".path",)) or (path.suffix == ".tmp" and _is_ours(path.with_suffix(""), (".path",))):
+    if not folder.is_dir():
+        return 0, 0
+    for path in sorted(folder.iterdir()):
+        if _is_ours(path) and path.is_file():
+            with contextlib.suppress(OSError):
+                found = path.stat().st_size
                 with contextlib.suppress(OSError):
-                    path.unlink()
+                    found += _text_path(path).stat().st_size if path.suffix == SUFFIX else 0
+                path.unlink()
+                files += 1
+                size += found
+    for path in folder.iterdir():  # text indexes, remembered hashes and seals go too, counted with their index
+        if _is_ours(path, (TEXT_SUFFIX, ".path", ".seal")):
+            with contextlib.suppress(OSError):
+                path.unlink()
     return files, size

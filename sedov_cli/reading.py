@@ -4,6 +4,10 @@ A dataset or an article may be anything: ``/dev/zero`` (endless), a FIFO
 (blocks until someone writes), a symlink loop, a file of many gigabytes. Only
 a regular file of sane size is read, and the check is made on the opened
 descriptor, so a file swapped for a FIFO after a check cannot hang us.
+
+The limit is a bound, never an allocation: the file is read at the size it
+says it has, then in chunks if it grew, so a 5 KB dataset costs 5 KB even
+under an address-space limit (``ulimit -v``, as batch and HPC systems set).
 """
 
 from __future__ import annotations
@@ -37,15 +41,37 @@ def read_bounded(path: str | os.PathLike[str], limit: int = MAX_FILE_BYTES) -> b
             raise Unreadable("is not a regular file (a FIFO, device or socket is not read)")
         if info.st_size > limit:
             raise Unreadable(f"is {_mib(info.st_size)}, over the {_mib(limit)} limit")
-        with os.fdopen(fd, "rb", closefd=False) as handle:
-            data = handle.read(limit + 1)
-        if len(data) > limit:  # it grew while we read
-            raise Unreadable(f"is over the {_mib(limit)} limit")
-        return data
+        return read_descriptor(fd, info.st_size, limit)
     except OSError as exc:
         raise Unreadable(f"cannot read: {exc.strerror or exc}") from None
     finally:
         os.close(fd)
+
+
+CHUNK = 1024 * 1024
+"""What is read at a time beyond the size a file gave when it was opened."""
+
+
+def read_descriptor(fd: int, expected: int, limit: int) -> bytes:
+    """Every byte left in ``fd``, which said it holds ``expected``; :class:`Unreadable` past ``limit``.
+
+    The first read asks for the expected size and one byte more (so one
+    buffer, of the file's size, holds a file that did not change); a file
+    that grew, or said nothing of its size, is read on in chunks.
+    """
+    chunks: list[bytes] = []
+    total = 0
+    want = min(max(expected, 0), limit) + 1
+    while total <= limit:
+        piece = os.read(fd, min(want, limit + 1 - total))
+        if not piece:
+            break
+        chunks.append(piece)
+        total += len(piece)
+        want = CHUNK
+    if total > limit:  # it grew while we read
+        raise Unreadable(f"is over the {_mib(limit)} limit")
+    return b"".join(chunks)  # one chunk is returned as it is, not copied
 
 
 def _mib(size: int) -> str:

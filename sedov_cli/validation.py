@@ -49,7 +49,15 @@ class DatasetError(SedovError):
 
 
 def _confined(name: str) -> str | None:
-    """Why ``source.file`` is not a relative path inside the dataset's folder, or None."""
+    """Why ``source.file`` is not a relative path inside the dataset's folder, or None.
+
+    A NUL cannot be in any path the system opens, and a trailing slash names a
+    folder (the path library would quietly drop it and read the file).
+    """
+    if "\x00" in name:
+        return "must be a file name; it holds a NUL character, which no path may"
+    if name.endswith(("/", os.sep)) or name.split("/")[-1] in ("", "."):
+        return f"must name the article file, not a folder ({name!r})"
     parts = PurePosixPath(name).parts
     if PurePosixPath(name).is_absolute() or os.path.isabs(name):
         return f"must be a path relative to the dataset's folder, not the absolute {name!r}"

@@ -37,6 +37,8 @@ def private_cache(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
     folder = tmp_path_factory.mktemp("sedov-cache")
     os.environ["SEDOV_CACHE_DIR"] = str(folder)
+    for inherited in ("COLUMNS", "LINES"):  # a test that needs a width sets it: the runner's own never leaks in
+        os.environ.pop(inherited, None)
     return folder
 
 

@@ -184,12 +184,13 @@ def test_events_markdown(sedov: Run) -> None:
 
 
 def test_events_table(sedov: Run) -> None:
-    result = sedov("events", "--place", "thiais", "--format", "table", width=80)
+    result = sedov("events", "--place", "thiais", "--format", "table", env={"COLUMNS": "80"})
     assert table(result.stdout) == table(
         """\
-When        Age   Event                                     Places                Certainty
-───────────────────────────────────────────────────────────────────────────────────────────
-from 1938         His grave is in the Cimetière de Thiais   Cimetière de Thiais   inferred
+When        Age   Event                          Places                Certainty
+────────────────────────────────────────────────────────────────────────────────
+from 1938         His grave is in the            Cimetière de Thiais   inferred
+                  Cimetière de Thiais
                   grave
 """
     )

@@ -121,6 +121,9 @@ def test_devices_fifos_loops_and_huge_files_are_refused_at_once(tmp_path: Path) 
         ("/etc/hostname", "must be a path relative to the dataset's folder, not the absolute '/etc/hostname'"),
         ("outside.txt", "the article 'outside.txt' leads outside the dataset's folder (through a symlink)"),
         ("fifo.txt", "the article 'fifo.txt' is not a regular file (a FIFO, device or socket is not read)"),
+        ("article.txt\x00.json", "must be a file name; it holds a NUL character, which no path may"),
+        ("article.txt/", "must name the article file, not a folder ('article.txt/')"),
+        ("sub/.", "must name the article file, not a folder ('sub/.')"),
     ],
 )
 def test_the_article_is_confined_to_the_dataset_folder(write_dataset: WriteDataset, name: str, message: str) -> None:

@@ -199,6 +199,7 @@ def test_damage_found_while_reading_is_an_error_and_the_file_goes(synthetic: Pat
     with path.open("r+b") as f:  # the events table's first page, overwritten; the header and meta stay readable
         f.seek((root - 1) * size)
         f.write(b"\xff" * size)
+    index._seal(path)  # damage the timestamps cannot show (a disk fault): the seal still matches
     result = invoke("--data", str(synthetic), "timeline", "--json")
     assert result.exit_code == 1
     assert "could not be read" in result.stderr and "the next run rebuilds it" in result.stderr
@@ -227,8 +228,9 @@ def test_concurrent_indexing_of_one_file(synthetic: Path, cache: Path) -> None:
     assert [p.returncode for p in procs] == [0] * 6, [r[1] for r in results]
     assert len({r[0] for r in results}) == 1 and all(r[1] == b"" for r in results)
     # one index and no temporary file; a process that hashed the file two seconds after it was written
-    # may also have remembered the hash (a .path memo), which is how a busy machine differs from an idle one
-    assert sorted({p.suffix for p in cache.iterdir()} - {".path"}) == [".sqlite"]
+    # may also have remembered the hash (a .path memo), which is how a busy machine differs from an idle one;
+    # each index has its seal (.seal: the file's identity and timestamps as sedov wrote it)
+    assert sorted({p.suffix for p in cache.iterdir()} - {".path"}) == [".seal", ".sqlite"]
     assert len([p for p in cache.iterdir() if p.suffix == ".sqlite"]) == 1
     searches = [subprocess.Popen([*command[:-1], "--search", "number 2", "--json"], stdout=subprocess.PIPE, env=env)
                 for _ in range(4)]  # fmt: skip
@@ -328,6 +330,9 @@ def test_people_and_places_are_parsed_only_when_a_command_needs_them(synthetic: 
     path = _index_file(cache)
     with sqlite3.connect(path) as con:
         con.execute("UPDATE meta SET value = '[{\"id\": ' WHERE key = 'header.places'")
+        meta = dict(con.execute("SELECT key, value FROM meta").fetchall())
+        con.execute("UPDATE meta SET value = ? WHERE key = 'sum'", (str(index._meta_sum(meta)),))  # a consistent record
+    index._seal(path)  # and unchanged timestamps: only parsing can tell
     age = invoke("--data", str(synthetic), "age-at", "1920", "--json")
     assert age.exit_code == 0 and json.loads(age.stdout)["person"] == "subject"
     places = invoke("--data", str(synthetic), "places", "--json")

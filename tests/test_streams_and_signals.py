@@ -122,3 +122,51 @@ def test_debug_shows_the_traceback_of_a_runtime_error() -> None:
                          text=True, check=False)  # fmt: skip
     assert out.returncode == 1
     assert out.stderr.startswith("Traceback") and "DatasetError: /nonexistent.json: cannot read" in out.stderr
+
+
+_SET_NAME_INTERRUPT = """
+class Interrupting:
+    def __set_name__(self, owner, name):
+        raise KeyboardInterrupt  # Ctrl-C arriving inside a descriptor's __set_name__, while a class is made
+def interrupt():
+    class Made:
+        field = Interrupting()
+"""
+
+
+def test_ctrl_c_wrapped_by_set_name_while_importing_exits_130() -> None:
+    """Python 3.11 wraps it: RuntimeError: Error calling __set_name__ (2 in 250 runs met it while rich loaded)."""
+    code = (
+        _SET_NAME_INTERRUPT
+        + """
+import builtins, sys
+real = builtins.__import__
+def importing(name, *args, **kwargs):
+    if name == "typer":
+        interrupt()
+    return real(name, *args, **kwargs)
+builtins.__import__ = importing
+sys.argv = ["sedov", "timeline"]
+from sedov_cli.launch import main
+main()
+"""
+    )
+    out = _interrupted(code)
+    assert (out.returncode, out.stdout, out.stderr) == (130, "", "")
+
+
+def test_ctrl_c_wrapped_by_set_name_while_working_exits_130() -> None:
+    """The same during a command, where a lazy import (rich, when a table is drawn) meets it."""
+    code = (
+        _SET_NAME_INTERRUPT
+        + """
+import sys
+import sedov_cli.cli as cli
+cli.select = lambda *args, **kwargs: interrupt()
+sys.argv = ["sedov", "timeline"]
+from sedov_cli.launch import main
+main()
+"""
+    )
+    out = _interrupted(code)
+    assert (out.returncode, out.stdout, out.stderr) == (130, "", "")
