@@ -106,6 +106,7 @@ def test_a_folder_above_that_others_may_write_is_ignored_unless_sticky(
     shared = tmp_path / "shared"
     shared.mkdir()
     shared.chmod(0o777)
+    monkeypatch.delenv("SEDOV_NO_CACHE", raising=False)
     monkeypatch.setenv("SEDOV_CACHE_DIR", str(shared / "sedov"))
     result = invoke("--data", str(path), "timeline", "--json")
     assert result.stderr == warning(shared / "sedov", f"others may write to {shared} above it (mode 0777)")
