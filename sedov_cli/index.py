@@ -540,7 +540,7 @@ class IndexedEvents(EventStore):
     ) -> None:
         self._con, self.path, self._count, self._header = con, path, count, header
         self._counted = counted  # how many ids each field of the counts table holds
-        self._text_attached = False
+        self._text_attached = self._text_failed = False
         self._known: tuple[frozenset[str], frozenset[str], frozenset[str]] | None = None
 
     @property
@@ -700,10 +700,11 @@ class IndexedEvents(EventStore):
         never keeps readers out. If it cannot be built (a read-only folder,
         a full disk), the search reads every event instead.
         """
-        if self._text_attached:
-            return True
+        if self._text_attached or self._text_failed:
+            return self._text_attached
         path = _text_path(self.path)
         if (_file_problem(path) is not None or not _sealed(path)) and not self._build_text(path):
+            self._text_failed = True  # tried once: the rest of this run searches every event
             return False
         try:
             self._con.execute("ATTACH DATABASE ? AS text", (f"file:{path}?mode=ro",))
@@ -749,6 +750,9 @@ class IndexedEvents(EventStore):
                         ((n, "\n".join((fold(t), fold(s), fold(q)))) for n, t, s, q in rows),
                     )
                     out.execute("COMMIT")
+                except BaseException:
+                    _roll_back(out)
+                    raise
                 finally:
                     out.close()
                 os.replace(temp, final)
@@ -890,8 +894,18 @@ def _fill(
         meta["sum"] = str(_meta_sum(meta))
         con.executemany("INSERT INTO meta VALUES (?, ?)", meta.items())
         con.execute("COMMIT")
+    except BaseException:
+        _roll_back(con)
+        raise
     finally:
         con.close()
+
+
+def _roll_back(con: sqlite3.Connection) -> None:
+    """After a failed statement or COMMIT: the transaction is undone before the file is removed."""
+    if con.in_transaction:
+        with contextlib.suppress(sqlite3.Error):
+            con.execute("ROLLBACK")
 
 
 def _ordinals(raw: dict[str, Any], known: dict[str, tuple[int, int, int]]) -> tuple[int, int, int]:

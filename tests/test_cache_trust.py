@@ -19,6 +19,7 @@ import stat
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 from conftest import WriteDataset
@@ -106,6 +107,7 @@ def test_a_folder_above_that_others_may_write_is_ignored_unless_sticky(
     shared = tmp_path / "shared"
     shared.mkdir()
     shared.chmod(0o777)
+    monkeypatch.delenv("SEDOV_NO_CACHE", raising=False)
     monkeypatch.setenv("SEDOV_CACHE_DIR", str(shared / "sedov"))
     result = invoke("--data", str(path), "timeline", "--json")
     assert result.stderr == warning(shared / "sedov", f"others may write to {shared} above it (mode 0777)")
@@ -533,3 +535,43 @@ def test_bounded_reads_in_chunks(tmp_path: Path, monkeypatch: pytest.MonkeyPatch
     finally:
         os.close(fd)
     assert asked == [11, reading.CHUNK, reading.CHUNK, 3 * 2**20 + 1 - 11 - 2 * reading.CHUNK]
+
+
+class _FailingCommit:
+    """A connection whose COMMIT fails, as on a full disk; everything else is the real connection's."""
+
+    def __init__(self, con: sqlite3.Connection, rolled_back: list[bool]) -> None:
+        self._con, self._rolled_back = con, rolled_back
+
+    def execute(self, sql: str, *args: object) -> sqlite3.Cursor:
+        if sql == "COMMIT":
+            raise sqlite3.OperationalError("database or disk is full")
+        if sql == "ROLLBACK":
+            self._rolled_back.append(True)
+        return self._con.execute(sql, *args)
+
+    def __getattr__(self, name: str) -> object:
+        return getattr(self._con, name)
+
+
+@pytest.mark.parametrize("which", ["index", "text index"])
+def test_a_failed_commit_rolls_back_and_leaves_nothing(
+    write_dataset: WriteDataset, cache: Path, monkeypatch: pytest.MonkeyPatch, which: str
+) -> None:
+    path = write_dataset()
+    args = ["events", "--search", "Paris", "--json"]
+    if which == "text index":
+        assert invoke("--data", str(path), "timeline", "--json").exit_code == 0
+    rolled_back: list[bool] = []
+    real = sqlite3.connect
+
+    def connect(target: Any, *args: Any, **kwargs: Any) -> Any:
+        con = real(target, *args, **kwargs)
+        return _FailingCommit(con, rolled_back) if str(target).endswith(".tmp") else con
+
+    monkeypatch.setattr(index.sqlite3, "connect", connect)
+    result = invoke("--data", str(path), *args)
+    assert _outcome(result) == (0, plain(path, *args).stdout, "")
+    assert rolled_back == [True]
+    left = sorted(p.name.split(".", 1)[1] for p in cache.iterdir())
+    assert left == ([] if which == "index" else ["sqlite", "sqlite.seal"])

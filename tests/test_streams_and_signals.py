@@ -170,3 +170,27 @@ main()
     )
     out = _interrupted(code)
     assert (out.returncode, out.stdout, out.stderr) == (130, "", "")
+
+
+def test_ctrl_c_while_the_sedov_script_imports_its_entry_point_exits_130() -> None:
+    """pip's script runs `from sedov_cli.launch import main` before main can catch anything."""
+    code = """
+import builtins, sys
+sys.argv = ["/usr/local/bin/sedov", "timeline"]
+real = builtins.__import__
+def importing(name, *args, **kwargs):
+    if name == "sedov_cli.launch":
+        real("sedov_cli")  # the package's first line has run; Ctrl-C lands while launch is being loaded
+        raise KeyboardInterrupt
+    return real(name, *args, **kwargs)
+builtins.__import__ = importing
+from sedov_cli.launch import main
+main()
+"""
+    out = _interrupted(code)
+    assert (out.returncode, out.stdout, out.stderr) == (130, "", "")
+
+
+def test_the_package_leaves_excepthook_alone_when_it_is_not_the_sedov_command() -> None:
+    out = _interrupted("import sys; before = sys.excepthook; import sedov_cli; print(sys.excepthook is before)")
+    assert (out.returncode, out.stdout) == (0, "True\n")
