@@ -323,6 +323,7 @@ CHART_STYLES = {
     "period.uncertain": "cyan dim",
     "event.exact": "bold yellow",
     "event.loose": "yellow",
+    "cursor": "bold red",
 }
 
 
