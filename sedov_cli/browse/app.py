@@ -238,8 +238,11 @@ class BrowseApp(App[int]):
                 when = resolve_when(self.ds, text)
             except SedovError as exc:
                 return str(exc)
-            row = self.chronicle.chronology.locate(when.span)
+            chronology = self.chronicle.chronology
+            row = chronology.find(when.event.id) if when.event is not None else chronology.locate(when.span)
             if row is None:
+                if when.event is not None:
+                    return f"the event {when.event.id} is not in this list; c clears the filter"
                 return f"nothing in this list may fall in {when.label}"
             found["row"] = row
             return None
@@ -279,7 +282,7 @@ class BrowseApp(App[int]):
             self.push_screen(HelpScreen())
 
     def action_interrupt(self) -> None:
-        self.exit(130)
+        self.exit(return_code=130)
 
     async def action_quit(self) -> None:
-        self.exit(0)
+        self.exit(return_code=0)

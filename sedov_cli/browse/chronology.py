@@ -86,24 +86,35 @@ class Chronology:
             i += step
         return None
 
-    def index_of(self, event_id: str) -> int | None:
-        """Where an event is among the rows read so far."""
-        for i, row in enumerate(self.rows):
-            if isinstance(row, Hit) and row.event.id == event_id:
-                return i
-        return None
-
     def locate(self, span: Span) -> int | None:
-        """The first event row, in the order shown, that may fall within ``span``.
+        """Where to go for a time: the first event row, in the order shown, that certainly falls
+        within ``span`` (1936 finds the Red Book, not a period that may have touched 1936), else the
+        first that may.
 
         Rows are read until one is found, so a jump far down a large
         dataset reads the rows above it (and only those).
         """
+        maybe: int | None = None
         i = 0
         while True:
             if i >= len(self.rows) and not self.load(i + 1):
-                return None
+                return maybe
             row = self.rows[i]
-            if isinstance(row, Hit) and row.event.span.overlaps(span):
-                return i
+            if isinstance(row, Hit):
+                if row.event.span.within(span):
+                    return i
+                if maybe is None and row.event.span.overlaps(span):
+                    maybe = i
             i += 1
+
+    def find(self, event_id: str) -> int | None:
+        """The row of one event, reading rows until it is found (None: the filter leaves it out)."""
+        start = 0
+        while True:
+            for i in range(start, len(self.rows)):
+                row = self.rows[i]
+                if isinstance(row, Hit) and row.event.id == event_id:
+                    return i
+            start = len(self.rows)
+            if not self.load(start + 1):
+                return None

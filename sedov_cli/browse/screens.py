@@ -18,20 +18,20 @@ from .detail import Field, Target
 from .widgets import FieldsView
 
 KEYS = (
-    ("j  k  ↓  ↑", "move to the next or previous event"),
-    ("ctrl+d  ctrl+u  PgDn  PgUp", "a screen down or up"),
-    ("g  G  Home  End", "the first or last event"),
-    ("enter  l  (double-click)", "open the event: dates, bounds, age, claim, quote"),
-    ("f", "follow a person or place of the event: the list narrows to it"),
-    ("backspace  b", "back to where you were"),
+    ("j k ↓ ↑", "the next or previous event"),
+    ("^d ^u PgDn PgUp", "a screen down or up"),
+    ("g G Home End", "the first or last event"),
+    ("enter l", "open the event (or double-click it)"),
+    ("f", "follow a person or place: the list narrows to it"),
+    ("backspace b", "back to where you were"),
     ("/", "search titles, summaries and quotes as you type"),
-    (":", "filter with the words of sedov events: --place Paris --from 1933"),
+    (":", "filter as sedov events does: --place Paris --from 1933"),
     ("c", "clear every filter"),
     ("t", "go to a year, month, day or event id"),
-    ("a", "how old he was at a time, in a sentence"),
-    ("y", "copy the filter as a sedov events command line"),
+    ("a", "his age at a time, in a sentence"),
+    ("y", "copy the filter as a sedov events command"),
     ("?", "this help"),
-    ("q  ctrl+c", "quit"),
+    ("q ^c", "quit"),
 )
 LEGEND = (
     "In the list, ~ before a date: the event only may fall in the asked range; "
@@ -182,7 +182,7 @@ class HelpScreen(ModalScreen[None]):
         text = Text()
         text.append("sedov browse: keys\n\n", style="bold")
         for keys, what in KEYS:
-            text.append(f"{keys:<28}", style="bold")
+            text.append(f"{keys:<16}", style="bold")
             text.append(f"{what}\n")
         text.append(f"\n{LEGEND}\n\nEscape, q or ? closes this help.", style="dim")
         with VerticalScroll(id="help-box"):

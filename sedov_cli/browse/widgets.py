@@ -147,11 +147,7 @@ class Chronicle(ScrollView, can_focus=True):
         """Show another filter's rows, with the cursor on ``event_id`` if it is among them."""
         self.chronology = chronology
         chronology.load(max(self.size.height * 2, 1))
-        at = None
-        if event_id is not None:
-            at = chronology.index_of(event_id)
-            while at is None and chronology.load(len(chronology.rows) + 1):
-                at = chronology.index_of(event_id)
+        at = chronology.find(event_id) if event_id is not None else None
         self.scroll_to(y=0, animate=False, immediate=True)
         self.cursor = at if at is not None else chronology.first_event()
         self._sync()
@@ -205,7 +201,7 @@ class Chronicle(ScrollView, can_focus=True):
         row = rows[i]
         if isinstance(row, Heading):
             style = self.get_component_rich_style("chronicle--heading")
-            return Strip([Segment(" "), Segment(fit(visible(row.period.name), width - 1), style)])
+            return Strip([Segment(" ", self.rich_style), Segment(fit(visible(row.period.name), width - 1), style)])
         return self._event_line(row, width, selected=i == self.cursor)
 
     def _event_line(self, hit: Hit, width: int, *, selected: bool) -> Strip:
