@@ -115,8 +115,9 @@ def test_life_bar_draws_the_eras_and_a_cursor_under_the_event(ds: Dataset) -> No
         "age                         3        8        13      18       23       28",
     ]
     after = ["".join(t for t, _ in row).rstrip() for row in life_bar(ds, ds.event("sudoplatov-denial"), 80, ASCII)]
-    assert after[-2:] == ["this event lies after 1938, right of the bar",
+    assert after[-3:] == ["this event lies after 1938, right of the bar", "",
                           "age                         3        8        13      18       23       28"]  # fmt: skip
+    assert len(after) == len(rows) == len(ds.eras) + 4  # one height for every event: the screen does not jump
     assert "^" not in "".join(after) and "#" in "".join(after)
 
 
@@ -277,7 +278,7 @@ def test_wide_terminals_show_the_detail_beside_the_list(ds: Dataset) -> None:
         assert d.lines()[1:4] == [
             " When           Age     Event",
             " Early life",
-            " 1905                   His father takes part in the Revolu",
+            " 1905                   His father takes part in the Revol…",
         ]
         assert all(len(line) <= 60 for line in d.lines())
 

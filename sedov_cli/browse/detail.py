@@ -172,8 +172,9 @@ def life_bar(ds: Dataset, event: Event | None, width: int, glyphs: Glyphs) -> li
     """The life as ``sedov chart`` draws it (years, eras, the event's possible days, ages), with a
     cursor under the event; without the chart's title, rules and legend, to fit a screen.
 
-    An event outside the life's years gets no mark, but a line saying where it lies:
-    a cursor at the edge would put it inside the life.
+    Always ``len(ds.eras) + 4`` rows, whatever the event, so the screen's layout does not jump
+    as the cursor moves. An event outside the life's years gets no mark but a line saying
+    where it lies: a cursor at the edge would put it inside the life.
     """
     life = ds.subject_life
     assert life.birth.earliest is not None
@@ -189,7 +190,10 @@ def life_bar(ds: Dataset, event: Event | None, width: int, glyphs: Glyphs) -> li
     shown = event if event is not None and outside is None else None
     rows = layout(ds, [shown] if shown else [], ds.eras, width=max(width, 20), first_year=first, last_year=last,
                   glyphs=glyphs, cursor=shown.span if shown else None)  # fmt: skip
-    kept = [rows[1], *rows[3:-4], rows[-3]]
+    eras = rows[3 : 3 + len(ds.eras)]
+    lanes = rows[3 + len(ds.eras) : -4]  # the event's one lane and its cursor, or nothing
     if outside is not None:
-        kept.insert(-1, (("", ""), (outside, "dim")))
+        lanes = [(("", ""), (outside, "dim"))]
+    lanes = (lanes + [(("", ""),)] * 2)[:2]
+    kept = [rows[1], *eras, *lanes, rows[-3]]
     return [tuple(run for run in row if run[0]) for row in kept]

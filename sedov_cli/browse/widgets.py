@@ -170,6 +170,8 @@ class Chronicle(ScrollView, can_focus=True):
 
     def on_resize(self) -> None:
         self._sync()
+        if self.cursor is not None:  # a smaller list keeps the cursor in view
+            self.scroll_to_region_of(self.cursor)
         self.refresh()
 
     def watch_scroll_y(self, old: float, new: float) -> None:
@@ -191,7 +193,7 @@ class Chronicle(ScrollView, can_focus=True):
             self.scroll_to(y=row - height + 1, animate=False, immediate=True)
 
     def render_line(self, y: int) -> Strip:
-        width = self.size.width
+        width = self.scrollable_content_region.width  # without the scroll bar
         i = int(self.scroll_offset.y) + y
         rows = self.chronology.rows
         if not rows and y == 0 and self.chronology.done:
@@ -295,6 +297,10 @@ class LifeBar(Static):
         super().__init__(**kwargs)  # type: ignore[arg-type]
         self.ds, self.glyphs = ds, glyphs
         self.event: Event | None = None
+
+    def on_mount(self) -> None:
+        self.styles.height = len(self.ds.eras) + 4 + 1  # and the border: fixed, so nothing jumps
+        self._draw()
 
     def point_at(self, event: Event | None) -> None:
         self.event = event
