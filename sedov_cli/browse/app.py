@@ -74,6 +74,7 @@ class BrowseApp(App[int]):
         if not color:
             self._filters.append(Monochrome())
         self.chronology = Chronology(ds, self.filters)
+        self._news: Text | None = None
 
     # --- layout -------------------------------------------------------------------
 
@@ -105,7 +106,11 @@ class BrowseApp(App[int]):
 
     def say(self, message: str, style: str = "") -> None:
         """A line of news at the foot of the screen (made visible: it may quote the dataset)."""
-        self.query_one("#status", Static).update(Text(" " + visible(message), style=style))
+        news = Text(" " + visible(message), style=style)
+        status = self.query_one("#status", Static)
+        if news != self._news:  # an unchanged line costs no redraw, nor a layout
+            self._news = news
+            status.update(news)
 
     def _count(self) -> str:
         chron = self.chronicle.chronology

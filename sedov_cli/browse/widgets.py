@@ -316,4 +316,4 @@ class LifeBar(Static):
             if i:
                 text.append("\n")
             text.append_text(styled(row))
-        self.update(text)
+        self.update(text, layout=False)  # its height is fixed: no layout to redo

@@ -1,0 +1,165 @@
+"""How fast sedov browse draws its first screen and answers keys; what Textual costs to import.
+
+* **Import:** ``python -X importtime -c "import textual.app"`` (its cumulative
+  time), which only ``sedov browse`` pays: no other command imports Textual
+  (tests/test_processes.py checks it; benchmarks/startup.py times ``timeline``).
+* **First screen:** ``sedov browse`` is started on a pseudo-terminal, as a
+  person starts it, and timed from the spawn until the screen it draws holds
+  the footer (every widget is then laid out and drawn), on the packaged dataset
+  and on a generated file of N events once indexed (benchmarks/scale.py's
+  generator). Then ``q`` quits it.
+* **Keys:** on the same pseudo-terminal, the median time from sending a key
+  until the app starts writing its answer (Textual writes a frame at once),
+  for ``j``, ``k``, ``PgDn``, ``enter`` (open the event) and ``q`` (close it),
+  at 120x40, where the detail beside the list is redrawn on every move.
+
+    .venv/bin/python benchmarks/browse.py --events 100000 --runs 5
+
+This is a measurement for a person to read, never a test.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import pty
+import select
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "benchmarks"))
+SEDOV = [sys.executable, "-m", "sedov_cli"]
+DRAWN = b"Quit"  # the footer's first binding: the last widget of the first screen
+
+
+def import_cost(runs: int) -> float:
+    """Median cumulative import time of textual.app, in seconds."""
+    times = []
+    for _ in range(runs):
+        out = subprocess.run([sys.executable, "-X", "importtime", "-c", "import textual.app"], capture_output=True,
+                             text=True, check=True)  # fmt: skip
+        line = next(x for x in out.stderr.splitlines() if x.rstrip().endswith("| textual.app"))
+        times.append(int(line.split("|")[1]) / 1e6)
+    return statistics.median(times)
+
+
+class Session:
+    """``sedov browse`` on a pseudo-terminal, as a person runs it."""
+
+    def __init__(self, args: list[str], env: dict[str, str]) -> None:
+        self.leader, follower = pty.openpty()
+        os.set_blocking(self.leader, False)
+        self.start = time.perf_counter()
+        self.proc = subprocess.Popen([*SEDOV, *args, "browse"], stdin=follower, stdout=follower, stderr=follower,
+                                     env=env)  # fmt: skip
+        os.close(follower)
+
+    def read(self, timeout: float) -> bytes:
+        ready, _, _ = select.select([self.leader], [], [], timeout)
+        if not ready:
+            return b""
+        try:
+            return os.read(self.leader, 1 << 20)
+        except OSError:
+            return b""
+
+    def first_screen(self) -> float:
+        """Seconds from the spawn until the first screen is out: the filter bar and the footer drawn."""
+        seen = b""
+        while not (DRAWN in seen and b"every event" in seen):
+            chunk = self.read(60)
+            if not chunk:
+                raise SystemExit(f"no first screen after 60 s: {seen[-500:]!r}")
+            seen += chunk
+        return time.perf_counter() - self.start
+
+    def settle(self) -> None:
+        """Read until the app has said nothing for a while (its frame is out)."""
+        while self.read(0.3):
+            pass
+
+    def key(self, keys: bytes) -> float:
+        """Seconds from sending a key until the app starts writing its answer."""
+        self.settle()
+        sent = time.perf_counter()
+        os.write(self.leader, keys)
+        if not self.read(10):
+            raise SystemExit(f"no answer to {keys!r}")
+        return time.perf_counter() - sent
+
+    def close(self) -> None:
+        self.settle()
+        os.write(self.leader, b"q")
+        try:
+            self.proc.wait(timeout=60)
+        finally:
+            if self.proc.poll() is None:
+                self.proc.kill()
+            os.close(self.leader)
+
+
+def first_screen(args: list[str], env: dict[str, str]) -> float:
+    session = Session(args, env)
+    try:
+        return session.first_screen()
+    finally:
+        session.close()
+
+
+KEYS = (("j", b"j"), ("k", b"k"), ("PgDn", b"\x1b[6~"), ("enter (open)", b"\r"), ("q (close)", b"q"))
+
+
+def key_times(args: list[str], env: dict[str, str], presses: int) -> dict[str, float]:
+    """Median seconds from each key until the answer starts to be drawn, on a real pty."""
+    session = Session(args, env)
+    results: dict[str, list[float]] = {name: [] for name, _ in KEYS}
+    try:
+        session.first_screen()
+        for _ in range(presses):
+            for name, keys in KEYS:
+                results[name].append(session.key(keys))
+    finally:
+        session.close()
+    return {name: statistics.median(values) for name, values in results.items()}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--events", type=int, default=100_000, help="size of the generated dataset")
+    parser.add_argument("--runs", type=int, default=5, help="runs of each first-screen measurement")
+    parser.add_argument("--presses", type=int, default=30, help="presses of each key")
+    args = parser.parse_args()
+    from scale import generate  # type: ignore[import-not-found]
+
+    print(f"import textual.app (cumulative, median of {args.runs}): {import_cost(args.runs) * 1000:.0f} ms", flush=True)
+    with tempfile.TemporaryDirectory() as folder:
+        env = {k: v for k, v in os.environ.items() if k not in ("NO_COLOR", "SEDOV_NO_CACHE", "SEDOV_DATA")}
+        env |= {"SEDOV_CACHE_DIR": str(Path(folder) / "cache"), "TERM": "xterm-256color", "COLUMNS": "120",
+                "LINES": "40"}  # fmt: skip
+        first_screen([], env)  # index the packaged dataset, warm the .pyc files
+        packaged = [first_screen([], env) for _ in range(args.runs)]
+        print(f"first screen, packaged dataset (median of {args.runs}): {statistics.median(packaged):.2f} s "
+              f"(range {min(packaged):.2f}–{max(packaged):.2f})", flush=True)  # fmt: skip
+        dataset, article = generate(args.events)
+        path = Path(folder) / "big.json"
+        path.write_text(json.dumps(dataset), encoding="utf-8")
+        (Path(folder) / "article.txt").write_text(article, encoding="utf-8")
+        del dataset
+        indexing = first_screen(["--data", str(path)], env)
+        big = [first_screen(["--data", str(path)], env) for _ in range(args.runs)]
+        print(f"first screen, {args.events:,} events, first run (validates and indexes): {indexing:.2f} s")
+        print(f"first screen, {args.events:,} events once indexed (median of {args.runs}): "
+              f"{statistics.median(big):.2f} s (range {min(big):.2f}–{max(big):.2f})", flush=True)  # fmt: skip
+        for label, where in (("packaged dataset", []), (f"{args.events:,} events indexed", ["--data", str(path)])):
+            for name, seconds in key_times(where, env, args.presses).items():
+                print(f"key {name:<13} {label} (median of {args.presses}): {seconds * 1000:.0f} ms", flush=True)
+
+
+if __name__ == "__main__":
+    main()
