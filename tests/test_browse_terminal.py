@@ -98,14 +98,17 @@ class Tmux:
 @pytest.mark.skipif(shutil.which("tmux") is None, reason="needs tmux")
 @pytest.mark.parametrize(("key", "code"), [("q", "0"), ("C-c", "130")])
 def test_a_real_terminal_session_under_tmux(tmp_path: Path, key: str, code: str) -> None:
-    before, after, done = tmp_path / "before", tmp_path / "after", tmp_path / "done"
+    notes, home, here, cache = (tmp_path / name for name in ("notes", "home", "here", "cache"))
+    for folder in (notes, home, here):
+        folder.mkdir()
+    before, after, done = notes / "before", notes / "after", notes / "done"
     sedov = " ".join(map(shlex.quote, SEDOV))
     script = (f"stty -a > {before}; {sedov} browse; echo $? > {done}; stty -a > {after}; "
               "echo back at the shell; sleep 600")  # fmt: skip
     tmux = Tmux(f"sedov-test-{os.getpid()}-{code}")
-    env = _env(TERM="xterm-256color")
-    subprocess.run(["tmux", "-L", tmux.socket, "new-session", "-d", "-s", "s", "-x", "80", "-y", "24", "sh", "-c",
-                    script], env=env, check=True, timeout=30)  # fmt: skip
+    env = _env(TERM="xterm-256color", HOME=str(home), SEDOV_CACHE_DIR=str(cache))
+    subprocess.run(["tmux", "-L", tmux.socket, "new-session", "-d", "-s", "s", "-x", "80", "-y", "24", "-c",
+                    str(here), "sh", "-c", script], env=env, check=True, timeout=30)  # fmt: skip
     try:
         first = tmux.wait_for("Lev Sedov: every event")
         assert " When               Age     Event" in first
@@ -121,5 +124,7 @@ def test_a_real_terminal_session_under_tmux(tmp_path: Path, key: str, code: str)
         assert done.read_text() == f"{code}\n"
         assert after.read_text() == before.read_text()  # the terminal's modes are as they were
         assert "Lev Sedov: every event" not in shown  # and the alternate screen is gone
+        assert list(home.iterdir()) == list(here.iterdir()) == []  # nothing written but the cache
+        assert cache.is_dir()
     finally:
         subprocess.run(["tmux", "-L", tmux.socket, "kill-server"], check=False, timeout=30)
