@@ -9,9 +9,10 @@
   and on a generated file of N events once indexed (benchmarks/scale.py's
   generator). Then ``q`` quits it.
 * **Keys:** on the same pseudo-terminal, the median time from sending a key
-  until the last byte of the app's answer, for ``j``, ``k``, ``PgDn``, ``PgUp``,
-  ``enter`` (open the event) and ``b`` (close it), at 120x40, where the
-  detail beside the list is redrawn on every move.
+  until the app's answer starts (the list's new frame) and until it is whole
+  (at 120x40 the detail beside the list follows in a second frame), for ``j``,
+  ``k``, ``PgDn``, ``PgUp``, ``enter`` (open the event) and ``b`` (close it),
+  at 80x24 and 120x40.
 
     .venv/bin/python benchmarks/browse.py --events 100000 --runs 5
 
@@ -38,7 +39,6 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "benchmarks"))
 SEDOV = [sys.executable, "-m", "sedov_cli"]
-ROWS, COLUMNS = 40, 120
 DRAWN = b"Quit"  # the footer's first binding: the last widget of the first screen
 
 
@@ -56,9 +56,9 @@ def import_cost(runs: int) -> float:
 class Session:
     """``sedov browse`` on a pseudo-terminal, as a person runs it."""
 
-    def __init__(self, args: list[str], env: dict[str, str]) -> None:
+    def __init__(self, args: list[str], env: dict[str, str], size: tuple[int, int] = (120, 40)) -> None:
         self.leader, follower = pty.openpty()
-        fcntl.ioctl(follower, termios.TIOCSWINSZ, struct.pack("HHHH", ROWS, COLUMNS, 0, 0))
+        fcntl.ioctl(follower, termios.TIOCSWINSZ, struct.pack("HHHH", size[1], size[0], 0, 0))
         os.set_blocking(self.leader, False)
         self.start = time.perf_counter()
         self.proc = subprocess.Popen([*SEDOV, *args, "browse"], stdin=follower, stdout=follower, stderr=follower,
@@ -95,19 +95,19 @@ class Session:
         while self.read(0.3):
             pass
 
-    def key(self, keys: bytes) -> float:
-        """Seconds from sending a key until the last byte of the app's answer (the frame is whole
-        when nothing more comes for QUIET seconds; that wait is not counted)."""
+    def key(self, keys: bytes) -> tuple[float, float]:
+        """Seconds from sending a key until the app's first byte of answer, and until its last (the
+        answer is whole when nothing more comes for QUIET seconds; that wait is not counted)."""
         self.settle()
         sent = time.perf_counter()
         os.write(self.leader, keys)
-        last = None
-        while chunk := self.read(QUIET if last is not None else 10):
-            del chunk
+        first = last = None
+        while self.read(QUIET if last is not None else 10):
             last = time.perf_counter()
-        if last is None:
+            first = first or last
+        if first is None or last is None:
             raise SystemExit(f"no answer to {keys!r}")
-        return last - sent
+        return first - sent, last - sent
 
     def close(self) -> None:
         self.settle()
@@ -135,10 +135,10 @@ KEYS = (("j", b"j"), ("k", b"k"), ("PgDn", b"\x1b[6~"), ("PgUp", b"\x1b[5~"), ("
 QUIET = 0.15
 
 
-def key_times(args: list[str], env: dict[str, str], presses: int) -> dict[str, float]:
-    """Median seconds from each key until the answer starts to be drawn, on a real pty."""
-    session = Session(args, env)
-    results: dict[str, list[float]] = {name: [] for name, _ in KEYS}
+def key_times(args: list[str], env: dict[str, str], presses: int, size: tuple[int, int]) -> dict[str, list[float]]:
+    """Median seconds from each key until its answer starts, and until it is whole, on a real pty."""
+    session = Session(args, env, size)
+    results: dict[str, list[tuple[float, float]]] = {name: [] for name, _ in KEYS}
     try:
         session.first_screen()
         for _ in range(presses):
@@ -146,7 +146,8 @@ def key_times(args: list[str], env: dict[str, str], presses: int) -> dict[str, f
                 results[name].append(session.key(keys))
     finally:
         session.close()
-    return {name: statistics.median(values) for name, values in results.items()}
+    return {name: [statistics.median(t[0] for t in v), statistics.median(t[1] for t in v)]
+            for name, v in results.items()}  # fmt: skip
 
 
 def main() -> None:
@@ -182,9 +183,14 @@ def main() -> None:
         print(f"first screen, {args.events:,} events, first run (validates and indexes): {indexing:.2f} s")
         print(f"first screen, {args.events:,} events once indexed (median of {args.runs}): "
               f"{statistics.median(big):.2f} s (range {min(big):.2f}–{max(big):.2f})", flush=True)  # fmt: skip
-        for label, where in (("packaged dataset", []), (f"{args.events:,} events indexed", ["--data", str(path)])):
-            for name, seconds in key_times(where, env, args.presses).items():
-                print(f"key {name:<13} {label} (median of {args.presses}): {seconds * 1000:.0f} ms", flush=True)
+        for size in ((80, 24), (120, 40)):
+            for label, where in (("packaged", []), (f"{args.events:,} indexed", ["--data", str(path)])):
+                for name, (first, whole) in key_times(where, env, args.presses, size).items():
+                    print(
+                        f"key {name:<13} {size[0]}x{size[1]} {label:<16} (median of {args.presses}): "
+                        f"answer starts {first * 1000:.0f} ms, whole {whole * 1000:.0f} ms",
+                        flush=True,
+                    )
 
 
 if __name__ == "__main__":

@@ -126,10 +126,20 @@ class BrowseApp(App[int]):
         self.say(self._count())
 
     def _side(self, hit: Hit | None, width: int | None = None) -> None:
-        """The detail beside the list, when the terminal is wide enough to show it (else Enter opens it)."""
-        if (width or self.size.width) >= WIDE:
-            self.query_one("#side-detail", FieldsView).show_fields(detail(self.ds, hit) if hit else None,
-                                                                  "No events match.")  # fmt: skip
+        """The detail beside the list, when the terminal is wide enough to show it (else Enter opens it).
+
+        Drawn after the list's own frame, so the cursor answers a key at once. The age's
+        reasoning is left to the opened event: wrapping it again at every move costs a frame.
+        """
+        if (width or self.size.width) < WIDE:
+            return
+
+        def draw() -> None:
+            if self.chronicle.hit is hit:  # the cursor has not moved on meanwhile
+                fields = detail(self.ds, hit, reasoning=False) if hit else None
+                self.query_one("#side-detail", FieldsView).show_fields(fields, "No events match.")
+
+        self.call_after_refresh(draw)
 
     def on_resize(self, event: Resize) -> None:
         chronicles = self.query(Chronicle)

@@ -99,13 +99,14 @@ def quote_runs(event: Event) -> tuple[Run, ...]:
     return tuple(r for r in runs if r[0])
 
 
-def age_runs(ds: Dataset, event: Event, age_text: str) -> tuple[Run, ...]:
-    """The age as the table gives it, the sentence ``age-at`` would answer, and the ``--explain`` reasoning."""
+def age_runs(ds: Dataset, event: Event, age_text: str, *, reasoning: bool = True) -> tuple[Run, ...]:
+    """The age as the table gives it, the sentence ``age-at`` would answer, and (with ``reasoning``)
+    the ``--explain`` reasoning."""
     when = resolve_when(ds, event.id)
     answer = age_of(ds, ds.person, when)
     sentence = age_sentence(ds, ds.person, when, answer)
     runs: list[Run] = [(age_text or "none", "bold"), BREAK, (sentence, "")]
-    for line in explain(ds.person, when, answer):
+    for line in explain(ds.person, when, answer) if reasoning else ():
         runs += [BREAK, (line, "dim")]
     return tuple(runs)
 
@@ -129,8 +130,12 @@ def _disputed(ds: Dataset, event: Event) -> list[Field]:
     return fields
 
 
-def detail(ds: Dataset, hit: Hit) -> list[Field]:
-    """Every part of the event under the cursor, in the order a reader checks them."""
+def detail(ds: Dataset, hit: Hit, *, reasoning: bool = True) -> list[Field]:
+    """Every part of the event under the cursor, in the order a reader checks them.
+
+    Without ``reasoning`` the age's ``--explain`` lines are left out: the detail beside the list
+    is redrawn at every move, and the opened event (``enter``) has them.
+    """
     event = hit.event
     age = age_words(age_json(hit.age), hit.age.status, event.kind)
     names = ", ".join
@@ -141,7 +146,7 @@ def detail(ds: Dataset, hit: Hit) -> list[Field]:
         ),
         Field("earliest", _end(ds, event, "earliest")),
         Field("latest", _end(ds, event, "latest")),
-        Field("age", age_runs(ds, event, age)),
+        Field("age", age_runs(ds, event, age, reasoning=reasoning)),
         Field("status", _plain(STATUS_WORDS[hit.age.status])),
         Field("certainty", _certainty(event)),
         *_disputed(ds, event),

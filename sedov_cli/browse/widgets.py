@@ -92,7 +92,7 @@ class ColumnHeads(Static):
     """The column names above the chronology, laid out as its rows are."""
 
     def render(self) -> Text:
-        when, age, event, certainty = columns(self.size.width)
+        when, age, event, certainty = columns(self.size.width - 1)  # beside the list's scroll bar
         line = " " + fit("When", when) + " " + fit("Age", age).rjust(age) + " " + fit("Event", event)
         if certainty:
             line += " " + fit("Certainty", certainty)
