@@ -39,7 +39,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "benchmarks"))
 SEDOV = [sys.executable, "-m", "sedov_cli"]
-DRAWN = b"Quit"  # the footer's first binding: the last widget of the first screen
+DRAWN = b"quit"  # the key hints, the last line of the first screen
 
 
 def import_cost(runs: int) -> float:

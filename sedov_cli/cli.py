@@ -879,7 +879,7 @@ def browse(ctx: typer.Context) -> None:
     \b
     Examples:
       sedov browse
-      sedov --data my-dataset.json browse
+      sedov browse --color never
     """
     from .browse.launch import browse as explore
 

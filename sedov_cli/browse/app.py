@@ -15,10 +15,10 @@ from typing import ClassVar
 from rich.text import Text
 from textual.app import App, ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.containers import Horizontal, Vertical
 from textual.events import Resize
 from textual.filter import Monochrome, NoColor
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from ..chart import ASCII, UNICODE
 from ..errors import SedovError
@@ -29,11 +29,14 @@ from ..text import plural, visible
 from .chronology import Chronology
 from .detail import Target, detail, targets
 from .screens import DetailScreen, FollowScreen, HelpScreen, PromptScreen
-from .widgets import Chronicle, ColumnHeads, FieldsView, LifeBar
+from .widgets import Chronicle, ColumnHeads, FieldsView, KeyHints, LifeBar
 from .words import command_line, is_empty, parse, words
 
 WIDE = 110
 """From this many columns the event's detail stands beside the list."""
+
+HINTS = (("q", "quit"), ("?", "help"), ("⏎", "open"), ("f", "follow"), ("⌫", "back"), ("/", "search"),
+         (":", "filter"), ("t", "go to"), ("a", "age at"), ("y", "copy"))  # fmt: skip
 
 Place = tuple[Filters, str | None]  # a filter, and the event the cursor was on
 
@@ -84,11 +87,10 @@ class BrowseApp(App[int]):
             with Vertical(id="listing"):
                 yield ColumnHeads(id="heads")
                 yield Chronicle(self.chronology, id="chronicle")
-            with VerticalScroll(id="side"):
-                yield FieldsView(id="side-detail")
+            yield FieldsView(id="side-detail", fixed=True)
         yield LifeBar(self.ds, self.glyphs, id="lifebar")
         yield Static(id="status")
-        yield Footer()
+        yield KeyHints(HINTS, classes="hints")
 
     def on_mount(self) -> None:
         self.query_one(Chronicle).focus()

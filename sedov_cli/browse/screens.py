@@ -10,12 +10,12 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical, VerticalScroll
 from textual.screen import ModalScreen, Screen
-from textual.widgets import Footer, Input, OptionList, Static
+from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from ..text import visible
 from .detail import Field, Target
-from .widgets import FieldsView
+from .widgets import FieldsView, KeyHints
 
 KEYS = (
     ("j k ↓ ↑", "the next or previous event"),
@@ -58,7 +58,7 @@ class DetailScreen(Screen[Target | None]):
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="detail-scroll"):
             yield FieldsView(id="detail")
-        yield Footer()
+        yield KeyHints((("esc", "back"), ("j k", "scroll"), ("f", "follow"), ("?", "help")), classes="hints")
 
     def on_mount(self) -> None:
         self.query_one(FieldsView).show_fields(self.fields)

@@ -10,7 +10,7 @@ domain gives (:mod:`.detail`, :mod:`sedov_cli.chart`), with the colours
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import ClassVar
+from typing import Any, ClassVar
 
 from rich.cells import cell_len, set_cell_size
 from rich.segment import Segment
@@ -271,11 +271,19 @@ class Chronicle(ScrollView, can_focus=True):
 
 
 class FieldsView(Static):
-    """An event's detail: each field's label, then its text, wrapped to the width."""
+    """An event's detail: each field's label, then its text, wrapped to the width.
+
+    ``fixed``: the widget's size does not follow its text (the detail beside the list, cut at its
+    foot; enter opens the whole), so a new event costs a redraw and no layout of the screen.
+    """
+
+    def __init__(self, *, fixed: bool = False, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self.fixed = fixed
 
     def show_fields(self, fields: list[Field] | None, empty: str = "No event is selected.") -> None:
         if not fields:
-            self.update(Text(empty, style="italic"))
+            self.update(Text(empty, style="italic"), layout=not self.fixed)
             return
         text = Text()
         for field in fields:
@@ -284,7 +292,7 @@ class FieldsView(Static):
             text.append_text(styled(field.runs))
             text.append("\n\n")
         text.rstrip()
-        self.update(text)
+        self.update(text, layout=not self.fixed)
 
 
 class LifeBar(Static):
@@ -317,3 +325,18 @@ class LifeBar(Static):
                 text.append("\n")
             text.append_text(styled(row))
         self.update(text, layout=False)  # its height is fixed: no layout to redo
+
+
+class KeyHints(Static):
+    """The keys at the foot of a screen, as a plain line.
+
+    Textual's Footer rebuilds itself at every change of screen or focus, which cost
+    more than the rest of opening an event; these hints never change.
+    """
+
+    def __init__(self, hints: Iterable[tuple[str, str]], **kwargs: Any) -> None:
+        text = Text(no_wrap=True, overflow="crop")
+        for key, what in hints:
+            text.append(f" {key}", style="bold")
+            text.append(f" {what} ")
+        super().__init__(text, **kwargs)
