@@ -594,9 +594,14 @@ def test_a_large_dataset_is_read_a_page_at_a_time(big_file: Path) -> None:
         for _ in range(3):
             await d.press("pagedown")
         assert len(chron.rows) == PAGE
+        chronicle, at = d.app.query_one(Chronicle), d.current
+        chronicle.scroll_to(y=PAGE - 5, animate=False, immediate=True)  # the wheel or the scroll bar, not the cursor
+        await d.pilot.pause()  # type: ignore[attr-defined]
+        assert len(chron.rows) == 2 * PAGE and d.current == at  # read ahead of the view; the cursor stays
+        chronicle.scroll_to(y=0, animate=False, immediate=True)
         for _ in range(20):
             await d.press("pagedown")
-        assert PAGE < len(chron.rows) < 3 * PAGE
+        assert 2 * PAGE <= len(chron.rows) < 4 * PAGE
         await d.press("G")
         assert chron.done and chron.events_loaded() == 3000
         assert d.lines()[-2] == " 3000 events"
@@ -611,3 +616,28 @@ def test_chronology_reads_the_same_rows_as_the_timeline(ds: Dataset) -> None:
     assert [r.event.id for r in chron.rows if not isinstance(r, Heading)] == [h.event.id for h in hits]
     headings = [r.period.name for r in chron.rows if isinstance(r, Heading)]
     assert headings == ["Exile in Paris", "Death", "After his death"]
+
+
+def test_the_command_passes_colour_and_data_to_the_explorer(
+    monkeypatch: pytest.MonkeyPatch, write_dataset: WriteDataset
+) -> None:
+    """`sedov [--color never|always] [--data FILE] browse`: what the app is given (its run is stood in for)."""
+    from conftest import terminal
+
+    from sedov_cli import cli
+
+    class Tty:
+        def isatty(self) -> bool:
+            return True
+
+    seen: list[tuple[bool, str | None, int]] = []
+
+    def run(self: BrowseApp) -> None:
+        seen.append((self.no_color, self.data, len(self.ds.events)))
+
+    monkeypatch.setattr(BrowseApp, "run", run)  # the app itself is driven by the tests above
+    monkeypatch.setattr("sys.stdin", Tty())
+    mine = str(write_dataset())
+    assert cli.run(["--color", "never", "browse"], terminal(color=True)) == 0
+    assert cli.run(["browse", "--color", "always", "--data", mine], terminal(color=False)) == 0
+    assert seen == [(True, None, 33), (False, mine, 33)]
