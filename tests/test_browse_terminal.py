@@ -16,6 +16,8 @@ from pathlib import Path
 import pytest
 from conftest import WriteDataset
 
+from sedov_cli.index import cache_wanted
+
 SEDOV = [sys.executable, "-m", "sedov_cli"]
 REFUSAL = "sedov: error: browse needs a terminal (its input and output); in a pipe, try: sedov timeline\n"
 
@@ -125,6 +127,6 @@ def test_a_real_terminal_session_under_tmux(tmp_path: Path, key: str, code: str)
         assert after.read_text() == before.read_text()  # the terminal's modes are as they were
         assert "Lev Sedov: every event" not in shown  # and the alternate screen is gone
         assert list(home.iterdir()) == list(here.iterdir()) == []  # nothing written but the cache
-        assert cache.is_dir()
+        assert cache.is_dir() is cache_wanted()  # where the index went (none under SEDOV_NO_CACHE=1)
     finally:
         subprocess.run(["tmux", "-L", tmux.socket, "kill-server"], check=False, timeout=30)
