@@ -884,7 +884,8 @@ def browse(ctx: typer.Context) -> None:
     from .browse.launch import browse as explore
 
     st = state(ctx)
-    raise typer.Exit(explore(st.env, lambda: st.dataset, st.data))
+    debug = bool(getattr(ctx.find_root().command, "debug", False))
+    raise typer.Exit(explore(st.env, lambda: st.dataset, st.data, debug=debug))
 
 
 cache_app = typer.Typer(

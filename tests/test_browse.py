@@ -641,3 +641,45 @@ def test_the_command_passes_colour_and_data_to_the_explorer(
     assert cli.run(["--color", "never", "browse"], terminal(color=True)) == 0
     assert cli.run(["browse", "--color", "always", "--data", mine], terminal(color=False)) == 0
     assert seen == [(True, None, 33), (False, mine, 33)]
+
+
+@pytest.mark.parametrize("debug", [False, True])
+def test_an_internal_error_is_one_line_unless_debug(
+    ds: Dataset, capsys: pytest.CaptureFixture[str], debug: bool
+) -> None:
+    class Broken(BrowseApp):
+        def action_copy(self) -> None:
+            raise RuntimeError("kaboom")
+
+    async def press_y(pilot: object) -> None:
+        await pilot.press("y")  # type: ignore[attr-defined]
+
+    app = Broken(ds, debug=debug)
+    app.run(headless=True, size=(80, 24), auto_pilot=press_y)  # type: ignore[arg-type]
+    assert app.return_code == 1
+    if debug:
+        assert "Traceback" in capsys.readouterr().err and app.failure is None
+    else:
+        assert capsys.readouterr().err == ""  # the command says it, once the terminal is restored (launch)
+        assert app.failure == "internal error: RuntimeError: kaboom (run with --debug for a traceback)"
+
+
+def test_the_command_says_an_internal_error_after_the_screen_is_restored(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from conftest import terminal
+
+    from sedov_cli import cli
+
+    class Tty:
+        def isatty(self) -> bool:
+            return True
+
+    def run(self: BrowseApp) -> None:
+        self.failure = "internal error: RuntimeError: \x1b[31mkaboom (run with --debug for a traceback)"
+
+    monkeypatch.setattr(BrowseApp, "run", run)
+    monkeypatch.setattr("sys.stdin", Tty())
+    cli.run(["browse"], terminal())
+    err = capsys.readouterr().err
+    assert err == "sedov: error: internal error: RuntimeError: \\x1b[31mkaboom (run with --debug for a traceback)\n"

@@ -9,7 +9,9 @@ time), so the explorer cannot tell a different story from the tables.
 from __future__ import annotations
 
 import datetime as dt
+import sys
 from dataclasses import replace
+from pathlib import Path
 from typing import ClassVar
 
 from rich.text import Text
@@ -44,7 +46,7 @@ Place = tuple[Filters, str | None]  # a filter, and the event the cursor was on
 class BrowseApp(App[int]):
     """``sedov browse``: the chronology, the event under the cursor, and the life bar."""
 
-    CSS_PATH = "browse.tcss"
+    CSS_PATH = Path(__file__).with_name("browse.tcss")  # absolute: a subclass elsewhere finds it too
     TITLE = "sedov browse"
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (WIDE, "-wide")]  # noqa: RUF012 (declared so by Textual)
     ENABLE_COMMAND_PALETTE = False
@@ -63,10 +65,12 @@ class BrowseApp(App[int]):
         Binding("y", "copy", "Copy"),
     ]
 
-    def __init__(self, ds: Dataset, *, data: str | None = None, color: bool = True,
+    def __init__(self, ds: Dataset, *, data: str | None = None, color: bool = True, debug: bool = False,
                  filters: Filters | None = None, today: dt.date | None = None) -> None:  # fmt: skip
         super().__init__()
-        self.ds, self.data = ds, data
+        self.ds, self.data, self.tracebacks = ds, data, debug
+        self.failure: str | None = None
+        """What went wrong, for the command to say once the terminal is restored."""
         self.filters = filters or Filters()
         self.today = today or dt.date.today()
         self.history: list[Place] = []
@@ -78,6 +82,17 @@ class BrowseApp(App[int]):
             self._filters.append(Monochrome())
         self.chronology = Chronology(ds, self.filters)
         self._news: Text | None = None
+
+    def _fatal_error(self) -> None:
+        """An exception nothing handled: one line afterwards (``failure``), as every sedov command
+        says it, and a traceback only under --debug. (Textual's own hook, which prints a traceback with locals; it is
+        private, so tests/test_browse.py checks it still works this way.)"""
+        if self.tracebacks:
+            super()._fatal_error()
+            return
+        error = sys.exc_info()[1]
+        self.failure = f"internal error: {type(error).__name__}: {error} (run with --debug for a traceback)"
+        self._close_messages_no_wait()
 
     # --- layout -------------------------------------------------------------------
 

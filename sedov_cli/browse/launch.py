@@ -14,6 +14,7 @@ from typing import TextIO
 from ..environment import Environment
 from ..errors import UsageProblem
 from ..model import Dataset
+from ..text import visible
 
 NEEDS_TERMINAL = "browse needs a terminal (its input and output); in a pipe, try: sedov timeline"
 
@@ -25,8 +26,9 @@ def _isatty(stream: TextIO | None) -> bool:
         return False
 
 
-def browse(env: Environment, dataset: Callable[[], Dataset], data: str | None, stdin: TextIO | None = None) -> int:
-    """Run the explorer and return its exit status: 0, or 130 after Ctrl-C.
+def browse(env: Environment, dataset: Callable[[], Dataset], data: str | None, stdin: TextIO | None = None, *,
+           debug: bool = False) -> int:  # fmt: skip
+    """Run the explorer and return its exit status: 0, 130 after Ctrl-C, 1 after an internal error.
 
     Raises UsageProblem (exit 2) without a terminal, and the dataset's own
     errors (exit 1) before anything is drawn.
@@ -36,6 +38,9 @@ def browse(env: Environment, dataset: Callable[[], Dataset], data: str | None, s
     ds = dataset()
     from .app import BrowseApp
 
-    app = BrowseApp(ds, data=data, color=env.color)
+    app = BrowseApp(ds, data=data, color=env.color, debug=debug)
     app.run()
+    if app.failure is not None:
+        env.stderr.write(f"sedov: error: {visible(app.failure)}\n")
+        env.stderr.flush()
     return app.return_code or 0
