@@ -547,6 +547,7 @@ def hostile(write_dataset: WriteDataset) -> Path:
         marriage["summary"] = "bell\x07 :smile: \u200b"
         marriage["note"] = "line\nbreak"
         raw["periods"][0]["name"] = "[link=https://evil]Early[/link]"  # type: ignore[index]
+        raw["people"][0]["name"] = "Lev\x1b]0;pwned\x07 Sedov"  # type: ignore[index]
 
     return write_dataset(change)
 
@@ -562,6 +563,7 @@ def test_hostile_text_is_shown_not_obeyed(hostile: Path) -> None:
         for text in screens:
             assert "\x1b" not in text and "\x07" not in text and "\u202e" not in text and "\u200b" not in text
         assert " [link=https://evil]Early[/link]" in screens[0]
+        assert screens[0].startswith(" Lev\\x1b]0;pwned\\x07 Sedov: every event")
         assert "\\x1b[31mRED\\x1b[0m [bold]x[/bold] \\u202eevil" in screens[0]
         assert " bell\\x07 :smile: \\u200b" in screens[1]
         assert " line\\nbreak" in screens[1]

@@ -84,9 +84,12 @@ class BrowseApp(App[int]):
         self._news: Text | None = None
 
     def _fatal_error(self) -> None:
-        """An exception nothing handled: one line afterwards (``failure``), as every sedov command
-        says it, and a traceback only under --debug. (Textual's own hook, which prints a traceback with locals; it is
-        private, so tests/test_browse.py checks it still works this way.)"""
+        """An exception nothing handled: one line afterwards (``failure``), as every sedov
+        command says it, and a traceback only under --debug.
+
+        This is Textual's own hook (which prints a traceback with locals). It is private, so
+        tests/test_browse.py checks that it still works this way.
+        """
         if self.tracebacks:
             super()._fatal_error()
             return
@@ -117,7 +120,7 @@ class BrowseApp(App[int]):
 
     def _show_filter(self) -> None:
         bar = Text()
-        bar.append(f" {self.ds.person.name}: ", style="bold")
+        bar.append(f" {visible(self.ds.person.name)}: ", style="bold")
         bar.append(visible(words(self.filters)) if not is_empty(self.filters) else "every event", style="")
         self.query_one("#filterbar", Static).update(bar)
 

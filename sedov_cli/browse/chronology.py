@@ -48,6 +48,7 @@ class Chronology:
         self._source = self._produce()
         self.rows: list[Row] = []
         self.done = False
+        self._events = 0
 
     def _produce(self) -> Iterator[Row]:
         for period in self._periods:
@@ -66,6 +67,7 @@ class Chronology:
         before = len(self.rows)
         for row in self._source:
             self.rows.append(row)
+            self._events += not isinstance(row, Heading)
             if len(self.rows) >= target:
                 break
         else:
@@ -73,7 +75,7 @@ class Chronology:
         return len(self.rows) > before
 
     def events_loaded(self) -> int:
-        return sum(1 for row in self.rows if not isinstance(row, Heading))
+        return self._events
 
     def first_event(self, start: int = 0, step: int = 1) -> int | None:
         """The index of the first event row from ``start`` going ``step`` (±1), loading as needed."""
