@@ -31,10 +31,11 @@ class Glyphs:
     loose: str
     rule: str
     tick: str
+    cursor: str = "^"
 
 
-UNICODE = Glyphs(known="█", uncertain="░", exact="●", loose="·", rule="─", tick="┬")
-ASCII = Glyphs(known="#", uncertain=":", exact="*", loose=".", rule="-", tick="+")
+UNICODE = Glyphs(known="█", uncertain="░", exact="●", loose="·", rule="─", tick="┬", cursor="▲")
+ASCII = Glyphs(known="#", uncertain=":", exact="*", loose=".", rule="-", tick="+", cursor="^")
 MAX_LANES = 6  # per kind; beyond this, marks share the last lane
 
 Run = tuple[str, str]  # (text, style name)
@@ -236,11 +237,14 @@ def layout(
     last_year: int,
     glyphs: Glyphs = UNICODE,
     keys: list[Key] | None = None,
+    cursor: Span | None = None,
 ) -> list[Row]:
     """Rows of styled text that draw the chart ``width`` characters wide.
 
     Each moment lane has a row of letters under it, and the chart ends with the key: which
     events each letter's mark stands for. ``keys``, when given, gets the same key as data.
+    ``cursor`` adds a row marking every column that span may touch (``sedov
+    browse`` points at the selected event's possible days with it).
     """
     names = [era.name for era in eras] + ["periods", "moments", "age"]
     label = min(max(len(n) for n in names), max(8, width // 4))
@@ -292,6 +296,11 @@ def layout(
         ("moments", _moment_rows(moments, axis, glyphs, found)),
     ):
         rows += [labelled(kind if i == 0 else "", lane) for i, lane in enumerate(lanes)]
+    if cursor is not None:
+        lo, hi = _columns(cursor, axis)
+        marks = [(" ", "")] * columns
+        marks[lo : hi + 1] = [(glyphs.cursor, "cursor")] * (hi - lo + 1)
+        rows.append(labelled("", marks))
     rows.append(_runs([(pad, ""), ("".join(rule), "axis")]))
     rows.append(labelled("age", [("".join(ages), "axis")]))
     rows.append(_runs([("", "")]))

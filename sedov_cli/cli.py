@@ -1160,6 +1160,26 @@ def _extract_summary(env: Environment, draft: Any, output: str | None, companion
     env.stderr.flush()
 
 
+@app.command()
+def browse(ctx: typer.Context) -> None:
+    """Explore the life full-screen: scroll the chronology, open an event, follow its people and places.
+
+    Search and filter as you go (the same words as sedov events), jump to a
+    date, ask his age, and copy what you found as a sedov events command.
+    Press ? inside for every key. Needs a terminal; in a pipe use sedov timeline.
+
+    \b
+    Examples:
+      sedov browse
+      sedov browse --color never
+    """
+    from .browse.launch import browse as explore
+
+    st = state(ctx)
+    debug = bool(getattr(ctx.find_root().command, "debug", False))
+    raise typer.Exit(explore(st.env, lambda: st.dataset, st.data, debug=debug))
+
+
 cache_app = typer.Typer(
     name="cache",
     help="The index of each dataset file, kept so that later runs skip reading and validating it.",

@@ -395,6 +395,7 @@ CHART_STYLES = {
     "event.exact": "bold yellow",
     "event.loose": "yellow",
     "key": "bold",
+    "cursor": "bold red",
 }
 
 

@@ -238,6 +238,7 @@ DOMAIN = [
     "relative", "anniversaries", "stats", "chart", "atomic", "formats", "formats.ical", "formats.timelinejs",
     "validation", "reading", "index", "extraction", "extraction.draft", "extraction.expressions",
     "extraction.relative", "extraction.names", "extraction.layout", "extraction.splitting", "extraction.files",
+    "browse", "browse.chronology", "browse.detail", "browse.words", "browse.launch",
 ]  # fmt: skip
 
 
@@ -257,6 +258,16 @@ def test_the_pipe_path_does_not_import_rich() -> None:
     imported = {line.split("|")[-1].strip() for line in out.stderr.splitlines() if "|" in line}
     assert "sedov_cli.cli" in imported
     assert not {m for m in imported if m.startswith("rich")}
+
+
+@pytest.mark.parametrize("args", [["timeline"], ["show", "birth"], ["--help"], ["chart"], ["browse"]])
+def test_only_the_explorer_imports_textual(args: list[str]) -> None:
+    """Textual costs about 0.2 s to import: no other command pays it, nor browse when it refuses a pipe."""
+    out = run(*args, env={"PYTHONPROFILEIMPORTTIME": "1"})
+    imported = {line.split("|")[-1].strip() for line in out.stderr.splitlines() if "|" in line}
+    assert "sedov_cli.cli" in imported
+    assert not {m for m in imported if m.split(".")[0] == "textual"}
+    assert ("sedov_cli.browse.launch" in imported) is (args == ["browse"])
 
 
 def test_install_completion_writes_the_shell_hook(tmp_path: Path) -> None:

@@ -15,6 +15,7 @@ from test_processes import SEDOV, run_in_terminal
 from typer.testing import CliRunner
 
 from sedov_cli import cli
+from sedov_cli.browse.launch import NEEDS_TERMINAL
 from sedov_cli.formats import REGISTRY
 from sedov_cli.options import ExportFormat, ListingFormat
 
@@ -179,6 +180,9 @@ def test_every_help_example_runs_as_written(args: list[str], tmp_path: Path, mon
     body = "".join(f"<p>{p}</p>" for p in article_text().split("\n\n"))  # the article saved as a page
     (tmp_path / "page.html").write_text(f"<!DOCTYPE html><html><body>{body}</body></html>", encoding="utf-8")
     result = CliRunner().invoke(cli.app, args)
+    if args[0] == "browse":  # it needs a terminal, which CliRunner is not: tests/test_browse_terminal.py runs one
+        assert (result.exit_code, result.stderr) == (2, f"sedov: error: {NEEDS_TERMINAL}\n")
+        return
     assert result.exit_code == 0, (args, result.stderr)
     assert result.stdout or list(tmp_path.iterdir())
 
