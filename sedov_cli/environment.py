@@ -229,6 +229,13 @@ class Environment:
             return text
         return wrap_prose(text, self.width, hang)
 
+    def error_prose(self, text: str, hang: int = 0) -> str:
+        """``text`` for stderr: wrapped at word boundaries when stderr is a terminal of known width
+        (extract's summary), as it is when stderr goes to a file or a pipe."""
+        if not self.width or not _isatty(self.stderr):
+            return text
+        return wrap_prose(text, self.width, hang)
+
     def note(self, text: str) -> None:
         """A remark for a person at a terminal; silent in pipes, as the output contract says."""
         if self.stdout_isatty:
