@@ -224,6 +224,8 @@ def test_a_name_from_the_site_is_taken_off_and_a_guessed_name_is_said() -> None:
         ("In 1931 she moved. Within a year she wrote.", "[1931..1932]"),
         ("In 1931 she moved. She stayed for three years.", "1931/1934"),
         ("In June 1931 she moved. That same summer she wrote.", "1931-26"),
+        ("She was appointed on 30 September 1966. From this date until 1994 she served.", "1966-09-30/1994"),
+        ("In March 1928 she led an expedition, and later that year she published its maps.", "[1928-03..1928-12]"),
     ],
 )
 def test_relative_dates_are_read_against_the_text_and_inferred(sentences: str, expected: str) -> None:
@@ -231,6 +233,13 @@ def test_relative_dates_are_read_against_the_text_and_inferred(sentences: str, e
     last = draft.dataset["events"][-1]
     assert (last["date"], last["certainty"]) == (expected, "inferred")
     assert last["note"].startswith("Resolved ")
+
+
+def test_an_event_the_text_does_not_date_is_not_guessed_from_the_last_date() -> None:
+    draft = _draft("= Ann Lee =\n\nAnn Lee (3 May 1900 – 1980) was a poet. She married in 1925. Soon after her "
+                   "divorce she left.\n")  # fmt: skip
+    assert [(u.text, u.reason) for u in draft.unresolved] == [
+        ("Soon after her divorce", "the text dates no divorce before it")]  # fmt: skip
 
 
 def test_an_after_clause_dates_the_antecedent_and_opens_what_follows() -> None:

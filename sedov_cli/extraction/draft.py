@@ -23,7 +23,7 @@ from typing import Any
 from ..dates import DateError, EdtfDate, parse_edtf
 from ..text import plural
 from . import subject as subject_mod
-from .expressions import Mention, find_dates
+from .expressions import Mention, edtf_ends, find_dates
 from .layout import LEAD, Layout, read_layout
 from .names import find_life_dates, find_places, slug
 from .problems import NothingToDraft
@@ -344,6 +344,27 @@ class _SentenceDraft:
             ctx.conventions["century"] += 1
 
 
+def _from_then_until(
+    words: str, mention: Mention, relatives: list[Found], anchor: Anchor | None, clause: tuple[int, int]
+) -> tuple[str, str, Found] | None:
+    """'From this date until 1994', after a dated sentence: the period from that date to 1994."""
+    if not mention.edtf.startswith("../") or anchor is None:
+        return None
+    used = next((r for r in relatives if r.form == "from_then" and r.end <= mention.start
+                 and clause_around(words, r.start) == clause), None)  # fmt: skip
+    start = edtf_ends(anchor.edtf)[0]
+    if used is None or start is None:
+        return None
+    edtf = f"{start}/{mention.edtf[3:]}"
+    try:
+        parse_edtf(edtf)
+    except DateError:
+        return None
+    note = (f"'{words[used.start : mention.end]}' read as one period: from {anchor.words!r} ({anchor.edtf}), "
+            f"the last date the text gives before it, to {mention.edtf[3:]}.")  # fmt: skip
+    return edtf, note, used
+
+
 _AFTER_CLAUSE = re.compile(r"^(?:After|Following)\s+[^,;]{1,160}?,\s+(?=[a-z])")
 
 
@@ -522,12 +543,20 @@ def draft_dataset(
         here = _SentenceDraft(context, sentence, words, spans)
         ages = [r for r in relatives if r.form == "age"]
         clauses = {clause_around(words, m.start) for m in mentions}
+        consumed: set[int] = set()  # relatives joined to a date of their clause
         for _, mention, relative in items:
             if mention is not None:
                 clause = clause_around(words, mention.start)
                 age = next((a for a in ages if clause_around(words, a.start) == clause), None)
                 if mention.edtf.endswith("/..") and death is not None and about_subject:
                     mention = _until_death(words, mention, death)
+                joined = _from_then_until(words, mention, relatives, story.anchor, clause)
+                if joined is not None:  # "From this date until 1994": one period, from the date before it
+                    edtf, note, used = joined
+                    consumed.add(id(used))
+                    here.draft(edtf, used.start, mention.end, note=note, inferred=True)
+                    story.note(words, Anchor(edtf, words[used.start : mention.end]))
+                    continue
                 opened = _after_clause(words, mention)
                 if opened is not mention:  # the dated event itself, then what came after it
                     here.draft(mention.edtf, mention.start, mention.end, note=mention.note, inferred=False)
@@ -552,6 +581,8 @@ def draft_dataset(
                 story.note(words, Anchor(mention.named, mention.text))
                 continue
             assert relative is not None
+            if id(relative) in consumed:
+                continue
             if relative.form in SAME_TIME and clause_around(words, relative.start) in clauses:
                 continue  # "in 1925 at the age of 19": the age restates the year of its clause
             result = resolve(relative, story.anchor, birth, about_subject, death, story.recall)

@@ -49,7 +49,10 @@ _RELATIVE = re.compile(
     r"(?:period|time|years|months|decade|era|phase|stage|interval)\b)"
     r"|(?P<at_time>\b(?:(?:at|around|about)\s+(?:that|this|the\s+same|about\s+the\s+same|around\s+the\s+same)\s+time"
     r"|at\s+a\s+time\s+when|in\s+the\s+meantime|[Mm]eanwhile|at\s+the\s+time)\b)"
-    r"|(?P<soon>\b(?:(?:soon|shortly|not\s+long)\s+(?:after(?:wards?)?|thereafter)|immediately(?!\s+(?:after|before|following)))\b)"
+    r"|(?P<soon>\b(?:(?:soon|shortly|not\s+long)\s+(?:after(?:wards?)?(?!\s+(?:the|his|her|their|its)\s)|thereafter)"
+    r"|immediately(?!\s+(?:after|before|following)))\b)"
+    r"|(?P<from_then>\bfrom\s+(?:this|that|the\s+same)\s+(?:date|day|time|point|moment|year)(?:\s+on(?:wards?)?)?"
+    r"|\bfrom\s+then(?:\s+on(?:wards?)?)?)"
     rf"|(?P<months>\b(?:(?:at\s+the\s+age\s+of|at\s+age|aged)\s+(?P<mo_n>{_NUMBER})\s+months?"
     rf"|(?P<mo_n2>{_NUMBER})\s+months?\s+old)\b)"
     rf"|(?P<birthday>\b(?:on\s+)?(?:his|her|their)\s+(?P<bd_n>\d{{1,3}})(?:st|nd|rd|th)\s+birthday\b)"
@@ -93,9 +96,10 @@ SAME_TIME = frozenset(
         "later",
         "duration",
         "birthday",
-        "within",
+        "within_n",
         "next_n",
         "last_year",
+        "from_then",
     }
 )
 """Forms that restate when a sentence happens: with an explicit date in the
@@ -253,6 +257,10 @@ def resolve(
         return Resolution(f"{lo}/..", f"Resolved {said}: a stretch from it, whose end the text does not give.")
     if found.form in ("during", "at_time"):
         return Resolution(anchor.edtf, f"Resolved {said}: the same time.")
+    if found.form == "from_then":
+        if lo is None:
+            return Resolution(None, f"the date before it ({anchor.words!r}) has no start")
+        return Resolution(f"{lo}/..", f"Resolved {said}: a stretch from it, whose end the text does not give.")
     if found.form in ("later", "vague"):
         since = (hi if when.interval else lo) or lo  # later than a period: after it ended
         if since is None:
