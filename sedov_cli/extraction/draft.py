@@ -360,7 +360,7 @@ def _from_then_until(
         parse_edtf(edtf)
     except DateError:
         return None
-    note = (f"'{words[used.start : mention.end]}' read as one period: from {anchor.words!r} ({anchor.edtf}), "
+    note = (f"Resolved '{words[used.start : mention.end]}' as one period: from {anchor.words!r} ({anchor.edtf}), "
             f"the last date the text gives before it, to {mention.edtf[3:]}.")  # fmt: skip
     return edtf, note, used
 
