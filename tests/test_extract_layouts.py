@@ -219,6 +219,7 @@ def test_a_name_from_the_site_is_taken_off_and_a_guessed_name_is_said() -> None:
         ("In March 1931 she had an operation. After the operation she rested.", "[1931-03..]"),
         ("Her father died in 1915. A few months after her father's death she left.", "[1915..]"),
         ("In 1931 she divorced. Soon after her divorce she left.", "[1931..]"),
+        ("In 1930 she departed. After her departure the school closed.", "[1930..]"),
         ("In 1920 she became an editor in Oslo. Before becoming an editor she taught.", "[..1920]"),
         ("At the age of 16 she left. Two years later she returned.", "[1918..1919]"),
         ("In 1931 she moved. Within a year she wrote.", "[1931..1932]"),
@@ -233,6 +234,13 @@ def test_relative_dates_are_read_against_the_text_and_inferred(sentences: str, e
     last = draft.dataset["events"][-1]
     assert (last["date"], last["certainty"]) == (expected, "inferred")
     assert last["note"].startswith("Resolved ")
+
+
+def test_a_named_event_is_not_linked_to_another_of_its_kind() -> None:
+    draft = _draft("= Ann Lee =\n\nAnn Lee (3 May 1900 – 1980) was a poet. Her father joined the revolution of "
+                   "1905. After the October Revolution she left.\n")  # fmt: skip
+    assert [(u.text, u.reason) for u in draft.unresolved] == [
+        ("After the October Revolution", "the text dates no October Revolution before it")]  # fmt: skip
 
 
 def test_an_event_the_text_does_not_date_is_not_guessed_from_the_last_date() -> None:

@@ -69,8 +69,8 @@ _RELATIVE = re.compile(
     rf"|(?P<event>\b(?:(?P<ev_soon>soon|shortly|not\s+long|immediately|just|a\s+few\s+(?:days|weeks|months|years)"
     rf"|some\s+(?:time|weeks|months|years)|several\s+(?:days|weeks|months|years)"
     rf"|(?P<ev_n>{_NUMBER})\s+(?P<ev_unit>years?|months?|weeks?|days?))\s+)?"
-    r"(?P<ev_dir>after|following|before|until|during|upon|on)\s+(?:(?:the|his|her|their|its)\s+)?(?:(?P<owner>[a-z]+)(?:'s|’s)\s+)?"
-    rf"(?P<noun>{'|'.join(sorted(EVENT_NOUNS, key=len, reverse=True))})\b"
+    r"(?P<ev_dir>after|following|before|until|during|upon|on)\s+(?:(?:the|his|her|their|its)\s+)?(?:(?P<owner>[a-z]+)(?:'s|’s)\s+)?(?:(?P<adj>[a-z]+)\s+(?=[a-z]{3,}(?:ment|tion|sion|ance|ence|ure)\b))?"
+    rf"(?P<noun>{'|'.join(sorted(EVENT_NOUNS, key=len, reverse=True))}|[a-z]{{3,}}(?:ment|tion|sion|ance|ence|ure))\b"
     r"|\bbefore\s+becoming\s+(?:an?\s+|the\s+)?(?P<role>[a-z]+))"
     r"|(?P<later>\b(?:later|afterwards?|subsequently|thereafter|eventually)\b(?!\s+(?:life|years|stages?|works?|career"
     r"|period|part|half|phases?|editions?|versions?|generations?|days|in\s+(?:his|her|their)\s+life)\b))",
@@ -476,9 +476,11 @@ def _after_event(found: Found, recall: Recall | None) -> Resolution:
         owner = None
         direction = "before"
     else:
-        stems = EVENT_NOUNS[m["noun"].lower()]
+        stems = EVENT_NOUNS.get(m["noun"].lower()) or (_stem(m["noun"].lower()),)
         owner = m["owner"].lower() if m["owner"] else None
         what = f"{m['owner'] + chr(8217) + 's ' if owner else ''}{m['noun']}"
+        if m["adj"] and m["adj"][0].isupper():  # "the October Revolution" is not any revolution the text dates
+            owner, what = m["adj"].lower(), f"{m['adj']} {m['noun']}"
         direction = m["ev_dir"].lower()
     antecedent = recall(stems, owner) if recall is not None else None
     if antecedent is None:
@@ -521,3 +523,14 @@ def _birthday(found: Found, birth: EdtfDate | None, about_subject: bool) -> Reso
     return Resolution(
         edtf, f"Resolved '{found.text}' as the {n}th birthday, from the subject's birth ({birth.display})."
     )
+
+
+_SUFFIXES = ("ment", "ation", "tion", "sion", "ance", "ence", "ure")
+
+
+def _stem(noun: str) -> str:
+    """'displacement' -> 'displac', 'departure' -> 'depart', 'arrival' -> 'arriv': what its verb shares with it."""
+    for suffix in _SUFFIXES:
+        if noun.endswith(suffix) and len(noun) - len(suffix) >= 4:
+            return noun[: -len(suffix)].rstrip("e")
+    return noun
