@@ -120,7 +120,7 @@ def test_a_real_terminal_session_under_tmux(tmp_path: Path, key: str, code: str)
         opened = tmux.wait_for("a moment (it happened once)")
         assert " Born" in opened.splitlines() and " 24 February 1906  a moment (it happened once)" in opened
         tmux("send-keys", "-t", "s", "Escape")
-        tmux.wait_for("33 events")
+        tmux.wait_for("35 events")
         tmux("send-keys", "-t", "s", key)
         shown = tmux.wait_for("back at the shell")
         assert done.read_text() == f"{code}\n"

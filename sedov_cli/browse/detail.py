@@ -175,7 +175,7 @@ def targets(ds: Dataset, event: Event) -> list[Target]:
 
 def life_bar(ds: Dataset, event: Event | None, width: int, glyphs: Glyphs) -> list[tuple[Run, ...]]:
     """The life as ``sedov chart`` draws it (years, eras, the event's possible days, ages), with a
-    cursor under the event; without the chart's title, rules and legend, to fit a screen.
+    cursor under the event; without the chart's title, rules, letters, legend and key, to fit a screen.
 
     Always ``len(ds.eras) + 4`` rows, whatever the event, so the screen's layout does not jump
     as the cursor moves. An event outside the life's years gets no mark but a line saying
@@ -198,10 +198,16 @@ def life_bar(ds: Dataset, event: Event | None, width: int, glyphs: Glyphs) -> li
     shown = event if event is not None and outside is None else None
     rows = layout(ds, [shown] if shown else [], ds.eras, width=max(width, 20), first_year=first, last_year=last,
                   glyphs=glyphs, cursor=shown.span if shown else None)  # fmt: skip
-    eras = rows[3 : 3 + len(ds.eras)]
-    lanes = rows[3 + len(ds.eras) : -4]  # the event's one lane and its cursor, or nothing
+    # The chart's rows: title, years, rule, the eras, the lanes (a moment lane has a row of key
+    # letters under it) and the cursor, then a rule, the ages, and the legend and key (of any
+    # length). The rows are found by what they are, not by counting from the end.
+    below = 3 + len(ds.eras)
+    rule = rows.index(rows[2], below)  # the rule above the ages
+    eras = rows[3:below]
+    # the event's one lane and its cursor, or nothing: the letter row is left out with the key it points into
+    lanes = [row for row in rows[below:rule] if any(style not in ("", "label", "key") for _, style in row)]
     if outside is not None:
         lanes = [(("", ""), (outside, "dim"))]
     lanes = (lanes + [(("", ""),)] * 2)[:2]
-    kept = [rows[1], *eras, *lanes, rows[-3]]
+    kept = [rows[1], *eras, *lanes, rows[rule + 1]]
     return [tuple(run for run in row if run[0]) for row in kept]
