@@ -11,6 +11,7 @@ from conftest import WriteDataset, event, terminal
 from typer.testing import CliRunner, Result
 
 from sedov_cli import cli
+from sedov_cli.commands import common, listings
 
 Run = Callable[..., Result]
 
@@ -407,9 +408,9 @@ def test_age_at_sentences(sedov: Run, args: list[str], expected: str | None) -> 
 def test_age_at_today(sedov: Run, monkeypatch: pytest.MonkeyPatch) -> None:
     from datetime import date
 
-    monkeypatch.setattr(cli, "_today", lambda: date(1933, 2, 24))
+    monkeypatch.setattr(common, "today", lambda: date(1933, 2, 24))
     assert sedov("age-at", "today").stdout == "On 24 February 1933 (today) Lev Sedov was 27.\n"
-    monkeypatch.setattr(cli, "_today", lambda: date(2026, 11, 24))
+    monkeypatch.setattr(common, "today", lambda: date(2026, 11, 24))
     assert sedov("age-at", "Today").stdout == (
         "On 24 November 2026 (today) Lev Sedov was no longer alive (died 16 February 1938, aged 31).\n"
     )
@@ -642,7 +643,7 @@ def test_no_traceback_without_debug(sedov: Run, monkeypatch: pytest.MonkeyPatch)
     def boom(*_: object, **__: object) -> None:
         raise RuntimeError("kaboom")
 
-    monkeypatch.setattr(cli, "select", boom)
+    monkeypatch.setattr(listings, "select", boom)
     result = sedov("events")
     assert result.exit_code == 1
     assert result.stderr == "sedov: error: internal error: RuntimeError: kaboom (run with --debug for a traceback)\n"

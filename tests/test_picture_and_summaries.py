@@ -12,6 +12,7 @@ from conftest import check_snapshot, terminal
 from typer.testing import CliRunner, Result
 
 from sedov_cli import cli
+from sedov_cli.commands import common
 
 
 def run(*args: str, tty: bool = False, color: bool = False, width: int = 100) -> Result:
@@ -144,7 +145,7 @@ def test_on_this_day_window_and_default_today(monkeypatch: pytest.MonkeyPatch) -
     assert [(r["id"], r["offset_days"]) for r in json.loads(result.stdout)][:3] == [
         ("death", -4), ("father-in-prison", 4), ("birth", 4),
     ]  # fmt: skip
-    monkeypatch.setattr(cli, "_today", lambda: date(2030, 2, 24))
+    monkeypatch.setattr(common, "today", lambda: date(2030, 2, 24))
     assert ids_and_matches(run("on-this-day", "--json"))[1] == ("birth", "exact", 124)
 
 

@@ -76,8 +76,8 @@ import sedov_cli.queries as queries
 def interrupt(*args, **kwargs):
     raise KeyboardInterrupt
 queries.select = interrupt
-import sedov_cli.cli as cli
-cli.select = interrupt
+import sedov_cli.commands.listings as listings
+listings.select = interrupt
 sys.argv = ["sedov", "timeline"]
 from sedov_cli.launch import main
 main()
@@ -161,8 +161,8 @@ def test_ctrl_c_wrapped_by_set_name_while_working_exits_130() -> None:
         _SET_NAME_INTERRUPT
         + """
 import sys
-import sedov_cli.cli as cli
-cli.select = lambda *args, **kwargs: interrupt()
+import sedov_cli.commands.listings as listings
+listings.select = lambda *args, **kwargs: interrupt()
 sys.argv = ["sedov", "timeline"]
 from sedov_cli.launch import main
 main()
