@@ -459,3 +459,23 @@ def _top_level_branches(pattern: str) -> list[str]:
         i += 1
     branches.append(pattern[start:])
     return branches
+
+
+def test_the_summary_wraps_at_word_boundaries_when_stderr_is_a_terminal(tmp_path: Path) -> None:
+    import io
+
+    from sedov_cli.commands.extract import _extract_summary
+    from sedov_cli.environment import Environment
+
+    class Terminal(io.StringIO):
+        def isatty(self) -> bool:
+            return True
+
+    draft = _draft(BROWSER_COPY)
+    screen, piped = Terminal(), io.StringIO()
+    _extract_summary(Environment(io.StringIO(), screen, True, False, 40, True), draft, "d.json")
+    _extract_summary(Environment(io.StringIO(), piped, False, False, None, True), draft, "d.json")
+    assert all(len(line) <= 40 for line in screen.getvalue().splitlines())
+    assert screen.getvalue().split() == piped.getvalue().split()  # the same words, only wrapped
+    assert "\n    " in screen.getvalue()  # continued lines hang under their first
+    assert all(len(line) > 40 for line in piped.getvalue().splitlines()[:1])  # a file or pipe is not wrapped

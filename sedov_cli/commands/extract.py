@@ -171,5 +171,5 @@ def _extract_summary(env: Environment, draft: Any, output: str | None, companion
     if output is not None:
         wrote = f"{output} and {companion} (the text it cites)" if companion else output
         lines.append(f"wrote {wrote}; next: sedov --data {output} timeline")
-    env.stderr.write("".join(visible(line) + "\n" for line in lines))
+    env.stderr.write("".join(env.error_prose(visible(line), hang=4) + "\n" for line in lines))
     env.stderr.flush()
