@@ -42,6 +42,37 @@ def private_cache(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return folder
 
 
+@pytest.fixture
+def cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A cache folder of the test's own, with the index in use (even under SEDOV_NO_CACHE=1)."""
+    folder = tmp_path / "cache"
+    monkeypatch.setenv("SEDOV_CACHE_DIR", str(folder))
+    monkeypatch.delenv("SEDOV_NO_CACHE", raising=False)
+    return folder
+
+
+def read_until_closed(leader: int, quiet_for: float = 60) -> bytes:
+    """Everything a process writes to a pseudo-terminal, read until it closes its side.
+
+    ``quiet_for`` is a hang guard, not a timing: a process silent that long has hung."""
+    import os
+    import select
+
+    chunks = []
+    while True:
+        ready, _, _ = select.select([leader], [], [], quiet_for)
+        if not ready:
+            break
+        try:
+            data = os.read(leader, 65536)
+        except OSError:  # EIO: the process closed the terminal
+            break
+        if not data:
+            break
+        chunks.append(data)
+    return b"".join(chunks)
+
+
 @pytest.fixture(scope="session")
 def ds() -> Dataset:
     return load_default()

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import os
 import pty
-import select
 import shlex
 import shutil
 import subprocess
@@ -14,7 +13,7 @@ import time
 from pathlib import Path
 
 import pytest
-from conftest import WriteDataset
+from conftest import WriteDataset, read_until_closed
 
 from sedov_cli.index import cache_wanted
 
@@ -39,21 +38,10 @@ def _in_terminal(args: list[str], *, stdin_tty: bool = True) -> tuple[int, str]:
     proc = subprocess.Popen([*SEDOV, *args], stdin=stdin, stdout=follower, stderr=follower,
                             env=_env(TERM="xterm-256color"), cwd="/")  # fmt: skip
     os.close(follower)
-    chunks = []
-    while True:
-        ready, _, _ = select.select([leader], [], [], 60)
-        if not ready:
-            break
-        try:
-            data = os.read(leader, 65536)
-        except OSError:
-            break
-        if not data:
-            break
-        chunks.append(data)
+    out = read_until_closed(leader)
     code = proc.wait(timeout=60)
     os.close(leader)
-    return code, b"".join(chunks).decode("utf-8", errors="replace").replace("\r\n", "\n")
+    return code, out.decode("utf-8", errors="replace").replace("\r\n", "\n")
 
 
 def test_without_a_terminal_on_stdin_browse_refuses() -> None:

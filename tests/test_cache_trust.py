@@ -31,14 +31,6 @@ STRANGER = 12345  # a uid that is not the user's: "another user of the machine"
 as_root = pytest.mark.skipif(os.geteuid() != 0, reason="playing another user needs root (os.chown)")
 
 
-@pytest.fixture
-def cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    folder = tmp_path / "cache"
-    monkeypatch.setenv("SEDOV_CACHE_DIR", str(folder))
-    monkeypatch.delenv("SEDOV_NO_CACHE", raising=False)
-    return folder
-
-
 def invoke(*args: str) -> Result:
     from sedov_cli import cli
 

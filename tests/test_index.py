@@ -35,14 +35,6 @@ def _scale() -> Any:
 
 
 @pytest.fixture
-def cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    folder = tmp_path / "cache"
-    monkeypatch.setenv("SEDOV_CACHE_DIR", str(folder))
-    monkeypatch.delenv("SEDOV_NO_CACHE", raising=False)
-    return folder
-
-
-@pytest.fixture
 def synthetic(tmp_path: Path) -> Path:
     """400 generated events: nested places, many people and tags, every date form."""
     data, article = _scale().generate(400, seed=7)

@@ -6,7 +6,6 @@ import json
 import os
 import pty
 import re
-import select
 import subprocess
 import sys
 import zipfile
@@ -14,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import WriteDataset, event
+from conftest import WriteDataset, event, read_until_closed
 
 SEDOV = [sys.executable, "-m", "sedov_cli"]
 SCRIPT = Path(sys.executable).with_name("sedov")
@@ -36,22 +35,11 @@ def run_in_terminal(*args: str, env: dict[str, str] | None = None, columns: int 
     leader, follower = pty.openpty()
     proc = subprocess.Popen([*SEDOV, *args], stdout=follower, stderr=follower, env=full_env, cwd="/")
     os.close(follower)
-    chunks = []
-    while True:
-        ready, _, _ = select.select([leader], [], [], 30)
-        if not ready:
-            break
-        try:
-            data = os.read(leader, 65536)
-        except OSError:
-            break
-        if not data:
-            break
-        chunks.append(data)
+    out = read_until_closed(leader)
     proc.wait(timeout=30)
     os.close(leader)
     assert proc.returncode == 0
-    return b"".join(chunks).decode("utf-8", errors="replace")
+    return out.decode("utf-8", errors="replace")
 
 
 def test_pipe_closed_early_is_silent() -> None:
