@@ -451,6 +451,7 @@ def _answers(path: Path, cached: bool) -> list[tuple[int, str, str]]:
     return [(r.exit_code, r.stdout, r.stderr) for r in results]
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(("seen", "count"), [(True, 10), (False, 30)], ids=["written-to", "unseen-by-timestamps"])
 def test_corruption_fuzz_every_answer_is_right_or_damage_is_reported(
     write_dataset: WriteDataset, cache: Path, seen: bool, count: int

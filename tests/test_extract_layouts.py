@@ -399,6 +399,7 @@ def test_crafted_articles_give_a_valid_draft_of_bounded_size(attack: str, tmp_pa
     assert len(to_json(draft.dataset)) < 20 * len(text) + 20_000
 
 
+@pytest.mark.slow
 def test_a_fuzz_loop_of_crafted_articles_gives_a_valid_draft_or_a_clear_refusal(tmp_path: Path) -> None:
     rng = random.Random(20261201)
     pieces = ["In 1925", " she moved", " to Oslo", ". ", "(", ")", "–", "c. ", "[3]", "\n", "\n\n", "== A ==\n",

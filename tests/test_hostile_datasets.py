@@ -205,6 +205,7 @@ def _plausible(raw: dict[str, Any], rng: random.Random) -> dict[str, Any]:
     return raw
 
 
+@pytest.mark.slow
 def test_fuzz_mutated_datasets(write_dataset: WriteDataset, raw_dataset: dict[str, Any]) -> None:
     rng = random.Random(20261124)
     folder = write_dataset().parent  # the article beside every case
@@ -233,6 +234,7 @@ COMMAND_SHAPES = [
 ]  # fmt: skip
 
 
+@pytest.mark.slow
 def test_fuzz_argument_vectors() -> None:
     rng = random.Random(1938)
     for case in range(300):

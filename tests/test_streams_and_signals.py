@@ -29,6 +29,7 @@ def _statuses(script: str) -> list[str]:
     return out.stdout.splitlines()
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("reader", ["true", "head -c 1"])
 def test_a_reader_that_stops_early_is_silent_success_for_every_command(reader: str) -> None:
     script = "".join(f'{SCRIPT} {cmd} | {reader} >/dev/null; echo "{cmd}=${{PIPESTATUS[0]}}"\n' for cmd in WRITERS)
