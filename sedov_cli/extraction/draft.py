@@ -247,11 +247,9 @@ class _Narrative:
 
 def _narrowed_by_age(mention: Mention, age: Found, birth: EdtfDate, death: EdtfDate | None) -> dict[str, Any] | None:
     """'died in 1941 at the age of 28': the year, and a bound from the age (an article bound, stated)."""
-    from .relative import resolve as resolve_age
-
     if mention.period:
         return None
-    by_age = resolve_age(age, None, birth, True, death)
+    by_age = resolve(age, None, birth, True, death)
     if by_age.edtf is None:
         return None
     year = parse_edtf(mention.edtf).span
@@ -647,7 +645,7 @@ def _when_clause(words: str, dated: dict[str, Any], draft: Callable[..., None]) 
     title = clause.split(None, 1)[1] if clause.lower().startswith(("when ", "while ", "as ")) else clause
     title = re.sub(r"^a\s+time\s+when\s+", "", re.sub(r"^at\s+", "", title))
     draft(
-        dated["date"] + "",
+        dated["date"],
         m.start(),
         m.end(),
         note=f"'{clause}' is dated by its sentence: it held at the time of {dated['title']!r} ({dated['date']}).",
