@@ -425,3 +425,44 @@ def age_of(ds: Dataset, person: Person, when: When) -> AgeAnswer:
     if life is None:
         raise UsageProblem(f"the dataset has no birth date for {person.name}, so no age can be given")
     return life.age_over(when.span, when.certain, follows_death=when.follows_death and person.id == ds.subject)
+
+
+@dataclass(frozen=True)
+class Bystander:
+    """A person asked for who takes part in no event, and where the dataset names them instead.
+
+    The people of an event are those who take part in it, so a historian who
+    makes a claim, or a name that only dates an event ("just before Hitler
+    came to power"), matches no event. A reader who asks for them deserves to
+    know why the answer is empty and where the name does appear.
+    """
+
+    person: Person
+    claims: tuple[str, ...]  # ids of the events whose claim is theirs (claimed_by)
+    search: str | None  # the name that --search finds most often, if any
+    found: int  # how many events that --search finds
+
+
+def bystanders(ds: Dataset, filters: Filters) -> list[Bystander]:
+    """The ``--person`` filters naming someone who takes part in no event at all.
+
+    Read only when a selection came back empty, so its passes over the events
+    cost nothing on an answer that has rows.
+    """
+    counts = ds.count_by("people")
+    people = dict.fromkeys(resolve_person(ds, q) for q in filters.people)
+    out = []
+    for person in (p for p in people if not counts.get(p.id)):
+        names = [n for n in person.names if n.strip()]
+        folded = {fold(n) for n in names}
+        claims = tuple(e.id for e in ds.events if e.claimed_by is not None and fold(e.claimed_by) in folded)
+        found = {n: _search_count(ds, fold(n)) for n in names}
+        best = max(names, key=lambda n: (found[n], len(n)), default=None)
+        term = best if best is not None and found[best] else None
+        out.append(Bystander(person, claims, term, found[term] if term is not None else 0))
+    return out
+
+
+def _search_count(ds: Dataset, needle: str) -> int:
+    """How many events ``--search`` finds for a folded needle (the same fields select reads)."""
+    return sum(1 for e in ds.events if any(needle in fold(t) for t in (e.title, e.summary, e.source.quote)))

@@ -287,6 +287,26 @@ def test_empty_result(sedov: Run) -> None:
     assert (terminal.exit_code, terminal.stdout, terminal.stderr) == (0, "", "No events match.\n")
 
 
+def test_a_person_who_takes_part_in_nothing_is_explained(sedov: Run) -> None:
+    """An event's people take part in it: a claimant or a name that only dates an event matches
+    no event, and the empty answer says where the name does appear, with the command to see it."""
+    broue = sedov("events", "--person", "Broué", tty=True)
+    assert (broue.exit_code, broue.stdout) == (0, "")
+    assert " ".join(broue.stderr.split()) == (
+        "No events match. Pierre Broué takes part in no event, but makes the claim of bloc-dissolved "
+        "and is named in 1 event: sedov events --search 'Pierre Broué'."
+    )
+    hitler = sedov("events", "--person", "Hitler", "--from", "1920", tty=True)
+    assert " ".join(hitler.stderr.split()) == (
+        "No events match. Adolf Hitler takes part in no event, but is named in 2 events: "
+        "sedov events --search 'Adolf Hitler'."
+    )
+    # Someone who does take part, filtered to nothing, gets the plain answer; a pipe stays quiet.
+    trotsky = sedov("events", "--person", "Trotsky", "--search", "zzzz", tty=True)
+    assert trotsky.stderr == "No events match.\n"
+    assert sedov("events", "--person", "Broué").stderr == ""
+
+
 # --- show -----------------------------------------------------------------------------
 
 

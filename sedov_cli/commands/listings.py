@@ -8,6 +8,7 @@ The app registers them in ``cli``, in the order ``--help`` lists them.
 
 from __future__ import annotations
 
+import shlex
 from collections.abc import Callable
 from datetime import date
 from typing import TYPE_CHECKING, Annotated
@@ -28,7 +29,17 @@ from ..options import (
     filter_options,
     state,
 )
-from ..queries import Filters, matching_people, matching_places, neighbours, resolve_event, select, tag_counts
+from ..queries import (
+    Bystander,
+    Filters,
+    bystanders,
+    matching_people,
+    matching_places,
+    neighbours,
+    resolve_event,
+    select,
+    tag_counts,
+)
 from ..records import events_listing, people_listing, places_listing, show_listing, show_record, tags_listing
 from ..text import plural
 from . import common
@@ -59,7 +70,20 @@ def _events_answer(
         render.events_table(env, ds, selection.hits, grouped=grouped, ranged=ranged, relative=distances,
                             reverse=reverse, ids=ids)  # fmt: skip
 
-    return Answer(events_listing(ds, selection, ranged, relative), draw, "No events match.")
+    empty = " ".join(["No events match.", *(_bystander_note(b) for b in bystanders(ds, filters))])
+    return Answer(events_listing(ds, selection, ranged, relative), draw, empty)
+
+
+def _bystander_note(b: Bystander) -> str:
+    """Why a person filter found nothing, and where the name does appear, with the command to see it."""
+    where = []
+    if b.claims:
+        shown = ", ".join(b.claims[:3]) + (f" and {len(b.claims) - 3} more" if len(b.claims) > 3 else "")
+        where.append(f"makes the claim of {shown}")
+    if b.search is not None:
+        where.append(f"is named in {plural(b.found, 'event')}: sedov events --search {shlex.quote(b.search)}")
+    said = f"{b.person.name} takes part in no event"
+    return f"{said}, but {' and '.join(where)}." if where else f"{said}."
 
 
 @filter_options
