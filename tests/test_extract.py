@@ -437,15 +437,41 @@ def test_source_file_is_relative_to_the_output(tmp_path: Path, monkeypatch: pyte
     assert cited_path("texts/ann.txt", None) == "texts/ann.txt"
     (tmp_path / "texts").mkdir()
     (tmp_path / "texts" / "ann.txt").write_text(BIO, encoding="utf-8")
-    (tmp_path / "out").mkdir()
-    result = invoke("extract", "texts/ann.txt", "--output", "out/draft.json")
-    assert result.exit_code == 2 and not (tmp_path / "out" / "draft.json").exists()
-    assert result.stderr == (
-        "sedov: error: texts/ann.txt lies outside the folder of out/draft.json, and a dataset may only cite an "
-        "article inside its own folder; write the draft beside the article, e.g. --output texts/draft.json\n"
-    )
     ok = invoke("extract", "texts/ann.txt", "--output", "draft.json", "--quiet")
     assert ok.exit_code == 0 and invoke("--data", "draft.json", "validate").exit_code == 0
+    assert json.loads(Path("draft.json").read_text(encoding="utf-8"))["source"]["file"] == "texts/ann.txt"
+    assert not Path("draft.article.txt").exists()  # inside the draft's folder: cited where it is
+
+
+def test_an_article_outside_the_drafts_folder_is_copied_beside_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`extract ~/Downloads/bio.txt -o draft.json` works: the loader reads articles only inside a
+    dataset's folder, so the text is copied beside the draft, byte for byte, and the summary says so."""
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "texts").mkdir()
+    (tmp_path / "texts" / "ann.txt").write_bytes(BIO.replace("\n", "\r\n").encode())
+    (tmp_path / "out").mkdir()
+    result = invoke("extract", "texts/ann.txt", "--output", "out/draft.json")
+    assert result.exit_code == 0, result.stderr
+    assert result.stderr.splitlines()[-1] == (
+        "wrote out/draft.json and out/draft.article.txt (a copy of texts/ann.txt, which lies outside the "
+        "draft's folder); next: sedov --data out/draft.json timeline"
+    )
+    assert (tmp_path / "out" / "draft.article.txt").read_bytes() == (tmp_path / "texts" / "ann.txt").read_bytes()
+    assert json.loads((tmp_path / "out" / "draft.json").read_text(encoding="utf-8"))["source"]["file"] == (
+        "draft.article.txt"
+    )
+    assert invoke("--data", "out/draft.json", "validate").stdout == "ok: out/draft.json: 7 events, 2 people, 4 places\n"
+    # To standard output there is no folder to copy into: exit 2, with both ways out.
+    monkeypatch.chdir(tmp_path / "out")
+    to_stdout = invoke("extract", "../texts/ann.txt")
+    assert (to_stdout.exit_code, to_stdout.stdout) == (2, "")
+    assert to_stdout.stderr == (
+        "sedov: error: ../texts/ann.txt lies outside the current folder, and a dataset may only cite an article "
+        "inside its own folder; give --output FILE (a copy of the text is saved beside it as FILE.article.txt), "
+        "or write the draft beside the article, e.g. --output ../texts/draft.json\n"
+    )
 
 
 @pytest.mark.parametrize(

@@ -269,7 +269,7 @@ def test_an_age_in_a_sentence_with_a_year_narrows_it_with_an_article_bound() -> 
     last = draft.dataset["events"][-1]
     assert last["date"] == "1941"
     assert [(b["side"], b["date"], b["basis"]) for b in last["bounds"]] == [("earliest", "1941-01-30", "article")]
-    assert draft.warnings == ["convention: 1 dates narrowed by an age in the same sentence (an article bound)"]
+    assert draft.warnings == ["convention: 1 date narrowed by an age in the same sentence (an article bound)"]
 
 
 def test_claims_after_the_death_are_warned_about() -> None:

@@ -51,9 +51,8 @@ def validate(
         st.env.write("".join(visible(str(p)) + "\n" for p in problems))
     else:
         assert ds is not None
-        st.env.write(
-            f"ok: {visible(shown)}: {plural(len(ds.events), 'event')}, {len(ds.people)} people, "
-            f"{plural(len(ds.places), 'place')}\n"
-        )
+        people = "1 person" if len(ds.people) == 1 else f"{len(ds.people)} people"
+        st.env.write(f"ok: {visible(shown)}: {plural(len(ds.events), 'event')}, {people}, "
+                     f"{plural(len(ds.places), 'place')}\n")  # fmt: skip
     if problems:
         raise typer.Exit(ExitStatus.ERROR)

@@ -53,8 +53,9 @@ def extract(
     only against a date the text gives, and marked inferred with a note. What
     cannot be resolved, and what was skipped as not the life, is listed on
     stderr. The draft passes `sedov validate` and loads with --data; review it
-    before trusting it. An HTML page or standard input is saved beside the
-    draft as DRAFT.article.txt, the text its quotes cite.
+    before trusting it. An HTML page, standard input, or a text outside the
+    draft's folder is saved beside the draft as DRAFT.article.txt, the text
+    its quotes cite.
 
     Then: sedov --data draft.json timeline
 
@@ -69,7 +70,7 @@ def extract(
     from ..dataset import check_unwritten
     from ..extraction import draft_dataset
     from ..extraction.draft import Source, to_json
-    from ..extraction.files import cited_path, companion_path, read_article
+    from ..extraction.files import cited_path, companion_path, lies_inside, read_article
     from ..render import progress_callback
 
     st = state(ctx)
@@ -77,7 +78,8 @@ def extract(
     source = read_article(article, _stdin_reader())  # a missing or binary file is reported before where it lies
     read = [] if source.kind == "stdin" else [("the article", article)]
     companion: str | None = None
-    if source.needs_copy:
+    elsewhere = source.kind == "text" and not to_stdout and not lies_inside(article, output)
+    if source.needs_copy or elsewhere:
         if to_stdout:
             raise UsageProblem(
                 f"extract {'-' if source.kind == 'stdin' else article}: the draft must cite the text it quotes, and "
@@ -115,7 +117,7 @@ def extract(
             write_file(companion, source.text, force=force, inputs=read)
         write_file(output, body, force=force, inputs=read)
     if not quiet:
-        _extract_summary(st.env, draft, None if to_stdout else output, companion)
+        _extract_summary(st.env, draft, None if to_stdout else output, companion, article if elsewhere else None)
 
 
 def _stdin_reader() -> Any:
@@ -145,7 +147,9 @@ UNRESOLVED_SHOWN = 20
 """How many unresolved expressions the summary lists; a long article says how many more."""
 
 
-def _extract_summary(env: Environment, draft: Any, output: str | None, companion: str | None = None) -> None:
+def _extract_summary(
+    env: Environment, draft: Any, output: str | None, companion: str | None = None, copied: str | None = None
+) -> None:
     """The closing account on stderr: what was drafted, what was skipped, every expression left out, and warnings."""
     events = draft.dataset["events"]
     inferred = sum(1 for e in events if e["certainty"] == "inferred")
@@ -169,7 +173,8 @@ def _extract_summary(env: Environment, draft: Any, output: str | None, companion
         lines.append(f"skipped as not the life, with dates in them: {kinds}")
     lines += [f"warning: {w}" for w in draft.warnings]
     if output is not None:
-        wrote = f"{output} and {companion} (the text it cites)" if companion else output
+        cites = f"a copy of {copied}, which lies outside the draft's folder" if copied else "the text it cites"
+        wrote = f"{output} and {companion} ({cites})" if companion else output
         lines.append(f"wrote {wrote}; next: sedov --data {output} timeline")
     env.stderr.write("".join(env.error_prose(visible(line), hang=4) + "\n" for line in lines))
     env.stderr.flush()

@@ -704,7 +704,7 @@ def _warnings(
             "age": "counted from the subject's birth",
             "age with a year": "narrowed by an age in the same sentence (an article bound)",
         }[what]
-        label = {"age with a year": "dates"}.get(what, f"{what}{'s' if count != 1 and what != 'age' else ''}")
+        label = {"age with a year": "date"}.get(what, what) + ("s" if count != 1 else "")
         if what == "age":
             label = "ages" if count != 1 else "age"
         out.append(f"convention: {count} {label} {described}")

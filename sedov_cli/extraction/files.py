@@ -7,7 +7,9 @@ sentence saying what is wrong, not a traceback, and nothing is written.
 A draft's quotes must appear verbatim in the file it cites. A plain text file
 is cited as it is. Text read from standard input, or the visible text of an
 HTML page, exists only in memory, so it is saved beside the draft (as
-``DRAFT.article.txt``) and the draft cites that copy.
+``DRAFT.article.txt``) and the draft cites that copy. So is a text file that
+lies outside the draft's folder ("extract ~/Downloads/bio.txt -o draft.json"),
+because the loader reads an article only inside the dataset's own folder.
 """
 
 from __future__ import annotations
@@ -21,7 +23,9 @@ from ..errors import SedovError, UsageProblem
 from ..reading import Unreadable, read_bounded
 from .html_text import html_to_text, looks_like_html
 
-__all__ = ["MAX_ARTICLE_BYTES", "Article", "cited_path", "companion_path", "decode_article", "read_article"]
+__all__ = [
+    "MAX_ARTICLE_BYTES", "Article", "cited_path", "companion_path", "decode_article", "lies_inside", "read_article",
+]  # fmt: skip
 
 MAX_ARTICLE_BYTES = 16 * 1024 * 1024
 """The largest article read: sixteen times the longest Wikipedia biography, and
@@ -91,18 +95,28 @@ def companion_path(output: str) -> str:
     return str(out.with_name(f"{stem}.article.txt"))
 
 
+def _relative(article: str, output: str | None) -> str:
+    folder = Path(output).absolute().parent if output else Path.cwd()
+    return os.path.relpath(Path(article).absolute(), folder)
+
+
+def lies_inside(article: str, output: str | None) -> bool:
+    """Whether the draft written to ``output`` (None: standard output, the current folder) can cite ``article``."""
+    relative = _relative(article, output)
+    return not (relative.startswith(".." + os.sep) or relative == ".." or os.path.isabs(relative))
+
+
 def cited_path(article: str, output: str | None) -> str:
     """``article`` relative to the folder the draft goes to (the current one for standard output).
 
     The loader reads an article only inside the dataset's folder, so an article
     outside it is a usage error with a way out, never a path that climbs out.
     """
-    folder = Path(output).absolute().parent if output else Path.cwd()
-    relative = os.path.relpath(Path(article).absolute(), folder)
-    if relative.startswith(".." + os.sep) or relative == ".." or os.path.isabs(relative):
+    if not lies_inside(article, output):
         where = "the current folder" if output is None else f"the folder of {output}"
         raise UsageProblem(
             f"{article} lies outside {where}, and a dataset may only cite an article inside its own folder; "
-            f"write the draft beside the article, e.g. --output {Path(article).parent / 'draft.json'}"
+            f"give --output FILE (a copy of the text is saved beside it as FILE.article.txt), or write the draft "
+            f"beside the article, e.g. --output {Path(article).parent / 'draft.json'}"
         )
-    return str(PurePosixPath(*Path(relative).parts))
+    return str(PurePosixPath(*Path(_relative(article, output)).parts))
