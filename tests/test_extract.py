@@ -330,11 +330,14 @@ def test_the_sedov_draft_cites_sentences_and_marks_inference() -> None:
     text = (ROOT / "data" / "article.txt").read_text(encoding="utf-8")
     draft = draft_dataset(text, Source("article.txt"))
     events = draft.dataset["events"]
-    assert [(e["date"], e["certainty"]) for e in events][:6] == [
+    assert [(e["date"], e["certainty"]) for e in events][:7] == [
         ("1906-02-24", "stated"), ("1938-02-16", "stated"), ("1905", "stated"),
-        ("1925", "stated"), ("1926", "inferred"), ("1929", "stated"),
+        ("[1906-02-24..]", "inferred"), ("1925", "stated"), ("1926", "inferred"), ("1929", "stated"),
     ]  # fmt: skip
-    son = events[4]
+    apart = events[3]  # "after the October Revolution": the table's day is an outside bound, not the date
+    assert (apart["wording"], apart["bounds"][0]["date"], apart["bounds"][0]["basis"]) == (
+        "after the October Revolution", "1917-11-07", "outside")  # fmt: skip
+    son = events[5]
     assert son["source"] == {
         "section": "Life",
         "quote": "He married in 1925 at the age of 19 and had a son, Lev, the following year.",

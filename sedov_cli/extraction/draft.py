@@ -30,6 +30,7 @@ from .problems import NothingToDraft
 from .relative import SAME_TIME, Anchor, Found, find_relative, resolve
 from .splitting import sentences
 from .tables import SITE_WORDS
+from .temponyms import NamedTime, Pinned, find_named_times, pin
 from .titles import clause_around, title_for
 
 __all__ = ["Draft", "NothingToDraft", "Source", "Unresolved", "draft_dataset", "to_json"]
@@ -175,6 +176,7 @@ class _Builder:
         note: str | None = None,
         inferred: bool = False,
         bounds: list[dict[str, Any]] | None = None,
+        wording: str | None = None,
     ) -> None:
         year = edtf.strip("[]./~").split("/")[0].split("..")[0][:4] or "date"
         event: dict[str, Any] = {
@@ -188,6 +190,8 @@ class _Builder:
             "tags": tags,
             "certainty": "inferred" if inferred else "stated",
         }
+        if wording:
+            event["wording"] = wording
         if note:
             event["note"] = note
         if bounds:
@@ -308,6 +312,7 @@ class _SentenceDraft:
         inferred: bool,
         bounds: list[dict[str, Any]] | None = None,
         title: str | None = None,
+        wording: str | None = None,
     ) -> None:
         ctx, words = self.context, self.words
         clause = clause_around(words, at)
@@ -333,13 +338,69 @@ class _SentenceDraft:
         headline = title or title_for(words, clause, (at, end), self.life_spans)
         ctx.builder.add(self.sentence, edtf, title=headline, summary=" ".join(clause_words.split()),
                         people=in_clause or everyone, places=where, tags=[], clause=clause, note=note,
-                        inferred=inferred, bounds=bounds)  # fmt: skip
+                        inferred=inferred, bounds=bounds, wording=wording)  # fmt: skip
         if self.first is None:
             self.first = ctx.builder.events[-1]
         if note and "meteorological" in note:
             ctx.conventions["season"] += 1
         elif note and "century" in note:
             ctx.conventions["century"] += 1
+
+
+@dataclass
+class _NamedPins:
+    """A sentence's named events ("after the October Revolution"), pinned by outside knowledge.
+
+    A year the text gives the event wins over the table, and so does a date
+    the text gives in the same clause, or an earlier sentence that dates the
+    event itself: the table (temponyms.tsv) only bounds what the text leaves
+    open, and each named event is used once.
+    """
+
+    named: list[NamedTime]
+    birth: EdtfDate | None
+    about: Callable[[str], bool]  # whether a sentence is about the subject (see _about)
+    here: _SentenceDraft
+    section: str
+    unresolved: list[Unresolved]
+    used: set[int] = field(default_factory=set)
+
+    def _draft(self, found: NamedTime) -> bool:
+        self.used.add(found.start)
+        words = self.here.words  # the named event's own words blanked: "before Hitler came to power, Sedov moved"
+        about_subject = self.about(words[: found.start] + " " * (found.end - found.start) + words[found.end :])
+        pinned = pin(found, self.birth, about_subject)
+        if not isinstance(pinned, Pinned):
+            if found.year is None:
+                self.unresolved.append(Unresolved(found.text, self.section, pinned))
+            return False
+        wording = found.text[:1].lower() + found.text[1:]  # the words the date is known by, shown as When
+        self.here.draft(pinned.edtf, found.start, found.end, note=pinned.note, inferred=True,
+                        bounds=list(pinned.bounds), wording=wording)  # fmt: skip
+        return True
+
+    def with_year(self, mention: Mention) -> bool:
+        """Draft the named event whose year this mention is, if there is one; False leaves the year as read."""
+        for found in self.named:
+            if found.year_at is not None and mention.start <= found.year_at[0] < mention.end:
+                return found.start not in self.used and self._draft(found)
+        return False
+
+    def instead_of(self, relative: Found) -> bool:
+        """Pin a relative expression the text could not date, when it names an event of the table."""
+        for found in self.named:
+            if found.year is None and found.start < relative.end and relative.start < found.end:
+                if found.start not in self.used:
+                    self._draft(found)
+                return True
+        return False
+
+    def the_rest(self, dated_clauses: set[tuple[int, int]]) -> None:
+        """The named events no other reading touched, unless a date of the text stands in their clause."""
+        for found in self.named:
+            fresh = found.year is None and found.start not in self.used
+            if fresh and clause_around(self.here.words, found.start) not in dated_clauses:
+                self._draft(found)
 
 
 def _from_then_until(
@@ -542,8 +603,15 @@ def draft_dataset(
         ages = [r for r in relatives if r.form == "age"]
         clauses = {clause_around(words, m.start) for m in mentions}
         consumed: set[int] = set()  # relatives joined to a date of their clause
+        named = [n for n in find_named_times(words) if not any(a <= n.start < b for a, b in skipped)]
+        named_pins = _NamedPins(
+            named, birth, lambda text: _about(text, subject_words), here, sentence.section, unresolved
+        )
         for _, mention, relative in items:
             if mention is not None:
+                if named_pins.with_year(mention):  # "just before Hitler came to power in 1933"
+                    story.note(words, Anchor(mention.named, mention.text))
+                    continue
                 clause = clause_around(words, mention.start)
                 age = next((a for a in ages if clause_around(words, a.start) == clause), None)
                 if mention.edtf.endswith("/..") and death is not None and about_subject:
@@ -585,7 +653,8 @@ def draft_dataset(
                 continue  # "in 1925 at the age of 19": the age restates the year of its clause
             result = resolve(relative, story.anchor, birth, about_subject, death, story.recall)
             if result.edtf is None:
-                unresolved.append(Unresolved(relative.text, sentence.section, result.note))
+                if not named_pins.instead_of(relative):  # the text does not date it; the table may
+                    unresolved.append(Unresolved(relative.text, sentence.section, result.note))
                 continue
             try:
                 parse_edtf(result.edtf)
@@ -596,6 +665,7 @@ def draft_dataset(
             if relative.form in ("age", "life", "months"):
                 conventions["age"] += 1
             story.note(words, Anchor(result.edtf, relative.text))
+        named_pins.the_rest(clauses)
         if mentions and here.first is not None:
             _when_clause(words, here.first, here.draft)
     if progress is not None:

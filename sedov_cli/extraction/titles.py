@@ -34,6 +34,8 @@ _LEADING = re.compile(
     re.IGNORECASE,
 )
 _MARKERS = re.compile(r"\[(?:\d{1,3}|[a-z]{1,2}|note \d{1,3}|citation needed)\]")
+_EMPTY_PARENS = re.compile(r"\(\s*\)|\[\s*\]")
+_SPACED_PUNCTUATION = re.compile(r"(?<=\S) (?=[,;:.!?])")  # after the spaces are joined: one space
 _PARENS = re.compile(r"\([^()]{0,300}\)")  # no leading \s*: tried at every space of a long run, it is quadratic
 
 
@@ -60,6 +62,8 @@ def clause_around(words: str, at: int) -> tuple[int, int]:
 def _tidy(text: str) -> str:
     text = _MARKERS.sub("", text)
     text = " ".join(text.split())
+    text = " ".join(_EMPTY_PARENS.sub(" ", text).split())  # "War (1939–1945) her": the parenthesis was its date
+    text = _SPACED_PUNCTUATION.sub("", text)  # "was dissolved , according to": the date words stood there
     text = _LEADING.sub("", text).strip()
     return text.rstrip(" ,;:.–—-!?")
 
@@ -92,5 +96,5 @@ def title_for(
 
 
 _DANGLING = frozenset(
-    "the a an of in on at to from by for with and or but his her their its as that which who whom".split()  # noqa: SIM905
+    "the a an of in on at to from by for with and or but his her their its as that which who whom following next same previous this".split()  # noqa: SIM905, E501
 )
