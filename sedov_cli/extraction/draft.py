@@ -26,6 +26,7 @@ from . import subject as subject_mod
 from .expressions import Mention, edtf_ends, find_dates
 from .layout import LEAD, Layout, read_layout
 from .names import find_life_dates, find_places, slug
+from .people import find_people
 from .problems import NothingToDraft
 from .relative import SAME_TIME, Anchor, Found, find_relative, resolve
 from .splitting import sentences
@@ -538,6 +539,17 @@ def draft_dataset(
                     births_and_deaths.append((number, pid, edtf, which))
             people[pid] = record
             person_words[pid] = {life.name}
+    known_places = frozenset(who.places)
+    for words in texts:  # people the prose marks as people: "his partner, Jeanne Martin"
+        for marked in find_people(words, known_places):
+            pid = slug(marked.name, "person")
+            if pid == subject_id or pid in people or marked.name in person_words[subject_id]:
+                continue
+            relation = marked.relation
+            if relation.split()[0] in ("His", "Her", "Their", "The"):  # it opened the sentence
+                relation = relation[:1].lower() + relation[1:]
+            people[pid] = {"id": pid, "name": marked.name, "aliases": [], "relation": relation}
+            person_words[pid] = {marked.name}
     # A surname alone names a person only when no one else, the subject included, bears it:
     # "Brandt" in a life of Elena Brandt is her, not her father Josef Brandt.
     surnames: dict[str, list[str]] = {}
@@ -562,7 +574,6 @@ def draft_dataset(
         return list(dict.fromkeys(owners[m.group()] for m in names_pattern.finditer(words)))
 
     all_people_words = frozenset(w for names in person_words.values() for n in names for w in n.split())
-    known_places = frozenset(who.places)
     places: dict[str, dict[str, Any]] = {}
     life_events: dict[int, list[tuple[str, str, str]]] = {}  # sentence index -> (person, which, date)
     for at, pid, edtf, which in births_and_deaths:

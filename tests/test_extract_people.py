@@ -1,0 +1,56 @@
+"""People the prose marks as people: a relation before the name, or a role after it.
+
+A capitalised run alone is never a person ("Adolf Hitler came to power",
+"the New York Times", "Paris, the capital"); the relation is kept in the
+article's words, because "his" may be someone else's.
+"""
+
+from __future__ import annotations
+
+from sedov_cli.extraction import draft_dataset
+from sedov_cli.extraction.draft import Source
+from sedov_cli.extraction.people import find_people
+
+
+def _found(sentence: str) -> list[tuple[str, str]]:
+    return [(f.name, f.relation) for f in find_people(sentence)]
+
+
+def test_a_relation_before_the_name_or_a_role_after_it_marks_a_person() -> None:
+    assert _found("In 1935 he and his partner, Jeanne Martin, took in his young nephew, Vsevolod Volkov.") == [
+        ("Jeanne Martin", "his partner"),
+        ("Vsevolod Volkov", "his young nephew"),
+    ]
+    assert _found("His father Josef Brandt was a baker.") == [("Josef Brandt", "His father")]
+    assert _found("She married the painter Karl Holm, a friend of her brother.") == [("Karl Holm", "the painter")]
+    long = "Pavel Sudoplatov, a lieutenant general in the NKVD who at that time was in charge of planning many murders."
+    assert _found(long) == [  # a long role ends at a whole word
+        ("Pavel Sudoplatov", "a lieutenant general in the NKVD who at that time was in charge of planning many…")
+    ]
+
+
+def test_names_without_those_marks_are_not_people() -> None:
+    assert _found("Just before Adolf Hitler came to power in 1933, Sedov moved to Paris.") == []
+    assert _found("He moved to Paris, the capital of France, with his wife.") == []
+    assert _found("In 1930 the New York Times, a newspaper, wrote about her.") == []
+    assert _found("The University of Oslo, the oldest in Norway, hired her.") == []
+    assert _found("She met Anna Lind, the first woman to climb it.") == []  # no role word: not read
+
+
+def test_a_draft_lists_them_and_links_them_to_the_events_they_take_part_in() -> None:
+    text = (
+        "= Ida Berg =\n\nIda Berg (12 March 1911 – 4 October 1979) was a Swedish chemist.\n\n== Life ==\n"
+        "Her teacher, Max Weber, took her to Uppsala in 1929. In 1936 Weber retired. "
+        "In 1940 she met Karl Holm, a physicist at Lund.\n"
+    )
+    dataset = draft_dataset(text, Source("a.txt")).dataset
+    assert [(p["id"], p["name"], p["relation"]) for p in dataset["people"]] == [
+        ("ida-berg", "Ida Berg", "the subject"),
+        ("max-weber", "Max Weber", "her teacher"),
+        ("karl-holm", "Karl Holm", "a physicist at Lund"),
+    ]
+    assert [(e["date"], e["people"]) for e in dataset["events"] if e["date"] in ("1929", "1936", "1940")] == [
+        ("1929", ["max-weber"]),
+        ("1936", ["max-weber"]),  # the surname alone, which no one else bears
+        ("1940", ["karl-holm"]),
+    ]
