@@ -54,3 +54,22 @@ def test_a_draft_lists_them_and_links_them_to_the_events_they_take_part_in() -> 
         ("1936", ["max-weber"]),  # the surname alone, which no one else bears
         ("1940", ["karl-holm"]),
     ]
+
+
+def test_a_claim_according_to_someone_is_theirs_and_they_take_no_part_in_it() -> None:
+    from sedov_cli.extraction.people import find_claimant
+
+    assert find_claimant("The bloc was dissolved in early 1933, according to Pierre Broué.") == "Pierre Broué"
+    assert find_claimant("According to some historians, he was murdered in 1938.") == "some historians"
+    assert find_claimant("According to his biographer Isaac Deutscher, he left in 1930.") == "Isaac Deutscher"
+    assert find_claimant("According to the 1930 census, she lived in Oslo.") is None
+    assert find_claimant("According to Soviet sources he died in 1938.") is None  # no one named
+    text = (
+        "= Ida Berg =\n\nIda Berg (12 March 1911 – 4 October 1979) was a Swedish chemist.\n\n== Life ==\n"
+        "Her teacher, Max Weber, praised her in 1930. According to Max Weber, she left Uppsala in 1931.\n"
+    )
+    events = draft_dataset(text, Source("a.txt")).dataset["events"]
+    assert [(e["date"], e["certainty"], e.get("claimed_by"), e["people"]) for e in events[2:]] == [
+        ("1930", "stated", None, ["max-weber"]),
+        ("1931", "attributed", "Max Weber", []),
+    ]

@@ -153,12 +153,14 @@ def _extract_summary(
     """The closing account on stderr: what was drafted, what was skipped, every expression left out, and warnings."""
     events = draft.dataset["events"]
     inferred = sum(1 for e in events if e["certainty"] == "inferred")
+    attributed = sum(1 for e in events if e["certainty"] == "attributed")
     people = len(draft.dataset["people"])
     places = len(draft.dataset["places"])
     left = draft.unresolved
     head = (
         f"{plural(len(events), 'claim')} drafted from {plural(draft.sentences, 'sentence')} "
-        f"({len(events) - inferred} stated, {inferred} inferred; {people} {'person' if people == 1 else 'people'}, "
+        f"({len(events) - inferred - attributed} stated, {inferred} inferred"
+        f"{f', {attributed} attributed' if attributed else ''}; {people} {'person' if people == 1 else 'people'}, "
         f"{plural(places, 'place')})"
     )
     if left:

@@ -26,7 +26,7 @@ from . import subject as subject_mod
 from .expressions import Mention, edtf_ends, find_dates
 from .layout import LEAD, Layout, read_layout
 from .names import find_life_dates, find_places, slug
-from .people import find_people
+from .people import find_claimant, find_people
 from .problems import NothingToDraft
 from .relative import SAME_TIME, Anchor, Found, find_relative, resolve
 from .splitting import sentences
@@ -178,6 +178,7 @@ class _Builder:
         inferred: bool = False,
         bounds: list[dict[str, Any]] | None = None,
         wording: str | None = None,
+        claimed_by: str | None = None,
     ) -> None:
         year = edtf.strip("[]./~").split("/")[0].split("..")[0][:4] or "date"
         event: dict[str, Any] = {
@@ -189,8 +190,10 @@ class _Builder:
             "places": places,
             "people": people,
             "tags": tags,
-            "certainty": "inferred" if inferred else "stated",
+            "certainty": "attributed" if claimed_by else "inferred" if inferred else "stated",
         }
+        if claimed_by:
+            event["claimed_by"] = claimed_by
         if wording:
             event["wording"] = wording
         if note:
@@ -334,12 +337,14 @@ class _SentenceDraft:
             _place(ctx.places, pid, name)
             if pid not in where:
                 where.append(pid)
-        everyone = ctx.people_in(words)
-        in_clause = ctx.people_in(clause_words)
+        claimant = find_claimant(words)  # "according to Pierre Broué": his claim, and he takes no part in it
+        absent = set(ctx.people_in(claimant)) if claimant else set()
+        everyone = [p for p in ctx.people_in(words) if p not in absent]
+        in_clause = [p for p in ctx.people_in(clause_words) if p not in absent]
         headline = title or title_for(words, clause, (at, end), self.life_spans)
         ctx.builder.add(self.sentence, edtf, title=headline, summary=" ".join(clause_words.split()),
                         people=in_clause or everyone, places=where, tags=[], clause=clause, note=note,
-                        inferred=inferred, bounds=bounds, wording=wording)  # fmt: skip
+                        inferred=inferred, bounds=bounds, wording=wording, claimed_by=claimant)  # fmt: skip
         if self.first is None:
             self.first = ctx.builder.events[-1]
         if note and "meteorological" in note:

@@ -108,3 +108,24 @@ def find_people(sentence: str, places: frozenset[str] = frozenset()) -> list[Nam
         if _looks_like_a_person(name, places) and not any(f.start == m.start("name") for f in found):
             found.append(Named(name, " ".join(role.split()), m.start("name"), m.end("name")))
     return found
+
+
+_GROUP = r"(?:(?:some|many|most|several|other|later|Soviet|Western)\s+)?(?:historians|scholars|biographers|witnesses)"
+_CLAIMANT = re.compile(
+    rf"\b(?:[Aa]ccording\s+to|[Ii]n\s+the\s+(?:view|account|words)\s+of)\s+"
+    rf"(?:(?:his|her|their|the)\s+(?:[a-z-]+\s+){{0,2}}?(?:{'|'.join(_ROLES + _RELATIONS)})\s+)?"
+    rf"(?P<who>{_CAP}(?:\s+{_PARTICLE})?(?:\s+{_CAP}){{0,3}}|{_GROUP})(?=\s*(?:[,.;:)]|$|\s+(?:that|in|who)\b))"
+)
+
+
+def find_claimant(sentence: str) -> str | None:
+    """Who the sentence says makes its claim: "according to Pierre Broué", "according to some historians".
+
+    Such a claim is the claimant's, not the article's (certainty "attributed"),
+    and the claimant does not take part in the event.
+    """
+    m = _CLAIMANT.search(sentence)
+    if m is None:
+        return None
+    who = " ".join(m["who"].split())
+    return None if who.split()[0] in _NOT_NAMES else who
