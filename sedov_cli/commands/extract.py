@@ -22,7 +22,8 @@ def extract(
     article: Annotated[
         str,
         typer.Argument(
-            metavar="ARTICLE", help="A biography: plain UTF-8 text, a saved HTML page, or - for standard input."
+            metavar="ARTICLE",
+            help="A biography: plain UTF-8 text, Markdown, a saved HTML page, or - for standard input.",
         ),
     ],
     output: Annotated[
@@ -53,9 +54,9 @@ def extract(
     only against a date the text gives, and marked inferred with a note. What
     cannot be resolved, and what was skipped as not the life, is listed on
     stderr. The draft passes `sedov validate` and loads with --data; review it
-    before trusting it. An HTML page, standard input, or a text outside the
-    draft's folder is saved beside the draft as DRAFT.article.txt, the text
-    its quotes cite.
+    before trusting it. An HTML page, a Markdown file, standard input, or a
+    text outside the draft's folder is saved beside the draft as
+    DRAFT.article.txt, the text its quotes cite.
 
     Then: sedov --data draft.json timeline
 
@@ -83,7 +84,8 @@ def extract(
         if to_stdout:
             raise UsageProblem(
                 f"extract {'-' if source.kind == 'stdin' else article}: the draft must cite the text it quotes, and "
-                f"{'standard input' if source.kind == 'stdin' else 'an HTML page'} is not that text; give "
+                f"{ {'stdin': 'standard input', 'html': 'an HTML page'}.get(source.kind, 'a Markdown article') } "
+                "is not that text; give "
                 "--output FILE, and the text is saved beside it as FILE.article.txt"
             )
         assert output is not None

@@ -6,7 +6,7 @@ sentence saying what is wrong, not a traceback, and nothing is written.
 
 A draft's quotes must appear verbatim in the file it cites. A plain text file
 is cited as it is. Text read from standard input, or the visible text of an
-HTML page, exists only in memory, so it is saved beside the draft (as
+HTML page or a Markdown article, exists only in memory, so it is saved beside the draft (as
 ``DRAFT.article.txt``) and the draft cites that copy. So is a text file that
 lies outside the draft's folder ("extract ~/Downloads/bio.txt -o draft.json"),
 because the loader reads an article only inside the dataset's own folder.
@@ -22,6 +22,7 @@ from pathlib import Path, PurePosixPath
 from ..errors import SedovError, UsageProblem
 from ..reading import Unreadable, read_bounded
 from .html_text import html_to_text, looks_like_html
+from .markdown_text import looks_like_markdown, markdown_to_text
 
 __all__ = [
     "MAX_ARTICLE_BYTES", "Article", "cited_path", "companion_path", "decode_article", "lies_inside", "read_article",
@@ -40,7 +41,7 @@ class Article:
 
     text: str
     shown: str  # how messages name it: the path, or "standard input"
-    kind: str  # "text", "html" or "stdin"
+    kind: str  # "text", "html", "markdown" or "stdin"
 
     @property
     def needs_copy(self) -> bool:
@@ -76,7 +77,9 @@ def read_article(path: str, read_stdin: Callable[[int], bytes] | None = None) ->
         raw = read_stdin(MAX_ARTICLE_BYTES + 1)
         if len(raw) > MAX_ARTICLE_BYTES:
             raise SedovError("standard input: is over the 16 MiB limit; extract reads one biography, so split the text")
-        text, _ = decode_article(raw, "standard input")
+        text, is_html = decode_article(raw, "standard input")
+        if not is_html and looks_like_markdown(text):
+            text = markdown_to_text(text)
         return Article(text, "standard input", "stdin")
     try:
         raw = read_bounded(path, MAX_ARTICLE_BYTES)
@@ -85,7 +88,11 @@ def read_article(path: str, read_stdin: Callable[[int], bytes] | None = None) ->
         raise SedovError(f"{path}: {exc}{hint}") from None
     suffix = Path(path).suffix.lower()
     text, is_html = decode_article(raw, path, html=True if suffix in (".html", ".htm", ".xhtml") else None)
-    return Article(text, path, "html" if is_html else "text")
+    if is_html:
+        return Article(text, path, "html")
+    if looks_like_markdown(text, suffix):
+        return Article(markdown_to_text(text), path, "markdown")
+    return Article(text, path, "text")
 
 
 def companion_path(output: str) -> str:
