@@ -20,6 +20,7 @@ from collections.abc import Callable
 from sedov_cli.errors import SedovError
 from sedov_cli.extraction import draft_dataset
 from sedov_cli.extraction.draft import Source, to_json
+from sedov_cli.extraction.markdown_text import markdown_to_text
 
 HEAD = "= Ann Lee =\n\nAnn Lee (3 May 1900 – 9 June 1980) was a poet. In 1925 she moved.\n\n"
 
@@ -43,12 +44,20 @@ SHAPES: dict[str, Callable[[int], str]] = {
     "infobox keys alone on their lines": lambda n: HEAD + _fill("Born\n", n),
     "relative words without dates": lambda n: HEAD + _fill("Two years later she wrote. ", n),
     "event nouns with no antecedent": lambda n: HEAD + _fill("After her divorce she wrote. ", n),
+    "named events repeated": lambda n: HEAD + "She wrote " + _fill("after the Second World War ", n) + "in 1950.\n",
+    "people marked by a relation": lambda n: HEAD + _fill("In 1930 her partner, Jo Ek, and his friend Al Bo met. ", n),
+    "'according to' repeated": lambda n: HEAD + "In 1930 she left " + _fill("according to Al Bo ", n) + ".\n",
+    "Markdown: runs of '['": lambda n: "# Ann Lee\n\n**Ann Lee** (3 May 1900 – 1980).\n" + "[" * n + "\n",
+    "Markdown: unclosed comments": lambda n: "# Ann Lee\n\n**Ann Lee** (1900 – 1980).\n" + _fill("<!--", n),
+    "Markdown: '**' and '_' runs": lambda n: "# Ann Lee\n\n**Ann Lee** (1900 – 1980).\n" + _fill("**a _b ", n),
 }
 
 
-def _draft(text: str) -> tuple[float, int, str]:
+def _draft(text: str, markdown: bool = False) -> tuple[float, int, str]:
     start = time.perf_counter()
     try:
+        if markdown:  # what extract does with a .md file before it drafts
+            text = markdown_to_text(text)
         body = to_json(draft_dataset(text, Source("a.txt")).dataset)
         outcome = "draft"
     except SedovError as exc:
@@ -63,8 +72,9 @@ def main() -> None:
     print(f"{'shape':38} {'time(N)':>8} {'time(2N)':>9} {'ratio':>6} {'draft(2N)':>10}  outcome")
     for name, make in SHAPES.items():
         small, large = make(args.size), make(2 * args.size)
-        t1, _, _ = _draft(small)
-        t2, size, outcome = _draft(large)
+        markdown = name.startswith("Markdown:")
+        t1, _, _ = _draft(small, markdown)
+        t2, size, outcome = _draft(large, markdown)
         print(f"{name:38} {t1:>7.2f}s {t2:>8.2f}s {t2 / max(t1, 1e-6):>6.2f} {size / 1e6:>8.2f}MB  {outcome}")
 
 

@@ -392,6 +392,9 @@ ATTACKS = [
     "Early life\n" * 300 + "In 1930 she left.\n",
     "Born\n" * 300,
     "Two years later she wrote. " * 200,
+    "She wrote " + "after the Second World War " * 300 + "in 1950.\n",
+    "In 1930 her partner, Jo Ek, and his friend Al Bo met. " * 100,
+    "In 1930 she left " + "according to Al Bo " * 300 + ".\n",
 ]
 
 
@@ -409,7 +412,8 @@ def test_a_fuzz_loop_of_crafted_articles_gives_a_valid_draft_or_a_clear_refusal(
     pieces = ["In 1925", " she moved", " to Oslo", ". ", "(", ")", "–", "c. ", "[3]", "\n", "\n\n", "== A ==\n",
               "Born: ", "12 March 1911", " two years later", " at the age of 16", " during this period", ",",
               "From Wikipedia", "Retrieved 5 May 2010", "\u202e", "Tom Ek (1898–1950)", " the spring of 1930",
-              " the 19th century", " after her divorce", "1868.He", "\t", "|", "References\n", "^ "]  # fmt: skip
+              " the 19th century", " after her divorce", "1868.He", "\t", "|", "References\n", "^ ",
+              " after the Second World War", "his partner, Jo Ek,", " according to Al Bo", ", a poet"]  # fmt: skip
     for case in range(150):
         text = "".join(rng.choice(pieces) for _ in range(rng.randint(1, 60)))
         try:

@@ -79,3 +79,12 @@ def test_extract_drafts_a_markdown_article_and_saves_the_text_it_cites(
     to_stdout = CliRunner().invoke(cli.app, ["extract", "bio.md"])
     assert (to_stdout.exit_code, to_stdout.stdout) == (2, "")
     assert "a Markdown article is not that text; give --output FILE" in to_stdout.stderr
+
+
+@pytest.mark.parametrize(
+    "attack", ["[" * 5000, "<!--" * 2000, "**a _b " * 1000, "![" * 3000, "<http:" * 2000, "```\n" + "a\n" * 3000]
+)
+def test_crafted_markdown_reads_in_bounded_size(attack: str) -> None:
+    """The runs that make bracket and emphasis patterns backtrack (benchmarks/extract_attack.py times them)."""
+    text = markdown_to_text("# Ann Lee\n\n" + attack)
+    assert text.startswith("# Ann Lee\n") and len(text) <= len(attack) + 20

@@ -21,19 +21,20 @@ import re
 
 __all__ = ["looks_like_markdown", "markdown_to_text"]
 
-_IMAGE = re.compile(r"!\[[^\]\n]{0,500}\]\([^)\n]{0,2000}\)|!\[[^\]\n]{0,500}\]\[[^\]\n]{0,200}\]")
-_LINK = re.compile(r"\[([^\]\n]{1,500})\]\((?:[^()\n]|\([^()\n]{0,200}\)){0,2000}\)")
-_REF_LINK = re.compile(r"\[([^\]\n]{1,500})\]\[[^\]\n]{0,200}\]")
+# No inner class holds the character that opens its own pattern ("[", "*", "_"), so a run of them is
+# read once, not once per character (a page of "[[[[" stays linear with a small constant).
+_IMAGE = re.compile(r"!\[[^\[\]\n]{0,500}\]\([^()\n]{0,2000}\)|!\[[^\[\]\n]{0,500}\]\[[^\[\]\n]{0,200}\]")
+_LINK = re.compile(r"\[([^\[\]\n]{1,500})\]\((?:[^()\n]|\([^()\n]{0,200}\)){0,2000}\)")
+_REF_LINK = re.compile(r"\[([^\[\]\n]{1,500})\]\[[^\[\]\n]{0,200}\]")
 _LINK_DEFINITION = re.compile(r"^ {0,3}\[[^\]\n]{1,200}\]:[ \t]+\S.*$", re.MULTILINE)
-_AUTOLINK = re.compile(r"<((?:https?|mailto):[^>\s]{1,2000})>")
+_AUTOLINK = re.compile(r"<((?:https?|mailto):[^<>\s]{1,2000})>")
 _FOOTNOTE_REF = re.compile(r"\[\^([\w-]{1,20})\]")
-_STRONG = re.compile(r"(\*\*|__)(?=\S)([^\n]{0,500}?\S)\1")
+_STRONG = re.compile(r"\*\*(?=[^\s*])([^*\n]{0,500}?[^\s*])\*\*|__(?=[^\s_])([^_\n]{0,500}?[^\s_])__")
 _EMPHASIS = re.compile(r"(?<![\w*])\*(?=\S)([^*\n]{0,500}?\S)\*(?![\w*])|(?<![\w_])_(?=\S)([^_\n]{0,500}?\S)_(?![\w_])")
 _CODE = re.compile(r"`([^`\n]{1,500})`")
 _BLOCKQUOTE = re.compile(r"^ {0,3}(?:> ?)+", re.MULTILINE)
 _TAG = re.compile(r"</?(?:span|sup|sub|small|b|i|em|strong|u|br|a)(?:\s[^<>\n]{0,500})?/?>", re.IGNORECASE)
-_COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
-_FENCE = re.compile(r"^ {0,3}(```|~~~)[^\n]*\n.*?^ {0,3}\1[^\n]*$", re.MULTILINE | re.DOTALL)
+_FENCE = re.compile(r" {0,3}(```|~~~)")
 _SIGNS = (
     re.compile(r"^#{1,6}[ \t]+\S", re.MULTILINE),
     re.compile(r"\[[^\]\n]+\]\([^)\n]+\)"),
@@ -54,10 +55,37 @@ def looks_like_markdown(text: str, suffix: str = "") -> bool:
     return sum(1 for sign in _SIGNS if sign.search(sample)) >= 2 and bool(_LINK.search(sample) or "**" in sample)
 
 
+def _without_comments(text: str) -> str:
+    """HTML comments dropped, in one pass: an unclosed ``<!--`` drops the rest, as a browser does."""
+    out, at = [], 0
+    while (start := text.find("<!--", at)) >= 0:
+        out.append(text[at:start])
+        end = text.find("-->", start + 4)
+        if end < 0:
+            return "".join(out)
+        at = end + 3
+    out.append(text[at:])
+    return "".join(out)
+
+
+def _without_code_blocks(text: str) -> str:
+    """Fenced code blocks dropped (code is not prose), line by line; an unclosed fence runs to the end."""
+    out, fence = [], None
+    for line in text.split("\n"):
+        m = _FENCE.match(line)
+        if fence is None and m:
+            fence = m.group(1)
+        elif fence is not None and m and m.group(1) == fence:
+            fence = None
+        elif fence is None:
+            out.append(line)
+    return "\n".join(out)
+
+
 def markdown_to_text(text: str) -> str:
     """The text of a Markdown article as it reads rendered, one source line per line."""
-    text = _FENCE.sub("", text)
-    text = _COMMENT.sub("", text)
+    text = _without_code_blocks(text)
+    text = _without_comments(text)
     text = _LINK_DEFINITION.sub("", text)
     text = _IMAGE.sub("", text)
     text = _LINK.sub(r"\1", text)
@@ -65,7 +93,7 @@ def markdown_to_text(text: str) -> str:
     text = _AUTOLINK.sub(r"\1", text)
     text = _FOOTNOTE_REF.sub(r"[\1]", text)
     text = _CODE.sub(r"\1", text)
-    text = _STRONG.sub(r"\2", text)
+    text = _STRONG.sub(lambda m: m.group(1) or m.group(2), text)
     text = _EMPHASIS.sub(lambda m: m.group(1) or m.group(2), text)
     text = _TAG.sub("", text)
     text = _BLOCKQUOTE.sub("", text)
