@@ -395,6 +395,8 @@ ATTACKS = [
     "She wrote " + "after the Second World War " * 300 + "in 1950.\n",
     "In 1930 her partner, Jo Ek, and his friend Al Bo met. " * 100,
     "In 1930 she left " + "according to Al Bo " * 300 + ".\n",
+    "1868.He\n\n\t" + "\n" * 3000 + "\t",  # a short last sentence among blanks: its quote still has 20 characters
+    " \n" * 1000 + "In 1930." + "\n \n" * 1000,
 ]
 
 

@@ -37,6 +37,18 @@ from .titles import clause_around, title_for
 __all__ = ["Draft", "NothingToDraft", "Source", "Unresolved", "draft_dataset", "to_json"]
 
 MIN_QUOTE = 20
+
+
+def _ink(text: str, start: int, end: int) -> tuple[int, int]:
+    """The first and last non-space offsets of ``text[start:end]``, or (-1, -1) if it is all space."""
+    part = text[start:end]
+    core = part.strip()
+    if not core:
+        return -1, -1
+    first = start + len(part) - len(part.lstrip())
+    return first, first + len(core) - 1
+
+
 """The schema's shortest quote: a shorter sentence is quoted with its neighbour."""
 
 MAX_EVENTS_PER_SENTENCE = 12
@@ -147,7 +159,9 @@ class _Builder:
             end = following[0][1] if following else para_end
         if end - start < MIN_QUOTE and start > para_start:
             start = para_start
-        while end - start < MIN_QUOTE:
+        first, last = _ink(text, start, end)  # the first and last non-space characters of the window
+        while (last - first + 1 if first >= 0 else 0) < MIN_QUOTE:  # the quote is stripped: blanks do not count
+            was = (start, end)
             after = text.find("\n", end)
             next_end = text.find("\n", after + 1) if after >= 0 else -1
             before = text.rfind("\n", 0, start)
@@ -155,12 +169,21 @@ class _Builder:
                 end = next_end if next_end >= 0 else len(text)
             elif before == start - 1 and before > 0 and text[before - 1] != "\n":
                 start = text.rfind("\n", 0, before) + 1
-            elif end < len(text):
+            elif end < len(text):  # a run of whitespace is one step, so each step adds a character that counts
+                while end < len(text) - 1 and text[end].isspace():
+                    end += 1
                 end += 1
             elif start > 0:
+                while start > 1 and text[start - 1].isspace():
+                    start -= 1
                 start -= 1
             else:
                 break
+            for a, b in ((start, was[0]), (was[1], end)):  # only the new part is read, so widening stays linear
+                ink_first, ink_last = _ink(text, a, b)
+                if ink_first >= 0:
+                    first = ink_first if first < 0 else min(first, ink_first)
+                    last = max(last, ink_last)
         return text[start:end].strip()
 
     def add(
@@ -687,7 +710,8 @@ def draft_dataset(
     if progress is not None:
         progress(total, total)
     subject_events = [e for e in builder.events if "birth" not in e["tags"] and "death" not in e["tags"]]
-    if not subject_events and not any(pid != subject_id for pid in people):
+    others = [e for e in builder.events if e["people"] and ("birth" in e["tags"] or "death" in e["tags"])]
+    if not subject_events and not others:  # the subject's life dates alone are no chronology
         beyond = f" beyond {who.name}'s life dates" if who.birth or who.death else ""
         raise NothingToDraft(f"found no dated claims in {plural(len(found), 'sentence')}{beyond}; nothing drafted")
     periods = [{"id": pid, "name": name, "section": name} for name, pid in builder.periods.items()]
