@@ -175,6 +175,22 @@ def _resolve(text: str, anchor: str | None, born: str | None = "1906-02-24", die
         ("On 20 August", "1940-05", "1940-08-20"),
         ("on 3 January", "1940-08-21", "1941-01-03"),
         ("by March", "1941-12", "[..1942-03]"),
+        ("Then she married", "1925", "[1925..]"),
+        ("She then married", "1925-03", "[1925-03..]"),
+        ("Soon she married", "1925", "[1925..]"),
+        ("She soon married", "1925", "[1925..]"),
+        ("After that, she left", "1925", "[1925..]"),
+        ("Following this, she left", "1925", "[1925..]"),
+        ("Since then she has lived there", "1925", "1925/.."),
+        ("Until then she had lived alone", "1925", "[..1925]"),
+        ("In the years that followed she wrote", "1925", "[1925..]"),
+        ("She was then the only woman there", "1925", "1925"),
+        ("A decade later she left", "1925", "1935"),
+        ("Two weeks later she left", "1925-05-04", "1925-05-18"),
+        ("In the summer she wrote", "1925", "1925-26"),
+        ("In the summer of the following year she wrote", "1925-10", "1926-26"),
+        ("In December of that year", "1931-03", "1931-12"),
+        ("In March of the following year", "1931", "1932-03"),
     ],
 )
 def test_relative_dates_count_from_the_anchor(text: str, anchor: str, expected: str) -> None:
@@ -212,6 +228,28 @@ def test_ages_count_from_the_birth_and_stop_at_the_death() -> None:
     assert (late.edtf, late.note) == (None, "age 40 falls after the subject's death (16 February 1938)")
     unborn = _resolve("at the age of 19", None, born=None)
     assert unborn.note == "the subject's birth is not given, so an age cannot be dated"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("aged twenty-two", "[1928-02-24..1929-02-23]"),  # the whole number, never "two"
+        ("at the age of twenty two", "[1928-02-24..1929-02-23]"),
+        ("At sixteen he left", "[1922-02-24..1923-02-23]"),
+        ("he married at twenty-two.", "[1928-02-24..1929-02-23]"),
+        ("he retired at 65 in Oslo", "[1971-02-24..1972-02-23]"),
+        ("At age of 31", "[1937-02-24..1938-02-23]"),
+        ("when he was about sixteen years old", "[1922-02-24..1923-02-23]"),
+        ("he was only nine years old", "[1915-02-24..1916-02-23]"),
+    ],
+)
+def test_ages_in_words_and_at_the_end_of_a_clause(text: str, expected: str) -> None:
+    assert _resolve(text, None).edtf == expected
+
+
+@pytest.mark.parametrize("text", ["She arrived at 9 o'clock.", "He stayed at one point.", "at 19"])
+def test_a_number_after_at_is_not_always_an_age(text: str) -> None:
+    assert [f.form for f in find_relative(text)] == []
 
 
 @given(

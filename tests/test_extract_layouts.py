@@ -227,6 +227,11 @@ def test_a_name_from_the_site_is_taken_off_and_a_guessed_name_is_said() -> None:
         ("In June 1931 she moved. That same summer she wrote.", "1931-26"),
         ("She was appointed on 30 September 1966. From this date until 1994 she served.", "1966-09-30/1994"),
         ("In March 1928 she led an expedition, and later that year she published its maps.", "[1928-03..1928-12]"),
+        ("She moved to Oslo in 1925. She then married.", "[1925..]"),
+        ("She arrived in Oslo on 4 May 1925. Ten days after arriving, she married.", "1925-05-14"),
+        ("Her father died in 1915. After the death of her father she left.", "[1915..]"),
+        ("In 1851 she went to Cruces, but shortly after her arrival the town was struck by cholera.", "[1851..]"),
+        ("She won the prize in 1931. In December of that year she travelled.", "1931-12"),
     ],
 )
 def test_relative_dates_are_read_against_the_text_and_inferred(sentences: str, expected: str) -> None:
@@ -248,6 +253,24 @@ def test_an_event_the_text_does_not_date_is_not_guessed_from_the_last_date() -> 
                    "divorce she left.\n")  # fmt: skip
     assert [(u.text, u.reason) for u in draft.unresolved] == [
         ("Soon after her divorce", "the text dates no divorce before it")]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    "sentences",
+    [
+        "Her father died in 1915. In early 1966, upon the death of her father, she left.",  # the clause's date
+        "She went to Oslo in 1925. Napoleon, wishing to rule, then sent an army in 1926.",  # 'then' with a date
+        "She went to Oslo in 1925 and then to Bergen.",  # 'then' in a list of places
+        "She went to Oslo in 1925. She studied at Bergen and then Oslo University.",
+        "She went to Oslo in 1925. He was later called the Bear.",  # a naming, not an event
+        "She died in Oslo in 1980, aged 79.",  # the death told again
+    ],
+)
+def test_relative_words_that_add_no_claim_of_their_own(sentences: str) -> None:
+    draft = _draft(f"= Ann Lee =\n\nAnn Lee (3 May 1900 – 1980) was a poet. {sentences}\n")
+    claims = [e for e in draft.dataset["events"] if not {"birth", "death"} & set(e["tags"])]
+    assert {e["certainty"] for e in claims} == {"stated"}
+    assert draft.unresolved == []
 
 
 def test_an_after_clause_dates_the_antecedent_and_opens_what_follows() -> None:

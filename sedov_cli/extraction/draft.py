@@ -542,6 +542,7 @@ def draft_dataset(
         ages = [r for r in relatives if r.form == "age"]
         clauses = {clause_around(words, m.start) for m in mentions}
         consumed: set[int] = set()  # relatives joined to a date of their clause
+        near: Anchor | None = None  # the last date told earlier in this sentence
         for _, mention, relative in items:
             if mention is not None:
                 clause = clause_around(words, mention.start)
@@ -577,13 +578,21 @@ def draft_dataset(
                 else:
                     here.draft(mention.edtf, mention.start, mention.end, note=mention.note, inferred=False)
                 story.note(words, Anchor(mention.named, mention.text))
+                near = story.anchor
                 continue
             assert relative is not None
             if id(relative) in consumed:
                 continue
-            if relative.form in SAME_TIME and clause_around(words, relative.start) in clauses:
+            if relative.form in SAME_TIME and (
+                clause_around(words, relative.start) in clauses
+                or clause_around(words, len(words) - len(words[relative.end :].lstrip())) in clauses
+            ):  # ", then sent … in 1802": a 'then' that opens a clause belongs to it
                 continue  # "in 1925 at the age of 19": the age restates the year of its clause
-            result = resolve(relative, story.anchor, birth, about_subject, death, story.recall)
+            if relative.form == "event" and clause_around(words, relative.start) in clauses:
+                continue  # "in early 1966 (upon the death of Shastri)": the clause's own date dates it
+            result = resolve(relative, story.anchor, birth, about_subject, death, story.recall, near)
+            if relative.form == "age" and _restates_death(words, result.edtf, death):
+                continue  # "she died aged 79": the death, told again; it is drafted from its date
             if result.edtf is None:
                 unresolved.append(Unresolved(relative.text, sentence.section, result.note))
                 continue
@@ -623,6 +632,19 @@ def draft_dataset(
     draft_out = Draft(dataset, len(found), unresolved, layout.skipped)
     draft_out.warnings = _warnings(who, layout, builder.events, death, conventions)
     return draft_out
+
+
+_DIED = re.compile(r"\b(?:died|dies|death|passed\s+away)\b", re.IGNORECASE)
+
+
+def _restates_death(words: str, edtf: str | None, death: EdtfDate | None) -> bool:
+    """'She died aged 79', when the text dates the death and the age meets it: the age says again when she died."""
+    if edtf is None or death is None or not _DIED.search(words):
+        return False
+    aged, died = parse_edtf(edtf).span, death.span
+    if None in (aged.earliest, aged.latest, died.earliest, died.latest):
+        return False
+    return aged.earliest <= died.latest and died.earliest <= aged.latest  # type: ignore[operator]
 
 
 def _era(birth: EdtfDate | None, death: EdtfDate | None) -> tuple[int, int] | None:
