@@ -95,6 +95,10 @@ def edtf(sentence: str) -> list[tuple[str, str]]:
             [("from the Battle of Sekigahara in 1600 until the Meiji Restoration in 1868", "1600/1868")],
         ),
         ("He rejoined them after the 1794 declaration.", [("after the 1794", "[1794..]")]),
+        ("At the end of 1925 she left.", [("the end of 1925", "1925-39")]),
+        ("At the beginning of 1925 she left.", [("the beginning of 1925", "1925-37")]),
+        ("In the middle of 1925 she left.", [("the middle of 1925", "1925-38")]),
+        ("By the end of 1925 she had left.", [("By the end of 1925", "[..1925-39]")]),
     ],
 )
 def test_explicit_dates_keep_the_precision_the_words_give(sentence: str, expected: list[tuple[str, str]]) -> None:
@@ -122,6 +126,20 @@ def test_an_impossible_day_is_refused_with_a_reason() -> None:
     found, rejected = find_dates("He wrote on 31 February 1933.")
     assert found == []
     assert [(r.text, r.reason) for r in rejected] == [("31 February 1933", "'1933-02-31': February 1933 has no day 31")]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("She taught until her retirement in 1965.", [("../1965", "1965")]),
+        ("He coached him after he entered the school in 1930.", [("[1930..]", "1930")]),
+        ("After his release in 1950 he wrote.", [("[1950..]", "1950")]),
+        ("She ruled from January 1980 until her assassination in October 1984.", [("1980-01/1984-10", "1984-10")]),
+        ("She taught until 1965.", [("../1965", "")]),
+    ],
+)
+def test_an_event_named_on_the_way_to_a_date_is_a_claim_of_its_own(sentence: str, expected: list[Any]) -> None:
+    assert [(m.edtf, m.also) for m in find_dates(sentence)[0]] == expected
 
 
 def test_notes_say_how_a_bent_date_was_read() -> None:

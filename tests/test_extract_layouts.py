@@ -280,6 +280,20 @@ def test_an_after_clause_dates_the_antecedent_and_opens_what_follows() -> None:
         ("1924", "stated"), ("[1924..]", "inferred")]  # fmt: skip
 
 
+def test_an_event_on_the_way_to_a_date_is_drafted_beside_the_period() -> None:
+    draft = _draft("= Ann Lee =\n\nAnn Lee (3 May 1900 – 1990) was a poet. She ruled from January 1980 until her "
+                   "assassination in October 1984.\n")  # fmt: skip
+    assert [(e["date"], e["title"]) for e in draft.dataset["events"][-2:]] == [
+        ("1980-01/1984-10", "She ruled"), ("1984-10", "Her assassination")]  # fmt: skip
+
+
+def test_an_after_clause_opening_on_a_name_dates_what_follows() -> None:
+    draft = _draft("= Ann Lee =\n\nAnn Lee (3 May 1900 – 1990) was a poet. After her father lost his job in 1929, "
+                   "Riley's role grew.\n")  # fmt: skip
+    assert [(e["date"], e["certainty"]) for e in draft.dataset["events"][-2:]] == [
+        ("1929", "stated"), ("[1929..]", "inferred")]  # fmt: skip
+
+
 def test_a_when_clause_in_a_dated_sentence_is_a_claim_at_that_date() -> None:
     draft = _draft("= Ann Lee =\n\nAnn Lee (3 May 1900 – 1980) was a poet. She moved in 1925, when her father "
                    "was in prison.\n")  # fmt: skip

@@ -363,7 +363,10 @@ def _from_then_until(
     return edtf, note, used
 
 
-_AFTER_CLAUSE = re.compile(r"^(?:After|Following)\s+[^,;]{1,160}?,\s+(?=[a-z])")
+_NAMED_EVENT = re.compile(r"\b(?:after|before|until|till|to)\s+(?P<what>(?:(?!\b(?:after|before|until|till|to)\s).)+?)"
+                          r"\s+in\s+\S.*$", re.IGNORECASE)  # fmt: skip
+"""The event in 'until her assassination in October 1984': 'her assassination', its title."""
+_AFTER_CLAUSE = re.compile(r"^(?:After|Following)\s+[^,;]{1,160}?,\s+(?=[a-z]|[A-Z][\w'’-]*\s+[a-z])")
 
 
 def _after_clause(words: str, mention: Mention) -> Mention:
@@ -577,6 +580,11 @@ def draft_dataset(
                     conventions["age with a year"] += 1
                 else:
                     here.draft(mention.edtf, mention.start, mention.end, note=mention.note, inferred=False)
+                if mention.also:  # "until her assassination in October 1984": the assassination is a claim too
+                    what = _NAMED_EVENT.search(mention.text)
+                    said = f"The event '{mention.text}' names is dated by its own words: {mention.also}."
+                    here.draft(mention.also, mention.start, mention.end, inferred=False, note=said,
+                               title=what["what"][:1].upper() + what["what"][1:] if what else None)  # fmt: skip
                 story.note(words, Anchor(mention.named, mention.text))
                 near = story.anchor
                 continue
