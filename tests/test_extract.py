@@ -209,6 +209,14 @@ def _resolve(text: str, anchor: str | None, born: str | None = "1906-02-24", die
         ("In the summer of the following year she wrote", "1925-10", "1926-26"),
         ("In December of that year", "1931-03", "1931-12"),
         ("In March of the following year", "1931", "1932-03"),
+        ("Late that year", "1925", "1925-39"),
+        ("Early the following year", "1925-05", "1926-37"),
+        ("At the end of that year", "1925", "1925-39"),
+        ("By the end of the year", "1925", "[..1925-39]"),
+        ("The next morning", "1925-05-04", "1925-05-05"),
+        ("That evening", "1925-05-04", "1925-05-04"),
+        ("The year before, she had married", "1925", "1924"),
+        ("The year after, she married", "1925", "1926"),
     ],
 )
 def test_relative_dates_count_from_the_anchor(text: str, anchor: str, expected: str) -> None:
@@ -224,6 +232,7 @@ def test_relative_dates_count_from_the_anchor(text: str, anchor: str, expected: 
         ("the next day", "1933-02", "days cannot be counted from 'the anchor', which is not one day"),
         ("a few years earlier", "1933", "the text does not say how many"),
         ("two years before his death", "1933", "counts from something the text does not date"),
+        ("two years before", "1933", "counts from something the text does not date"),
     ],
 )
 def test_relative_dates_without_an_honest_anchor_are_left_out(text: str, anchor: str | None, reason: str) -> None:
@@ -259,6 +268,14 @@ def test_ages_count_from_the_birth_and_stop_at_the_death() -> None:
         ("At age of 31", "[1937-02-24..1938-02-23]"),
         ("when he was about sixteen years old", "[1922-02-24..1923-02-23]"),
         ("he was only nine years old", "[1915-02-24..1916-02-23]"),
+        ("At 17, Lev Sedov joined", "[1923-02-24..1924-02-23]"),
+        ("at 16 years of age", "[1922-02-24..1923-02-23]"),
+        ("As a 17-year-old, he enlisted", "[1923-02-24..1924-02-23]"),
+        ("By the age of ten", "[..1917-02-23]"),
+        ("From the age of seven", "1913-02-24/.."),
+        ("Until the age of 12", "../1919-02-23"),
+        ("in his 20s", "[1926-02-24..1936-02-23]"),
+        ("in his late 30s", "[1943-02-24..1946-02-23]"),
     ],
 )
 def test_ages_in_words_and_at_the_end_of_a_clause(text: str, expected: str) -> None:

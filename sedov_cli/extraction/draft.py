@@ -762,6 +762,13 @@ _KIN = re.compile(
 )
 
 
+_OPENERS = frozenset(
+    """In At Aged By When After Before During On From Following Later Two Three A An The As Until Till Since Early
+    Late Soon Then Shortly Within Over Throughout Upon Once While Having Only Just Already Still""".split()  # noqa: SIM905
+)
+"""Words a sentence may open with before it names whom it is about ("As a 17-year-old, she …")."""
+
+
 def _about(words: str, subject_words: set[str]) -> bool:
     """Whether an age in this sentence is the subject's: the first person it names is the subject
     (he, she, one of the subject's names), and not "his son" or "her teacher"."""
@@ -771,8 +778,7 @@ def _about(words: str, subject_words: set[str]) -> bool:
             return True
         if token.lower() in ("his", "her", "their"):
             return not _KIN.match(words, m.end())
-        if m.start() == 0 and token in ("In", "At", "Aged", "By", "When", "After", "Before", "During", "On",
-                                        "From", "Following", "Later", "Two", "Three", "A", "The"):  # fmt: skip
+        if m.start() == 0 and token in _OPENERS:
             continue
         if token[0].isupper():
             return False

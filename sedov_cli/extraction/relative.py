@@ -16,7 +16,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from ..dates import EdtfDate, Precision, birthday_in, parse_edtf
+from ..dates import PART_CODES, EdtfDate, Precision, birthday_in, parse_edtf
 from .expressions import DAY, DECADE_PARTS, MONTH, SEASON_CODES, edtf_ends, month_number, point_text
 from .tables import EVENT_NOUNS
 
@@ -53,15 +53,21 @@ _DECADES_OF_LIFE = {
 }  # fmt: skip
 
 _RELATIVE = re.compile(
-    r"(?P<next>\b(?:the\s+)?(?:following|next|subsequent)\s+(?P<next_unit>year|month|day)\b)"
+    r"(?P<year_part>\b(?:(?P<yp_part>early|late|mid)(?:[-\s]+in)?|(?:at|by|towards?|near|around)\s+the\s+"
+    r"(?P<yp_edge>end|beginning|start|middle|close)\s+of)\s+(?P<yp_which>that|the\s+same|the\s+following|the\s+next|the)"
+    r"\s+year\b)"
+    r"|(?P<next>\b(?:the\s+)?(?:following|next|subsequent)\s+(?P<next_unit>year|month|day|morning|evening|night)\b"
+    r"|\bthe\s+(?P<after_unit>year|month|day)\s+after\b(?!\s+(?:the|his|her|their|its|that|this)\b))"
     r"|(?P<vague>\b(?:a\s+few|several|some|many|a\s+couple\s+of)\s+(?:years?|months?|weeks?|days?)\s+"
     r"(?:later|earlier|afterwards?))"
     rf"|(?P<offset>\b(?P<n>{_NUMBER})\s+(?P<unit>years?|months?|weeks?|days?|decades?)\s+"
     r"(?P<dir>later|afterwards?|after(?=\s*[,.;]|\s+(?:he|she|they|[a-z]{3,}ed)\b)|on(?=\s*[,.;])|earlier"
     r"|before(?=\s*[,.;])|before))"
-    r"|(?P<previous>\b(?:the\s+)?(?:previous|preceding|prior)\s+(?P<prev_unit>year|month|day)\b)"
+    r"|(?P<previous>\b(?:the\s+)?(?:previous|preceding|prior)\s+(?P<prev_unit>year|month|day)\b"
+    r"|\bthe\s+(?P<before_unit>year|month|day)\s+before\b(?!\s+(?:the|his|her|their|its|that|this)\b))"
     r"|(?P<within>\b(?P<side>later|earlier)\s+(?:in\s+)?(?:that|the\s+same)\s+(?P<within_unit>year|month)\b)"
-    r"|(?P<same>\b(?:that|the\s+same)\s+(?:same\s+)?(?P<same_unit>year|month|day)\b(?!'s|\s+(?:of|in)\b))"
+    r"|(?P<same>\b(?:that|the\s+same)\s+(?:same\s+)?(?P<same_unit>year|month|day|morning|evening|night)\b"
+    r"(?!'s|\s+(?:of|in)\b))"
     r"|(?P<same_season>\b(?:(?:in\s+)?(?:that|the\s+same|the\s+following|the\s+next)\s+(?:same\s+)?|in\s+the\s+)"
     r"(?P<season>spring|summer|autumn|fall|winter)\b"
     r"(?:\s+(?:of|in)\s+(?P<season_of>that|the\s+same|the\s+following|the\s+next)\s+year\b|(?!\s+of\b)))"
@@ -80,17 +86,23 @@ _RELATIVE = re.compile(
     rf"|(?P<months>\b(?:(?:at\s+the\s+age\s+of|at\s+age|aged)\s+(?P<mo_n>{_NUMBER})\s+months?"
     rf"|(?P<mo_n2>{_NUMBER})\s+months?\s+old)\b)"
     rf"|(?P<birthday>\b(?:on\s+)?(?:his|her|their)\s+(?P<bd_n>\d{{1,3}})(?:st|nd|rd|th)\s+birthday\b)"
-    rf"|(?P<age>\b(?:at\s+(?:the\s+)?age\s+of|at\s+age|aged|to\s+the\s+age\s+of|when\s+(?:he|she|they)\s+(?:was|were))"
-    rf"\s+(?:(?:about|around|only|just|nearly|almost|barely)\s+)?(?P<age_n>{_NUMBER})\b(?:\s+years?\s+old\b)?"
+    rf"|(?P<age>\b(?:(?P<age_op>by|from|until|till|before)\s+the\s+age\s+of"
+    r"|at\s+(?:the\s+)?age\s+of|at\s+age|aged|to\s+the\s+age\s+of|when\s+(?:he|she|they)\s+(?:was|were))"
+    rf"\s+(?:(?:about|around|only|just|nearly|almost|barely)\s+)?(?P<age_n>{_NUMBER})\b"
+    r"(?:\s+years?\s+(?:old|of\s+age)\b)?"
     r"(?!\s+(?:months?|weeks?|days?|o'clock|percent|per\s+cent|%)\b)"
-    rf"|\bat\s+(?P<at_n>\d{{1,2}}|{_AGE_WORD})(?=,?\s+(?:(?:he|she|they)\s+)?{_AGE_VERB}\b|,\s+(?:he|she|they)\b)"
+    rf"|\bat\s+(?P<yoa_n>\d{{1,2}}|{_AGE_WORD})\s+years?\s+of\s+age\b"
+    rf"|\b(?:as\s+)?an?\s+(?P<yo_n>\d{{1,2}}|{_AGE_WORD})[-\s]year[-\s]old(?=,?\s+(?:he|she|they)\b)"
+    rf"|\bat\s+(?P<at_n>\d{{1,2}}|{_AGE_WORD})(?=,?\s+(?:(?:he|she|they)\s+)?{_AGE_VERB}\b|,\s+(?:he|she|they)\b"
+    rf"|,\s+(?-i:[A-Z])[\w'’-]+(?:\s+(?-i:[A-Z])[\w'’-]+)?\s+{_AGE_VERB}\b)"
     rf"|(?:{_AGE_VERB_BEFORE})at\s+(?P<at_end>\d{{1,2}}|{_AGE_WORD})(?=\s*[,.;)]|\s+(?:and|in|after|when|while|from|of)\b)"
     rf"|\b(?:he|she)\s+was\s+(?:(?:about|around|only|just|nearly|almost|barely)\s+)?(?P<old_n>{_NUMBER})\s+years?\s+old\b)"
     rf"|(?P<within_n>\bwithin\s+(?:a|one|(?P<wi_n>{_NUMBER}))\s+(?P<wi_unit>years?|months?)\b)"
     rf"|(?P<next_n>\b(?:in|over|during|for)\s+the\s+(?:next|following)\s+(?P<nx_n>{_NUMBER})\s+(?P<nx_unit>years|decades)\b)"
     r"|(?P<last_year>\b(?:in|during)\s+the\s+(?:last|final)\s+year\s+of\s+(?:his|her|their)\s+life\b)"
     r"|(?P<life>\b(?:in|until|into|during|throughout)\s+(?P<whose>his|her|their)\s+(?:(?P<life_part>early|mid|late)[-\s]+)?"
-    r"(?P<decade>teens|teenage\s+years|twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)\b)"
+    r"(?P<decade>teens|teenage\s+years|twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties"
+    r"|[2-9]0s)\b)"
     rf"|(?P<event>\b(?:(?P<ev_soon>soon|shortly|not\s+long|immediately|just|a\s+few\s+(?:days|weeks|months|years)"
     rf"|some\s+(?:time|weeks|months|years)|several\s+(?:days|weeks|months|years)"
     rf"|(?P<ev_n>{_NUMBER})\s+(?P<ev_unit>years?|months?|weeks?|days?))\s+)?"
@@ -135,6 +147,7 @@ SAME_TIME = frozenset(
         "last_year",
         "from_then",
         "then",
+        "year_part",
     }
 )
 """Forms that restate when a sentence happens: with an explicit date in the
@@ -172,7 +185,8 @@ _HINTS = ("follow", "next", "subsequent", "later", "earlier", "before", "after",
           "prior", "same", "that ", "this ", "these ", "those ", "then", "soon", "shortly", "not long", "age",
           "teens", "ties", "month", "meantime", "while", "eventually", "until", "when ", "at ", "for ", "over ",
           "during", "teenage", "summer", "winter", "spring", "autumn", "birthday", "within", "immediately",
-          "last year", "final year", "years old", "soon")  # fmt: skip
+          "last year", "final year", "years old", "soon", "0s", "year-old", "year old",
+          "end of", "beginning of", "start of", "middle of", "close of", "early", "mid")  # fmt: skip
 _MONTH_STEMS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 
 
@@ -281,6 +295,16 @@ def resolve(
         return Resolution(f"[{lo}..]", f"Resolved {said}: on or after it, by how much the text does not say.")
     if found.form == "yearless":
         return _yearless(found, when, anchor)
+    if found.form == "year_part":
+        year = _single_year(when)
+        if year is None:
+            return Resolution(None, f"the date before it ({anchor.words!r}) spans more than one year")
+        year += 1 if re.search(r"following|next", m["yp_which"], re.IGNORECASE) else 0
+        part = m["yp_part"] or {"end": "late", "close": "late", "middle": "mid"}.get(m["yp_edge"].lower(), "early")
+        edtf = f"{year:04d}-{PART_CODES[part.lower()]}"
+        if m.group().lower().startswith("by"):
+            edtf = f"[..{edtf}]"
+        return Resolution(edtf, f"Resolved {said}: {part.lower()} {year}, a third of the year.")
     if found.form == "same_season":
         year = _single_year(when)
         if year is None:
@@ -352,8 +376,9 @@ def resolve(
             f"{first_year:04d}/{first_year + n:04d}",
             f"Resolved {said}: {n} years on from {first_year}, counted in whole years (the text gives no finer date).",
         )
-    unit = (m["next_unit"] or m["unit"] or m["prev_unit"] or m["within_unit"] or m["same_unit"] or "year").lower()
-    unit = unit.rstrip("s")
+    unit = (m["next_unit"] or m["unit"] or m["prev_unit"] or m["within_unit"] or m["same_unit"] or m["after_unit"]
+            or m["before_unit"] or "year").lower()  # fmt: skip
+    unit = "day" if unit in ("morning", "evening", "night") else unit.rstrip("s")
     scale = 1
     if unit in ("decade", "week"):  # a decade is ten years; a week seven days
         unit, scale = ("year", 10) if unit == "decade" else ("day", 7)
@@ -472,10 +497,11 @@ def _age(found: Found, birth: EdtfDate | None, about_subject: bool, death: EdtfD
     if not about_subject:
         return Resolution(None, "the sentence may not be about the subject, whose birth is the only one known")
     if found.form == "age":
-        first = last = _count(m["age_n"] or m["at_n"] or m["at_end"] or m["old_n"])
+        first = last = _count(m["age_n"] or m["at_n"] or m["at_end"] or m["old_n"] or m["yoa_n"] or m["yo_n"])
         what = f"age {first}"
     else:
-        base = _DECADES_OF_LIFE[" ".join(m["decade"].lower().split())]
+        decade = " ".join(m["decade"].lower().split())
+        base = int(decade[:2]) if decade[0].isdigit() else _DECADES_OF_LIFE[decade]
         top = 19 if base == 13 else base + 9
         if m["life_part"]:
             a, b = DECADE_PARTS[m["life_part"].lower()]
@@ -493,6 +519,13 @@ def _age(found: Found, birth: EdtfDate | None, about_subject: bool, death: EdtfD
         hi, clipped = died, f", and ended by the death ({death.display})"  # type: ignore[union-attr]
     edtf = f"[{lo.isoformat()}..{hi.isoformat()}]"  # to the day, even from a birth known to the year
     born = birth.display
+    op = (m["age_op"] or "").lower() if found.form == "age" else ""
+    if op in ("by", "until", "till", "before"):  # "by the age of 10": at the latest when the age ended
+        edge = hi if op != "before" else lo - timedelta(days=1)
+        edtf = f"../{edge.isoformat()}" if op in ("until", "till") else f"[..{edge.isoformat()}]"
+        what = f"{op} {what}"
+    elif op == "from":  # "from the age of 7": a stretch that began at that age
+        edtf, what = f"{lo.isoformat()}/..", f"from {what}"
     return Resolution(edtf, f"Resolved '{found.text}' as {what}, counted from the subject's birth ({born}){clipped}.")
 
 
@@ -578,15 +611,23 @@ def _after_event(found: Found, recall: Recall | None, near: Anchor | None = None
 
 
 def _counted_from(point: str, n: int, unit: str) -> str | None:
-    """``n`` units after an EDTF point, when the point is as fine as the unit (a year, a month, a day)."""
+    """``n`` units after an EDTF point at the point's own precision, when it is at least as fine as the unit."""
     bare = point.rstrip("~")
-    if unit == "year" and re.fullmatch(r"\d{4}", bare):
-        return point_text(int(bare) + n)
-    if unit == "month" and re.fullmatch(r"\d{4}-(?:0[1-9]|1[0-2])", bare):
-        y, mo = divmod(int(bare[:4]) * 12 + int(bare[5:]) - 1 + n, 12)
-        return point_text(y, mo + 1)
-    if unit in ("day", "week") and re.fullmatch(r"\d{4}-\d{2}-\d{2}", bare):
-        return (date.fromisoformat(bare) + timedelta(days=n * (7 if unit == "week" else 1))).isoformat()
+    m = re.fullmatch(r"(\d{4})(?:-(0[1-9]|1[0-2])(?:-(\d{2}))?)?", bare)
+    if m is None:
+        return None
+    year, month, day = int(m[1]), int(m[2]) if m[2] else None, int(m[3]) if m[3] else None
+    if unit == "year":
+        if month is None or day is None:
+            return point_text(year + n, month)
+        return birthday_in(date(year, month, day), year + n).isoformat()
+    if unit == "month" and month is not None:
+        y, mo = divmod(year * 12 + month - 1 + n, 12)
+        if day is None:
+            return point_text(y, mo + 1)
+        return _add_months(date(year, month, day), n).isoformat()
+    if unit in ("day", "week") and month is not None and day is not None:
+        return (date(year, month, day) + timedelta(days=n * (7 if unit == "week" else 1))).isoformat()
     return None
 
 
