@@ -288,6 +288,26 @@ def test_an_event_on_the_way_to_a_date_is_drafted_beside_the_period() -> None:
         ("1980-01/1984-10", "She ruled"), ("1984-10", "Her assassination")]  # fmt: skip
 
 
+@pytest.mark.parametrize(
+    ("sentences", "expected"),
+    [
+        ("She moved to Oslo in 1924. Two years later, in 1927, she moved to Bergen.",
+         [("1924", "She moved to Oslo", "stated"), ("1927", "She moved to Bergen", "stated")]),
+        ("She moved to Oslo in 1924. In 1927, two years later, she moved to Bergen.",
+         [("1924", "She moved to Oslo", "stated"), ("1927", "She moved to Bergen", "stated")]),
+        ("She moved to Oslo in 1924, where she lived until her death.",
+         [("1924", "She moved to Oslo", "stated"), ("1924/1980", "She lived", "inferred")]),
+        ("She moved to Oslo in 1924. Her poems were printed after her death.",
+         [("1924", "She moved to Oslo", "stated"), ("[1980..]", "Her poems were printed", "inferred")]),
+    ],
+)  # fmt: skip
+def test_a_date_beside_a_relative_one_wins_and_her_death_is_the_subjects(
+    sentences: str, expected: list[tuple[str, str, str]]
+) -> None:
+    draft = _draft(f"= Ann Lee =\n\nAnn Lee (3 May 1900 – 1980) was a poet. {sentences}\n")
+    assert [(e["date"], e["title"], e["certainty"]) for e in draft.dataset["events"][2:]] == expected
+
+
 def test_an_after_clause_opening_on_a_name_dates_what_follows() -> None:
     draft = _draft("= Ann Lee =\n\nAnn Lee (3 May 1900 – 1990) was a poet. After her father lost his job in 1929, "
                    "Riley's role grew.\n")  # fmt: skip

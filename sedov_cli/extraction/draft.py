@@ -541,7 +541,7 @@ def draft_dataset(
         items += [(r.start, None, r) for r in relatives]
         items.sort(key=lambda item: item[0])
         about_subject = _about(words, subject_words)
-        here = _SentenceDraft(context, sentence, words, spans)
+        here = _SentenceDraft(context, sentence, words, spans + tuple((r.start, r.end) for r in relatives))
         ages = [r for r in relatives if r.form == "age"]
         clauses = {clause_around(words, m.start) for m in mentions}
         consumed: set[int] = set()  # relatives joined to a date of their clause
@@ -598,6 +598,8 @@ def draft_dataset(
                 continue  # "in 1925 at the age of 19": the age restates the year of its clause
             if relative.form == "event" and clause_around(words, relative.start) in clauses:
                 continue  # "in early 1966 (upon the death of Shastri)": the clause's own date dates it
+            if _restated(words, relative, mentions):
+                continue  # "Two years later, in 1927, …": the date says it, and wins
             result = resolve(relative, story.anchor, birth, about_subject, death, story.recall, near)
             if relative.form == "age" and _restates_death(words, result.edtf, death):
                 continue  # "she died aged 79": the death, told again; it is drafted from its date
@@ -640,6 +642,23 @@ def draft_dataset(
     draft_out = Draft(dataset, len(found), unresolved, layout.skipped)
     draft_out.warnings = _warnings(who, layout, builder.events, death, conventions)
     return draft_out
+
+
+def _apposed(between: str) -> bool:
+    """Nothing but a comma, 'in' or 'on' between two dates: one is set beside the other."""
+    return between.strip().lstrip(",").strip() in ("", "in", "on")
+
+
+def _restated(words: str, relative: Found, mentions: list[Mention]) -> bool:
+    """A relative date set beside an explicit one ('Two years later, in 1927', 'In 1927, two years later')."""
+    if relative.form == "yearless":  # "1913 Born September 12": the year is the day's, not a restatement
+        return False
+    for mention in mentions:
+        if mention.start >= relative.end and _apposed(words[relative.end : mention.start]):
+            return True
+        if mention.end <= relative.start and _apposed(words[mention.end : relative.start]):
+            return True
+    return False
 
 
 _DIED = re.compile(r"\b(?:died|dies|death|passed\s+away)\b", re.IGNORECASE)

@@ -106,7 +106,7 @@ _RELATIVE = re.compile(
     rf"|(?P<event>\b(?:(?P<ev_soon>soon|shortly|not\s+long|immediately|just|a\s+few\s+(?:days|weeks|months|years)"
     rf"|some\s+(?:time|weeks|months|years)|several\s+(?:days|weeks|months|years)"
     rf"|(?P<ev_n>{_NUMBER})\s+(?P<ev_unit>years?|months?|weeks?|days?))\s+)?"
-    r"(?P<ev_dir>after|following|before|until|during|upon|on)\s+(?:(?:the|his|her|their|its)\s+)?(?:(?P<owner>[a-z]+)(?:'s|’s)\s+)?(?:(?P<adj>[a-z]+)\s+(?=[a-z]{3,}(?:ment|tion|sion|ance|ence|ure)\b))?"
+    r"(?P<ev_dir>after|following|before|until|during|upon|on)\s+(?:(?P<det>the|his|her|their|its)\s+)?(?:(?P<owner>[a-z]+)(?:'s|’s)\s+)?(?:(?P<adj>[a-z]+)\s+(?=[a-z]{3,}(?:ment|tion|sion|ance|ence|ure)\b))?"
     rf"(?:(?P<noun>{'|'.join(sorted(EVENT_NOUNS, key=len, reverse=True))}"
     r"|[a-z]{3,}(?:ment|tion|sion|ance|ence|ure))\b"
     r"(?:\s+of\s+(?:(?:his|her|their|the)\s+)?(?P<of_owner>(?-i:[A-Z])[\w'’-]+|[a-z]+))?"
@@ -275,7 +275,8 @@ def resolve(
             f"Resolved '{found.text}' as the year before the subject's death ({death.display}).",
         )
     if found.form == "event":
-        return _after_event(found, recall, near)
+        own = _own_death(found, death, about_subject, near)
+        return own if own is not None else _after_event(found, recall, near)
     if found.form == "vague" and (anchor is None or not re.search(r"later|afterwards?", m.group(), re.IGNORECASE)):
         return Resolution(None, "the text does not say how many")
     if found.form == "offset" and m["dir"].lower() == "before" and not re.match(r"before\s*$", m.group()):
@@ -608,6 +609,30 @@ def _after_event(found: Found, recall: Recall | None, near: Anchor | None = None
     if hi is None:
         return Resolution(None, f"the {what} has no end ({antecedent.words!r})")
     return Resolution(f"[..{hi}]", f"Resolved '{found.text}' {said}: on or before it.")
+
+
+def _own_death(found: Found, death: EdtfDate | None, about_subject: bool, near: Anchor | None) -> Resolution | None:
+    """'until her death', 'after his death' in a sentence about the subject: the subject's death, as the text dates
+    it. "Until" runs from a date told earlier in the sentence ("moved to Oslo in 1924, where she lived until her
+    death"), else from an open start."""
+    m = found.match
+    if death is None or not about_subject or (m["noun"] or "").lower() != "death" or m["owner"] or m["of_owner"]:
+        return None
+    if (m["det"] or "").lower() not in ("his", "her", "their") or m["ev_n"] or m["ev_soon"]:
+        return None
+    direction = m["ev_dir"].lower()
+    lo, hi = edtf_ends(death.text)
+    said = f"Resolved '{found.text}' as the subject's death ({death.display})"
+    if direction == "until" and hi is not None:
+        start = edtf_ends(near.edtf)[0] if near is not None else None
+        if start is not None:
+            return Resolution(f"{start}/{hi}", f"{said}, from {near.words!r} ({near.edtf}) earlier in its sentence.")  # type: ignore[union-attr]
+        return Resolution(f"../{hi}", f"{said}: a stretch that ended with it, its start not given.")
+    if direction in ("after", "following") and lo is not None:
+        return Resolution(f"[{lo}..]", f"{said}: on or after it.")
+    if direction == "before" and hi is not None:
+        return Resolution(f"[..{hi}]", f"{said}: on or before it.")
+    return None
 
 
 def _counted_from(point: str, n: int, unit: str) -> str | None:
