@@ -95,6 +95,12 @@ def edtf(sentence: str) -> list[tuple[str, str]]:
             [("from the Battle of Sekigahara in 1600 until the Meiji Restoration in 1868", "1600/1868")],
         ),
         ("He rejoined them after the 1794 declaration.", [("after the 1794", "[1794..]")]),
+        ("It was not until 1930 that she married.", [("until 1930", "1930")]),  # she married in 1930
+        ("She did not marry until 1930.", [("until 1930", "1930")]),
+        ("She lived there until 1930, not far from Bergen.", [("until 1930", "../1930")]),
+        ("She married no later than 1930.", [("no later than 1930", "[..1930]")]),
+        ("She married in 1930 or later.", [("1930", "[1930..]")]),
+        ("She was never there before 1930.", [("before 1930", "[1930..]")]),
         ("At the end of 1925 she left.", [("the end of 1925", "1925-39")]),
         ("At the beginning of 1925 she left.", [("the beginning of 1925", "1925-37")]),
         ("In the middle of 1925 she left.", [("the middle of 1925", "1925-38")]),
@@ -217,6 +223,9 @@ def _resolve(text: str, anchor: str | None, born: str | None = "1906-02-24", die
         ("That evening", "1925-05-04", "1925-05-04"),
         ("The year before, she had married", "1925", "1924"),
         ("The year after, she married", "1925", "1926"),
+        ("Years later she returned", "1924", "[1925..]"),
+        ("She had earlier lived in Bergen", "1924", "[..1924]"),
+        ("By that point she was famous", "1924", "[..1924]"),
     ],
 )
 def test_relative_dates_count_from_the_anchor(text: str, anchor: str, expected: str) -> None:

@@ -299,6 +299,8 @@ def test_an_event_on_the_way_to_a_date_is_drafted_beside_the_period() -> None:
          [("1924", "She moved to Oslo", "stated"), ("1924/1980", "She lived", "inferred")]),
         ("She moved to Oslo in 1924. Her poems were printed after her death.",
          [("1924", "She moved to Oslo", "stated"), ("[1980..]", "Her poems were printed", "inferred")]),
+        ("She moved to Oslo in 1924. At the time of her death she was writing a novel.",
+         [("1924", "She moved to Oslo", "stated"), ("1980", "She was writing a novel", "inferred")]),
     ],
 )  # fmt: skip
 def test_a_date_beside_a_relative_one_wins_and_her_death_is_the_subjects(

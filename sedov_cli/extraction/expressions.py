@@ -70,13 +70,19 @@ _NOT_A_YEAR_AFTER = re.compile(
 )
 _NOT_A_YEAR_BEFORE = re.compile(r"(?:\b(?:No|no|number|page|pages|p|pp|ISBN|[Rr]oute|[Ff]light|Op|opus|Opus)\.?\s*)$")
 _OPERATOR = re.compile(
-    r"\b(?P<op>by|before|after|since|until|till|from|during|throughout)\s+"
+    r"\b(?P<op>by|before|after|since|until|till|from|during|throughout|no\s+later\s+than|not\s+later\s+than"
+    r"|as\s+early\s+as|no\s+earlier\s+than|not\s+earlier\s+than)\s+"
     r"(?:(?:the\s+)?(?:end|beginning|start|middle|course|spring|summer|autumn|fall|winter)\s+of\s+)?(?:the\s+)?"
     r"(?P<event>(?:his|her|their)\s+[a-z]+\s+in\s+"
     r"|(?:he|she|they|(?-i:[A-Z])[\w'’-]+(?:\s+(?-i:[A-Z])[\w'’-]+)?)\s+(?:had\s+)?[a-z]+ed\b[^,;:.()]{0,80}?\s+in\s+)?$",
     re.IGNORECASE,
 )
 _WHILE = re.compile(r"\bwhile\b[^,;:.]*$", re.IGNORECASE)
+_NOT = re.compile(r"\b(?:not|never)\b|n[’']t\b", re.IGNORECASE)
+"""A negation a clause back: 'did not marry until 1930' says she married in 1930."""
+_NEGATED = {"no later than": "not-after", "not later than": "not-after", "as early as": "not-after",
+            "no earlier than": "not-before", "not earlier than": "not-before"}  # fmt: skip
+_OR_LATER = re.compile(r"(?<!\s)\s+or\s+(?P<which>later|after|earlier|before)\b", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -174,6 +180,10 @@ def _with_operator(lo: str, hi: str, op: str | None) -> tuple[str, str | None]:
         return one, None
     if op == "by":
         return f"[..{hi}]", None
+    if op == "not-after":
+        return f"[..{hi}]", f"read as {hi} at the latest."
+    if op == "not-before":
+        return f"[{lo}..]", f"read as {lo} at the earliest."
     if op == "before":
         return f"[..{_shift(lo, -1)}]", f"'before' read as ending with {_shift(lo, -1)}, the unit before {lo}."
     if op == "after":
@@ -511,7 +521,7 @@ def find_dates(
                     edtf, note = result
                 named, start = edtf, a
                 if operators:
-                    edtf, note, start, also = _context(sentence, a, edtf, note)
+                    edtf, note, start, also = _context(sentence, a, edtf, note, b)
                 parse_edtf(edtf)
             except DateError as exc:
                 rejected.append(Rejected(a, b, m.group(), str(exc)))
@@ -543,7 +553,14 @@ def _end_of_year(sentence: str, at: int) -> int:
     return m.end() if m else at
 
 
-def _context(sentence: str, at: int, edtf: str, note: str | None) -> tuple[str, str | None, int, str]:
+def _negated(sentence: str, at: int) -> bool:
+    """Whether the clause before ``at`` says 'not' or 'never' (no comma, stop or colon between)."""
+    window = sentence[max(0, at - 60) : at]
+    clause = re.split(r"[,;:.]", window)[-1]
+    return _NOT.search(clause) is not None
+
+
+def _context(sentence: str, at: int, edtf: str, note: str | None, end: int) -> tuple[str, str | None, int, str]:
     """Apply the word before a date ('by', 'until', 'during', a season, 'while …') to it.
 
     The fourth value is the date of an event named between the word and the date
@@ -555,8 +572,11 @@ def _context(sentence: str, at: int, edtf: str, note: str | None) -> tuple[str, 
     op: str | None = None
     also = ""
     if operator:
-        op = operator["op"].lower()
+        op = " ".join(operator["op"].lower().split())
         start = operator.start()
+        op = _NEGATED.get(op, op)
+        if op in ("until", "till", "before", "after") and _negated(sentence, start):
+            op = {"before": "not-before", "after": "not-after"}.get(op)  # "did not marry until 1930": in 1930
         noun_follows = re.match(r"\s+[a-z]", sentence[_end_of_year(sentence, at) :])
         if op in ("after", "before", "until", "till") and operator["event"]:  # "after his release in 1950"
             also = edtf if lo == hi else f"[{lo}..{hi}]"  # the release is a claim; from 1950 on, another
@@ -565,6 +585,9 @@ def _context(sentence: str, at: int, edtf: str, note: str | None) -> tuple[str, 
             op += "-event"  # "after the 1794 declaration": after an event of 1794, which may be in 1794 itself
     elif _WHILE.search(sentence, max(0, at - 200), at):  # a clause back, not the whole sentence again
         op = "while"
+    trailing = _OR_LATER.match(sentence, end)
+    if trailing and op is None:  # "in 1930 or later", "1930 or before"
+        op = "not-before" if trailing["which"].lower() in ("later", "after") else "not-after"
     new, op_note = _with_operator(lo, hi, op)
     notes = [n for n in (note, op_note) if n]
     return new, " ".join(notes) or None, start, also

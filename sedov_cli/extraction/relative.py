@@ -58,7 +58,7 @@ _RELATIVE = re.compile(
     r"\s+year\b)"
     r"|(?P<next>\b(?:the\s+)?(?:following|next|subsequent)\s+(?P<next_unit>year|month|day|morning|evening|night)\b"
     r"|\bthe\s+(?P<after_unit>year|month|day)\s+after\b(?!\s+(?:the|his|her|their|its|that|this)\b))"
-    r"|(?P<vague>\b(?:a\s+few|several|some|many|a\s+couple\s+of)\s+(?:years?|months?|weeks?|days?)\s+"
+    r"|(?P<vague>\b(?:(?:a\s+few|several|some|many|a\s+couple\s+of)\s+)?(?:years?|months?|weeks?|days?|decades)\s+"
     r"(?:later|earlier|afterwards?))"
     rf"|(?P<offset>\b(?P<n>{_NUMBER})\s+(?P<unit>years?|months?|weeks?|days?|decades?)\s+"
     r"(?P<dir>later|afterwards?|after(?=\s*[,.;]|\s+(?:he|she|they|[a-z]{3,}ed)\b)|on(?=\s*[,.;])|earlier"
@@ -72,12 +72,13 @@ _RELATIVE = re.compile(
     r"(?P<season>spring|summer|autumn|fall|winter)\b"
     r"(?:\s+(?:of|in)\s+(?P<season_of>that|the\s+same|the\s+following|the\s+next)\s+year\b|(?!\s+of\b)))"
     rf"|(?P<duration>\b(?:for|over)\s+(?:the\s+next\s+)?(?P<dur_n>{_NUMBER})\s+(?P<dur_unit>years?|decades?)\b)"
-    r"|(?P<by_then>\b(?:by|until|till|up\s+to)\s+(?:that\s+time|this\s+time|then)\b)"
+    r"|(?P<by_then>\b(?:by|until|till|up\s+to)\s+(?:that\s+time|this\s+time|then|that\s+point|this\s+point)\b"
+    r"|(?<=\bhad\s)earlier\b|^Earlier(?=,))"
     r"|(?P<during>\b(?:during|in|throughout|over)\s+(?:this|that|these|those|the\s+same)\s+"
     r"(?:period|time|years|months|decade|era|phase|stage|interval)\b"
     r"|\b(?:during|throughout)\s+(?:his|her|their)\s+(?:time|years|days|stay|studies|tenure)\s+(?:in|at|as|with)\b)"
     r"|(?P<at_time>\b(?:(?:at|around|about)\s+(?:that|this|the\s+same|about\s+the\s+same|around\s+the\s+same)\s+time"
-    r"|at\s+a\s+time\s+when|in\s+the\s+meantime|[Mm]eanwhile|at\s+the\s+time"
+    r"|at\s+a\s+time\s+when|in\s+the\s+meantime|[Mm]eanwhile|at\s+the\s+time(?!\s+of\b)"
     r"|(?:(?<=\bwas\s)|(?<=\bwere\s))then(?=\s+(?:a|an|the|still|only|living|working|serving)\b))\b)"
     r"|(?P<soon>\b(?:(?:soon|shortly|not\s+long)\s+(?:after(?:wards?)?(?!\s+(?:the|his|her|their|its)\s)|thereafter)"
     r"|immediately(?!\s+(?:after|before|following))|(?<!as\s)soon(?!\s+(?:after|afterwards?|thereafter|as|enough)\b))\b)"
@@ -106,13 +107,14 @@ _RELATIVE = re.compile(
     rf"|(?P<event>\b(?:(?P<ev_soon>soon|shortly|not\s+long|immediately|just|a\s+few\s+(?:days|weeks|months|years)"
     rf"|some\s+(?:time|weeks|months|years)|several\s+(?:days|weeks|months|years)"
     rf"|(?P<ev_n>{_NUMBER})\s+(?P<ev_unit>years?|months?|weeks?|days?))\s+)?"
-    r"(?P<ev_dir>after|following|before|until|during|upon|on)\s+(?:(?P<det>the|his|her|their|its)\s+)?(?:(?P<owner>[a-z]+)(?:'s|’s)\s+)?(?:(?P<adj>[a-z]+)\s+(?=[a-z]{3,}(?:ment|tion|sion|ance|ence|ure)\b))?"
+    r"(?P<ev_dir>after|following|before|until|during|upon|on|at\s+the\s+time\s+of)\s+(?:(?P<det>the|his|her|their|its)\s+)?(?:(?P<owner>[a-z]+)(?:'s|’s)\s+)?(?:(?P<adj>[a-z]+)\s+(?=[a-z]{3,}(?:ment|tion|sion|ance|ence|ure)\b))?"
     rf"(?:(?P<noun>{'|'.join(sorted(EVENT_NOUNS, key=len, reverse=True))}"
     r"|[a-z]{3,}(?:ment|tion|sion|ance|ence|ure))\b"
     r"(?:\s+of\s+(?:(?:his|her|their|the)\s+)?(?P<of_owner>(?-i:[A-Z])[\w'’-]+|[a-z]+))?"
     r"|(?<=after\s)(?P<gerund>[a-z]{3,}ing)\b)"
     r"|\bbefore\s+becoming\s+(?:an?\s+|the\s+)?(?P<role>[a-z]+))"
-    r"|(?P<later>\b(?:later|afterwards?|subsequently|thereafter|eventually)\b(?!\s+(?:life|years|stages?|works?|career"
+    r"|(?P<later>(?<!\bno\s)(?<!\bnot\s)(?<!\bor\s)\b(?:later|afterwards?|subsequently|thereafter|eventually)\b"
+    r"(?!\s+than\b)(?!\s+(?:life|years|stages?|works?|career"
     r"|period|part|half|phases?|editions?|versions?|generations?|days|in\s+(?:his|her|their)\s+life"
     r"|known|called|named|renamed|dubbed|titled|styled)\b)"
     r"|\b(?:after|following)\s+(?:that|this)(?=\s*,|\s+(?:he|she|they|(?-i:[A-Z])))"
@@ -186,7 +188,8 @@ _HINTS = ("follow", "next", "subsequent", "later", "earlier", "before", "after",
           "teens", "ties", "month", "meantime", "while", "eventually", "until", "when ", "at ", "for ", "over ",
           "during", "teenage", "summer", "winter", "spring", "autumn", "birthday", "within", "immediately",
           "last year", "final year", "years old", "soon", "0s", "year-old", "year old",
-          "end of", "beginning of", "start of", "middle of", "close of", "early", "mid")  # fmt: skip
+          "end of", "beginning of", "start of", "middle of", "close of", "early", "mid", "years", "months",
+          "decades", "weeks", "days")  # fmt: skip
 _MONTH_STEMS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 
 
@@ -594,7 +597,7 @@ def _after_event(found: Found, recall: Recall | None, near: Anchor | None = None
         return Resolution(None, f"the text dates no {what} before it")
     lo, hi = edtf_ends(antecedent.edtf)
     said = said or f"counted from {antecedent.words!r} ({antecedent.edtf}), where the text dates the {what}"
-    if direction in ("during", "upon", "on"):
+    if direction in ("during", "upon", "on") or direction.startswith("at"):
         return Resolution(antecedent.edtf, f"Resolved '{found.text}' {said}: at the same time.")
     if direction in ("after", "following"):
         if lo is None:
@@ -620,9 +623,11 @@ def _own_death(found: Found, death: EdtfDate | None, about_subject: bool, near: 
         return None
     if (m["det"] or "").lower() not in ("his", "her", "their") or m["ev_n"] or m["ev_soon"]:
         return None
-    direction = m["ev_dir"].lower()
+    direction = " ".join(m["ev_dir"].lower().split())
     lo, hi = edtf_ends(death.text)
     said = f"Resolved '{found.text}' as the subject's death ({death.display})"
+    if direction in ("on", "upon", "during", "at the time of"):
+        return Resolution(death.text, f"{said}: at the time of it.")
     if direction == "until" and hi is not None:
         start = edtf_ends(near.edtf)[0] if near is not None else None
         if start is not None:
