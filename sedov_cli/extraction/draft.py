@@ -596,11 +596,11 @@ def draft_dataset(
                 or clause_around(words, len(words) - len(words[relative.end :].lstrip())) in clauses
             ):  # ", then sent … in 1802": a 'then' that opens a clause belongs to it
                 continue  # "in 1925 at the age of 19": the age restates the year of its clause
-            if relative.form == "event" and clause_around(words, relative.start) in clauses:
-                continue  # "in early 1966 (upon the death of Shastri)": the clause's own date dates it
             if _restated(words, relative, mentions):
                 continue  # "Two years later, in 1927, …": the date says it, and wins
             result = resolve(relative, story.anchor, birth, about_subject, death, story.recall, near)
+            if relative.form == "event" and clause_around(words, relative.start) in clauses and result.edtf:
+                continue  # "in early 1966 (upon the death of Shastri)": the clause's own date dates it
             if relative.form == "age" and _restates_death(words, result.edtf, death):
                 continue  # "she died aged 79": the death, told again; it is drafted from its date
             if result.edtf is None:
