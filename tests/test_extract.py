@@ -101,6 +101,8 @@ def edtf(sentence: str) -> list[tuple[str, str]]:
         ("She married no later than 1930.", [("no later than 1930", "[..1930]")]),
         ("She married in 1930 or later.", [("1930", "[1930..]")]),
         ("She was never there before 1930.", [("before 1930", "[1930..]")]),
+        ("By the time of the Centennial (1910), she sang.", [("By the time of the Centennial (1910", "[..1910]")]),
+        ("By the time of his death in 1938 he was famous.", [("By the time of his death in 1938", "[..1938]")]),
         ("At the end of 1925 she left.", [("the end of 1925", "1925-39")]),
         ("At the beginning of 1925 she left.", [("the beginning of 1925", "1925-37")]),
         ("In the middle of 1925 she left.", [("the middle of 1925", "1925-38")]),
@@ -226,6 +228,10 @@ def _resolve(text: str, anchor: str | None, born: str | None = "1906-02-24", die
         ("Years later she returned", "1924", "[1925..]"),
         ("She had earlier lived in Bergen", "1924", "[..1924]"),
         ("By that point she was famous", "1924", "[..1924]"),
+        ("That June she married", "1925-03", "1925-06"),
+        ("The following June she married", "1925-03", "1925-06"),
+        ("The following June she married", "1925", "[1925-06..1926-06]"),  # which June a bare year does not say
+        ("In summer she married", "1925", "1925-26"),
     ],
 )
 def test_relative_dates_count_from_the_anchor(text: str, anchor: str, expected: str) -> None:
@@ -283,6 +289,7 @@ def test_ages_count_from_the_birth_and_stop_at_the_death() -> None:
         ("By the age of ten", "[..1917-02-23]"),
         ("From the age of seven", "1913-02-24/.."),
         ("Until the age of 12", "../1919-02-23"),
+        ("By the time he was 20, he had", "[..1927-02-23]"),
         ("in his 20s", "[1926-02-24..1936-02-23]"),
         ("in his late 30s", "[1943-02-24..1946-02-23]"),
     ],

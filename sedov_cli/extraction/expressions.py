@@ -78,6 +78,7 @@ _OPERATOR = re.compile(
     re.IGNORECASE,
 )
 _WHILE = re.compile(r"\bwhile\b[^,;:.]*$", re.IGNORECASE)
+_BY_THE_TIME = re.compile(r"\bby\s+the\s+time\b[^,;:.]{0,80}$", re.IGNORECASE)
 _NOT = re.compile(r"\b(?:not|never)\b|n[’']t\b", re.IGNORECASE)
 """A negation a clause back: 'did not marry until 1930' says she married in 1930."""
 _NEGATED = {"no later than": "not-after", "not later than": "not-after", "as early as": "not-after",
@@ -583,6 +584,9 @@ def _context(sentence: str, at: int, edtf: str, note: str | None, end: int) -> t
             op += "-event" if op in ("after", "before") else ""
         elif op in ("after", "before") and operator.group().rstrip().lower().endswith("the") and noun_follows:
             op += "-event"  # "after the 1794 declaration": after an event of 1794, which may be in 1794 itself
+    elif _BY_THE_TIME.search(sentence, max(0, at - 100), at):  # "By the time of the Centennial (1910)"
+        op = "by"
+        start = _BY_THE_TIME.search(sentence, max(0, at - 100), at).start()  # type: ignore[union-attr]
     elif _WHILE.search(sentence, max(0, at - 200), at):  # a clause back, not the whole sentence again
         op = "while"
     trailing = _OR_LATER.match(sentence, end)

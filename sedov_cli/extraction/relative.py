@@ -68,7 +68,7 @@ _RELATIVE = re.compile(
     r"|(?P<within>\b(?P<side>later|earlier)\s+(?:in\s+)?(?:that|the\s+same)\s+(?P<within_unit>year|month)\b)"
     r"|(?P<same>\b(?:that|the\s+same)\s+(?:same\s+)?(?P<same_unit>year|month|day|morning|evening|night)\b"
     r"(?!'s|\s+(?:of|in)\b))"
-    r"|(?P<same_season>\b(?:(?:in\s+)?(?:that|the\s+same|the\s+following|the\s+next)\s+(?:same\s+)?|in\s+the\s+)"
+    r"|(?P<same_season>\b(?:(?:in\s+)?(?:that|the\s+same|the\s+following|the\s+next)\s+(?:same\s+)?|in\s+(?:the\s+)?)"
     r"(?P<season>spring|summer|autumn|fall|winter)\b"
     r"(?:\s+(?:of|in)\s+(?P<season_of>that|the\s+same|the\s+following|the\s+next)\s+year\b|(?!\s+of\b)))"
     rf"|(?P<duration>\b(?:for|over)\s+(?:the\s+next\s+)?(?P<dur_n>{_NUMBER})\s+(?P<dur_unit>years?|decades?)\b)"
@@ -88,6 +88,7 @@ _RELATIVE = re.compile(
     rf"|(?P<mo_n2>{_NUMBER})\s+months?\s+old)\b)"
     rf"|(?P<birthday>\b(?:on\s+)?(?:his|her|their)\s+(?P<bd_n>\d{{1,3}})(?:st|nd|rd|th)\s+birthday\b)"
     rf"|(?P<age>\b(?:(?P<age_op>by|from|until|till|before)\s+the\s+age\s+of"
+    r"|(?P<age_by>by\s+the\s+time)\s+(?:he|she|they)\s+(?:was|were|turned)"
     r"|at\s+(?:the\s+)?age\s+of|at\s+age|aged|to\s+the\s+age\s+of|when\s+(?:he|she|they)\s+(?:was|were))"
     rf"\s+(?:(?:about|around|only|just|nearly|almost|barely)\s+)?(?P<age_n>{_NUMBER})\b"
     r"(?:\s+years?\s+(?:old|of\s+age)\b)?"
@@ -125,7 +126,8 @@ _RELATIVE = re.compile(
 )
 
 _YEARLESS = re.compile(
-    rf"\b(?P<op>[Oo]n|[Ii]n|[Bb]y|[Uu]ntil|[Ss]ince|[Ff]rom|[Dd]uring|[Bb]orn|[Dd]ied)\s+(?:the\s+)?"
+    rf"\b(?P<op>[Oo]n|[Ii]n|[Bb]y|[Uu]ntil|[Ss]ince|[Ff]rom|[Dd]uring|[Bb]orn|[Dd]ied|[Tt]hat|[Tt]he\s+following"
+    rf"|[Tt]he\s+next)\s+(?:the\s+)?"
     rf"(?:(?P<day>{DAY})\s+(?:of\s+)?(?P<month>{MONTH})|(?P<month2>{MONTH})\s+(?P<day2>{DAY})|(?P<month3>{MONTH}))"
     r"(?P<which>\s+(?:(?:of|in)\s+)?(?:that|the\s+same|the\s+following|the\s+next)\s+year\b)?"
     r"(?!,?\s*(?:of\s+)?\d{4}|\s+[A-Z]|\s*\[)"
@@ -189,7 +191,7 @@ _HINTS = ("follow", "next", "subsequent", "later", "earlier", "before", "after",
           "during", "teenage", "summer", "winter", "spring", "autumn", "birthday", "within", "immediately",
           "last year", "final year", "years old", "soon", "0s", "year-old", "year old",
           "end of", "beginning of", "start of", "middle of", "close of", "early", "mid", "years", "months",
-          "decades", "weeks", "days")  # fmt: skip
+          "decades", "weeks", "days", "the time")  # fmt: skip
 _MONTH_STEMS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 
 
@@ -440,7 +442,8 @@ def step_of(found: Found) -> int:
 
 
 _YEARLESS_OPERATORS = {"on": "{p}", "in": "{p}", "by": "[..{p}]", "until": "../{p}", "since": "{p}/..",
-                       "from": "{p}/..", "during": "{p}/{p}", "born": "{p}", "died": "{p}"}  # fmt: skip
+                       "from": "{p}/..", "during": "{p}/{p}", "born": "{p}", "died": "{p}", "that": "{p}",
+                       "the following": "{p}", "the next": "{p}"}  # fmt: skip
 
 
 def _yearless(found: Found, when: EdtfDate, anchor: Anchor) -> Resolution:
@@ -455,6 +458,14 @@ def _yearless(found: Found, when: EdtfDate, anchor: Anchor) -> Resolution:
     start = when.span.earliest
     assert start is not None
     which = (m["which"] or "").lower()
+    op = " ".join(m["op"].lower().split())
+    finer = when.start is not None and when.start.precision in (Precision.MONTH, Precision.DAY)
+    if op == "that":  # "That June": the anchor's own year
+        which = "that"
+    elif op != "that" and op.startswith("the ") and not finer:  # "The following June", after a bare year
+        lo_p, hi_p = point_text(year, month, day), point_text(year + 1, month, day)
+        return Resolution(f"[{lo_p}..{hi_p}]", f"Resolved '{m.group()}' counted from {anchor.words!r} "
+                          f"({anchor.edtf}): the year does not say which months are past, so either.")  # fmt: skip
     if which:  # "in December of that year", "in March of the following year": the year is said
         year += 1 if re.search(r"following|next", which) else 0
     elif (month, day or 31) < (start.month, start.day) and when.start is not None and when.start.precision in (
@@ -466,7 +477,7 @@ def _yearless(found: Found, when: EdtfDate, anchor: Anchor) -> Resolution:
         parse_edtf(point)
     except ValueError:
         return Resolution(None, f"{year} has no such day")
-    edtf = _YEARLESS_OPERATORS[m["op"].lower()].format(p=point)
+    edtf = _YEARLESS_OPERATORS[op].format(p=point)
     words = m.group()[len(m["op"]) :].strip()
     if which:
         return Resolution(edtf, f"Resolved '{words}' counted from {anchor.words!r} ({anchor.edtf}), the last date "
@@ -523,7 +534,7 @@ def _age(found: Found, birth: EdtfDate | None, about_subject: bool, death: EdtfD
         hi, clipped = died, f", and ended by the death ({death.display})"  # type: ignore[union-attr]
     edtf = f"[{lo.isoformat()}..{hi.isoformat()}]"  # to the day, even from a birth known to the year
     born = birth.display
-    op = (m["age_op"] or "").lower() if found.form == "age" else ""
+    op = (m["age_op"] or ("by" if m["age_by"] else "")).lower() if found.form == "age" else ""
     if op in ("by", "until", "till", "before"):  # "by the age of 10": at the latest when the age ended
         edge = hi if op != "before" else lo - timedelta(days=1)
         edtf = f"../{edge.isoformat()}" if op in ("until", "till") else f"[..{edge.isoformat()}]"

@@ -30,7 +30,7 @@ _DATE_LEAD_IN = re.compile(
     re.IGNORECASE,
 )
 _LEADING = re.compile(
-    r"^(?:[\s,;:–—-]|and\b|but\b|then\b|so\b|also\b|while\b|where\b|when\b|after\s+which\b|which\b)+",
+    r"^(?:[\s,;:–—)\]-]|and\b|but\b|then\b|so\b|also\b|while\b|where\b|when\b|after\s+which\b|which\b)+",
     re.IGNORECASE,
 )
 _MARKERS = re.compile(r"\[(?:\d{1,3}|[a-z]{1,2}|note \d{1,3}|citation needed)\]")
