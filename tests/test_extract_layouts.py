@@ -24,6 +24,7 @@ from sedov_cli import cli
 from sedov_cli.dataset import check_unwritten
 from sedov_cli.extraction import draft_dataset
 from sedov_cli.extraction.draft import Draft, NothingToDraft, Source, to_json
+from sedov_cli.extraction.expressions import find_dates
 from sedov_cli.extraction.files import decode_article
 from sedov_cli.extraction.html_text import html_to_text
 from sedov_cli.extraction.layout import read_layout
@@ -87,6 +88,32 @@ def test_a_browser_copy_reads_its_title_chrome_headings_infobox_captions_and_ref
         "the title line was the page's ('Emma Lind - Wikipedia'); the subject is read as 'Emma Lind'"
     ]
     _valid(draft, BROWSER_COPY, tmp_path)
+
+
+def test_a_sites_own_lines_breadcrumb_byline_edit_dates_copyright_are_not_the_life() -> None:
+    text = (
+        "Home > Biographies > Painters\n"
+        "By John Smith | Published May 12, 2015 | Updated: March 3, 2020\n"
+        "Posted by admin on 12 May 2015\n"
+        "Last edited on 4 June 2021, at 10:32\n"
+        "Ada Brook (3 March 1901 – 12 July 1977) was an English painter. She married John Hale in 1928.\n"
+        "© 2023 Example Media Inc. All rights reserved.\n"
+        "Copyright 2010 Foo\n"
+    )
+    draft = _draft(text)
+    assert [(e["date"], e["title"]) for e in draft.dataset["events"]] == [
+        ("1901-03-03", "Ada Brook is born"),
+        ("1977-07-12", "Ada Brook dies"),
+        ("1928", "She married John Hale"),
+    ]
+    assert draft.skipped == {"site furniture": 5}
+    assert draft.dataset["people"][0]["name"] == "Ada Brook"
+
+
+def test_a_year_before_a_colon_is_read_and_a_time_is_not() -> None:
+    assert [(m.text, m.edtf) for m in find_dates("1925: She married Tom Ek.")[0]] == [("1925", "1925")]
+    assert [(m.text, m.edtf) for m in find_dates("On June 5, 2016: a note")[0]] == [("June 5, 2016", "2016-06-05")]
+    assert find_dates("at 1925:30 they met")[0] == []
 
 
 def test_the_packaged_form_markdown_and_plain_headings_name_the_same_sections() -> None:

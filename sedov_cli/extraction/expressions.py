@@ -50,7 +50,7 @@ MONTH = (
     r"|Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept\.?|Sep\.?|Oct\.?|Nov\.?|Dec\.?)(?![a-z])"
 )
 DAY = r"(?<![\d\w])(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?(?![\d:])"
-YEAR = r"(?<![\w.,/:$£€#])(?:1\d{3}|20\d{2})(?![\w:]|[.,]\d|-[^\W\d_]|\s*(?:%|per\s?cent))"
+YEAR = r"(?<![\w.,/:$£€#])(?:1\d{3}|20\d{2})(?!\w|[.,:]\d|-[^\W\d_]|\s*(?:%|per\s?cent))"
 QUALIFIER = _QUAL = r"(?:(?:c\.|ca\.|circa|about|around|approximately|approx\.|roughly)\s*)"
 POINT = _POINT = (
     rf"(?:{DAY}\s+(?:of\s+)?{MONTH},?\s+{YEAR}|{MONTH}\s+{DAY},?\s+{YEAR}|{MONTH},?\s+(?:of\s+)?{YEAR}|{YEAR})"

@@ -130,7 +130,7 @@ _YEARLESS = re.compile(
     rf"|[Tt]he\s+next)\s+(?:the\s+)?"
     rf"(?:(?P<day>{DAY})\s+(?:of\s+)?(?P<month>{MONTH})|(?P<month2>{MONTH})\s+(?P<day2>{DAY})|(?P<month3>{MONTH}))"
     r"(?P<which>\s+(?:(?:of|in)\s+)?(?:that|the\s+same|the\s+following|the\s+next)\s+year\b)?"
-    r"(?!,?\s*(?:of\s+)?\d{4}|\s+[A-Z]|\s*\[)"
+    r"(?!,?\s*(?:of\s+)?\d{4}|\s+[A-Z]|\s*\[|\s+\d)"
 )
 """A day or month with no year ("On 20 August", "in March"): its year is the anchor's."""
 
