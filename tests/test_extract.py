@@ -95,6 +95,18 @@ def edtf(sentence: str) -> list[tuple[str, str]]:
             [("from the Battle of Sekigahara in 1600 until the Meiji Restoration in 1868", "1600/1868")],
         ),
         ("He rejoined them after the 1794 declaration.", [("after the 1794", "[1794..]")]),
+        ("It was not until 1930 that she married.", [("until 1930", "1930")]),  # she married in 1930
+        ("She did not marry until 1930.", [("until 1930", "1930")]),
+        ("She lived there until 1930, not far from Bergen.", [("until 1930", "../1930")]),
+        ("She married no later than 1930.", [("no later than 1930", "[..1930]")]),
+        ("She married in 1930 or later.", [("1930", "[1930..]")]),
+        ("She was never there before 1930.", [("before 1930", "[1930..]")]),
+        ("By the time of the Centennial (1910), she sang.", [("By the time of the Centennial (1910", "[..1910]")]),
+        ("By the time of his death in 1938 he was famous.", [("By the time of his death in 1938", "[..1938]")]),
+        ("At the end of 1925 she left.", [("the end of 1925", "1925-39")]),
+        ("At the beginning of 1925 she left.", [("the beginning of 1925", "1925-37")]),
+        ("In the middle of 1925 she left.", [("the middle of 1925", "1925-38")]),
+        ("By the end of 1925 she had left.", [("By the end of 1925", "[..1925-39]")]),
     ],
 )
 def test_explicit_dates_keep_the_precision_the_words_give(sentence: str, expected: list[tuple[str, str]]) -> None:
@@ -122,6 +134,20 @@ def test_an_impossible_day_is_refused_with_a_reason() -> None:
     found, rejected = find_dates("He wrote on 31 February 1933.")
     assert found == []
     assert [(r.text, r.reason) for r in rejected] == [("31 February 1933", "'1933-02-31': February 1933 has no day 31")]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("She taught until her retirement in 1965.", [("../1965", "1965")]),
+        ("He coached him after he entered the school in 1930.", [("[1930..]", "1930")]),
+        ("After his release in 1950 he wrote.", [("[1950..]", "1950")]),
+        ("She ruled from January 1980 until her assassination in October 1984.", [("1980-01/1984-10", "1984-10")]),
+        ("She taught until 1965.", [("../1965", "")]),
+    ],
+)
+def test_an_event_named_on_the_way_to_a_date_is_a_claim_of_its_own(sentence: str, expected: list[Any]) -> None:
+    assert [(m.edtf, m.also) for m in find_dates(sentence)[0]] == expected
 
 
 def test_notes_say_how_a_bent_date_was_read() -> None:
@@ -175,6 +201,37 @@ def _resolve(text: str, anchor: str | None, born: str | None = "1906-02-24", die
         ("On 20 August", "1940-05", "1940-08-20"),
         ("on 3 January", "1940-08-21", "1941-01-03"),
         ("by March", "1941-12", "[..1942-03]"),
+        ("Then she married", "1925", "[1925..]"),
+        ("She then married", "1925-03", "[1925-03..]"),
+        ("Soon she married", "1925", "[1925..]"),
+        ("She soon married", "1925", "[1925..]"),
+        ("After that, she left", "1925", "[1925..]"),
+        ("Following this, she left", "1925", "[1925..]"),
+        ("Since then she has lived there", "1925", "1925/.."),
+        ("Until then she had lived alone", "1925", "[..1925]"),
+        ("In the years that followed she wrote", "1925", "[1925..]"),
+        ("She was then the only woman there", "1925", "1925"),
+        ("A decade later she left", "1925", "1935"),
+        ("Two weeks later she left", "1925-05-04", "1925-05-18"),
+        ("In the summer she wrote", "1925", "1925-26"),
+        ("In the summer of the following year she wrote", "1925-10", "1926-26"),
+        ("In December of that year", "1931-03", "1931-12"),
+        ("In March of the following year", "1931", "1932-03"),
+        ("Late that year", "1925", "1925-39"),
+        ("Early the following year", "1925-05", "1926-37"),
+        ("At the end of that year", "1925", "1925-39"),
+        ("By the end of the year", "1925", "[..1925-39]"),
+        ("The next morning", "1925-05-04", "1925-05-05"),
+        ("That evening", "1925-05-04", "1925-05-04"),
+        ("The year before, she had married", "1925", "1924"),
+        ("The year after, she married", "1925", "1926"),
+        ("Years later she returned", "1924", "[1925..]"),
+        ("She had earlier lived in Bergen", "1924", "[..1924]"),
+        ("By that point she was famous", "1924", "[..1924]"),
+        ("That June she married", "1925-03", "1925-06"),
+        ("The following June she married", "1925-03", "1925-06"),
+        ("The following June she married", "1925", "[1925-06..1926-06]"),  # which June a bare year does not say
+        ("In summer she married", "1925", "1925-26"),
     ],
 )
 def test_relative_dates_count_from_the_anchor(text: str, anchor: str, expected: str) -> None:
@@ -190,6 +247,7 @@ def test_relative_dates_count_from_the_anchor(text: str, anchor: str, expected: 
         ("the next day", "1933-02", "days cannot be counted from 'the anchor', which is not one day"),
         ("a few years earlier", "1933", "the text does not say how many"),
         ("two years before his death", "1933", "counts from something the text does not date"),
+        ("two years before", "1933", "counts from something the text does not date"),
     ],
 )
 def test_relative_dates_without_an_honest_anchor_are_left_out(text: str, anchor: str | None, reason: str) -> None:
@@ -212,6 +270,37 @@ def test_ages_count_from_the_birth_and_stop_at_the_death() -> None:
     assert (late.edtf, late.note) == (None, "age 40 falls after the subject's death (16 February 1938)")
     unborn = _resolve("at the age of 19", None, born=None)
     assert unborn.note == "the subject's birth is not given, so an age cannot be dated"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("aged twenty-two", "[1928-02-24..1929-02-23]"),  # the whole number, never "two"
+        ("at the age of twenty two", "[1928-02-24..1929-02-23]"),
+        ("At sixteen he left", "[1922-02-24..1923-02-23]"),
+        ("he married at twenty-two.", "[1928-02-24..1929-02-23]"),
+        ("he retired at 65 in Oslo", "[1971-02-24..1972-02-23]"),
+        ("At age of 31", "[1937-02-24..1938-02-23]"),
+        ("when he was about sixteen years old", "[1922-02-24..1923-02-23]"),
+        ("he was only nine years old", "[1915-02-24..1916-02-23]"),
+        ("At 17, Lev Sedov joined", "[1923-02-24..1924-02-23]"),
+        ("at 16 years of age", "[1922-02-24..1923-02-23]"),
+        ("As a 17-year-old, he enlisted", "[1923-02-24..1924-02-23]"),
+        ("By the age of ten", "[..1917-02-23]"),
+        ("From the age of seven", "1913-02-24/.."),
+        ("Until the age of 12", "../1919-02-23"),
+        ("By the time he was 20, he had", "[..1927-02-23]"),
+        ("in his 20s", "[1926-02-24..1936-02-23]"),
+        ("in his late 30s", "[1943-02-24..1946-02-23]"),
+    ],
+)
+def test_ages_in_words_and_at_the_end_of_a_clause(text: str, expected: str) -> None:
+    assert _resolve(text, None).edtf == expected
+
+
+@pytest.mark.parametrize("text", ["She arrived at 9 o'clock.", "He stayed at one point.", "at 19"])
+def test_a_number_after_at_is_not_always_an_age(text: str) -> None:
+    assert [f.form for f in find_relative(text)] == []
 
 
 @given(

@@ -24,6 +24,7 @@ from sedov_cli import cli
 from sedov_cli.dataset import check_unwritten
 from sedov_cli.extraction import draft_dataset
 from sedov_cli.extraction.draft import Draft, NothingToDraft, Source, to_json
+from sedov_cli.extraction.expressions import find_dates
 from sedov_cli.extraction.files import decode_article
 from sedov_cli.extraction.html_text import html_to_text
 from sedov_cli.extraction.layout import read_layout
@@ -87,6 +88,32 @@ def test_a_browser_copy_reads_its_title_chrome_headings_infobox_captions_and_ref
         "the title line was the page's ('Emma Lind - Wikipedia'); the subject is read as 'Emma Lind'"
     ]
     _valid(draft, BROWSER_COPY, tmp_path)
+
+
+def test_a_sites_own_lines_breadcrumb_byline_edit_dates_copyright_are_not_the_life() -> None:
+    text = (
+        "Home > Biographies > Painters\n"
+        "By John Smith | Published May 12, 2015 | Updated: March 3, 2020\n"
+        "Posted by admin on 12 May 2015\n"
+        "Last edited on 4 June 2021, at 10:32\n"
+        "Ada Brook (3 March 1901 – 12 July 1977) was an English painter. She married John Hale in 1928.\n"
+        "© 2023 Example Media Inc. All rights reserved.\n"
+        "Copyright 2010 Foo\n"
+    )
+    draft = _draft(text)
+    assert [(e["date"], e["title"]) for e in draft.dataset["events"]] == [
+        ("1901-03-03", "Ada Brook is born"),
+        ("1977-07-12", "Ada Brook dies"),
+        ("1928", "She married John Hale"),
+    ]
+    assert draft.skipped == {"site furniture": 5}
+    assert draft.dataset["people"][0]["name"] == "Ada Brook"
+
+
+def test_a_year_before_a_colon_is_read_and_a_time_is_not() -> None:
+    assert [(m.text, m.edtf) for m in find_dates("1925: She married Tom Ek.")[0]] == [("1925", "1925")]
+    assert [(m.text, m.edtf) for m in find_dates("On June 5, 2016: a note")[0]] == [("June 5, 2016", "2016-06-05")]
+    assert find_dates("at 1925:30 they met")[0] == []
 
 
 def test_the_packaged_form_markdown_and_plain_headings_name_the_same_sections() -> None:
@@ -227,6 +254,12 @@ def test_a_name_from_the_site_is_taken_off_and_a_guessed_name_is_said() -> None:
         ("In June 1931 she moved. That same summer she wrote.", "1931-26"),
         ("She was appointed on 30 September 1966. From this date until 1994 she served.", "1966-09-30/1994"),
         ("In March 1928 she led an expedition, and later that year she published its maps.", "[1928-03..1928-12]"),
+        ("She moved to Oslo in 1925. She then married.", "[1925..]"),
+        ("She arrived in Oslo on 4 May 1925. Ten days after arriving, she married.", "1925-05-14"),
+        ("Her father died in 1915. After the death of her father she left.", "[1915..]"),
+        ("In 1851 she went to Cruces, but shortly after her arrival the town was struck by cholera.", "[1851..]"),
+        ("She won the prize in 1931. In December of that year she travelled.", "1931-12"),
+        ("As a 17-year-old, she enlisted.", "[1917-05-03..1918-05-02]"),  # an age in a sentence opening on 'As'
     ],
 )
 def test_relative_dates_are_read_against_the_text_and_inferred(sentences: str, expected: str) -> None:
@@ -254,11 +287,65 @@ def test_an_event_the_text_does_not_date_is_not_guessed_from_the_last_date() -> 
         ("Soon after her divorce", "the text dates no divorce before it")]  # fmt: skip
 
 
+@pytest.mark.parametrize(
+    "sentences",
+    [
+        "Her father died in 1915. In early 1966, upon the death of her father, she left.",  # the clause's date
+        "She went to Oslo in 1925. Napoleon, wishing to rule, then sent an army in 1926.",  # 'then' with a date
+        "She went to Oslo in 1925 and then to Bergen.",  # 'then' in a list of places
+        "She went to Oslo in 1925. She studied at Bergen and then Oslo University.",
+        "She went to Oslo in 1925. He was later called the Bear.",  # a naming, not an event
+        "She died in Oslo in 1980, aged 79.",  # the death told again
+    ],
+)
+def test_relative_words_that_add_no_claim_of_their_own(sentences: str) -> None:
+    draft = _draft(f"= Ann Lee =\n\nAnn Lee (3 May 1900 – 1980) was a poet. {sentences}\n")
+    claims = [e for e in draft.dataset["events"] if not {"birth", "death"} & set(e["tags"])]
+    assert {e["certainty"] for e in claims} == {"stated"}
+    assert draft.unresolved == []
+
+
 def test_an_after_clause_dates_the_antecedent_and_opens_what_follows() -> None:
     draft = _draft("= Ann Lee =\n\nAnn Lee (3 May 1900 – 1980) was a poet. After receiving her degree in 1924, "
                    "she studied in Oslo.\n")  # fmt: skip
     assert [(e["date"], e["certainty"]) for e in draft.dataset["events"][-2:]] == [
         ("1924", "stated"), ("[1924..]", "inferred")]  # fmt: skip
+
+
+def test_an_event_on_the_way_to_a_date_is_drafted_beside_the_period() -> None:
+    draft = _draft("= Ann Lee =\n\nAnn Lee (3 May 1900 – 1990) was a poet. She ruled from January 1980 until her "
+                   "assassination in October 1984.\n")  # fmt: skip
+    assert [(e["date"], e["title"]) for e in draft.dataset["events"][-2:]] == [
+        ("1980-01/1984-10", "She ruled"), ("1984-10", "Her assassination")]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("sentences", "expected"),
+    [
+        ("She moved to Oslo in 1924. Two years later, in 1927, she moved to Bergen.",
+         [("1924", "She moved to Oslo", "stated"), ("1927", "She moved to Bergen", "stated")]),
+        ("She moved to Oslo in 1924. In 1927, two years later, she moved to Bergen.",
+         [("1924", "She moved to Oslo", "stated"), ("1927", "She moved to Bergen", "stated")]),
+        ("She moved to Oslo in 1924, where she lived until her death.",
+         [("1924", "She moved to Oslo", "stated"), ("1924/1980", "She lived", "inferred")]),
+        ("She moved to Oslo in 1924. Her poems were printed after her death.",
+         [("1924", "She moved to Oslo", "stated"), ("[1980..]", "Her poems were printed", "inferred")]),
+        ("She moved to Oslo in 1924. At the time of her death she was writing a novel.",
+         [("1924", "She moved to Oslo", "stated"), ("1980", "She was writing a novel", "inferred")]),
+    ],
+)  # fmt: skip
+def test_a_date_beside_a_relative_one_wins_and_her_death_is_the_subjects(
+    sentences: str, expected: list[tuple[str, str, str]]
+) -> None:
+    draft = _draft(f"= Ann Lee =\n\nAnn Lee (3 May 1900 – 1980) was a poet. {sentences}\n")
+    assert [(e["date"], e["title"], e["certainty"]) for e in draft.dataset["events"][2:]] == expected
+
+
+def test_an_after_clause_opening_on_a_name_dates_what_follows() -> None:
+    draft = _draft("= Ann Lee =\n\nAnn Lee (3 May 1900 – 1990) was a poet. After her father lost his job in 1929, "
+                   "Riley's role grew.\n")  # fmt: skip
+    assert [(e["date"], e["certainty"]) for e in draft.dataset["events"][-2:]] == [
+        ("1929", "stated"), ("[1929..]", "inferred")]  # fmt: skip
 
 
 def test_a_when_clause_in_a_dated_sentence_is_a_claim_at_that_date() -> None:

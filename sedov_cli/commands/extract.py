@@ -144,6 +144,10 @@ SKIPPED_KINDS = {
     "reference section": ("line of a references section", "lines of references sections"),
     "citation": ("citation line", "citation lines"),
     "caption": ("caption", "captions"),
+    "site furniture": (
+        "line of the site's own (a byline, an edit date, a copyright)",
+        "lines of the site's own (bylines, edit dates, copyrights)",
+    ),
 }
 UNRESOLVED_SHOWN = 20
 """How many unresolved expressions the summary lists; a long article says how many more."""

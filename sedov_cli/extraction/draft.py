@@ -453,7 +453,10 @@ def _from_then_until(
     return edtf, note, used
 
 
-_AFTER_CLAUSE = re.compile(r"^(?:After|Following)\s+[^,;]{1,160}?,\s+(?=[a-z])")
+_NAMED_EVENT = re.compile(r"\b(?:after|before|until|till|to)\s+(?P<what>(?:(?!\b(?:after|before|until|till|to)\s).)+?)"
+                          r"\s+in\s+\S.*$", re.IGNORECASE)  # fmt: skip
+"""The event in 'until her assassination in October 1984': 'her assassination', its title."""
+_AFTER_CLAUSE = re.compile(r"^(?:After|Following)\s+[^,;]{1,160}?,\s+(?=[a-z]|[A-Z][\w'’-]*\s+[a-z])")
 
 
 def _after_clause(words: str, mention: Mention) -> Mention:
@@ -638,7 +641,7 @@ def draft_dataset(
         items += [(r.start, None, r) for r in relatives]
         items.sort(key=lambda item: item[0])
         about_subject = _about(words, subject_words)
-        here = _SentenceDraft(context, sentence, words, spans)
+        here = _SentenceDraft(context, sentence, words, spans + tuple((r.start, r.end) for r in relatives))
         ages = [r for r in relatives if r.form == "age"]
         clauses = {clause_around(words, m.start) for m in mentions}
         consumed: set[int] = set()  # relatives joined to a date of their clause
@@ -646,6 +649,7 @@ def draft_dataset(
         named_pins = _NamedPins(
             named, birth, lambda text: _about(text, subject_words), here, sentence.section, unresolved
         )
+        near: Anchor | None = None  # the last date told earlier in this sentence
         for _, mention, relative in items:
             if mention is not None:
                 if named_pins.with_year(mention):  # "just before Hitler came to power in 1933"
@@ -683,14 +687,29 @@ def draft_dataset(
                     conventions["age with a year"] += 1
                 else:
                     here.draft(mention.edtf, mention.start, mention.end, note=mention.note, inferred=False)
+                if mention.also:  # "until her assassination in October 1984": the assassination is a claim too
+                    what = _NAMED_EVENT.search(mention.text)
+                    said = f"The event '{mention.text}' names is dated by its own words: {mention.also}."
+                    here.draft(mention.also, mention.start, mention.end, inferred=False, note=said,
+                               title=what["what"][:1].upper() + what["what"][1:] if what else None)  # fmt: skip
                 story.note(words, Anchor(mention.named, mention.text))
+                near = story.anchor
                 continue
             assert relative is not None
             if id(relative) in consumed:
                 continue
-            if relative.form in SAME_TIME and clause_around(words, relative.start) in clauses:
+            if relative.form in SAME_TIME and (
+                clause_around(words, relative.start) in clauses
+                or clause_around(words, len(words) - len(words[relative.end :].lstrip())) in clauses
+            ):  # ", then sent … in 1802": a 'then' that opens a clause belongs to it
                 continue  # "in 1925 at the age of 19": the age restates the year of its clause
-            result = resolve(relative, story.anchor, birth, about_subject, death, story.recall)
+            if _restated(words, relative, mentions):
+                continue  # "Two years later, in 1927, …": the date says it, and wins
+            result = resolve(relative, story.anchor, birth, about_subject, death, story.recall, near)
+            if relative.form == "event" and clause_around(words, relative.start) in clauses and result.edtf:
+                continue  # "in early 1966 (upon the death of Shastri)": the clause's own date dates it
+            if relative.form == "age" and _restates_death(words, result.edtf, death):
+                continue  # "she died aged 79": the death, told again; it is drafted from its date
             if result.edtf is None:
                 if not named_pins.instead_of(relative):  # the text does not date it; the table may
                     unresolved.append(Unresolved(relative.text, sentence.section, result.note))
@@ -733,6 +752,36 @@ def draft_dataset(
     draft_out = Draft(dataset, len(found), unresolved, layout.skipped)
     draft_out.warnings = _warnings(who, layout, builder.events, death, conventions)
     return draft_out
+
+
+def _apposed(between: str) -> bool:
+    """Nothing but a comma, 'in' or 'on' between two dates: one is set beside the other."""
+    return between.strip().lstrip(",").strip() in ("", "in", "on")
+
+
+def _restated(words: str, relative: Found, mentions: list[Mention]) -> bool:
+    """A relative date set beside an explicit one ('Two years later, in 1927', 'In 1927, two years later')."""
+    if relative.form == "yearless":  # "1913 Born September 12": the year is the day's, not a restatement
+        return False
+    for mention in mentions:
+        if mention.start >= relative.end and _apposed(words[relative.end : mention.start]):
+            return True
+        if mention.end <= relative.start and _apposed(words[mention.end : relative.start]):
+            return True
+    return False
+
+
+_DIED = re.compile(r"\b(?:died|dies|death|passed\s+away)\b", re.IGNORECASE)
+
+
+def _restates_death(words: str, edtf: str | None, death: EdtfDate | None) -> bool:
+    """'She died aged 79', when the text dates the death and the age meets it: the age says again when she died."""
+    if edtf is None or death is None or not _DIED.search(words):
+        return False
+    aged, died = parse_edtf(edtf).span, death.span
+    if None in (aged.earliest, aged.latest, died.earliest, died.latest):
+        return False
+    return aged.earliest <= died.latest and died.earliest <= aged.latest  # type: ignore[operator]
 
 
 def _era(birth: EdtfDate | None, death: EdtfDate | None) -> tuple[int, int] | None:
@@ -842,6 +891,13 @@ _KIN = re.compile(
 )
 
 
+_OPENERS = frozenset(
+    """In At Aged By When After Before During On From Following Later Two Three A An The As Until Till Since Early
+    Late Soon Then Shortly Within Over Throughout Upon Once While Having Only Just Already Still""".split()  # noqa: SIM905
+)
+"""Words a sentence may open with before it names whom it is about ("As a 17-year-old, she …")."""
+
+
 def _about(words: str, subject_words: set[str]) -> bool:
     """Whether an age in this sentence is the subject's: the first person it names is the subject
     (he, she, one of the subject's names), and not "his son" or "her teacher"."""
@@ -851,8 +907,7 @@ def _about(words: str, subject_words: set[str]) -> bool:
             return True
         if token.lower() in ("his", "her", "their"):
             return not _KIN.match(words, m.end())
-        if m.start() == 0 and token in ("In", "At", "Aged", "By", "When", "After", "Before", "During", "On",
-                                        "From", "Following", "Later", "Two", "Three", "A", "The"):  # fmt: skip
+        if m.start() == 0 and token in _OPENERS:
             continue
         if token[0].isupper():
             return False

@@ -50,7 +50,7 @@ MONTH = (
     r"|Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept\.?|Sep\.?|Oct\.?|Nov\.?|Dec\.?)(?![a-z])"
 )
 DAY = r"(?<![\d\w])(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?(?![\d:])"
-YEAR = r"(?<![\w.,/:$£€#])(?:1\d{3}|20\d{2})(?![\w:]|[.,]\d|-[^\W\d_]|\s*(?:%|per\s?cent))"
+YEAR = r"(?<![\w.,/:$£€#])(?:1\d{3}|20\d{2})(?!\w|[.,:]\d|-[^\W\d_]|\s*(?:%|per\s?cent))"
 QUALIFIER = _QUAL = r"(?:(?:c\.|ca\.|circa|about|around|approximately|approx\.|roughly)\s*)"
 POINT = _POINT = (
     rf"(?:{DAY}\s+(?:of\s+)?{MONTH},?\s+{YEAR}|{MONTH}\s+{DAY},?\s+{YEAR}|{MONTH},?\s+(?:of\s+)?{YEAR}|{YEAR})"
@@ -70,12 +70,20 @@ _NOT_A_YEAR_AFTER = re.compile(
 )
 _NOT_A_YEAR_BEFORE = re.compile(r"(?:\b(?:No|no|number|page|pages|p|pp|ISBN|[Rr]oute|[Ff]light|Op|opus|Opus)\.?\s*)$")
 _OPERATOR = re.compile(
-    r"\b(?P<op>by|before|after|since|until|till|from|during|throughout)\s+"
+    r"\b(?P<op>by|before|after|since|until|till|from|during|throughout|no\s+later\s+than|not\s+later\s+than"
+    r"|as\s+early\s+as|no\s+earlier\s+than|not\s+earlier\s+than)\s+"
     r"(?:(?:the\s+)?(?:end|beginning|start|middle|course|spring|summer|autumn|fall|winter)\s+of\s+)?(?:the\s+)?"
-    r"(?P<event>(?:his|her|their)\s+[a-z]+\s+in\s+)?$",
+    r"(?P<event>(?:his|her|their)\s+[a-z]+\s+in\s+"
+    r"|(?:he|she|they|(?-i:[A-Z])[\w'’-]+(?:\s+(?-i:[A-Z])[\w'’-]+)?)\s+(?:had\s+)?[a-z]+ed\b[^,;:.()]{0,80}?\s+in\s+)?$",
     re.IGNORECASE,
 )
 _WHILE = re.compile(r"\bwhile\b[^,;:.]*$", re.IGNORECASE)
+_BY_THE_TIME = re.compile(r"\bby\s+the\s+time\b[^,;:.]{0,80}$", re.IGNORECASE)
+_NOT = re.compile(r"\b(?:not|never)\b|n[’']t\b", re.IGNORECASE)
+"""A negation a clause back: 'did not marry until 1930' says she married in 1930."""
+_NEGATED = {"no later than": "not-after", "not later than": "not-after", "as early as": "not-after",
+            "no earlier than": "not-before", "not earlier than": "not-before"}  # fmt: skip
+_OR_LATER = re.compile(r"(?<!\s)\s+or\s+(?P<which>later|after|earlier|before)\b", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -90,6 +98,9 @@ class Mention:
     named: str = ""
     """The date the words name, before 'by', 'after' or 'until' bends it: what a
     later "the following year" counts from."""
+    also: str = ""
+    """The date of an event the words name on the way ("until her assassination in
+    October 1984", "after he entered the school in 1930"): a claim of its own, beside the bent date."""
 
     @property
     def period(self) -> bool:
@@ -170,6 +181,10 @@ def _with_operator(lo: str, hi: str, op: str | None) -> tuple[str, str | None]:
         return one, None
     if op == "by":
         return f"[..{hi}]", None
+    if op == "not-after":
+        return f"[..{hi}]", f"read as {hi} at the latest."
+    if op == "not-before":
+        return f"[{lo}..]", f"read as {lo} at the earliest."
     if op == "before":
         return f"[..{_shift(lo, -1)}]", f"'before' read as ending with {_shift(lo, -1)}, the unit before {lo}."
     if op == "after":
@@ -185,7 +200,7 @@ def _with_operator(lo: str, hi: str, op: str | None) -> tuple[str, str | None]:
     return f"{lo}/{hi}", None  # during, throughout, while
 
 
-Handler = Callable[..., tuple[str, str | None] | str | None]
+Handler = Callable[..., tuple[str, str | None] | tuple[str, str | None, str] | str | None]
 
 
 def _old_style(m: re.Match[str], sentence: str) -> tuple[str, str | None] | None:
@@ -350,6 +365,22 @@ def _century(m: re.Match[str], sentence: str) -> tuple[str, str | None]:
     )
 
 
+_YEAR_EDGES = {"beginning": "early", "start": "early", "middle": "mid", "end": "late", "close": "late"}
+
+
+def _year_edge(m: re.Match[str], sentence: str) -> tuple[str, str | None]:
+    """'the end of 1925' is late 1925, as 'the beginning' is early and 'the middle' mid: a third of the year."""
+    part = _YEAR_EDGES[m["edge"].lower()]
+    months = {"early": "January to April", "mid": "May to August", "late": "September to December"}[part]
+    return f"{m['y']}-{PART_CODES[part]}", f"'the {m['edge'].lower()} of {m['y']}' read as {part} {m['y']} ({months})."
+
+
+def _range_to_event(m: re.Match[str], sentence: str) -> tuple[str, str | None, str]:
+    """'from January 1980 until her assassination in October 1984': the period, and the event at its end."""
+    edtf, note = _range(m, sentence)
+    return edtf, note, edtf_ends(edtf)[1] or ""
+
+
 def _floruit(m: re.Match[str], sentence: str) -> tuple[str, str | None]:
     lo = parse_point(m["a"])
     hi = parse_point(m["b"]) if m["b"] else lo
@@ -407,6 +438,11 @@ _PATTERNS: tuple[tuple[re.Pattern[str], Handler, bool, re.Pattern[str] | None], 
             _range, False, True, r"death\s+in",
         ),
         (
+            rf"from\s+(?P<a>{_QUAL}?{_POINT})\s+(?:until|till|to)\s+(?:his|her|their|the)\s+[^,;.()\d]{{1,60}}?\s+in\s+"
+            rf"(?P<b>{_QUAL}?{_POINT})",
+            _range_to_event, False, True, r"(?i)from\s",
+        ),
+        (
             rf"between\s+(?P<a>{_QUAL}?{_POINT})\s+(?P<sep>and)\s+(?P<b>{_QUAL}?{_POINT})",
             _range, False, True, r"(?i)between",
         ),
@@ -436,6 +472,10 @@ _PATTERNS: tuple[tuple[re.Pattern[str], Handler, bool, re.Pattern[str] | None], 
             _year_part, True, True, r"(?i)early|mid|late|half",
         ),
         (r"\b(?P<op>post|pre)-(?P<y>1\d{3}|20\d\d)\b", _pre_post, False, True, r"(?i)\b(?:post|pre)-\d"),
+        (
+            rf"(?:the\s+)?(?P<edge>beginning|start|middle|end|close)\s+of\s+(?P<y>{YEAR})",
+            _year_edge, True, True, r"(?i)(?:beginning|start|middle|end|close)\s+of\s+\d",
+        ),
         (rf"{_QUAL}?{_POINT}", _single, True, False, None),
     )
 )  # fmt: skip
@@ -473,17 +513,23 @@ def find_dates(
                 result = handler(m, sentence, era) if handler is _single else handler(m, sentence)
                 if result is None:
                     continue
-                edtf, note = (result, None) if isinstance(result, str) else result
+                also = ""
+                if isinstance(result, str):
+                    edtf, note = result, None
+                elif len(result) == 3:
+                    edtf, note, also = result
+                else:
+                    edtf, note = result
                 named, start = edtf, a
                 if operators:
-                    edtf, note, start = _context(sentence, a, edtf, note)
+                    edtf, note, start, also = _context(sentence, a, edtf, note, b)
                 parse_edtf(edtf)
             except DateError as exc:
                 rejected.append(Rejected(a, b, m.group(), str(exc)))
                 taken[a:b] = b"\x01" * (b - a)
                 continue
             taken[a:b] = b"\x01" * (b - a)
-            found.append(Mention(start, b, sentence[start:b], edtf, note, named))
+            found.append(Mention(start, b, sentence[start:b], edtf, note, named, also))
     found.sort(key=lambda mention: mention.start)
     return found, rejected
 
@@ -508,23 +554,44 @@ def _end_of_year(sentence: str, at: int) -> int:
     return m.end() if m else at
 
 
-def _context(sentence: str, at: int, edtf: str, note: str | None) -> tuple[str, str | None, int]:
-    """Apply the word before a date ('by', 'until', 'during', a season, 'while …') to it."""
+def _negated(sentence: str, at: int) -> bool:
+    """Whether the clause before ``at`` says 'not' or 'never' (no comma, stop or colon between)."""
+    window = sentence[max(0, at - 60) : at]
+    clause = re.split(r"[,;:.]", window)[-1]
+    return _NOT.search(clause) is not None
+
+
+def _context(sentence: str, at: int, edtf: str, note: str | None, end: int) -> tuple[str, str | None, int, str]:
+    """Apply the word before a date ('by', 'until', 'during', a season, 'while …') to it.
+
+    The fourth value is the date of an event named between the word and the date
+    ("after he entered the school in 1930"), a claim of its own; else empty."""
     lo, hi = edtf_ends(edtf)
     assert lo is not None and hi is not None  # the patterns that take a word before them are closed
-    operator = _OPERATOR.search(sentence, max(0, at - 40), at)
+    operator = _OPERATOR.search(sentence, max(0, at - 120), at)
     start = at
     op: str | None = None
+    also = ""
     if operator:
-        op = operator["op"].lower()
+        op = " ".join(operator["op"].lower().split())
         start = operator.start()
+        op = _NEGATED.get(op, op)
+        if op in ("until", "till", "before", "after") and _negated(sentence, start):
+            op = {"before": "not-before", "after": "not-after"}.get(op)  # "did not marry until 1930": in 1930
         noun_follows = re.match(r"\s+[a-z]", sentence[_end_of_year(sentence, at) :])
-        if op in ("after", "before") and operator["event"]:  # "after his release in 1950": from 1950 on
-            op += "-event"
+        if op in ("after", "before", "until", "till") and operator["event"]:  # "after his release in 1950"
+            also = edtf if lo == hi else f"[{lo}..{hi}]"  # the release is a claim; from 1950 on, another
+            op += "-event" if op in ("after", "before") else ""
         elif op in ("after", "before") and operator.group().rstrip().lower().endswith("the") and noun_follows:
             op += "-event"  # "after the 1794 declaration": after an event of 1794, which may be in 1794 itself
+    elif _BY_THE_TIME.search(sentence, max(0, at - 100), at):  # "By the time of the Centennial (1910)"
+        op = "by"
+        start = _BY_THE_TIME.search(sentence, max(0, at - 100), at).start()  # type: ignore[union-attr]
     elif _WHILE.search(sentence, max(0, at - 200), at):  # a clause back, not the whole sentence again
         op = "while"
+    trailing = _OR_LATER.match(sentence, end)
+    if trailing and op is None:  # "in 1930 or later", "1930 or before"
+        op = "not-before" if trailing["which"].lower() in ("later", "after") else "not-after"
     new, op_note = _with_operator(lo, hi, op)
     notes = [n for n in (note, op_note) if n]
-    return new, " ".join(notes) or None, start
+    return new, " ".join(notes) or None, start, also

@@ -108,8 +108,30 @@ _GLUED = re.compile(r"[a-z][A-Z]")
 """'ArtsAutosBooksBusiness…': a menu copied without its spaces."""
 
 
+_BREADCRUMB = re.compile(r"\S\s+[>›»]\s+\S")
+"""'Home > Biographies > Painters': where the page sits on its site."""
+_BYLINE = re.compile(
+    r"(?:[Bb]y|[Ww]ritten\s+by|[Pp]osted\s+by)\s+(?!(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\b)"
+    r"[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}\s*(?:$|[|•·]|[,–—-]\s*(?:\d|[A-Z][a-z]+\s+\d)|\s+on\s)"
+)
+"""'By John Smith | Published May 12, 2015': the article's author and dates, not the life's."""
+
+
+def _is_furniture(stripped: str, folded: str) -> bool:
+    """A site's own lines about the page: a breadcrumb, a byline, a copyright."""
+    if len(stripped) > 200:
+        return False
+    if "©" in stripped or "all rights reserved" in folded:
+        return True
+    if _BREADCRUMB.search(stripped) and not stripped.endswith(".") and ". " not in stripped:
+        return True
+    return _BYLINE.match(stripped) is not None and ". " not in stripped
+
+
 def _is_chrome(folded: str, stripped: str = "") -> bool:
     if folded in CHROME_LINES or folded.startswith(CHROME_PREFIXES):
+        return True
+    if stripped and _is_furniture(stripped, folded):
         return True
     if stripped and len(_GLUED.findall(stripped)) >= 4 and len(stripped.split()) <= 3:
         return True
@@ -289,6 +311,8 @@ def read_layout(text: str) -> Layout:
             continue
         if _is_chrome(folded, stripped):
             st.flush()
+            if _YEARISH.search(stripped):
+                st.skipped["site furniture"] += 1
             if st.title is None and not st.prose_seen and "wikipedia" in folded and " - " in stripped:
                 st.title, _ = clean_title(stripped)
                 st.site_title = stripped

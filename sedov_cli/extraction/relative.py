@@ -16,7 +16,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from ..dates import EdtfDate, Precision, birthday_in, parse_edtf
+from ..dates import PART_CODES, EdtfDate, Precision, birthday_in, parse_edtf
 from .expressions import DAY, DECADE_PARTS, MONTH, SEASON_CODES, edtf_ends, month_number, point_text
 from .tables import EVENT_NOUNS
 
@@ -25,62 +25,112 @@ __all__ = ["Anchor", "Found", "Resolution", "find_relative", "resolve"]
 _NUMBERS = {
     "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
     "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
-    "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20,
+    "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19,
 }  # fmt: skip
-_NUMBER = r"(?:\d{1,3}|" + "|".join(sorted(_NUMBERS, key=len, reverse=True)) + ")"
+_TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80,
+         "ninety": 90}  # fmt: skip
+_UNITS = "one|two|three|four|five|six|seven|eight|nine"
+_TENS_WORDS = "|".join(_TENS)
+_NUMBER = (
+    rf"(?:\d{{1,3}}|(?:{_TENS_WORDS})(?:[-\s](?:{_UNITS})\b)?|{'|'.join(sorted(_NUMBERS, key=len, reverse=True))})"
+)
+"""A count in digits or words, "twenty-two" and "twenty two" whole (never read as "two")."""
+_AGE_WORDS = "|".join(sorted((w for w in _NUMBERS if w not in ("a", "an", "one")), key=len, reverse=True))
+_AGE_WORD = rf"(?:(?:{_TENS_WORDS})(?:[-\s](?:{_UNITS})\b)?|{_AGE_WORDS})"
+"""An age in words ("sixteen", "twenty-two"): not "a" or "one", which are rarely ages ("at one point")."""
+_AGE_VERB = (
+    r"(?:became|began|went|won|ran|left|took|wrote|made|gave|met|saw|joined|entered|married|moved|was|had"
+    r"|lost|fell|sang|drew|rose|[a-z]{3,}ed)"
+)
+_AGE_VERB_BEFORE = "|".join(
+    [r"(?<=[a-z]{3}ed\s)", r"(?<=[a-z]ied\s)"]
+    + [rf"(?<=\b{verb}\s)" for verb in ("left", "won", "became", "began", "wrote", "ran", "took", "went")]
+)
+"""Verbs an age at the end of a clause follows ("she married at twenty-two.", "he retired at 65")."""
 _DECADES_OF_LIFE = {
     "teens": 13, "teenage years": 13, "twenties": 20, "thirties": 30, "forties": 40, "fifties": 50,
     "sixties": 60, "seventies": 70, "eighties": 80, "nineties": 90,
 }  # fmt: skip
 
 _RELATIVE = re.compile(
-    r"(?P<next>\b(?:the\s+)?(?:following|next|subsequent)\s+(?P<next_unit>year|month|day)\b)"
-    r"|(?P<vague>\b(?:a\s+few|several|some|many|a\s+couple\s+of)\s+(?:years?|months?|weeks?|days?)\s+"
+    r"(?P<year_part>\b(?:(?P<yp_part>early|late|mid)(?:[-\s]+in)?|(?:at|by|towards?|near|around)\s+the\s+"
+    r"(?P<yp_edge>end|beginning|start|middle|close)\s+of)\s+(?P<yp_which>that|the\s+same|the\s+following|the\s+next|the)"
+    r"\s+year\b)"
+    r"|(?P<next>\b(?:the\s+)?(?:following|next|subsequent)\s+(?P<next_unit>year|month|day|morning|evening|night)\b"
+    r"|\bthe\s+(?P<after_unit>year|month|day)\s+after\b(?!\s+(?:the|his|her|their|its|that|this)\b))"
+    r"|(?P<vague>\b(?:(?:a\s+few|several|some|many|a\s+couple\s+of)\s+)?(?:years?|months?|weeks?|days?|decades)\s+"
     r"(?:later|earlier|afterwards?))"
-    rf"|(?P<offset>\b(?P<n>{_NUMBER})\s+(?P<unit>years?|months?|days?)\s+"
-    r"(?P<dir>later|afterwards?|after(?=\s*[,.;])|on(?=\s*[,.;])|earlier|before(?=\s*[,.;])|before))"
-    r"|(?P<previous>\b(?:the\s+)?(?:previous|preceding|prior)\s+(?P<prev_unit>year|month|day)\b)"
+    rf"|(?P<offset>\b(?P<n>{_NUMBER})\s+(?P<unit>years?|months?|weeks?|days?|decades?)\s+"
+    r"(?P<dir>later|afterwards?|after(?=\s*[,.;]|\s+(?:he|she|they|[a-z]{3,}ed)\b)|on(?=\s*[,.;])|earlier"
+    r"|before(?=\s*[,.;])|before))"
+    r"|(?P<previous>\b(?:the\s+)?(?:previous|preceding|prior)\s+(?P<prev_unit>year|month|day)\b"
+    r"|\bthe\s+(?P<before_unit>year|month|day)\s+before\b(?!\s+(?:the|his|her|their|its|that|this)\b))"
     r"|(?P<within>\b(?P<side>later|earlier)\s+(?:in\s+)?(?:that|the\s+same)\s+(?P<within_unit>year|month)\b)"
-    r"|(?P<same>\b(?:that|the\s+same)\s+(?:same\s+)?(?P<same_unit>year|month|day)\b(?!'s|\s+(?:of|in)\b))"
-    r"|(?P<same_season>\b(?:that|the\s+same|the\s+following|the\s+next)\s+(?:same\s+)?(?P<season>spring|summer|autumn|fall|winter)\b)"
+    r"|(?P<same>\b(?:that|the\s+same)\s+(?:same\s+)?(?P<same_unit>year|month|day|morning|evening|night)\b"
+    r"(?!'s|\s+(?:of|in)\b))"
+    r"|(?P<same_season>\b(?:(?:in\s+)?(?:that|the\s+same|the\s+following|the\s+next)\s+(?:same\s+)?|in\s+(?:the\s+)?)"
+    r"(?P<season>spring|summer|autumn|fall|winter)\b"
+    r"(?:\s+(?:of|in)\s+(?P<season_of>that|the\s+same|the\s+following|the\s+next)\s+year\b|(?!\s+of\b)))"
     rf"|(?P<duration>\b(?:for|over)\s+(?:the\s+next\s+)?(?P<dur_n>{_NUMBER})\s+(?P<dur_unit>years?|decades?)\b)"
-    r"|(?P<by_then>\bby\s+(?:that\s+time|this\s+time|then)\b)"
+    r"|(?P<by_then>\b(?:by|until|till|up\s+to)\s+(?:that\s+time|this\s+time|then|that\s+point|this\s+point)\b"
+    r"|(?<=\bhad\s)earlier\b|^Earlier(?=,))"
     r"|(?P<during>\b(?:during|in|throughout|over)\s+(?:this|that|these|those|the\s+same)\s+"
-    r"(?:period|time|years|months|decade|era|phase|stage|interval)\b)"
+    r"(?:period|time|years|months|decade|era|phase|stage|interval)\b"
+    r"|\b(?:during|throughout)\s+(?:his|her|their)\s+(?:time|years|days|stay|studies|tenure)\s+(?:in|at|as|with)\b)"
     r"|(?P<at_time>\b(?:(?:at|around|about)\s+(?:that|this|the\s+same|about\s+the\s+same|around\s+the\s+same)\s+time"
-    r"|at\s+a\s+time\s+when|in\s+the\s+meantime|[Mm]eanwhile|at\s+the\s+time)\b)"
+    r"|at\s+a\s+time\s+when|in\s+the\s+meantime|[Mm]eanwhile|at\s+the\s+time(?!\s+of\b)"
+    r"|(?:(?<=\bwas\s)|(?<=\bwere\s))then(?=\s+(?:a|an|the|still|only|living|working|serving)\b))\b)"
     r"|(?P<soon>\b(?:(?:soon|shortly|not\s+long)\s+(?:after(?:wards?)?(?!\s+(?:the|his|her|their|its)\s)|thereafter)"
-    r"|immediately(?!\s+(?:after|before|following)))\b)"
+    r"|immediately(?!\s+(?:after|before|following))|(?<!as\s)soon(?!\s+(?:after|afterwards?|thereafter|as|enough)\b))\b)"
     r"|(?P<from_then>\bfrom\s+(?:this|that|the\s+same)\s+(?:date|day|time|point|moment|year)(?:\s+on(?:wards?)?)?"
-    r"|\bfrom\s+then(?:\s+on(?:wards?)?)?)"
+    r"|\bfrom\s+then(?:\s+on(?:wards?)?)?|\b(?:ever\s+)?since\s+then\b)"
     rf"|(?P<months>\b(?:(?:at\s+the\s+age\s+of|at\s+age|aged)\s+(?P<mo_n>{_NUMBER})\s+months?"
     rf"|(?P<mo_n2>{_NUMBER})\s+months?\s+old)\b)"
     rf"|(?P<birthday>\b(?:on\s+)?(?:his|her|their)\s+(?P<bd_n>\d{{1,3}})(?:st|nd|rd|th)\s+birthday\b)"
-    rf"|(?P<age>\b(?:at\s+(?:the\s+)?age\s+of|at\s+age|aged|to\s+the\s+age\s+of|when\s+(?:he|she|they)\s+(?:was|were))"
-    rf"\s+(?P<age_n>{_NUMBER})\b(?!\s+(?:months?|weeks?|days?|o'clock|percent|per\s+cent|%)\b)"
-    r"|\bat\s+(?P<at_n>\d{1,2})(?=,?\s+(?:(?:he|she|they)\s+)?(?:became|began|went|won|ran|left|took|wrote|made|gave|met"
-    r"|saw|joined|entered|married|moved|was|had|[a-z]{3,}ed)\b)"
-    rf"|\b[Aa]t\s+(?P<at_word>{_NUMBER})(?=,\s+(?:he|she|they)\b))"
+    rf"|(?P<age>\b(?:(?P<age_op>by|from|until|till|before)\s+the\s+age\s+of"
+    r"|(?P<age_by>by\s+the\s+time)\s+(?:he|she|they)\s+(?:was|were|turned)"
+    r"|at\s+(?:the\s+)?age\s+of|at\s+age|aged|to\s+the\s+age\s+of|when\s+(?:he|she|they)\s+(?:was|were))"
+    rf"\s+(?:(?:about|around|only|just|nearly|almost|barely)\s+)?(?P<age_n>{_NUMBER})\b"
+    r"(?:\s+years?\s+(?:old|of\s+age)\b)?"
+    r"(?!\s+(?:months?|weeks?|days?|o'clock|percent|per\s+cent|%)\b)"
+    rf"|\bat\s+(?P<yoa_n>\d{{1,2}}|{_AGE_WORD})\s+years?\s+of\s+age\b"
+    rf"|\b(?:as\s+)?an?\s+(?P<yo_n>\d{{1,2}}|{_AGE_WORD})[-\s]year[-\s]old(?=,?\s+(?:he|she|they)\b)"
+    rf"|\bat\s+(?P<at_n>\d{{1,2}}|{_AGE_WORD})(?=,?\s+(?:(?:he|she|they)\s+)?{_AGE_VERB}\b|,\s+(?:he|she|they)\b"
+    rf"|,\s+(?-i:[A-Z])[\w'’-]+(?:\s+(?-i:[A-Z])[\w'’-]+)?\s+{_AGE_VERB}\b)"
+    rf"|(?:{_AGE_VERB_BEFORE})at\s+(?P<at_end>\d{{1,2}}|{_AGE_WORD})(?=\s*[,.;)]|\s+(?:and|in|after|when|while|from|of)\b)"
+    rf"|\b(?:he|she)\s+was\s+(?:(?:about|around|only|just|nearly|almost|barely)\s+)?(?P<old_n>{_NUMBER})\s+years?\s+old\b)"
     rf"|(?P<within_n>\bwithin\s+(?:a|one|(?P<wi_n>{_NUMBER}))\s+(?P<wi_unit>years?|months?)\b)"
     rf"|(?P<next_n>\b(?:in|over|during|for)\s+the\s+(?:next|following)\s+(?P<nx_n>{_NUMBER})\s+(?P<nx_unit>years|decades)\b)"
     r"|(?P<last_year>\b(?:in|during)\s+the\s+(?:last|final)\s+year\s+of\s+(?:his|her|their)\s+life\b)"
     r"|(?P<life>\b(?:in|until|into|during|throughout)\s+(?P<whose>his|her|their)\s+(?:(?P<life_part>early|mid|late)[-\s]+)?"
-    r"(?P<decade>teens|teenage\s+years|twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)\b)"
+    r"(?P<decade>teens|teenage\s+years|twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties"
+    r"|[2-9]0s)\b)"
     rf"|(?P<event>\b(?:(?P<ev_soon>soon|shortly|not\s+long|immediately|just|a\s+few\s+(?:days|weeks|months|years)"
     rf"|some\s+(?:time|weeks|months|years)|several\s+(?:days|weeks|months|years)"
     rf"|(?P<ev_n>{_NUMBER})\s+(?P<ev_unit>years?|months?|weeks?|days?))\s+)?"
-    r"(?P<ev_dir>after|following|before|until|during|upon|on)\s+(?:(?:the|his|her|their|its)\s+)?(?:(?P<owner>[a-z]+)(?:'s|’s)\s+)?(?:(?P<adj>[a-z]+)\s+(?=[a-z]{3,}(?:ment|tion|sion|ance|ence|ure)\b))?"
-    rf"(?P<noun>{'|'.join(sorted(EVENT_NOUNS, key=len, reverse=True))}|[a-z]{{3,}}(?:ment|tion|sion|ance|ence|ure))\b"
+    r"(?P<ev_dir>after|following|before|until|during|upon|on|at\s+the\s+time\s+of)\s+(?:(?P<det>the|his|her|their|its)\s+)?(?:(?P<owner>[a-z]+)(?:'s|’s)\s+)?(?:(?P<adj>[a-z]+)\s+(?=[a-z]{3,}(?:ment|tion|sion|ance|ence|ure)\b))?"
+    rf"(?:(?P<noun>{'|'.join(sorted(EVENT_NOUNS, key=len, reverse=True))}"
+    r"|[a-z]{3,}(?:ment|tion|sion|ance|ence|ure))\b"
+    r"(?:\s+of\s+(?:(?:his|her|their|the)\s+)?(?P<of_owner>(?-i:[A-Z])[\w'’-]+|[a-z]+))?"
+    r"|(?<=after\s)(?P<gerund>[a-z]{3,}ing)\b)"
     r"|\bbefore\s+becoming\s+(?:an?\s+|the\s+)?(?P<role>[a-z]+))"
-    r"|(?P<later>\b(?:later|afterwards?|subsequently|thereafter|eventually)\b(?!\s+(?:life|years|stages?|works?|career"
-    r"|period|part|half|phases?|editions?|versions?|generations?|days|in\s+(?:his|her|their)\s+life)\b))",
+    r"|(?P<later>(?<!\bno\s)(?<!\bnot\s)(?<!\bor\s)\b(?:later|afterwards?|subsequently|thereafter|eventually)\b"
+    r"(?!\s+than\b)(?!\s+(?:life|years|stages?|works?|career"
+    r"|period|part|half|phases?|editions?|versions?|generations?|days|in\s+(?:his|her|their)\s+life"
+    r"|known|called|named|renamed|dubbed|titled|styled)\b)"
+    r"|\b(?:after|following)\s+(?:that|this)(?=\s*,|\s+(?:he|she|they|(?-i:[A-Z])))"
+    r"|\b(?:in|during|over)\s+the\s+(?:years|months|decades)\s+that\s+followed\b"
+    r"|\b(?:in|during|over)\s+the\s+(?:following|subsequent|ensuing|next)\s+(?:few\s+)?(?:years|months|decades)\b)"
+    r"|(?P<then>(?<!\bthe\s)(?<!\bso\s)\bthen\b(?=,?\s+(?-i:[a-z]))(?!,?\s+(?:the|a|an|his|her|their|to|on|onwards?)\b))",
     re.IGNORECASE,
 )
 
 _YEARLESS = re.compile(
-    rf"\b(?P<op>[Oo]n|[Ii]n|[Bb]y|[Uu]ntil|[Ss]ince|[Ff]rom|[Dd]uring|[Bb]orn|[Dd]ied)\s+(?:the\s+)?"
+    rf"\b(?P<op>[Oo]n|[Ii]n|[Bb]y|[Uu]ntil|[Ss]ince|[Ff]rom|[Dd]uring|[Bb]orn|[Dd]ied|[Tt]hat|[Tt]he\s+following"
+    rf"|[Tt]he\s+next)\s+(?:the\s+)?"
     rf"(?:(?P<day>{DAY})\s+(?:of\s+)?(?P<month>{MONTH})|(?P<month2>{MONTH})\s+(?P<day2>{DAY})|(?P<month3>{MONTH}))"
-    r"(?!,?\s*(?:of\s+)?\d{4}|\s+[A-Z]|\s*\[)"
+    r"(?P<which>\s+(?:(?:of|in)\s+)?(?:that|the\s+same|the\s+following|the\s+next)\s+year\b)?"
+    r"(?!,?\s*(?:of\s+)?\d{4}|\s+[A-Z]|\s*\[|\s+\d)"
 )
 """A day or month with no year ("On 20 August", "in March"): its year is the anchor's."""
 
@@ -100,6 +150,8 @@ SAME_TIME = frozenset(
         "next_n",
         "last_year",
         "from_then",
+        "then",
+        "year_part",
     }
 )
 """Forms that restate when a sentence happens: with an explicit date in the
@@ -137,7 +189,9 @@ _HINTS = ("follow", "next", "subsequent", "later", "earlier", "before", "after",
           "prior", "same", "that ", "this ", "these ", "those ", "then", "soon", "shortly", "not long", "age",
           "teens", "ties", "month", "meantime", "while", "eventually", "until", "when ", "at ", "for ", "over ",
           "during", "teenage", "summer", "winter", "spring", "autumn", "birthday", "within", "immediately",
-          "last year", "final year")  # fmt: skip
+          "last year", "final year", "years old", "soon", "0s", "year-old", "year old",
+          "end of", "beginning of", "start of", "middle of", "close of", "early", "mid", "years", "months",
+          "decades", "weeks", "days", "the time")  # fmt: skip
 _MONTH_STEMS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 
 
@@ -158,6 +212,8 @@ def find_relative(sentence: str) -> list[Found]:
         assert form is not None
         found.append(Found(m.start(), m.end(), m.group(), form, m))
     for m in _YEARLESS.finditer(sentence) if monthed else ():
+        if m["which"]:  # "in December of that year" is one date: "that year" is its year, not a claim of its own
+            found = [f for f in found if not (f.start < m.end() and m.start() < f.end)]
         if not any(f.start < m.end() and m.start() < f.end for f in found):
             found.append(Found(m.start(), m.end(), m.group(), "yearless", m))
     found.sort(key=lambda f: f.start)
@@ -165,7 +221,13 @@ def find_relative(sentence: str) -> list[Found]:
 
 
 def _count(word: str) -> int:
-    return int(word) if word.isdigit() else _NUMBERS[word.lower()]
+    """12 for '12' or 'twelve'; 22 for 'twenty-two' or 'twenty two'."""
+    if word.isdigit():
+        return int(word)
+    tens, _, unit = word.lower().replace("-", " ").partition(" ")
+    if tens in _TENS:
+        return _TENS[tens] + (_NUMBERS[unit.strip()] if unit.strip() else 0)
+    return _NUMBERS[word.lower()]
 
 
 def _single_year(when: EdtfDate) -> int | None:
@@ -199,6 +261,7 @@ def resolve(
     about_subject: bool,
     death: EdtfDate | None = None,
     recall: Recall | None = None,
+    near: Anchor | None = None,
 ) -> Resolution:
     """The date ``found`` stands for, counted from ``anchor``, the subject's ``birth``, or an event ``recall`` finds."""
     m = found.match
@@ -217,7 +280,8 @@ def resolve(
             f"Resolved '{found.text}' as the year before the subject's death ({death.display}).",
         )
     if found.form == "event":
-        return _after_event(found, recall)
+        own = _own_death(found, death, about_subject, near)
+        return own if own is not None else _after_event(found, recall, near)
     if found.form == "vague" and (anchor is None or not re.search(r"later|afterwards?", m.group(), re.IGNORECASE)):
         return Resolution(None, "the text does not say how many")
     if found.form == "offset" and m["dir"].lower() == "before" and not re.match(r"before\s*$", m.group()):
@@ -237,12 +301,24 @@ def resolve(
         return Resolution(f"[{lo}..]", f"Resolved {said}: on or after it, by how much the text does not say.")
     if found.form == "yearless":
         return _yearless(found, when, anchor)
+    if found.form == "year_part":
+        year = _single_year(when)
+        if year is None:
+            return Resolution(None, f"the date before it ({anchor.words!r}) spans more than one year")
+        year += 1 if re.search(r"following|next", m["yp_which"], re.IGNORECASE) else 0
+        part = m["yp_part"] or {"end": "late", "close": "late", "middle": "mid"}.get(m["yp_edge"].lower(), "early")
+        edtf = f"{year:04d}-{PART_CODES[part.lower()]}"
+        if m.group().lower().startswith("by"):
+            edtf = f"[..{edtf}]"
+        return Resolution(edtf, f"Resolved {said}: {part.lower()} {year}, a third of the year.")
     if found.form == "same_season":
         year = _single_year(when)
         if year is None:
             return Resolution(None, f"the date before it ({anchor.words!r}) spans more than one year")
         code = SEASON_CODES[m["season"].lower()]
-        if re.match(r"the\s+(?:following|next)", m.group(), re.IGNORECASE):
+        if m["season_of"]:  # "in the summer of the following year": the year is named, the month does not matter
+            year += 1 if re.match(r"the\s+(?:following|next)", m["season_of"], re.IGNORECASE) else 0
+        elif re.match(r"(?:in\s+)?the\s+(?:following|next)", m.group(), re.IGNORECASE):
             began = when.span.earliest
             assert began is not None
             months = {25: 3, 26: 6, 27: 9, 28: 12}
@@ -261,7 +337,7 @@ def resolve(
         if lo is None:
             return Resolution(None, f"the date before it ({anchor.words!r}) has no start")
         return Resolution(f"{lo}/..", f"Resolved {said}: a stretch from it, whose end the text does not give.")
-    if found.form in ("later", "vague"):
+    if found.form in ("later", "vague", "then"):
         since = (hi if when.interval else lo) or lo  # later than a period: after it ended
         if since is None:
             return Resolution(None, f"the date before it ({anchor.words!r}) has no start")
@@ -270,6 +346,9 @@ def resolve(
             return Resolution(
                 f"[{since}..]", f"Resolved {said}: a year or more after it, how many the text does not say."
             )
+        if found.form == "then":
+            return Resolution(f"[{since}..]", f"Resolved {said}: 'then' read as afterwards, by how much the text "
+                              "does not say.")  # fmt: skip
         return Resolution(f"[{since}..]", f"Resolved {said}: after it, by how much the text does not say.")
     if found.form in ("within_n", "next_n"):
         n = _count(m["wi_n"] or m["nx_n"] or "1")
@@ -303,14 +382,18 @@ def resolve(
             f"{first_year:04d}/{first_year + n:04d}",
             f"Resolved {said}: {n} years on from {first_year}, counted in whole years (the text gives no finer date).",
         )
-    unit = (m["next_unit"] or m["unit"] or m["prev_unit"] or m["within_unit"] or m["same_unit"] or "year").lower()
-    unit = unit.rstrip("s")
+    unit = (m["next_unit"] or m["unit"] or m["prev_unit"] or m["within_unit"] or m["same_unit"] or m["after_unit"]
+            or m["before_unit"] or "year").lower()  # fmt: skip
+    unit = "day" if unit in ("morning", "evening", "night") else unit.rstrip("s")
+    scale = 1
+    if unit in ("decade", "week"):  # a decade is ten years; a week seven days
+        unit, scale = ("year", 10) if unit == "decade" else ("day", 7)
     if unit == "day":
         if when.interval or when.one_of or when.start is None or when.start.precision is not Precision.DAY:
             return Resolution(None, f"days cannot be counted from {anchor.words!r}, which is not one day")
-        day = when.start.earliest + timedelta(days=step_of(found))
+        day = when.start.earliest + timedelta(days=step_of(found) * scale)
         return Resolution(day.isoformat(), f"Resolved {said}.")
-    step = step_of(found)
+    step = step_of(found) * scale
     if unit == "year":
         year = _single_year(when)
         if year is None and when.interval and found.form in ("next", "offset") and step > 0 and when.span.latest:
@@ -359,7 +442,8 @@ def step_of(found: Found) -> int:
 
 
 _YEARLESS_OPERATORS = {"on": "{p}", "in": "{p}", "by": "[..{p}]", "until": "../{p}", "since": "{p}/..",
-                       "from": "{p}/..", "during": "{p}/{p}", "born": "{p}", "died": "{p}"}  # fmt: skip
+                       "from": "{p}/..", "during": "{p}/{p}", "born": "{p}", "died": "{p}", "that": "{p}",
+                       "the following": "{p}", "the next": "{p}"}  # fmt: skip
 
 
 def _yearless(found: Found, when: EdtfDate, anchor: Anchor) -> Resolution:
@@ -373,7 +457,18 @@ def _yearless(found: Found, when: EdtfDate, anchor: Anchor) -> Resolution:
     day = int(day_text.rstrip("stndrh")) if day_text else None
     start = when.span.earliest
     assert start is not None
-    if (month, day or 31) < (start.month, start.day) and when.start is not None and when.start.precision in (
+    which = (m["which"] or "").lower()
+    op = " ".join(m["op"].lower().split())
+    finer = when.start is not None and when.start.precision in (Precision.MONTH, Precision.DAY)
+    if op == "that":  # "That June": the anchor's own year
+        which = "that"
+    elif op != "that" and op.startswith("the ") and not finer:  # "The following June", after a bare year
+        lo_p, hi_p = point_text(year, month, day), point_text(year + 1, month, day)
+        return Resolution(f"[{lo_p}..{hi_p}]", f"Resolved '{m.group()}' counted from {anchor.words!r} "
+                          f"({anchor.edtf}): the year does not say which months are past, so either.")  # fmt: skip
+    if which:  # "in December of that year", "in March of the following year": the year is said
+        year += 1 if re.search(r"following|next", which) else 0
+    elif (month, day or 31) < (start.month, start.day) and when.start is not None and when.start.precision in (
         Precision.MONTH, Precision.DAY
     ):  # fmt: skip
         year += 1
@@ -382,8 +477,11 @@ def _yearless(found: Found, when: EdtfDate, anchor: Anchor) -> Resolution:
         parse_edtf(point)
     except ValueError:
         return Resolution(None, f"{year} has no such day")
-    edtf = _YEARLESS_OPERATORS[m["op"].lower()].format(p=point)
+    edtf = _YEARLESS_OPERATORS[op].format(p=point)
     words = m.group()[len(m["op"]) :].strip()
+    if which:
+        return Resolution(edtf, f"Resolved '{words}' counted from {anchor.words!r} ({anchor.edtf}), the last date "
+                          "the text gives before it.")  # fmt: skip
     return Resolution(
         edtf, f"'{words}' has no year: taken as the first on or after {anchor.words!r} ({anchor.edtf}), "
         "the last date the text gives before it."
@@ -414,10 +512,11 @@ def _age(found: Found, birth: EdtfDate | None, about_subject: bool, death: EdtfD
     if not about_subject:
         return Resolution(None, "the sentence may not be about the subject, whose birth is the only one known")
     if found.form == "age":
-        first = last = _count(m["age_n"] or m["at_n"] or m["at_word"])
+        first = last = _count(m["age_n"] or m["at_n"] or m["at_end"] or m["old_n"] or m["yoa_n"] or m["yo_n"])
         what = f"age {first}"
     else:
-        base = _DECADES_OF_LIFE[" ".join(m["decade"].lower().split())]
+        decade = " ".join(m["decade"].lower().split())
+        base = int(decade[:2]) if decade[0].isdigit() else _DECADES_OF_LIFE[decade]
         top = 19 if base == 13 else base + 9
         if m["life_part"]:
             a, b = DECADE_PARTS[m["life_part"].lower()]
@@ -435,6 +534,13 @@ def _age(found: Found, birth: EdtfDate | None, about_subject: bool, death: EdtfD
         hi, clipped = died, f", and ended by the death ({death.display})"  # type: ignore[union-attr]
     edtf = f"[{lo.isoformat()}..{hi.isoformat()}]"  # to the day, even from a birth known to the year
     born = birth.display
+    op = (m["age_op"] or ("by" if m["age_by"] else "")).lower() if found.form == "age" else ""
+    if op in ("by", "until", "till", "before"):  # "by the age of 10": at the latest when the age ended
+        edge = hi if op != "before" else lo - timedelta(days=1)
+        edtf = f"../{edge.isoformat()}" if op in ("until", "till") else f"[..{edge.isoformat()}]"
+        what = f"{op} {what}"
+    elif op == "from":  # "from the age of 7": a stretch that began at that age
+        edtf, what = f"{lo.isoformat()}/..", f"from {what}"
     return Resolution(edtf, f"Resolved '{found.text}' as {what}, counted from the subject's birth ({born}){clipped}.")
 
 
@@ -461,13 +567,15 @@ def _add_months(day: date, months: int) -> date:
     return date(year, month, min(day.day, last))
 
 
-def _after_event(found: Found, recall: Recall | None) -> Resolution:
+def _after_event(found: Found, recall: Recall | None, near: Anchor | None = None) -> Resolution:
     """'after her divorce', 'a few months after her father's death', 'before becoming an editor'.
 
     The event is the nearest earlier dated sentence that names it (its stems,
     and its owner, "father", where one is given). "After" opens from its start,
     "before" closes at its end; a count the text does not give ("a few months")
-    leaves the other side open.
+    leaves the other side open. When no earlier sentence names it, a date told
+    earlier in the same sentence is its date ("In 1851 she went to Cruces, but
+    shortly after her arrival …"), for "after" only.
     """
     m = found.match
     if m["role"]:
@@ -475,32 +583,101 @@ def _after_event(found: Found, recall: Recall | None) -> Resolution:
         what = f"becoming {m['role']}"
         owner = None
         direction = "before"
+    elif m["gerund"]:  # "ten days after arriving": the verb's stem names the event
+        stems = (_verb_stem(m["gerund"].lower()),)
+        owner = None
+        what = f"event of '{m['gerund']}'"
+        direction = m["ev_dir"].lower()
     else:
         stems = EVENT_NOUNS.get(m["noun"].lower()) or (_stem(m["noun"].lower()),)
         owner = m["owner"].lower() if m["owner"] else None
-        what = f"{m['owner'] + chr(8217) + 's ' if owner else ''}{m['noun']}"
+        if m["of_owner"] and owner is None:  # "the death of Shastri", "the death of her father"
+            owner = m["of_owner"].lower()
+        what = f"{m['owner'] + chr(8217) + 's ' if m['owner'] else ''}{m['noun']}"
+        what += f" of {m['of_owner']}" if m["of_owner"] else ""
         if m["adj"] and m["adj"][0].isupper():  # "the October Revolution" is not any revolution the text dates
             owner, what = m["adj"].lower(), f"{m['adj']} {m['noun']}"
         direction = m["ev_dir"].lower()
     antecedent = recall(stems, owner) if recall is not None else None
+    said = ""
+    if antecedent is None and near is not None and direction in ("after", "following"):
+        antecedent = near
+        said = (f"counted from {near.words!r} ({near.edtf}), the date told earlier in its sentence, "
+                f"as the time of the {what}")  # fmt: skip
     if antecedent is None:
         return Resolution(None, f"the text dates no {what} before it")
     lo, hi = edtf_ends(antecedent.edtf)
-    said = f"counted from {antecedent.words!r} ({antecedent.edtf}), where the text dates the {what}"
-    if direction in ("during", "upon", "on"):
+    said = said or f"counted from {antecedent.words!r} ({antecedent.edtf}), where the text dates the {what}"
+    if direction in ("during", "upon", "on") or direction.startswith("at"):
         return Resolution(antecedent.edtf, f"Resolved '{found.text}' {said}: at the same time.")
     if direction in ("after", "following"):
         if lo is None:
             return Resolution(None, f"the {what} has no start ({antecedent.words!r})")
-        if m["ev_n"] and m["ev_unit"].lower().startswith("year") and re.fullmatch(r"\d{4}", lo.rstrip("~")):
-            year = int(lo.rstrip("~")) + _count(m["ev_n"])
-            return Resolution(point_text(year), f"Resolved '{found.text}' {said}.")
+        if m["ev_n"]:
+            counted = _counted_from(lo, _count(m["ev_n"]), m["ev_unit"].lower().rstrip("s"))
+            if counted is not None:
+                return Resolution(counted, f"Resolved '{found.text}' {said}.")
         return Resolution(
             f"[{lo}..]", f"Resolved '{found.text}' {said}: on or after it, by how much the text does not say."
         )
     if hi is None:
         return Resolution(None, f"the {what} has no end ({antecedent.words!r})")
     return Resolution(f"[..{hi}]", f"Resolved '{found.text}' {said}: on or before it.")
+
+
+def _own_death(found: Found, death: EdtfDate | None, about_subject: bool, near: Anchor | None) -> Resolution | None:
+    """'until her death', 'after his death' in a sentence about the subject: the subject's death, as the text dates
+    it. "Until" runs from a date told earlier in the sentence ("moved to Oslo in 1924, where she lived until her
+    death"), else from an open start."""
+    m = found.match
+    if death is None or not about_subject or (m["noun"] or "").lower() != "death" or m["owner"] or m["of_owner"]:
+        return None
+    if (m["det"] or "").lower() not in ("his", "her", "their") or m["ev_n"] or m["ev_soon"]:
+        return None
+    direction = " ".join(m["ev_dir"].lower().split())
+    lo, hi = edtf_ends(death.text)
+    said = f"Resolved '{found.text}' as the subject's death ({death.display})"
+    if direction in ("on", "upon", "during", "at the time of"):
+        return Resolution(death.text, f"{said}: at the time of it.")
+    if direction == "until" and hi is not None:
+        start = edtf_ends(near.edtf)[0] if near is not None else None
+        if start is not None:
+            return Resolution(f"{start}/{hi}", f"{said}, from {near.words!r} ({near.edtf}) earlier in its sentence.")  # type: ignore[union-attr]
+        return Resolution(f"../{hi}", f"{said}: a stretch that ended with it, its start not given.")
+    if direction in ("after", "following") and lo is not None:
+        return Resolution(f"[{lo}..]", f"{said}: on or after it.")
+    if direction == "before" and hi is not None:
+        return Resolution(f"[..{hi}]", f"{said}: on or before it.")
+    return None
+
+
+def _counted_from(point: str, n: int, unit: str) -> str | None:
+    """``n`` units after an EDTF point at the point's own precision, when it is at least as fine as the unit."""
+    bare = point.rstrip("~")
+    m = re.fullmatch(r"(\d{4})(?:-(0[1-9]|1[0-2])(?:-(\d{2}))?)?", bare)
+    if m is None:
+        return None
+    year, month, day = int(m[1]), int(m[2]) if m[2] else None, int(m[3]) if m[3] else None
+    if unit == "year":
+        if month is None or day is None:
+            return point_text(year + n, month)
+        return birthday_in(date(year, month, day), year + n).isoformat()
+    if unit == "month" and month is not None:
+        y, mo = divmod(year * 12 + month - 1 + n, 12)
+        if day is None:
+            return point_text(y, mo + 1)
+        return _add_months(date(year, month, day), n).isoformat()
+    if unit in ("day", "week") and month is not None and day is not None:
+        return (date(year, month, day) + timedelta(days=n * (7 if unit == "week" else 1))).isoformat()
+    return None
+
+
+def _verb_stem(gerund: str) -> str:
+    """'arriving' -> 'arriv', 'winning' -> 'win', 'marrying' -> 'marr': what the verb's past tense shares."""
+    stem = gerund.removesuffix("ing")
+    if len(stem) >= 3 and stem[-1] == stem[-2] and stem[-1] not in "aeiouls":
+        stem = stem[:-1]
+    return stem.removesuffix("y") if len(stem) > 3 else stem
 
 
 def _month_after(edtf_end: str, months: int) -> str:

@@ -153,6 +153,23 @@ CHROME_PREFIXES = tuple(
     Further information:
     Further reading:
     Template:
+    Posted by
+    Written by
+    Reviewed by
+    Fact checked by
+    Fact-checked by
+    Edited by
+    Last edited
+    Last reviewed
+    Published
+    Updated
+    Share this
+    Related:
+    Tags:
+    Filed under
+    All rights reserved
+    Copyright
+    ©
     """.strip().splitlines()
 )
 """Lines that a site adds before or after the article, by how they begin."""

@@ -30,7 +30,7 @@ _DATE_LEAD_IN = re.compile(
     re.IGNORECASE,
 )
 _LEADING = re.compile(
-    r"^(?:[\s,;:–—-]|and\b|but\b|then\b|so\b|also\b|while\b|where\b|when\b|after\s+which\b|which\b)+",
+    r"^(?:[\s,;:–—)\]-]|and\b|but\b|then\b|so\b|also\b|while\b|where\b|when\b|after\s+which\b|which\b)+",
     re.IGNORECASE,
 )
 _MARKERS = re.compile(r"\[(?:\d{1,3}|[a-z]{1,2}|note \d{1,3}|citation needed)\]")
@@ -77,13 +77,16 @@ def title_for(
     right = words[min(b, date[1]) : b]
     left = _DATE_LEAD_IN.sub("", left.rstrip())
     text = f"{left} {right}"
-    for x, y in skip:  # a life-date parenthesis inside the clause: "Tom Ek (1898–1950)"
+    for x, y in skip:  # a life-date parenthesis inside the clause: "Tom Ek (1898–1950)"; relative words
         if a <= x and y <= b:
             text = text.replace(words[x:y], "")
     text = _PARENS.sub(lambda m: "" if re.search(r"\d{4}", m.group()) else m.group(), text)
     title = _tidy(text)
     if len(title.split()) < 2:  # the clause was all date: take the sentence without the date instead
-        title = _tidy(_DATE_LEAD_IN.sub("", words[: date[0]].rstrip()) + " " + words[date[1] :])
+        text = _DATE_LEAD_IN.sub("", words[: date[0]].rstrip()) + " " + words[date[1] :]
+        for x, y in skip:
+            text = text.replace(words[x:y], "")
+        title = _tidy(text)
     if not title:
         title = _tidy(words) or "Dated claim"
     parts = title.split()
