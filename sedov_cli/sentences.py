@@ -152,6 +152,9 @@ def age_sentence(ds: Dataset, person: Person, when: When, answer: AgeAnswer) -> 
     notes = []
     life = person.life
     assert life is not None
+    if life.death is None:  # nothing says they lived that long: the age is what it would have been
+        text = text.replace(f"{name} was ", f"{name} would have been ", 1)
+        notes.append("if still alive: the dataset gives no death")
     if not life.exact:
         notes.append(f"the birth is known only as {_fact_text(person.birth)}")
     if answer.status is LifeStatus.MAYBE_BEFORE_BIRTH:
@@ -161,7 +164,7 @@ def age_sentence(ds: Dataset, person: Person, when: When, answer: AgeAnswer) -> 
     if answer.status is LifeStatus.MAYBE_AFTER_DEATH:
         notes.append(f"if it came before the death, {_fact_text(person.death)}")
     elif lived.latest is None:
-        notes.append("no death date is known, so nothing bounds the age")
+        notes.append("the span has no end, so nothing bounds the age")
     elif answer.clipped and (when.span.latest is None or lived.latest < when.span.latest):
         notes.append(f"died {_fact_text(person.death)}")
     return text + (f" ({'; '.join(notes)})." if notes else ".")

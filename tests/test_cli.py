@@ -404,7 +404,10 @@ def test_show_json(sedov: Run) -> None:
         (["1935/1938"], "In 1935–1938 Lev Sedov was 28 until 23 February 1935, 29 from 24 February 1935, "
                         "30 from 24 February 1936 and 31 from 24 February 1937 (died 16 February 1938)."),
         # never an ambiguous "Lev": anyone but the subject is named through the subject
-        (["1933", "--person", "lev-son"], "In 1933 Lev Sedov's son Lev was 6–7 (the birth is known only as 1926)."),
+        (["1933", "--person", "lev-son"], "In 1933 Lev Sedov's son Lev would have been 6–7 (if still alive: the "
+         "dataset gives no death; the birth is known only as 1926)."),
+        (["2100", "--person", "lev-son"], "In 2100 Lev Sedov's son Lev would have been 173–174 (if still alive: the "
+         "dataset gives no death; the birth is known only as 1926)."),
         # an approximate date reaches one of its units either side, and says so
         (["c. 1933"], "Around 1933 (read as 1932–1934, a year either side) Lev Sedov was 25–28."),
         (["about Feb 1933"], "Around February 1933 (read as 1 January 1933 to 31 March 1933, a month either side) "

@@ -69,7 +69,8 @@ def test_every_command_works_on_what_validate_accepts(write_dataset: WriteDatase
 def test_without_a_death_date_an_open_age_has_no_upper_limit(write_dataset: WriteDataset) -> None:
     path = write_dataset(VARIANTS["no death date"])
     assert sedov("--data", str(path), "age-at", "1936/..").stdout == (
-        "From 1936 Lev Sedov was 29 or older (no death date is known, so nothing bounds the age).\n"
+        "From 1936 Lev Sedov would have been 29 or older (if still alive: the dataset gives no death; the span "
+        "has no end, so nothing bounds the age).\n"
     )
     grave = json.loads(sedov("--data", str(path), "show", "grave", "--json").stdout)
     assert (grave["age"], grave["status"]) == ({"min": 31, "max": None}, "lived")
