@@ -364,10 +364,16 @@ def age_record(person: Person, when: When, answer: AgeAnswer) -> Record:
         "start": _iso(when.span.earliest),
         "end": _iso(when.span.latest),
         "age": age_json(answer),
-        "alive": answer.status is LifeStatus.LIVED,
+        # Alive only where the dataset says so: with no death given, nothing says they still lived.
+        "alive": None
+        if answer.status is LifeStatus.LIVED and person.death is None
+        else answer.status is LifeStatus.LIVED,
         "status": answer.status.value,
         "segments": [_segment(s) for s in answer.segments],
     }
+
+
+_ALIVE = {True: "true", False: "false", None: ""}
 
 
 def age_listing(record: Record) -> Listing:
@@ -375,6 +381,6 @@ def age_listing(record: Record) -> Listing:
     age = record["age"] or {}
     row = (
         record["query"], record["person"], _cell(record["start"]), _cell(record["end"]),
-        _cell(age.get("min")), _cell(age.get("max")), "true" if record["alive"] else "false",
+        _cell(age.get("min")), _cell(age.get("max")), _ALIVE[record["alive"]],
     )  # fmt: skip
     return Listing("age", (record,), columns, (row,), single=True)

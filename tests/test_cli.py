@@ -691,3 +691,12 @@ def test_bare_sedov_shows_help(sedov: Run) -> None:
 
 def test_version(sedov: Run) -> None:
     assert sedov("--version").stdout == "sedov 0.1.0\n"
+
+
+def test_age_at_json_does_not_say_alive_when_the_dataset_gives_no_death(sedov: Run) -> None:
+    son = json.loads(sedov("age-at", "2100", "--person", "lev-son", "--json").stdout)
+    assert (son["age"], son["alive"], son["status"]) == ({"min": 173, "max": 174}, None, "lived")
+    assert json.loads(sedov("age-at", "1933", "--json").stdout)["alive"] is True  # his death is given
+    assert sedov("age-at", "2100", "--person", "lev-son", "--format", "tsv").stdout.splitlines()[1] == (
+        "2100\tlev-son\t2100-01-01\t2100-12-31\t173\t174\t"
+    )
