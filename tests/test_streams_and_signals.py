@@ -195,3 +195,11 @@ main()
 def test_the_package_leaves_excepthook_alone_when_it_is_not_the_sedov_command() -> None:
     out = _interrupted("import sys; before = sys.excepthook; import sedov_cli; print(sys.excepthook is before)")
     assert (out.returncode, out.stdout) == (0, "True\n")
+
+
+def test_a_reader_that_stops_early_does_not_cancel_a_file_the_user_named(tmp_path: Path) -> None:
+    """`sedov chart --svg sedov.svg | head -1`: the chart on stdout is cut short, the SVG is still written."""
+    svg = tmp_path / "sedov.svg"
+    script = f'{SCRIPT} chart --svg {svg} | true; echo "rc=${{PIPESTATUS[0]}}"'  # true: closed before it writes
+    assert _statuses(script) == ["rc=0"]
+    assert svg.read_text(encoding="utf-8").startswith("<svg") and "</svg>" in svg.read_text(encoding="utf-8")

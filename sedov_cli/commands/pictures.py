@@ -80,6 +80,13 @@ def chart(
 
     from .. import render
 
+    picture = None
+    if svg is not None:  # the file first: a reader of stdout that stops early must not cancel it
+        svg_width = max(width, 100)
+        svg_rows = layout(ds, shown, eras, width=svg_width, first_year=first, last_year=last, glyphs=UNICODE)
+        picture = render.chart_svg(svg_rows, svg_width, f"{ds.person.name}: a life")
+        if svg != "-":
+            write_file(svg, picture, force=force, inputs=inputs_of(ds, st.data))
     if svg != "-":
         with st.env.pipe_guard(), st.env.paged():
             render.chart(st.env, rows)
@@ -87,12 +94,8 @@ def chart(
         st.env.note(f"{plural(before, 'event')} before {first} not shown")
     if after:
         st.env.note(f"{plural(after, 'event')} after {last} not shown; --after-death shows them")
-    if svg is not None:
-        svg_width = max(width, 100)
-        svg_rows = layout(ds, shown, eras, width=svg_width, first_year=first, last_year=last, glyphs=UNICODE)
-        picture = render.chart_svg(svg_rows, svg_width, f"{ds.person.name}: a life")
-        if svg == "-":
-            st.env.write(picture)
-        else:
-            write_file(svg, picture, force=force, inputs=inputs_of(ds, st.data))
-            st.env.note(f"wrote {visible(svg)}")
+    if svg == "-":
+        assert picture is not None
+        st.env.write(picture)
+    elif svg is not None:
+        st.env.note(f"wrote {visible(svg)}")
