@@ -12,7 +12,7 @@ from datetime import date
 from typing import Any
 
 from .dates import Span
-from .model import CERTAINTIES, Dataset, Era
+from .model import CERTAINTIES, Dataset, Era, Event
 
 DAYS_PER_YEAR = 365.2425
 
@@ -51,6 +51,12 @@ def _ranges(years: list[int]) -> list[str]:
     return out
 
 
+def _certainly_in(event: Event, year: Span) -> bool:
+    """A moment wholly inside the year, or a period whose certain days reach into it (1935–1938 in 1937)."""
+    certain = event.certain
+    return event.span.within(year) or (certain is not None and certain.overlaps(year))
+
+
 def summary(ds: Dataset) -> dict[str, Any]:
     life = ds.subject_life
     birth = life.birth if life else None
@@ -64,7 +70,7 @@ def summary(ds: Dataset) -> dict[str, Any]:
         whole = Span(date(year, 1, 1), date(year, 12, 31))
         if not any(e.span.overlaps(whole) for e in ds.events):
             possible.append(year)
-        if not any(e.span.within(whole) for e in ds.events):
+        if not any(_certainly_in(e, whole) for e in ds.events):
             certain.append(year)
 
     def width(span: Span) -> int | None:

@@ -185,7 +185,7 @@ def test_stats_json() -> None:
     assert [p["events"] for p in data["periods"]] == [6, 11, 7, 7, 4]
     assert data["gaps"] == {
         "no_event_possible": ["1907–1916"],
-        "no_event_certain": ["1907–1924", "1927–1928", "1930", "1934–1935", "1937"],
+        "no_event_certain": ["1907–1924", "1927–1928", "1930", "1934"],  # 1935–1938 certainly cares for Sieva
     }
     assert [e["id"] for e in data["least_precise"]][:3] == ["sieva-renamed", "red-book-praised", "grave"]
     assert [(c["id"], c["claimed_by"]) for c in data["single_attribution"]] == [
