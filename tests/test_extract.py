@@ -380,6 +380,12 @@ def test_sentences_do_not_break_at_abbreviations_initials_or_old_style() -> None
         '"Yes."',
         "He did.",
     ]
+    joined = "It was read by G. H. Hardy and J.E. Littlewood in 1913. J.R.R. Tolkien wrote. He left in 1914."
+    assert [joined[a:b] for a, b in sentences(joined, 0, len(joined))] == [
+        "It was read by G. H. Hardy and J.E. Littlewood in 1913.",  # initials run together are initials
+        "J.R.R. Tolkien wrote.",
+        "He left in 1914.",
+    ]
 
 
 def test_layout_reads_title_infobox_and_headings_at_any_depth() -> None:

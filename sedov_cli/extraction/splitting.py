@@ -27,6 +27,7 @@ _CANDIDATE = re.compile(r"[.!?…]+(?:[\"'”’)\]]|\[(?:\d{1,3}|[a-z]{1,2}|not
 which stay with the sentence they cite."""
 _OPENERS = "\"'“‘([«"
 _WORD_BEFORE = re.compile(r"([\w.]+)$")
+_INITIALS = re.compile(r"(?:[A-Z]\.){1,4}[A-Z]")
 
 
 def _starts_sentence(text: str, at: int, end: int) -> bool:
@@ -50,6 +51,8 @@ def _abbreviated(text: str, stop: int) -> bool:
         return False
     token = word[1].lower().strip(".")
     if len(token) == 1 and token.isalpha():  # initials: "L. D. Trotsky", "b. 1906"
+        return True
+    if _INITIALS.fullmatch(word[1].strip(".")):  # initials run together: "J.E. Littlewood", "J.R.R. Tolkien"
         return True
     return token in _ABBREVIATIONS
 
