@@ -73,3 +73,20 @@ def test_a_claim_according_to_someone_is_theirs_and_they_take_no_part_in_it() ->
         ("1930", "stated", None, ["max-weber"]),
         ("1931", "attributed", "Max Weber", []),
     ]
+
+
+def test_a_title_line_with_roles_years_or_a_site_gives_the_name_and_a_subjectless_born_gives_the_birth() -> None:
+    text = (
+        "Actor Rapper Tupac Shakur 1971 - 1996\n\nRapper, actor. Born on June 16, 1971, in New York, New York. "
+        "In 1991, Shakur emerged as a solo artist.\n"
+    )
+    dataset = draft_dataset(text, Source("a.txt")).dataset
+    subject = dataset["people"][0]
+    assert (subject["name"], subject["birth"]["date"]) == ("Tupac Shakur", "1971-06-16")
+    assert [(e["date"], e["title"], e["places"]) for e in dataset["events"]] == [
+        ("1971-06-16", "Tupac Shakur is born", ["new-york"]),  # once: the birth is not drafted again as a date
+        ("1991", "Shakur emerged as a solo artist", []),
+    ]
+    sited_text = "Emmy Noether | SNAC\n\nEmmy Noether was a mathematician. In 1907 she received a doctorate.\n"
+    sited = draft_dataset(sited_text, Source("a.txt")).dataset
+    assert sited["people"][0]["name"] == "Emmy Noether"

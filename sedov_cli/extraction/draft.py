@@ -626,9 +626,13 @@ def draft_dataset(
             progress(sentence.start, total)
         words = texts[number]
         story.current = words
+        life_dates: set[str] = set()  # the births and deaths this sentence gives: drafted once, as such
         for pid, which, edtf in life_events.get(number, ()):
             place = (who.birth_place if which == "birth" else who.death_place) if pid == subject_id else None
+            if place is None and pid == subject_id:  # "Born on June 16, 1971, in New York": the sentence's place
+                place = next(iter(find_places(words, all_people_words, known_places)), None)
             _life_event(builder, sentence, people[pid], which, edtf, place, places)
+            life_dates.add(edtf)
         spans = tuple(life_spans.get(number, ()))
         mentions, rejected = find_dates(words, spans, era)
         skipped = _in_quotes(words) + _work_dates(words)
@@ -652,6 +656,9 @@ def draft_dataset(
         near: Anchor | None = None  # the last date told earlier in this sentence
         for _, mention, relative in items:
             if mention is not None:
+                if mention.edtf in life_dates:  # "Keino was born on 17 January 1940": the birth, drafted above
+                    story.note(words, Anchor(mention.named, mention.text))
+                    continue
                 if named_pins.with_year(mention):  # "just before Hitler came to power in 1933"
                     story.note(words, Anchor(mention.named, mention.text))
                     continue

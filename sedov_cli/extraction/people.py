@@ -22,7 +22,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-__all__ = ["Named", "find_people"]
+__all__ = ["ROLES", "Named", "find_claimant", "find_people"]
 
 
 def _words(*lines: str) -> list[str]:
@@ -45,8 +45,11 @@ _ROLES = _words(
     "director photographer priest bishop monk nun rabbi imam teacher professor scholar student friend",
     "comrade informant psychoanalyst psychiatrist economist sociologist anthropologist athlete runner",
     "footballer coach king queen prince princess emperor empress duke duchess count countess bolshevik",
-    "menshevik communist socialist anarchist Bolshevik Menshevik",
+    "menshevik communist socialist anarchist Bolshevik Menshevik rapper musician songwriter artist",
+    "entertainer producer boxer swimmer cyclist tennis player",
 )
+ROLES = frozenset(_ROLES)
+"""Words that name what a person is or does ("historian", "agent"), for reading titles and appositions."""
 _PARTICLE = r"(?:von|van|de|der|den|da|di|du|le|la|del|della|dos|bin|ibn|al|ter|ten|zu)"
 _CAP = r"[A-Z][a-zà-ÿ'’-]+"
 _NAME = rf"(?P<name>{_CAP}(?:\s+{_PARTICLE})?(?:\s+{_CAP}){{1,3}})"

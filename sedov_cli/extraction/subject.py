@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from .expressions import find_dates
 from .layout import LEAD, Layout
 from .names import find_life_dates, subject_from_sentence
+from .people import ROLES
 from .problems import NothingToDraft
 from .tables import LIFE_KEYS, SITE_WORDS
 
@@ -45,7 +46,9 @@ class Subject:
 
 _BULLETS = "•-*»–·"
 _INTRODUCES = re.compile(r"[^.]{0,400}?(?:\(|\b(?:was|is|were|are)\b)")
-_BORN_IN_PROSE = re.compile(r"\b(?:was|is|were)\s+born\b")
+_BORN_IN_PROSE = re.compile(r"\b(?:was|is|were)\s+born\b|^Born\b")  # "Born on June 16, 1971, in New York."
+_TITLE_YEARS = re.compile(r"[\s,]*[(\[]?\s*(?:c\.\s*|b\.\s*)?\d{3,4}\s*(?:[-–—]\s*(?:\d{3,4})?)?\s*[)\]]?\s*$")
+_TITLE_ROLES = frozenset(w.casefold() for w in ROLES)
 _DIED_IN_PROSE = re.compile(r"\b(?:died|passed\s+away)\b")
 _PLACE_VALUE = re.compile(r"[^\W\d_][^,;()\[\]|\d]{1,60}")
 
@@ -60,12 +63,22 @@ def _is_name(title: str) -> bool:
 
 
 def _clean(name: str) -> str:
+    """A title line as a name: without the site's words, a site after " | ", life years or leading roles.
+
+    "Emmy Noether | SNAC" is Emmy Noether, and "Actor Rapper Tupac Shakur 1971 - 1996" is Tupac Shakur.
+    """
     folded = name.casefold()
     for word in ("from wikipedia", "wikipedia", "the free encyclopedia"):
         at = folded.find(word)
         if at > 0:
             name, folded = name[:at].strip(" ,-–—|"), folded[:at]
-    return name.strip()
+    if " | " in name:
+        name = name.split(" | ", 1)[0]
+    name = _TITLE_YEARS.sub("", name)
+    words = name.split()
+    while len(words) > 2 and words[0].casefold() in _TITLE_ROLES:
+        words.pop(0)
+    return " ".join(words).strip(" ,-–—|")
 
 
 _FULL_NAME = re.compile(r"\b[A-Z][^\W\d_]+(?:\s+(?:de|da|von|van|of|du|la|le|bin|ibn)?\s*[A-Z][^\W\d_]+){1,3}")
@@ -191,6 +204,7 @@ def _from_prose(spans: list[tuple[str, int, int]], texts: list[str], who: Subjec
     for i, words in enumerate(texts[:400]):
         opener = words.split(None, 1)[0] if words.strip() else ""
         about = opener in ("He", "She", "They") or opener.rstrip(",") in tokens or words.startswith(who.name)
+        about = about or (opener == "Born" and i < 10)  # a lead that says "Born on June 16, 1971, in …"
         if not about:
             continue
         for pattern, which in ((_BORN_IN_PROSE, "birth"), (_DIED_IN_PROSE, "death")):
