@@ -119,16 +119,17 @@ def age_text(age: dict[str, int | None] | None, dash: str = "–") -> str:
 
 def age_words(age: dict[str, int | None] | None, status: str, kind: str, dash: str = "–") -> str:
     """An age as a table shows it: a period's age reads as "during", and an age
-    that holds only if the date fell within the life says so. No age: ''."""
+    that holds only if the date fell within the life says so ("29–31 if alive":
+    if he was still alive at it; "0–26 if born": if he was born by then). No age: ''."""
     if age is None:
         return ""
     text = age_text(age, dash)
     if kind == "period":
         text += " (during)"
-    if status == LifeStatus.MAYBE_AFTER_DEATH:
-        text += ", if in the lifetime"
+    if status == LifeStatus.MAYBE_AFTER_DEATH:  # short enough to stand whole in a narrow Age column
+        text += " if alive"
     elif status == LifeStatus.MAYBE_BEFORE_BIRTH:
-        text += ", if after the birth"
+        text += " if born"
     return text
 
 

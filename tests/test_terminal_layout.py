@@ -41,7 +41,8 @@ def test_layouts_at_three_widths(name: str, args: list[str], width: int) -> None
 
 def test_short_columns_are_not_folded_one_word_a_line() -> None:
     wide = _screen("events", "--from", "1935", "--to", "1936", columns=120)
-    assert "29–31, if in the lifetime" in wide and "25–31 (during)" in wide  # was "28–31, / if in / the / lifetime"
+    assert "29–31 if alive" in wide and "25–31 (during)" in wide  # was "28–31, / if in / the / lifetime"
+    assert "29–31 if alive" in _screen("timeline", columns=80)  # the Age column's longest entry, whole
     relative = _screen("events", "--relative-to", "death", "--from", "1938", "--to", "1938", columns=80)
     assert "0–15 days before death" in relative  # was "0–15 / days / before / death"
     stats = _screen("stats", columns=80)
@@ -53,8 +54,8 @@ def test_the_stacked_layout_hangs_its_continued_lines() -> None:
     assert narrow == [
         "Sieva takes the name Esteban Volkov in",
         "    Mexico  sieva-renamed",
-        "  1938 or later · age 31, if in the",
-        "    lifetime · Mexico · inferred",
+        "  1938 or later · age 31 if alive ·",
+        "    Mexico · inferred",
     ]
 
 
