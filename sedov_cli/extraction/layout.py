@@ -115,15 +115,22 @@ _BYLINE = re.compile(
     r"[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}\s*(?:$|[|•·]|[,–—-]\s*(?:\d|[A-Z][a-z]+\s+\d)|\s+on\s)"
 )
 """'By John Smith | Published May 12, 2015': the article's author and dates, not the life's."""
+_DATELINE = re.compile(
+    r"(?:published|updated|posted|last\s+updated|first\s+published)\s*(?:on\s+|:\s*)?"
+    r"(?:\d|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d)"
+)
+"""'Published May 12, 2015', 'Updated 3 March 2020': when the page was written, on a line of its own."""
 
 
 def _is_furniture(stripped: str, folded: str) -> bool:
     """A site's own lines about the page: a breadcrumb, a byline, a copyright."""
     if len(stripped) > 200:
         return False
-    if "©" in stripped or "all rights reserved" in folded:
+    if "©" in stripped or "all rights reserved" in folded or (folded.startswith("copyright") and ". " not in stripped):
         return True
     if _BREADCRUMB.search(stripped) and not stripped.endswith(".") and ". " not in stripped:
+        return True
+    if _DATELINE.match(folded) and ". " not in stripped:
         return True
     return _BYLINE.match(stripped) is not None and ". " not in stripped
 

@@ -158,17 +158,13 @@ CHROME_PREFIXES = tuple(
     Reviewed by
     Fact checked by
     Fact-checked by
-    Edited by
     Last edited
     Last reviewed
-    Published
-    Updated
     Share this
     Related:
     Tags:
     Filed under
     All rights reserved
-    Copyright
     ©
     """.strip().splitlines()
 )
