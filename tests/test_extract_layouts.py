@@ -111,6 +111,18 @@ def test_a_sites_own_lines_breadcrumb_byline_edit_dates_copyright_are_not_the_li
     assert draft.dataset["people"][0]["name"] == "Ada Brook"
 
 
+def test_an_encyclopedia_entry_header_gives_the_name_and_life_dates() -> None:
+    text = (
+        "- Berg, Ida\n-\nborn March 12, 1911, Uppsala, Swed.died Oct. 4, 1979, StockholmSwedish chemist.In 1936 "
+        "she joined the Karolinska Institute. In the last year of her life she wrote a memoir.\n"
+    )
+    draft = _draft(text)
+    subject = draft.dataset["people"][0]
+    assert (subject["name"], subject["birth"]["date"], subject["death"]["date"]) == (
+        "Ida Berg", "1911-03-12", "1979-10-04")  # fmt: skip
+    assert draft.dataset["events"][-1]["date"] == "[1978-10-05..1979-10-04]"
+
+
 def test_a_year_before_a_colon_is_read_and_a_time_is_not() -> None:
     assert [(m.text, m.edtf) for m in find_dates("1925: She married Tom Ek.")[0]] == [("1925", "1925")]
     assert [(m.text, m.edtf) for m in find_dates("On June 5, 2016: a note")[0]] == [("June 5, 2016", "2016-06-05")]

@@ -46,6 +46,10 @@ _HEADING_DATES = re.compile(
     r"(?:[(,:–—-]\s*(?:c\.\s*)?(?:1\d{3}|20\d{2})(?:\s*[–—-]\s*(?:(?:1\d{3}|20\d{2})|\d{2}|present))?\)?\s*$)"
     r"|^(?:1\d{3}|20\d{2})\s*[–—-]\s*(?:1\d{3}|20\d{2}|\d{2}|present)\s*[:]?"
 )
+_INVERTED_NAME = re.compile(
+    r"(?:[-*•–]\s+)?(?P<family>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?),\s+(?P<given>[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){0,2})"
+)
+"""'Namatjira, Albert' on a line of its own before the prose: the name as an index or encyclopedia lists it."""
 _SENTENCE_END = '.!?:;,"”’'
 _CITATION_MARKER = re.compile(r"\[(?:\d{1,3}|[a-z]|note \d{1,3}|citation needed)\]")
 
@@ -344,6 +348,10 @@ def read_layout(text: str) -> Layout:
             if last_field.more is None:
                 st.infobox[-1] = InfoboxField(last_field.key, last_field.value_start, last_field.value_end,
                                               last_field.line_start, last_field.line_end, (first, last))  # fmt: skip
+            continue
+        inverted = _INVERTED_NAME.fullmatch(stripped)
+        if inverted and st.title is None and not st.prose_seen and st.start < 0:
+            st.title = f"{inverted['given']} {inverted['family']}"  # "Namatjira, Albert": an index entry's name
             continue
         item = _ITEM.match(stripped) or _TIMELINE.match(stripped)
         if item:
