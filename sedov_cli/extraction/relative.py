@@ -104,7 +104,7 @@ _RELATIVE = re.compile(
     r"|(?P<last_year>\b(?:in|during)\s+the\s+(?:last|final)\s+year\s+of\s+(?:his|her|their)\s+life\b)"
     r"|(?P<life>\b(?:in|until|into|during|throughout)\s+(?P<whose>his|her|their)\s+(?:(?P<life_part>early|mid|late)[-\s]+)?"
     r"(?P<decade>teens|teenage\s+years|twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties"
-    r"|[2-9]0s)\b)"
+    r"|[2-9]0s)\b|\bas\s+an?\s+(?P<teen>teenager|teen|adolescent)\b)"
     rf"|(?P<event>\b(?:(?P<ev_soon>soon|shortly|not\s+long|immediately|just|a\s+few\s+(?:days|weeks|months|years)"
     rf"|some\s+(?:time|weeks|months|years)|several\s+(?:days|weeks|months|years)"
     rf"|(?P<ev_n>{_NUMBER})\s+(?P<ev_unit>years?|months?|weeks?|days?))\s+)?"
@@ -114,6 +114,7 @@ _RELATIVE = re.compile(
     r"(?:\s+of\s+(?:(?:his|her|their|the)\s+)?(?P<of_owner>(?-i:[A-Z])[\w'’-]+|[a-z]+))?"
     r"|(?<=after\s)(?P<gerund>[a-z]{3,}ing)\b)"
     r"|\bbefore\s+becoming\s+(?:an?\s+|the\s+)?(?P<role>[a-z]+))"
+    r"|(?P<turn>\b(?:at|around|by|near)\s+the\s+turn\s+of\s+the\s+century\b)"
     r"|(?P<later>(?<!\bno\s)(?<!\bnot\s)(?<!\bor\s)\b(?:later|afterwards?|subsequently|thereafter|eventually)\b"
     r"(?!\s+than\b)(?!\s+(?:life|years|stages?|works?|career"
     r"|period|part|half|phases?|editions?|versions?|generations?|days|in\s+(?:his|her|their)\s+life"
@@ -152,6 +153,7 @@ SAME_TIME = frozenset(
         "from_then",
         "then",
         "year_part",
+        "turn",
     }
 )
 """Forms that restate when a sentence happens: with an explicit date in the
@@ -191,7 +193,7 @@ _HINTS = ("follow", "next", "subsequent", "later", "earlier", "before", "after",
           "during", "teenage", "summer", "winter", "spring", "autumn", "birthday", "within", "immediately",
           "last year", "final year", "years old", "soon", "0s", "year-old", "year old",
           "end of", "beginning of", "start of", "middle of", "close of", "early", "mid", "years", "months",
-          "decades", "weeks", "days", "the time")  # fmt: skip
+          "decades", "weeks", "days", "the time", "teen", "adolescent", "turn of")  # fmt: skip
 _MONTH_STEMS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 
 
@@ -301,6 +303,14 @@ def resolve(
         return Resolution(f"[{lo}..]", f"Resolved {said}: on or after it, by how much the text does not say.")
     if found.form == "yearless":
         return _yearless(found, when, anchor)
+    if found.form == "turn":  # the turn nearest the anchor: 1899 and 1903 are both at the turn of 1900
+        if lo is None:
+            return Resolution(None, f"the date before it ({anchor.words!r}) has no start")
+        turn = (int(lo[:4]) + 50) // 100 * 100
+        edtf = f"[{turn - 5:04d}..{turn + 4:04d}]"
+        if m.group().lower().startswith("by"):
+            edtf = f"[..{turn + 4:04d}]"
+        return Resolution(edtf, f"Resolved {said}: the turn of the century nearest it, {turn - 5}–{turn + 4}.")
     if found.form == "year_part":
         year = _single_year(when)
         if year is None:
@@ -515,7 +525,7 @@ def _age(found: Found, birth: EdtfDate | None, about_subject: bool, death: EdtfD
         first = last = _count(m["age_n"] or m["at_n"] or m["at_end"] or m["old_n"] or m["yoa_n"] or m["yo_n"])
         what = f"age {first}"
     else:
-        decade = " ".join(m["decade"].lower().split())
+        decade = " ".join((m["decade"] or "teens").lower().split())  # "as a teenager": the teens
         base = int(decade[:2]) if decade[0].isdigit() else _DECADES_OF_LIFE[decade]
         top = 19 if base == 13 else base + 9
         if m["life_part"]:
