@@ -273,6 +273,9 @@ def test_a_name_from_the_site_is_taken_off_and_a_guessed_name_is_said() -> None:
         ("In 1851 she went to Cruces, but shortly after her arrival the town was struck by cholera.", "[1851..]"),
         ("She won the prize in 1931. In December of that year she travelled.", "1931-12"),
         ("As a 17-year-old, she enlisted.", "[1917-05-03..1918-05-02]"),  # an age in a sentence opening on 'As'
+        ("She won in 1931. Later she moved to Oslo. Two years later she married.", "[1933..]"),  # no end: none
+        ("She won in 1931. By then she was famous. The following year she married.", "1932"),  # 'by then' stays
+        ("She won in 1931. During this period she wrote. The following year she married.", "1932"),
     ],
 )
 def test_relative_dates_are_read_against_the_text_and_inferred(sentences: str, expected: str) -> None:

@@ -404,6 +404,17 @@ def resolve(
         day = when.start.earliest + timedelta(days=step_of(found) * scale)
         return Resolution(day.isoformat(), f"Resolved {said}.")
     step = step_of(found) * scale
+    if (
+        when.one_of
+        and hi is None
+        and lo is not None
+        and step > 0
+        and found.form in ("next", "offset")
+        and unit in ("year", "month")
+    ):  # "Later she moved. Two years later she married": two years after a time with no end, no end either
+        counted = _counted_from(lo, step, unit)
+        if counted is not None:
+            return Resolution(f"[{counted}..]", f"Resolved {said}: it has no end, so neither has the count.")
     if unit == "year":
         year = _single_year(when)
         if year is None and when.interval and found.form in ("next", "offset") and step > 0 and when.span.latest:
