@@ -228,6 +228,7 @@ def _resolve(text: str, anchor: str | None, born: str | None = "1906-02-24", die
         ("Years later she returned", "1924", "[1925..]"),
         ("She had earlier lived in Bergen", "1924", "[..1924]"),
         ("By that point she was famous", "1924", "[..1924]"),
+        ("By then she sang folk songs", "[1912..]", "[1912..]"),  # at a time with no end: that time
         ("That June she married", "1925-03", "1925-06"),
         ("The following June she married", "1925-03", "1925-06"),
         ("The following June she married", "1925", "[1925-06..1926-06]"),  # which June a bare year does not say

@@ -294,6 +294,8 @@ def resolve(
     lo, hi = edtf_ends(anchor.edtf)
     said = f"'{found.text}' counted from {anchor.words!r} ({anchor.edtf}), the last date the text gives before it"
     if found.form == "by_then":
+        if hi is None and lo is not None and not found.text.lower().startswith(("until", "till", "up")):
+            return Resolution(anchor.edtf, f"Resolved {said}: at that time, which has no end.")  # "Some time later"
         if hi is None:
             return Resolution(None, f"the date before it ({anchor.words!r}) has no end")
         return Resolution(f"[..{hi}]", f"Resolved {said}: on or before it.")
