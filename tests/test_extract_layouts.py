@@ -123,6 +123,17 @@ def test_an_encyclopedia_entry_header_gives_the_name_and_life_dates() -> None:
     assert draft.dataset["events"][-1]["date"] == "[1978-10-05..1979-10-04]"
 
 
+def test_nothing_after_a_plain_references_heading_is_the_life() -> None:
+    text = (
+        "Ida Berg\nIda Berg (12 March 1911 – 4 October 1979) was a Swedish chemist. In 1936 she moved.\n"
+        "References\n^ Retrieved 5 May 2010.\nExternal links\nNobel laureates in Chemistry\n"
+        "1901: van 't Hoff 1902: Fischer 1903: Arrhenius\n"
+    )
+    draft = _draft(text)
+    assert [e["date"] for e in draft.dataset["events"]] == ["1911-03-12", "1979-10-04", "1936"]
+    assert draft.skipped == {"reference section": 2}
+
+
 def test_a_year_before_a_colon_is_read_and_a_time_is_not() -> None:
     assert [(m.text, m.edtf) for m in find_dates("1925: She married Tom Ek.")[0]] == [("1925", "1925")]
     assert [(m.text, m.edtf) for m in find_dates("On June 5, 2016: a note")[0]] == [("June 5, 2016", "2016-06-05")]

@@ -26,6 +26,7 @@ from .tables import (
     CITATION_MARKS,
     CITATION_PREFIXES,
     INFOBOX_KEYS,
+    REFERENCE_SECTIONS,
     SITE_WORDS,
     SKIP_SECTIONS,
 )
@@ -256,6 +257,7 @@ class _State:
     start: int = -1
     end: int = -1
     pending_key: str | None = None  # "Born" on a line of its own: the next line is its value
+    past_the_life: bool = False  # a plain "References" heading: what follows (links, navigation boxes) is not the life
 
     def flush(self) -> None:
         if self.start >= 0:
@@ -268,12 +270,14 @@ class _State:
         self.pending_key = None
         folded = name.casefold().strip(" :")
         inside = self.skipping_level is not None and (
-            (self.skipping_level == 0 and folded in SKIP_SECTIONS) or (self.skipping_level or 0) < level
+            (self.skipping_level == 0 and (folded in SKIP_SECTIONS or self.past_the_life))
+            or (self.skipping_level or 0) < level
         )
         if inside:
-            return  # a part of the references section (plain headings: another such heading)
+            return  # a part of the references section (plain headings: another such heading, or anything after one)
         if folded in SKIP_SECTIONS:
             self.skipping_level = level
+            self.past_the_life = level == 0 and folded in REFERENCE_SECTIONS
             return
         self.skipping_level = None
         self.section = name
@@ -360,7 +364,13 @@ def read_layout(text: str) -> Layout:
             st.prose_seen = True
             continue
         following = lines[number + 1].lstrip() if number + 1 < len(lines) else ""
-        after_a_stop = st.start >= 0 and text[st.end - 1 : st.end] in ".!?" and following[:1].isupper()
+        after_a_stop = (
+            st.start >= 0
+            and text[st.end - 1 : st.end] in ".!?"
+            and (
+                following[:1].isupper() or following[:1] in "^↑"  # "References" above "^ Retrieved …"
+            )
+        )
         if (st.start < 0 or after_a_stop) and _plain_heading(stripped, following):
             if _is_caption(stripped):
                 st.skipped["caption"] += 1
