@@ -228,10 +228,13 @@ def _resolve(text: str, anchor: str | None, born: str | None = "1906-02-24", die
         ("Years later she returned", "1924", "[1925..]"),
         ("She had earlier lived in Bergen", "1924", "[..1924]"),
         ("By that point she was famous", "1924", "[..1924]"),
+        ("By then she sang folk songs", "[1912..]", "[1912..]"),  # at a time with no end: that time
         ("That June she married", "1925-03", "1925-06"),
         ("The following June she married", "1925-03", "1925-06"),
         ("The following June she married", "1925", "[1925-06..1926-06]"),  # which June a bare year does not say
         ("In summer she married", "1925", "1925-26"),
+        ("At the turn of the century she lived in Paris", "1898", "[1895..1904]"),
+        ("By the turn of the century she lived in Paris", "1903-05", "[..1904]"),
     ],
 )
 def test_relative_dates_count_from_the_anchor(text: str, anchor: str, expected: str) -> None:
@@ -290,6 +293,7 @@ def test_ages_count_from_the_birth_and_stop_at_the_death() -> None:
         ("From the age of seven", "1913-02-24/.."),
         ("Until the age of 12", "../1919-02-23"),
         ("By the time he was 20, he had", "[..1927-02-23]"),
+        ("As a teenager he worked in a mill", "[1919-02-24..1926-02-23]"),
         ("in his 20s", "[1926-02-24..1936-02-23]"),
         ("in his late 30s", "[1943-02-24..1946-02-23]"),
     ],

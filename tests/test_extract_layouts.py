@@ -99,6 +99,7 @@ def test_a_sites_own_lines_breadcrumb_byline_edit_dates_copyright_are_not_the_li
         "Ada Brook (3 March 1901 – 12 July 1977) was an English painter. She married John Hale in 1928.\n"
         "© 2023 Example Media Inc. All rights reserved.\n"
         "Copyright 2010 Foo\n"
+        "Published 3 May 2016\n"
     )
     draft = _draft(text)
     assert [(e["date"], e["title"]) for e in draft.dataset["events"]] == [
@@ -106,8 +107,31 @@ def test_a_sites_own_lines_breadcrumb_byline_edit_dates_copyright_are_not_the_li
         ("1977-07-12", "Ada Brook dies"),
         ("1928", "She married John Hale"),
     ]
-    assert draft.skipped == {"site furniture": 5}
+    assert draft.skipped == {"site furniture": 6}
     assert draft.dataset["people"][0]["name"] == "Ada Brook"
+
+
+def test_an_encyclopedia_entry_header_gives_the_name_and_life_dates() -> None:
+    text = (
+        "- Berg, Ida\n-\nborn March 12, 1911, Uppsala, Swed.died Oct. 4, 1979, StockholmSwedish chemist.In 1936 "
+        "she joined the Karolinska Institute. In the last year of her life she wrote a memoir.\n"
+    )
+    draft = _draft(text)
+    subject = draft.dataset["people"][0]
+    assert (subject["name"], subject["birth"]["date"], subject["death"]["date"]) == (
+        "Ida Berg", "1911-03-12", "1979-10-04")  # fmt: skip
+    assert draft.dataset["events"][-1]["date"] == "[1978-10-05..1979-10-04]"
+
+
+def test_nothing_after_a_plain_references_heading_is_the_life() -> None:
+    text = (
+        "Ida Berg\nIda Berg (12 March 1911 – 4 October 1979) was a Swedish chemist. In 1936 she moved.\n"
+        "References\n^ Retrieved 5 May 2010.\nExternal links\nNobel laureates in Chemistry\n"
+        "1901: van 't Hoff 1902: Fischer 1903: Arrhenius\n"
+    )
+    draft = _draft(text)
+    assert [e["date"] for e in draft.dataset["events"]] == ["1911-03-12", "1979-10-04", "1936"]
+    assert draft.skipped == {"reference section": 2}
 
 
 def test_a_year_before_a_colon_is_read_and_a_time_is_not() -> None:
@@ -260,6 +284,9 @@ def test_a_name_from_the_site_is_taken_off_and_a_guessed_name_is_said() -> None:
         ("In 1851 she went to Cruces, but shortly after her arrival the town was struck by cholera.", "[1851..]"),
         ("She won the prize in 1931. In December of that year she travelled.", "1931-12"),
         ("As a 17-year-old, she enlisted.", "[1917-05-03..1918-05-02]"),  # an age in a sentence opening on 'As'
+        ("She won in 1931. Later she moved to Oslo. Two years later she married.", "[1933..]"),  # no end: none
+        ("She won in 1931. By then she was famous. The following year she married.", "1932"),  # 'by then' stays
+        ("She won in 1931. During this period she wrote. The following year she married.", "1932"),
     ],
 )
 def test_relative_dates_are_read_against_the_text_and_inferred(sentences: str, expected: str) -> None:

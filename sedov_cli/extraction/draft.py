@@ -729,7 +729,8 @@ def draft_dataset(
             here.draft(result.edtf, relative.start, relative.end, note=result.note, inferred=True)
             if relative.form in ("age", "life", "months"):
                 conventions["age"] += 1
-            story.note(words, Anchor(result.edtf, relative.text))
+            if relative.form not in _RESTATING:  # "By then she was famous": the story stays where it was
+                story.note(words, Anchor(result.edtf, relative.text))
         named_pins.the_rest(clauses)
         if mentions and here.first is not None:
             _when_clause(words, here.first, here.draft)
@@ -759,6 +760,10 @@ def draft_dataset(
     draft_out = Draft(dataset, len(found), unresolved, layout.skipped)
     draft_out.warnings = _warnings(who, layout, builder.events, death, conventions)
     return draft_out
+
+
+_RESTATING = frozenset({"by_then", "at_time", "during"})
+"""Relative words that say when something held, at a time already told: a later count goes on from that time."""
 
 
 def _apposed(between: str) -> bool:

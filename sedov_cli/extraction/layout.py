@@ -26,6 +26,7 @@ from .tables import (
     CITATION_MARKS,
     CITATION_PREFIXES,
     INFOBOX_KEYS,
+    REFERENCE_SECTIONS,
     SITE_WORDS,
     SKIP_SECTIONS,
 )
@@ -46,6 +47,10 @@ _HEADING_DATES = re.compile(
     r"(?:[(,:–—-]\s*(?:c\.\s*)?(?:1\d{3}|20\d{2})(?:\s*[–—-]\s*(?:(?:1\d{3}|20\d{2})|\d{2}|present))?\)?\s*$)"
     r"|^(?:1\d{3}|20\d{2})\s*[–—-]\s*(?:1\d{3}|20\d{2}|\d{2}|present)\s*[:]?"
 )
+_INVERTED_NAME = re.compile(
+    r"(?:[-*•–]\s+)?(?P<family>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?),\s+(?P<given>[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){0,2})"
+)
+"""'Namatjira, Albert' on a line of its own before the prose: the name as an index or encyclopedia lists it."""
 _SENTENCE_END = '.!?:;,"”’'
 _CITATION_MARKER = re.compile(r"\[(?:\d{1,3}|[a-z]|note \d{1,3}|citation needed)\]")
 
@@ -115,15 +120,22 @@ _BYLINE = re.compile(
     r"[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}\s*(?:$|[|•·]|[,–—-]\s*(?:\d|[A-Z][a-z]+\s+\d)|\s+on\s)"
 )
 """'By John Smith | Published May 12, 2015': the article's author and dates, not the life's."""
+_DATELINE = re.compile(
+    r"(?:published|updated|posted|last\s+updated|first\s+published)\s*(?:on\s+|:\s*)?"
+    r"(?:\d|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d)"
+)
+"""'Published May 12, 2015', 'Updated 3 March 2020': when the page was written, on a line of its own."""
 
 
 def _is_furniture(stripped: str, folded: str) -> bool:
     """A site's own lines about the page: a breadcrumb, a byline, a copyright."""
     if len(stripped) > 200:
         return False
-    if "©" in stripped or "all rights reserved" in folded:
+    if "©" in stripped or "all rights reserved" in folded or (folded.startswith("copyright") and ". " not in stripped):
         return True
     if _BREADCRUMB.search(stripped) and not stripped.endswith(".") and ". " not in stripped:
+        return True
+    if _DATELINE.match(folded) and ". " not in stripped:
         return True
     return _BYLINE.match(stripped) is not None and ". " not in stripped
 
@@ -245,6 +257,7 @@ class _State:
     start: int = -1
     end: int = -1
     pending_key: str | None = None  # "Born" on a line of its own: the next line is its value
+    past_the_life: bool = False  # a plain "References" heading: what follows (links, navigation boxes) is not the life
 
     def flush(self) -> None:
         if self.start >= 0:
@@ -257,12 +270,14 @@ class _State:
         self.pending_key = None
         folded = name.casefold().strip(" :")
         inside = self.skipping_level is not None and (
-            (self.skipping_level == 0 and folded in SKIP_SECTIONS) or (self.skipping_level or 0) < level
+            (self.skipping_level == 0 and (folded in SKIP_SECTIONS or self.past_the_life))
+            or (self.skipping_level or 0) < level
         )
         if inside:
-            return  # a part of the references section (plain headings: another such heading)
+            return  # a part of the references section (plain headings: another such heading, or anything after one)
         if folded in SKIP_SECTIONS:
             self.skipping_level = level
+            self.past_the_life = level == 0 and folded in REFERENCE_SECTIONS
             return
         self.skipping_level = None
         self.section = name
@@ -338,6 +353,10 @@ def read_layout(text: str) -> Layout:
                 st.infobox[-1] = InfoboxField(last_field.key, last_field.value_start, last_field.value_end,
                                               last_field.line_start, last_field.line_end, (first, last))  # fmt: skip
             continue
+        inverted = _INVERTED_NAME.fullmatch(stripped)
+        if inverted and st.title is None and not st.prose_seen and st.start < 0:
+            st.title = f"{inverted['given']} {inverted['family']}"  # "Namatjira, Albert": an index entry's name
+            continue
         item = _ITEM.match(stripped) or _TIMELINE.match(stripped)
         if item:
             st.flush()
@@ -345,7 +364,13 @@ def read_layout(text: str) -> Layout:
             st.prose_seen = True
             continue
         following = lines[number + 1].lstrip() if number + 1 < len(lines) else ""
-        after_a_stop = st.start >= 0 and text[st.end - 1 : st.end] in ".!?" and following[:1].isupper()
+        after_a_stop = (
+            st.start >= 0
+            and text[st.end - 1 : st.end] in ".!?"
+            and (
+                following[:1].isupper() or following[:1] in "^↑"  # "References" above "^ Retrieved …"
+            )
+        )
         if (st.start < 0 or after_a_stop) and _plain_heading(stripped, following):
             if _is_caption(stripped):
                 st.skipped["caption"] += 1

@@ -53,6 +53,7 @@ _DECADES_OF_LIFE = {
 }  # fmt: skip
 
 _RELATIVE = re.compile(
+    r"\b(?:"  # every form starts at a word: positions inside words are refused once, not once per form
     r"(?P<year_part>\b(?:(?P<yp_part>early|late|mid)(?:[-\s]+in)?|(?:at|by|towards?|near|around)\s+the\s+"
     r"(?P<yp_edge>end|beginning|start|middle|close)\s+of)\s+(?P<yp_which>that|the\s+same|the\s+following|the\s+next|the)"
     r"\s+year\b)"
@@ -73,15 +74,15 @@ _RELATIVE = re.compile(
     r"(?:\s+(?:of|in)\s+(?P<season_of>that|the\s+same|the\s+following|the\s+next)\s+year\b|(?!\s+of\b)))"
     rf"|(?P<duration>\b(?:for|over)\s+(?:the\s+next\s+)?(?P<dur_n>{_NUMBER})\s+(?P<dur_unit>years?|decades?)\b)"
     r"|(?P<by_then>\b(?:by|until|till|up\s+to)\s+(?:that\s+time|this\s+time|then|that\s+point|this\s+point)\b"
-    r"|(?<=\bhad\s)earlier\b|^Earlier(?=,))"
+    r"|(?=earlier\b)(?<=\bhad\s)earlier\b|^Earlier(?=,))"
     r"|(?P<during>\b(?:during|in|throughout|over)\s+(?:this|that|these|those|the\s+same)\s+"
     r"(?:period|time|years|months|decade|era|phase|stage|interval)\b"
     r"|\b(?:during|throughout)\s+(?:his|her|their)\s+(?:time|years|days|stay|studies|tenure)\s+(?:in|at|as|with)\b)"
     r"|(?P<at_time>\b(?:(?:at|around|about)\s+(?:that|this|the\s+same|about\s+the\s+same|around\s+the\s+same)\s+time"
     r"|at\s+a\s+time\s+when|in\s+the\s+meantime|[Mm]eanwhile|at\s+the\s+time(?!\s+of\b)"
-    r"|(?:(?<=\bwas\s)|(?<=\bwere\s))then(?=\s+(?:a|an|the|still|only|living|working|serving)\b))\b)"
+    r"|(?=then\b)(?:(?<=\bwas\s)|(?<=\bwere\s))then(?=\s+(?:a|an|the|still|only|living|working|serving)\b))\b)"
     r"|(?P<soon>\b(?:(?:soon|shortly|not\s+long)\s+(?:after(?:wards?)?(?!\s+(?:the|his|her|their|its)\s)|thereafter)"
-    r"|immediately(?!\s+(?:after|before|following))|(?<!as\s)soon(?!\s+(?:after|afterwards?|thereafter|as|enough)\b))\b)"
+    r"|immediately(?!\s+(?:after|before|following))|(?=soon)(?<!as\s)soon(?!\s+(?:after|afterwards?|thereafter|as|enough)\b))\b)"
     r"|(?P<from_then>\bfrom\s+(?:this|that|the\s+same)\s+(?:date|day|time|point|moment|year)(?:\s+on(?:wards?)?)?"
     r"|\bfrom\s+then(?:\s+on(?:wards?)?)?|\b(?:ever\s+)?since\s+then\b)"
     rf"|(?P<months>\b(?:(?:at\s+the\s+age\s+of|at\s+age|aged)\s+(?P<mo_n>{_NUMBER})\s+months?"
@@ -97,14 +98,14 @@ _RELATIVE = re.compile(
     rf"|\b(?:as\s+)?an?\s+(?P<yo_n>\d{{1,2}}|{_AGE_WORD})[-\s]year[-\s]old(?=,?\s+(?:he|she|they)\b)"
     rf"|\bat\s+(?P<at_n>\d{{1,2}}|{_AGE_WORD})(?=,?\s+(?:(?:he|she|they)\s+)?{_AGE_VERB}\b|,\s+(?:he|she|they)\b"
     rf"|,\s+(?-i:[A-Z])[\w'’-]+(?:\s+(?-i:[A-Z])[\w'’-]+)?\s+{_AGE_VERB}\b)"
-    rf"|(?:{_AGE_VERB_BEFORE})at\s+(?P<at_end>\d{{1,2}}|{_AGE_WORD})(?=\s*[,.;)]|\s+(?:and|in|after|when|while|from|of)\b)"
+    rf"|(?=at\s)(?:{_AGE_VERB_BEFORE})at\s+(?P<at_end>\d{{1,2}}|{_AGE_WORD})(?=\s*[,.;)]|\s+(?:and|in|after|when|while|from|of)\b)"
     rf"|\b(?:he|she)\s+was\s+(?:(?:about|around|only|just|nearly|almost|barely)\s+)?(?P<old_n>{_NUMBER})\s+years?\s+old\b)"
     rf"|(?P<within_n>\bwithin\s+(?:a|one|(?P<wi_n>{_NUMBER}))\s+(?P<wi_unit>years?|months?)\b)"
     rf"|(?P<next_n>\b(?:in|over|during|for)\s+the\s+(?:next|following)\s+(?P<nx_n>{_NUMBER})\s+(?P<nx_unit>years|decades)\b)"
     r"|(?P<last_year>\b(?:in|during)\s+the\s+(?:last|final)\s+year\s+of\s+(?:his|her|their)\s+life\b)"
     r"|(?P<life>\b(?:in|until|into|during|throughout)\s+(?P<whose>his|her|their)\s+(?:(?P<life_part>early|mid|late)[-\s]+)?"
     r"(?P<decade>teens|teenage\s+years|twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties"
-    r"|[2-9]0s)\b)"
+    r"|[2-9]0s)\b|\bas\s+an?\s+(?P<teen>teenager|teen|adolescent)\b)"
     rf"|(?P<event>\b(?:(?P<ev_soon>soon|shortly|not\s+long|immediately|just|a\s+few\s+(?:days|weeks|months|years)"
     rf"|some\s+(?:time|weeks|months|years)|several\s+(?:days|weeks|months|years)"
     rf"|(?P<ev_n>{_NUMBER})\s+(?P<ev_unit>years?|months?|weeks?|days?))\s+)?"
@@ -114,14 +115,15 @@ _RELATIVE = re.compile(
     r"(?:\s+of\s+(?:(?:his|her|their|the)\s+)?(?P<of_owner>(?-i:[A-Z])[\w'’-]+|[a-z]+))?"
     r"|(?<=after\s)(?P<gerund>[a-z]{3,}ing)\b)"
     r"|\bbefore\s+becoming\s+(?:an?\s+|the\s+)?(?P<role>[a-z]+))"
-    r"|(?P<later>(?<!\bno\s)(?<!\bnot\s)(?<!\bor\s)\b(?:later|afterwards?|subsequently|thereafter|eventually)\b"
+    r"|(?P<turn>\b(?:at|around|by|near)\s+the\s+turn\s+of\s+the\s+century\b)"
+    r"|(?P<later>(?=later|afterward|subsequently|thereafter|eventually)(?<!\bno\s)(?<!\bnot\s)(?<!\bor\s)\b(?:later|afterwards?|subsequently|thereafter|eventually)\b"
     r"(?!\s+than\b)(?!\s+(?:life|years|stages?|works?|career"
     r"|period|part|half|phases?|editions?|versions?|generations?|days|in\s+(?:his|her|their)\s+life"
     r"|known|called|named|renamed|dubbed|titled|styled)\b)"
     r"|\b(?:after|following)\s+(?:that|this)(?=\s*,|\s+(?:he|she|they|(?-i:[A-Z])))"
     r"|\b(?:in|during|over)\s+the\s+(?:years|months|decades)\s+that\s+followed\b"
     r"|\b(?:in|during|over)\s+the\s+(?:following|subsequent|ensuing|next)\s+(?:few\s+)?(?:years|months|decades)\b)"
-    r"|(?P<then>(?<!\bthe\s)(?<!\bso\s)\bthen\b(?=,?\s+(?-i:[a-z]))(?!,?\s+(?:the|a|an|his|her|their|to|on|onwards?)\b))",
+    r"|(?P<then>(?=then\b)(?<!\bthe\s)(?<!\bso\s)\bthen\b(?=,?\s+(?-i:[a-z]))(?!,?\s+(?:the|a|an|his|her|their|to|on|onwards?)\b)))",
     re.IGNORECASE,
 )
 
@@ -152,6 +154,7 @@ SAME_TIME = frozenset(
         "from_then",
         "then",
         "year_part",
+        "turn",
     }
 )
 """Forms that restate when a sentence happens: with an explicit date in the
@@ -189,9 +192,11 @@ _HINTS = ("follow", "next", "subsequent", "later", "earlier", "before", "after",
           "prior", "same", "that ", "this ", "these ", "those ", "then", "soon", "shortly", "not long", "age",
           "teens", "ties", "month", "meantime", "while", "eventually", "until", "when ", "at ", "for ", "over ",
           "during", "teenage", "summer", "winter", "spring", "autumn", "birthday", "within", "immediately",
-          "last year", "final year", "years old", "soon", "0s", "year-old", "year old",
-          "end of", "beginning of", "start of", "middle of", "close of", "early", "mid", "years", "months",
-          "decades", "weeks", "days", "the time")  # fmt: skip
+          "last year", "final year", "years old", "soon", "year-old", "year old",
+          "end of", "beginning of", "start of", "middle of", "close of", "by the time", "teen", "adolescent",
+          "turn of")  # fmt: skip
+_LIFE_DIGITS = re.compile(r"\b(?:his|her|their)\s+(?:(?:early|mid|late)[-\s]+)?[2-9]0s\b")
+"""'in his 20s': the one form no word of the hints names (a '0s' test would pass every '1920s')."""
 _MONTH_STEMS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 
 
@@ -203,7 +208,7 @@ def find_relative(sentence: str) -> list[Found]:
     """
     found: list[Found] = []
     lowered = sentence.lower()
-    worded = any(hint in lowered for hint in _HINTS)
+    worded = any(hint in lowered for hint in _HINTS) or ("0s" in lowered and _LIFE_DIGITS.search(lowered) is not None)
     monthed = any(stem in sentence for stem in _MONTH_STEMS)
     if not (worded or monthed):
         return found
@@ -292,6 +297,8 @@ def resolve(
     lo, hi = edtf_ends(anchor.edtf)
     said = f"'{found.text}' counted from {anchor.words!r} ({anchor.edtf}), the last date the text gives before it"
     if found.form == "by_then":
+        if hi is None and lo is not None and not found.text.lower().startswith(("until", "till", "up")):
+            return Resolution(anchor.edtf, f"Resolved {said}: at that time, which has no end.")  # "Some time later"
         if hi is None:
             return Resolution(None, f"the date before it ({anchor.words!r}) has no end")
         return Resolution(f"[..{hi}]", f"Resolved {said}: on or before it.")
@@ -301,6 +308,14 @@ def resolve(
         return Resolution(f"[{lo}..]", f"Resolved {said}: on or after it, by how much the text does not say.")
     if found.form == "yearless":
         return _yearless(found, when, anchor)
+    if found.form == "turn":  # the turn nearest the anchor: 1899 and 1903 are both at the turn of 1900
+        if lo is None:
+            return Resolution(None, f"the date before it ({anchor.words!r}) has no start")
+        turn = (int(lo[:4]) + 50) // 100 * 100
+        edtf = f"[{turn - 5:04d}..{turn + 4:04d}]"
+        if m.group().lower().startswith("by"):
+            edtf = f"[..{turn + 4:04d}]"
+        return Resolution(edtf, f"Resolved {said}: the turn of the century nearest it, {turn - 5}–{turn + 4}.")
     if found.form == "year_part":
         year = _single_year(when)
         if year is None:
@@ -394,6 +409,17 @@ def resolve(
         day = when.start.earliest + timedelta(days=step_of(found) * scale)
         return Resolution(day.isoformat(), f"Resolved {said}.")
     step = step_of(found) * scale
+    if (
+        when.one_of
+        and hi is None
+        and lo is not None
+        and step > 0
+        and found.form in ("next", "offset")
+        and unit in ("year", "month")
+    ):  # "Later she moved. Two years later she married": two years after a time with no end, no end either
+        counted = _counted_from(lo, step, unit)
+        if counted is not None:
+            return Resolution(f"[{counted}..]", f"Resolved {said}: it has no end, so neither has the count.")
     if unit == "year":
         year = _single_year(when)
         if year is None and when.interval and found.form in ("next", "offset") and step > 0 and when.span.latest:
@@ -515,7 +541,7 @@ def _age(found: Found, birth: EdtfDate | None, about_subject: bool, death: EdtfD
         first = last = _count(m["age_n"] or m["at_n"] or m["at_end"] or m["old_n"] or m["yoa_n"] or m["yo_n"])
         what = f"age {first}"
     else:
-        decade = " ".join(m["decade"].lower().split())
+        decade = " ".join((m["decade"] or "teens").lower().split())  # "as a teenager": the teens
         base = int(decade[:2]) if decade[0].isdigit() else _DECADES_OF_LIFE[decade]
         top = 19 if base == 13 else base + 9
         if m["life_part"]:

@@ -198,8 +198,33 @@ def _place_after(value: str, at: int) -> str | None:
     return place
 
 
+_HEADER_LIFE = re.compile(r"(?P<which>born|died)\s+(?=(?:[A-Z][a-z]{2,8}\.?\s+)?\d)")
+"""'born July 28, 1902, Hermannsburg … died Aug. 8, 1959': an encyclopedia entry's header, words glued or not."""
+
+
+def _from_header(spans: list[tuple[str, int, int]], texts: list[str], who: Subject) -> None:
+    """The life dates an entry's header line gives before its prose ('painterborn July 28, 1902, …')."""
+    for i, words in enumerate(texts[:3]):
+        if words.split(None, 1)[0:1] in (["He"], ["She"], ["They"]):
+            continue
+        for m in _HEADER_LIFE.finditer(words):
+            which = "birth" if m["which"] == "born" else "death"
+            if getattr(who, which) is not None:
+                continue
+            point = next((x for x in find_dates(words[m.end() : m.end() + 40])[0] if x.start == 0 and not x.period),
+                         None)  # fmt: skip
+            if point is None:
+                continue
+            _, start, end = spans[i]
+            setattr(who, which, point.edtf)
+            setattr(who, f"{which}_at", (start, end, "sentence"))
+
+
 def _from_prose(spans: list[tuple[str, int, int]], texts: list[str], who: Subject) -> None:
     """'Keino was born on 17 January 1940': a birth (or death) in a sentence about the subject."""
+    _from_header(spans, texts, who)
+    if who.birth is not None and who.death is not None:
+        return
     tokens = name_tokens(who)
     for i, words in enumerate(texts[:400]):
         opener = words.split(None, 1)[0] if words.strip() else ""

@@ -20,6 +20,7 @@ __all__ = [
     "INFOBOX_KEYS",
     "LIFE_KEYS",
     "PLACE_KINDS",
+    "REFERENCE_SECTIONS",
     "SITE_WORDS",
     "SKIP_SECTIONS",
 ]
@@ -158,17 +159,13 @@ CHROME_PREFIXES = tuple(
     Reviewed by
     Fact checked by
     Fact-checked by
-    Edited by
     Last edited
     Last reviewed
-    Published
-    Updated
     Share this
     Related:
     Tags:
     Filed under
     All rights reserved
-    Copyright
     ©
     """.strip().splitlines()
 )
@@ -232,6 +229,25 @@ SKIP_SECTIONS = frozenset(
 
 Lists of works hold years, but each line is a title, not a sentence about the
 life; the prose sections tell what mattered of them."""
+
+REFERENCE_SECTIONS = frozenset(
+    line.strip().casefold()
+    for line in """
+    References
+    Notes
+    Footnotes
+    Endnotes
+    Citations
+    Sources
+    Notes and references
+    References and notes
+    Works cited
+    Further reading
+    External links
+    """.strip().splitlines()
+)
+"""Skipped sections after which a page copied as plain text has no more life: only links, navigation boxes,
+categories and footers follow them (a plain heading after one does not bring the life back)."""
 
 INFOBOX_KEYS = frozenset(
     line.strip().casefold()
