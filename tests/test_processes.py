@@ -248,6 +248,47 @@ def test_the_pipe_path_does_not_import_rich() -> None:
     assert not {m for m in imported if m.startswith("rich")}
 
 
+def imported_by(*args: str) -> set[str]:
+    """The modules a real run of ``sedov ARGS`` imports, from ``-X importtime``."""
+    out = run(*args, env={"PYTHONPROFILEIMPORTTIME": "1"})
+    assert out.returncode == 0, out.stderr
+    return {line.split("|")[-1].strip() for line in out.stderr.splitlines() if "|" in line}
+
+
+COMMAND_MODULES = {f"sedov_cli.commands.{m}" for m in
+                   ("listings", "ages", "pictures", "exports", "checks", "extract", "browse", "cache")}  # fmt: skip
+
+
+def test_version_imports_no_command_and_no_dataset() -> None:
+    """``sedov --version`` makes no command: nothing of the dataset, its model or the queries is imported."""
+    imported = imported_by("--version")
+    assert "sedov_cli.cli" in imported
+    assert not imported & COMMAND_MODULES
+    assert not imported & {f"sedov_cli.{m}" for m in ("model", "dates", "dataset", "queries", "records", "formats")}
+
+
+@pytest.mark.parametrize("args", [["timeline"], ["events", "--place", "Paris", "--format", "ndjson"],
+                                  ["events", "--help"]])  # fmt: skip
+def test_a_command_imports_only_its_own_family(args: list[str]) -> None:
+    imported = imported_by(*args)
+    assert imported & COMMAND_MODULES == {"sedov_cli.commands.listings"}
+
+
+@pytest.mark.parametrize(("args", "family"), [(["age-at", "1933"], "ages"), (["cache", "info"], "cache"),
+                                              (["validate"], "checks")])  # fmt: skip
+def test_other_families_load_alone_too(args: list[str], family: str) -> None:
+    assert imported_by(*args) & COMMAND_MODULES == {f"sedov_cli.commands.{family}"}
+
+
+def test_help_lists_every_command_in_order() -> None:
+    """The lazy command tree still lists every command, each with its summary, in the order of cli.COMMANDS."""
+    out = run("--help")
+    rows = out.stdout.split("Commands:")[1].splitlines()
+    listed = [line.split()[0] for line in rows if line.startswith("  ") and not line.startswith("   ")]
+    assert listed == ["timeline", "events", "show", "age-at", "people", "places", "periods", "tags", "chart",
+                      "on-this-day", "stats", "export", "validate", "extract", "browse", "cache"]  # fmt: skip
+
+
 @pytest.mark.parametrize("args", [["timeline"], ["show", "birth"], ["--help"], ["chart"], ["browse"]])
 def test_only_the_explorer_imports_textual(args: list[str]) -> None:
     """Textual costs about 0.2 s to import: no other command pays it, nor browse when it refuses a pipe."""
