@@ -33,11 +33,12 @@ from __future__ import annotations
 
 import calendar
 import re
-from dataclasses import dataclass, field
 from datetime import date, timedelta
 from enum import StrEnum
 from functools import lru_cache
 from typing import Literal
+
+from .values import value
 
 __all__ = [
     "AgeAnswer",
@@ -79,7 +80,7 @@ class Precision(StrEnum):
         return f"Precision.{self.name}"
 
 
-@dataclass(frozen=True)
+@value
 class Span:
     """Every day from ``earliest`` to ``latest``, inclusive.
 
@@ -162,7 +163,7 @@ def format_day(day: date) -> str:
     return f"{day.day} {MONTHS[day.month - 1]} {day.year}"
 
 
-@dataclass(frozen=True)
+@value
 class Point:
     """One EDTF date (not an interval): the days it allows and how it is known."""
 
@@ -202,7 +203,7 @@ class Point:
 Kind = Literal["moment", "period"]
 
 
-@dataclass(frozen=True)
+@value
 class EdtfDate:
     """A parsed EDTF string: a single date, an interval, or one day of a range.
 
@@ -640,7 +641,7 @@ def years_between(birth: date, day: date) -> int:
     return years
 
 
-@dataclass(frozen=True)
+@value
 class AgeRange:
     """An age known to lie between ``min`` and ``max`` completed years.
 
@@ -665,7 +666,7 @@ class AgeRange:
         return str(self.min) if self.exact else f"{self.min}–{self.max}"
 
 
-@dataclass(frozen=True)
+@value
 class AgeSegment:
     """Within a span, the days on which the person had one age."""
 
@@ -692,7 +693,7 @@ class LifeStatus(StrEnum):
         return f"LifeStatus.{self.name}"
 
 
-@dataclass(frozen=True)
+@value
 class AgeAnswer:
     """The age over a span, or why there is none.
 
@@ -706,14 +707,14 @@ class AgeAnswer:
     age: AgeRange | None = None
     lived: Span | None = None
     clipped: bool = False
-    segments: tuple[AgeSegment, ...] = field(default=())
+    segments: tuple[AgeSegment, ...] = ()
 
     def __post_init__(self) -> None:
         if self.status.has_age != (self.age is not None):
             raise ValueError("an age goes with a status inside the life, and only with it")
 
 
-@dataclass(frozen=True)
+@value
 class Life:
     """A person's possible birth days and, if known, possible death days."""
 

@@ -222,7 +222,7 @@ def test_the_wheel_ships_the_data(tmp_path: Path) -> None:
 
 
 DOMAIN = [
-    "dates", "model", "dataset", "schema", "queries", "records", "sentences", "text", "errors",
+    "values", "dates", "model", "dataset", "schema", "queries", "records", "sentences", "text", "errors",
     "relative", "anniversaries", "stats", "chart", "atomic", "formats", "formats.ical", "formats.timelinejs",
     "validation", "reading", "index", "extraction", "extraction.draft", "extraction.expressions",
     "extraction.relative", "extraction.names", "extraction.layout", "extraction.splitting", "extraction.files",
