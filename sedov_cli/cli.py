@@ -35,7 +35,7 @@ from typer.models import CommandInfo, TyperInfo
 from . import __version__
 from .environment import ClosedStream, Environment, ReaderAware, silence_stdout
 from .errors import ExitStatus, SedovError
-from .launch import interrupted
+from .launch import interrupted, start_collecting
 from .options import (
     CACHE_HELP,
     COLOR_HELP,
@@ -338,6 +338,7 @@ def root(
 
     Global options may also follow the command: sedov timeline --data my.json
     """
+    start_collecting()  # start-up is over: the command's own work may make garbage
     if debug and isinstance(ctx.command, SedovGroup):
         ctx.command.debug = True
     # The caller's Environment (or a function that makes one as the command starts), else the process's own.

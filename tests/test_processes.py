@@ -281,6 +281,35 @@ def test_a_repeat_reads_its_index_without_the_writing_modules(cache: Path) -> No
     assert not imported_by("timeline") & {"tempfile", "importlib.resources", "zipfile"}
 
 
+GC_PROBE = """
+import atexit, gc, sys
+atexit.register(lambda: print(gc.isenabled(), gc.get_freeze_count() > 0, file=sys.stderr))
+sys.argv = ["sedov", *sys.argv[1:]]
+from sedov_cli.launch import main
+main()
+"""
+
+
+@pytest.mark.parametrize(("args", "after"), [(["timeline"], "True True"), (["cache", "info"], "True True"),
+                                             (["--version"], "False False")])  # fmt: skip
+def test_the_collector_waits_for_the_command(args: list[str], after: str) -> None:
+    """The sedov process collects no garbage during start-up; once the command starts, the collector is
+    back on with start-up's objects frozen out of its sight. (--version ends before any command starts.)"""
+    out = subprocess.run([sys.executable, "-c", GC_PROBE, *args], capture_output=True, text=True, cwd="/",
+                         timeout=60, check=False)  # fmt: skip
+    assert out.returncode == 0
+    assert out.stderr.splitlines()[-1] == after
+
+
+def test_run_leaves_the_collector_alone() -> None:
+    """``cli.run`` (a test, a program embedding sedov) never touches the caller's collector."""
+    code = "import gc, io, sys\nfrom sedov_cli import cli\nsys.stdout = io.StringIO()\ncli.run(['timeline'])\n"
+    code += "print(gc.isenabled(), gc.get_freeze_count(), file=sys.stderr)\n"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd="/", timeout=60,
+                         check=False)  # fmt: skip
+    assert out.stderr.splitlines()[-1] == "True 0"
+
+
 @pytest.mark.parametrize(("args", "family"), [(["age-at", "1933"], "ages"), (["cache", "info"], "cache"),
                                               (["validate"], "checks")])  # fmt: skip
 def test_other_families_load_alone_too(args: list[str], family: str) -> None:
