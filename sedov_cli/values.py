@@ -9,8 +9,9 @@ that cannot be assigned or deleted, ``dataclasses.fields``, ``replace`` and
 ``asdict``), and type checkers read it as one (PEP 681). It compiles its
 constructor, equality and hash only when first used, each in one small piece
 of code, so a run pays for the classes it uses and nothing for the others.
-The constructor it compiles fills the instance's dictionary in one step,
-which makes building a value faster than a dataclass does.
+The code is the dataclass's own: the constructor sets one field at a time,
+so that instances share their keys (217 bytes for an event's fifteen fields,
+where a dictionary of their own made 528) and read fields at full speed.
 
 Supported: annotated fields with plain defaults (no ``field()``, no
 ``ClassVar``, no inheritance between values). Anything else is refused when
@@ -51,8 +52,8 @@ def value(cls: type[_T]) -> type[_T]:
 
     def make_init() -> Callable[..., Any]:
         params = ", ".join(f"{n}=_default_{n}" if n in defaults else n for n in names)
-        filled = ", ".join(f"{n!r}: {n}" for n in names)
-        source = f"def __init__(self, {params}):\n    _set(self, '__dict__', {{{filled}}})\n"
+        sets = "".join(f"    _set(self, {n!r}, {n})\n" for n in names) or "    pass\n"
+        source = f"def __init__(self, {params}):\n{sets}"
         if post_init:
             source += "    self.__post_init__()\n"
         return _compiled(cls, "__init__", source, {"_set": _set, **{f"_default_{n}": d for n, d in defaults.items()}})

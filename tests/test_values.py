@@ -106,3 +106,20 @@ def test_importing_the_model_compiles_no_code() -> None:
     built and its equality when first compared, one piece each (a dataclass compiles six at import)."""
     out = subprocess.run([sys.executable, "-c", AUDIT], capture_output=True, text=True, check=False)
     assert out.stdout.split() == ["0", "1", "True", "2"], out.stderr
+
+
+def _bytes_each(cls: Any) -> float:
+    import tracemalloc
+
+    cls(date(1906, 2, 16))  # the constructor is compiled before counting
+    tracemalloc.start()
+    made = [cls(date(1906, 2, 16), None, "x") for _ in range(2000)]
+    size = tracemalloc.get_traced_memory()[0] / len(made)
+    tracemalloc.stop()
+    return size
+
+
+def test_a_value_is_no_larger_than_a_dataclass() -> None:
+    """Fields are set one at a time, as a dataclass does, so instances share their keys: a million
+    events in memory (--no-cache) must not cost more than they did."""
+    assert _bytes_each(Value) <= _bytes_each(Real)
