@@ -105,7 +105,10 @@ class SedovGroup(TyperGroup):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
+        registered = dict(self.commands)  # any made with app.command(), kept as they are
         self.commands = LazyCommands({name: _maker(name, module, attribute) for name, module, attribute in COMMANDS})
+        for name, command in registered.items():
+            self.commands[name] = _prepared(command)
 
     def main(  # type: ignore[override]
         self,
@@ -424,13 +427,18 @@ def _maker(name: str, module: str, attribute: str) -> Callable[[], Any]:
             command = get_command_from_info(
                 CommandInfo(name=name, callback=found), pretty_exceptions_short=short, rich_markup_mode=markup
             )
-        accept_global_options(command)
-        command.context_class = SedovContext
-        for sub in getattr(command, "commands", {}).values():
-            sub.context_class = SedovContext
-        return command
+        return _prepared(command)
 
     return make
+
+
+def _prepared(command: Any) -> Any:
+    """``command`` given the global options and sedov's help formatter (and so are its subcommands)."""
+    accept_global_options(command)
+    command.context_class = SedovContext
+    for sub in getattr(command, "commands", {}).values():
+        sub.context_class = SedovContext
+    return command
 
 
 def run(argv: Sequence[str], env: Environment | Callable[[], Environment] | None = None) -> int:

@@ -668,3 +668,24 @@ def test_bare_sedov_shows_help(sedov: Run) -> None:
 
 def test_version(sedov: Run) -> None:
     assert sedov("--version").stdout == "sedov 0.1.0\n"
+
+
+def test_a_command_registered_on_an_app_is_kept_beside_the_lazy_ones() -> None:
+    """SedovGroup names its own commands lazily; one made with app.command() is kept, and given the
+    global options like the others (here --debug after it)."""
+    import typer
+
+    app = typer.Typer(cls=cli.SedovGroup, rich_markup_mode=None)
+
+    @app.callback()
+    def root() -> None:
+        """A root."""
+
+    @app.command("hello")
+    def hello() -> None:
+        """Say hello."""
+        print("hi")
+
+    assert CliRunner().invoke(app, ["hello", "--debug"]).stdout == "hi\n"
+    group = typer.main.get_command(app)
+    assert list(group.commands)[-1] == "hello" and "timeline" in group.commands  # type: ignore[attr-defined]
