@@ -1,1 +1,1 @@
-"""Packaged data: installed as ``sedov_cli.data`` and read with importlib.resources."""
+"""Packaged data: installed as ``sedov_cli.data`` and found by ``sedov_cli.dataset.data_dir``."""

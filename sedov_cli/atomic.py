@@ -29,7 +29,6 @@ import errno
 import os
 import signal
 import stat
-import tempfile
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
@@ -161,6 +160,8 @@ def _replace(shown: str, target: Path, text: str, mode: int | None) -> None:
     """A plain file, new or old: write beside it, then rename over it."""
     with signals_as_exit():
         try:
+            import tempfile  # only to write a file: index reads and pipes never import it
+
             fd, temp = tempfile.mkstemp(prefix=f".{target.name}{TEMP_MARK}", suffix=".tmp", dir=target.parent)
         except OSError as exc:
             raise SedovError(f"cannot write {shown}: {exc.strerror or exc}") from None

@@ -4,9 +4,15 @@ The commands live in :mod:`sedov_cli.commands`, one module per family; they
 stay thin. Each turns its options into domain values, builds an
 :class:`~sedov_cli.commands.common.Answer` (the records, and how to draw them
 as a table) and hands it to :func:`~sedov_cli.commands.common.respond`, which
-picks the format and writes. :data:`COMMANDS` registers them here, in the
+picks the format and writes. :data:`COMMANDS` names them here, in the
 order ``--help`` lists them. Every error becomes an exit code in one place,
 :meth:`SedovGroup.main`.
+
+Start-up is most of what a quick command costs, so the command tree is lazy
+(:class:`LazyCommands`): ``sedov timeline`` imports only the listings'
+module and makes only its click command; ``sedov --version`` makes none.
+Only what lists every command (``sedov --help``, completing a command's
+name, a misplaced option's hint) makes them all.
 
 The :class:`~sedov_cli.environment.Environment` (terminal or pipe, colour,
 width, pager) comes in through the context object, as httpie passes ``env``
@@ -18,18 +24,18 @@ from __future__ import annotations
 import errno
 import re
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, MutableMapping, Sequence
 from typing import Annotated, Any, TextIO
 
 import typer
 from typer.core import TyperGroup
+from typer.main import get_command_from_info, get_group_from_info
+from typer.models import CommandInfo, TyperInfo
 
 from . import __version__
-from .commands import ages, browse, cache, checks, exports, extract, listings, pictures
-from .dataset import DatasetError
 from .environment import ClosedStream, Environment, ReaderAware, silence_stdout
 from .errors import ExitStatus, SedovError
-from .launch import interrupted
+from .launch import interrupted, start_collecting
 from .options import (
     CACHE_HELP,
     COLOR_HELP,
@@ -39,13 +45,14 @@ from .options import (
     PAGER_HELP,
     ColorMode,
     State,
-    accept_global_options_after_commands,
+    accept_global_options,
     apply_color,
 )
-from .text import visible
 
 
 def _say_error(stream: TextIO, message: str) -> None:
+    from .text import visible
+
     for line in message.splitlines() or [""]:
         stream.write(f"sedov: error: {visible(line)}\n")
     stream.flush()
@@ -98,11 +105,10 @@ class SedovGroup(TyperGroup):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        accept_global_options_after_commands(self)
-        for command in self.commands.values():
-            command.context_class = SedovContext
-            for sub in getattr(command, "commands", {}).values():
-                sub.context_class = SedovContext
+        registered = dict(self.commands)  # any made with app.command(), kept as they are
+        self.commands = LazyCommands({name: _maker(name, module, attribute) for name, module, attribute in COMMANDS})
+        for name, command in registered.items():
+            self.commands[name] = _prepared(command)
 
     def main(  # type: ignore[override]
         self,
@@ -165,6 +171,9 @@ class SedovGroup(TyperGroup):
 
     @staticmethod
     def _report(exc: Exception, argv: Sequence[str] = ()) -> int:
+        from .dataset import DatasetError
+        from .text import visible
+
         if isinstance(exc, DatasetError):  # one prefix, then each problem on its own indented line
             sys.stderr.write("sedov: error: the dataset cannot be used:\n")
             sys.stderr.write("".join(f"  {visible(str(p))}\n" for p in exc.problems))
@@ -332,6 +341,7 @@ def root(
 
     Global options may also follow the command: sedov timeline --data my.json
     """
+    start_collecting()  # start-up is over: the command's own work may make garbage
     if debug and isinstance(ctx.command, SedovGroup):
         ctx.command.debug = True
     # The caller's Environment (or a function that makes one as the command starts), else the process's own.
@@ -345,28 +355,90 @@ def root(
 
 # --- the commands, in the order --help lists them; each lives in its family's module ----------
 
-COMMANDS: tuple[tuple[str, Callable[..., None]], ...] = (
-    ("timeline", listings.timeline),
-    ("events", listings.events),
-    ("show", listings.show),
-    ("age-at", ages.age_at),
-    ("people", listings.people),
-    ("places", listings.places),
-    ("periods", listings.periods),
-    ("tags", listings.tags),
-    ("chart", pictures.chart),
-    ("on-this-day", listings.on_this_day),
-    ("stats", listings.stats),
-    ("export", exports.export_command),
-    ("validate", checks.validate),
-    ("extract", extract.extract),
-    ("browse", browse.browse),
+COMMANDS: tuple[tuple[str, str, str], ...] = (
+    ("timeline", "listings", "timeline"),
+    ("events", "listings", "events"),
+    ("show", "listings", "show"),
+    ("age-at", "ages", "age_at"),
+    ("people", "listings", "people"),
+    ("places", "listings", "places"),
+    ("periods", "listings", "periods"),
+    ("tags", "listings", "tags"),
+    ("chart", "pictures", "chart"),
+    ("on-this-day", "listings", "on_this_day"),
+    ("stats", "listings", "stats"),
+    ("export", "exports", "export_command"),
+    ("validate", "checks", "validate"),
+    ("extract", "extract", "extract"),
+    ("browse", "browse", "browse"),
+    ("cache", "cache", "cache_app"),
 )
-"""Each command's name and function; the ``cache`` group follows them."""
+"""Each command's name, the module of :mod:`sedov_cli.commands` it lives in, and its function there
+(or, for the ``cache`` group, its Typer app). Nothing is imported until the command is looked up."""
 
-for _name, _command in COMMANDS:
-    app.command(_name)(_command)
-app.add_typer(cache.cache_app)
+
+class LazyCommands(MutableMapping[str, Any]):
+    """The app's commands by name, each made when first looked up: its module imported, its click
+    command built from the function's signature, given the global options and sedov's help.
+
+    The names are known from the start, so listing them (for ``--help``, for "no such command",
+    for ``in``) makes nothing; looking one up makes that one.
+    """
+
+    def __init__(self, makers: dict[str, Callable[[], Any]]) -> None:
+        self._makers = makers
+        self._made: dict[str, Any] = {}
+
+    def __getitem__(self, name: str) -> Any:
+        found = self._made.get(name)
+        if found is None:
+            found = self._made[name] = self._makers[name]()
+        return found
+
+    def __setitem__(self, name: str, command: Any) -> None:
+        self._made[name] = command
+        self._makers.setdefault(name, lambda: command)
+
+    def __delitem__(self, name: str) -> None:
+        del self._makers[name]
+        self._made.pop(name, None)
+
+    def __contains__(self, name: object) -> bool:
+        return name in self._makers
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._makers)
+
+    def __len__(self) -> int:
+        return len(self._makers)
+
+
+def _maker(name: str, module: str, attribute: str) -> Callable[[], Any]:
+    def make() -> Any:
+        # __import__, not importlib.import_module: the latter is invisible to `python -X importtime`
+        found = getattr(__import__(f"commands.{module}", globals(), level=1, fromlist=[attribute]), attribute)
+        short, markup = app.pretty_exceptions_short, app.rich_markup_mode
+        if isinstance(found, typer.Typer):  # a group (``cache``), with the app's settings rather than its own
+            command: Any = get_group_from_info(
+                TyperInfo(found), pretty_exceptions_short=short, rich_markup_mode=markup,
+                suggest_commands=app.suggest_commands,
+            )  # fmt: skip
+        else:
+            command = get_command_from_info(
+                CommandInfo(name=name, callback=found), pretty_exceptions_short=short, rich_markup_mode=markup
+            )
+        return _prepared(command)
+
+    return make
+
+
+def _prepared(command: Any) -> Any:
+    """``command`` given the global options and sedov's help formatter (and so are its subcommands)."""
+    accept_global_options(command)
+    command.context_class = SedovContext
+    for sub in getattr(command, "commands", {}).values():
+        sub.context_class = SedovContext
+    return command
 
 
 def run(argv: Sequence[str], env: Environment | Callable[[], Environment] | None = None) -> int:

@@ -15,10 +15,8 @@ import os
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from datetime import date
 from functools import cache, cached_property
-from importlib import resources
-from importlib.resources.abc import Traversable
 from pathlib import Path
-from typing import Any, Protocol, TypeVar, cast
+from typing import TYPE_CHECKING, Any, Protocol, TypeVar, cast
 
 from .dates import parse_edtf
 from .model import (
@@ -47,6 +45,9 @@ from .validation import (
     record_name,
 )
 
+if TYPE_CHECKING:
+    from importlib.resources.abc import Traversable
+
 __all__ = ["PACKAGED_ARTICLE_URL", "DatasetError", "Problem", "dump", "load", "load_default", "problems_in"]
 
 DATA_PACKAGE = "sedov_cli.data"
@@ -62,11 +63,22 @@ def data_dir() -> Traversable:
     run inside a checkout imports the source tree instead, where the folder
     is the top-level ``data/`` beside the package (setuptools maps it at
     install time only), so that is the fallback.
+
+    An installed package is a folder on disk, found from the package itself:
+    importlib.resources (with the zip reader it brings) costs 6 ms of every
+    start-up, so it serves only a package that is not a folder (a zip import).
     """
+    from importlib import import_module
+
     try:
-        return resources.files(DATA_PACKAGE)
+        data = import_module(DATA_PACKAGE)
     except ModuleNotFoundError:
         return Path(__file__).resolve().parent.parent / "data"
+    if data.__file__ is not None and (folder := Path(data.__file__).parent).is_dir():
+        return folder
+    from importlib import resources
+
+    return resources.files(DATA_PACKAGE)
 
 
 def article_text() -> str:

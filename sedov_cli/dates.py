@@ -33,11 +33,12 @@ from __future__ import annotations
 
 import calendar
 import re
-from dataclasses import dataclass, field
 from datetime import date, timedelta
 from enum import StrEnum
 from functools import lru_cache
 from typing import Literal
+
+from .values import value
 
 __all__ = [
     "AgeAnswer",
@@ -79,7 +80,7 @@ class Precision(StrEnum):
         return f"Precision.{self.name}"
 
 
-@dataclass(frozen=True)
+@value
 class Span:
     """Every day from ``earliest`` to ``latest``, inclusive.
 
@@ -162,7 +163,7 @@ def format_day(day: date) -> str:
     return f"{day.day} {MONTHS[day.month - 1]} {day.year}"
 
 
-@dataclass(frozen=True)
+@value
 class Point:
     """One EDTF date (not an interval): the days it allows and how it is known."""
 
@@ -202,7 +203,7 @@ class Point:
 Kind = Literal["moment", "period"]
 
 
-@dataclass(frozen=True)
+@value
 class EdtfDate:
     """A parsed EDTF string: a single date, an interval, or one day of a range.
 
@@ -365,29 +366,30 @@ def parse_edtf(text: str) -> EdtfDate:
     return EdtfDate(text, start, end, interval=True)
 
 
-_EDTF_SHAPE = re.compile(r"^[\d.?~%/\[\]X-]+$")
-_DAY_MONTH_NUMBERS = re.compile(r"^(\d{1,2})[/.](\d{1,2})[/.](\d{2,4})$")
-_APPROXIMATE = re.compile(r"^(?:circa|about|around|approximately|ca\.|c\.|ca(?=\s)|c(?=\s)|~)\s*(.+)$", re.IGNORECASE)
-_DECADE_WORDS = re.compile(r"^(?:the\s+)?(\d{3})0s$", re.IGNORECASE)
-_SEASON = re.compile(r"\b(spring|summer|autumn|fall|winter)\b", re.IGNORECASE)
+# What parse_when reads (dates people type) is compiled when first used, by re's own cache: a dozen
+# patterns, 1 ms of every start-up, that a command without a date in its options never needs.
+_EDTF_SHAPE = r"^[\d.?~%/\[\]X-]+$"
+_DAY_MONTH_NUMBERS = r"^(\d{1,2})[/.](\d{1,2})[/.](\d{2,4})$"
+_APPROXIMATE = r"(?i)^(?:circa|about|around|approximately|ca\.|c\.|ca(?=\s)|c(?=\s)|~)\s*(.+)$"
+_DECADE_WORDS = r"(?i)^(?:the\s+)?(\d{3})0s$"
+_SEASON = r"(?i)\b(spring|summer|autumn|fall|winter)\b"
 LIKE = "a date like 1933, Feb 1933, 30 January 1933, early 1933, c. 1933 or the 1930s"
-_PART_OF_YEAR = re.compile(
-    r"^(?:the\s+)?(early|mid|late|first half of|second half of|first quarter of|second quarter of|third quarter of"
-    r"|fourth quarter of)[\s-]*(\d{4})$",
-    re.IGNORECASE,
+_PART_OF_YEAR = (
+    r"(?i)^(?:the\s+)?(early|mid|late|first half of|second half of|first quarter of|second quarter of"
+    r"|third quarter of|fourth quarter of)[\s-]*(\d{4})$"
 )
 PART_CODES = {"early": 37, "mid": 38, "late": 39, "first half of": 40, "second half of": 41}
 """The EDTF sub-year code of each part of a year in words (also read by ``sedov extract``)."""
 QUARTER_CODES = {f"{nth} quarter of": 33 + i for i, nth in enumerate(("first", "second", "third", "fourth"))}
 
 
-_YEAR_FIRST_SLASHES = re.compile(r"^(\d{4})[/.](\d{1,2})[/.](\d{1,2})$")
-_BETWEEN = re.compile(r"^between\s+(.+?)\s+and\s+(.+)$", re.IGNORECASE)
-_LEADING = re.compile(r"^(by|before|until|till|from|since|after)\s+(.+)$", re.IGNORECASE)
-_TRAILING = re.compile(r"^(.+?)\s+or\s+(later|after|earlier|before)$", re.IGNORECASE)
-_DASHED = re.compile(r"^(.+?)\s*[–—]\s*(.+)$")  # the tool's own "1935–1938", "24 February 1906 – 1938"
-_YEAR_PAIR = re.compile(r"^(\d{4})-(\d{4})$")  # 1935-1938 (two digits after a hyphen are EDTF: 1933-02, 1933-37)
-_DECADE_PART = re.compile(r"^(?:the\s+)?(early|mid|late)[\s-]*(?:the\s+)?(\d{3})0s$", re.IGNORECASE)
+_YEAR_FIRST_SLASHES = r"^(\d{4})[/.](\d{1,2})[/.](\d{1,2})$"
+_BETWEEN = r"(?i)^between\s+(.+?)\s+and\s+(.+)$"
+_LEADING = r"(?i)^(by|before|until|till|from|since|after)\s+(.+)$"
+_TRAILING = r"(?i)^(.+?)\s+or\s+(later|after|earlier|before)$"
+_DASHED = r"^(.+?)\s*[–—]\s*(.+)$"  # the tool's own "1935–1938", "24 February 1906 – 1938"
+_YEAR_PAIR = r"^(\d{4})-(\d{4})$"  # 1935-1938 (two digits after a hyphen are EDTF: 1933-02, 1933-37)
+_DECADE_PART = r"(?i)^(?:the\s+)?(early|mid|late)[\s-]*(?:the\s+)?(\d{3})0s$"
 DECADE_THIRDS = {"early": (0, 3), "mid": (4, 6), "late": (7, 9)}
 """The thirds of a decade, as ``sedov extract`` reads them: the early 1930s are 1930–1933."""
 
@@ -464,23 +466,23 @@ def _after(point: Point) -> str:
 def _spoken(text: str) -> EdtfDate | None:
     """The tool's own display forms read back, because people copy them: "between 1929 and 1931",
     "1935–1938", "by 1933", "until 1938", "1936 or later", "before 1930", "the early 1930s"."""
-    part = _DECADE_PART.match(text)
+    part = re.match(_DECADE_PART, text)
     if part:
         decade = int(part[2]) * 10
         first, last = DECADE_THIRDS[part[1].lower()]
         return parse_edtf(f"[{decade + first:04d}..{decade + last:04d}]")
-    between = _BETWEEN.match(text)
+    between = re.match(_BETWEEN, text)
     if between:
         lo, hi = _single(between[1], text), _single(between[2], text)
         return _checked(f"[{_point_text(lo)}..{_point_text(hi)}]", text)
-    pair = _YEAR_PAIR.match(text)
-    dashed = _DASHED.match(text)
+    pair = re.match(_YEAR_PAIR, text)
+    dashed = re.match(_DASHED, text)
     if pair or dashed:
         left, right = (pair or dashed).groups()  # type: ignore[union-attr]
         if re.fullmatch(r"\d{2}", right) and re.fullmatch(r"\d{4}", left):  # 1931–33
             right = left[:2] + right
         return _checked(f"{_point_text(_single(left, text))}/{_point_text(_single(right, text))}", text)
-    leading = _LEADING.match(text)
+    leading = re.match(_LEADING, text)
     if leading:
         word, point = leading[1].lower(), _single(leading[2], text)
         edtf = {
@@ -489,7 +491,7 @@ def _spoken(text: str) -> EdtfDate | None:
             "since": f"{_point_text(point)}/..", "after": f"[{_after(point)}..]",
         }[word]  # fmt: skip
         return _checked(edtf, text)
-    trailing = _TRAILING.match(text)
+    trailing = re.match(_TRAILING, text)
     if trailing:
         point, word = _single(trailing[1], text), trailing[2].lower()
         return _checked(
@@ -540,24 +542,24 @@ def parse_when(text: str) -> EdtfDate:
     if not text or not text.strip():
         raise DateError(f"no date given; write {LIKE}")
     text = text.strip()
-    numbers = _DAY_MONTH_NUMBERS.match(text)
+    numbers = re.match(_DAY_MONTH_NUMBERS, text)
     if numbers:
         return _numeric_day(text, int(numbers[1]), int(numbers[2]), int(numbers[3]), len(numbers[3]))
-    if _SEASON.search(text):
+    if re.search(_SEASON, text):
         raise DateError(
             f"{text!r}: seasons are not supported, because which months they cover depends on the hemisphere "
             "and the reader. Give months (Mar 1933) or a part of the year (early 1933, mid-1933)"
         )
-    approximate = _APPROXIMATE.match(text)
+    approximate = re.match(_APPROXIMATE, text)
     if approximate:  # "c. 1933" is EDTF 1933~, at the precision given
         inner = parse_when(approximate[1])
         if inner.interval or inner.one_of or inner.start is None or inner.start.approximate:
             raise DateError(f"{text!r}: 'c.' goes with one year, month or day, as in c. 1933")
         return parse_edtf(inner.text.rstrip("?") + ("%" if inner.start.uncertain else "~"))
-    decade = _DECADE_WORDS.match(text)
+    decade = re.match(_DECADE_WORDS, text)
     if decade:
         return parse_edtf(f"{decade[1]}X")
-    slashed = _YEAR_FIRST_SLASHES.match(text)
+    slashed = re.match(_YEAR_FIRST_SLASHES, text)
     if slashed:  # 1933/02/16: the reader meant a day, so say how to write one
         year, month, day = (int(n) for n in slashed.groups())
         iso = f"{year:04d}-{month:02d}-{day:02d}"
@@ -567,14 +569,14 @@ def parse_when(text: str) -> EdtfDate:
     spoken = _spoken(text)
     if spoken is not None:
         return spoken
-    if _EDTF_SHAPE.match(text):
+    if re.match(_EDTF_SHAPE, text):
         try:
             return parse_edtf(text)
         except DateError as exc:
             if "not an EDTF date" in str(exc):
                 raise DateError(f"{text!r} is not a date; write {LIKE}") from None
             raise
-    part = _PART_OF_YEAR.match(text)
+    part = re.match(_PART_OF_YEAR, text)
     if part:  # the display forms read back: "early 1933" is 1933-37, "second quarter of 1933" 1933-34
         words = " ".join(part[1].lower().split())
         return parse_edtf(f"{part[2]}-{PART_CODES.get(words) or QUARTER_CODES[words]}")
@@ -640,7 +642,7 @@ def years_between(birth: date, day: date) -> int:
     return years
 
 
-@dataclass(frozen=True)
+@value
 class AgeRange:
     """An age known to lie between ``min`` and ``max`` completed years.
 
@@ -665,7 +667,7 @@ class AgeRange:
         return str(self.min) if self.exact else f"{self.min}–{self.max}"
 
 
-@dataclass(frozen=True)
+@value
 class AgeSegment:
     """Within a span, the days on which the person had one age."""
 
@@ -692,7 +694,7 @@ class LifeStatus(StrEnum):
         return f"LifeStatus.{self.name}"
 
 
-@dataclass(frozen=True)
+@value
 class AgeAnswer:
     """The age over a span, or why there is none.
 
@@ -706,14 +708,14 @@ class AgeAnswer:
     age: AgeRange | None = None
     lived: Span | None = None
     clipped: bool = False
-    segments: tuple[AgeSegment, ...] = field(default=())
+    segments: tuple[AgeSegment, ...] = ()
 
     def __post_init__(self) -> None:
         if self.status.has_age != (self.age is not None):
             raise ValueError("an age goes with a status inside the life, and only with it")
 
 
-@dataclass(frozen=True)
+@value
 class Life:
     """A person's possible birth days and, if known, possible death days."""
 

@@ -41,7 +41,6 @@ import json
 import os
 import sqlite3
 import stat
-import tempfile
 import time
 import zlib
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
@@ -223,6 +222,8 @@ def _read_small(path: Path) -> bytes | None:
 def _write_small(target: Path, text: str) -> None:
     """Write a memo or seal: a new 0600 file (``mkstemp``: O_EXCL, never through a link), renamed into place."""
     with signals_as_exit():
+        import tempfile  # only to write: a repeat run never imports it
+
         fd, temp = tempfile.mkstemp(prefix=f"{target.name}.", suffix=".tmp", dir=target.parent)
         try:
             with os.fdopen(fd, "w", encoding="utf-8") as handle:
@@ -732,6 +733,8 @@ class IndexedEvents(EventStore):
 
         with signals_as_exit():
             try:
+                import tempfile  # only to write: a repeat run never imports it
+
                 fd, name = tempfile.mkstemp(prefix=f"{final.stem}.", suffix=".tmp", dir=final.parent)
                 os.close(fd)
             except OSError:
@@ -843,6 +846,8 @@ def write_index(
         try:
             if not _make_folder(folder):
                 return None
+            import tempfile  # only to write: a repeat run never imports it
+
             fd, name = tempfile.mkstemp(prefix=f"{key}.", suffix=".tmp", dir=folder)
             os.close(fd)
         except OSError:

@@ -3,7 +3,8 @@
 Everything a command shows is derived from these objects. They are immutable
 so that a query can never change what the next query sees, and they are built
 only by :mod:`sedov_cli.dataset`, after validation, so code that holds one can
-trust its references.
+trust its references. They are :func:`~sedov_cli.values.value` classes, frozen
+dataclasses that cost nothing at import (every command imports this module).
 """
 
 from __future__ import annotations
@@ -11,11 +12,11 @@ from __future__ import annotations
 import datetime as dt
 from abc import ABC, abstractmethod
 from collections.abc import Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Literal
 
 from .dates import AgeAnswer, EdtfDate, Kind, Life, LifeStatus, Span, filing_day
+from .values import value
 
 Certainty = Literal["stated", "inferred", "attributed", "disputed"]
 CERTAINTIES: tuple[Certainty, ...] = ("stated", "inferred", "attributed", "disputed")
@@ -26,7 +27,7 @@ article gives it, a bound inferred from the article, or a bound from outside
 knowledge that pins one of the article's relative dates."""
 
 
-@dataclass(frozen=True)
+@value
 class Source:
     """Where in the article a claim comes from, with the article's own words."""
 
@@ -40,7 +41,7 @@ very day. Only the subject's death, for now: "on or after the death, perhaps the
 same day" (a report of the death, a grave)."""
 
 
-@dataclass(frozen=True)
+@value
 class Bound:
     """A narrowing of an event's dates, derived by reasoning and always inferred.
 
@@ -77,7 +78,7 @@ def basis_of(span: Span, bounds: tuple[Bound, ...], side: Literal["earliest", "l
     return applied[-1].basis if applied else "date"
 
 
-@dataclass(frozen=True)
+@value
 class DatedFact:
     """A birth or death in the people index, with where the article gives it."""
 
@@ -87,8 +88,10 @@ class DatedFact:
     source: Source | None = None
 
 
-@dataclass(frozen=True)
+@value
 class Person:
+    """Someone the article names, with every name a reader may look them up by."""
+
     id: str
     name: str
     aliases: tuple[str, ...]
@@ -111,8 +114,10 @@ class Person:
         return Life(birth, self.death.date.span if self.death else None)
 
 
-@dataclass(frozen=True)
+@value
 class Place:
+    """A place the article names, inside its parent (a city in its country)."""
+
     id: str
     name: str
     aliases: tuple[str, ...]
@@ -125,7 +130,7 @@ class Place:
         return (self.name, *self.aliases)
 
 
-@dataclass(frozen=True)
+@value
 class Period:
     """A stretch of the life, named after the article's sections."""
 
@@ -134,8 +139,10 @@ class Period:
     section: str
 
 
-@dataclass(frozen=True)
+@value
 class Event:
+    """One dated, cited claim of the article: what happened, when (as uncertain as the article says), and where."""
+
     id: str
     date: EdtfDate
     title: str
@@ -199,7 +206,7 @@ class Event:
         return (filing_day(self.date, self.span) or dt.date.min, self.span.latest or dt.date.max)
 
 
-@dataclass(frozen=True)
+@value
 class Moment:
     """When an era starts or ends: itself an uncertain date."""
 
@@ -211,7 +218,7 @@ class Moment:
         return narrow(self.date.span, self.bounds)
 
 
-@dataclass(frozen=True)
+@value
 class Era:
     """A period of residence or activity: a bar from one uncertain moment to another."""
 
@@ -240,7 +247,7 @@ class Era:
         return Span(lo, hi)
 
 
-@dataclass(frozen=True)
+@value
 class NotDatable:
     """A sentence of the article that no event, era or person fact cites, and why.
 
@@ -253,7 +260,7 @@ class NotDatable:
     reason: str
 
 
-@dataclass(frozen=True)
+@value
 class SourceInfo:
     """The article the dataset is drawn from, and its licence."""
 
@@ -264,7 +271,7 @@ class SourceInfo:
     file: str
 
 
-@dataclass(frozen=True)
+@value
 class Narrowing:
     """What a query will keep, for a store that can skip events cheaply.
 
@@ -320,7 +327,7 @@ class EventStore(ABC, Sequence[Event]):
     def neighbours(self, event: Event) -> tuple[Event | None, Event | None]: ...
 
 
-@dataclass(frozen=True)
+@value
 class Dataset:
     """A validated dataset: one subject, their events, and the indexes they cite."""
 
@@ -333,7 +340,7 @@ class Dataset:
     events: Sequence[Event]  # a tuple, or an EventStore over the index
     eras: tuple[Era, ...] = ()
     not_datable: tuple[NotDatable, ...] = ()
-    origin: str = field(default="<memory>")
+    origin: str = "<memory>"
 
     @cached_property
     def by_id(self) -> Mapping[str, Event]:

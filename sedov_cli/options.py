@@ -9,6 +9,9 @@ The global options (``--data``, ``--debug``, ``--color``, ``--no-pager``, ``--no
 accepted after the command too: ``sedov timeline --data FILE`` works as
 ``sedov --data FILE timeline`` does. They are parsed by click as options of
 each command, so ``show -- --data`` and ``--search --data`` mean what they say.
+
+``cli`` imports this module for every command line, ``sedov --version`` included, so the
+domain (the dataset, its model, the queries) is imported only where a value is used.
 """
 
 from __future__ import annotations
@@ -18,17 +21,17 @@ import inspect
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from enum import StrEnum
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 from typer.core import TyperGroup, TyperOption
 
-from .dataset import load
 from .environment import Environment
 from .errors import UsageProblem
-from .model import Dataset
-from .queries import Filters, all_tags
-from .text import fold
+
+if TYPE_CHECKING:
+    from .model import Dataset
+    from .queries import Filters
 
 
 @dataclass
@@ -42,6 +45,8 @@ class State:
 
     @property
     def dataset(self) -> Dataset:
+        from .dataset import load
+
         if self._dataset is None:
             bar = IndexBar(self.env)
             try:
@@ -145,6 +150,8 @@ class ColorMode(StrEnum):
 
 
 def _completion_dataset(ctx: typer.Context) -> Dataset | None:
+    from .dataset import load
+
     try:
         return load(ctx.find_root().params.get("data"))
     except Exception:  # completion must never print an error into the shell
@@ -153,6 +160,8 @@ def _completion_dataset(ctx: typer.Context) -> Dataset | None:
 
 def _complete(names: Callable[[Dataset], list[str]]) -> Callable[[typer.Context, str], list[str]]:
     def complete(ctx: typer.Context, incomplete: str) -> list[str]:
+        from .text import fold
+
         ds = _completion_dataset(ctx)
         if ds is None:
             return []
@@ -164,7 +173,15 @@ def _complete(names: Callable[[Dataset], list[str]]) -> Callable[[typer.Context,
 
 complete_place = _complete(lambda ds: [p.name for p in ds.places.values()])
 complete_person = _complete(lambda ds: [n for p in ds.people.values() for n in p.names])
-complete_tag = _complete(all_tags)
+complete_tag = _complete(lambda ds: _all_tags(ds))
+
+
+def _all_tags(ds: Dataset) -> list[str]:
+    from .queries import all_tags
+
+    return all_tags(ds)
+
+
 complete_event = _complete(lambda ds: list(ds.by_id))
 complete_period = _complete(lambda ds: [p.name for p in ds.periods.values()])
 
@@ -273,6 +290,8 @@ def _filters(
     match: Match | None,
     search: str | None,
 ) -> Filters:
+    from .queries import Filters
+
     if match is not None and start is None and end is None:  # a flag that would silently do nothing
         raise UsageProblem(f"--match {match.value} does nothing without --from or --to: give a date range")
     return Filters(
@@ -388,13 +407,12 @@ def _global_options() -> list[TyperOption]:
     ]  # fmt: skip
 
 
-def accept_global_options_after_commands(group: TyperGroup) -> None:
-    """Give every command the global options, so they may follow it; its help names them in one line."""
-    for command in group.commands.values():
-        names = {name for p in command.params for name in getattr(p, "opts", ())}
-        added = [o for o in _global_options() if not names.intersection(o.opts)]
-        for option in added:
-            option.hidden = True
-        command.params += added
-        if added and not isinstance(command, TyperGroup):
-            command.epilog = GLOBAL_EPILOG
+def accept_global_options(command: Any) -> None:
+    """Give a command the global options, so they may follow it; its help names them in one line."""
+    names = {name for p in command.params for name in getattr(p, "opts", ())}
+    added = [o for o in _global_options() if not names.intersection(o.opts)]
+    for option in added:
+        option.hidden = True
+    command.params += added
+    if added and not isinstance(command, TyperGroup):
+        command.epilog = GLOBAL_EPILOG

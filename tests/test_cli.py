@@ -700,3 +700,24 @@ def test_age_at_json_does_not_say_alive_when_the_dataset_gives_no_death(sedov: R
     assert sedov("age-at", "2100", "--person", "lev-son", "--format", "tsv").stdout.splitlines()[1] == (
         "2100\tlev-son\t2100-01-01\t2100-12-31\t173\t174\t"
     )
+
+
+def test_a_command_registered_on_an_app_is_kept_beside_the_lazy_ones() -> None:
+    """SedovGroup names its own commands lazily; one made with app.command() is kept, and given the
+    global options like the others (here --debug after it)."""
+    import typer
+
+    app = typer.Typer(cls=cli.SedovGroup, rich_markup_mode=None)
+
+    @app.callback()
+    def root() -> None:
+        """A root."""
+
+    @app.command("hello")
+    def hello() -> None:
+        """Say hello."""
+        print("hi")
+
+    assert CliRunner().invoke(app, ["hello", "--debug"]).stdout == "hi\n"
+    group = typer.main.get_command(app)
+    assert list(group.commands)[-1] == "hello" and "timeline" in group.commands  # type: ignore[attr-defined]

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -572,16 +573,9 @@ def test_the_checkout_data_folder_serves_when_the_package_data_is_not_installed(
     """`python -m sedov_cli` inside a checkout imports the source tree, where sedov_cli.data does not exist."""
     from sedov_cli import dataset
 
-    real_files = dataset.resources.files
-
-    def files(package: str) -> Any:
-        if package == dataset.DATA_PACKAGE:
-            raise ModuleNotFoundError(f"No module named '{package}'")
-        return real_files(package)
-
     dataset.data_dir.cache_clear()
     try:
-        monkeypatch.setattr(dataset.resources, "files", files)
+        monkeypatch.setitem(sys.modules, dataset.DATA_PACKAGE, None)  # importing it raises ModuleNotFoundError
         folder = dataset.data_dir()
         assert Path(str(folder)) == Path(__file__).resolve().parents[1] / "data"
         assert json.loads((folder / "sedov.json").read_text(encoding="utf-8"))["events"]

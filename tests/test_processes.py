@@ -222,7 +222,7 @@ def test_the_wheel_ships_the_data(tmp_path: Path) -> None:
 
 
 DOMAIN = [
-    "dates", "model", "dataset", "schema", "queries", "records", "sentences", "text", "errors",
+    "values", "dates", "model", "dataset", "schema", "queries", "records", "sentences", "text", "errors",
     "relative", "anniversaries", "stats", "chart", "atomic", "formats", "formats.ical", "formats.timelinejs",
     "validation", "reading", "index", "extraction", "extraction.draft", "extraction.expressions",
     "extraction.relative", "extraction.names", "extraction.layout", "extraction.splitting", "extraction.files",
@@ -246,6 +246,83 @@ def test_the_pipe_path_does_not_import_rich() -> None:
     imported = {line.split("|")[-1].strip() for line in out.stderr.splitlines() if "|" in line}
     assert "sedov_cli.cli" in imported
     assert not {m for m in imported if m.startswith("rich")}
+
+
+def imported_by(*args: str) -> set[str]:
+    """The modules a real run of ``sedov ARGS`` imports, from ``-X importtime``."""
+    out = run(*args, env={"PYTHONPROFILEIMPORTTIME": "1"})
+    assert out.returncode == 0, out.stderr
+    return {line.split("|")[-1].strip() for line in out.stderr.splitlines() if "|" in line}
+
+
+COMMAND_MODULES = {f"sedov_cli.commands.{m}" for m in
+                   ("listings", "ages", "pictures", "exports", "checks", "extract", "browse", "cache")}  # fmt: skip
+
+
+def test_version_imports_no_command_and_no_dataset() -> None:
+    """``sedov --version`` makes no command: nothing of the dataset, its model or the queries is imported."""
+    imported = imported_by("--version")
+    assert "sedov_cli.cli" in imported
+    assert not imported & COMMAND_MODULES
+    assert not imported & {f"sedov_cli.{m}" for m in ("model", "dates", "dataset", "queries", "records", "formats")}
+
+
+@pytest.mark.parametrize("args", [["timeline"], ["events", "--place", "Paris", "--format", "ndjson"],
+                                  ["events", "--help"]])  # fmt: skip
+def test_a_command_imports_only_its_own_family(args: list[str]) -> None:
+    imported = imported_by(*args)
+    assert imported & COMMAND_MODULES == {"sedov_cli.commands.listings"}
+
+
+def test_a_repeat_reads_its_index_without_the_writing_modules(cache: Path) -> None:
+    """The first run writes the index (tempfile, for mkstemp); a repeat only reads it, and imports neither
+    tempfile nor importlib.resources (the packaged folder is found from its package)."""
+    imported_by("timeline")
+    assert not imported_by("timeline") & {"tempfile", "importlib.resources", "zipfile"}
+
+
+GC_PROBE = """
+import atexit, gc, sys
+atexit.register(lambda: print(gc.isenabled(), gc.get_freeze_count() > 0, file=sys.stderr))
+sys.argv = ["sedov", *sys.argv[1:]]
+from sedov_cli.launch import main
+main()
+"""
+
+
+@pytest.mark.parametrize(("args", "after"), [(["timeline"], "True True"), (["cache", "info"], "True True"),
+                                             (["--version"], "False False")])  # fmt: skip
+def test_the_collector_waits_for_the_command(args: list[str], after: str) -> None:
+    """The sedov process collects no garbage during start-up; once the command starts, the collector is
+    back on with start-up's objects frozen out of its sight. (--version ends before any command starts.)"""
+    out = subprocess.run([sys.executable, "-c", GC_PROBE, *args], capture_output=True, text=True, cwd="/",
+                         timeout=60, check=False)  # fmt: skip
+    assert out.returncode == 0
+    assert out.stderr.splitlines()[-1] == after
+
+
+def test_run_leaves_the_collector_alone() -> None:
+    """``cli.run`` (a test, a program embedding sedov) never touches the caller's collector."""
+    code = "import gc, io, sys\nfrom sedov_cli import cli\nsys.stdout = io.StringIO()\ncli.run(['timeline'])\n"
+    code += "print(gc.isenabled(), gc.get_freeze_count(), file=sys.stderr)\n"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd="/", timeout=60,
+                         check=False)  # fmt: skip
+    assert out.stderr.splitlines()[-1] == "True 0"
+
+
+@pytest.mark.parametrize(("args", "family"), [(["age-at", "1933"], "ages"), (["cache", "info"], "cache"),
+                                              (["validate"], "checks")])  # fmt: skip
+def test_other_families_load_alone_too(args: list[str], family: str) -> None:
+    assert imported_by(*args) & COMMAND_MODULES == {f"sedov_cli.commands.{family}"}
+
+
+def test_help_lists_every_command_in_order() -> None:
+    """The lazy command tree still lists every command, each with its summary, in the order of cli.COMMANDS."""
+    out = run("--help")
+    rows = out.stdout.split("Commands:")[1].splitlines()
+    listed = [line.split()[0] for line in rows if line.startswith("  ") and not line.startswith("   ")]
+    assert listed == ["timeline", "events", "show", "age-at", "people", "places", "periods", "tags", "chart",
+                      "on-this-day", "stats", "export", "validate", "extract", "browse", "cache"]  # fmt: skip
 
 
 @pytest.mark.parametrize("args", [["timeline"], ["show", "birth"], ["--help"], ["chart"], ["browse"]])

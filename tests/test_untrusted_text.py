@@ -6,6 +6,8 @@ import csv
 import io
 import json
 import re
+import subprocess
+import sys
 import unicodedata
 from pathlib import Path
 from typing import Any
@@ -38,6 +40,27 @@ def test_the_unsafe_class_is_every_format_and_control_character() -> None:
         if UNSAFE.match(chr(c)) and unicodedata.category(chr(c)) not in ("Cf", "Cc", "Cs", "Zl", "Zp", "Cn")
     ]  # fmt: skip
     assert extra == []
+
+
+def test_every_unsafe_character_is_one_isprintable_refuses() -> None:
+    """visible() returns printable text as it is, without the pattern: sound only if this holds."""
+    slipped = [hex(c) for c in range(0x110000) if UNSAFE.match(chr(c)) and chr(c).isprintable()]
+    assert slipped == []
+    assert visible("Лев Львович Седов, 1906") == "Лев Львович Седов, 1906"
+    assert visible("a\u00a0b\u202fc\ue000") == "a\u00a0b\u202fc\ue000"  # not printable, yet safe: kept
+    assert visible("tab\there\x1b[2J\u202e") == "tab\\there\\x1b[2J\\u202e"
+
+
+def test_the_patterns_are_compiled_only_for_text_that_needs_them() -> None:
+    code = (
+        "import sedov_cli.text as t\n"
+        "t.visible('plain, printable text'); t.escape_json_invisibles('{\"a\": \"ascii\"}')\n"
+        "print(t._unsafe.cache_info().currsize)\n"
+        "t.visible('a\\tb')\n"
+        "print(t._unsafe.cache_info().currsize, t.UNSAFE is t._unsafe(False))\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=False)
+    assert out.stdout == "0\n1 True\n", out.stderr
 
 
 INVISIBLE = "zero\u200bwidth \ufeffbom \U000e0041tag \u2066isolate\u2069 soft\u00adhyphen"

@@ -1,4 +1,5 @@
-"""The commands, one module per family; ``cli`` registers them on the app in the order of ``--help``.
+"""The commands, one module per family; ``cli`` names them in the order of ``--help``, and
+imports a module only when one of its commands is looked up.
 
 - ``common``: the one skeleton the listings share (:class:`~.common.Answer`, ``respond``), the
   format choice and the clock;

@@ -9,7 +9,6 @@ share :func:`choose_format` and the clock, :func:`today`.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
 from datetime import date
 
 import typer
@@ -20,9 +19,10 @@ from ..formats import chunks
 from ..model import Dataset
 from ..options import ListingFormat, state
 from ..records import Listing
+from ..values import value
 
 
-@dataclass(frozen=True)
+@value
 class Answer:
     """What a command found: the records, and how to draw them at a terminal."""
 
