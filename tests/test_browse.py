@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import asyncio
 import json
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Iterator, Sequence
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 from conftest import WriteDataset, event
+from textual import events
 
 from sedov_cli.browse.app import BrowseApp
 from sedov_cli.browse.chronology import PAGE, Chronology, Heading
@@ -19,7 +21,7 @@ from sedov_cli.browse.words import command_line, parse, words
 from sedov_cli.chart import ASCII, UNICODE
 from sedov_cli.dataset import load
 from sedov_cli.errors import UsageProblem
-from sedov_cli.model import Dataset
+from sedov_cli.model import Dataset, Event
 from sedov_cli.queries import Filters, by_period, select
 
 Script = Callable[["Driver"], Awaitable[None]]
@@ -38,12 +40,19 @@ class Driver:
         return "\n".join(self.lines())
 
     async def press(self, *keys: str) -> None:
-        for key in keys:
-            await self.pilot.press(key)  # type: ignore[attr-defined]
-            await self.pilot.pause()  # type: ignore[attr-defined]
+        """Keys in, then one wait until the app has answered them all and its screen is drawn."""
+        await self.pilot.press(*keys)  # type: ignore[attr-defined]
+        await self.pilot.pause()  # type: ignore[attr-defined]
 
     async def type(self, text: str) -> None:
+        """Keys in, one per character (Pilot waits for the app to go idle after each)."""
         await self.press(*("space" if ch == " " else ch for ch in text))
+
+    async def paste(self, text: str) -> None:
+        """Text into the focused prompt as a terminal pastes it: one event, where typing it costs a
+        wait per key. (The live search's own test types key by key.)"""
+        self.app.post_message(events.Paste(text))
+        await self.pilot.pause()  # type: ignore[attr-defined]
 
     async def until(self, done: Callable[[], bool]) -> None:
         """Let the app work (a live search waits for the typing to pause) until ``done``; never a time limit."""
@@ -124,7 +133,7 @@ def test_life_bar_draws_the_eras_and_a_cursor_under_the_event(ds: Dataset) -> No
 def test_the_life_bar_follows_the_cursor(ds: Dataset) -> None:
     async def script(d: Driver) -> None:
         await d.press("t")
-        await d.type("1956")
+        await d.paste("1956")
         await d.press("enter")
         assert d.current == "zborowski-testimony"
         assert "this event lies after 1938, right of the bar" in d.lines()
@@ -136,6 +145,42 @@ def test_the_life_bar_follows_the_cursor(ds: Dataset) -> None:
         assert "▲" in d.text()
 
     browse(ds, script)
+
+
+class Counted(Sequence[Event]):
+    """A dataset's events that count how often they are read through."""
+
+    def __init__(self, events: Sequence[Event]) -> None:
+        self.events, self.reads = events, 0
+
+    def __len__(self) -> int:
+        return len(self.events)
+
+    def __getitem__(self, i: int) -> Event:  # type: ignore[override]
+        return self.events[i]
+
+    def __iter__(self) -> Iterator[Event]:
+        self.reads += 1
+        return iter(self.events)
+
+
+@pytest.mark.parametrize("born", [True, False])
+def test_moving_the_cursor_reads_no_events_for_the_life_bar(ds: Dataset, born: bool) -> None:
+    """The bar's years are found once: a draft without a birth spans its events' years, and reading
+    every event at every key cost a large dataset most of its answer."""
+    subject = ds.person if born else replace(ds.person, birth=None, death=None)
+    counted = Counted(ds.events)
+    mine = replace(ds, events=counted, people={**ds.people, ds.subject: subject})
+    reads: list[int] = []
+
+    async def script(d: Driver) -> None:
+        reads.append(counted.reads)
+        await d.press("j", "j", "pagedown", "k")
+        reads.append(counted.reads)
+        assert d.current is not None
+
+    browse(mine, script)
+    assert reads[0] == reads[1]
 
 
 # --- moving -------------------------------------------------------------------------------
@@ -151,8 +196,7 @@ def test_vim_and_arrow_keys_move_and_skip_period_headings(ds: Dataset) -> None:
         assert d.current == "birth"
         await d.press("up", "up", "up", "k")  # stays on the first event
         assert d.current == "revolution-of-1905"
-        for _ in range(5):
-            await d.press("j")
+        await d.press(*"jjjjj")
         assert d.current == "son-born"
         await d.press("j")  # over the heading "Exile in Turkey and Germany"
         assert d.current == "exile"
@@ -228,7 +272,7 @@ def test_enter_opens_the_event_with_its_date_bounds_age_and_quote(ds: Dataset) -
 def test_a_disputed_claim_is_shown_beside_the_claim_it_disputes(ds: Dataset) -> None:
     async def script(d: Driver) -> None:
         await d.press("t")
-        await d.type("murder-hypothesis")
+        await d.paste("murder-hypothesis")
         await d.press("enter", "enter")
         lines = d.lines()
         assert " disputed: claimed by some historians" in lines
@@ -242,7 +286,7 @@ def test_a_disputed_claim_is_shown_beside_the_claim_it_disputes(ds: Dataset) -> 
 def test_a_bound_from_outside_knowledge_says_so(ds: Dataset) -> None:
     async def script(d: Driver) -> None:
         await d.press("t")
-        await d.type("eye-treatment")
+        await d.paste("eye-treatment")
         await d.press("enter", "enter")
         lines = d.lines()
         assert " 1 January 1929  from the date itself" in lines
@@ -294,7 +338,7 @@ def test_wide_terminals_show_the_detail_beside_the_list(ds: Dataset) -> None:
 def test_follow_a_place_narrows_the_list_and_back_returns(ds: Dataset) -> None:
     async def script(d: Driver) -> None:
         await d.press("t")
-        await d.type("murder-hypothesis")
+        await d.paste("murder-hypothesis")
         await d.press("enter", "f")
         assert isinstance(d.app.screen, FollowScreen)
         assert "person: Joseph Stalin" in d.text() and "place: Paris" in d.text()
@@ -315,7 +359,7 @@ def test_follow_a_place_narrows_the_list_and_back_returns(ds: Dataset) -> None:
 def test_follow_a_person_from_the_opened_event(ds: Dataset) -> None:
     async def script(d: Driver) -> None:
         await d.press("t")
-        await d.type("visa")
+        await d.paste("visa")
         await d.press("enter", "enter", "f")
         assert isinstance(d.app.screen, FollowScreen)
         await d.press("enter")  # the first: Alexandra Ramm-Pfemfert
@@ -331,7 +375,7 @@ def test_follow_a_person_from_the_opened_event(ds: Dataset) -> None:
 def test_an_event_with_no_one_to_follow_says_so(ds: Dataset) -> None:
     async def script(d: Driver) -> None:
         await d.press("t")
-        await d.type("red-book")
+        await d.paste("red-book")
         await d.press("enter")
         assert d.current == "red-book"
         await d.press("f")
@@ -353,7 +397,7 @@ def test_live_search_narrows_as_you_type_and_escape_undoes(ds: Dataset) -> None:
         await d.press("escape")
         assert d.app.filters.search is None and len(d.ids()) == 35
         await d.press("slash")
-        await d.type("седов")
+        await d.paste("седов")
         await d.press("enter")
         assert d.lines()[0] == " Lev Sedov: --search 'седов'"  # quoted for any shell, whatever its locale
         assert d.ids() == ["birth", "death"]  # both cite the lead, which gives his name in Cyrillic
@@ -366,7 +410,7 @@ def test_live_search_narrows_as_you_type_and_escape_undoes(ds: Dataset) -> None:
 def test_filter_prompt_takes_the_cli_words(ds: Dataset) -> None:
     async def script(d: Driver) -> None:
         await d.press("colon")
-        await d.type("--place Paris --from 1936 --certainty stated")
+        await d.paste("--place Paris --from 1936 --certainty stated")
         await d.press("enter")
         assert d.lines()[0] == " Lev Sedov: --place Paris --certainty stated --from 1936"
         assert d.ids() == ["cares-for-nephew", "appendicitis", "death"]
@@ -381,26 +425,26 @@ def test_filter_prompt_takes_the_cli_words(ds: Dataset) -> None:
     browse(ds, script)
 
 
-@pytest.mark.parametrize(
-    ("typed", "error"),
-    [
-        ("--place Pariss", "unknown place 'Pariss' (did you mean 'Paris'?)"),
-        ("--person Lev", "person 'Lev' is ambiguous:"),
-        ("--from 3/2/1933", "'3/2/1933' is ambiguous"),
-        ("--certainty sure", "--certainty 'sure' is not one of stated, inferred, attributed, disputed"),
-        ("--colour red", "no such filter '--colour'"),
-    ],
-)
-def test_a_bad_filter_is_answered_in_the_prompt_with_the_cli_message(ds: Dataset, typed: str, error: str) -> None:
+BAD_FILTERS = [
+    ("--place Pariss", "unknown place 'Pariss' (did you mean 'Paris'?)"),
+    ("--person Lev", "person 'Lev' is ambiguous:"),
+    ("--from 3/2/1933", "'3/2/1933' is ambiguous"),
+    ("--certainty sure", "--certainty 'sure' is not one of stated, inferred, attributed, disputed"),
+    ("--colour red", "no such filter '--colour'"),
+]
+
+
+def test_a_bad_filter_is_answered_in_the_prompt_with_the_cli_message(ds: Dataset) -> None:
     async def script(d: Driver) -> None:
-        await d.press("colon")
-        await d.type(typed)
-        await d.press("enter")
-        assert isinstance(d.app.screen, PromptScreen)
-        shown = " ".join(d.text().split())
-        assert error in shown, shown
-        await d.press("escape")
-        assert d.app.filters == Filters()
+        for typed, error in BAD_FILTERS:  # one session: each prompt starts afresh, and escape leaves no trace
+            await d.press("colon")
+            await d.paste(typed)
+            await d.press("enter")
+            assert isinstance(d.app.screen, PromptScreen), typed
+            shown = " ".join(d.text().split())
+            assert error in shown, (typed, shown)
+            await d.press("escape")
+            assert d.app.filters == Filters() and not isinstance(d.app.screen, PromptScreen), typed
 
     browse(ds, script, size=(120, 30))
 
@@ -408,7 +452,7 @@ def test_a_bad_filter_is_answered_in_the_prompt_with_the_cli_message(ds: Dataset
 def test_an_empty_result_says_so(ds: Dataset) -> None:
     async def script(d: Driver) -> None:
         await d.press("colon")
-        await d.type("--tag health --from 1990")
+        await d.paste("--tag health --from 1990")
         await d.press("enter")
         assert d.lines()[2] == " No events match."
         assert d.lines()[-2] == " No events match."
@@ -439,23 +483,23 @@ def test_words_parse_and_print_as_the_cli(ds: Dataset) -> None:
 def test_go_to_a_year_date_or_event(ds: Dataset) -> None:
     async def script(d: Driver) -> None:
         await d.press("t")
-        await d.type("1936")
+        await d.paste("1936")
         await d.press("enter")
         assert d.current == "red-book"  # the first event shown that certainly falls in 1936
         await d.press("t")
-        await d.type("Feb 16 1938")
+        await d.paste("Feb 16 1938")
         await d.press("enter")
         assert d.current == "death"
         await d.press("t")
-        await d.type("1939")
+        await d.paste("1939")
         await d.press("enter")
         assert d.current == "red-book-praised"  # nothing certainly falls in 1939: the first that may ("1936 or later")
         await d.press("t")
-        await d.type("marr")
+        await d.paste("marr")
         await d.press("enter")
         assert d.current == "marriage"
         await d.press("t")
-        await d.type("spring 1933")
+        await d.paste("spring 1933")
         await d.press("enter")
         assert isinstance(d.app.screen, PromptScreen)
         assert "seasons" in d.text()
@@ -466,19 +510,19 @@ def test_go_to_a_year_date_or_event(ds: Dataset) -> None:
 def test_age_at_answers_in_a_sentence(ds: Dataset) -> None:
     async def script(d: Driver) -> None:
         await d.press("a")
-        await d.type("1933")
+        await d.paste("1933")
         await d.press("enter")
         assert d.lines()[-2] == " In 1933 Lev Sedov was 26 until 23 February and 27 from 24 February."
         await d.press("a")
-        await d.type("1900")
+        await d.paste("1900")
         await d.press("enter")
         assert d.lines()[-2] == " In 1900 Lev Sedov was not yet born (born 24 February 1906)."
         await d.press("a")
-        await d.type("16/02/1933")  # 16 cannot be a month: one reading
+        await d.paste("16/02/1933")  # 16 cannot be a month: one reading
         await d.press("enter")
         assert d.lines()[-2] == " On 16 February 1933 Lev Sedov was 26."
         await d.press("a")
-        await d.type("3/2/1933")  # either way round: refused, in the prompt
+        await d.paste("3/2/1933")  # either way round: refused, in the prompt
         await d.press("enter")
         assert isinstance(d.app.screen, PromptScreen)
 
@@ -600,16 +644,14 @@ def test_a_large_dataset_is_read_a_page_at_a_time(big_file: Path) -> None:
         chron = d.app.query_one(Chronicle).chronology
         assert not chron.done and len(chron.rows) == PAGE  # one page for the first screen, not 3,000 events
         assert d.lines()[-2] == f" {PAGE - 1} events read so far; more are read as you scroll"
-        for _ in range(3):
-            await d.press("pagedown")
+        await d.press(*["pagedown"] * 3)
         assert len(chron.rows) == PAGE
         chronicle, at = d.app.query_one(Chronicle), d.current
         chronicle.scroll_to(y=PAGE - 5, animate=False, immediate=True)  # the wheel or the scroll bar, not the cursor
         await d.pilot.pause()  # type: ignore[attr-defined]
         assert len(chron.rows) == 2 * PAGE and d.current == at  # read ahead of the view; the cursor stays
         chronicle.scroll_to(y=0, animate=False, immediate=True)
-        for _ in range(20):
-            await d.press("pagedown")
+        await d.press(*["pagedown"] * 20)
         assert 2 * PAGE <= len(chron.rows) < 4 * PAGE
         await d.press("G")
         assert chron.done and chron.events_loaded() == 3000

@@ -32,7 +32,7 @@ from ..records import age_json, age_text
 from ..render import CERTAINTY_STYLE, CHART_STYLES
 from ..text import visible
 from .chronology import Chronology, Heading
-from .detail import BREAK, Field, Run, life_bar
+from .detail import BREAK, Field, Run, life_bar, life_years
 
 STYLES = {
     **CHART_STYLES,
@@ -305,6 +305,7 @@ class LifeBar(Static):
         super().__init__(**kwargs)  # type: ignore[arg-type]
         self.ds, self.glyphs = ds, glyphs
         self.event: Event | None = None
+        self.years = life_years(ds)  # once: without a birth it reads every event
 
     def on_mount(self) -> None:
         self.styles.height = len(self.ds.eras) + 4 + 1  # and the border: fixed, so nothing jumps
@@ -320,7 +321,7 @@ class LifeBar(Static):
     def _draw(self) -> None:
         width = self.size.width or 80
         text = Text(no_wrap=True, overflow="crop")
-        for i, row in enumerate(life_bar(self.ds, self.event, width, self.glyphs)):
+        for i, row in enumerate(life_bar(self.ds, self.event, width, self.glyphs, self.years)):
             if i:
                 text.append("\n")
             text.append_text(styled(row))
