@@ -259,14 +259,24 @@ def test_enter_opens_the_event_with_its_date_bounds_age_and_quote(ds: Dataset) -
         ]:
             assert line in d.lines(), line
         assert "“He married in 1925 at the age of 19 and had a son, Lev, the following year.”" in text
+        opened = d.app.screen
+        await d.press("j", "j", "j")  # scrolled down a little
+        assert opened.query_one("#detail-scroll").scroll_y == 3
         await d.press("escape")
         assert not isinstance(d.app.screen, DetailScreen)
-        await d.press("l")
-        assert isinstance(d.app.screen, DetailScreen)
+        await d.press("j", "l")  # the next event, in the same screen (kept: building it again cost a frame)
+        assert d.app.screen is opened and opened.query_one("#detail-scroll").scroll_y == 0
+        assert d.lines()[:3] == [" event", " Son Lev born", " son-born"]  # from its top
+        await d.press("backspace", "k", "enter")
+        assert d.app.screen is opened and d.lines()[1] == " Marries at 19"
         await d.press("backspace")
         assert d.current == "marriage"
+        await d.pilot.resize_terminal(60, 40)  # type: ignore[attr-defined]
+        await d.press("enter")  # the kept screen follows the terminal's new size
+        assert d.app.screen is opened and " 24 February 1925  inferred from the article: He married" in d.lines()
+        assert " at the age of 19, and he turned 19 on 24 February 1925." in d.lines()  # wrapped at 60 now
 
-    browse(ds, script, size=(100, 60))
+    browse(ds, script, size=(100, 40))
 
 
 def test_a_disputed_claim_is_shown_beside_the_claim_it_disputes(ds: Dataset) -> None:

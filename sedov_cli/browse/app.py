@@ -82,6 +82,7 @@ class BrowseApp(App[int]):
             self._filters.append(Monochrome())
         self.chronology = Chronology(ds, self.filters)
         self._news: Text | None = None
+        self._detail: DetailScreen | None = None
 
     def _fatal_error(self) -> None:
         """An exception nothing handled: one line afterwards (``failure``), as every sedov
@@ -202,7 +203,14 @@ class BrowseApp(App[int]):
             if target is not None:
                 self.follow(target)
 
-        self.push_screen(DetailScreen(detail(self.ds, hit), targets(self.ds, hit.event)), after)
+        fields, found = detail(self.ds, hit), targets(self.ds, hit.event)
+        screen = self._detail
+        if screen is None:  # the first event opened builds the screen; the others reuse it
+            screen = self._detail = DetailScreen(fields, found)
+            self.install_screen(screen, "detail")
+        else:
+            screen.show(fields, found)
+        self.push_screen(screen, after)
 
     def action_open(self) -> None:
         hit = self.chronicle.hit

@@ -15,7 +15,7 @@ from textual.widgets.option_list import Option
 
 from ..text import visible
 from .detail import Field, Target
-from .widgets import FieldsView, KeyHints
+from .widgets import FieldsView, KeyHints, fields_text
 
 KEYS = (
     ("j k ↓ ↑", "the next or previous event"),
@@ -41,7 +41,11 @@ LEGEND = (
 
 
 class DetailScreen(Screen[Target | None]):
-    """One event in full, scrollable; ``f`` follows one of its people or places."""
+    """One event in full, scrollable; ``f`` follows one of its people or places.
+
+    The app keeps one and shows each event it opens in it (:meth:`show`): building the
+    screen and its widgets again, and removing them on close, cost more than the event's text.
+    """
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape,backspace,b,h,q", "close", "Back"),
@@ -57,12 +61,18 @@ class DetailScreen(Screen[Target | None]):
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="detail-scroll"):
-            yield FieldsView(id="detail")
+            # its text from the start: given after mounting, it cost a second layout of the screen
+            yield FieldsView(fields_text(self.fields), id="detail")
         yield KeyHints((("esc", "back"), ("j k", "scroll"), ("f", "follow"), ("?", "help")), classes="hints")
 
     def on_mount(self) -> None:
-        self.query_one(FieldsView).show_fields(self.fields)
         self.query_one("#detail-scroll").focus()
+
+    def show(self, fields: list[Field], targets: list[Target]) -> None:
+        """Another event, from its top (before the screen is pushed again)."""
+        self.fields, self.targets = fields, targets
+        self.query_one(FieldsView).update(fields_text(fields))
+        self.query_one("#detail-scroll", VerticalScroll).scroll_home(animate=False, immediate=True)
 
     def action_close(self) -> None:
         self.dismiss(None)

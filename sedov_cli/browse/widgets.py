@@ -277,22 +277,26 @@ class FieldsView(Static):
     foot; enter opens the whole), so a new event costs a redraw and no layout of the screen.
     """
 
-    def __init__(self, *, fixed: bool = False, **kwargs: Any) -> None:
-        super().__init__(**kwargs)
+    def __init__(self, content: Text | str = "", *, fixed: bool = False, **kwargs: Any) -> None:
+        super().__init__(content, **kwargs)
         self.fixed = fixed
 
     def show_fields(self, fields: list[Field] | None, empty: str = "No event is selected.") -> None:
-        if not fields:
-            self.update(Text(empty, style="italic"), layout=not self.fixed)
-            return
-        text = Text()
-        for field in fields:
-            text.append(field.label, style="bold underline")
-            text.append("\n")
-            text.append_text(styled(field.runs))
-            text.append("\n\n")
-        text.rstrip()
-        self.update(text, layout=not self.fixed)
+        self.update(fields_text(fields, empty), layout=not self.fixed)
+
+
+def fields_text(fields: list[Field] | None, empty: str = "No event is selected.") -> Text:
+    """Each field's label, then its text; ``empty`` when there are none."""
+    if not fields:
+        return Text(empty, style="italic")
+    text = Text()
+    for field in fields:
+        text.append(field.label, style="bold underline")
+        text.append("\n")
+        text.append_text(styled(field.runs))
+        text.append("\n\n")
+    text.rstrip()
+    return text
 
 
 class LifeBar(Static):
