@@ -12,11 +12,11 @@ import pytest
 from conftest import WriteDataset, event
 from textual import events
 
-from sedov_cli.browse.app import BrowseApp
+from sedov_cli.browse.app import HINTS, BrowseApp
 from sedov_cli.browse.chronology import PAGE, Chronology, Heading
 from sedov_cli.browse.detail import date_marks, life_bar, quote_runs
-from sedov_cli.browse.screens import DetailScreen, FollowScreen, HelpScreen, PromptScreen
-from sedov_cli.browse.widgets import Chronicle
+from sedov_cli.browse.screens import DETAIL_HINTS, DetailScreen, FollowScreen, HelpScreen, PromptScreen
+from sedov_cli.browse.widgets import Chronicle, KeyHints
 from sedov_cli.browse.words import command_line, parse, words
 from sedov_cli.chart import ASCII, UNICODE
 from sedov_cli.dataset import load
@@ -235,6 +235,41 @@ def test_the_mouse_moves_the_cursor_and_a_double_click_opens(ds: Dataset) -> Non
         assert "Marries at 19" in d.text()
 
     browse(ds, script)
+
+
+def test_a_click_on_a_key_hint_presses_its_key(ds: Dataset) -> None:
+    async def click(d: Driver, hints: KeyHints, label: str) -> None:
+        at = d.lines()[-1].index(f" {label} ")  # where the person sees it
+        await d.pilot.click(hints, offset=(at + 1, 0))  # type: ignore[attr-defined]
+        await d.pilot.pause()  # type: ignore[attr-defined]
+
+    async def script(d: Driver) -> None:
+        hints = d.app.screen.query_one(KeyHints)
+        assert (
+            d.lines()[-1] == " q quit  ? help  ⏎ open  f follow  ⌫ back  / search  : filter  t go to  a age at  y copy"
+        )
+        await click(d, hints, "? help")
+        assert isinstance(d.app.screen, HelpScreen)
+        await d.press("escape", "j")
+        await click(d, hints, "⏎ open")
+        assert isinstance(d.app.screen, DetailScreen) and d.lines()[1] == " Born while his father is in prison"
+        await click(d, d.app.screen.query_one(KeyHints), "esc back")
+        assert d.app.screen is not None and not isinstance(d.app.screen, DetailScreen)
+        await click(d, hints, "/ search")
+        assert isinstance(d.app.screen, PromptScreen)
+        await d.press("escape")
+        await d.pilot.click(hints, offset=(99, 0))  # type: ignore[attr-defined]  past the last hint: nothing
+        assert d.app.return_code is None and d.current == "father-in-prison"
+        await click(d, hints, "q quit")
+
+    assert browse(ds, script, size=(100, 24)).return_code == 0
+
+
+def test_every_key_hint_names_a_bound_key() -> None:
+    bound = {key for binding in BrowseApp.BINDINGS for key in binding.key.split(",")}  # type: ignore[union-attr]
+    assert [key for _, _, key in HINTS if key not in bound] == []
+    assert [key for _, _, key in DETAIL_HINTS if key not in {k for b in DetailScreen.BINDINGS
+                                                             for k in b.key.split(",")}] == []  # type: ignore[union-attr]  # fmt: skip
 
 
 # --- the event in detail ------------------------------------------------------------------

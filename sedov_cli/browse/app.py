@@ -37,8 +37,10 @@ from .words import command_line, is_empty, parse, words
 WIDE = 110
 """From this many columns the event's detail stands beside the list."""
 
-HINTS = (("q", "quit"), ("?", "help"), ("⏎", "open"), ("f", "follow"), ("⌫", "back"), ("/", "search"),
-         (":", "filter"), ("t", "go to"), ("a", "age at"), ("y", "copy"))  # fmt: skip
+HINTS = (("q", "quit", "q"), ("?", "help", "question_mark"), ("⏎", "open", "enter"), ("f", "follow", "f"),
+         ("⌫", "back", "backspace"), ("/", "search", "slash"), (":", "filter", "colon"), ("t", "go to", "t"),
+         ("a", "age at", "a"), ("y", "copy", "y"))  # fmt: skip
+"""The key hints at the foot of the list: shown, what it does, and the key a click on it presses."""
 
 Place = tuple[Filters, str | None]  # a filter, and the event the cursor was on
 

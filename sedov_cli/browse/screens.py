@@ -36,8 +36,11 @@ KEYS = (
 LEGEND = (
     "In the list, ~ before a date: the event only may fall in the asked range; "
     "? after an age: it holds only if the event fell within his life. "
-    "The mouse moves the cursor and scrolls."
+    "The mouse moves the cursor and scrolls; a click on a key at the foot of the screen presses it."
 )
+
+DETAIL_HINTS = (("esc", "back", "escape"), ("j k", "scroll", "j"), ("f", "follow", "f"), ("?", "help", "question_mark"))
+"""The key hints at the foot of an opened event (a click on "j k scroll" scrolls down a line)."""
 
 
 class DetailScreen(Screen[Target | None]):
@@ -63,7 +66,7 @@ class DetailScreen(Screen[Target | None]):
         with VerticalScroll(id="detail-scroll"):
             # its text from the start: given after mounting, it cost a second layout of the screen
             yield FieldsView(fields_text(self.fields), id="detail")
-        yield KeyHints((("esc", "back"), ("j k", "scroll"), ("f", "follow"), ("?", "help")), classes="hints")
+        yield KeyHints(DETAIL_HINTS, classes="hints")
 
     def on_mount(self) -> None:
         self.query_one("#detail-scroll").focus()

@@ -332,16 +332,33 @@ class LifeBar(Static):
         self.update(text, layout=False)  # its height is fixed: no layout to redo
 
 
+Hint = tuple[str, str, str]  # (the key as shown, what it does, the key's name as Textual binds it)
+
+
 class KeyHints(Static):
-    """The keys at the foot of a screen, as a plain line.
+    """The keys at the foot of a screen, as a plain line; a click on one presses its key.
 
     Textual's Footer rebuilds itself at every change of screen or focus, which cost
     more than the rest of opening an event; these hints never change.
     """
 
-    def __init__(self, hints: Iterable[tuple[str, str]], **kwargs: Any) -> None:
+    def __init__(self, hints: Iterable[Hint], **kwargs: Any) -> None:
         text = Text(no_wrap=True, overflow="crop")
-        for key, what in hints:
-            text.append(f" {key}", style="bold")
+        self.spans: list[tuple[int, int, str]] = []  # the cells of each hint, and its key
+        for shown, what, key in hints:
+            start = text.cell_len
+            text.append(f" {shown}", style="bold")
             text.append(f" {what} ")
+            self.spans.append((start, text.cell_len, key))
         super().__init__(text, **kwargs)
+
+    def key_at(self, x: int) -> str | None:
+        """The key of the hint ``x`` cells from the left, if any."""
+        return next((key for start, end, key in self.spans if start <= x < end), None)
+
+    def on_click(self, event: Click) -> None:
+        offset = event.get_content_offset(self)
+        key = self.key_at(offset.x) if offset is not None else None
+        if key is not None:
+            event.stop()
+            self.app.simulate_key(key)  # through the bindings, as if typed: the screen it is on answers
