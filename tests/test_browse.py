@@ -130,6 +130,27 @@ def test_life_bar_draws_the_eras_and_a_cursor_under_the_event(ds: Dataset) -> No
     assert "^" not in "".join(after) and "#" in "".join(after)
 
 
+@pytest.mark.parametrize("width", [60, 80, 120])
+def test_the_life_bar_cursor_spans_exactly_the_columns_of_the_event_mark(ds: Dataset, width: int) -> None:
+    """A period's bar and a moment's dots each find their columns as the chart does; the cursor under
+    them must take the same ones (it was a column wider under 'grave', a period with an open end)."""
+    checked = 0
+    for shown in ds.events:
+        rows = life_bar(ds, shown, width, UNICODE)
+        lane, marks = rows[-3], rows[-2]
+
+        def columns(row: tuple[tuple[str, str], ...], wanted: Callable[[str], bool]) -> list[int]:
+            cells = [style for text, style in row for _ in text]
+            return [i for i, style in enumerate(cells) if wanted(style)]
+
+        under = columns(marks, lambda style: style == "cursor")
+        if not under:  # outside the bar: said in words, no mark
+            continue
+        assert columns(lane, lambda style: style.startswith(("event.", "period."))) == under, (shown.id, width)
+        checked += 1
+    assert checked >= 30
+
+
 def test_the_life_bar_follows_the_cursor(ds: Dataset) -> None:
     async def script(d: Driver) -> None:
         await d.press("t")

@@ -208,7 +208,7 @@ def life_bar(ds: Dataset, event: Event | None, width: int, glyphs: Glyphs,
             outside = f"this event lies after {last}, right of the bar"
     shown = event if event is not None and outside is None else None
     rows = layout(ds, [shown] if shown else [], ds.eras, width=max(width, 20), first_year=first, last_year=last,
-                  glyphs=glyphs, cursor=shown.span if shown else None)  # fmt: skip
+                  glyphs=glyphs, cursor=shown)  # fmt: skip
     # The chart's rows: title, years, rule, the eras, the lanes (a moment lane has a row of key
     # letters under it) and the cursor, then a rule, the ages, and the legend and key (of any
     # length). The rows are found by what they are, not by counting from the end.
