@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import sys
+from collections.abc import Sequence
 from dataclasses import replace
 from pathlib import Path
 from typing import ClassVar
@@ -19,7 +20,7 @@ from textual.app import App, ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.events import Resize
-from textual.filter import Monochrome, NoColor
+from textual.filter import LineFilter, Monochrome, NoColor
 from textual.widgets import Static
 
 from ..chart import ASCII, UNICODE
@@ -77,21 +78,27 @@ class BrowseApp(App[int]):
         self.today = today or dt.date.today()
         self.history: list[Place] = []
         self.glyphs = UNICODE if color else ASCII
-        # Textual reads NO_COLOR itself; --color always and never win over it, as everywhere in sedov.
-        self._filters = [f for f in self._filters if not isinstance(f, Monochrome | NoColor)]
         self.no_color = not color
-        if not color:
-            self._filters.append(Monochrome())
+        self._grey = Monochrome()
         self.chronology = Chronology(ds, self.filters)
         self._news: Text | None = None
         self._detail: DetailScreen | None = None
+
+    def get_line_filters(self) -> Sequence[LineFilter]:
+        """Textual's line filters, with sedov's colour setting in place of Textual's own reading of
+        NO_COLOR: ``--color always`` and ``never`` win over it, as everywhere in sedov."""
+        kept = [f for f in super().get_line_filters() if not isinstance(f, Monochrome | NoColor)]
+        return [*kept, self._grey] if self.no_color else kept
 
     def _fatal_error(self) -> None:
         """An exception nothing handled: one line afterwards (``failure``), as every sedov
         command says it, and a traceback only under --debug.
 
-        This is Textual's own hook (which prints a traceback with locals). It is private, so
-        tests/test_browse.py checks that it still works this way.
+        This is Textual's own hook (which prints a traceback with locals). It is private, and
+        Textual has no public one: App.run ends with that traceback printed, and an app can
+        only override ``_handle_exception`` or ``_fatal_error`` (Textual's issue 2818 asked
+        for a public hook; it was closed without one). So tests/test_browse.py checks that it
+        still works this way, with and without --debug.
         """
         if self.tracebacks:
             super()._fatal_error()
