@@ -22,7 +22,7 @@ from sedov_cli.chart import ASCII, UNICODE
 from sedov_cli.dataset import load
 from sedov_cli.errors import UsageProblem
 from sedov_cli.model import Dataset, Event
-from sedov_cli.queries import Filters, by_period, select
+from sedov_cli.queries import Filters, Hit, by_period, resolve_when, select
 
 Script = Callable[["Driver"], Awaitable[None]]
 
@@ -719,11 +719,79 @@ def test_a_large_dataset_is_read_a_page_at_a_time(big_file: Path) -> None:
         chronicle.scroll_to(y=0, animate=False, immediate=True)
         await d.press(*["pagedown"] * 20)
         assert 2 * PAGE <= len(chron.rows) < 4 * PAGE
+        order = [hit.event.id for hit in select(ds, Filters())]  # one period: the chronological order
         await d.press("G")
-        assert chron.done and chron.events_loaded() == 3000
-        assert d.lines()[-2] == " 3000 events"
+        window = d.app.query_one(Chronicle).chronology
+        assert d.current == order[-1]
+        assert not window.top and len(window.rows) <= 2 * PAGE  # the end and a page above it, not 3,000 rows
+        assert d.ids() == order[-len(d.ids()) :]
+        assert d.lines()[-2] == f" {len(d.ids())} events read so far; more are read as you scroll"
+        await d.press("k")
+        assert d.current == order[-2]
+        await d.press(*["pageup"] * 30)  # up past the window's first row: the rows above are read, in order
+        assert len(d.ids()) > 2 * PAGE and d.ids() == order[-len(d.ids()) :]
+        assert d.current == order[-2 - 30 * (d.app.query_one(Chronicle).size.height - 1)]
+        await d.press("g")
+        assert d.current == order[0] and d.app.query_one(Chronicle).chronology.top
+        await d.press("t")
+        await d.paste(order[2500])  # an event far down: read from there, not from the top
+        await d.press("enter")
+        jumped = d.app.query_one(Chronicle).chronology
+        assert d.current == order[2500] and len(jumped.rows) <= 3 * PAGE
+        assert d.ids() == order[order.index(d.ids()[0]) :][: len(d.ids())]
+        await d.press("G")
+        assert d.current == order[-1]
 
     browse(ds, script)
+
+
+@pytest.mark.parametrize(
+    "filters",
+    [
+        Filters(),
+        Filters(places=("Paris",)),
+        Filters(start="1933", end="1938"),
+        Filters(start="1933", end="1938", match="certain"),
+        Filters(start="1936"),
+        Filters(end="1930", tags=("exile",)),
+        Filters(search="his"),
+    ],
+    ids=["all", "place", "range", "certain", "from", "to-and-tag", "search"],
+)
+def test_a_window_opened_at_any_event_reads_the_same_rows_both_ways(ds: Dataset, filters: Filters) -> None:
+    """A jump reads only near its target (the queries narrowed to its filing day), and the rows
+    above and below it, read as the reader scrolls, are exactly the rows read from the top."""
+    whole = Chronology(ds, filters)
+    whole.load(10_000)
+    events = [row.event for row in whole.rows if isinstance(row, Hit)]
+    assert events
+    for target in events:
+        window = Chronology(ds, filters)
+        window.rows, window.done = [], False  # as if nothing were read yet
+        at = window.at(target)
+        assert at == 0 and not window.top, target.id
+        while window.load_above():
+            pass
+        window.load(10_000)
+        assert window.rows == whole.rows, target.id
+        assert window.complete and window.events_loaded() == len(events)
+    left_out = next(e for e in ds.events if e not in events) if len(events) < len(ds.events) else None
+    if left_out is not None:
+        window = Chronology(ds, filters)
+        window.rows, window.done = [], False
+        assert window.at(left_out) is None and window.rows == []
+    for text in ("1905", "1925", "1929", "Feb 1933", "1936", "1938", "16 February 1938", "1939", "1956", "1994"):
+        span = resolve_when(ds, text).span  # a time to go to: one query per period finds what a reading finds
+        row = whole.locate(span)
+        found = whole.rows[row] if row is not None else None
+        assert Chronology(ds, filters).target(span) == (found.event if isinstance(found, Hit) else None), text
+    tail = Chronology(ds, filters)
+    tail.rows, tail.done = [], False
+    last = tail.tail()
+    assert last is not None and tail.rows[last] == whole.rows[-1]
+    while tail.load_above():
+        pass
+    assert tail.rows == whole.rows
 
 
 def test_chronology_reads_the_same_rows_as_the_timeline(ds: Dataset) -> None:

@@ -145,7 +145,7 @@ class BrowseApp(App[int]):
     def _count(self) -> str:
         chron = self.chronicle.chronology
         shown = chron.events_loaded()
-        if chron.done:
+        if chron.complete:
             return "No events match." if not shown else plural(shown, "event")
         return f"{plural(shown, 'event')} read so far; more are read as you scroll"
 
@@ -283,7 +283,7 @@ class BrowseApp(App[int]):
                                       placeholder="--place Paris --from 1933"), done)  # fmt: skip
 
     def action_goto(self) -> None:
-        found: dict[str, int] = {}
+        found: dict[str, str] = {}
 
         def check(text: str) -> str | None:
             try:
@@ -291,17 +291,20 @@ class BrowseApp(App[int]):
             except SedovError as exc:
                 return str(exc)
             chronology = self.chronicle.chronology
-            row = chronology.find(when.event.id) if when.event is not None else chronology.locate(when.span)
-            if row is None:
-                if when.event is not None:
+            if when.event is not None:  # in the list? asked of a list of its own, read near the event only
+                if Chronology(self.ds, self.filters).at(when.event) is None:
                     return f"the event {when.event.id} is not in this list; c clears the filter"
+                found["event"] = when.event.id
+                return None
+            target = chronology.target(when.span)
+            if target is None:
                 return f"nothing in this list may fall in {when.label}"
-            found["row"] = row
+            found["event"] = target.id
             return None
 
         def done(value: str | None) -> None:
             if value is not None:
-                self.chronicle.jump(found["row"])
+                self.chronicle.go_to(found["event"])
 
         self.push_screen(PromptScreen("Go to a year, month, day or event id", check=check,
                                       placeholder="1933, Feb 1933, 30 January 1933, marriage"), done)  # fmt: skip

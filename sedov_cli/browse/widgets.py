@@ -160,10 +160,22 @@ class Chronicle(ScrollView, can_focus=True):
         return row if isinstance(row, Hit) else None
 
     def _sync(self) -> None:
-        """Read ahead of what is visible and keep the scrollable size in step with the rows read."""
-        below = max(self.scroll_offset.y, self.cursor or 0) + self.size.height * 2
-        self.chronology.load(below)
-        self.virtual_size = Size(self.size.width, len(self.chronology.rows))
+        """Read ahead of what is visible (below, and above a window opened at a jump) and keep the
+        scrollable size in step with the rows read."""
+        chron, height = self.chronology, max(self.size.height, 1)
+        below = max(self.scroll_offset.y, self.cursor or 0) + height * 2
+        chron.load(below)
+        added = 0
+        while not chron.top and min(self.scroll_offset.y, self.cursor or 0) + added < height:
+            more = chron.load_above()
+            if not more:
+                break
+            added += more
+        self.virtual_size = Size(self.size.width, len(chron.rows))
+        if added:  # every row moved down: so do the cursor and the view, and nothing seems to move
+            if self.cursor is not None:
+                self.set_reactive(Chronicle.cursor, self.cursor + added)
+            self.scroll_to(y=self.scroll_offset.y + added, animate=False, immediate=True)
 
     def on_mount(self) -> None:
         self.show(self.chronology)
@@ -180,8 +192,8 @@ class Chronicle(ScrollView, can_focus=True):
 
     def watch_cursor(self, cursor: int | None) -> None:
         if cursor is not None:
-            self._sync()
-            self.scroll_to_region_of(cursor)
+            self._sync()  # may read rows above, and move the cursor down with them
+            self.scroll_to_region_of(self.cursor or 0)
         self.refresh()
         self.post_message(self.Moved(self.hit))
 
@@ -241,23 +253,29 @@ class Chronicle(ScrollView, can_focus=True):
             self.cursor = found
 
     def action_first(self) -> None:
+        if not self.chronology.top:  # a window opened at a jump: the list from its top again
+            self.show(Chronology(self.chronology.ds, self.chronology.filters))
+            return
         found = self.chronology.first_event()
         if found is not None:
             self.cursor = found
 
     def _last(self) -> int | None:
-        while self.chronology.load(len(self.chronology.rows) + 1):
-            pass
-        return self.chronology.first_event(len(self.chronology.rows) - 1, -1)
+        """The last event's row: the rows above the last page are not read (they are as the reader scrolls up)."""
+        return self.chronology.tail()
 
     def action_last(self) -> None:
-        """The last event: on a large dataset this reads every row, so it says so in the status line."""
         found = self._last()
         if found is not None:
             self.cursor = found
 
-    def jump(self, row: int) -> None:
-        self.cursor = row
+    def go_to(self, event_id: str) -> bool:
+        """Put the cursor on an event, reading only the rows near it; False if the filter leaves it out."""
+        found = self.chronology.find(event_id)
+        if found is None:
+            return False
+        self.cursor = found
+        return True
 
     def on_click(self, event: Click) -> None:
         row = int(self.scroll_offset.y) + event.y
