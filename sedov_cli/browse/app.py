@@ -284,6 +284,7 @@ class BrowseApp(App[int]):
 
     def action_goto(self) -> None:
         found: dict[str, str] = {}
+        window: list[Chronology] = []
 
         def check(text: str) -> str | None:
             try:
@@ -291,19 +292,24 @@ class BrowseApp(App[int]):
             except SedovError as exc:
                 return str(exc)
             chronology = self.chronicle.chronology
-            if when.event is not None:  # in the list? asked of a list of its own, read near the event only
-                if Chronology(self.ds, self.filters).at(when.event) is None:
-                    return f"the event {when.event.id} is not in this list; c clears the filter"
-                found["event"] = when.event.id
-                return None
-            target = chronology.target(when.span)
-            if target is None:
+            event = when.event if when.event is not None else chronology.target(when.span)
+            if event is None:
                 return f"nothing in this list may fall in {when.label}"
-            found["event"] = target.id
+            window.clear()
+            if chronology.row_of(event.id) is None:  # not read yet: a list opened at it, reading nothing above
+                opened = Chronology(self.ds, self.filters)
+                if opened.at(event) is None:
+                    return f"the event {event.id} is not in this list; c clears the filter"
+                window.append(opened)
+            found["event"] = event.id
             return None
 
         def done(value: str | None) -> None:
-            if value is not None:
+            if value is None:
+                return
+            if window:
+                self.chronicle.show(window[0], found["event"])
+            else:
                 self.chronicle.go_to(found["event"])
 
         self.push_screen(PromptScreen("Go to a year, month, day or event id", check=check,

@@ -171,12 +171,16 @@ class Chronology:
             return Hit(hit.event, hit.age, False) if within else None
         return Hit(hit.event, hit.age, not within) if hit.event.span.overlaps(span) else None
 
+    def row_of(self, event_id: str) -> int | None:
+        """The row of an event among the rows read (None: not read, or left out)."""
+        return next((i for i, r in enumerate(self.rows) if isinstance(r, Hit) and r.event.id == event_id), None)
+
     def at(self, event: Event) -> int | None:
         """Open the window at ``event`` (reading nothing above it) and give its row; None, and
         nothing changed, when the filter leaves it out. Already read: its row, as it is."""
-        for i, row in enumerate(self.rows):
-            if isinstance(row, Hit) and row.event.id == event.id:
-                return i
+        read = self.row_of(event.id)
+        if read is not None:
+            return read
         if self.done and self.top:
             return None
         where = next((i for i, p in enumerate(self._periods) if p.id == event.period), None)
