@@ -148,8 +148,10 @@ class Chronicle(ScrollView, can_focus=True):
         self.chronology = chronology
         chronology.load(max(self.size.height * 2, 1))
         at = chronology.find(event_id) if event_id is not None else None
+        # the cursor first (quietly): reading rows above, as the view goes to the top, moves it with them
+        self.set_reactive(Chronicle.cursor, at if at is not None else chronology.first_event())
         self.scroll_to(y=0, animate=False, immediate=True)
-        self.cursor = at if at is not None else chronology.first_event()
+        self.cursor = self.cursor  # then the news of where it is
         self._sync()
 
     @property
