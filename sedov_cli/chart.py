@@ -237,14 +237,15 @@ def layout(
     last_year: int,
     glyphs: Glyphs = UNICODE,
     keys: list[Key] | None = None,
-    cursor: Span | None = None,
+    cursor: Event | None = None,
 ) -> list[Row]:
     """Rows of styled text that draw the chart ``width`` characters wide.
 
     Each moment lane has a row of letters under it, and the chart ends with the key: which
     events each letter's mark stands for. ``keys``, when given, gets the same key as data.
-    ``cursor`` adds a row marking every column that span may touch (``sedov
-    browse`` points at the selected event's possible days with it).
+    ``cursor`` adds a row marking the columns that event's mark takes (``sedov
+    browse`` points at the selected event's possible days with it): a period's as
+    its bar finds them, a moment's as its dots do, so the two always line up.
     """
     names = [era.name for era in eras] + ["periods", "moments", "age"]
     label = min(max(len(n) for n in names), max(8, width // 4))
@@ -297,9 +298,11 @@ def layout(
     ):
         rows += [labelled(kind if i == 0 else "", lane) for i, lane in enumerate(lanes)]
     if cursor is not None:
-        lo, hi = _columns(cursor, axis)
+        reach = axis.touched(cursor.span) if cursor.kind == "period" else _columns(cursor.span, axis)
         marks = [(" ", "")] * columns
-        marks[lo : hi + 1] = [(glyphs.cursor, "cursor")] * (hi - lo + 1)
+        if reach is not None:
+            lo, hi = reach
+            marks[lo : hi + 1] = [(glyphs.cursor, "cursor")] * (hi - lo + 1)
         rows.append(labelled("", marks))
     rows.append(_runs([(pad, ""), ("".join(rule), "axis")]))
     rows.append(labelled("age", [("".join(ages), "axis")]))

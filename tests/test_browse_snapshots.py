@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 import pytest
+from textual import events
 from textual.pilot import Pilot
 
 from sedov_cli.browse.app import BrowseApp
@@ -19,21 +20,23 @@ SIZES = [(80, 24), (120, 40)]
 
 @pytest.mark.parametrize("size", SIZES, ids=["80x24", "120x40"])
 @pytest.mark.parametrize(
-    "press",
+    ("before", "pasted", "press"),
     [
-        [],  # the chronology and the life bar (and at 120, the detail beside them)
-        ["t", *"moves-to-paris", "enter"],  # an event inside the life: its bar and cursor
-        ["t", *"murder-hypothesis", "enter", "enter"],  # a disputed claim opened, its dispute beside it
-        ["question_mark"],  # the help
-        ["t", *"murder-hypothesis", "enter", "f"],  # following a person or place
-        ["colon", *"--tag health --from 1990", "enter"],  # nothing matches
+        ([], "", []),  # the chronology and the life bar (and at 120, the detail beside them)
+        (["t"], "moves-to-paris", ["enter"]),  # an event inside the life: its bar and cursor
+        (["t"], "murder-hypothesis", ["enter", "enter"]),  # a disputed claim opened, its dispute beside it
+        ([], "", ["question_mark"]),  # the help
+        (["t"], "murder-hypothesis", ["enter", "f"]),  # following a person or place
+        (["colon"], "--tag health --from 1990", ["enter"]),  # nothing matches
     ],
     ids=["first", "in-paris", "opened", "help", "follow", "empty"],
 )
-def test_screens(snap_compare: Callable[..., bool], ds: Dataset, press: list[str], size: tuple[int, int]) -> None:
-    keys = ["space" if k == " " else k for k in press]
-
+def test_screens(snap_compare: Callable[..., bool], ds: Dataset, before: list[str], pasted: str, press: list[str],
+                 size: tuple[int, int]) -> None:  # fmt: skip
     async def settle(pilot: Pilot[int]) -> None:
+        await pilot.press(*before)
+        if pasted:  # as a terminal pastes it: one event, where typing costs Pilot a wait per key
+            pilot.app.post_message(events.Paste(pasted))
         await pilot.pause()  # the cursor's news (detail, life bar) reaches every widget before the picture
 
-    assert snap_compare(BrowseApp(ds), press=keys, terminal_size=size, run_before=settle)
+    assert snap_compare(BrowseApp(ds), press=press, terminal_size=size, run_before=settle)

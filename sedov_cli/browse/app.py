@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import sys
+from collections.abc import Sequence
 from dataclasses import replace
 from pathlib import Path
 from typing import ClassVar
@@ -19,7 +20,7 @@ from textual.app import App, ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.events import Resize
-from textual.filter import Monochrome, NoColor
+from textual.filter import LineFilter, Monochrome, NoColor
 from textual.widgets import Static
 
 from ..chart import ASCII, UNICODE
@@ -37,8 +38,10 @@ from .words import command_line, is_empty, parse, words
 WIDE = 110
 """From this many columns the event's detail stands beside the list."""
 
-HINTS = (("q", "quit"), ("?", "help"), ("⏎", "open"), ("f", "follow"), ("⌫", "back"), ("/", "search"),
-         (":", "filter"), ("t", "go to"), ("a", "age at"), ("y", "copy"))  # fmt: skip
+HINTS = (("q", "quit", "q"), ("?", "help", "question_mark"), ("⏎", "open", "enter"), ("f", "follow", "f"),
+         ("⌫", "back", "backspace"), ("/", "search", "slash"), (":", "filter", "colon"), ("t", "go to", "t"),
+         ("a", "age at", "a"), ("y", "copy", "y"))  # fmt: skip
+"""The key hints at the foot of the list: shown, what it does, and the key a click on it presses."""
 
 Place = tuple[Filters, str | None]  # a filter, and the event the cursor was on
 
@@ -75,20 +78,27 @@ class BrowseApp(App[int]):
         self.today = today or dt.date.today()
         self.history: list[Place] = []
         self.glyphs = UNICODE if color else ASCII
-        # Textual reads NO_COLOR itself; --color always and never win over it, as everywhere in sedov.
-        self._filters = [f for f in self._filters if not isinstance(f, Monochrome | NoColor)]
         self.no_color = not color
-        if not color:
-            self._filters.append(Monochrome())
+        self._grey = Monochrome()
         self.chronology = Chronology(ds, self.filters)
         self._news: Text | None = None
+        self._detail: DetailScreen | None = None
+
+    def get_line_filters(self) -> Sequence[LineFilter]:
+        """Textual's line filters, with sedov's colour setting in place of Textual's own reading of
+        NO_COLOR: ``--color always`` and ``never`` win over it, as everywhere in sedov."""
+        kept = [f for f in super().get_line_filters() if not isinstance(f, Monochrome | NoColor)]
+        return [*kept, self._grey] if self.no_color else kept
 
     def _fatal_error(self) -> None:
         """An exception nothing handled: one line afterwards (``failure``), as every sedov
         command says it, and a traceback only under --debug.
 
-        This is Textual's own hook (which prints a traceback with locals). It is private, so
-        tests/test_browse.py checks that it still works this way.
+        This is Textual's own hook (which prints a traceback with locals). It is private, and
+        Textual has no public one: App.run ends with that traceback printed, and an app can
+        only override ``_handle_exception`` or ``_fatal_error`` (Textual's issue 2818 asked
+        for a public hook; it was closed without one). So tests/test_browse.py checks that it
+        still works this way, with and without --debug.
         """
         if self.tracebacks:
             super()._fatal_error()
@@ -135,7 +145,7 @@ class BrowseApp(App[int]):
     def _count(self) -> str:
         chron = self.chronicle.chronology
         shown = chron.events_loaded()
-        if chron.done:
+        if chron.complete:
             return "No events match." if not shown else plural(shown, "event")
         return f"{plural(shown, 'event')} read so far; more are read as you scroll"
 
@@ -202,7 +212,14 @@ class BrowseApp(App[int]):
             if target is not None:
                 self.follow(target)
 
-        self.push_screen(DetailScreen(detail(self.ds, hit), targets(self.ds, hit.event)), after)
+        fields, found = detail(self.ds, hit), targets(self.ds, hit.event)
+        screen = self._detail
+        if screen is None:  # the first event opened builds the screen; the others reuse it
+            screen = self._detail = DetailScreen(fields, found)
+            self.install_screen(screen, "detail")
+        else:
+            screen.show(fields, found)
+        self.push_screen(screen, after)
 
     def action_open(self) -> None:
         hit = self.chronicle.hit
@@ -266,7 +283,8 @@ class BrowseApp(App[int]):
                                       placeholder="--place Paris --from 1933"), done)  # fmt: skip
 
     def action_goto(self) -> None:
-        found: dict[str, int] = {}
+        found: dict[str, str] = {}
+        window: list[Chronology] = []
 
         def check(text: str) -> str | None:
             try:
@@ -274,17 +292,25 @@ class BrowseApp(App[int]):
             except SedovError as exc:
                 return str(exc)
             chronology = self.chronicle.chronology
-            row = chronology.find(when.event.id) if when.event is not None else chronology.locate(when.span)
-            if row is None:
-                if when.event is not None:
-                    return f"the event {when.event.id} is not in this list; c clears the filter"
+            event = when.event if when.event is not None else chronology.target(when.span)
+            if event is None:
                 return f"nothing in this list may fall in {when.label}"
-            found["row"] = row
+            window.clear()
+            if chronology.row_of(event.id) is None:  # not read yet: a list opened at it, reading nothing above
+                opened = Chronology(self.ds, self.filters)
+                if opened.at(event) is None:
+                    return f"the event {event.id} is not in this list; c clears the filter"
+                window.append(opened)
+            found["event"] = event.id
             return None
 
         def done(value: str | None) -> None:
-            if value is not None:
-                self.chronicle.jump(found["row"])
+            if value is None:
+                return
+            if window:
+                self.chronicle.show(window[0], found["event"])
+            else:
+                self.chronicle.go_to(found["event"])
 
         self.push_screen(PromptScreen("Go to a year, month, day or event id", check=check,
                                       placeholder="1933, Feb 1933, 30 January 1933, marriage"), done)  # fmt: skip

@@ -173,21 +173,32 @@ def targets(ds: Dataset, event: Event) -> list[Target]:
     return people + [Target("place", p, ds.places[p].name) for p in event.places]
 
 
-def life_bar(ds: Dataset, event: Event | None, width: int, glyphs: Glyphs) -> list[tuple[Run, ...]]:
+def life_years(ds: Dataset) -> tuple[int, int]:
+    """The first and last years of the life bar: the birth to the death (or to a hundred years on).
+
+    A draft whose text gives no birth spans its events' years instead, and that reads every
+    event, so the explorer asks once, not at every move of the cursor.
+    """
+    life = ds.subject_life
+    if life is not None and life.birth.earliest is not None:
+        first = life.birth.earliest.year
+        last = life.death.latest.year if life.death is not None and life.death.latest is not None else first + 100
+        return first, last
+    years = [d.year for e in ds.events for d in (e.span.earliest, e.span.latest) if d] or [2000]
+    return min(years), max(years)
+
+
+def life_bar(ds: Dataset, event: Event | None, width: int, glyphs: Glyphs,
+             years: tuple[int, int] | None = None) -> list[tuple[Run, ...]]:  # fmt: skip
     """The life as ``sedov chart`` draws it (years, eras, the event's possible days, ages), with a
     cursor under the event; without the chart's title, rules, letters, legend and key, to fit a screen.
 
     Always ``len(ds.eras) + 4`` rows, whatever the event, so the screen's layout does not jump
     as the cursor moves. An event outside the life's years gets no mark but a line saying
-    where it lies: a cursor at the edge would put it inside the life.
+    where it lies: a cursor at the edge would put it inside the life. ``years``: the caller's
+    :func:`life_years`, kept from one move to the next.
     """
-    life = ds.subject_life
-    years = [d.year for e in ds.events for d in (e.span.earliest, e.span.latest) if d] or [2000]
-    if life is not None and life.birth.earliest is not None:
-        first = life.birth.earliest.year
-        last = life.death.latest.year if life.death is not None and life.death.latest is not None else first + 100
-    else:  # a draft whose text gives no birth: the bar spans the events
-        first, last = min(years), max(years)
+    first, last = years or life_years(ds)
     outside = None
     if event is not None:
         span = event.span
@@ -197,7 +208,7 @@ def life_bar(ds: Dataset, event: Event | None, width: int, glyphs: Glyphs) -> li
             outside = f"this event lies after {last}, right of the bar"
     shown = event if event is not None and outside is None else None
     rows = layout(ds, [shown] if shown else [], ds.eras, width=max(width, 20), first_year=first, last_year=last,
-                  glyphs=glyphs, cursor=shown.span if shown else None)  # fmt: skip
+                  glyphs=glyphs, cursor=shown)  # fmt: skip
     # The chart's rows: title, years, rule, the eras, the lanes (a moment lane has a row of key
     # letters under it) and the cursor, then a rule, the ages, and the legend and key (of any
     # length). The rows are found by what they are, not by counting from the end.

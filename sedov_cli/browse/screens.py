@@ -15,7 +15,7 @@ from textual.widgets.option_list import Option
 
 from ..text import visible
 from .detail import Field, Target
-from .widgets import FieldsView, KeyHints
+from .widgets import FieldsView, KeyHints, fields_text
 
 KEYS = (
     ("j k ↓ ↑", "the next or previous event"),
@@ -36,12 +36,19 @@ KEYS = (
 LEGEND = (
     "In the list, ~ before a date: the event only may fall in the asked range; "
     "? after an age: it holds only if the event fell within his life. "
-    "The mouse moves the cursor and scrolls."
+    "The mouse moves the cursor and scrolls; a click on a key at the foot of the screen presses it."
 )
+
+DETAIL_HINTS = (("esc", "back", "escape"), ("j k", "scroll", "j"), ("f", "follow", "f"), ("?", "help", "question_mark"))
+"""The key hints at the foot of an opened event (a click on "j k scroll" scrolls down a line)."""
 
 
 class DetailScreen(Screen[Target | None]):
-    """One event in full, scrollable; ``f`` follows one of its people or places."""
+    """One event in full, scrollable; ``f`` follows one of its people or places.
+
+    The app keeps one and shows each event it opens in it (:meth:`show`): building the
+    screen and its widgets again, and removing them on close, cost more than the event's text.
+    """
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape,backspace,b,h,q", "close", "Back"),
@@ -57,12 +64,18 @@ class DetailScreen(Screen[Target | None]):
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="detail-scroll"):
-            yield FieldsView(id="detail")
-        yield KeyHints((("esc", "back"), ("j k", "scroll"), ("f", "follow"), ("?", "help")), classes="hints")
+            # its text from the start: given after mounting, it cost a second layout of the screen
+            yield FieldsView(fields_text(self.fields), id="detail")
+        yield KeyHints(DETAIL_HINTS, classes="hints")
 
     def on_mount(self) -> None:
-        self.query_one(FieldsView).show_fields(self.fields)
         self.query_one("#detail-scroll").focus()
+
+    def show(self, fields: list[Field], targets: list[Target]) -> None:
+        """Another event, from its top (before the screen is pushed again)."""
+        self.fields, self.targets = fields, targets
+        self.query_one(FieldsView).update(fields_text(fields))
+        self.query_one("#detail-scroll", VerticalScroll).scroll_home(animate=False, immediate=True)
 
     def action_close(self) -> None:
         self.dismiss(None)

@@ -32,7 +32,7 @@ from ..records import age_json, age_text
 from ..render import CERTAINTY_STYLE, CHART_STYLES
 from ..text import visible
 from .chronology import Chronology, Heading
-from .detail import BREAK, Field, Run, life_bar
+from .detail import BREAK, Field, Run, life_bar, life_years
 
 STYLES = {
     **CHART_STYLES,
@@ -148,8 +148,10 @@ class Chronicle(ScrollView, can_focus=True):
         self.chronology = chronology
         chronology.load(max(self.size.height * 2, 1))
         at = chronology.find(event_id) if event_id is not None else None
+        # the cursor first (quietly): reading rows above, as the view goes to the top, moves it with them
+        self.set_reactive(Chronicle.cursor, at if at is not None else chronology.first_event())
         self.scroll_to(y=0, animate=False, immediate=True)
-        self.cursor = at if at is not None else chronology.first_event()
+        self.cursor = self.cursor  # then the news of where it is
         self._sync()
 
     @property
@@ -160,10 +162,22 @@ class Chronicle(ScrollView, can_focus=True):
         return row if isinstance(row, Hit) else None
 
     def _sync(self) -> None:
-        """Read ahead of what is visible and keep the scrollable size in step with the rows read."""
-        below = max(self.scroll_offset.y, self.cursor or 0) + self.size.height * 2
-        self.chronology.load(below)
-        self.virtual_size = Size(self.size.width, len(self.chronology.rows))
+        """Read ahead of what is visible (below, and above a window opened at a jump) and keep the
+        scrollable size in step with the rows read."""
+        chron, height = self.chronology, max(self.size.height, 1)
+        below = max(self.scroll_offset.y, self.cursor or 0) + height * 2
+        chron.load(below)
+        added = 0
+        while not chron.top and min(self.scroll_offset.y, self.cursor or 0) + added < height:
+            more = chron.load_above()
+            if not more:
+                break
+            added += more
+        self.virtual_size = Size(self.size.width, len(chron.rows))
+        if added:  # every row moved down: so do the cursor and the view, and nothing seems to move
+            if self.cursor is not None:
+                self.set_reactive(Chronicle.cursor, self.cursor + added)
+            self.scroll_to(y=self.scroll_offset.y + added, animate=False, immediate=True)
 
     def on_mount(self) -> None:
         self.show(self.chronology)
@@ -180,8 +194,8 @@ class Chronicle(ScrollView, can_focus=True):
 
     def watch_cursor(self, cursor: int | None) -> None:
         if cursor is not None:
-            self._sync()
-            self.scroll_to_region_of(cursor)
+            self._sync()  # may read rows above, and move the cursor down with them
+            self.scroll_to_region_of(self.cursor or 0)
         self.refresh()
         self.post_message(self.Moved(self.hit))
 
@@ -241,23 +255,29 @@ class Chronicle(ScrollView, can_focus=True):
             self.cursor = found
 
     def action_first(self) -> None:
+        if not self.chronology.top:  # a window opened at a jump: the list from its top again
+            self.show(Chronology(self.chronology.ds, self.chronology.filters))
+            return
         found = self.chronology.first_event()
         if found is not None:
             self.cursor = found
 
     def _last(self) -> int | None:
-        while self.chronology.load(len(self.chronology.rows) + 1):
-            pass
-        return self.chronology.first_event(len(self.chronology.rows) - 1, -1)
+        """The last event's row: the rows above the last page are not read (they are as the reader scrolls up)."""
+        return self.chronology.tail()
 
     def action_last(self) -> None:
-        """The last event: on a large dataset this reads every row, so it says so in the status line."""
         found = self._last()
         if found is not None:
             self.cursor = found
 
-    def jump(self, row: int) -> None:
-        self.cursor = row
+    def go_to(self, event_id: str) -> bool:
+        """Put the cursor on an event, reading only the rows near it; False if the filter leaves it out."""
+        found = self.chronology.find(event_id)
+        if found is None:
+            return False
+        self.cursor = found
+        return True
 
     def on_click(self, event: Click) -> None:
         row = int(self.scroll_offset.y) + event.y
@@ -277,22 +297,26 @@ class FieldsView(Static):
     foot; enter opens the whole), so a new event costs a redraw and no layout of the screen.
     """
 
-    def __init__(self, *, fixed: bool = False, **kwargs: Any) -> None:
-        super().__init__(**kwargs)
+    def __init__(self, content: Text | str = "", *, fixed: bool = False, **kwargs: Any) -> None:
+        super().__init__(content, **kwargs)
         self.fixed = fixed
 
     def show_fields(self, fields: list[Field] | None, empty: str = "No event is selected.") -> None:
-        if not fields:
-            self.update(Text(empty, style="italic"), layout=not self.fixed)
-            return
-        text = Text()
-        for field in fields:
-            text.append(field.label, style="bold underline")
-            text.append("\n")
-            text.append_text(styled(field.runs))
-            text.append("\n\n")
-        text.rstrip()
-        self.update(text, layout=not self.fixed)
+        self.update(fields_text(fields, empty), layout=not self.fixed)
+
+
+def fields_text(fields: list[Field] | None, empty: str = "No event is selected.") -> Text:
+    """Each field's label, then its text; ``empty`` when there are none."""
+    if not fields:
+        return Text(empty, style="italic")
+    text = Text()
+    for field in fields:
+        text.append(field.label, style="bold underline")
+        text.append("\n")
+        text.append_text(styled(field.runs))
+        text.append("\n\n")
+    text.rstrip()
+    return text
 
 
 class LifeBar(Static):
@@ -305,6 +329,7 @@ class LifeBar(Static):
         super().__init__(**kwargs)  # type: ignore[arg-type]
         self.ds, self.glyphs = ds, glyphs
         self.event: Event | None = None
+        self.years = life_years(ds)  # once: without a birth it reads every event
 
     def on_mount(self) -> None:
         self.styles.height = len(self.ds.eras) + 4 + 1  # and the border: fixed, so nothing jumps
@@ -320,23 +345,40 @@ class LifeBar(Static):
     def _draw(self) -> None:
         width = self.size.width or 80
         text = Text(no_wrap=True, overflow="crop")
-        for i, row in enumerate(life_bar(self.ds, self.event, width, self.glyphs)):
+        for i, row in enumerate(life_bar(self.ds, self.event, width, self.glyphs, self.years)):
             if i:
                 text.append("\n")
             text.append_text(styled(row))
         self.update(text, layout=False)  # its height is fixed: no layout to redo
 
 
+Hint = tuple[str, str, str]  # (the key as shown, what it does, the key's name as Textual binds it)
+
+
 class KeyHints(Static):
-    """The keys at the foot of a screen, as a plain line.
+    """The keys at the foot of a screen, as a plain line; a click on one presses its key.
 
     Textual's Footer rebuilds itself at every change of screen or focus, which cost
     more than the rest of opening an event; these hints never change.
     """
 
-    def __init__(self, hints: Iterable[tuple[str, str]], **kwargs: Any) -> None:
+    def __init__(self, hints: Iterable[Hint], **kwargs: Any) -> None:
         text = Text(no_wrap=True, overflow="crop")
-        for key, what in hints:
-            text.append(f" {key}", style="bold")
+        self.spans: list[tuple[int, int, str]] = []  # the cells of each hint, and its key
+        for shown, what, key in hints:
+            start = text.cell_len
+            text.append(f" {shown}", style="bold")
             text.append(f" {what} ")
+            self.spans.append((start, text.cell_len, key))
         super().__init__(text, **kwargs)
+
+    def key_at(self, x: int) -> str | None:
+        """The key of the hint ``x`` cells from the left, if any."""
+        return next((key for start, end, key in self.spans if start <= x < end), None)
+
+    def on_click(self, event: Click) -> None:
+        offset = event.get_content_offset(self)
+        key = self.key_at(offset.x) if offset is not None else None
+        if key is not None:
+            event.stop()
+            self.app.simulate_key(key)  # through the bindings, as if typed: the screen it is on answers
