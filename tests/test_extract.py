@@ -284,7 +284,7 @@ def test_ages_count_from_the_birth_and_stop_at_the_death() -> None:
         ("he married at twenty-two.", "[1928-02-24..1929-02-23]"),
         ("he retired at 65 in Oslo", "[1971-02-24..1972-02-23]"),
         ("At age of 31", "[1937-02-24..1938-02-23]"),
-        ("when he was about sixteen years old", "[1922-02-24..1923-02-23]"),
+        ("when he was about sixteen years old", "[1922-02-24~..1923-02-23~]"),  # about: approximate days
         ("he was only nine years old", "[1915-02-24..1916-02-23]"),
         ("At 17, Lev Sedov joined", "[1923-02-24..1924-02-23]"),
         ("at 16 years of age", "[1922-02-24..1923-02-23]"),
@@ -675,3 +675,34 @@ def test_the_draft_is_json_with_one_record_per_line() -> None:
         '  "places": [],\n  "source": {"file": "x"}\n}\n'
     )
     assert json.loads(to_json(data)) == data
+
+
+def test_two_counts_an_approximate_age_and_a_count_from_an_undated_event_are_read_honestly() -> None:
+    """'One or two years later' is either count; 'about fifteen' and 'around this time' are approximate
+    ('~'); 'within four months of her arrival' counts from the arrival, or is reported when the text
+    does not date it, never from whatever date came last."""
+    text = (
+        "= Ann Lee =\n\nAnn Lee (3 May 1900 – 9 June 1980) was a poet. She married in 1925. Three or four years "
+        "later she entered the college in Oslo. At the age of about fifteen she read Carr. One or two months "
+        "later she wrote. In April 1914 she won a prize. Within four months of her arrival in England, the war "
+        "began. In 1920 she arrived in Rome. Within two months of her arrival she married. In 1991 she sang. "
+        "Around this time, she also appeared in films.\n"
+    )
+    draft = draft_dataset(text, Source("a.txt"))
+    assert [(e["date"], e["title"]) for e in draft.dataset["events"][2:]] == [
+        ("1925", "She married"),
+        ("[1928..1929]", "She entered the college in Oslo"),
+        ("[1915-05-03~..1916-05-02~]", "She read Carr"),
+        ("1914-04", "She won a prize"),
+        ("1920", "She arrived in Rome"),
+        ("[1920..1921-02]", "She married"),
+        ("1991", "She sang"),
+        ("1991~", "She also appeared in films"),
+    ]
+    assert [(u.text, u.reason) for u in draft.unresolved] == [
+        (
+            "One or two months later",
+            "months cannot be counted from 'At the age of about fifteen', which is not one month or day",
+        ),
+        ("Within four months of her arrival", "counts from the arrival, which the text does not date before it"),
+    ]

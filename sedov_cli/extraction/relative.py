@@ -61,7 +61,7 @@ _RELATIVE = re.compile(
     r"|\bthe\s+(?P<after_unit>year|month|day)\s+after\b(?!\s+(?:the|his|her|their|its|that|this)\b))"
     r"|(?P<vague>\b(?:(?:a\s+few|several|some|many|a\s+couple\s+of)\s+)?(?:years?|months?|weeks?|days?|decades)\s+"
     r"(?:later|earlier|afterwards?))"
-    rf"|(?P<offset>\b(?P<n>{_NUMBER})\s+(?P<unit>years?|months?|weeks?|days?|decades?)\s+"
+    rf"|(?P<offset>\b(?:(?P<n_or>{_NUMBER})\s+or\s+)?(?P<n>{_NUMBER})\s+(?P<unit>years?|months?|weeks?|days?|decades?)\s+"
     r"(?P<dir>later|afterwards?|after(?=\s*[,.;]|\s+(?:he|she|they|[a-z]{3,}ed)\b)|on(?=\s*[,.;])|earlier"
     r"|before(?=\s*[,.;])|before))"
     r"|(?P<previous>\b(?:the\s+)?(?:previous|preceding|prior)\s+(?P<prev_unit>year|month|day)\b"
@@ -91,7 +91,7 @@ _RELATIVE = re.compile(
     rf"|(?P<age>\b(?:(?P<age_op>by|from|until|till|before)\s+the\s+age\s+of"
     r"|(?P<age_by>by\s+the\s+time)\s+(?:he|she|they)\s+(?:was|were|turned)"
     r"|at\s+(?:the\s+)?age\s+of|at\s+age|aged|to\s+the\s+age\s+of|when\s+(?:he|she|they)\s+(?:was|were))"
-    rf"\s+(?:(?:about|around|only|just|nearly|almost|barely)\s+)?(?P<age_n>{_NUMBER})\b"
+    rf"\s+(?:(?:about|around|approximately|roughly|only|just|nearly|almost|barely)\s+)?(?P<age_n>{_NUMBER})\b"
     r"(?:\s+years?\s+(?:old|of\s+age)\b)?"
     r"(?!\s+(?:months?|weeks?|days?|o'clock|percent|per\s+cent|%)\b)"
     rf"|\bat\s+(?P<yoa_n>\d{{1,2}}|{_AGE_WORD})\s+years?\s+of\s+age\b"
@@ -100,7 +100,8 @@ _RELATIVE = re.compile(
     rf"|,\s+(?-i:[A-Z])[\w'’-]+(?:\s+(?-i:[A-Z])[\w'’-]+)?\s+{_AGE_VERB}\b)"
     rf"|(?=at\s)(?:{_AGE_VERB_BEFORE})at\s+(?P<at_end>\d{{1,2}}|{_AGE_WORD})(?=\s*[,.;)]|\s+(?:and|in|after|when|while|from|of)\b)"
     rf"|\b(?:he|she)\s+was\s+(?:(?:about|around|only|just|nearly|almost|barely)\s+)?(?P<old_n>{_NUMBER})\s+years?\s+old\b)"
-    rf"|(?P<within_n>\bwithin\s+(?:a|one|(?P<wi_n>{_NUMBER}))\s+(?P<wi_unit>years?|months?)\b)"
+    rf"|(?P<within_n>\bwithin\s+(?:a|one|(?P<wi_n>{_NUMBER}))\s+(?P<wi_unit>years?|months?)\b"
+    r"(?:\s+of\s+(?:his|her|their|its|the)\s+(?P<wi_noun>[a-z]{3,})\b)?)"
     rf"|(?P<next_n>\b(?:in|over|during|for)\s+the\s+(?:next|following)\s+(?P<nx_n>{_NUMBER})\s+(?P<nx_unit>years|decades)\b)"
     r"|(?P<last_year>\b(?:in|during)\s+the\s+(?:last|final)\s+year\s+of\s+(?:his|her|their)\s+life\b)"
     r"|(?P<life>\b(?:in|until|into|during|throughout)\s+(?P<whose>his|her|their)\s+(?:(?P<life_part>early|mid|late)[-\s]+)?"
@@ -269,9 +270,48 @@ def resolve(
     near: Anchor | None = None,
 ) -> Resolution:
     """The date ``found`` stands for, counted from ``anchor``, the subject's ``birth``, or an event ``recall`` finds."""
+    resolved = _resolve(found, anchor, birth, about_subject, death, recall, near)
+    m = found.match
+    if found.form == "offset" and m["n_or"] and resolved.edtf is not None:
+        return _either(found, resolved)
+    return resolved
+
+
+def _either(found: Found, resolved: Resolution) -> Resolution:
+    """'One or two years later': the count for two, widened by the difference to the count for one."""
+    m = found.match
+    assert resolved.edtf is not None
+    sign = -1 if m["dir"].lower() in ("earlier", "before") else 1
+    delta = (_count(m["n_or"]) - _count(m["n"])) * sign
+    unit = m["unit"].lower().rstrip("s")
+    scale = 10 if unit == "decade" else 1
+    unit = "year" if unit == "decade" else unit
+    lo, hi = edtf_ends(resolved.edtf)
+    if lo is None or hi is None:
+        return Resolution(None, f"'{found.text}' gives two counts, and the date it counts from is open")
+    if delta < 0:
+        lo = _counted_from(lo, delta * scale, unit)
+    else:
+        hi = _counted_from(hi, delta * scale, unit)
+    if lo is None or hi is None:
+        return Resolution(None, f"'{found.text}' gives two counts that cannot be counted at this precision")
+    said = f"{m['n_or']} or {m['n']} {m['unit']}".lower()
+    return Resolution(f"[{lo}..{hi}]", resolved.note.replace(f"'{found.text}'", f"'{found.text}'", 1)
+                      + f" The text gives {said}, so either count.")  # fmt: skip
+
+
+def _resolve(
+    found: Found,
+    anchor: Anchor | None,
+    birth: EdtfDate | None,
+    about_subject: bool,
+    death: EdtfDate | None = None,
+    recall: Recall | None = None,
+    near: Anchor | None = None,
+) -> Resolution:
     m = found.match
     if found.form in ("age", "life"):
-        return _age(found, birth, about_subject, death)
+        return _approximate(found, _age(found, birth, about_subject, death))
     if found.form == "months":
         return _age_in_months(found, birth, about_subject)
     if found.form == "birthday":
@@ -291,6 +331,12 @@ def resolve(
         return Resolution(None, "the text does not say how many")
     if found.form == "offset" and m["dir"].lower() == "before" and not re.match(r"before\s*$", m.group()):
         return Resolution(None, "counts from something the text does not date")
+    if found.form == "within_n" and m["wi_noun"]:  # "within four months of his arrival": from the arrival
+        noun = m["wi_noun"].lower()
+        dated = recall(EVENT_NOUNS.get(noun) or (_stem(noun),), None) if recall is not None else None
+        if dated is None:
+            return Resolution(None, f"counts from the {noun}, which the text does not date before it")
+        anchor = dated
     if anchor is None:
         return Resolution(None, "no date before it in its section to count from")
     when = parse_edtf(anchor.edtf)
@@ -346,6 +392,8 @@ def resolve(
         )
     if found.form == "during" and not (when.interval or when.one_of) and lo is not None:
         return Resolution(f"{lo}/..", f"Resolved {said}: a stretch from it, whose end the text does not give.")
+    if found.form == "at_time" and _ABOUT.search(found.text):  # "around this time": about then, not exactly
+        return _approximate(found, Resolution(anchor.edtf, f"Resolved {said}: about the same time."))
     if found.form in ("during", "at_time"):
         return Resolution(anchor.edtf, f"Resolved {said}: the same time.")
     if found.form == "from_then":
@@ -529,6 +577,25 @@ def _within_year(found: Found, when: EdtfDate, edtf: str, year: int, said: str) 
 
 def _add_years(day: date, years: int) -> date:
     return birthday_in(day, day.year + years)
+
+
+_ABOUT = re.compile(r"\b(?:about|around|approximately|roughly|nearly|almost)\b", re.IGNORECASE)
+
+
+def _approximate(found: Found, resolved: Resolution) -> Resolution:
+    """'at the age of about fifteen', 'around this time': the days, each marked approximate (EDTF '~')."""
+    if resolved.edtf is None or not _ABOUT.search(found.text):
+        return resolved
+    lo, hi = edtf_ends(resolved.edtf)
+    if resolved.edtf.startswith("["):
+        edtf = f"[{lo + '~' if lo else ''}..{hi + '~' if hi else ''}]"
+    elif "/" in resolved.edtf:
+        edtf = f"{lo + '~' if lo else '..'}/{hi + '~' if hi else '..'}"
+    else:
+        edtf = resolved.edtf + "~"
+    word = _ABOUT.search(found.text)
+    assert word is not None
+    return Resolution(edtf, resolved.note + f" The text says '{word.group().lower()}', so its days are approximate.")
 
 
 def _age(found: Found, birth: EdtfDate | None, about_subject: bool, death: EdtfDate | None) -> Resolution:
