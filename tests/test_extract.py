@@ -706,3 +706,23 @@ def test_two_counts_an_approximate_age_and_a_count_from_an_undated_event_are_rea
         ),
         ("Within four months of her arrival", "counts from the arrival, which the text does not date before it"),
     ]
+
+
+def test_a_time_the_text_cannot_date_stops_the_count_from_running_on_from_an_older_date() -> None:
+    """'After the war she moved. Two years later she married': the marriage counts from the move,
+    which is not dated, so it is reported, not counted from 1925."""
+    text = (
+        "= Ann Lee =\n\nAnn Lee (3 May 1900 – 9 June 1980) was a poet. She married in 1925. A few years "
+        "earlier she wrote a book. Two years later she moved to Oslo. In 1940 she left. Two years later "
+        "she returned.\n"
+    )
+    draft = draft_dataset(text, Source("a.txt"))
+    assert [(e["date"], e["title"]) for e in draft.dataset["events"][2:]] == [
+        ("1925", "She married"), ("1940", "She left"), ("1942", "She returned")]  # fmt: skip
+    assert [(u.text, u.reason) for u in draft.unresolved] == [
+        ("A few years earlier", "the text does not say how many"),
+        (
+            "Two years later",
+            "the time before it ('A few years earlier') could not be dated, so it has nothing to count from",
+        ),
+    ]

@@ -28,7 +28,7 @@ from .layout import LEAD, Layout, read_layout
 from .names import find_life_dates, find_places, slug
 from .people import find_claimant, find_people
 from .problems import NothingToDraft
-from .relative import SAME_TIME, Anchor, Found, find_relative, resolve
+from .relative import NO_ANCHOR, SAME_TIME, Anchor, Found, Resolution, find_relative, resolve
 from .splitting import sentences
 from .tables import SITE_WORDS
 from .temponyms import NamedTime, Pinned, find_named_times, pin
@@ -258,8 +258,15 @@ class _Narrative:
     history: list[tuple[str, Anchor]] = field(default_factory=list)  # (sentence text, its date)
     current: str = ""  # the sentence being read: an event it names is not dated by itself
 
+    lost: str | None = None  # the words that made the story's time unknown, until a date is given again
+
+    def lose(self, words: str) -> None:
+        """An undatable time ("at the age of about fifteen", "after the war"): what follows it cannot count
+        from a date before it."""
+        self.anchor, self.lost = None, words
+
     def note(self, words: str, anchor: Anchor) -> None:
-        self.anchor = anchor
+        self.anchor, self.lost = anchor, None
         if not self.history or self.history[-1][0] is not words:
             self.history.append((words, anchor))
         else:
@@ -717,9 +724,15 @@ def draft_dataset(
                 continue  # "in early 1966 (upon the death of Shastri)": the clause's own date dates it
             if relative.form == "age" and _restates_death(words, result.edtf, death):
                 continue  # "she died aged 79": the death, told again; it is drafted from its date
+            if result.edtf is None and story.lost is not None and result.note == NO_ANCHOR:
+                result = Resolution(None, f"the time before it ('{story.lost}') could not be dated, so it has "
+                                    "nothing to count from")  # fmt: skip
             if result.edtf is None:
-                if not named_pins.instead_of(relative):  # the text does not date it; the table may
-                    unresolved.append(Unresolved(relative.text, sentence.section, result.note))
+                if named_pins.instead_of(relative):  # the text does not date it; the table may
+                    continue
+                unresolved.append(Unresolved(relative.text, sentence.section, result.note))
+                if not mentions and relative.form not in _RESTATING:  # the story's time is lost here
+                    story.lose(relative.text)
                 continue
             try:
                 parse_edtf(result.edtf)

@@ -20,7 +20,9 @@ from ..dates import PART_CODES, EdtfDate, Precision, birthday_in, parse_edtf
 from .expressions import DAY, DECADE_PARTS, MONTH, SEASON_CODES, edtf_ends, month_number, point_text
 from .tables import EVENT_NOUNS
 
-__all__ = ["Anchor", "Found", "Resolution", "find_relative", "resolve"]
+NO_ANCHOR = "no date before it in its section to count from"
+
+__all__ = ["NO_ANCHOR", "Anchor", "Found", "Resolution", "find_relative", "resolve"]
 
 _NUMBERS = {
     "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
@@ -338,7 +340,7 @@ def _resolve(
             return Resolution(None, f"counts from the {noun}, which the text does not date before it")
         anchor = dated
     if anchor is None:
-        return Resolution(None, "no date before it in its section to count from")
+        return Resolution(None, NO_ANCHOR)
     when = parse_edtf(anchor.edtf)
     lo, hi = edtf_ends(anchor.edtf)
     said = f"'{found.text}' counted from {anchor.words!r} ({anchor.edtf}), the last date the text gives before it"
