@@ -12,6 +12,7 @@ import errno
 import io
 import os
 import shutil
+import signal
 import sys
 from collections.abc import Iterable, Iterator, Mapping
 from contextlib import contextmanager
@@ -179,10 +180,12 @@ class Environment:
             pass
         while True:
             try:
-                proc.wait()
-                return True
+                code = proc.wait()
             except KeyboardInterrupt:  # Ctrl-C belongs to the pager while it runs
                 continue
+            if code == -signal.SIGINT:  # the pager itself died of the Ctrl-C: so does the command (130)
+                raise KeyboardInterrupt
+            return True
 
     @contextmanager
     def pipe_guard(self) -> Iterator[None]:

@@ -217,3 +217,24 @@ def test_chart_after_death_with_a_filter_extends_the_axis() -> None:
 
 def test_python_is_the_one_running() -> None:
     assert sys.executable
+
+
+def test_a_pager_killed_by_ctrl_c_makes_the_command_exit_130() -> None:
+    """Ctrl-C goes to the pager while it runs (less keeps running, as with git); if the pager dies of
+    it, the command exits 130 as on any Ctrl-C, not 0. Quitting the pager normally is still 0."""
+    import pty
+
+    from conftest import read_until_closed
+
+    def status(pager: str) -> int:
+        env = {k: v for k, v in os.environ.items() if k not in ("NO_COLOR", "SEDOV_DATA")}
+        env.update({"TERM": "xterm-256color", "COLUMNS": "80", "LINES": "10", "SEDOV_PAGER": pager})
+        leader, follower = pty.openpty()
+        proc = subprocess.Popen([*SEDOV, "timeline"], stdout=follower, stderr=follower, env=env, cwd="/")
+        os.close(follower)
+        read_until_closed(leader)
+        os.close(leader)
+        return proc.wait(timeout=60)
+
+    assert status("sh -c 'cat >/dev/null; kill -INT $$'") == 130
+    assert status("sh -c 'cat >/dev/null'") == 0
