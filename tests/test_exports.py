@@ -129,6 +129,9 @@ def test_timelinejs_has_the_documented_shape(mini: Path) -> None:
     assert "outside knowledge" in by_id["moves-to-paris"]["text"]["text"]
     assert by_id["cares-for-nephew"]["start_date"] == {"year": 1935}
     assert by_id["cares-for-nephew"]["end_date"] == {"year": 1938}
+    # a period within one year is still a period: it has its end date
+    assert (by_id["revolution-of-1905"]["start_date"], by_id["revolution-of-1905"]["end_date"]) == (
+        {"year": 1905}, {"year": 1905})  # fmt: skip
     assert by_id["death"]["group"] == "Death" and by_id["sudoplatov-denial"]["group"] == "After his death"
     assert [e["text"]["headline"] for e in data["eras"]] == ["Paris", "Caring for his nephew Sieva"]
 

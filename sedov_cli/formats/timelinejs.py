@@ -33,10 +33,11 @@ def _date(point: Point | None, fallback: date | None, *, end: bool) -> dict[str,
 
 
 def _dates(when: EdtfDate, earliest: date | None, latest: date | None) -> dict[str, Any]:
-    """A period gets an end date; a moment is one slide, even when its day is unknown."""
+    """A period gets an end date, even one in its start's year (1905/1905); a moment is one slide,
+    even when its day is unknown."""
     out: dict[str, Any] = {"start_date": _date(when.start, earliest, end=False)}
     end = _date(when.end, latest, end=True) if when.interval else None
-    if end is not None and end != out["start_date"]:
+    if end is not None:
         out["end_date"] = end
     return out
 
