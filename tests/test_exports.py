@@ -129,9 +129,6 @@ def test_timelinejs_has_the_documented_shape(mini: Path) -> None:
     assert "outside knowledge" in by_id["moves-to-paris"]["text"]["text"]
     assert by_id["cares-for-nephew"]["start_date"] == {"year": 1935}
     assert by_id["cares-for-nephew"]["end_date"] == {"year": 1938}
-    # a period within one year is still a period: it has its end date
-    assert (by_id["revolution-of-1905"]["start_date"], by_id["revolution-of-1905"]["end_date"]) == (
-        {"year": 1905}, {"year": 1905})  # fmt: skip
     assert by_id["death"]["group"] == "Death" and by_id["sudoplatov-denial"]["group"] == "After his death"
     assert [e["text"]["headline"] for e in data["eras"]] == ["Paris", "Caring for his nephew Sieva"]
 
@@ -215,3 +212,13 @@ def test_export_errors(mini: Path) -> None:
     missing = export(mini)
     assert missing.exit_code == 2 and "Missing option '--format'" in missing.stderr
     assert export(mini, "--format", "ICS").exit_code == 0
+
+
+def test_a_timelinejs_period_within_one_year_keeps_its_end_date() -> None:
+    from typer.testing import CliRunner
+
+    from sedov_cli import cli
+
+    data = json.loads(CliRunner().invoke(cli.app, ["export", "--format", "timelinejs"]).stdout)
+    slide = next(s for s in data["events"] if s["unique_id"] == "revolution-of-1905")  # 1905/1905
+    assert (slide["start_date"], slide["end_date"]) == ({"year": 1905}, {"year": 1905})
