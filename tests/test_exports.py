@@ -222,3 +222,30 @@ def test_a_timelinejs_period_within_one_year_keeps_its_end_date() -> None:
     data = json.loads(CliRunner().invoke(cli.app, ["export", "--format", "timelinejs"]).stdout)
     slide = next(s for s in data["events"] if s["unique_id"] == "revolution-of-1905")  # 1905/1905
     assert (slide["start_date"], slide["end_date"]) == ({"year": 1905}, {"year": 1905})
+
+
+def test_exports_leave_out_the_provenance_a_draft_does_not_give(tmp_path: Path) -> None:
+    """A draft from extract says 'not given' for the publisher, address and licence the user did not
+    pass: the exports say less, never 'Drawn from the not given article'."""
+    from typer.testing import CliRunner
+
+    from sedov_cli import cli
+
+    raw = json.loads((Path(__file__).parents[1] / "data" / "sedov.json").read_text(encoding="utf-8"))
+    raw["source"].update(publisher="not given", url="not given", license="not given")
+    (tmp_path / "article.txt").write_text(
+        (Path(__file__).parents[1] / "data" / "article.txt").read_text(encoding="utf-8"), encoding="utf-8"
+    )
+    path = tmp_path / "d.json"
+    path.write_text(json.dumps(raw), encoding="utf-8")
+
+    def run(fmt: str) -> str:
+        return CliRunner().invoke(cli.app, ["--data", str(path), "--no-cache", "export", "--format", fmt]).stdout
+
+    assert json.loads(run("timelinejs"))["title"]["text"]["text"] == (
+        "<p>Drawn from the article “Lev Sedov”, under a licence the dataset does not give. Every slide quotes it.</p>"
+    )
+    assert "- “Lev Sedov”. The dataset does not give the text's licence: check it before sharing this" in run(
+        "markdown"
+    )
+    assert "not given" not in run("ics").replace("\r\n ", "")

@@ -11,6 +11,7 @@ from ..records import age_json, age_words
 from . import ExportContext
 from .markdown import markdown_link
 from .markdown import markdown_text as _cell
+from .provenance import known
 
 
 def export(ctx: ExportContext) -> str:
@@ -39,9 +40,18 @@ def export(ctx: ExportContext) -> str:
         "",
         "## Sources",
         "",
-        f"- {_cell(src.publisher)}, “{_cell(src.title)}”, {markdown_link(src.url)}. The text is licensed "
-        f"{_cell(src.license)};"
-        " this chronology is derived from it and shares that licence.",
+        "- "
+        + ", ".join(
+            [_cell(v) for v in (known(src.publisher),) if v]
+            + [f"“{_cell(src.title)}”"]
+            + [markdown_link(v) for v in (known(src.url),) if v]
+        )
+        + (
+            f". The text is licensed {_cell(src.license)}; this chronology is derived from it and shares that licence."
+            if known(src.license)
+            else ". The dataset does not give the text's licence: check it before sharing this "
+            "chronology, which is derived from it."
+        ),
         "",
         "Quotes, by event:",
         "",

@@ -19,6 +19,7 @@ from ..model import Event
 from ..sentences import date_account
 from ..text import visible
 from . import ExportContext
+from .provenance import article_phrase, licence_phrase
 
 
 def escape_text(value: str) -> str:
@@ -76,7 +77,7 @@ def _description(ctx: ExportContext, event: Event) -> str:
     lines.append(f"Certainty: {claim}." + (f" {event.note}" if event.note else ""))
     lines.append(f"Source ({event.source.section}): “{event.source.quote}”")
     src = ctx.dataset.source
-    lines.append(f"From the {src.publisher} article “{src.title}”, {src.url} ({src.license}).")
+    lines.append(f"From {article_phrase(src)}, {licence_phrase(src)}.")
     return "\\n".join(escape_text(line) for line in lines)
 
 

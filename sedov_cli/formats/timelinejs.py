@@ -18,6 +18,7 @@ from ..model import Dataset, Era, Event
 from ..sentences import date_account
 from . import ExportContext
 from .json_format import dumps
+from .provenance import article_phrase, licence_phrase
 
 
 def _date(point: Point | None, fallback: date | None, *, end: bool) -> dict[str, int] | None:
@@ -82,8 +83,7 @@ def export(ctx: ExportContext) -> str:
             "text": {
                 "headline": escape(ds.title),
                 "text": (
-                    f"<p>Drawn from the {escape(ds.source.publisher)} article “{escape(ds.source.title)}” "
-                    f"({escape(ds.source.url)}), licensed {escape(ds.source.license)}. "
+                    f"<p>Drawn from {escape(article_phrase(ds.source))}, {escape(licence_phrase(ds.source))}. "
                     "Every slide quotes it.</p>"
                 ),
             }
