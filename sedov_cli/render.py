@@ -127,7 +127,9 @@ def _fitted(env: Environment, columns: Sequence[Column], rows: Sequence[TableRow
     if widths is None:
         _stacked(out, columns, rows, main, title)
         return
-    table = Table(box=_box(env), show_edge=False, pad_edge=False, title=title, title_justify="left")
+    if title:  # above the table, not its title: a title is wrapped to the table's width ("Events per / period")
+        out.print(Text(title, style="table.title"))
+    table = Table(box=_box(env), show_edge=False, pad_edge=False)
     for column, width in zip(columns, widths, strict=True):
         table.add_column(column.header, justify=column.justify, width=width, overflow="fold")  # type: ignore[arg-type]
     for n, row in enumerate(rows):

@@ -241,3 +241,20 @@ def test_relative_to_column_in_tsv_and_unknown_id() -> None:
     assert header.endswith("\tquote\trelative")
     bad = run("events", "--relative-to", "deth")
     assert (bad.exit_code, bad.stderr) == (2, "sedov: error: unknown event id 'deth' (did you mean 'death'?)\n")
+
+
+def test_a_small_tables_heading_is_never_wrapped_to_the_tables_width(tmp_path: Path) -> None:
+    """A draft whose only period is 'Lead' has a 15-column table under 'Events per period'."""
+    from typer.testing import CliRunner
+
+    from sedov_cli import cli
+
+    (tmp_path / "a.txt").write_text("= Ann Lee =\n\nAnn Lee (3 May 1900 – 1980) was a poet. In 1925 she moved.\n")
+    runner = CliRunner()
+    assert (
+        runner.invoke(cli.app, ["extract", str(tmp_path / "a.txt"), "-o", str(tmp_path / "d.json"), "-q"]).exit_code
+        == 0
+    )
+    lines = runner.invoke(cli.app, ["--data", str(tmp_path / "d.json"), "stats"]).stdout.splitlines()
+    at = lines.index("Events per period")
+    assert lines[at + 1].split() == ["Period", "Events"]
