@@ -531,6 +531,21 @@ def _mended_months(text: str) -> str | None:
     return mended
 
 
+def _impossible_day(text: str) -> str | None:
+    """'February 1933 has no day 31' for a day written in words that its month does not have."""
+    months = {name.casefold(): n for n, name in enumerate(calendar.month_name) if name}
+    months.update({name.casefold(): n for n, name in enumerate(calendar.month_abbr) if name})
+    words = re.findall(r"[^\W\d_]+|\d+", text)
+    month = next((months[w.casefold()] for w in words if w.casefold() in months), None)
+    year = next((int(w) for w in words if w.isdigit() and len(w) == 4), None)
+    day = next((int(w) for w in words if w.isdigit() and len(w) <= 2), None)
+    if month is None or year is None or day is None or not 1 <= year <= 9999:
+        return None
+    if day <= calendar.monthrange(year, month)[1]:
+        return None
+    return f"{calendar.month_name[month]} {year} has no day {day}"
+
+
 def parse_when(text: str) -> EdtfDate:
     """Parse what a user types for a date: EDTF, or words like 'Feb 1933'.
 
@@ -589,6 +604,9 @@ def parse_when(text: str) -> EdtfDate:
         a = dateutil_parser.parse(text, default=datetime(1, 1, 1))
         b = dateutil_parser.parse(text, default=datetime(2, 2, 2))
     except (ValueError, OverflowError) as exc:
+        impossible = _impossible_day(text) if "out of range" in str(exc) else None
+        if impossible:  # "31 February 1933": say what is wrong, as 1933-02-31 does
+            raise DateError(f"{text!r}: {impossible}") from None
         mended = _mended_months(text)
         hint = f" (did you mean {mended!r}?)" if mended else ""
         raise DateError(f"{text!r} is not a date; write {LIKE}{hint}") from exc

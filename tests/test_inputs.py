@@ -61,6 +61,8 @@ def test_the_tools_own_forms_are_read_back(typed: str, edtf: str, display: str) 
         (["age-at", "1933/02/16"], "'1933/02/16': write a day with dashes, as 1933-02-16 (16 February 1933)"),
         (["age-at", "16/02/38"], "'16/02/38': write the year in full (which century?), e.g. 16 February 1938"),
         (["age-at", "31/31/1938"], "'31/31/1938' is not a day: neither 31 nor 31 can be its month"),
+        (["age-at", "31 February 1933"], "'31 February 1933': February 1933 has no day 31"),
+        (["age-at", "Feb 29 1933"], "'Feb 29 1933': February 1933 has no day 29"),
         (["events", "--from", "between 1933 and 1931"], "'between 1933 and 1931': the range ends before it starts"),
         (["age-at", "Febuary 1933"], "'Febuary 1933' is not a date; write a date like 1933, Feb 1933, 30 January "
          "1933, early 1933, c. 1933 or the 1930s, or an event id (did you mean 'February 1933'?)"),
