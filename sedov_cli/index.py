@@ -52,12 +52,12 @@ from typing import Any
 
 from . import __version__
 from .atomic import signals_as_exit
-from .dates import filing_day, parse_edtf
+from .dates import Span, filing_day, parse_edtf
 from .errors import SedovError
 from .model import CERTAINTIES, Bound, CountKey, Event, EventStore, Narrowing, Source, narrow
 from .reading import Unreadable, read_descriptor
 
-LAYOUT = "5"  # raise when the tables change: older cache files are then rebuilt
+LAYOUT = "6"  # raise when the tables change: older cache files are then rebuilt
 SUFFIX = ".sqlite"
 TEXT_SUFFIX = ".text"
 CACHE_ENV = "SEDOV_CACHE_DIR"
@@ -612,7 +612,9 @@ class IndexedEvents(EventStore):
     def chronological(self, reverse: bool = False) -> Iterator[Event]:
         return self._events(order=_ORDER_BACK if reverse else _ORDER)
 
-    def candidates(self, narrowing: Narrowing, reverse: bool = False) -> Iterator[Event]:
+    def _where(self, narrowing: Narrowing) -> tuple[str, list[Any]]:
+        """The SQL that keeps what ``narrowing`` asks: exact for places, people, tags, certainties and
+        periods; for a span, the events that overlap it; for a text search, those the text index finds."""
         where: list[str] = []
         params: list[Any] = []
         for table, column, wanted in (
@@ -637,8 +639,56 @@ class IndexedEvents(EventStore):
         if narrowing.needle is not None and len(narrowing.needle) >= 3 and self._text_index():
             where.append("n IN (SELECT rowid FROM text.event_text WHERE event_text MATCH ?)")
             params.append('"' + narrowing.needle.replace('"', '""') + '"')
-        clause = ("WHERE " + " AND ".join(where)) if where else ""
+        return ("WHERE " + " AND ".join(where)) if where else "", params
+
+    def candidates(self, narrowing: Narrowing, reverse: bool = False) -> Iterator[Event]:
+        clause, params = self._where(narrowing)
         return self._events(clause, params, _ORDER_BACK if reverse else _ORDER)
+
+    def encoded(
+        self, narrowing: Narrowing, reverse: bool = False, *, spans: bool = False
+    ) -> Iterator[tuple[Span | None, str, str]] | None:
+        """Each event that passes ``narrowing``'s exact filters, as (its span if asked, id, stored line).
+
+        No model of an event is built: the line is the record
+        sedov_cli.records.line_encoder made at index time, checked against
+        its own sum (which covers the span and order columns too), and the
+        order and count are checked as :meth:`_events` checks them. A text
+        search reads the texts themselves, so it takes the events' way (None).
+        """
+        if narrowing.needle is not None:
+            return None
+        clause, params = self._where(narrowing)
+        return self._lines(clause, params, reverse, spans)
+
+    def _lines(
+        self, clause: str, params: list[Any], reverse: bool, spans: bool
+    ) -> Iterator[tuple[Span | None, str, str]]:
+        order = _ORDER_BACK if reverse else _ORDER
+        sql = f"SELECT n, lo, hi, o, id, line, line_sum FROM events {clause} ORDER BY {order}"
+        previous: tuple[Any, ...] | None = None
+        count = 0
+        crc = zlib.crc32
+        joined = _joined(6)
+        for n, lo, hi, filed, ident, line, checksum in self._rows(sql, params):
+            try:
+                ok = crc(joined.format(n, lo, hi, filed, ident, line).encode("utf-8", "surrogatepass")) == checksum
+            except (AttributeError, TypeError, ValueError):
+                ok = False
+            if not ok or type(line) is not str or type(ident) is not str:
+                raise _damaged(self.path, f"the stored line of event {ident!r} does not match its checksum")
+            key = (filed, hi, n)
+            if previous is not None and (key >= previous if reverse else key <= previous):
+                raise _damaged(self.path, f"event {ident!r} is out of order")
+            previous = key
+            count += 1
+            span = None
+            if spans:
+                span = Span(None if lo == _OPEN_START else date.fromordinal(lo),
+                            None if hi == _OPEN_END else date.fromordinal(hi))  # fmt: skip
+            yield span, ident, line
+        if not clause and count != self._count:
+            raise _damaged(self.path, f"it holds {count} events, not the {self._count} it records")
 
     def _by_id(self, where: str, params: tuple[str, ...]) -> list[Event]:
         """Events found through the id index. An id it does not know is looked for again without it (a
@@ -777,7 +827,7 @@ CREATE TABLE events (
     date TEXT NOT NULL, title TEXT NOT NULL, summary TEXT NOT NULL, period TEXT NOT NULL,
     places TEXT NOT NULL, people TEXT NOT NULL, tags TEXT NOT NULL, certainty TEXT NOT NULL,
     section TEXT NOT NULL, quote TEXT NOT NULL, bounds TEXT, wording TEXT, note TEXT, claimed_by TEXT,
-    disputes TEXT NOT NULL, sum INTEGER NOT NULL
+    disputes TEXT NOT NULL, sum INTEGER NOT NULL, line TEXT NOT NULL, line_sum INTEGER NOT NULL
 );
 CREATE TABLE place_ancestry (place TEXT NOT NULL, ancestor TEXT NOT NULL);
 """
@@ -828,8 +878,13 @@ def write_index(
     article: Article,
     origin: str,
     folder: Path,
+    encode: Callable[[Mapping[str, Any]], str],
 ) -> Path | None:
     """Store a validated dataset; None when the cache cannot be written (it is only a cache).
+
+    ``encode`` gives an event's output record as its NDJSON line (see
+    sedov_cli.records.line_encoder), stored beside the event: a listing read
+    from the index then writes what is stored instead of rebuilding each record.
 
     ``events`` are the validated file's own event objects: no model of
     them is built, as the span is worked out from the date text (once per
@@ -849,7 +904,7 @@ def write_index(
             return None
         temp = Path(name)
         try:
-            _fill(temp, key, header, events, ancestry, article, origin)
+            _fill(temp, key, header, ((raw, encode(raw)) for raw in events), ancestry, article, origin)
             os.replace(temp, final)
         except (OSError, sqlite3.Error, UnicodeEncodeError):  # a lone surrogate cannot be stored: no index
             with contextlib.suppress(OSError):
@@ -864,7 +919,7 @@ def write_index(
 
 
 def _fill(
-    temp: Path, key: str, header: dict[str, Any], events: Iterable[dict[str, Any]],
+    temp: Path, key: str, header: dict[str, Any], events: Iterable[tuple[dict[str, Any], str]],
     ancestry: Iterable[tuple[str, str]], article: Article, origin: str,
 ) -> None:  # fmt: skip
     con = sqlite3.connect(temp, isolation_level=None)
@@ -933,13 +988,14 @@ def _ordinals(raw: dict[str, Any], known: dict[str, tuple[int, int, int]]) -> tu
     return result
 
 
-def _insert_events(con: sqlite3.Connection, events: Iterable[dict[str, Any]]) -> int:
+def _insert_events(con: sqlite3.Connection, events: Iterable[tuple[dict[str, Any], str]]) -> int:
+    """Each validated event and its encoded record as a row, with the row's sum and the line's."""
     known: dict[str, tuple[int, int, int]] = {}
     count = 0
 
     def rows() -> Iterator[tuple[Any, ...]]:
         nonlocal count
-        for n, raw in enumerate(events, start=1):
+        for n, (raw, line) in enumerate(events, start=1):
             count = n
             lo, hi, filed = _ordinals(raw, known)
             bounds = raw.get("bounds")
@@ -951,9 +1007,9 @@ def _insert_events(con: sqlite3.Connection, events: Iterable[dict[str, Any]]) ->
                 if bounds else None,
                 raw.get("wording"), raw.get("note"), raw.get("claimed_by"), " ".join(raw.get("disputes", ())),
             )  # fmt: skip
-            yield (*row, row_sum(row))
+            yield (*row, row_sum(row), line, row_sum((n, lo, hi, filed, raw["id"], line)))
 
-    con.executemany(f"INSERT INTO events VALUES ({', '.join('?' * 21)})", rows())
+    con.executemany(f"INSERT INTO events VALUES ({', '.join('?' * 23)})", rows())
     return count
 
 

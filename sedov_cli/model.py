@@ -319,6 +319,13 @@ class EventStore(ABC, Sequence[Event]):
     @abstractmethod
     def neighbours(self, event: Event) -> tuple[Event | None, Event | None]: ...
 
+    def encoded(
+        self, narrowing: Narrowing, reverse: bool = False, *, spans: bool = False
+    ) -> Iterator[tuple[Span | None, str, str]] | None:
+        """(span if asked, id, output line) of each event passing ``narrowing`` exactly, when the store keeps
+        each event's record already encoded (sedov_cli.records.line_encoder); None when it does not."""
+        return None
+
 
 @dataclass(frozen=True)
 class Dataset:

@@ -9,14 +9,15 @@ record, so a million events reach a pipe without being held at once.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator, Sequence
+import json
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from datetime import date
 from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
-from .dates import AgeAnswer, AgeSegment, LifeStatus
+from .dates import AgeAnswer, AgeSegment, LifeStatus, Span
 from .model import Dataset, Event, Period, Person, Place
-from .queries import Hit, When
+from .queries import Hit, Selection, When
 
 if TYPE_CHECKING:  # only the commands that produce these import them
     from .anniversaries import Anniversary
@@ -63,6 +64,10 @@ class Listing:
     def is_empty(self) -> bool:
         return not self.records
 
+    def encoded(self) -> Iterator[str] | None:
+        """Each record's NDJSON line (no newline), when the listing has them already encoded; else None."""
+        return None
+
 
 class StreamedListing(Listing):
     """A listing produced afresh on each pass, one record at a time.
@@ -98,6 +103,36 @@ class StreamedListing(Listing):
 
     def is_empty(self) -> bool:
         return next(self._produce(), None) is None
+
+
+class EncodedListing(StreamedListing):
+    """Events whose records were encoded when the index was built (see :func:`line_encoder`).
+
+    ``lines`` yields each stored line with what the query adds to its record
+    (``match``, ``relative``), or None. NDJSON writes the lines, the
+    additions spliced in before the closing brace; every other format decodes
+    them into the very records :func:`event_record` would have made.
+    """
+
+    def __init__(
+        self, lines: Callable[[], Iterator[tuple[str, Record | None]]], columns: tuple[str, ...],
+        row_of: Callable[[Record], Row],
+    ) -> None:  # fmt: skip
+        def produce() -> Iterator[Record]:
+            for line, extra in lines():
+                record: Record = json.loads(line)
+                if extra is not None:
+                    record.update(extra)
+                yield record
+
+        super().__init__("events", produce, columns, row_of)
+        self._lines = lines
+
+    def encoded(self) -> Iterator[str]:
+        from .formats.json_format import dumps
+
+        for line, extra in self._lines():
+            yield line if extra is None else f"{line[:-1]},{dumps(extra, indent=None)[1:]}"
 
 
 def _iso(day: date | None) -> str | None:
@@ -186,28 +221,112 @@ def _event_row(record: Record, extra: tuple[str, ...] = ()) -> tuple[str, ...]:
     return tuple(_cell(flat.get(c)) for c in EVENT_COLUMNS + extra)
 
 
+def line_encoder(ds: Dataset, make_event: Callable[[Mapping[str, Any]], Event]) -> Callable[[Mapping[str, Any]], str]:
+    """An encoder of a validated event, as the dataset file holds it, into its NDJSON line: the very
+    text of ``dumps(event_record(ds, event, ds.age_at(event)), indent=None)``, at a fraction of its cost.
+
+    The index stores each line when it is built, so that a listing read from
+    it writes bytes instead of building a model, an age and a record per
+    event. What depends on the date (kind, days, bases, the words shown, age
+    and status) comes from :func:`event_record` itself, run on
+    ``make_event(raw)`` once per distinct date, bounds and wording; the other
+    fields are put in the record's order as the JSON encoder writes them.
+    tests/test_index.py checks the two agree on every event.
+    """
+    from json.encoder import encode_basestring as text  # what the C encoder uses
+
+    from .formats.json_format import dumps
+    from .text import escape_json_invisibles
+
+    dated: dict[tuple[str, str | None, str | None], tuple[str, str]] = {}
+    place_names: dict[str, str] = {}
+    person_names: dict[str, str] = {}
+    period_names = {p.id: text(p.name) for p in ds.periods.values()}
+
+    def place(ident: str) -> str:
+        found = place_names.get(ident)
+        if found is None:
+            found = place_names[ident] = text(ds.places[ident].name)
+        return found
+
+    def person(ident: str) -> str:
+        found = person_names.get(ident)
+        if found is None:
+            found = person_names[ident] = text(ds.people[ident].name)
+        return found
+
+    def optional(value: str | None) -> str:
+        return "null" if value is None else str(text(value))
+
+    def encode(raw: Mapping[str, Any]) -> str:
+        bounds = raw.get("bounds")
+        key = (raw["date"], json.dumps(bounds) if bounds else None, raw.get("wording"))
+        parts = dated.get(key)
+        if parts is None:
+            event = make_event(raw)
+            record = event_record(ds, event, ds.age_at(event))
+            when = dumps({k: record[k] for k in _DATED}, indent=None)[1:-1]
+            aged = dumps({"age": record["age"], "status": record["status"]}, indent=None)[1:-1]
+            parts = dated[key] = (when, aged)
+        when, aged = parts
+        source, disputes = raw["source"], raw.get("disputes", ())
+        line = (
+            f'{{"id":{text(raw["id"])},{when},"title":{text(raw["title"])},"summary":{text(raw["summary"])},'
+            f'"places":[{",".join(map(place, raw["places"]))}],"people":[{",".join(map(person, raw["people"]))}],'
+            f'"tags":[{",".join(map(text, raw["tags"]))}],{aged},"certainty":{text(raw["certainty"])},'
+            f'"claimed_by":{optional(raw.get("claimed_by"))},"disputes":[{",".join(map(text, disputes))}],'
+            f'"period":{period_names[raw["period"]]},"note":{optional(raw.get("note"))},'
+            f'"source":{{"section":{text(source["section"])},"quote":{text(source["quote"])}}}}}'
+        )
+        return escape_json_invisibles(line)
+
+    return encode
+
+
+_DATED = ("date", "kind", "start", "end", "start_basis", "end_basis", "when")
+
+
 def events_listing(
-    ds: Dataset, hits: Iterable[Hit], ranged: bool, relative: Callable[[Event], Distance] | None = None
+    ds: Dataset, hits: Iterable[Hit], ranged: bool, relative: Callable[[Span, str], Distance] | None = None
 ) -> StreamedListing:
     """Events as records, made as they are written. With a date range, each says
     whether it matched for certain; with a reference event, each gives its distance from it.
 
-    ``hits`` is walked once per pass, so it should be re-iterable (a Selection or a tuple).
+    ``hits`` is walked once per pass, so it should be re-iterable (a Selection or a tuple). A
+    Selection from an index that stores encoded records gives an :class:`EncodedListing`.
     """
+    extra = (("match",) if ranged else ()) + (("relative",) if relative is not None else ())
+    columns = EVENT_COLUMNS + extra
+
+    def additions(possible: bool, span: Span | None, ident: str) -> Record | None:
+        added: Record = {}
+        if ranged:
+            added["match"] = "possible" if possible else "certain"
+        if relative is not None:
+            assert span is not None
+            d = relative(span, ident)
+            added["relative"] = {"direction": d.direction, "min_days": d.min_days, "max_days": d.max_days,
+                                 "text": d.text}  # fmt: skip
+        return added or None
+
+    if isinstance(hits, Selection) and hits.encoded(relative is not None) is not None:
+        selection = hits
+
+        def lines() -> Iterator[tuple[str, Record | None]]:
+            found = selection.encoded(relative is not None)
+            assert found is not None
+            for line, possible, span, ident in found:
+                yield line, additions(possible, span, ident)
+
+        return EncodedListing(lines, columns, lambda r: _event_row(r, extra))
 
     def produce() -> Iterator[Record]:
         for hit in hits:
             record = event_record(ds, hit.event, hit.age)
-            if ranged:
-                record["match"] = "possible" if hit.possible else "certain"
-            if relative is not None:
-                d = relative(hit.event)
-                record["relative"] = {"direction": d.direction, "min_days": d.min_days, "max_days": d.max_days,
-                                      "text": d.text}  # fmt: skip
+            record.update(additions(hit.possible, hit.event.span, hit.event.id) or {})
             yield record
 
-    extra = (("match",) if ranged else ()) + (("relative",) if relative is not None else ())
-    return StreamedListing("events", produce, EVENT_COLUMNS + extra, lambda r: _event_row(r, extra))
+    return StreamedListing("events", produce, columns, lambda r: _event_row(r, extra))
 
 
 def anniversaries_listing(ds: Dataset, items: Sequence[Anniversary]) -> Listing:

@@ -16,7 +16,7 @@ import typer
 
 from ..environment import Environment
 from ..errors import UsageProblem
-from ..model import Dataset, Event
+from ..model import Dataset
 from ..options import (
     FormatOpt,
     JsonOpt,
@@ -35,6 +35,7 @@ from . import common
 from .common import Answer, choose_format, respond
 
 if TYPE_CHECKING:
+    from ..dates import Span
     from ..relative import Distance
 
 
@@ -45,17 +46,18 @@ def _events_answer(
     reference = resolve_event(ds, relative_to) if relative_to is not None else None
     selection = select(ds, filters, reverse=reverse, limit=limit)
     ranged = selection.range is not None
-    relative: Callable[[Event], Distance] | None = None
+    relative: Callable[[Span, str], Distance] | None = None
     if reference is not None:
         from ..relative import distance
 
-        def relative(event: Event) -> Distance:
-            return distance(event.span, reference.span, reference.id, same=event.id == reference.id)
+        def relative(span: Span, ident: str) -> Distance:
+            return distance(span, reference.span, reference.id, same=ident == reference.id)
 
     def draw(env: Environment) -> None:
         from .. import render
 
-        distances = {h.event.id: relative(h.event) for h in selection.hits} if relative is not None else None
+        distances = ({h.event.id: relative(h.event.span, h.event.id) for h in selection.hits}
+                     if relative is not None else None)  # fmt: skip
         render.events_table(env, ds, selection.hits, grouped=grouped, ranged=ranged, relative=distances,
                             reverse=reverse, ids=ids)  # fmt: skip
 
