@@ -54,7 +54,7 @@ from . import __version__
 from .atomic import signals_as_exit
 from .dates import Span, filing_day, parse_edtf
 from .errors import SedovError
-from .model import CERTAINTIES, Bound, CountKey, Event, EventStore, Narrowing, Source, narrow
+from .model import CERTAINTIES, Bound, CountKey, Event, EventStore, Narrowing, Source, Stored, narrow
 from .reading import Unreadable, read_descriptor
 
 LAYOUT = "6"  # raise when the tables change: older cache files are then rebuilt
@@ -645,37 +645,38 @@ class IndexedEvents(EventStore):
         clause, params = self._where(narrowing)
         return self._events(clause, params, _ORDER_BACK if reverse else _ORDER)
 
-    def encoded(
-        self, narrowing: Narrowing, reverse: bool = False, *, spans: bool = False
-    ) -> Iterator[tuple[Span | None, str, str]] | None:
-        """Each event that passes ``narrowing``'s exact filters, as (its span if asked, id, stored line).
+    def encoded(self, narrowing: Narrowing, reverse: bool = False, *, spans: bool = False) -> Iterator[Stored] | None:
+        """Each event the SQL of ``narrowing`` keeps, as it is stored: its line and what the filters read.
 
-        No model of an event is built: the line is the record
-        sedov_cli.records.line_encoder made at index time, checked against
-        its own sum (which covers the span and order columns too), and the
-        order and count are checked as :meth:`_events` checks them. A text
-        search reads the texts themselves, so it takes the events' way (None).
+        No model of an event is built: the line is the record the index
+        stored (see :func:`_insert_events`), checked against its own sum,
+        which also covers the event's span, filing day, id, places, people,
+        tags, certainty and period, so the caller can apply its filters to
+        checked values (a damaged link table can then drop an event from an
+        answer, never add one). Order and count are checked as
+        :meth:`_events` checks them. A text search reads the texts
+        themselves, so it takes the events' way (None).
         """
         if narrowing.needle is not None:
             return None
         clause, params = self._where(narrowing)
         return self._lines(clause, params, reverse, spans)
 
-    def _lines(
-        self, clause: str, params: list[Any], reverse: bool, spans: bool
-    ) -> Iterator[tuple[Span | None, str, str]]:
+    def _lines(self, clause: str, params: list[Any], reverse: bool, spans: bool) -> Iterator[Stored]:
         order = _ORDER_BACK if reverse else _ORDER
-        sql = f"SELECT n, lo, hi, o, id, line, line_sum FROM events {clause} ORDER BY {order}"
+        sql = (f"SELECT n, lo, hi, o, id, places, people, tags, certainty, period, line, line_sum FROM events {clause} "
+               f"ORDER BY {order}")  # fmt: skip
         previous: tuple[Any, ...] | None = None
         count = 0
         crc = zlib.crc32
-        joined = _joined(6)
-        for n, lo, hi, filed, ident, line, checksum in self._rows(sql, params):
+        joined = _joined(11)
+        for row in self._rows(sql, params):
+            n, lo, hi, filed, ident, places, people, tags, certainty, period, line, checksum = row
             try:
-                ok = crc(joined.format(n, lo, hi, filed, ident, line).encode("utf-8", "surrogatepass")) == checksum
+                ok = crc(joined.format(*row[:11]).encode("utf-8", "surrogatepass")) == checksum
             except (AttributeError, TypeError, ValueError):
                 ok = False
-            if not ok or type(line) is not str or type(ident) is not str:
+            if not ok or not all(type(v) is str for v in row[4:11]):
                 raise _damaged(self.path, f"the stored line of event {ident!r} does not match its checksum")
             key = (filed, hi, n)
             if previous is not None and (key >= previous if reverse else key <= previous):
@@ -686,7 +687,7 @@ class IndexedEvents(EventStore):
             if spans:
                 span = Span(None if lo == _OPEN_START else date.fromordinal(lo),
                             None if hi == _OPEN_END else date.fromordinal(hi))  # fmt: skip
-            yield span, ident, line
+            yield span, ident, line, places, people, tags, certainty, period
         if not clause and count != self._count:
             raise _damaged(self.path, f"it holds {count} events, not the {self._count} it records")
 
@@ -1009,7 +1010,8 @@ def _insert_events(con: sqlite3.Connection, events: Iterable[tuple[dict[str, Any
                 if bounds else None,
                 raw.get("wording"), raw.get("note"), raw.get("claimed_by"), " ".join(raw.get("disputes", ())),
             )  # fmt: skip
-            yield (*row, row_sum(row), line, row_sum((n, lo, hi, filed, raw["id"], line)))
+            checked = (n, lo, hi, filed, raw["id"], *row[9:13], raw["period"], line)  # what a listing reads: _lines
+            yield (*row, row_sum(row), line, row_sum(checked))
 
     con.executemany(f"INSERT INTO events VALUES ({', '.join('?' * 23)})", rows())
     return count

@@ -18,7 +18,7 @@ from typing import Literal, TypeVar
 
 from .dates import LIKE, AgeAnswer, DateError, EdtfDate, Precision, Span, format_day, parse_edtf, parse_when
 from .errors import AmbiguousName, BadWhen, UnknownName, UsageProblem
-from .model import CERTAINTIES, Dataset, Event, EventStore, Narrowing, Person, Place
+from .model import CERTAINTIES, Dataset, Event, EventStore, Narrowing, Person, Place, Stored
 from .text import fold
 
 MatchMode = Literal["possible", "certain"]
@@ -388,12 +388,22 @@ def select(ds: Dataset, filters: Filters, *, reverse: bool = False, limit: int |
         found = store.encoded(narrowing, reverse, spans=spans or span is not None) if store is not None else None
         return None if found is None else kept(found)
 
-    def kept(found: Iterator[tuple[Span | None, str, str]]) -> Iterator[Encoded]:
-        """What ``produce`` keeps, decided the same way; the store has applied every filter but the range's."""
+    def kept(found: Iterator[Stored]) -> Iterator[Encoded]:
+        """What ``produce`` keeps, decided the same way from the stored (and checked) values."""
         left = limit if limit is None else max(limit, 0)
         if left == 0:
             return
-        for event_span, ident, line in found:
+        for event_span, ident, line, in_places, with_people, tagged, certainty, period in found:
+            if place_ids is not None and not place_ids.intersection(in_places.split()):
+                continue
+            if people and not everyone and not person_ids.intersection(with_people.split()):
+                continue
+            if tags and not tags.intersection(tagged.split()):
+                continue
+            if certainties and certainty not in certainties:
+                continue
+            if periods and period not in periods:
+                continue
             possible = False
             if span is not None:
                 assert event_span is not None

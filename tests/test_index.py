@@ -413,3 +413,24 @@ def test_a_listing_from_the_index_writes_its_stored_records(
     result = invoke("--data", str(odd), *args, "--format", fmt)
     assert result.exit_code == 0 and result.stdout.count("event-") > 3
     assert built == (["event-10"] if "--relative-to" in args else [])
+
+
+def test_a_damaged_link_table_never_adds_an_event_to_a_listing(
+    synthetic: Path, cache: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The place filter's link rows carry no sum; the stored places the listing checks do, so a link row
+    that names a place the event is not at (a fault the timestamps cannot show) adds nothing."""
+    args = ["events", "--place", "country-3", "--format", "ndjson"]
+    expected = invoke("--no-cache", "--data", str(synthetic), *args).stdout
+    assert invoke("--data", str(synthetic), *args).stdout == expected
+    path = _index_file(cache)
+    with sqlite3.connect(path) as con:
+        inside = {p for (p,) in con.execute("SELECT place FROM place_ancestry WHERE ancestor = 'country-3'")}
+        outside = next(n for n, places in con.execute("SELECT n, places FROM events ORDER BY n")
+                       if places and not inside.intersection(places.split()))  # fmt: skip
+        con.execute("INSERT INTO event_places VALUES (?, ?)", (sorted(inside)[0], outside))
+    index._seal(path)
+    with monkeypatch.context() as m:
+        _forbid_reading(m)
+        result = invoke("--data", str(synthetic), *args)
+    assert (result.exit_code, result.stdout, result.stderr) == (0, expected, "")
