@@ -60,7 +60,15 @@ def escape_json_invisibles(json_text: str) -> str:
 
 
 def visible(text: str) -> str:
-    """Control, format (bidi, zero-width, tag) and lone-surrogate characters as visible escapes."""
+    """Control, format (bidi, zero-width, tag) and lone-surrogate characters as visible escapes.
+
+    A printable string (``str.isprintable``, one C scan) holds none of them:
+    every character UNSAFE matches is a control, format, surrogate or
+    separator character, or unassigned, none of which is printable (a test
+    checks every code point). So most values skip the regex pass.
+    """
+    if text.isprintable():
+        return text
     return UNSAFE.sub(_escape, text)
 
 

@@ -40,6 +40,13 @@ def test_the_unsafe_class_is_every_format_and_control_character() -> None:
     assert extra == []
 
 
+def test_no_character_the_unsafe_class_holds_is_printable() -> None:
+    """visible() passes a printable string as it is, without the regex: that is safe only because
+    no unsafe character is printable (checked against this Python's Unicode database)."""
+    assert [hex(c) for c in range(0x110000) if UNSAFE.match(chr(c)) and chr(c).isprintable()] == []
+    assert visible("plain, Седов, 東京 ~ \\") == "plain, Седов, 東京 ~ \\"
+
+
 INVISIBLE = "zero\u200bwidth \ufeffbom \U000e0041tag \u2066isolate\u2069 soft\u00adhyphen"
 
 
