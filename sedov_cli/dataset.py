@@ -338,7 +338,7 @@ def _load(
         index.Article(name, url, article_digest(name, url) or ""),
         origin,
         folder,
-        _line_encoder(header, file),
+        *_encoders(header, file),
     )
     # Answer from the index just written, as a repeat run would: the parsed file
     # (three times its size in memory) is dropped, and no model of every event is built.
@@ -496,11 +496,16 @@ def _event(e: Mapping[str, Any]) -> Event:
     )
 
 
-def _line_encoder(header: dict[str, Any], file: str) -> Callable[[Mapping[str, Any]], str]:
-    """How the index encodes each validated event's output record (see records.line_encoder)."""
-    from .records import line_encoder
+def _encoders(
+    header: dict[str, Any], file: str
+) -> tuple[Callable[[Mapping[str, Any]], str], Callable[[str, int], str]]:
+    """How the index encodes each validated event's output record (see records.line_encoder), and each
+    person's ``people`` record given how many events cite them."""
+    from .formats.json_format import dumps
+    from .records import line_encoder, person_record
 
-    return line_encoder(_to_model({**header, "events": ()}, file), _event)
+    ds = _to_model({**header, "events": ()}, file)
+    return line_encoder(ds, _event), lambda ident, events: dumps(person_record(ds.people[ident], events), indent=None)
 
 
 def _to_model(raw: Mapping[str, Any], file: str, stored: Sequence[Event] | None = None) -> Dataset:

@@ -468,7 +468,8 @@ def open_index(
         rows = json.loads(meta["counts"])
         if not isinstance(rows, dict):
             raise ValueError("the counts are not a record")
-        return Opened(header, IndexedEvents(con, path, int(meta["events"]), header, rows))
+        events = IndexedEvents(con, path, int(meta["events"]), header, rows, int(meta["people_lines"]))
+        return Opened(header, events)
     except (sqlite3.Error, KeyError, ValueError, TypeError):  # busy included: this run reads the file instead
         con.close()
         return None
@@ -536,9 +537,9 @@ class IndexedEvents(EventStore):
     """
 
     def __init__(
-        self, con: sqlite3.Connection, path: Path, count: int, header: Header, counted: dict[str, int]
+        self, con: sqlite3.Connection, path: Path, count: int, header: Header, counted: dict[str, int], people: int
     ) -> None:
-        self._con, self.path, self._count, self._header = con, path, count, header
+        self._con, self.path, self._count, self._header, self._people = con, path, count, header, people
         self._counted = counted  # how many ids each field of the counts table holds
         self._text_attached = self._text_failed = False
         self._known: tuple[frozenset[str], frozenset[str], frozenset[str]] | None = None
@@ -691,6 +692,21 @@ class IndexedEvents(EventStore):
         if not clause and count != self._count:
             raise _damaged(self.path, f"it holds {count} events, not the {self._count} it records")
 
+    def encoded_people(self) -> Iterator[str]:
+        """Every person's stored ``people`` line, each checked against its sum, in order and in the number
+        recorded. The people themselves are not parsed."""
+        return self._people_lines()
+
+    def _people_lines(self) -> Iterator[str]:
+        count = 0
+        for n, line, checksum in self._rows("SELECT n, line, sum FROM people_lines ORDER BY n"):
+            count += 1
+            if n != count or type(line) is not str or row_sum((n, line)) != checksum:
+                raise _damaged(self.path, f"the stored line of person {count} does not match its checksum")
+            yield line
+        if count != self._people:
+            raise _damaged(self.path, f"it holds {count} people's lines, not the {self._people} it records")
+
     def _by_id(self, where: str, params: tuple[str, ...]) -> list[Event]:
         """Events found through the id index. An id it does not know is looked for again without it (a
         usage error is about to be reported, so the cost is paid only then): one the table holds is damage."""
@@ -831,6 +847,7 @@ CREATE TABLE events (
     disputes TEXT NOT NULL, sum INTEGER NOT NULL, line TEXT NOT NULL, line_sum INTEGER NOT NULL
 );
 CREATE TABLE place_ancestry (place TEXT NOT NULL, ancestor TEXT NOT NULL);
+CREATE TABLE people_lines (n INTEGER PRIMARY KEY, line TEXT NOT NULL, sum INTEGER NOT NULL);
 """
 
 _INDEXES = """
@@ -880,12 +897,14 @@ def write_index(
     origin: str,
     folder: Path,
     encode: Callable[[Mapping[str, Any]], str],
+    encode_person: Callable[[str, int], str],
 ) -> Path | None:
     """Store a validated dataset; None when the cache cannot be written (it is only a cache).
 
     ``encode`` gives an event's output record as its NDJSON line (see
     sedov_cli.records.line_encoder), stored beside the event: a listing read
     from the index then writes what is stored instead of rebuilding each record.
+    ``encode_person(id, events)`` does the same for ``people``'s records.
 
     ``events`` are the validated file's own event objects: no model of
     them is built, as the span is worked out from the date text (once per
@@ -905,7 +924,7 @@ def write_index(
             return None
         temp = Path(name)
         try:
-            _fill(temp, key, header, ((raw, encode(raw)) for raw in events), ancestry, article, origin)
+            _fill(temp, key, header, ((raw, encode(raw)) for raw in events), ancestry, article, origin, encode_person)
             os.replace(temp, final)
         except (OSError, sqlite3.Error, UnicodeEncodeError):  # a lone surrogate cannot be stored: no index
             with contextlib.suppress(OSError):
@@ -921,7 +940,7 @@ def write_index(
 
 def _fill(
     temp: Path, key: str, header: dict[str, Any], events: Iterable[tuple[dict[str, Any], str]],
-    ancestry: Iterable[tuple[str, str]], article: Article, origin: str,
+    ancestry: Iterable[tuple[str, str]], article: Article, origin: str, encode_person: Callable[[str, int], str],
 ) -> None:  # fmt: skip
     con = sqlite3.connect(temp, isolation_level=None)
     try:
@@ -935,6 +954,7 @@ def _fill(
         con.execute("BEGIN")
         count = _insert_events(con, events)
         _link_tables(con)
+        people = _insert_people(con, header, count, encode_person)
         con.executemany("INSERT INTO place_ancestry VALUES (?, ?)", ancestry)
         con.execute("INSERT INTO counts SELECT 'within', a.ancestor, count(DISTINCT e.n), "
                     "sedov_sum('within', a.ancestor, count(DISTINCT e.n)) FROM event_places e "
@@ -947,7 +967,7 @@ def _fill(
             "counts": json.dumps(dict(con.execute("SELECT field, count(*) FROM counts GROUP BY field").fetchall())),
             "header": json.dumps({k: v for k, v in header.items() if k not in _APART}, ensure_ascii=False),
             **{f"header.{part}": json.dumps(header[part], ensure_ascii=False) for part in _APART}, "origin": origin,
-            "indexed": time.strftime("%Y-%m-%dT%H:%M:%S%z"), "complete": "1",
+            "indexed": time.strftime("%Y-%m-%dT%H:%M:%S%z"), "people_lines": str(people), "complete": "1",
         }  # fmt: skip
         meta["sum"] = str(_meta_sum(meta))
         con.executemany("INSERT INTO meta VALUES (?, ?)", meta.items())
@@ -957,6 +977,23 @@ def _fill(
         raise
     finally:
         con.close()
+
+
+def _insert_people(
+    con: sqlite3.Connection, header: dict[str, Any], events: int, encode: Callable[[str, int], str]
+) -> int:
+    """Each person's ``people`` record as its NDJSON line, in the dataset's order, with the counts just made."""
+    counted = dict(con.execute("SELECT id, events FROM counts WHERE field = 'people'").fetchall())
+    subject = header["subject"]
+
+    def rows() -> Iterator[tuple[int, str, int]]:
+        for n, person in enumerate(header["people"], start=1):
+            ident = person["id"]
+            line = encode(ident, events if ident == subject else counted.get(ident, 0))
+            yield n, line, row_sum((n, line))
+
+    con.executemany("INSERT INTO people_lines VALUES (?, ?, ?)", rows())
+    return len(header["people"])
 
 
 def _roll_back(con: sqlite3.Connection) -> None:

@@ -330,6 +330,11 @@ class EventStore(ABC, Sequence[Event]):
         store keeps them so; None when it does not."""
         return None
 
+    def encoded_people(self) -> Iterator[str] | None:
+        """Every person's ``people`` record as its NDJSON line, in the dataset's order, when the store keeps
+        them so; None when it does not."""
+        return None
+
 
 @dataclass(frozen=True)
 class Dataset:

@@ -16,7 +16,7 @@ from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
 from .dates import AgeAnswer, AgeSegment, LifeStatus, Span
-from .model import Dataset, Event, Period, Person, Place
+from .model import Dataset, Event, EventStore, Period, Person, Place
 from .queries import Hit, Selection, When
 
 if TYPE_CHECKING:  # only the commands that produce these import them
@@ -106,7 +106,7 @@ class StreamedListing(Listing):
 
 
 class EncodedListing(StreamedListing):
-    """Events whose records were encoded when the index was built (see :func:`line_encoder`).
+    """Records encoded when the index was built: events (see :func:`line_encoder`) or people.
 
     ``lines`` yields each stored line with what the query adds to its record
     (``match``, ``relative``), or None. NDJSON writes the lines, the
@@ -116,7 +116,7 @@ class EncodedListing(StreamedListing):
 
     def __init__(
         self, lines: Callable[[], Iterator[tuple[str, Record | None]]], columns: tuple[str, ...],
-        row_of: Callable[[Record], Row],
+        row_of: Callable[[Record], Row], kind: str = "events",
     ) -> None:  # fmt: skip
         def produce() -> Iterator[Record]:
             for line, extra in lines():
@@ -125,7 +125,7 @@ class EncodedListing(StreamedListing):
                     record.update(extra)
                 yield record
 
-        super().__init__("events", produce, columns, row_of)
+        super().__init__(kind, produce, columns, row_of)
         self._lines = lines
 
     def encoded(self) -> Iterator[str]:
@@ -385,22 +385,44 @@ def _life_text(person: Person, which: str) -> str | None:
     return fact.date.text if fact else None
 
 
+def person_record(person: Person, events: int) -> Record:
+    """A person as ``people`` lists them, with how many events cite them (every event, for the subject)."""
+    return {
+        "id": person.id,
+        "name": person.name,
+        "aliases": list(person.aliases),
+        "relation": person.relation,
+        "birth": _life_text(person, "birth"),
+        "death": _life_text(person, "death"),
+        "events": events,
+    }
+
+
+PEOPLE_COLUMNS = ("id", "name", "aliases", "relation", "birth", "death", "events")
+
+
+def _person_row(record: Record) -> Row:
+    return tuple(_cell(record[c]) for c in PEOPLE_COLUMNS)
+
+
 def people_listing(ds: Dataset, people: Sequence[Person]) -> Listing:
     counts = ds.count_by("people")
-    records = tuple(
-        {
-            "id": p.id,
-            "name": p.name,
-            "aliases": list(p.aliases),
-            "relation": p.relation,
-            "birth": _life_text(p, "birth"),
-            "death": _life_text(p, "death"),
-            "events": len(ds.events) if p.id == ds.subject else counts.get(p.id, 0),
-        }
-        for p in people
-    )
-    columns = ("id", "name", "aliases", "relation", "birth", "death", "events")
-    return Listing("people", records, columns, lambda r: tuple(_cell(r[c]) for c in columns))
+    records = tuple(person_record(p, len(ds.events) if p.id == ds.subject else counts.get(p.id, 0)) for p in people)
+    return Listing("people", records, PEOPLE_COLUMNS, _person_row)
+
+
+def everyone_listing(ds: Dataset) -> Listing:
+    """Every person: the lines the index stored (no person is parsed or built), else :func:`people_listing`."""
+    store = ds.events if isinstance(ds.events, EventStore) else None
+    if store is not None and store.encoded_people() is not None:
+
+        def lines() -> Iterator[tuple[str, Record | None]]:
+            found = store.encoded_people()
+            assert found is not None
+            return ((line, None) for line in found)
+
+        return EncodedListing(lines, PEOPLE_COLUMNS, _person_row, kind="people")
+    return people_listing(ds, list(ds.people.values()))
 
 
 def place_path(ds: Dataset, place: Place) -> list[str]:

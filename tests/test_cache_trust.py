@@ -287,7 +287,12 @@ DAMAGE = {
                                     "the stored line of event {id!r} does not match its checksum"),
     "bytes where a stored line goes": ("UPDATE events SET line = CAST(line AS BLOB) WHERE n = 3",
                                        "the stored line of event {id!r} does not match its checksum"),
+    "a changed person's line": ("UPDATE people_lines SET line = replace(line, '\"name\":\"', '\"name\":\"X') "
+                                "WHERE n = 2", "the stored line of person 2 does not match its checksum"),
+    "a person's line lost": ("DELETE FROM people_lines WHERE n = (SELECT max(n) FROM people_lines)",
+                             "it holds {people} people's lines, not the {everyone} it records"),
 }  # fmt: skip
+PEOPLE_DAMAGE = ("a changed person's line", "a person's line lost")
 LINE_DAMAGE = ("a changed stored line", "a stored line moved in time", "bytes where a stored line goes")
 """Damage to what a listing reads (each event's stored line, its span and order), which `timeline --json` finds;
 the rest is in what a model of an event is built from, which `stats --json` reads for every event."""
@@ -303,11 +308,13 @@ def test_damage_is_one_message_the_index_goes_and_the_next_run_is_right(
     ident = sqlite3.connect(found).execute("SELECT id FROM events WHERE n = 3").fetchone()[0]
     sql, why = DAMAGE[name]
     command = ["timeline", "--json"] if name in LINE_DAMAGE else ["stats", "--json"]
-    _tamper(found, sql, resum=name not in ("a changed title", *LINE_DAMAGE))
+    command = ["people", "--json"] if name in PEOPLE_DAMAGE else command
+    everyone = sqlite3.connect(found).execute("SELECT count(*) FROM people_lines").fetchone()[0]
+    _tamper(found, sql, resum=name not in ("a changed title", *LINE_DAMAGE, *PEOPLE_DAMAGE))
     out = _limited(_run_sedov("--data", str(path), *command), cache)  # a view that never ends: bounded
     assert (out.returncode, out.stdout) == (1, "")
     if why is not None:
-        assert out.stderr == damage_line(found, why.format(id=ident))
+        assert out.stderr == damage_line(found, why.format(id=ident, people=everyone - 1, everyone=everyone))
     else:
         assert out.stderr.startswith(f"sedov: error: the index {found} could not be read (a row does not decode: ")
         assert out.stderr.count("\n") == 1 and "internal error" not in out.stderr

@@ -434,3 +434,20 @@ def test_a_damaged_link_table_never_adds_an_event_to_a_listing(
         _forbid_reading(m)
         result = invoke("--data", str(synthetic), *args)
     assert (result.exit_code, result.stdout, result.stderr) == (0, expected, "")
+
+
+@pytest.mark.parametrize("fmt", ["ndjson", "json", "tsv", "csv", "markdown"])
+def test_people_from_the_index_are_their_stored_records(
+    fmt: str, odd: Path, cache: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """``people`` writes the lines stored at index time: the same bytes three ways, and no person parsed."""
+    three_ways(odd, ["people", "--format", fmt], monkeypatch)
+    real = index.Header.__getitem__
+
+    def guarded(header: index.Header, key: str) -> Any:
+        assert key != "people", "the people were parsed although their records are stored"
+        return real(header, key)
+
+    monkeypatch.setattr(index.Header, "__getitem__", guarded)
+    result = invoke("--data", str(odd), "people", "--format", fmt)
+    assert result.exit_code == 0 and result.stdout.count("person-") > 40

@@ -29,7 +29,15 @@ from ..options import (
     state,
 )
 from ..queries import Filters, matching_people, matching_places, neighbours, resolve_event, select, tag_counts
-from ..records import events_listing, people_listing, places_listing, show_listing, show_record, tags_listing
+from ..records import (
+    events_listing,
+    everyone_listing,
+    people_listing,
+    places_listing,
+    show_listing,
+    show_record,
+    tags_listing,
+)
 from ..text import plural
 from . import common
 from .common import Answer, choose_format, respond
@@ -167,7 +175,7 @@ def people(
     """
 
     def make(ds: Dataset) -> Answer:
-        listing = people_listing(ds, matching_people(ds, search))
+        listing = people_listing(ds, matching_people(ds, search)) if search is not None else everyone_listing(ds)
 
         def draw(env: Environment) -> None:
             from .. import render
