@@ -167,9 +167,9 @@ def age_words(age: dict[str, int | None] | None, status: str, kind: str, dash: s
     return text
 
 
-def event_record(ds: Dataset, event: Event, age: AgeAnswer) -> Record:
+def _dated_fields(event: Event) -> Record:
+    """What an event's record says of its date, from "date" to "when"."""
     return {
-        "id": event.id,
         "date": event.date.text,
         "kind": event.kind,
         "start": _iso(event.span.earliest),
@@ -177,13 +177,23 @@ def event_record(ds: Dataset, event: Event, age: AgeAnswer) -> Record:
         "start_basis": event.start_basis,
         "end_basis": event.end_basis,
         "when": event.when,
+    }
+
+
+def _age_fields(age: AgeAnswer) -> Record:
+    return {"age": age_json(age), "status": age.status.value}
+
+
+def event_record(ds: Dataset, event: Event, age: AgeAnswer) -> Record:
+    return {
+        "id": event.id,
+        **_dated_fields(event),
         "title": event.title,
         "summary": event.summary,
         "places": [ds.places[p].name for p in event.places],
         "people": [ds.people[p].name for p in event.people],
         "tags": list(event.tags),
-        "age": age_json(age),
-        "status": age.status.value,
+        **_age_fields(age),
         "certainty": event.certainty,
         "claimed_by": event.claimed_by,
         "disputes": list(event.disputes),
@@ -221,6 +231,21 @@ def _event_row(record: Record, extra: tuple[str, ...] = ()) -> tuple[str, ...]:
     return tuple(_cell(flat.get(c)) for c in EVENT_COLUMNS + extra)
 
 
+class _Names(dict[str, str]):
+    """Each place's or person's name as a JSON string, made when first looked up (a plain dict lookup after)."""
+
+    def __init__(self, named: Mapping[str, Place] | Mapping[str, Person]) -> None:
+        super().__init__()
+        self._named = named
+
+    def __missing__(self, ident: str) -> str:
+        from json.encoder import encode_basestring  # what the C encoder uses
+
+        found: str = encode_basestring(self._named[ident].name)
+        self[ident] = found
+        return found
+
+
 def line_encoder(ds: Dataset, make_event: Callable[[Mapping[str, Any]], Event]) -> Callable[[Mapping[str, Any]], str]:
     """An encoder of a validated event, as the dataset file holds it, into its NDJSON line: the very
     text of ``dumps(event_record(ds, event, ds.age_at(event)), indent=None)``, at a fraction of its cost.
@@ -238,52 +263,41 @@ def line_encoder(ds: Dataset, make_event: Callable[[Mapping[str, Any]], Event]) 
     from .formats.json_format import dumps
     from .text import escape_json_invisibles
 
-    dated: dict[tuple[str, str | None, str | None], tuple[str, str]] = {}
-    place_names: dict[str, str] = {}
-    person_names: dict[str, str] = {}
-    period_names = {p.id: text(p.name) for p in ds.periods.values()}
+    dated: dict[Any, tuple[str, str]] = {}  # by date text alone, or (text, bounds, wording) when it has those
+    places, people = _Names(ds.places), _Names(ds.people)
+    periods = {p.id: text(p.name) for p in ds.periods.values()}
 
-    def place(ident: str) -> str:
-        found = place_names.get(ident)
-        if found is None:
-            found = place_names[ident] = text(ds.places[ident].name)
-        return found
-
-    def person(ident: str) -> str:
-        found = person_names.get(ident)
-        if found is None:
-            found = person_names[ident] = text(ds.people[ident].name)
-        return found
+    def ids(values: Sequence[str]) -> str:
+        """A list of ids as JSON: the schema's id pattern leaves nothing to escape."""
+        return '["' + '","'.join(values) + '"]' if values else "[]"
 
     def optional(value: str | None) -> str:
         return "null" if value is None else str(text(value))
 
+    def date_parts(raw: Mapping[str, Any]) -> tuple[str, str]:
+        event = make_event(raw)
+        return (dumps(_dated_fields(event), indent=None)[1:-1],
+                dumps(_age_fields(ds.age_at(event)), indent=None)[1:-1])  # fmt: skip
+
     def encode(raw: Mapping[str, Any]) -> str:
-        bounds = raw.get("bounds")
-        key = (raw["date"], json.dumps(bounds) if bounds else None, raw.get("wording"))
+        bounds, wording = raw.get("bounds"), raw.get("wording")
+        key = raw["date"] if bounds is None and wording is None else (raw["date"], json.dumps(bounds), wording)
         parts = dated.get(key)
         if parts is None:
-            event = make_event(raw)
-            record = event_record(ds, event, ds.age_at(event))
-            when = dumps({k: record[k] for k in _DATED}, indent=None)[1:-1]
-            aged = dumps({"age": record["age"], "status": record["status"]}, indent=None)[1:-1]
-            parts = dated[key] = (when, aged)
-        when, aged = parts
-        source, disputes = raw["source"], raw.get("disputes", ())
+            parts = dated[key] = date_parts(raw)
+        source, disputes = raw["source"], raw.get("disputes")
         line = (
-            f'{{"id":{text(raw["id"])},{when},"title":{text(raw["title"])},"summary":{text(raw["summary"])},'
-            f'"places":[{",".join(map(place, raw["places"]))}],"people":[{",".join(map(person, raw["people"]))}],'
-            f'"tags":[{",".join(map(text, raw["tags"]))}],{aged},"certainty":{text(raw["certainty"])},'
-            f'"claimed_by":{optional(raw.get("claimed_by"))},"disputes":[{",".join(map(text, disputes))}],'
-            f'"period":{period_names[raw["period"]]},"note":{optional(raw.get("note"))},'
+            f'{{"id":"{raw["id"]}",{parts[0]},"title":{text(raw["title"])},"summary":{text(raw["summary"])},'
+            f'"places":[{",".join([places[p] for p in raw["places"]])}],'
+            f'"people":[{",".join([people[p] for p in raw["people"]])}],"tags":{ids(raw["tags"])},{parts[1]},'
+            f'"certainty":"{raw["certainty"]}","claimed_by":{optional(raw.get("claimed_by"))},'
+            f'"disputes":{ids(disputes) if disputes else "[]"},"period":{periods[raw["period"]]},'
+            f'"note":{optional(raw.get("note"))},'
             f'"source":{{"section":{text(source["section"])},"quote":{text(source["quote"])}}}}}'
         )
         return escape_json_invisibles(line)
 
     return encode
-
-
-_DATED = ("date", "kind", "start", "end", "start_basis", "end_basis", "when")
 
 
 def events_listing(
