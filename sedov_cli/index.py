@@ -37,6 +37,7 @@ from __future__ import annotations
 import contextlib
 import functools
 import hashlib
+import itertools
 import json
 import os
 import sqlite3
@@ -665,8 +666,9 @@ class IndexedEvents(EventStore):
 
     def _lines(self, clause: str, params: list[Any], reverse: bool, spans: bool) -> Iterator[Stored]:
         order = _ORDER_BACK if reverse else _ORDER
-        sql = (f"SELECT n, lo, hi, o, id, places, people, tags, certainty, period, line, line_sum FROM events {clause} "
-               f"ORDER BY {order}")  # fmt: skip
+        # LEFT: an event whose line is missing is damage, not an event left out
+        sql = (f"SELECT n, lo, hi, o, id, places, people, tags, certainty, period, line, lines.sum FROM events "
+               f"LEFT JOIN lines USING (n) {clause} ORDER BY {order}")  # fmt: skip
         previous: tuple[Any, ...] | None = None
         count = 0
         crc = zlib.crc32
@@ -844,8 +846,9 @@ CREATE TABLE events (
     date TEXT NOT NULL, title TEXT NOT NULL, summary TEXT NOT NULL, period TEXT NOT NULL,
     places TEXT NOT NULL, people TEXT NOT NULL, tags TEXT NOT NULL, certainty TEXT NOT NULL,
     section TEXT NOT NULL, quote TEXT NOT NULL, bounds TEXT, wording TEXT, note TEXT, claimed_by TEXT,
-    disputes TEXT NOT NULL, sum INTEGER NOT NULL, line TEXT NOT NULL, line_sum INTEGER NOT NULL
+    disputes TEXT NOT NULL, sum INTEGER NOT NULL
 );
+CREATE TABLE lines (n INTEGER PRIMARY KEY, line TEXT NOT NULL, sum INTEGER NOT NULL);
 CREATE TABLE place_ancestry (place TEXT NOT NULL, ancestor TEXT NOT NULL);
 CREATE TABLE people_lines (n INTEGER PRIMARY KEY, line TEXT NOT NULL, sum INTEGER NOT NULL);
 """
@@ -1029,11 +1032,16 @@ def _ordinals(raw: dict[str, Any], known: dict[str, tuple[int, int, int]]) -> tu
 
 
 def _insert_events(con: sqlite3.Connection, events: Iterable[tuple[dict[str, Any], str]]) -> int:
-    """Each validated event and its encoded record as a row, with the row's sum and the line's."""
+    """Each validated event as a row with its sum, and its encoded record as a row of ``lines`` with its own.
+
+    The lines are a table of their own, so that the events table stays as
+    small as the file: a scan of it (an id the id index does not know is
+    looked for again without it) does not read every record too.
+    """
     known: dict[str, tuple[int, int, int]] = {}
     count = 0
 
-    def rows() -> Iterator[tuple[Any, ...]]:
+    def rows() -> Iterator[tuple[tuple[Any, ...], tuple[int, str, int]]]:
         nonlocal count
         for n, (raw, line) in enumerate(events, start=1):
             count = n
@@ -1048,9 +1056,12 @@ def _insert_events(con: sqlite3.Connection, events: Iterable[tuple[dict[str, Any
                 raw.get("wording"), raw.get("note"), raw.get("claimed_by"), " ".join(raw.get("disputes", ())),
             )  # fmt: skip
             checked = (n, lo, hi, filed, raw["id"], *row[9:13], raw["period"], line)  # what a listing reads: _lines
-            yield (*row, row_sum(row), line, row_sum(checked))
+            yield (*row, row_sum(row)), (n, line, row_sum(checked))
 
-    con.executemany(f"INSERT INTO events VALUES ({', '.join('?' * 23)})", rows())
+    each = rows()
+    while batch := list(itertools.islice(each, 2048)):
+        con.executemany(f"INSERT INTO events VALUES ({', '.join('?' * 21)})", (row for row, _ in batch))
+        con.executemany("INSERT INTO lines VALUES (?, ?, ?)", (line for _, line in batch))
     return count
 
 

@@ -281,19 +281,26 @@ DAMAGE = {
                         "the row of event {id!r} does not match its checksum"),
     "a trigger": ("CREATE TRIGGER t AFTER INSERT ON events BEGIN DELETE FROM events; END",
                   "it holds a trigger named 't', which sedov never writes"),
-    "a changed stored line": ("UPDATE events SET line = replace(line, '\"title\":\"', '\"title\":\"planted ') "
+    "a changed stored line": ("UPDATE lines SET line = replace(line, '\"title\":\"', '\"title\":\"planted ') "
                               "WHERE n = 3", "the stored line of event {id!r} does not match its checksum"),
     "a stored line moved in time": ("UPDATE events SET lo = lo - 400, hi = hi - 400, o = o - 400 WHERE n = 3",
                                     "the stored line of event {id!r} does not match its checksum"),
-    "bytes where a stored line goes": ("UPDATE events SET line = CAST(line AS BLOB) WHERE n = 3",
+    "bytes where a stored line goes": ("UPDATE lines SET line = CAST(line AS BLOB) WHERE n = 3",
                                        "the stored line of event {id!r} does not match its checksum"),
+    "a stored line lost": ("DELETE FROM lines WHERE n = 3", "the stored line of event {id!r} does not match its "
+                           "checksum"),
     "a changed person's line": ("UPDATE people_lines SET line = replace(line, '\"name\":\"', '\"name\":\"X') "
                                 "WHERE n = 2", "the stored line of person 2 does not match its checksum"),
     "a person's line lost": ("DELETE FROM people_lines WHERE n = (SELECT max(n) FROM people_lines)",
                              "it holds {people} people's lines, not the {everyone} it records"),
 }  # fmt: skip
 PEOPLE_DAMAGE = ("a changed person's line", "a person's line lost")
-LINE_DAMAGE = ("a changed stored line", "a stored line moved in time", "bytes where a stored line goes")
+LINE_DAMAGE = (
+    "a changed stored line",
+    "a stored line moved in time",
+    "bytes where a stored line goes",
+    "a stored line lost",
+)
 """Damage to what a listing reads (each event's stored line, its span and order), which `timeline --json` finds;
 the rest is in what a model of an event is built from, which `stats --json` reads for every event."""
 

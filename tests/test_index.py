@@ -379,7 +379,7 @@ def test_each_stored_line_is_the_record_of_its_event(
     expected = _expected_lines(path)
     dataset.load(path)
     with sqlite3.connect(_index_file(cache)) as con:
-        stored = dict(con.execute("SELECT id, line FROM events").fetchall())
+        stored = dict(con.execute("SELECT id, line FROM events JOIN lines USING (n)").fetchall())
     assert stored == expected
     if "oddly" in which:  # the odd characters are there, escaped as the encoder escapes them
         assert any("\\t" in line and "\\u202e" in line and "\\u2028" in line for line in stored.values())
