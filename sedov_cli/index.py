@@ -21,7 +21,9 @@ sedov wrote: its identity and timestamps are sealed beside it when written
 own record must say it was written whole, by this version of sedov in this
 layout, for these exact dataset bytes, and for an article whose bytes still
 hash the same. Anything else (another program's file, a truncated or edited
-one) is rebuilt. Each event row, count and the record carry a CRC-32. Damage
+one) is rebuilt. Each event row, each stored record (an event's or a person's
+output, encoded when the index is built, so that a listing writes it as it
+is), each count and the record carry a CRC-32. Damage
 found after that (a row that does not decode or match its sum, a view or
 trigger where sedov keeps tables) is reported once, the file is removed, and
 the next run rebuilds it. A busy database is never damage: it only makes a
