@@ -108,15 +108,19 @@ JQ_FILTER = """
 """
 
 
-def timed(cmd: list[str], env: dict[str, str] | None = None) -> tuple[float, int]:
-    """Wall time and peak RSS (KiB) of one run, through /usr/bin/time."""
+def timed(cmd: list[str], env: dict[str, str] | None = None) -> tuple[float, int, float]:
+    """Wall time, peak RSS (KiB) and CPU time (user + system) of one run, through /usr/bin/time.
+
+    On a machine shared with other work, wall time grows with the load and CPU time much less,
+    so the ratios are given both ways."""
     start = time.perf_counter()
-    out = subprocess.run(["/usr/bin/time", "-f", "%M", *cmd], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
-                         text=True, check=False, timeout=7200, env=env)  # fmt: skip
+    out = subprocess.run(["/usr/bin/time", "-f", "%M %U %S", *cmd], stdout=subprocess.DEVNULL,
+                         stderr=subprocess.PIPE, text=True, check=False, timeout=7200, env=env)  # fmt: skip
     elapsed = time.perf_counter() - start
     if out.returncode != 0:
         raise SystemExit(f"{' '.join(cmd[:6])}… failed: {out.stderr[-500:]}")
-    return elapsed, int(out.stderr.strip().splitlines()[-1])
+    rss, user, system = out.stderr.strip().splitlines()[-1].split()
+    return elapsed, int(rss), float(user) + float(system)
 
 
 def main() -> None:
@@ -128,7 +132,7 @@ def main() -> None:
         raise SystemExit("needs jq and /usr/bin/time")
     print(f"{'events':>9} {'MB':>6} {'first':>7} {'repeat':>7} {'jq':>7} {'first/jq':>8} {'repeat/jq':>9} "
           f"{'load':>6} {'first RSS':>9} {'repeat RSS':>10} {'load RSS':>8} {'age-at':>6} {'show':>6} {'people':>6} "
-          f"{'timeline':>8} {'its RSS':>7}", flush=True)  # fmt: skip
+          f"{'timeline':>8} {'its RSS':>7} {'CPU first/jq':>12} {'CPU repeat/jq':>13}", flush=True)  # fmt: skip
     for n in args.sizes:
         with tempfile.TemporaryDirectory() as folder:
             dataset, article = generate(n)
@@ -144,7 +148,7 @@ def main() -> None:
             query = [*sedov, "events", "--place", target, "--format", "ndjson"]
             jq = ["jq", "-r", "--arg", "target", target, JQ_FILTER, str(path)]
             load = [sys.executable, "-c", f"import json; json.load(open({str(path)!r}))"]
-            results: dict[str, list[tuple[float, int]]] = {k: [] for k in ("first", "repeat", "jq", "load")}
+            results: dict[str, list[tuple[float, int, float]]] = {k: [] for k in ("first", "repeat", "jq", "load")}
             for _ in range(args.runs):
                 shutil.rmtree(cache, ignore_errors=True)
                 results["first"].append(timed(query, env))
@@ -153,6 +157,7 @@ def main() -> None:
                 results["load"].append(timed(load))
             t = {k: statistics.median(r[0] for r in v) for k, v in results.items()}
             rss = {k: max(r[1] for r in v) / 1024 for k, v in results.items()}
+            cpu = {k: statistics.median(r[2] for r in v) for k, v in results.items()}
             extra = {
                 name: timed([*sedov, *cmd], env)
                 for name, cmd in (("age-at", ["age-at", "1920"]), ("show", ["show", f"event-{n // 2}"]),
@@ -164,7 +169,8 @@ def main() -> None:
                   f"{t['first'] / t['jq']:>8.2f} {t['repeat'] / t['jq']:>9.2f} {t['load']:>5.2f}s "
                   f"{rss['first']:>7.0f}MB {rss['repeat']:>8.0f}MB {rss['load']:>6.0f}MB "
                   f"{extra['age-at'][0]:>5.2f}s {extra['show'][0]:>5.2f}s {extra['people'][0]:>5.2f}s "
-                  f"{extra['timeline'][0]:>7.1f}s {extra['timeline'][1] / 1024:>5.0f}MB", flush=True)  # fmt: skip
+                  f"{extra['timeline'][0]:>7.1f}s {extra['timeline'][1] / 1024:>5.0f}MB "
+                  f"{cpu['first'] / cpu['jq']:>12.2f} {cpu['repeat'] / cpu['jq']:>13.2f}", flush=True)  # fmt: skip
 
 
 if __name__ == "__main__":

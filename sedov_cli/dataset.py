@@ -341,14 +341,16 @@ def _load(
     raw = _build(raw_bytes, file, read_sibling)
     del raw_bytes  # the caller's copy remains, but this frame holds no second one while indexing
     name, url = raw["source"]["file"], raw["source"]["url"]
+    header = {k: v for k, v in raw.items() if k != "events"}
     written = index.write_index(
         key,
-        {k: v for k, v in raw.items() if k != "events"},
+        header,
         raw["events"] if progress is None else _counted(raw["events"], progress),
         _ancestry(raw["places"]),
         index.Article(name, url, article_digest(name, url) or ""),
         origin,
         folder,
+        *_encoders(header, file),
     )
     # Answer from the index just written, as a repeat run would: the parsed file
     # (three times its size in memory) is dropped, and no model of every event is built.
@@ -415,11 +417,11 @@ def _fact(raw: dict[str, Any] | None) -> DatedFact | None:
     return DatedFact(parse_edtf(raw["date"]), raw["certainty"], raw.get("note"), source)
 
 
-def _source(raw: dict[str, Any]) -> Source:
+def _source(raw: Mapping[str, Any]) -> Source:
     return Source(raw["source"]["section"], raw["source"]["quote"])
 
 
-def _bounds(raw: dict[str, Any]) -> tuple[Bound, ...]:
+def _bounds(raw: Mapping[str, Any]) -> tuple[Bound, ...]:
     return tuple(
         Bound(b["side"], date.fromisoformat(b["date"]), b["basis"], b["note"], follows=b.get("follows"))
         for b in raw.get("bounds", [])
@@ -486,28 +488,44 @@ def _place(p: dict[str, Any]) -> Place:
     return Place(p["id"], p["name"], tuple(p["aliases"]), p["kind"], p["parent"], p.get("note"))
 
 
+def _event(e: Mapping[str, Any]) -> Event:
+    return Event(
+        id=e["id"],
+        date=parse_edtf(e["date"]),
+        title=e["title"],
+        summary=e["summary"],
+        period=e["period"],
+        places=tuple(e["places"]),
+        people=tuple(e["people"]),
+        tags=tuple(e["tags"]),
+        certainty=e["certainty"],
+        source=_source(e),
+        bounds=_bounds(e),
+        wording=e.get("wording"),
+        note=e.get("note"),
+        claimed_by=e.get("claimed_by"),
+        disputes=tuple(e.get("disputes", [])),
+    )
+
+
+def _encoders(
+    header: dict[str, Any], file: str
+) -> tuple[Callable[[Mapping[str, Any]], str], Callable[[str, int], str]]:
+    """How the index encodes each validated event's output record (see records.line_encoder), and each
+    person's ``people`` record given how many events cite them."""
+    from .formats.json_format import dumps
+    from .records import line_encoder, person_record
+
+    ds = _to_model({**header, "events": ()}, file)
+    return line_encoder(ds, _event), lambda ident, events: dumps(person_record(ds.people[ident], events), indent=None)
+
+
 def _to_model(raw: Mapping[str, Any], file: str, stored: Sequence[Event] | None = None) -> Dataset:
     """The model of a validated dataset; ``stored`` stands in for its events when they stay in the index."""
 
     def events() -> Iterator[Event]:
         for e in raw["events"]:
-            yield Event(
-                id=e["id"],
-                date=parse_edtf(e["date"]),
-                title=e["title"],
-                summary=e["summary"],
-                period=e["period"],
-                places=tuple(e["places"]),
-                people=tuple(e["people"]),
-                tags=tuple(e["tags"]),
-                certainty=e["certainty"],
-                source=_source(e),
-                bounds=_bounds(e),
-                wording=e.get("wording"),
-                note=e.get("note"),
-                claimed_by=e.get("claimed_by"),
-                disputes=tuple(e.get("disputes", [])),
-            )
+            yield _event(e)
 
     return Dataset(
         title=raw["title"],

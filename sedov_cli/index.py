@@ -21,7 +21,9 @@ sedov wrote: its identity and timestamps are sealed beside it when written
 own record must say it was written whole, by this version of sedov in this
 layout, for these exact dataset bytes, and for an article whose bytes still
 hash the same. Anything else (another program's file, a truncated or edited
-one) is rebuilt. Each event row, count and the record carry a CRC-32. Damage
+one) is rebuilt. Each event row, each stored record (an event's or a person's
+output, encoded when the index is built, so that a listing writes it as it
+is), each count and the record carry a CRC-32. Damage
 found after that (a row that does not decode or match its sum, a view or
 trigger where sedov keeps tables) is reported once, the file is removed, and
 the next run rebuilds it. A busy database is never damage: it only makes a
@@ -37,6 +39,7 @@ from __future__ import annotations
 import contextlib
 import functools
 import hashlib
+import itertools
 import json
 import os
 import sqlite3
@@ -51,12 +54,12 @@ from typing import Any
 
 from . import __version__
 from .atomic import signals_as_exit
-from .dates import filing_day, parse_edtf
+from .dates import Span, filing_day, parse_edtf
 from .errors import SedovError
-from .model import CERTAINTIES, Bound, CountKey, Event, EventStore, Narrowing, Source, narrow
+from .model import CERTAINTIES, Bound, CountKey, Event, EventStore, Narrowing, Source, Stored, narrow
 from .reading import Unreadable, read_descriptor
 
-LAYOUT = "5"  # raise when the tables change: older cache files are then rebuilt
+LAYOUT = "6"  # raise when the tables change: older cache files are then rebuilt
 SUFFIX = ".sqlite"
 TEXT_SUFFIX = ".text"
 CACHE_ENV = "SEDOV_CACHE_DIR"
@@ -469,7 +472,8 @@ def open_index(
         rows = json.loads(meta["counts"])
         if not isinstance(rows, dict):
             raise ValueError("the counts are not a record")
-        return Opened(header, IndexedEvents(con, path, int(meta["events"]), header, rows))
+        events = IndexedEvents(con, path, int(meta["events"]), header, rows, int(meta["people_lines"]))
+        return Opened(header, events)
     except (sqlite3.Error, KeyError, ValueError, TypeError):  # busy included: this run reads the file instead
         con.close()
         return None
@@ -537,9 +541,9 @@ class IndexedEvents(EventStore):
     """
 
     def __init__(
-        self, con: sqlite3.Connection, path: Path, count: int, header: Header, counted: dict[str, int]
+        self, con: sqlite3.Connection, path: Path, count: int, header: Header, counted: dict[str, int], people: int
     ) -> None:
-        self._con, self.path, self._count, self._header = con, path, count, header
+        self._con, self.path, self._count, self._header, self._people = con, path, count, header, people
         self._counted = counted  # how many ids each field of the counts table holds
         self._text_attached = self._text_failed = False
         self._known: tuple[frozenset[str], frozenset[str], frozenset[str]] | None = None
@@ -613,7 +617,9 @@ class IndexedEvents(EventStore):
     def chronological(self, reverse: bool = False) -> Iterator[Event]:
         return self._events(order=_ORDER_BACK if reverse else _ORDER)
 
-    def candidates(self, narrowing: Narrowing, reverse: bool = False) -> Iterator[Event]:
+    def _where(self, narrowing: Narrowing) -> tuple[str, list[Any]]:
+        """The SQL that keeps what ``narrowing`` asks: exact for places, people, tags, certainties and
+        periods; for a span, the events that overlap it; for a text search, those the text index finds."""
         where: list[str] = []
         params: list[Any] = []
         for table, column, wanted in (
@@ -638,8 +644,73 @@ class IndexedEvents(EventStore):
         if narrowing.needle is not None and len(narrowing.needle) >= 3 and self._text_index():
             where.append("n IN (SELECT rowid FROM text.event_text WHERE event_text MATCH ?)")
             params.append('"' + narrowing.needle.replace('"', '""') + '"')
-        clause = ("WHERE " + " AND ".join(where)) if where else ""
+        return ("WHERE " + " AND ".join(where)) if where else "", params
+
+    def candidates(self, narrowing: Narrowing, reverse: bool = False) -> Iterator[Event]:
+        clause, params = self._where(narrowing)
         return self._events(clause, params, _ORDER_BACK if reverse else _ORDER)
+
+    def encoded(self, narrowing: Narrowing, reverse: bool = False, *, spans: bool = False) -> Iterator[Stored] | None:
+        """Each event the SQL of ``narrowing`` keeps, as it is stored: its line and what the filters read.
+
+        No model of an event is built: the line is the record the index
+        stored (see :func:`_insert_events`), checked against its own sum,
+        which also covers the event's span, filing day, id, places, people,
+        tags, certainty and period, so the caller can apply its filters to
+        checked values (a damaged link table can then drop an event from an
+        answer, never add one). Order and count are checked as
+        :meth:`_events` checks them. A text search reads the texts
+        themselves, so it takes the events' way (None).
+        """
+        if narrowing.needle is not None:
+            return None
+        clause, params = self._where(narrowing)
+        return self._lines(clause, params, reverse, spans)
+
+    def _lines(self, clause: str, params: list[Any], reverse: bool, spans: bool) -> Iterator[Stored]:
+        order = _ORDER_BACK if reverse else _ORDER
+        # LEFT: an event whose line is missing is damage, not an event left out
+        sql = (f"SELECT n, lo, hi, o, id, places, people, tags, certainty, period, line, lines.sum FROM events "
+               f"LEFT JOIN lines USING (n) {clause} ORDER BY {order}")  # fmt: skip
+        previous: tuple[Any, ...] | None = None
+        count = 0
+        crc = zlib.crc32
+        joined = _joined(11)
+        for row in self._rows(sql, params):
+            n, lo, hi, filed, ident, places, people, tags, certainty, period, line, checksum = row
+            try:
+                ok = crc(joined.format(*row[:11]).encode("utf-8", "surrogatepass")) == checksum
+            except (AttributeError, TypeError, ValueError):
+                ok = False
+            if not ok or not all(type(v) is str for v in row[4:11]):
+                raise _damaged(self.path, f"the stored line of event {ident!r} does not match its checksum")
+            key = (filed, hi, n)
+            if previous is not None and (key >= previous if reverse else key <= previous):
+                raise _damaged(self.path, f"event {ident!r} is out of order")
+            previous = key
+            count += 1
+            span = None
+            if spans:
+                span = Span(None if lo == _OPEN_START else date.fromordinal(lo),
+                            None if hi == _OPEN_END else date.fromordinal(hi))  # fmt: skip
+            yield span, ident, line, places, people, tags, certainty, period
+        if not clause and count != self._count:
+            raise _damaged(self.path, f"it holds {count} events, not the {self._count} it records")
+
+    def encoded_people(self) -> Iterator[str]:
+        """Every person's stored ``people`` line, each checked against its sum, in order and in the number
+        recorded. The people themselves are not parsed."""
+        return self._people_lines()
+
+    def _people_lines(self) -> Iterator[str]:
+        count = 0
+        for n, line, checksum in self._rows("SELECT n, line, sum FROM people_lines ORDER BY n"):
+            count += 1
+            if n != count or type(line) is not str or row_sum((n, line)) != checksum:
+                raise _damaged(self.path, f"the stored line of person {count} does not match its checksum")
+            yield line
+        if count != self._people:
+            raise _damaged(self.path, f"it holds {count} people's lines, not the {self._people} it records")
 
     def _by_id(self, where: str, params: tuple[str, ...]) -> list[Event]:
         """Events found through the id index. An id it does not know is looked for again without it (a
@@ -782,7 +853,9 @@ CREATE TABLE events (
     section TEXT NOT NULL, quote TEXT NOT NULL, bounds TEXT, wording TEXT, note TEXT, claimed_by TEXT,
     disputes TEXT NOT NULL, sum INTEGER NOT NULL
 );
+CREATE TABLE lines (n INTEGER PRIMARY KEY, line TEXT NOT NULL, sum INTEGER NOT NULL);
 CREATE TABLE place_ancestry (place TEXT NOT NULL, ancestor TEXT NOT NULL);
+CREATE TABLE people_lines (n INTEGER PRIMARY KEY, line TEXT NOT NULL, sum INTEGER NOT NULL);
 """
 
 _INDEXES = """
@@ -831,8 +904,15 @@ def write_index(
     article: Article,
     origin: str,
     folder: Path,
+    encode: Callable[[Mapping[str, Any]], str],
+    encode_person: Callable[[str, int], str],
 ) -> Path | None:
     """Store a validated dataset; None when the cache cannot be written (it is only a cache).
+
+    ``encode`` gives an event's output record as its NDJSON line (see
+    sedov_cli.records.line_encoder), stored beside the event: a listing read
+    from the index then writes what is stored instead of rebuilding each record.
+    ``encode_person(id, events)`` does the same for ``people``'s records.
 
     ``events`` are the validated file's own event objects: no model of
     them is built, as the span is worked out from the date text (once per
@@ -854,7 +934,7 @@ def write_index(
             return None
         temp = Path(name)
         try:
-            _fill(temp, key, header, events, ancestry, article, origin)
+            _fill(temp, key, header, ((raw, encode(raw)) for raw in events), ancestry, article, origin, encode_person)
             os.replace(temp, final)
         except (OSError, sqlite3.Error, UnicodeEncodeError):  # a lone surrogate cannot be stored: no index
             with contextlib.suppress(OSError):
@@ -869,19 +949,22 @@ def write_index(
 
 
 def _fill(
-    temp: Path, key: str, header: dict[str, Any], events: Iterable[dict[str, Any]],
-    ancestry: Iterable[tuple[str, str]], article: Article, origin: str,
+    temp: Path, key: str, header: dict[str, Any], events: Iterable[tuple[dict[str, Any], str]],
+    ancestry: Iterable[tuple[str, str]], article: Article, origin: str, encode_person: Callable[[str, int], str],
 ) -> None:  # fmt: skip
     con = sqlite3.connect(temp, isolation_level=None)
     try:
         con.create_function("sedov_sum", 3, lambda *values: row_sum(values), deterministic=True)
         con.execute("PRAGMA journal_mode = OFF")
         con.execute("PRAGMA synchronous = OFF")
-        con.execute("PRAGMA cache_size = -131072")  # 128 MiB while building: indexes sort in memory
+        # 32 MiB while building: the indexes still sort in memory, and written pages leave memory as it fills.
+        # (With 128 MiB, the whole table, stored lines and all, stayed in memory until the commit: 1.7x json.load.)
+        con.execute("PRAGMA cache_size = -32768")
         con.executescript(_TABLES)
         con.execute("BEGIN")
         count = _insert_events(con, events)
         _link_tables(con)
+        people = _insert_people(con, header, count, encode_person)
         con.executemany("INSERT INTO place_ancestry VALUES (?, ?)", ancestry)
         con.execute("INSERT INTO counts SELECT 'within', a.ancestor, count(DISTINCT e.n), "
                     "sedov_sum('within', a.ancestor, count(DISTINCT e.n)) FROM event_places e "
@@ -894,7 +977,7 @@ def _fill(
             "counts": json.dumps(dict(con.execute("SELECT field, count(*) FROM counts GROUP BY field").fetchall())),
             "header": json.dumps({k: v for k, v in header.items() if k not in _APART}, ensure_ascii=False),
             **{f"header.{part}": json.dumps(header[part], ensure_ascii=False) for part in _APART}, "origin": origin,
-            "indexed": time.strftime("%Y-%m-%dT%H:%M:%S%z"), "complete": "1",
+            "indexed": time.strftime("%Y-%m-%dT%H:%M:%S%z"), "people_lines": str(people), "complete": "1",
         }  # fmt: skip
         meta["sum"] = str(_meta_sum(meta))
         con.executemany("INSERT INTO meta VALUES (?, ?)", meta.items())
@@ -904,6 +987,23 @@ def _fill(
         raise
     finally:
         con.close()
+
+
+def _insert_people(
+    con: sqlite3.Connection, header: dict[str, Any], events: int, encode: Callable[[str, int], str]
+) -> int:
+    """Each person's ``people`` record as its NDJSON line, in the dataset's order, with the counts just made."""
+    counted = dict(con.execute("SELECT id, events FROM counts WHERE field = 'people'").fetchall())
+    subject = header["subject"]
+
+    def rows() -> Iterator[tuple[int, str, int]]:
+        for n, person in enumerate(header["people"], start=1):
+            ident = person["id"]
+            line = encode(ident, events if ident == subject else counted.get(ident, 0))
+            yield n, line, row_sum((n, line))
+
+    con.executemany("INSERT INTO people_lines VALUES (?, ?, ?)", rows())
+    return len(header["people"])
 
 
 def _roll_back(con: sqlite3.Connection) -> None:
@@ -938,13 +1038,19 @@ def _ordinals(raw: dict[str, Any], known: dict[str, tuple[int, int, int]]) -> tu
     return result
 
 
-def _insert_events(con: sqlite3.Connection, events: Iterable[dict[str, Any]]) -> int:
+def _insert_events(con: sqlite3.Connection, events: Iterable[tuple[dict[str, Any], str]]) -> int:
+    """Each validated event as a row with its sum, and its encoded record as a row of ``lines`` with its own.
+
+    The lines are a table of their own, so that the events table stays as
+    small as the file: a scan of it (an id the id index does not know is
+    looked for again without it) does not read every record too.
+    """
     known: dict[str, tuple[int, int, int]] = {}
     count = 0
 
-    def rows() -> Iterator[tuple[Any, ...]]:
+    def rows() -> Iterator[tuple[tuple[Any, ...], tuple[int, str, int]]]:
         nonlocal count
-        for n, raw in enumerate(events, start=1):
+        for n, (raw, line) in enumerate(events, start=1):
             count = n
             lo, hi, filed = _ordinals(raw, known)
             bounds = raw.get("bounds")
@@ -956,9 +1062,13 @@ def _insert_events(con: sqlite3.Connection, events: Iterable[dict[str, Any]]) ->
                 if bounds else None,
                 raw.get("wording"), raw.get("note"), raw.get("claimed_by"), " ".join(raw.get("disputes", ())),
             )  # fmt: skip
-            yield (*row, row_sum(row))
+            checked = (n, lo, hi, filed, raw["id"], *row[9:13], raw["period"], line)  # what a listing reads: _lines
+            yield (*row, row_sum(row)), (n, line, row_sum(checked))
 
-    con.executemany(f"INSERT INTO events VALUES ({', '.join('?' * 21)})", rows())
+    each = rows()
+    while batch := list(itertools.islice(each, 2048)):
+        con.executemany(f"INSERT INTO events VALUES ({', '.join('?' * 21)})", (row for row, _ in batch))
+        con.executemany("INSERT INTO lines VALUES (?, ?, ?)", (line for _, line in batch))
     return count
 
 

@@ -290,6 +290,12 @@ class Narrowing:
     needle: str | None = None  # folded text, as sedov_cli.text.fold makes it
 
 
+Stored = tuple[Span | None, str, str, str, str, str, str, str]
+"""An event as an index stores it: its span (when asked), id, output record as its NDJSON line
+(sedov_cli.records.line_encoder), and, for the filters, its places, people and tags (space-separated
+ids), certainty and period."""
+
+
 class EventStore(ABC, Sequence[Event]):
     """Events kept outside memory (the SQLite index), read a few at a time.
 
@@ -325,6 +331,16 @@ class EventStore(ABC, Sequence[Event]):
 
     @abstractmethod
     def neighbours(self, event: Event) -> tuple[Event | None, Event | None]: ...
+
+    def encoded(self, narrowing: Narrowing, reverse: bool = False, *, spans: bool = False) -> Iterator[Stored] | None:
+        """The events that may pass ``narrowing`` as stored, record encoded (see :data:`Stored`), when the
+        store keeps them so; None when it does not."""
+        return None
+
+    def encoded_people(self) -> Iterator[str] | None:
+        """Every person's ``people`` record as its NDJSON line, in the dataset's order, when the store keeps
+        them so; None when it does not."""
+        return None
 
 
 @value

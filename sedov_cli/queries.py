@@ -18,7 +18,7 @@ from typing import Literal, TypeVar
 
 from .dates import LIKE, AgeAnswer, DateError, EdtfDate, Precision, Span, format_day, parse_edtf, parse_when
 from .errors import AmbiguousName, BadWhen, UnknownName, UsageProblem
-from .model import CERTAINTIES, Dataset, Event, Narrowing, Person, Place
+from .model import CERTAINTIES, Dataset, Event, EventStore, Narrowing, Person, Place, Stored
 from .text import fold
 
 MatchMode = Literal["possible", "certain"]
@@ -288,6 +288,10 @@ class Hit:
     possible: bool = False
 
 
+Encoded = tuple[str, bool, Span | None, str]
+"""An event as an index stores it: its encoded record, whether it only may fall in the range, its span, its id."""
+
+
 class Selection:
     """The events a query keeps, produced on demand.
 
@@ -296,12 +300,21 @@ class Selection:
     holds the whole result.
     """
 
-    def __init__(self, produce: Callable[[], Iterator[Hit]], span: Span | None) -> None:
+    def __init__(
+        self, produce: Callable[[], Iterator[Hit]], span: Span | None,
+        encoded: Callable[[bool], Iterator[Encoded] | None] | None = None,
+    ) -> None:  # fmt: skip
         self._produce = produce
         self.range = span
+        self._encoded = encoded
 
     def __iter__(self) -> Iterator[Hit]:
         return self._produce()
+
+    def encoded(self, spans: bool = False) -> Iterator[Encoded] | None:
+        """The same events as (stored line, possible, span if ``spans`` or ranged, id), when the
+        dataset's store keeps encoded records (see EventStore.encoded); else None."""
+        return self._encoded(spans) if self._encoded is not None else None
 
     @cached_property
     def hits(self) -> tuple[Hit, ...]:
@@ -369,7 +382,45 @@ def select(ds: Dataset, filters: Filters, *, reverse: bool = False, limit: int |
                 if left == 0:
                     return
 
-    return Selection(produce, span)
+    store = ds.events if isinstance(ds.events, EventStore) else None
+
+    def encoded(spans: bool) -> Iterator[Encoded] | None:
+        found = store.encoded(narrowing, reverse, spans=spans or span is not None) if store is not None else None
+        return None if found is None else kept(found)
+
+    def kept(found: Iterator[Stored]) -> Iterator[Encoded]:
+        """What ``produce`` keeps, decided the same way from the stored (and checked) values."""
+        left = limit if limit is None else max(limit, 0)
+        if left == 0:
+            return
+        for event_span, ident, line, in_places, with_people, tagged, certainty, period in found:
+            if place_ids is not None and not place_ids.intersection(in_places.split()):
+                continue
+            if people and not everyone and not person_ids.intersection(with_people.split()):
+                continue
+            if tags and not tags.intersection(tagged.split()):
+                continue
+            if certainties and certainty not in certainties:
+                continue
+            if periods and period not in periods:
+                continue
+            possible = False
+            if span is not None:
+                assert event_span is not None
+                if filters.match == "certain":
+                    if not event_span.within(span):
+                        continue
+                elif not event_span.overlaps(span):
+                    continue
+                else:
+                    possible = not event_span.within(span)
+            yield line, possible, event_span, ident
+            if left is not None:
+                left -= 1
+                if left == 0:
+                    return
+
+    return Selection(produce, span, encoded)
 
 
 def by_period(ds: Dataset, items: Sequence[T], event_of: Callable[[T], Event], *, reverse: bool = False) -> list[T]:

@@ -9,14 +9,15 @@ record, so a million events reach a pipe without being held at once.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator, Sequence
+import json
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from datetime import date
 from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
-from .dates import AgeAnswer, AgeSegment, LifeStatus
-from .model import Dataset, Event, Period, Person, Place
-from .queries import Hit, When
+from .dates import AgeAnswer, AgeSegment, LifeStatus, Span
+from .model import Dataset, Event, EventStore, Period, Person, Place
+from .queries import Hit, Selection, When
 
 if TYPE_CHECKING:  # only the commands that produce these import them
     from .anniversaries import Anniversary
@@ -63,6 +64,10 @@ class Listing:
     def is_empty(self) -> bool:
         return not self.records
 
+    def encoded(self) -> Iterator[str] | None:
+        """Each record's NDJSON line (no newline), when the listing has them already encoded; else None."""
+        return None
+
 
 class StreamedListing(Listing):
     """A listing produced afresh on each pass, one record at a time.
@@ -100,6 +105,36 @@ class StreamedListing(Listing):
         return next(self._produce(), None) is None
 
 
+class EncodedListing(StreamedListing):
+    """Records encoded when the index was built: events (see :func:`line_encoder`) or people.
+
+    ``lines`` yields each stored line with what the query adds to its record
+    (``match``, ``relative``), or None. NDJSON writes the lines, the
+    additions spliced in before the closing brace; every other format decodes
+    them into the very records :func:`event_record` would have made.
+    """
+
+    def __init__(
+        self, lines: Callable[[], Iterator[tuple[str, Record | None]]], columns: tuple[str, ...],
+        row_of: Callable[[Record], Row], kind: str = "events",
+    ) -> None:  # fmt: skip
+        def produce() -> Iterator[Record]:
+            for line, extra in lines():
+                record: Record = json.loads(line)
+                if extra is not None:
+                    record.update(extra)
+                yield record
+
+        super().__init__(kind, produce, columns, row_of)
+        self._lines = lines
+
+    def encoded(self) -> Iterator[str]:
+        from .formats.json_format import dumps
+
+        for line, extra in self._lines():
+            yield line if extra is None else f"{line[:-1]},{dumps(extra, indent=None)[1:]}"
+
+
 def _iso(day: date | None) -> str | None:
     return day.isoformat() if day else None
 
@@ -133,9 +168,9 @@ def age_words(age: dict[str, int | None] | None, status: str, kind: str, dash: s
     return text
 
 
-def event_record(ds: Dataset, event: Event, age: AgeAnswer) -> Record:
+def _dated_fields(event: Event) -> Record:
+    """What an event's record says of its date, from "date" to "when"."""
     return {
-        "id": event.id,
         "date": event.date.text,
         "kind": event.kind,
         "start": _iso(event.span.earliest),
@@ -143,13 +178,23 @@ def event_record(ds: Dataset, event: Event, age: AgeAnswer) -> Record:
         "start_basis": event.start_basis,
         "end_basis": event.end_basis,
         "when": event.when,
+    }
+
+
+def _age_fields(age: AgeAnswer) -> Record:
+    return {"age": age_json(age), "status": age.status.value}
+
+
+def event_record(ds: Dataset, event: Event, age: AgeAnswer) -> Record:
+    return {
+        "id": event.id,
+        **_dated_fields(event),
         "title": event.title,
         "summary": event.summary,
         "places": [ds.places[p].name for p in event.places],
         "people": [ds.people[p].name for p in event.people],
         "tags": list(event.tags),
-        "age": age_json(age),
-        "status": age.status.value,
+        **_age_fields(age),
         "certainty": event.certainty,
         "claimed_by": event.claimed_by,
         "disputes": list(event.disputes),
@@ -187,28 +232,116 @@ def _event_row(record: Record, extra: tuple[str, ...] = ()) -> tuple[str, ...]:
     return tuple(_cell(flat.get(c)) for c in EVENT_COLUMNS + extra)
 
 
+class _Names(dict[str, str]):
+    """Each place's or person's name as a JSON string, made when first looked up (a plain dict lookup after)."""
+
+    def __init__(self, named: Mapping[str, Place] | Mapping[str, Person]) -> None:
+        super().__init__()
+        self._named = named
+
+    def __missing__(self, ident: str) -> str:
+        from json.encoder import encode_basestring  # what the C encoder uses
+
+        found: str = encode_basestring(self._named[ident].name)
+        self[ident] = found
+        return found
+
+
+def line_encoder(ds: Dataset, make_event: Callable[[Mapping[str, Any]], Event]) -> Callable[[Mapping[str, Any]], str]:
+    """An encoder of a validated event, as the dataset file holds it, into its NDJSON line: the very
+    text of ``dumps(event_record(ds, event, ds.age_at(event)), indent=None)``, at a fraction of its cost.
+
+    The index stores each line when it is built, so that a listing read from
+    it writes bytes instead of building a model, an age and a record per
+    event. What depends on the date (kind, days, bases, the words shown, age
+    and status) comes from :func:`event_record` itself, run on
+    ``make_event(raw)`` once per distinct date, bounds and wording; the other
+    fields are put in the record's order as the JSON encoder writes them.
+    tests/test_index.py checks the two agree on every event.
+    """
+    from json.encoder import encode_basestring as text  # what the C encoder uses
+
+    from .formats.json_format import dumps
+    from .text import escape_json_invisibles
+
+    dated: dict[Any, tuple[str, str]] = {}  # by date text alone, or (text, bounds, wording) when it has those
+    places, people = _Names(ds.places), _Names(ds.people)
+    periods = {p.id: text(p.name) for p in ds.periods.values()}
+
+    def ids(values: Sequence[str]) -> str:
+        """A list of ids as JSON: the schema's id pattern leaves nothing to escape."""
+        return '["' + '","'.join(values) + '"]' if values else "[]"
+
+    def optional(value: str | None) -> str:
+        return "null" if value is None else str(text(value))
+
+    def date_parts(raw: Mapping[str, Any]) -> tuple[str, str]:
+        event = make_event(raw)
+        return (dumps(_dated_fields(event), indent=None)[1:-1],
+                dumps(_age_fields(ds.age_at(event)), indent=None)[1:-1])  # fmt: skip
+
+    def encode(raw: Mapping[str, Any]) -> str:
+        bounds, wording = raw.get("bounds"), raw.get("wording")
+        key = raw["date"] if bounds is None and wording is None else (raw["date"], json.dumps(bounds), wording)
+        parts = dated.get(key)
+        if parts is None:
+            parts = dated[key] = date_parts(raw)
+        source, disputes = raw["source"], raw.get("disputes")
+        line = (
+            f'{{"id":"{raw["id"]}",{parts[0]},"title":{text(raw["title"])},"summary":{text(raw["summary"])},'
+            f'"places":[{",".join([places[p] for p in raw["places"]])}],'
+            f'"people":[{",".join([people[p] for p in raw["people"]])}],"tags":{ids(raw["tags"])},{parts[1]},'
+            f'"certainty":"{raw["certainty"]}","claimed_by":{optional(raw.get("claimed_by"))},'
+            f'"disputes":{ids(disputes) if disputes else "[]"},"period":{periods[raw["period"]]},'
+            f'"note":{optional(raw.get("note"))},'
+            f'"source":{{"section":{text(source["section"])},"quote":{text(source["quote"])}}}}}'
+        )
+        return escape_json_invisibles(line)
+
+    return encode
+
+
 def events_listing(
-    ds: Dataset, hits: Iterable[Hit], ranged: bool, relative: Callable[[Event], Distance] | None = None
+    ds: Dataset, hits: Iterable[Hit], ranged: bool, relative: Callable[[Span, str], Distance] | None = None
 ) -> StreamedListing:
     """Events as records, made as they are written. With a date range, each says
     whether it matched for certain; with a reference event, each gives its distance from it.
 
-    ``hits`` is walked once per pass, so it should be re-iterable (a Selection or a tuple).
+    ``hits`` is walked once per pass, so it should be re-iterable (a Selection or a tuple). A
+    Selection from an index that stores encoded records gives an :class:`EncodedListing`.
     """
+    extra = (("match",) if ranged else ()) + (("relative",) if relative is not None else ())
+    columns = EVENT_COLUMNS + extra
+
+    def additions(possible: bool, span: Span | None, ident: str) -> Record | None:
+        added: Record = {}
+        if ranged:
+            added["match"] = "possible" if possible else "certain"
+        if relative is not None:
+            assert span is not None
+            d = relative(span, ident)
+            added["relative"] = {"direction": d.direction, "min_days": d.min_days, "max_days": d.max_days,
+                                 "text": d.text}  # fmt: skip
+        return added or None
+
+    if isinstance(hits, Selection) and hits.encoded(relative is not None) is not None:
+        selection = hits
+
+        def lines() -> Iterator[tuple[str, Record | None]]:
+            found = selection.encoded(relative is not None)
+            assert found is not None
+            for line, possible, span, ident in found:
+                yield line, additions(possible, span, ident)
+
+        return EncodedListing(lines, columns, lambda r: _event_row(r, extra))
 
     def produce() -> Iterator[Record]:
         for hit in hits:
             record = event_record(ds, hit.event, hit.age)
-            if ranged:
-                record["match"] = "possible" if hit.possible else "certain"
-            if relative is not None:
-                d = relative(hit.event)
-                record["relative"] = {"direction": d.direction, "min_days": d.min_days, "max_days": d.max_days,
-                                      "text": d.text}  # fmt: skip
+            record.update(additions(hit.possible, hit.event.span, hit.event.id) or {})
             yield record
 
-    extra = (("match",) if ranged else ()) + (("relative",) if relative is not None else ())
-    return StreamedListing("events", produce, EVENT_COLUMNS + extra, lambda r: _event_row(r, extra))
+    return StreamedListing("events", produce, columns, lambda r: _event_row(r, extra))
 
 
 def anniversaries_listing(ds: Dataset, items: Sequence[Anniversary]) -> Listing:
@@ -267,22 +400,44 @@ def _life_text(person: Person, which: str) -> str | None:
     return fact.date.text if fact else None
 
 
+def person_record(person: Person, events: int) -> Record:
+    """A person as ``people`` lists them, with how many events cite them (every event, for the subject)."""
+    return {
+        "id": person.id,
+        "name": person.name,
+        "aliases": list(person.aliases),
+        "relation": person.relation,
+        "birth": _life_text(person, "birth"),
+        "death": _life_text(person, "death"),
+        "events": events,
+    }
+
+
+PEOPLE_COLUMNS = ("id", "name", "aliases", "relation", "birth", "death", "events")
+
+
+def _person_row(record: Record) -> Row:
+    return tuple(_cell(record[c]) for c in PEOPLE_COLUMNS)
+
+
 def people_listing(ds: Dataset, people: Sequence[Person]) -> Listing:
     counts = ds.count_by("people")
-    records = tuple(
-        {
-            "id": p.id,
-            "name": p.name,
-            "aliases": list(p.aliases),
-            "relation": p.relation,
-            "birth": _life_text(p, "birth"),
-            "death": _life_text(p, "death"),
-            "events": len(ds.events) if p.id == ds.subject else counts.get(p.id, 0),
-        }
-        for p in people
-    )
-    columns = ("id", "name", "aliases", "relation", "birth", "death", "events")
-    return Listing("people", records, columns, lambda r: tuple(_cell(r[c]) for c in columns))
+    records = tuple(person_record(p, len(ds.events) if p.id == ds.subject else counts.get(p.id, 0)) for p in people)
+    return Listing("people", records, PEOPLE_COLUMNS, _person_row)
+
+
+def everyone_listing(ds: Dataset) -> Listing:
+    """Every person: the lines the index stored (no person is parsed or built), else :func:`people_listing`."""
+    store = ds.events if isinstance(ds.events, EventStore) else None
+    if store is not None and store.encoded_people() is not None:
+
+        def lines() -> Iterator[tuple[str, Record | None]]:
+            found = store.encoded_people()
+            assert found is not None
+            return ((line, None) for line in found)
+
+        return EncodedListing(lines, PEOPLE_COLUMNS, _person_row, kind="people")
+    return people_listing(ds, list(ds.people.values()))
 
 
 def place_path(ds: Dataset, place: Place) -> list[str]:

@@ -281,7 +281,28 @@ DAMAGE = {
                         "the row of event {id!r} does not match its checksum"),
     "a trigger": ("CREATE TRIGGER t AFTER INSERT ON events BEGIN DELETE FROM events; END",
                   "it holds a trigger named 't', which sedov never writes"),
+    "a changed stored line": ("UPDATE lines SET line = replace(line, '\"title\":\"', '\"title\":\"planted ') "
+                              "WHERE n = 3", "the stored line of event {id!r} does not match its checksum"),
+    "a stored line moved in time": ("UPDATE events SET lo = lo - 400, hi = hi - 400, o = o - 400 WHERE n = 3",
+                                    "the stored line of event {id!r} does not match its checksum"),
+    "bytes where a stored line goes": ("UPDATE lines SET line = CAST(line AS BLOB) WHERE n = 3",
+                                       "the stored line of event {id!r} does not match its checksum"),
+    "a stored line lost": ("DELETE FROM lines WHERE n = 3", "the stored line of event {id!r} does not match its "
+                           "checksum"),
+    "a changed person's line": ("UPDATE people_lines SET line = replace(line, '\"name\":\"', '\"name\":\"X') "
+                                "WHERE n = 2", "the stored line of person 2 does not match its checksum"),
+    "a person's line lost": ("DELETE FROM people_lines WHERE n = (SELECT max(n) FROM people_lines)",
+                             "it holds {people} people's lines, not the {everyone} it records"),
 }  # fmt: skip
+PEOPLE_DAMAGE = ("a changed person's line", "a person's line lost")
+LINE_DAMAGE = (
+    "a changed stored line",
+    "a stored line moved in time",
+    "bytes where a stored line goes",
+    "a stored line lost",
+)
+"""Damage to what a listing reads (each event's stored line, its span and order), which `timeline --json` finds;
+the rest is in what a model of an event is built from, which `stats --json` reads for every event."""
 
 
 @pytest.mark.parametrize("name", list(DAMAGE))
@@ -293,17 +314,20 @@ def test_damage_is_one_message_the_index_goes_and_the_next_run_is_right(
     found = the_index(cache)
     ident = sqlite3.connect(found).execute("SELECT id FROM events WHERE n = 3").fetchone()[0]
     sql, why = DAMAGE[name]
-    _tamper(found, sql, resum=name != "a changed title")
-    out = _limited(_run_sedov("--data", str(path), "timeline", "--json"), cache)  # a view that never ends: bounded
+    command = ["timeline", "--json"] if name in LINE_DAMAGE else ["stats", "--json"]
+    command = ["people", "--json"] if name in PEOPLE_DAMAGE else command
+    everyone = sqlite3.connect(found).execute("SELECT count(*) FROM people_lines").fetchone()[0]
+    _tamper(found, sql, resum=name not in ("a changed title", *LINE_DAMAGE, *PEOPLE_DAMAGE))
+    out = _limited(_run_sedov("--data", str(path), *command), cache)  # a view that never ends: bounded
     assert (out.returncode, out.stdout) == (1, "")
     if why is not None:
-        assert out.stderr == damage_line(found, why.format(id=ident))
+        assert out.stderr == damage_line(found, why.format(id=ident, people=everyone - 1, everyone=everyone))
     else:
         assert out.stderr.startswith(f"sedov: error: the index {found} could not be read (a row does not decode: ")
         assert out.stderr.count("\n") == 1 and "internal error" not in out.stderr
     assert not found.exists() and not index._seal_path(found).exists()
-    again = invoke("--data", str(path), "timeline", "--json")
-    assert (again.exit_code, again.stdout, again.stderr) == (0, plain(path, "timeline", "--json").stdout, "")
+    again = invoke("--data", str(path), *command)
+    assert (again.exit_code, again.stdout, again.stderr) == (0, plain(path, *command).stdout, "")
 
 
 def test_an_id_index_that_misses_an_event_is_damage(write_dataset: WriteDataset, cache: Path) -> None:

@@ -333,3 +333,121 @@ def test_people_and_places_are_parsed_only_when_a_command_needs_them(synthetic: 
     assert "Traceback" not in places.output and not path.exists()
     again = invoke("--data", str(synthetic), "places", "--json")
     assert again.exit_code == 0 and len(json.loads(again.stdout)) == len(json.loads(synthetic.read_text())["places"])
+
+
+# --- records encoded when the index is built (issue 22) ---------------------------------------
+
+ODD = ("Tab\there, \"quoted\", back\\slash, \u202ebidi\u202c, nel\x85, line\u2028sep, \U0001f600, Седов, "
+       "del\x7f, zero\u200bwidth, </b>")  # fmt: skip
+"""Every kind of character the JSON encoder or the escaping of invisibles treats specially."""
+
+
+def _oddly_named(raw: dict[str, Any]) -> None:
+    for event in raw["events"][:5]:
+        event.update(title=f"{ODD} {event['id']}", summary=ODD, note=ODD)
+    raw["events"][1]["wording"] = ODD
+    raw["events"][2]["claimed_by"] = ODD
+    for record in (*raw["people"][:3], *raw["places"][:30]):
+        record["name"] = f"{ODD} {record['id']}"
+
+
+@pytest.fixture
+def odd(synthetic: Path) -> Path:
+    """The synthetic dataset with odd characters in titles, summaries, notes, wordings, names and claimants."""
+    data = json.loads(synthetic.read_text(encoding="utf-8"))
+    _oddly_named(data)
+    path = synthetic.with_name("odd.json")
+    path.write_text(json.dumps(data), encoding="utf-8")
+    return path
+
+
+def _expected_lines(path: Path) -> dict[str, str]:
+    from sedov_cli.formats.json_format import dumps
+    from sedov_cli.records import event_record
+
+    ds = dataset.load(path, use_cache=False)
+    return {e.id: dumps(event_record(ds, e, ds.age_at(e)), indent=None) for e in ds.events}
+
+
+@pytest.mark.parametrize("which", ["packaged", "packaged, oddly named", "synthetic", "synthetic, oddly named"])
+def test_each_stored_line_is_the_record_of_its_event(
+    which: str, synthetic: Path, odd: Path, write_dataset: WriteDataset, cache: Path
+) -> None:
+    paths = {"packaged": lambda: write_dataset(), "packaged, oddly named": lambda: write_dataset(_oddly_named),
+             "synthetic": lambda: synthetic, "synthetic, oddly named": lambda: odd}  # fmt: skip
+    path = paths[which]()
+    expected = _expected_lines(path)
+    dataset.load(path)
+    with sqlite3.connect(_index_file(cache)) as con:
+        stored = dict(con.execute("SELECT id, line FROM events JOIN lines USING (n)").fetchall())
+    assert stored == expected
+    if "oddly" in which:  # the odd characters are there, escaped as the encoder escapes them
+        assert any("\\t" in line and "\\u202e" in line and "\\u2028" in line for line in stored.values())
+
+
+LISTINGS = [
+    ["events", "--place", "country-3"], ["timeline"], ["timeline", "--reverse", "--limit", "9"],
+    ["events", "--from", "1910", "--to", "1912"], ["events", "--from", "1910", "--to", "1912", "--match", "certain"],
+    ["events", "--tag", "exile", "--tag", "trial", "--period", "Life", "--certainty", "stated"],
+    ["events", "--person", "Person 3", "--person", "Person 4"],
+    ["events", "--relative-to", "event-10", "--from", "1925", "--limit", "30"],
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("fmt", ["ndjson", "json", "tsv", "csv", "markdown"])
+@pytest.mark.parametrize("args", LISTINGS, ids=" ".join)
+def test_a_listing_from_the_index_writes_its_stored_records(
+    args: list[str], fmt: str, odd: Path, cache: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The same bytes three ways, and from the index no model of a listed event is built: only
+    ``--relative-to`` reads one, its reference."""
+    three_ways(odd, [*args, "--format", fmt], monkeypatch)
+    built: list[str] = []
+    real = index._event
+
+    def counted(row: tuple[Any, ...]) -> Any:
+        built.append(row[0])
+        return real(row)
+
+    monkeypatch.setattr(index, "_event", counted)
+    result = invoke("--data", str(odd), *args, "--format", fmt)
+    assert result.exit_code == 0 and result.stdout.count("event-") > 3
+    assert built == (["event-10"] if "--relative-to" in args else [])
+
+
+def test_a_damaged_link_table_never_adds_an_event_to_a_listing(
+    synthetic: Path, cache: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The place filter's link rows carry no sum; the stored places the listing checks do, so a link row
+    that names a place the event is not at (a fault the timestamps cannot show) adds nothing."""
+    args = ["events", "--place", "country-3", "--format", "ndjson"]
+    expected = invoke("--no-cache", "--data", str(synthetic), *args).stdout
+    assert invoke("--data", str(synthetic), *args).stdout == expected
+    path = _index_file(cache)
+    with sqlite3.connect(path) as con:
+        inside = {p for (p,) in con.execute("SELECT place FROM place_ancestry WHERE ancestor = 'country-3'")}
+        outside = next(n for n, places in con.execute("SELECT n, places FROM events ORDER BY n")
+                       if places and not inside.intersection(places.split()))  # fmt: skip
+        con.execute("INSERT INTO event_places VALUES (?, ?)", (sorted(inside)[0], outside))
+    index._seal(path)
+    with monkeypatch.context() as m:
+        _forbid_reading(m)
+        result = invoke("--data", str(synthetic), *args)
+    assert (result.exit_code, result.stdout, result.stderr) == (0, expected, "")
+
+
+@pytest.mark.parametrize("fmt", ["ndjson", "json", "tsv", "csv", "markdown"])
+def test_people_from_the_index_are_their_stored_records(
+    fmt: str, odd: Path, cache: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """``people`` writes the lines stored at index time: the same bytes three ways, and no person parsed."""
+    three_ways(odd, ["people", "--format", fmt], monkeypatch)
+    real = index.Header.__getitem__
+
+    def guarded(header: index.Header, key: str) -> Any:
+        assert key != "people", "the people were parsed although their records are stored"
+        return real(header, key)
+
+    monkeypatch.setattr(index.Header, "__getitem__", guarded)
+    result = invoke("--data", str(odd), "people", "--format", fmt)
+    assert result.exit_code == 0 and result.stdout.count("person-") > 40

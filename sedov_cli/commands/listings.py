@@ -17,7 +17,7 @@ import typer
 
 from ..environment import Environment
 from ..errors import UsageProblem
-from ..model import Dataset, Event
+from ..model import Dataset
 from ..options import (
     FormatOpt,
     JsonOpt,
@@ -40,12 +40,21 @@ from ..queries import (
     select,
     tag_counts,
 )
-from ..records import events_listing, people_listing, places_listing, show_listing, show_record, tags_listing
+from ..records import (
+    events_listing,
+    everyone_listing,
+    people_listing,
+    places_listing,
+    show_listing,
+    show_record,
+    tags_listing,
+)
 from ..text import plural
 from . import common
 from .common import Answer, choose_format, respond
 
 if TYPE_CHECKING:
+    from ..dates import Span
     from ..relative import Distance
 
 
@@ -56,17 +65,18 @@ def _events_answer(
     reference = resolve_event(ds, relative_to) if relative_to is not None else None
     selection = select(ds, filters, reverse=reverse, limit=limit)
     ranged = selection.range is not None
-    relative: Callable[[Event], Distance] | None = None
+    relative: Callable[[Span, str], Distance] | None = None
     if reference is not None:
         from ..relative import distance
 
-        def relative(event: Event) -> Distance:
-            return distance(event.span, reference.span, reference.id, same=event.id == reference.id)
+        def relative(span: Span, ident: str) -> Distance:
+            return distance(span, reference.span, reference.id, same=ident == reference.id)
 
     def draw(env: Environment) -> None:
         from .. import render
 
-        distances = {h.event.id: relative(h.event) for h in selection.hits} if relative is not None else None
+        distances = ({h.event.id: relative(h.event.span, h.event.id) for h in selection.hits}
+                     if relative is not None else None)  # fmt: skip
         render.events_table(env, ds, selection.hits, grouped=grouped, ranged=ranged, relative=distances,
                             reverse=reverse, ids=ids)  # fmt: skip
 
@@ -189,7 +199,7 @@ def people(
     """
 
     def make(ds: Dataset) -> Answer:
-        listing = people_listing(ds, matching_people(ds, search))
+        listing = people_listing(ds, matching_people(ds, search)) if search is not None else everyone_listing(ds)
 
         def draw(env: Environment) -> None:
             from .. import render

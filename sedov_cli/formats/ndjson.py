@@ -9,5 +9,10 @@ from .json_format import dumps
 
 
 def to_ndjson(listing: Listing) -> Iterator[str]:
+    lines = listing.encoded()
+    if lines is not None:  # records encoded when the index was built: written as they are
+        for line in lines:
+            yield line + "\n"
+        return
     for record in listing.each_record():
         yield dumps(record, indent=None) + "\n"
