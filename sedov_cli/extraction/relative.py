@@ -298,8 +298,7 @@ def _either(found: Found, resolved: Resolution) -> Resolution:
     if lo is None or hi is None:
         return Resolution(None, f"'{found.text}' gives two counts that cannot be counted at this precision")
     said = f"{m['n_or']} or {m['n']} {m['unit']}".lower()
-    return Resolution(f"[{lo}..{hi}]", resolved.note.replace(f"'{found.text}'", f"'{found.text}'", 1)
-                      + f" The text gives {said}, so either count.")  # fmt: skip
+    return Resolution(f"[{lo}..{hi}]", resolved.note + f" The text gives {said}, so either count.")
 
 
 def _resolve(
@@ -311,6 +310,7 @@ def _resolve(
     recall: Recall | None = None,
     near: Anchor | None = None,
 ) -> Resolution:
+    """resolve() for one count; resolve() widens it when the text gives two ('one or two years')."""
     m = found.match
     if found.form in ("age", "life"):
         return _approximate(found, _age(found, birth, about_subject, death))
