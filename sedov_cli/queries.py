@@ -217,7 +217,10 @@ def resolve_when(ds: Dataset, text: str, today: dt.date | None = None) -> When:
         raise BadWhen(f"{message}{hint}") from None
     if parsed.start is not None and parsed.start.approximate and parsed.start is parsed.end:
         return _around(text, parsed)
-    return When(text, parsed.span, parsed.display, date=parsed, certain=None if parsed.one_of else parsed.span)
+    label = parsed.display
+    if label.endswith("?"):  # "In 1933? Lev Sedov was…" reads as a question: say what the '?' means
+        label = label[:-1] + " (uncertain)"
+    return When(text, parsed.span, label, date=parsed, certain=None if parsed.one_of else parsed.span)
 
 
 def _around(text: str, parsed: EdtfDate) -> When:

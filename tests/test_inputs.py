@@ -109,6 +109,7 @@ def test_mistakes_get_an_answer_built_from_what_was_typed(args: list[str], messa
         (["first half of 1933"], "In the first half of 1933 Lev Sedov was 26 until 23 February and 27 from "
          "24 February."),
         (["16.02.1938"], "On 16 February 1938 Lev Sedov was 31."),
+        (["1933?"], "In 1933 (uncertain) Lev Sedov was 26 until 23 February and 27 from 24 February."),
         (["c.", "1933"], "Around 1933 (read as 1932–1934, a year either side) Lev Sedov was 25–28."),
     ],
 )  # fmt: skip
