@@ -8,6 +8,7 @@ Under NO_COLOR, TERM=dumb or in a pipe, certainty shows as words, not colour.
 
 from __future__ import annotations
 
+import calendar
 import io
 import re
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
@@ -442,8 +443,9 @@ def anniversaries_table(env: Environment, items: Sequence[Anniversary], heading:
             days = abs(item.offset)
             side = "after" if item.offset > 0 else "before"
             match = "this day" if item.offset == 0 else f"{plural(days, 'day')} {side}"
-        else:
-            match = "sometime this month"
+        else:  # its month, named: a wide --window touches several
+            first = item.event.span.earliest
+            match = f"sometime in {calendar.month_name[first.month]}" if first else "sometime this month"
         rows.append([
             _t(item.event.when), _t(str(item.years_ago)),
             _t(age_words(age_json(item.age), item.age.status, item.event.kind)),
