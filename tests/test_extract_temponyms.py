@@ -124,3 +124,22 @@ def test_a_draft_bounds_named_events_and_keeps_the_texts_own_dates(tmp_path: Pat
     ]
     (tmp_path / "a.txt").write_text(BIO, encoding="utf-8")
     check_unwritten(to_json(draft.dataset).encode("utf-8"), tmp_path / "draft.json")  # it loads as --data does
+
+
+def test_a_named_event_is_filed_and_exported_at_its_year_not_at_the_birth(tmp_path: Path) -> None:
+    """The date is the article's ('[1901-05-03..]', after the birth); the id and a TimelineJS slide
+    take the year its bound moves it to (1917), as an open end takes its bound's year."""
+    import json
+
+    from typer.testing import CliRunner
+
+    from sedov_cli import cli
+
+    (tmp_path / "a.txt").write_text(BIO, encoding="utf-8")
+    draft = draft_dataset(BIO, Source("a.txt"))
+    helsinki = next(e for e in draft.dataset["events"] if e["title"] == "She lived in Helsinki")
+    assert helsinki["id"].startswith("1917-")
+    (tmp_path / "d.json").write_text(to_json(draft.dataset), encoding="utf-8")
+    out = CliRunner().invoke(cli.app, ["--data", str(tmp_path / "d.json"), "export", "--format", "timelinejs"])
+    slide = next(s for s in json.loads(out.stdout)["events"] if s["unique_id"] == helsinki["id"])
+    assert (slide["start_date"], slide["display_date"]) == ({"year": 1917}, "after the October Revolution")

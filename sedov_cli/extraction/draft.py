@@ -204,6 +204,8 @@ class _Builder:
         claimed_by: str | None = None,
     ) -> None:
         year = edtf.strip("[]./~").split("/")[0].split("..")[0][:4] or "date"
+        later = [b["date"][:4] for b in bounds or () if b["side"] == "earliest" and b["date"][:4] > year]
+        year = max(later, default=year)  # "after the October Revolution" from a 1900 birth is filed as 1917
         event: dict[str, Any] = {
             "id": self.event_ids.take(_id_base(year, title)),
             "date": edtf,

@@ -22,10 +22,14 @@ from .provenance import article_phrase, licence_phrase
 
 
 def _date(point: Point | None, fallback: date | None, *, end: bool) -> dict[str, int] | None:
-    """A TimelineJS date object at the point's precision; an open end falls back to its bound's year."""
+    """A TimelineJS date object at the point's precision; an open end, or one a bound moves to
+    another year, falls back to its bound's year ("[1900-05-03..]" after the October
+    Revolution is not a slide on the birthday, but in 1917)."""
     if point is None:
         return {"year": fallback.year} if fallback else None
     day = point.latest if end else point.earliest
+    if fallback is not None and fallback.year != day.year:
+        return {"year": fallback.year}
     if point.precision is Precision.YEAR:
         return {"year": day.year}
     if point.precision in (Precision.MONTH, Precision.SUBYEAR):
