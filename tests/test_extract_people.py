@@ -90,3 +90,18 @@ def test_a_title_line_with_roles_years_or_a_site_gives_the_name_and_a_subjectles
     sited_text = "Emmy Noether | SNAC\n\nEmmy Noether was a mathematician. In 1907 she received a doctorate.\n"
     sited = draft_dataset(sited_text, Source("a.txt")).dataset
     assert sited["people"][0]["name"] == "Emmy Noether"
+
+
+def test_each_date_has_the_claimant_of_its_own_clause() -> None:
+    text = (
+        "= Ann Lee =\n\nAnn Lee (3 May 1900 – 9 June 1980) was a poet.\n"
+        "According to her sister Mary Lee, she wrote a novel in 1950, but Orlov says it was 1952.\n"
+        "In 1960, as reported by The Times, she won a prize. In 1961 she said she would leave.\n"
+    )
+    events = draft_dataset(text, Source("a.txt")).dataset["events"]
+    assert [(e["date"], e["certainty"], e.get("claimed_by")) for e in events[2:]] == [
+        ("1950", "attributed", "Mary Lee"),
+        ("1952", "attributed", "Orlov"),
+        ("1960", "attributed", "The Times"),
+        ("1961", "stated", None),  # "she said": the subject's own words are no one else's claim
+    ]

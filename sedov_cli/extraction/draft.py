@@ -369,7 +369,8 @@ class _SentenceDraft:
             _place(ctx.places, pid, name)
             if pid not in where:
                 where.append(pid)
-        claimant = find_claimant(words)  # "according to Pierre Broué": his claim, and he takes no part in it
+        # "according to Pierre Broué": his claim, and he takes no part in it; the date's own clause first
+        claimant = find_claimant(clause_words) or find_claimant(words[: clause[0]])
         absent = set(ctx.people_in(claimant)) if claimant else set()
         everyone = [p for p in ctx.people_in(words) if p not in absent]
         in_clause = [p for p in ctx.people_in(clause_words) if p not in absent]
