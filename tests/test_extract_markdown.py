@@ -88,3 +88,18 @@ def test_crafted_markdown_reads_in_bounded_size(attack: str) -> None:
     """The runs that make bracket and emphasis patterns backtrack (benchmarks/extract_attack.py times them)."""
     text = markdown_to_text("# Ann Lee\n\n" + attack)
     assert text.startswith("# Ann Lee\n") and len(text) <= len(attack) + 20
+
+
+def test_a_bold_label_with_its_space_inside_and_a_descriptive_subtitle() -> None:
+    """'**Born: **June 23, 1912', as some converters write it, and a subtitle that describes the
+    subject ('English Mathematician Who is…') is not taken for their name."""
+    from sedov_cli.extraction import draft_dataset
+    from sedov_cli.extraction.draft import Source
+
+    assert markdown_to_text("**Born: **June 23, 1912\n") == "Born: June 23, 1912\n"
+    text = markdown_to_text(
+        "# Alan Turing\n\n*English Mathematician Who is Considered the Father of Computer Science*\n\n"
+        "Alan Turing was born on 23 June 1912 in London. In 1936 he wrote a paper.\n"
+    )
+    person = draft_dataset(text, Source("a.txt")).dataset["people"][0]
+    assert (person["name"], person["birth"]["date"]) == ("Alan Turing", "1912-06-23")

@@ -29,7 +29,10 @@ _REF_LINK = re.compile(r"\[([^\[\]\n]{1,500})\]\[[^\[\]\n]{0,200}\]")
 _LINK_DEFINITION = re.compile(r"^ {0,3}\[[^\]\n]{1,200}\]:[ \t]+\S.*$", re.MULTILINE)
 _AUTOLINK = re.compile(r"<((?:https?|mailto):[^<>\s]{1,2000})>")
 _FOOTNOTE_REF = re.compile(r"\[\^([\w-]{1,20})\]")
-_STRONG = re.compile(r"\*\*(?=[^\s*])([^*\n]{0,500}?[^\s*])\*\*|__(?=[^\s_])([^_\n]{0,500}?[^\s_])__")
+_STRONG = re.compile(
+    r"\*\*(?=[^\s*])([^*\n]{0,500}?[^\s*](?:[ \t]+(?=\*\*\S))?)\*\*|__(?=[^\s_])([^_\n]{0,500}?[^\s_])__"
+)
+"""Bold, and the bold label some converters write with its space inside ("**Born: **June 23, 1912")."""
 _EMPHASIS = re.compile(r"(?<![\w*])\*(?=\S)([^*\n]{0,500}?\S)\*(?![\w*])|(?<![\w_])_(?=\S)([^_\n]{0,500}?\S)_(?![\w_])")
 _CODE = re.compile(r"`([^`\n]{1,500})`")
 _BLOCKQUOTE = re.compile(r"^ {0,3}(?:> ?)+", re.MULTILINE)

@@ -123,6 +123,8 @@ def find_subject(
             lead = lead[lead.index(i) :]
             break
     opening = _clean(opening) if opening else None
+    if opening and any(w.casefold() in _TITLE_ROLES or w in ("Who", "Which", "That") for w in opening.split()):
+        opening = None  # "English Mathematician Who is Considered …": a description, not a name
     title = _clean(layout.title) if layout.title else None
     if title and any(word in title.casefold() for word in SITE_WORDS):
         title = None

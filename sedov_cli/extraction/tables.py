@@ -254,8 +254,16 @@ INFOBOX_KEYS = frozenset(
     for line in """
     Born
     Birth
+    Birthdate
+    Birth date
+    Date of birth
+    Birthplace
+    Place of birth
     Died
     Death
+    Death date
+    Date of death
+    Place of death
     Resting place
     Burial place
     Buried
@@ -345,7 +353,11 @@ INFOBOX_KEYS = frozenset(
 )
 """The keys an infobox line may begin with (``Born: …``, ``Born | …``, ``Born`` alone above its value)."""
 
-LIFE_KEYS = {"born": "birth", "birth": "birth", "died": "death", "death": "death"}
+LIFE_KEYS = {
+    "born": "birth", "birth": "birth", "birthdate": "birth", "birth date": "birth", "date of birth": "birth",
+    "birthplace": "birth", "place of birth": "birth",
+    "died": "death", "death": "death", "death date": "death", "date of death": "death", "place of death": "death",
+}  # fmt: skip
 """Infobox keys whose value gives the subject's birth or death (with its place)."""
 
 PLACE_KINDS = frozenset(
