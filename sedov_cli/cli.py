@@ -222,16 +222,61 @@ def _usage_hint(exc: Exception, ctx: Any, argv: Sequence[str]) -> str | None:
                 instead = "" if meant == name else f"no such option: {name} (did you mean {meant}?); "
                 where = (typed or owners)[0]
                 return f"{instead}{meant} is an option of a command, so it goes after it: sedov {where} {meant}"
-        if name in OPTION_ALIASES and command is not None:
-            known = {o for p in command.params for o in getattr(p, "opts", ())}
-            if OPTION_ALIASES[name] in known:
-                return f"no such option: {name} (did you mean {OPTION_ALIASES[name]}?)"
-        return None
+        if command is None:
+            return None
+        known = sorted({o for p in command.params for o in getattr(p, "opts", ()) if o.startswith("--")})
+        if name in OPTION_ALIASES and OPTION_ALIASES[name] in known:
+            return f"no such option: {name} (did you mean {OPTION_ALIASES[name]}?)"
+        number = _negative_number(argv)
+        if number is not None and re.fullmatch(r"-\d", name):
+            return f"{number} is not an option, nor a date sedov reads (no year before 1); write a year like 1933"
+        return f"no such option: {name}{_did_you_mean(name, known)}"
+    choice = _bad_choice(exc)
+    if choice is not None:
+        return choice
     said = " ".join(str(getattr(exc, "format_message", exc.__str__)()).split())
     extra = re.match(r"Got unexpected extra argument(?:s|\(s\))? \((.*)\)$", said)
     if extra and command is not None and command.name in COMMAND_FILTERS:
         words = extra[1]
         return f"{command.name} takes no words, only options: {_filter_for(ctx, words)}"
+    return None
+
+
+def _did_you_mean(typed: str, candidates: Sequence[str]) -> str:
+    """`` (did you mean X?)`` for the candidates nearest in spelling, else nothing.
+
+    British spellings are read as ours first (``--colour`` is ``--color``), and
+    only the candidates as near as the nearest are named, so ``--plac`` gets
+    ``--place`` and not ``--match``."""
+    import difflib
+
+    american = typed.replace("colour", "color")
+    if american != typed and american in candidates:
+        return f" (did you mean {american}?)"
+    scored = sorted(((difflib.SequenceMatcher(None, american, c).ratio(), c) for c in candidates), reverse=True)
+    near = [c for score, c in scored if score >= 0.6 and score >= scored[0][0] - 0.05]
+    return f" (did you mean {' or '.join(near[:2])}?)" if near else ""
+
+
+def _bad_choice(exc: Exception) -> str | None:
+    """One shape for every closed set of values, click's enums and our own alike:
+    ``invalid value for --format: 'jsno' is not one of table, json, … (did you mean json?)``."""
+    said = " ".join(str(getattr(exc, "format_message", exc.__str__)()).split())
+    found = re.fullmatch(r"Invalid value for '(--[\w-]+)'(?: / '-\w')?: '(.*)' is not one of (.*?)\.?", said)
+    if found is None:
+        return None
+    option, typed, listed = found.groups()
+    names = [name.strip().strip("'") for name in listed.split(",")]
+    return f"invalid value for {option}: {typed!r} is not one of {', '.join(names)}{_did_you_mean(typed, names)}"
+
+
+def _negative_number(argv: Sequence[str]) -> str | None:
+    """A word like ``-1933`` before any ``--``: click reads it as the option ``-1``."""
+    for word in argv:
+        if word == "--":
+            return None
+        if re.fullmatch(r"-\d[\d-]*", word):
+            return word
     return None
 
 
