@@ -206,8 +206,11 @@ def test_output_failure_leaves_nothing(tmp_path: Path, mini: Path) -> None:
 
 def test_export_errors(mini: Path) -> None:
     bad = export(mini, "--format", "pdf")
-    assert (bad.exit_code, bad.stderr) == (2, "sedov: error: invalid value for --format: 'pdf' is not one of "
-                                              "timelinejs, ics, csv, markdown, json (see 'sedov export --help')\n")  # fmt: skip
+    assert (bad.exit_code, bad.stderr) == (
+        2,
+        "sedov: error: invalid value for --format: 'pdf' is not one of timelinejs, ics, csv, markdown, json "
+        "(see 'sedov export --help')\n",
+    )
     missing = export(mini)
     assert missing.exit_code == 2 and "Missing option '--format'" in missing.stderr
     assert export(mini, "--format", "ICS").exit_code == 0

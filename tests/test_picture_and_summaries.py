@@ -203,7 +203,9 @@ def test_stats_table_and_formats() -> None:
         assert title in table
     bad = run("stats", "--format", "csv")
     assert (bad.exit_code, bad.stderr) == (
-        2, "sedov: error: invalid value for --format: 'csv' is not one of table, json (see 'sedov stats --help')\n")
+        2,
+        "sedov: error: invalid value for --format: 'csv' is not one of table, json (see 'sedov stats --help')\n",
+    )
 
 
 # --- --relative-to ------------------------------------------------------------------------
