@@ -207,6 +207,7 @@ def test_python_dash_m_and_the_script_agree() -> None:
     assert script.stdout == module.stdout == "In 1933 Lev Sedov was 26 until 23 February and 27 from 24 February.\n"
 
 
+@pytest.mark.slow  # a wheel build is 3 s; CI's new-user path installs one and runs it as well
 def test_the_wheel_ships_the_data(tmp_path: Path) -> None:
     root = Path(__file__).resolve().parents[1]
     build = subprocess.run(
