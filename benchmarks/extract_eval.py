@@ -11,7 +11,7 @@ precision the share of drafted events that match one.
   - benchmarks/extract_dev_real/ and extract_dev_real2/: the development
     sets, looked at while the extractor was improved. The second was held out
     first: its figures before it was looked at are in the README;
-  - benchmarks/extract_heldout2/ and extract_heldout3/: held out. Only their
+  - benchmarks/extract_heldout2/, extract_heldout3/ and extract_heldout4/: held out. Only their
     figures are reported; their texts and misses are not read while tuning
     (``--misses`` skips them unless ``--show-heldout`` is given), so their
     figures are for text the code was not tuned on.
@@ -60,6 +60,7 @@ REAL_DEV = ROOT / "benchmarks" / "extract_dev_real"
 REAL_DEV2 = ROOT / "benchmarks" / "extract_dev_real2"
 HELDOUT = ROOT / "benchmarks" / "extract_heldout2"
 HELDOUT3 = ROOT / "benchmarks" / "extract_heldout3"
+HELDOUT4 = ROOT / "benchmarks" / "extract_heldout4"
 
 Claim = tuple[str, date | None, date | None]
 KINDS = ("explicit", "convention", "relative", "open")
@@ -334,6 +335,9 @@ def main() -> None:
         real_set(HELDOUT, "held-out set: real biographies, never tuned on", args.misses and args.show_heldout)
     if HELDOUT3.is_dir():
         real_set(HELDOUT3, "held-out set 3: real biographies annotated 2026-12-02, never tuned on",
+                 args.misses and args.show_heldout)  # fmt: skip
+    if HELDOUT4.is_dir():
+        real_set(HELDOUT4, "held-out set 4: real biographies annotated 2026-12-02 (second round), never tuned on",
                  args.misses and args.show_heldout)  # fmt: skip
     sedov(args.misses)
     if not args.no_speed:
