@@ -94,7 +94,7 @@ def test_timeline_in_a_pipe_is_tsv_of_every_event_in_order(sedov: Run) -> None:
     assert result.stdout.startswith(HEADER)
     assert ids(result) == ALL_IDS
     assert result.stdout.splitlines()[6].split("\t")[:11] == [
-        "son-born", "1926", "moment", "1926-01-01", "1926-12-31", "date", "date", "1926", "19", "20", "lived",
+        "son-born", "1926", "moment", "1926-01-01", "1926-12-31", "article", "article", "1926", "19", "20", "lived",
     ]  # fmt: skip
     assert "\x1b" not in result.stdout
 
@@ -358,12 +358,17 @@ def test_show_json(sedov: Run) -> None:
     assert record["bounds"] == [
         {"side": "earliest", "date": "1938-02-01", "follows": None, "certainty": "inferred", "basis": "article",
          "note": "The alleged murder is tied to his last illness, which began with the attack of appendicitis in "
-                 "February 1938: either in hospital, or by a poisoning 'causing his condition'."}
+                 "February 1938: either in hospital, or by a poisoning 'causing his condition'."},
+        {"side": "latest", "date": "1938-02-16", "follows": None, "certainty": "inferred", "basis": "article",
+         "note": "No later than his death on 16 February 1938, which the alleged murder is said to have caused."},
     ]  # fmt: skip
     assert (record["kind"], record["date"], record["status"]) == ("moment", "[..1938-02-16]", "lived")
     assert (record["previous"], record["next"]) == ("taken-to-hospital", "death")
     confirmed = json.loads(sedov("show", "zborowski-confirms-death", "--json").stdout)
-    assert [(b["date"], b["follows"], b["basis"]) for b in confirmed["bounds"]] == [("1938-02-16", "death", "article")]
+    assert [(b["date"], b["follows"], b["basis"]) for b in confirmed["bounds"]] == [
+        ("1938-02-16", "death", "article"),
+        ("1956-12-31", None, "article"),
+    ]
     first = json.loads(sedov("show", "revolution-of-1905", "--json").stdout)
     assert (first["previous"], first["age"]) == (None, None)
 

@@ -289,7 +289,7 @@ def test_the_appendectomy_sentence_tells_two_things(ds: Dataset) -> None:
 
 
 def _follows(raw: dict[str, Any], ident: str = "zborowski-confirms-death") -> dict[str, Any]:
-    (bound,) = event(raw, ident)["bounds"]
+    (bound,) = [b for b in event(raw, ident)["bounds"] if "follows" in b]
     return bound  # type: ignore[no-any-return]
 
 
@@ -322,3 +322,27 @@ def test_the_grave_may_not_follow_a_death_a_month_before(write_dataset: WriteDat
         _follows(raw).update(date="1938-02-01")
 
     assert problems_in(write_dataset(change)) == ()
+
+
+# --- a reading is never labelled as the article's own date ------------------------------------------
+
+
+def test_no_day_of_a_reading_says_it_is_the_events_own_date(ds: Dataset) -> None:
+    """An inferred event's date is a reading of the article (its context, or nothing at all): each
+    end it has is a bound with its reason, so no consumer calls that day the article's own date."""
+    inferred = [e for e in ds.events if e.certainty == "inferred"]
+    assert len(inferred) == 20
+    labelled = {e.id: (e.start_basis, e.end_basis) for e in inferred if "date" in (e.start_basis, e.end_basis)}
+    assert labelled == {}
+    # attributed and disputed claims whose dates are readings too
+    for ident in ("murder-hypothesis", "zborowski-confirms-death"):
+        assert (ds.by_id[ident].start_basis, ds.by_id[ident].end_basis) == ("article", "article")
+    # while a day the event's own date words give keeps the basis 'date'
+    for ident in ("bloc-dissolved", "zborowski-testimony", "sudoplatov-denial"):
+        assert (ds.by_id[ident].start_basis, ds.by_id[ident].end_basis) == ("date", "date")
+
+
+def test_show_says_where_a_readings_days_come_from() -> None:
+    shown = CliRunner().invoke(cli.app, ["show", "visa", "--format", "table"], obj=terminal(100)).stdout
+    assert "earliest        1 January 1929 (inferred from the article)" in shown
+    assert "latest          31 December 1931 (inferred from the article)" in shown

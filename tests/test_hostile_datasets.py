@@ -44,13 +44,15 @@ VARIANTS: dict[str, Callable[[dict[str, Any]], None]] = {
     "no death date": lambda raw: (  # and so nothing can follow it: its bounds become plain days
         raw["people"][0].pop("death"), [b.pop("follows", None) for e in raw["events"] for b in e.get("bounds", [])]),
     "events outside the chart's axis": lambda raw: (
-        event(raw, "red-book").update(date="1936/1945"), event(raw, "father-in-prison").update(date="1890")),
+        event(raw, "red-book").update(date="1936/1945"), event(raw, "father-in-prison").pop("bounds"),
+        event(raw, "father-in-prison").update(date="1890")),
     "year 9999": lambda raw: (
         event(raw, "sudoplatov-denial").update(date="9999-12-31"),
         event(raw, "zborowski-testimony").update(date="9999"),
     ),
     "years before 1000": lambda raw: (
-        event(raw, "revolution-of-1905").update(date="0999/0999"), event(raw, "father-in-prison").update(date="0005")),
+        event(raw, "revolution-of-1905").update(date="0999/0999"), event(raw, "father-in-prison").pop("bounds"),
+        event(raw, "father-in-prison").update(date="0005")),
     "an uncertain birth": lambda raw: raw["people"][0]["birth"].update(date="1906"),
     "no events": lambda raw: raw.update(events=[], eras=[]),
 }  # fmt: skip
