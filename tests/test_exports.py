@@ -119,8 +119,8 @@ def test_timelinejs_has_the_documented_shape(mini: Path) -> None:
         _check_date(era["end_date"])
     by_id = {s["unique_id"]: s for s in data["events"]}
     assert by_id["birth"]["start_date"] == {"year": 1906, "month": 2, "day": 24}
-    # a moment is one slide, at its own precision
-    assert by_id["bloc-dissolved"]["start_date"] == {"year": 1933, "month": 1}
+    # a moment is one slide, at its own precision: "early 1933" is its year, worded, never January
+    assert by_id["bloc-dissolved"]["start_date"] == {"year": 1933}
     assert "end_date" not in by_id["bloc-dissolved"]
     assert by_id["bloc-dissolved"]["display_date"] == "early 1933"
     # a day known only from outside knowledge is never a slide's day: the open start falls back to a year

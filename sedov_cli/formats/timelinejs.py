@@ -30,9 +30,9 @@ def _date(point: Point | None, fallback: date | None, *, end: bool) -> dict[str,
     day = point.latest if end else point.earliest
     if fallback is not None and fallback.year != day.year:
         return {"year": fallback.year}
-    if point.precision is Precision.YEAR:
+    if point.precision in (Precision.YEAR, Precision.SUBYEAR):  # "early 1933" is not January: the year, worded
         return {"year": day.year}
-    if point.precision in (Precision.MONTH, Precision.SUBYEAR):
+    if point.precision is Precision.MONTH:
         return {"year": day.year, "month": day.month}
     return {"year": day.year, "month": day.month, "day": day.day}
 
