@@ -220,7 +220,8 @@ from 1938         His grave is in the            Cimetière de Thiais   inferred
         (["--place", "Mexico"], ["sieva-renamed"]),
         (["--person", "broue"], []),  # Broué reports the dissolution (claimed_by); he takes no part in it
         (["--person", "Trotsky", "--tag", "bloc"], ["bloc-formed", "urges-liquidation"]),
-        (["--person", "Stalin", "--person", "Hitler"], ["urges-liquidation", "murder-hypothesis"]),  # Hitler only dates
+        # Hitler only dates the move; Stalin is only the target of Sedov's words in urges-liquidation
+        (["--person", "Stalin", "--person", "Hitler"], ["murder-hypothesis"]),
         (["--tag", "health", "--tag", "portrait"],
          ["eye-treatment", "sternheim-meets", "languages", "appendicitis", "appendectomy", "complications",
           "taken-to-hospital"]),
