@@ -238,6 +238,9 @@ def _usage_hint(exc: Exception, ctx: Any, argv: Sequence[str]) -> str | None:
     extra = re.match(r"Got unexpected extra argument(?:s|\(s\))? \((.*)\)$", said)
     if extra and command is not None and command.name in COMMAND_FILTERS:
         words = extra[1]
+        split = _split_date(argv, words)
+        if split is not None:
+            return f"a date of several words needs quotes: sedov {command.name} {split}"
         return f"{command.name} takes no words, only options: {_filter_for(ctx, words)}"
     return None
 
@@ -277,6 +280,21 @@ def _negative_number(argv: Sequence[str]) -> str | None:
             return None
         if re.fullmatch(r"-\d[\d-]*", word):
             return word
+    return None
+
+
+DATE_OPTIONS = ("--from", "--to")
+
+
+def _split_date(argv: Sequence[str], words: str) -> str | None:
+    """``--from 30 January 1933``: the shell gave the option one word and left the rest over.
+    Returns the option with its words quoted, if the words left over follow a date option's value."""
+    import shlex
+
+    rest = shlex.split(words) if words else []
+    for i, word in enumerate(argv):
+        if word in DATE_OPTIONS and i + 1 < len(argv) and list(argv[i + 2 : i + 2 + len(rest)]) == rest:
+            return f"{word} {shlex.quote(' '.join([argv[i + 1], *rest]))}"
     return None
 
 

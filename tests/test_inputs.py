@@ -85,6 +85,13 @@ def test_the_tools_own_forms_are_read_back(typed: str, edtf: str, display: str) 
          "(see 'sedov events --help')"),
         (["events", "red", "book"], "events takes no words, only options: to search the text, write sedov events "
          "--search 'red book' (see 'sedov events --help')"),
+        # the shell split a date after --from or --to: the words left over are that date, not a search
+        (["timeline", "--from", "30", "January", "1933", "--to", "1934"], "a date of several words needs quotes: "
+         "sedov timeline --from '30 January 1933' (see 'sedov timeline --help')"),
+        (["events", "--place", "Paris", "--to", "16", "Feb", "1938"], "a date of several words needs quotes: "
+         "sedov events --to '16 Feb 1938' (see 'sedov events --help')"),
+        (["events", "--from", "Febuary", "1933"], "a date of several words needs quotes: sedov events --from "
+         "'Febuary 1933' (see 'sedov events --help')"),
         (["--json", "events"], "--json is an option of a command, so it goes after it: sedov events --json "
          "(see 'sedov --help')"),
         (["events", "--since", "1933"], "no such option: --since (did you mean --from?) (see 'sedov events --help')"),
