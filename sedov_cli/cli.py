@@ -227,6 +227,10 @@ def _usage_hint(exc: Exception, ctx: Any, argv: Sequence[str]) -> str | None:
         known = sorted({o for p in command.params for o in getattr(p, "opts", ()) if o.startswith("--")})
         if name in OPTION_ALIASES and OPTION_ALIASES[name] in known:
             return f"no such option: {name} (did you mean {OPTION_ALIASES[name]}?)"
+        elsewhere = _owners(ctx, name)
+        if elsewhere and name not in known:  # a real option, of other commands: no spelling guess
+            have = "has" if len(elsewhere) == 1 else "have"
+            return f"{command.name} has no {name} option ({_listed(elsewhere)} {have} it)"
         number = _negative_number(argv)
         if number is not None and re.fullmatch(r"-\d", name):
             return f"{number} is not an option, nor a date sedov reads (no year before 1); write a year like 1933"
@@ -235,6 +239,13 @@ def _usage_hint(exc: Exception, ctx: Any, argv: Sequence[str]) -> str | None:
     if choice is not None:
         return choice
     said = " ".join(str(getattr(exc, "format_message", exc.__str__)()).split())
+    missing = _missing(exc, command, said)
+    if missing is not None:
+        if ctx is not None:
+            return missing
+        names = {name for name, _, _ in COMMANDS}
+        typed = [w + " " for w in argv if w in names][:1]  # click gives no context here
+        return f"{missing} (see 'sedov {''.join(typed)}--help')"
     extra = re.match(r"Got unexpected extra argument(?:s|\(s\))? \((.*)\)$", said)
     if extra and command is not None and command.name in COMMAND_FILTERS:
         words = extra[1]
@@ -281,6 +292,42 @@ def _negative_number(argv: Sequence[str]) -> str | None:
         if re.fullmatch(r"-\d[\d-]*", word):
             return word
     return None
+
+
+def _owners(ctx: Any, name: str) -> list[str]:
+    """The commands that have the option ``name``."""
+    try:
+        group = ctx.find_root().command
+        commands = group.commands
+    except Exception:  # no root group (a test's bare command): nothing to say
+        return []
+    return [n for n, c in commands.items() if any(name in getattr(p, "opts", ()) for p in c.params)]
+
+
+def _listed(names: Sequence[str]) -> str:
+    """'timeline and events', 'timeline, events, show and 9 more'."""
+    if len(names) > 3:
+        return f"{', '.join(names[:3])} and {len(names) - 3} more"
+    return names[0] if len(names) == 1 else f"{', '.join(names[:-1])} and {names[-1]}"
+
+
+def _missing(exc: Exception, command: Any, said: str) -> str | None:
+    """click's "Missing argument 'ID'." and "Option '--data' requires an argument." in our words:
+    what is missing, and what to type."""
+    wants = re.fullmatch(r"Option '(--[\w-]+)' requires an argument\.", said)
+    if wants:
+        return f"{wants[1]} needs a value after it"
+    param = getattr(exc, "param", None)
+    if type(exc).__name__ != "MissingParameter" or param is None or command is None:
+        return None
+    named = re.fullmatch(r"Missing argument '(.*)'\.", said)
+    if named:
+        example = next((line.strip() for line in (command.help or "").splitlines()
+                        if line.strip().startswith(f"sedov {command.name} ")), None)  # fmt: skip
+        return f"sedov {command.name} needs {named[1]}" + (f", e.g. {example}" if example else "")
+    option = max(param.opts, key=len)
+    choices = getattr(param.type, "choices", None)
+    return f"sedov {command.name} needs {option}" + (f": one of {', '.join(map(str, choices))}" if choices else "")
 
 
 DATE_OPTIONS = ("--from", "--to")

@@ -404,7 +404,11 @@ def _words_of(iso: str) -> str:
 def _numeric_day(text: str, first: int, second: int, year: int, year_digits: int) -> EdtfDate:
     """A day written in numbers only: 16.02.1938 and 2/16/1938 can be read one way, 3/2/1938 two."""
     if year_digits != 4:
-        raise DateError(f"{text!r}: write the year in full (which century?), e.g. 16 February 1938")
+        sep = next((c for c in text.strip() if not c.isdigit()), "/")
+        head = text.strip().rsplit(sep, 1)[0]
+        example = (f"{head}{sep}19{year:02d} or {head}{sep}20{year:02d}" if year_digits == 2
+                   else f"{head}{sep}{year:04d}")  # fmt: skip
+        raise DateError(f"{text!r}: write the year in full (which century?), e.g. {example}")
     readings = []
     for day, month in ((first, second), (second, first)):
         if 1 <= month <= 12 and 1 <= day <= calendar.monthrange(year, month)[1]:

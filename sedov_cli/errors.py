@@ -73,3 +73,8 @@ class AmbiguousName(UsageProblem):
 
 class OutsideLife(SedovError):
     """A question about an age before the person was born."""
+
+
+class NoBirth(SedovError):
+    """An age asked of a person the dataset gives no birth for: a fact of the data, not a slip of
+    the command line, so it exits 1 as a runtime answer does."""

@@ -17,7 +17,7 @@ from functools import cached_property
 from typing import Literal, TypeVar
 
 from .dates import LIKE, AgeAnswer, DateError, EdtfDate, Precision, Span, format_day, parse_edtf, parse_when
-from .errors import AmbiguousName, BadWhen, UnknownName, UsageProblem
+from .errors import AmbiguousName, BadWhen, NoBirth, UnknownName, UsageProblem
 from .model import CERTAINTIES, Dataset, Event, EventStore, Narrowing, Person, Place, Stored
 from .text import fold
 
@@ -477,7 +477,7 @@ def age_of(ds: Dataset, person: Person, when: When) -> AgeAnswer:
     """
     life = person.life
     if life is None:
-        raise UsageProblem(f"the dataset has no birth date for {person.name}, so no age can be given")
+        raise NoBirth(f"the dataset has no birth date for {person.name}, so no age can be given")
     return life.age_over(when.span, when.certain, follows_death=when.follows_death and person.id == ds.subject)
 
 

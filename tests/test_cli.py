@@ -676,7 +676,18 @@ def test_broken_dataset_exits_1_naming_file_and_problem(sedov: Run, write_datase
         (["age-at", "-1933"], 2, "-1933 is not an option, nor a date sedov reads (no year before 1); write a year "
          "like 1933 (see 'sedov age-at --help')"),
         (["timelin"], 2, "No such command 'timelin'. Did you mean 'timeline'? (see 'sedov --help')"),
-        (["age-at"], 2, "Missing argument 'WHEN'. (see 'sedov age-at --help')"),
+        # what is missing in sedov's words, with the command's own first example
+        (["age-at"], 2, "sedov age-at needs WHEN, e.g. sedov age-at 1933 (see 'sedov age-at --help')"),
+        (["show"], 2, "sedov show needs ID, e.g. sedov show marriage (see 'sedov show --help')"),
+        (["export"], 2, "sedov export needs --format: one of timelinejs, ics, csv, markdown, json "
+         "(see 'sedov export --help')"),
+        (["events", "--place"], 2, "--place needs a value after it (see 'sedov events --help')"),
+        (["--data"], 2, "--data needs a value after it (see 'sedov --help')"),
+        # an option of other commands is named as theirs, not guessed at by spelling
+        (["chart", "--format", "tsv"], 2,
+         "chart has no --format option (timeline, events, show and 9 more have it) (see 'sedov chart --help')"),
+        (["stats", "--reverse"], 2, "stats has no --reverse option (timeline and events have it) "
+         "(see 'sedov stats --help')"),
     ],
 )  # fmt: skip
 def test_errors_are_one_line_with_exit_codes(sedov: Run, args: list[str], code: int, message: str) -> None:
@@ -743,3 +754,11 @@ def test_a_command_registered_on_an_app_is_kept_beside_the_lazy_ones() -> None:
     assert CliRunner().invoke(app, ["hello", "--debug"]).stdout == "hi\n"
     group = typer.main.get_command(app)
     assert list(group.commands)[-1] == "hello" and "timeline" in group.commands  # type: ignore[attr-defined]
+
+
+def test_an_age_of_someone_without_a_birth_is_a_runtime_answer(sedov: Run) -> None:
+    """Zina is known; the dataset gives no birth for her. That is a fact of the data (exit 1), not a
+    mistake on the command line (exit 2)."""
+    result = sedov("age-at", "1933", "--person", "Zina")
+    assert (result.exit_code, result.stdout, result.stderr) == (
+        1, "", "sedov: error: the dataset has no birth date for Zina, so no age can be given\n")  # fmt: skip

@@ -212,7 +212,7 @@ def test_export_errors(mini: Path) -> None:
         "(see 'sedov export --help')\n",
     )
     missing = export(mini)
-    assert missing.exit_code == 2 and "Missing option '--format'" in missing.stderr
+    assert missing.exit_code == 2 and "sedov export needs --format: one of timelinejs" in missing.stderr
     assert export(mini, "--format", "ICS").exit_code == 0
 
 

@@ -59,7 +59,10 @@ def test_the_tools_own_forms_are_read_back(typed: str, edtf: str, display: str) 
         (["age-at", "3/2/1938"], "'3/2/1938' is ambiguous: the day and the month could be either way round. Write "
          "the month in words (3 February 1938 or 2 March 1938) or as ISO (1938-02-03 or 1938-03-02)"),
         (["age-at", "1933/02/16"], "'1933/02/16': write a day with dashes, as 1933-02-16 (16 February 1933)"),
-        (["age-at", "16/02/38"], "'16/02/38': write the year in full (which century?), e.g. 16 February 1938"),
+        # the example is built from the numbers typed
+        (["age-at", "16/02/38"], "'16/02/38': write the year in full (which century?), e.g. 16/02/1938 or 16/02/2038"),
+        (["events", "--from", "1.2.38"], "'1.2.38': write the year in full (which century?), e.g. 1.2.1938 or "
+         "1.2.2038"),
         (["age-at", "31/31/1938"], "'31/31/1938' is not a day: neither 31 nor 31 can be its month"),
         (["age-at", "31 February 1933"], "'31 February 1933': February 1933 has no day 31"),
         (["age-at", "Feb 29 1933"], "'Feb 29 1933': February 1933 has no day 29"),
