@@ -42,7 +42,14 @@ def _suggest(query: str, names: Iterable[str | tuple[str, str]], n: int = 2, *, 
             whole = max(whole, difflib.SequenceMatcher(None, q, f[: len(q)]).ratio())
         return whole
 
-    scored = sorted(((closeness(f), f) for f in by_fold), reverse=True)
+    def slips(f: str) -> bool:
+        """Every word typed is a slip for a word of the name: 'exile in pari' is, for 'Exile in
+        Paris'; 'exile in berlin' is not (Berlin is another word, not a misspelt Paris)."""
+        words = f.split()
+        return all(any(difflib.SequenceMatcher(None, w, v).ratio() >= 0.75 for v in words) for w in q.split())
+
+    several = len(q.split()) > 1
+    scored = sorted(((closeness(f), f) for f in by_fold if not several or slips(f)), reverse=True)
     top = scored[0][0] if scored else 0.0
     best: dict[str, str] = {}
     for score, f in scored:

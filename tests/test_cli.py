@@ -662,6 +662,9 @@ def test_broken_dataset_exits_1_naming_file_and_problem(sedov: Run, write_datase
         (["timeline", "--color", "alway"], 2, "invalid value for --color: 'alway' is not one of auto, always, never "
          "(did you mean always?) (see 'sedov timeline --help')"),
         (["events", "--period", "Exile in Pari"], 2, "unknown period 'Exile in Pari' (did you mean 'Exile in Paris'?)"),
+        # another word is not a slip: Berlin is not a misspelt Paris, so the periods are listed
+        (["events", "--period", "exile in berlin"], 2, "unknown period 'exile in berlin'; the periods are: Early "
+         "life, Exile in Turkey and Germany, Exile in Paris, Death, After his death"),
         (["events", "--plac", "Paris"], 2,
          "no such option: --plac (did you mean --place?) (see 'sedov events --help')"),
         # one shape for every unknown option: the nearest by spelling, British spellings read as ours
