@@ -226,12 +226,48 @@ def test_text_forms_bom_crlf_nbsp_dashes_and_citation_markers(tmp_path: Path) ->
         ("Ann Lee (Hindi: [x] (listen); née Nehru; 19 November 1917 – 31 October 1984) was.", "1917-11-19",
          "1984-10-31"),
         ("Ann Lee is a runner. Lee was born on 17 January 1940 in Kapsisiywa.", "1940-01-17", None),
+        ("Ann Lee[a] (born Anna Lind; c. 1729 – 14 December 1780) was a judge.", "1729~", "1780-12-14"),
+        ("Ann Lee (Swedish: [an lee]) (born on 3 or 5 May 1940) is a runner.", "[1940-05-03..1940-05-05]", None),
+        ("Landscape painter Ann Lee was born on May 3, 1900, and died on June 9, 1980.", "1900-05-03",
+         "1980-06-09"),
+        ("Singer and composer Ann Lee was born in 1900 in Oslo.", "1900", None),
     ],
 )  # fmt: skip
 def test_life_dates_in_every_shape(lead: str, birth: str, death: str | None) -> None:
     person = _draft(f"= Ann Lee =\n\n{lead} In 1960 she won.\n").dataset["people"][0]
     assert person.get("birth", {}).get("date") == birth
     assert person.get("death", {}).get("date") == death
+
+
+def test_a_name_after_her_or_his_is_someone_elses_birth() -> None:
+    person = _draft("= Ann Lee =\n\nAnn Lee is a poet. Her son Ivan Lee was born in 1930. In 1960 she won.\n")
+    assert "birth" not in person.dataset["people"][0]
+
+
+def test_a_line_of_life_dates_under_the_name_is_the_birth_and_death_not_a_period() -> None:
+    text = "Ann Lee\n\n3 May 1900 – 9 June 1980\n\nAnn Lee was a poet. At the age of 16 she left Oslo.\n"
+    draft = _draft(text)
+    person = draft.dataset["people"][0]
+    assert (person["birth"]["date"], person["death"]["date"]) == ("1900-05-03", "1980-06-09")
+    assert [e["date"] for e in draft.dataset["events"]] == ["1900-05-03", "1980-06-09", "[1916-05-03..1917-05-02]"]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Joan of Lorraine was a painter. In 1930 Joan went to Oslo.\n", "Joan of Lorraine"),
+        ("Ann Lee, Norwegian poet, died at 80\n\nShe was a poet. In 1930 Lee went to Oslo.\n", "Ann Lee"),
+        ("Ann Lee Biography\n\nAnn Lee was a poet. In 1930 Lee went to Oslo.\n", "Ann Lee"),
+        ("Ann Lee (Anna)\n\nShe was a poet. In 1930 Lee went to Oslo.\n", "Ann Lee"),
+        ("Gone, Ann Lee in 1980, she was a poet. In 1930 Ann Lee went to Oslo. Ann Lee sang.\n", "Ann Lee"),
+        (
+            "Per Holm\n\nSummary of her life\n\nAnn Lee was born in Oslo in 1900. In 1930 she went to Bergen.\n",
+            "Ann Lee",
+        ),  # the title line is the page's author; the prose opens after a heading
+    ],
+)
+def test_the_subjects_name_from_headline_titles_and_openings(text: str, name: str) -> None:
+    assert _draft(text).dataset["people"][0]["name"] == name
 
 
 def test_a_subject_without_a_birth_still_gets_a_draft_with_no_ages(tmp_path: Path) -> None:

@@ -564,6 +564,10 @@ def draft_dataset(
     person_words[subject_id] = subject_mod.name_tokens(who)
 
     life_spans: dict[int, list[tuple[int, int]]] = {}
+    if who.life_span is not None:  # life dates with no name before them: the subject's, not a period
+        at = next((i for i, s in enumerate(found) if s.start <= who.life_span[0] < s.end), None)
+        if at is not None:
+            life_spans[at] = [(who.life_span[0] - found[at].start, who.life_span[1] - found[at].start)]
     for number, (sentence, words) in enumerate(zip(found, texts, strict=True)):
         for life in find_life_dates(words):
             life_spans.setdefault(number, []).append((life.start, life.end))
