@@ -49,6 +49,7 @@ def edtf(sentence: str) -> list[tuple[str, str]]:
         ("She edited it 1998-03.", [("1998-03", "1998-03")]),  # ISO month, not 1998 to 2003
         ("Born 24 February 1906.", [("24 February 1906", "1906-02-24")]),
         ("He died on October 29, 1937.", [("October 29, 1937", "1937-10-29")]),
+        ("Died: March 10,1913", [("March 10,1913", "1913-03-10")]),  # the year glued to the day's comma
         ("In February 1938 he fell ill.", [("February 1938", "1938-02")]),
         ("between 1935 and 1938", [("between 1935 and 1938", "1935/1938")]),
         ("from 1929 to 1931", [("from 1929 to 1931", "1929/1931")]),

@@ -239,6 +239,18 @@ def test_life_dates_in_every_shape(lead: str, birth: str, death: str | None) -> 
     assert person.get("death", {}).get("date") == death
 
 
+def test_facts_lines_under_a_heading_before_the_prose_are_the_infobox_and_the_widest_birth_wins() -> None:
+    text = (
+        "Ann Lee\n\nQuick Facts\n\nBorn: Bergen, Norway 1901\n\nDied: June 9,1980\n\n"
+        "Ann Lee was born in 1900 or 1901 in Bergen. When she was ten she sang.\n"
+    )
+    draft = _draft(text)
+    person = draft.dataset["people"][0]
+    assert (person["birth"]["date"], person["death"]["date"]) == ("[1900..1901]", "1980-06-09")
+    assert person["birth"]["source"]["quote"] == "Ann Lee was born in 1900 or 1901 in Bergen."
+    assert [e["date"] for e in draft.dataset["events"]][-1] == "[1910-01-01..1912-12-30]"
+
+
 def test_a_name_after_her_or_his_is_someone_elses_birth() -> None:
     person = _draft("= Ann Lee =\n\nAnn Lee is a poet. Her son Ivan Lee was born in 1930. In 1960 she won.\n")
     assert "birth" not in person.dataset["people"][0]

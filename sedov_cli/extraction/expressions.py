@@ -50,16 +50,20 @@ MONTH = (
     r"|Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept\.?|Sep\.?|Oct\.?|Nov\.?|Dec\.?)(?![a-z])"
 )
 DAY = r"(?<![\d\w])(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?(?![\d:])"
-YEAR = r"(?<![\w.,/:$£€#])(?:1\d{3}|20\d{2})(?!\w|[.,:]\d|-[^\W\d_]|\s*(?:%|per\s?cent))"
+_YEAR_TAIL = r"(?!\w|[.,:]\d|-[^\W\d_]|\s*(?:%|per\s?cent))"
+YEAR = rf"(?<![\w.,/:$£€#])(?:1\d{{3}}|20\d{{2}}){_YEAR_TAIL}"
+_GLUED_YEAR = rf"(?:1\d{{3}}|20\d{{2}}){_YEAR_TAIL}"
+"""A year glued to the day's comma ("March 10,1913"): read only right after a month and a day."""
 QUALIFIER = _QUAL = r"(?:(?:c\.|ca\.|circa|about|around|approximately|approx\.|roughly)\s*)"
 POINT = _POINT = (
-    rf"(?:{DAY}\s+(?:of\s+)?{MONTH},?\s+{YEAR}|{MONTH}\s+{DAY},?\s+{YEAR}|{MONTH},?\s+(?:of\s+)?{YEAR}|{YEAR})"
+    rf"(?:{DAY}\s+(?:of\s+)?{MONTH},?\s+{YEAR}|{MONTH}\s+{DAY}(?:,?\s+{YEAR}|,{_GLUED_YEAR})|{MONTH},?\s+(?:of\s+)?{YEAR}"
+    rf"|{YEAR})"
 )
 _DASH = r"\s*(?:–|—|‒|―|-{1,2})\s*"
 _TO = rf"(?:{_DASH}|\s+(?:to|until|till|through|and)\s+)"
 
 _DMY = re.compile(rf"(?P<d>{DAY})\s+(?:of\s+)?(?P<m>{MONTH}),?\s+(?P<y>{YEAR})")
-_MDY = re.compile(rf"(?P<m>{MONTH})\s+(?P<d>{DAY}),?\s+(?P<y>{YEAR})")
+_MDY = re.compile(rf"(?P<m>{MONTH})\s+(?P<d>{DAY})(?:,?\s+(?P<y>{YEAR})|,(?P<y2>{_GLUED_YEAR}))")
 _MY = re.compile(rf"(?P<m>{MONTH}),?\s+(?:of\s+)?(?P<y>{YEAR})")
 _Y = re.compile(rf"(?P<y>{YEAR})")
 
@@ -141,7 +145,8 @@ def parse_point(text: str) -> str:
     for pattern in (_DMY, _MDY):
         m = pattern.fullmatch(text)
         if m:
-            return point_text(int(m["y"]), month_number(m["m"]), _day(m["d"]))
+            year = m["y"] or m.groupdict().get("y2")
+            return point_text(int(year), month_number(m["m"]), _day(m["d"]))
     m = _MY.fullmatch(text)
     if m:
         return point_text(int(m["y"]), month_number(m["m"]))

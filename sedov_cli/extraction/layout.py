@@ -337,7 +337,8 @@ def read_layout(text: str) -> Layout:
             st.flush()
             st.infobox.append(InfoboxField(key, first, last, first, last))
             continue
-        field_at = _infobox_key(stripped) if st.section == LEAD and len(stripped) < 400 else None
+        before_prose = st.section == LEAD or not st.prose_seen  # "Quick Facts" above its lines: still the infobox
+        field_at = _infobox_key(stripped) if before_prose and len(stripped) < 400 else None
         if field_at is not None:
             key, value_at = field_at
             st.flush()

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 
+from ..dates import parse_edtf
 from .expressions import find_dates
 from .layout import LEAD, Layout
 from .names import find_life_dates, first_life_parenthesis, life_in, subject_from_sentence
@@ -196,7 +197,30 @@ def find_subject(
     _from_infobox(text, layout, who)
     if who.birth is None or who.death is None:
         _from_prose(spans, texts, who)
+    if who.birth_at is not None and who.birth_at[2] == "infobox":
+        _widest_birth(spans, texts, who)
     return who
+
+
+def _widest_birth(spans: list[tuple[str, int, int]], texts: list[str], who: Subject) -> None:
+    """An infobox's 'Born: … 1820' against the prose's 'born in 1819 or 1820': the prose, which holds it.
+
+    When the text's own sentence gives a birth that contains the infobox's and is wider, the wider is what the
+    text knows; a narrower prose date does not overrule the infobox (the two may be one misprint apart)."""
+    boxed, boxed_at, death, death_at = who.birth, who.birth_at, who.death, who.death_at
+    who.birth = who.birth_at = None
+    who.death, who.death_at = who.death or "", who.death_at  # the death is not looked for again
+    _from_prose(spans, texts, who)
+    prose, prose_at = who.birth, who.birth_at
+    who.death, who.death_at = death, death_at
+    who.birth, who.birth_at = boxed, boxed_at
+    if prose is None or prose == boxed or boxed is None:
+        return
+    wide, narrow = parse_edtf(prose).span, parse_edtf(boxed).span
+    if None in (wide.earliest, wide.latest, narrow.earliest, narrow.latest):
+        return
+    if wide.earliest <= narrow.earliest and narrow.latest <= wide.latest:  # type: ignore[operator]
+        who.birth, who.birth_at = prose, prose_at
 
 
 _LIFE_LINE_MAX = 80
