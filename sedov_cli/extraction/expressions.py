@@ -145,7 +145,7 @@ def parse_point(text: str) -> str:
     for pattern in (_DMY, _MDY):
         m = pattern.fullmatch(text)
         if m:
-            year = m["y"] or m.groupdict().get("y2")
+            year: str = m["y"] or m.groupdict().get("y2") or ""
             return point_text(int(year), month_number(m["m"]), _day(m["d"]))
     m = _MY.fullmatch(text)
     if m:

@@ -219,7 +219,7 @@ def _widest_birth(spans: list[tuple[str, int, int]], texts: list[str], who: Subj
     wide, narrow = parse_edtf(prose).span, parse_edtf(boxed).span
     if None in (wide.earliest, wide.latest, narrow.earliest, narrow.latest):
         return
-    if wide.earliest <= narrow.earliest and narrow.latest <= wide.latest:  # type: ignore[operator]
+    if wide.earliest <= narrow.earliest and narrow.latest <= wide.latest:
         who.birth, who.birth_at = prose, prose_at
 
 
