@@ -251,9 +251,11 @@ def test_facts_lines_under_a_heading_before_the_prose_are_the_infobox_and_the_wi
     assert [e["date"] for e in draft.dataset["events"]][-1] == "[1910-01-01..1912-12-30]"
 
 
-def test_a_name_after_her_or_his_is_someone_elses_birth() -> None:
+def test_a_name_or_a_death_after_her_or_his_is_someone_elses() -> None:
     person = _draft("= Ann Lee =\n\nAnn Lee is a poet. Her son Ivan Lee was born in 1930. In 1960 she won.\n")
     assert "birth" not in person.dataset["people"][0]
+    widowed = _draft("= Ann Lee =\n\nAnn Lee is a poet. She moved in 1930, and her husband died in May 1931.\n")
+    assert "death" not in widowed.dataset["people"][0]
 
 
 def test_a_line_of_life_dates_under_the_name_is_the_birth_and_death_not_a_period() -> None:
@@ -271,6 +273,8 @@ def test_a_line_of_life_dates_under_the_name_is_the_birth_and_death_not_a_period
         ("Ann Lee, Norwegian poet, died at 80\n\nShe was a poet. In 1930 Lee went to Oslo.\n", "Ann Lee"),
         ("Ann Lee Biography\n\nAnn Lee was a poet. In 1930 Lee went to Oslo.\n", "Ann Lee"),
         ("Ann Lee (Anna)\n\nShe was a poet. In 1930 Lee went to Oslo.\n", "Ann Lee"),
+        ("Ann Lee -- Norway\n\nShe was a poet. In 1930 Lee went to Oslo.\n", "Ann Lee"),
+        ("Fashion designer Ann Lee was born in Oslo in 1900. In 1930 Lee went to Bergen.\n", "Ann Lee"),
         ("Gone, Ann Lee in 1980, she was a poet. In 1930 Ann Lee went to Oslo. Ann Lee sang.\n", "Ann Lee"),
         (
             "Per Holm\n\nSummary of her life\n\nAnn Lee was born in Oslo in 1900. In 1930 she went to Bergen.\n",

@@ -78,6 +78,11 @@ def _clean(name: str) -> str:
             name, folded = name[:at].strip(" ,-–—|"), folded[:at]
     if " | " in name:
         name = name.split(" | ", 1)[0]
+    for dash in (" -- ", " — ", " – ", " - "):  # "Mary Lee -- Jamaica": the name, then what the page adds
+        head, cut, _ = name.partition(dash)
+        if cut and _is_name(head) and len(head.split()) > 1:
+            name = head
+            break
     head, comma, rest = name.partition(", ")
     if comma and _is_name(head) and len(head.split()) > 1 and re.search(r"\b[a-z]{3,}\b", rest):
         name = head  # "Wangari Maathai, political activist, died at 71": a headline after the name
@@ -114,6 +119,11 @@ def _most_named(texts: list[str]) -> str | None:
     return max(counts, key=lambda n: (counts[n], -texts[0].find(n) if n in texts[0] else 0))
 
 
+_PLACE_WORDS = frozenset("in on at of near from to into the a an born died by".split())  # noqa: SIM905
+"""Words before an opening name that make it a place ("Born in the village of Ihithe, …"), where
+"Fashion designer Coco Chanel was …" opens with a description of the subject."""
+
+
 def _recurs(name: str, texts: list[str], opened: int) -> bool:
     """Whether a word of the name comes back in another sentence: a subject is named again, a headline's
     opening word ("Dead, Wangari Muta Maathai on …") is not."""
@@ -142,7 +152,7 @@ def find_subject(
     opening = None
     for i in lead[:5]:  # the first sentence that opens with a name and says who they were
         named = subject_from_sentence(texts[i]) or ""
-        opens = bool(named) and len(texts[i][: texts[i].find(named)].split()) <= 1  # not "Born in … of Ihithe"
+        opens = bool(named) and not _PLACE_WORDS & set(texts[i][: texts[i].find(named)].casefold().split())
         if opens and _INTRODUCES.match(texts[i], texts[i].find(named) + len(named)) and _recurs(named, texts, i):
             opening = named  # a name said again: "Dead, Wangari Muta Maathai on …, she was" opens with a headline
             lead = lead[lead.index(i) :]
@@ -342,6 +352,8 @@ def _from_prose(spans: list[tuple[str, int, int]], texts: list[str], who: Subjec
             m = pattern.search(words)
             if m is None or not (about or _described(words[: m.start()], names)):
                 continue
+            if _OTHERS.search(re.split(r"[,;:]", words[: m.start()])[-1]):
+                continue  # "…, her husband died in October 1844": someone else's death in a sentence about her
             about = True  # "Fashion designer Coco Chanel was born on …, and died on …": the death is hers too
             mentions, _ = find_dates(words[m.end() :])
             point = next((x for x in mentions if not x.period), None)
