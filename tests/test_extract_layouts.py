@@ -339,6 +339,14 @@ def test_a_name_from_the_site_is_taken_off_and_a_guessed_name_is_said() -> None:
         ("She won in 1931. Later she moved to Oslo. Two years later she married.", "[1933..]"),  # no end: none
         ("She won in 1931. By then she was famous. The following year she married.", "1932"),  # 'by then' stays
         ("She won in 1931. During this period she wrote. The following year she married.", "1932"),
+        ("In her teenaged years she sang in a choir.", "[1913-05-03..1920-05-02]"),
+        ("She moved in 1931. For the rest of her life she lived in Oslo.", "1931/1980"),
+        ("She moved in 1931. She spent her last years in Oslo.", "../1980"),
+        ("She moved in 1931. She spent her final months in Oslo.", "[1979-01-02..1980-12-31]"),
+        ("When she was ten days old, her mother moved to Oslo.", "1900-05-13"),
+        ("At two weeks old she was baptised.", "[1900-05-17..1900-05-23]"),
+        ("Her father, who died when she was six, was a sailor.", "[1906-05-03..1907-05-02]"),  # 'she' is not him
+        ("Life was hard, and Lee was hired out by the age of five.", "[..1906-05-02]"),  # the clause names her
     ],
 )
 def test_relative_dates_are_read_against_the_text_and_inferred(sentences: str, expected: str) -> None:
@@ -346,6 +354,23 @@ def test_relative_dates_are_read_against_the_text_and_inferred(sentences: str, e
     last = draft.dataset["events"][-1]
     assert (last["date"], last["certainty"]) == (expected, "inferred")
     assert last["note"].startswith("Resolved ")
+
+
+@pytest.mark.parametrize(
+    ("sentences", "expected"),
+    [
+        ("In 1930 she won. His mother, who died when she was six, was a sailor.", "1930"),  # 'she' may be her
+        ("In 1930 she won. Her son Tom Ek was hired out at the age of five.", "1930"),  # someone else's age
+    ],
+)
+def test_an_age_that_may_be_someone_elses_is_not_drafted(sentences: str, expected: str) -> None:
+    draft = _draft(f"= Ann Lee =\n\nAnn Lee (3 May 1900 – 1980) was a poet. {sentences}\n")
+    assert draft.dataset["events"][-1]["date"] == expected
+
+
+def test_as_early_as_is_then_unless_the_text_says_by_then() -> None:
+    dates = [m.edtf for m in find_dates("As early as 1956, she released a single.")[0]]
+    assert dates + [m.edtf for m in find_dates("As early as 1930 she had written poems.")[0]] == ["1956", "[..1930]"]
 
 
 def test_a_named_event_is_not_linked_to_another_of_its_kind() -> None:

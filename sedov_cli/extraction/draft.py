@@ -701,7 +701,8 @@ def draft_dataset(
                 ):  # "1913 Born September 12": the line's year is the year of its day
                     story.note(words, Anchor(mention.named, mention.text))
                     continue
-                narrow = _narrowed_by_age(mention, age, birth, death) if age and about_subject and birth else None
+                aged = age is not None and _age_about(words, age, subject_words, about_subject)
+                narrow = _narrowed_by_age(mention, age, birth, death) if age and aged and birth else None
                 if narrow is not None and age is not None:
                     here.draft(mention.edtf, mention.start, mention.end, note=mention.note, inferred=False,
                                bounds=_age_bounds(narrow, age.text))  # fmt: skip
@@ -726,7 +727,10 @@ def draft_dataset(
                 continue  # "in 1925 at the age of 19": the age restates the year of its clause
             if _restated(words, relative, mentions):
                 continue  # "Two years later, in 1927, …": the date says it, and wins
-            result = resolve(relative, story.anchor, birth, about_subject, death, story.recall, near)
+            whose = (
+                _age_about(words, relative, subject_words, about_subject) if relative.form in _AGES else about_subject
+            )
+            result = resolve(relative, story.anchor, birth, whose, death, story.recall, near)
             if relative.form == "event" and clause_around(words, relative.start) in clauses and result.edtf:
                 continue  # "in early 1966 (upon the death of Shastri)": the clause's own date dates it
             if relative.form == "age" and _restates_death(words, result.edtf, death):
@@ -782,7 +786,7 @@ def draft_dataset(
     return draft_out
 
 
-_RESTATING = frozenset({"by_then", "at_time", "during"})
+_RESTATING = frozenset({"by_then", "at_time", "during", "rest_of_life", "last_years"})
 """Relative words that say when something held, at a time already told: a later count goes on from that time."""
 
 
@@ -925,7 +929,8 @@ _KIN = re.compile(
 
 _OPENERS = frozenset(
     """In At Aged By When After Before During On From Following Later Two Three A An The As Until Till Since Early
-    Late Soon Then Shortly Within Over Throughout Upon Once While Having Only Just Already Still""".split()  # noqa: SIM905
+    Late Soon Then Shortly Within Over Throughout Upon Once While Having Only Just Already Still For Around About
+    Towards Toward Near Despite Although Though Because""".split()  # noqa: SIM905
 )
 """Words a sentence may open with before it names whom it is about ("As a 17-year-old, she …")."""
 
@@ -933,6 +938,11 @@ _OPENERS = frozenset(
 def _about(words: str, subject_words: set[str]) -> bool:
     """Whether an age in this sentence is the subject's: the first person it names is the subject
     (he, she, one of the subject's names), and not "his son" or "her teacher"."""
+    return _first_person(words, subject_words) is True
+
+
+def _first_person(words: str, subject_words: set[str]) -> bool | None:
+    """True if the first person ``words`` name is the subject, False if someone else, None if it names no one."""
     for m in _PERSONAL.finditer(words):
         token = m.group()
         if token.lower() in ("he", "she", "they") or token in subject_words:
@@ -943,7 +953,35 @@ def _about(words: str, subject_words: set[str]) -> bool:
             continue
         if token[0].isupper():
             return False
-    return False
+    return None
+
+
+_AGES = frozenset({"age", "life", "months", "birthday"})
+_OTHER_SEX_KIN = re.compile(
+    r"^(?:(?P<her>Her)\s+(?:father|brother|son|husband|uncle|grandfather|nephew)"
+    r"|(?P<his>His)\s+(?:mother|sister|daughter|wife|aunt|grandmother|niece))\b"
+)
+"""'Her father, who died when she was six': 'she' cannot be the father, so it is the 'her' the sentence began with."""
+
+
+def _age_about(words: str, age: Found, subject_words: set[str], sentence: bool) -> bool:
+    """Whether an age is the subject's, read from its own clause when that clause names someone.
+
+    "Life was hard, and Harriet was hired out by the age of five": the age's clause opens on the subject,
+    whatever word opens the sentence. "Her father, who died when she was six": the age's own pronoun is
+    not the father's, so it is the subject's."""
+    a, _ = clause_around(words, age.start)
+    if a > 0:  # the person the age's own clause names before it: "…, and Harriet was hired out by the age of five"
+        here = _first_person(words[a : age.start], subject_words)
+        if here is not None:
+            return here
+    if sentence:
+        return True
+    pronoun = re.search(r"\b(?:when|by\s+the\s+time)\s+(?P<p>she|he)\b", age.text, re.IGNORECASE)
+    kin = _OTHER_SEX_KIN.match(words)
+    if pronoun is None or kin is None:
+        return False
+    return (pronoun["p"].lower() == "she") == bool(kin["her"])
 
 
 def _life_event(

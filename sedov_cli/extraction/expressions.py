@@ -87,6 +87,8 @@ _NOT = re.compile(r"\b(?:not|never)\b|n[’']t\b", re.IGNORECASE)
 """A negation a clause back: 'did not marry until 1930' says she married in 1930."""
 _NEGATED = {"no later than": "not-after", "not later than": "not-after", "as early as": "not-after",
             "no earlier than": "not-before", "not earlier than": "not-before"}  # fmt: skip
+_PERFECT = re.compile(r"[^.;]*?\b(?:had|has|have)\s+(?:already\s+)?[a-z]+(?:ed|en|wn|ne|t)\b", re.IGNORECASE)
+"""'As early as 1930 she had written …' says by then; 'As early as 1956, she released …' says then."""
 _OR_LATER = re.compile(r"(?<!\s)\s+or\s+(?P<which>later|after|earlier|before)\b", re.IGNORECASE)
 
 
@@ -188,6 +190,8 @@ def _with_operator(lo: str, hi: str, op: str | None) -> tuple[str, str | None]:
         return f"[..{hi}]", None
     if op == "not-after":
         return f"[..{hi}]", f"read as {hi} at the latest."
+    if op == "as-early-as":
+        return one, f"'as early as {lo if lo == hi else one}' read as then: the text tells what happened in it."
     if op == "not-before":
         return f"[{lo}..]", f"read as {lo} at the earliest."
     if op == "before":
@@ -580,6 +584,8 @@ def _context(sentence: str, at: int, edtf: str, note: str | None, end: int) -> t
     if operator:
         op = " ".join(operator["op"].lower().split())
         start = operator.start()
+        if op == "as early as" and not _PERFECT.match(sentence, at, min(len(sentence), at + 80)):
+            op = "as-early-as"  # "As early as 1956, she released the single": she released it in 1956
         op = _NEGATED.get(op, op)
         if op in ("until", "till", "before", "after") and _negated(sentence, start):
             op = {"before": "not-before", "after": "not-after"}.get(op)  # "did not marry until 1930": in 1930

@@ -50,8 +50,8 @@ _AGE_VERB_BEFORE = "|".join(
 )
 """Verbs an age at the end of a clause follows ("she married at twenty-two.", "he retired at 65")."""
 _DECADES_OF_LIFE = {
-    "teens": 13, "teenage years": 13, "twenties": 20, "thirties": 30, "forties": 40, "fifties": 50,
-    "sixties": 60, "seventies": 70, "eighties": 80, "nineties": 90,
+    "teens": 13, "teenage years": 13, "teenaged years": 13, "twenties": 20, "thirties": 30, "forties": 40,
+    "fifties": 50, "sixties": 60, "seventies": 70, "eighties": 80, "nineties": 90,
 }  # fmt: skip
 
 _RELATIVE = re.compile(
@@ -88,7 +88,8 @@ _RELATIVE = re.compile(
     r"|(?P<from_then>\bfrom\s+(?:this|that|the\s+same)\s+(?:date|day|time|point|moment|year)(?:\s+on(?:wards?)?)?"
     r"|\bfrom\s+then(?:\s+on(?:wards?)?)?|\b(?:ever\s+)?since\s+then\b)"
     rf"|(?P<months>\b(?:(?:at\s+the\s+age\s+of|at\s+age|aged)\s+(?P<mo_n>{_NUMBER})\s+months?"
-    rf"|(?P<mo_n2>{_NUMBER})\s+months?\s+old)\b)"
+    rf"|(?P<mo_n2>{_NUMBER})\s+months?\s+old)\b"
+    rf"|\b(?P<days_n>{_NUMBER})\s+(?P<days_unit>days?|weeks?)\s+old\b)"
     rf"|(?P<birthday>\b(?:on\s+)?(?:his|her|their)\s+(?P<bd_n>\d{{1,3}})(?:st|nd|rd|th)\s+birthday\b)"
     rf"|(?P<age>\b(?:(?P<age_op>by|from|until|till|before)\s+the\s+age\s+of"
     r"|(?P<age_by>by\s+the\s+time)\s+(?:he|she|they)\s+(?:was|were|turned)"
@@ -106,8 +107,10 @@ _RELATIVE = re.compile(
     r"(?:\s+of\s+(?:his|her|their|its|the)\s+(?P<wi_noun>[a-z]{3,})\b)?)"
     rf"|(?P<next_n>\b(?:in|over|during|for)\s+the\s+(?:next|following)\s+(?P<nx_n>{_NUMBER})\s+(?P<nx_unit>years|decades)\b)"
     r"|(?P<last_year>\b(?:in|during)\s+the\s+(?:last|final)\s+year\s+of\s+(?:his|her|their)\s+life\b)"
+    r"|(?P<rest_of_life>\b(?:for|during|throughout)\s+the\s+rest\s+of\s+(?:his|her|their)\s+life\b)"
+    r"|(?P<last_years>\b(?:his|her|their)\s+(?:last|final|closing|declining)\s+(?:years|months|days)\b)"
     r"|(?P<life>\b(?:in|until|into|during|throughout)\s+(?P<whose>his|her|their)\s+(?:(?P<life_part>early|mid|late)[-\s]+)?"
-    r"(?P<decade>teens|teenage\s+years|twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties"
+    r"(?P<decade>teens|teenaged?\s+years|twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties"
     r"|[2-9]0s)\b|\bas\s+an?\s+(?P<teen>teenager|teen|adolescent)\b)"
     rf"|(?P<event>\b(?:(?P<ev_soon>soon|shortly|not\s+long|immediately|just|a\s+few\s+(?:days|weeks|months|years)"
     rf"|some\s+(?:time|weeks|months|years)|several\s+(?:days|weeks|months|years)"
@@ -195,7 +198,8 @@ _HINTS = ("follow", "next", "subsequent", "later", "earlier", "before", "after",
           "prior", "same", "that ", "this ", "these ", "those ", "then", "soon", "shortly", "not long", "age",
           "teens", "ties", "month", "meantime", "while", "eventually", "until", "when ", "at ", "for ", "over ",
           "during", "teenage", "summer", "winter", "spring", "autumn", "birthday", "within", "immediately",
-          "last year", "final year", "years old", "soon", "year-old", "year old",
+          "last year", "final year", "years old", "soon", "year-old", "year old", "rest of", "last ", "final ",
+          "closing ", "declining ", "days old", "day old", "weeks old", "week old",
           "end of", "beginning of", "start of", "middle of", "close of", "by the time", "teen", "adolescent",
           "turn of")  # fmt: skip
 _LIFE_DIGITS = re.compile(r"\b(?:his|her|their)\s+(?:(?:early|mid|late)[-\s]+)?[2-9]0s\b")
@@ -326,6 +330,8 @@ def _resolve(
             f"[{first_day.isoformat()}..{death.span.latest.isoformat()}]",
             f"Resolved '{found.text}' as the year before the subject's death ({death.display}).",
         )
+    if found.form in ("rest_of_life", "last_years"):
+        return _to_the_death(found, anchor, death, about_subject)
     if found.form == "event":
         own = _own_death(found, death, about_subject, near)
         return own if own is not None else _after_event(found, recall, near)
@@ -646,6 +652,13 @@ def _age_in_months(found: Found, birth: EdtfDate | None, about_subject: bool) ->
         return Resolution(None, "the subject's birth is not given, so an age cannot be dated")
     if not about_subject:
         return Resolution(None, "the sentence may not be about the subject, whose birth is the only one known")
+    if m["days_n"]:  # "eighteen days old", "two weeks old": the day that many days after the birth
+        days = _count(m["days_n"]) * (7 if m["days_unit"].lower().startswith("week") else 1)
+        first, last = birth.span.earliest + timedelta(days=days), birth.span.latest + timedelta(days=days)
+        if m["days_unit"].lower().startswith("week"):
+            last += timedelta(days=6)
+        edtf = first.isoformat() if first == last else f"[{first.isoformat()}..{last.isoformat()}]"
+        return Resolution(edtf, f"Resolved '{found.text}' as {days} days after the subject's birth ({birth.display}).")
     months = _count(m["mo_n"] or m["mo_n2"])
     lo = _add_months(birth.span.earliest, months)
     hi = _add_months(birth.span.latest, months + 1) - timedelta(days=1)
@@ -744,6 +757,31 @@ def _own_death(found: Found, death: EdtfDate | None, about_subject: bool, near: 
     if direction == "before" and hi is not None:
         return Resolution(f"[..{hi}]", f"{said}: on or before it.")
     return None
+
+
+def _to_the_death(found: Found, anchor: Anchor | None, death: EdtfDate | None, about_subject: bool) -> Resolution:
+    """'for the rest of her life': from the time the text has reached to the subject's death; 'her last years':
+    a stretch that ended with the death, its start not given."""
+    if not about_subject:
+        return Resolution(None, "the sentence may not be about the subject, whose death is the only one known")
+    died = edtf_ends(death.text)[1] if death is not None else None
+    if death is None or died is None:
+        return Resolution(None, "the subject's death is not given, so the end of the life cannot be dated")
+    if found.form == "last_years" and re.search(r"months|days", found.text, re.IGNORECASE):
+        assert death.span.earliest is not None and death.span.latest is not None
+        first_day = _add_years(death.span.earliest, -1) + timedelta(days=1)
+        return Resolution(f"[{first_day.isoformat()}..{death.span.latest.isoformat()}]", f"Resolved '{found.text}' "
+                          f"as within the year before the subject's death ({death.display}).")  # fmt: skip
+    if found.form == "last_years":
+        return Resolution(f"../{died}", f"Resolved '{found.text}' as a stretch that ended with the subject's death "
+                          f"({death.display}), its start not given.")  # fmt: skip
+    start = edtf_ends(anchor.edtf)[0] if anchor is not None else None
+    if anchor is None or start is None:
+        return Resolution(None, NO_ANCHOR)
+    if parse_edtf(start).span.earliest > death.span.latest:  # type: ignore[operator]
+        return Resolution(None, f"the date before it ({anchor.words!r}) is after the subject's death")
+    return Resolution(f"{start}/{died}", f"Resolved '{found.text}' from {anchor.words!r} ({anchor.edtf}), the last "
+                      f"date the text gives before it, to the subject's death ({death.display}).")  # fmt: skip
 
 
 def _counted_from(point: str, n: int, unit: str) -> str | None:
