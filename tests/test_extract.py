@@ -391,6 +391,11 @@ def test_sentences_do_not_break_at_abbreviations_initials_or_old_style() -> None
         "J.R.R. Tolkien wrote.",
         "He left in 1914.",
     ]
+    glued = "She sang (her first song was recorded in 1954).Although poor, she went on."
+    assert [glued[a:b] for a, b in sentences(glued, 0, len(glued))] == [
+        "She sang (her first song was recorded in 1954).",  # a stop after a parenthesis, its space lost
+        "Although poor, she went on.",
+    ]
 
 
 def test_layout_reads_title_infobox_and_headings_at_any_depth() -> None:

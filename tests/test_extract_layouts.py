@@ -251,6 +251,31 @@ def test_facts_lines_under_a_heading_before_the_prose_are_the_infobox_and_the_wi
     assert [e["date"] for e in draft.dataset["events"]][-1] == "[1910-01-01..1912-12-30]"
 
 
+def test_rows_of_a_table_copied_as_text_are_not_sentences() -> None:
+    text = (
+        "Ann Lee | |||\n---|---|---|\nReign | 1920 – May 1940 | ||\nBorn | 3 May 1900 Oslo | ||\n"
+        "Ann Lee[a] (3 May 1900 – June 1980) was a queen. She was crowned in 1920.\n"
+    )
+    draft = _draft(text)
+    assert [e["date"] for e in draft.dataset["events"]] == ["1900-05-03", "1980-06", "1920"]
+    assert draft.skipped["table row"] == 1  # the reign's row; the Born row is the infobox's
+
+
+def test_a_date_in_a_parenthesis_dates_only_the_parenthesis_and_a_dash_inside_one_breaks_no_clause() -> None:
+    text = (
+        "= Ann Lee =\n\nAnn Lee (born Anna Lind; 3 May 1900 – 1980), also known as Ann, was a painter. "
+        "In 1938 she sold a painting. She exhibited in the next two decades (one painting went to Oslo in 1954).\n"
+    )
+    events = _events(_draft(text))
+    assert events[2:] == [
+        ("1938", "She sold a painting", "Lead"),
+        ("1938/1958", "She exhibited", "Lead"),
+        ("1954", "She exhibited (one painting went to Oslo)", "Lead"),
+    ]
+    first = _events(_draft(text.replace("was a painter.", "was a painter in 1925.")))[2]
+    assert first == ("1925", "Ann Lee, also known as Ann, was a painter", "Lead")
+
+
 def test_a_name_or_a_death_after_her_or_his_is_someone_elses() -> None:
     person = _draft("= Ann Lee =\n\nAnn Lee is a poet. Her son Ivan Lee was born in 1930. In 1960 she won.\n")
     assert "birth" not in person.dataset["people"][0]

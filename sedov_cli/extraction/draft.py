@@ -662,6 +662,10 @@ def draft_dataset(
         here = _SentenceDraft(context, sentence, words, spans + tuple((r.start, r.end) for r in relatives))
         ages = [r for r in relatives if r.form == "age"]
         clauses = {clause_around(words, m.start) for m in mentions}
+        # the clauses a date of their own dates; not by a date in a parenthesis ("in the next two decades … (one
+        # of his paintings was presented … in 1954)"), which dates only what it says
+        asides = _parentheses(words) if "(" in words else []
+        dating = {clause_around(words, m.start) for m in mentions if not any(a <= m.start < b for a, b in asides)}
         consumed: set[int] = set()  # relatives joined to a date of their clause
         named = [n for n in find_named_times(words) if not any(a <= n.start < b for a, b in skipped)]
         named_pins = _NamedPins(
@@ -721,8 +725,8 @@ def draft_dataset(
             if id(relative) in consumed:
                 continue
             if relative.form in SAME_TIME and (
-                clause_around(words, relative.start) in clauses
-                or clause_around(words, len(words) - len(words[relative.end :].lstrip())) in clauses
+                clause_around(words, relative.start) in dating
+                or clause_around(words, len(words) - len(words[relative.end :].lstrip())) in dating
             ):  # ", then sent … in 1802": a 'then' that opens a clause belongs to it
                 continue  # "in 1925 at the age of 19": the age restates the year of its clause
             if _restated(words, relative, mentions):
@@ -788,6 +792,14 @@ def draft_dataset(
 
 _RESTATING = frozenset({"by_then", "at_time", "during", "rest_of_life", "last_years"})
 """Relative words that say when something held, at a time already told: a later count goes on from that time."""
+
+
+_ASIDE = re.compile(r"\([^()]{1,300}\)")
+
+
+def _parentheses(words: str) -> list[tuple[int, int]]:
+    """The spans of a sentence's parentheses (one level, as a writer sets an aside)."""
+    return [m.span() for m in _ASIDE.finditer(words)]
 
 
 def _apposed(between: str) -> bool:

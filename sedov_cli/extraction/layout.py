@@ -51,6 +51,10 @@ _INVERTED_NAME = re.compile(
     r"(?:[-*•–]\s+)?(?P<family>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?),\s+(?P<given>[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){0,2})"
 )
 """'Namatjira, Albert' on a line of its own before the prose: the name as an index or encyclopedia lists it."""
+_TABLE_ROW = re.compile(r"\|?\s*(?P<key>[^|.!?]{1,40}?)\s*\|(?P<value>[^|]*)\|")
+"""A row of a table copied as text ('Reign | 1206 – August 1227 | ||||'): cells, not a sentence."""
+_TABLE_RULE = re.compile(r"[\s|:+-]*-[\s|:+-]*")
+"""The rule under a table's head row ('---|---|---')."""
 _SENTENCE_END = '.!?:;,"”’'
 _CITATION_MARKER = re.compile(r"\[(?:\d{1,3}|[a-z]|note \d{1,3}|citation needed)\]")
 
@@ -339,6 +343,16 @@ def read_layout(text: str) -> Layout:
             continue
         before_prose = st.section == LEAD or not st.prose_seen  # "Quick Facts" above its lines: still the infobox
         field_at = _infobox_key(stripped) if before_prose and len(stripped) < 400 else None
+        if field_at is None and stripped.count("|") >= 2 and len(stripped) < 400:
+            row = _TABLE_ROW.match(stripped)
+            if row is not None or _TABLE_RULE.fullmatch(stripped):  # "Reign | 1206 – August 1227 | |||": a table
+                st.flush()
+                if row is not None and row["key"].casefold() in INFOBOX_KEYS and before_prose:
+                    value = row.start("value") + len(row["value"]) - len(row["value"].lstrip())
+                    st.infobox.append(InfoboxField(row["key"].casefold(), first + value, last, first, last))
+                elif _YEARISH.search(stripped):
+                    st.skipped["table row"] += 1
+                continue
         if field_at is not None:
             key, value_at = field_at
             st.flush()
