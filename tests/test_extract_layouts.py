@@ -372,6 +372,7 @@ def test_a_name_from_the_site_is_taken_off_and_a_guessed_name_is_said() -> None:
         ("At two weeks old she was baptised.", "[1900-05-17..1900-05-23]"),
         ("Her father, who died when she was six, was a sailor.", "[1906-05-03..1907-05-02]"),  # 'she' is not him
         ("Life was hard, and Lee was hired out by the age of five.", "[..1906-05-02]"),  # the clause names her
+        ("She was freed in 1931. In 1933 she met a free man. After freeing herself she left.", "[1931..]"),
     ],
 )
 def test_relative_dates_are_read_against_the_text_and_inferred(sentences: str, expected: str) -> None:

@@ -280,9 +280,16 @@ class _Narrative:
             if words is self.current:
                 continue
             folded = words.casefold()
-            if any(stem in folded for stem in stems) and (owner is None or owner in folded):
+            if any(_names(stem, folded) for stem in stems) and (owner is None or owner in folded):
                 return anchor
         return None
+
+
+def _names(stem: str, folded: str) -> bool:
+    """Whether a sentence has the stem; 'free+' (a verb's stem) only inflected: 'freed', not 'a free man'."""
+    if not stem.endswith("+"):
+        return stem in folded
+    return re.search(re.escape(stem[:-1]) + "[a-z]", folded) is not None
 
 
 def _narrowed_by_age(mention: Mention, age: Found, birth: EdtfDate, death: EdtfDate | None) -> dict[str, Any] | None:

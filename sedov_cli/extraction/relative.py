@@ -263,7 +263,8 @@ def _approx(edtf: str) -> str:
 
 
 Recall = Callable[[tuple[str, ...], str | None], Anchor | None]
-"""Finds the nearest earlier dated sentence that has one of the word stems (and the owner's word, if given)."""
+"""Finds the nearest earlier dated sentence that has one of the word stems (and the owner's word, if given);
+a stem ending in '+' is a verb's, found only inflected ('free+' in 'freed', not in 'a free man')."""
 
 
 def resolve(
@@ -692,7 +693,7 @@ def _after_event(found: Found, recall: Recall | None, near: Anchor | None = None
         owner = None
         direction = "before"
     elif m["gerund"]:  # "ten days after arriving": the verb's stem names the event
-        stems = (_verb_stem(m["gerund"].lower()),)
+        stems = (_verb_stem(m["gerund"].lower()) + "+",)  # inflected: "after freeing" is not "a free man"
         owner = None
         what = f"event of '{m['gerund']}'"
         direction = m["ev_dir"].lower()
