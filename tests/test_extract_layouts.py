@@ -251,6 +251,17 @@ def test_facts_lines_under_a_heading_before_the_prose_are_the_infobox_and_the_wi
     assert [e["date"] for e in draft.dataset["events"]][-1] == "[1910-01-01..1912-12-30]"
 
 
+def test_a_reading_time_is_chrome_and_a_timeline_gives_the_birth() -> None:
+    text = (
+        "4 min read\n\nAnn Lee\n\nHer Years As A Singer\n\nLee joined a choir in Oslo in 1920. She sang there.\n\n"
+        "1900 Born May 3 in Bergen, Norway\n1920 Joins a choir\n"
+    )
+    draft = _draft(text)
+    person = draft.dataset["people"][0]
+    assert (person["name"], person["birth"]["date"]) == ("Ann Lee", "1900-05-03")
+    assert person["birth"]["source"]["quote"] == "1900 Born May 3 in Bergen, Norway"
+
+
 def test_rows_of_a_table_copied_as_text_are_not_sentences() -> None:
     text = (
         "Ann Lee | |||\n---|---|---|\nReign | 1920 – May 1940 | ||\nBorn | 3 May 1900 Oslo | ||\n"

@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 
 from .tables import (
     CHROME_LINES,
+    CHROME_PATTERNS,
     CHROME_PREFIXES,
     CITATION_MARKS,
     CITATION_PREFIXES,
@@ -144,8 +145,13 @@ def _is_furniture(stripped: str, folded: str) -> bool:
     return _BYLINE.match(stripped) is not None and ". " not in stripped
 
 
+_CHROME_PATTERN = re.compile("|".join(f"(?:{p})" for p in CHROME_PATTERNS))
+
+
 def _is_chrome(folded: str, stripped: str = "") -> bool:
     if folded in CHROME_LINES or folded.startswith(CHROME_PREFIXES):
+        return True
+    if len(folded) < 40 and _CHROME_PATTERN.fullmatch(folded):  # "7 minute read"
         return True
     if stripped and _is_furniture(stripped, folded):
         return True

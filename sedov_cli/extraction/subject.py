@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass, field, replace
 
 from ..dates import parse_edtf
-from .expressions import find_dates
+from .expressions import DAY, MONTH, find_dates, parse_point
 from .layout import LEAD, Layout
 from .names import find_life_dates, first_life_parenthesis, life_in, subject_from_sentence
 from .people import ROLES
@@ -314,6 +314,11 @@ def _from_header(spans: list[tuple[str, int, int]], texts: list[str], who: Subje
             setattr(who, f"{which}_at", (start, end, "sentence"))
 
 
+_TIMELINE_LIFE = re.compile(
+    rf"(?P<y>1\d{{3}}|20\d{{2}}):?\s+(?P<which>Born|Died|Dies)\b(?:\s+on)?(?:\s+(?P<day>{MONTH}\s+{DAY}|{DAY}\s+{MONTH}))?"
+    r"(?![\w,]*\s*\d{4})"
+)
+"""A timeline's line for the birth or death: the year first, then the day ('1913 Born September 12 in …')."""
 _DESCRIPTION = re.compile(r"(?:[A-Z][a-z]+|[a-z]+)(?:[\s-]+(?:and\s+)?[a-z]+){0,4}\s+")
 """'Fashion designer ', 'Industrialist and philanthropist ': words that describe the name after them."""
 _OTHERS = re.compile(r"\b(?:[Hh]is|[Hh]er|[Tt]heir)\b")
@@ -341,6 +346,15 @@ def _from_prose(spans: list[tuple[str, int, int]], texts: list[str], who: Subjec
     tokens = name_tokens(who)
     names = [n for n in (who.name, *who.aliases) if n]
     for i, words in enumerate(texts[:400]):
+        timeline = _TIMELINE_LIFE.match(words)
+        if timeline is not None:  # "1913 Born September 12 in Danville": the line's year and the day after it
+            which = "birth" if timeline["which"].lower() == "born" else "death"
+            if getattr(who, which) is None:
+                day = timeline["day"]
+                point = parse_point(f"{day} {timeline['y']}") if day else timeline["y"]
+                setattr(who, which, point)
+                setattr(who, f"{which}_at", (spans[i][1], spans[i][2], "sentence"))
+            continue
         opener = words.split(None, 1)[0] if words.strip() else ""
         about = opener in ("He", "She", "They") or opener.rstrip(",") in tokens or words.startswith(who.name)
         about = about or (opener == "Born" and i < 10)  # a lead that says "Born on June 16, 1971, in …"
