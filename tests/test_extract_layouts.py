@@ -123,6 +123,17 @@ def test_an_encyclopedia_entry_header_gives_the_name_and_life_dates() -> None:
     assert draft.dataset["events"][-1]["date"] == "[1978-10-05..1979-10-04]"
 
 
+def test_an_entry_told_twice_and_its_source_line_add_no_claims() -> None:
+    entry = (
+        "born March 12, 1911, Uppsala, Swed.died Oct. 4, 1979, StockholmSwedish chemist.In 1936 she joined the "
+        "Karolinska Institute.\n"
+    )
+    text = f"- Berg, Ida\n-\n{entry}Chemica. 2010.\n* * *\n▪ Swedish chemist{entry}"
+    draft = _draft(text)
+    assert [e["date"] for e in draft.dataset["events"]] == ["1911-03-12", "1979-10-04", "1936", "1936"]
+    assert draft.skipped["citation"] == 1
+
+
 def test_nothing_after_a_plain_references_heading_is_the_life() -> None:
     text = (
         "Ida Berg\nIda Berg (12 March 1911 – 4 October 1979) was a Swedish chemist. In 1936 she moved.\n"

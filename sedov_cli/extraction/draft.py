@@ -684,6 +684,9 @@ def draft_dataset(
                 if mention.edtf in life_dates:  # "Keino was born on 17 January 1940": the birth, drafted above
                     story.note(words, Anchor(mention.named, mention.text))
                     continue
+                if _header_again(words, mention, who.birth, who.death):  # an entry's header, told a second time
+                    story.note(words, Anchor(mention.named, mention.text))
+                    continue
                 if named_pins.with_year(mention):  # "just before Hitler came to power in 1933"
                     story.note(words, Anchor(mention.named, mention.text))
                     continue
@@ -827,6 +830,17 @@ def _restated(words: str, relative: Found, mentions: list[Mention]) -> bool:
 
 
 _DIED = re.compile(r"\b(?:died|dies|death|passed\s+away)\b", re.IGNORECASE)
+_HEADER_WORD = re.compile(r"(?:(?<=[a-z])|(?<![\w\s])|(?<=[^\w\s]\s)|^)(?P<which>born|died)\s+$")
+"""'painterborn ', '; died ': the word of an entry's header right before its date, with no subject before it."""
+
+
+def _header_again(words: str, mention: Mention, birth: str | None, death: str | None) -> bool:
+    """'▪ Australian painterborn July 28, 1902, …died Aug. 8, 1959': an entry's header for the subject, repeated
+    (a page that tells the life twice): its dates are the birth and death, not claims of their own."""
+    if mention.edtf not in (birth, death) or len(mention.edtf) < 10:
+        return False
+    m = _HEADER_WORD.search(words, max(0, mention.start - 12), mention.start)
+    return m is not None and (m["which"] == "born") == (mention.edtf == birth)
 
 
 def _restates_death(words: str, edtf: str | None, death: EdtfDate | None) -> bool:

@@ -160,8 +160,14 @@ def _is_chrome(folded: str, stripped: str = "") -> bool:
     return len(folded) < 80 and ("wikipedia" in folded or "encyclopedia" in folded) and not folded.endswith(".")
 
 
+_SOURCE_LINE = re.compile(r"[^\W\d][^.!?]{1,60}\.\s+\(?(?:1\d{3}|20\d{2})\)?\.?")
+"""'Universalium. 2010.': a work and its year on a line of their own, the source of the text, not a sentence."""
+
+
 def _is_citation(folded: str) -> bool:
     if folded.startswith(CITATION_PREFIXES):
+        return True
+    if len(folded) < 80 and _SOURCE_LINE.fullmatch(folded):
         return True
     return any(mark in folded for mark in CITATION_MARKS)
 
