@@ -636,6 +636,11 @@ ATTACKS = [
     "In 1930 she left " + "according to Al Bo " * 300 + ".\n",
     "1868.He\n\n\t" + "\n" * 3000 + "\t",  # a short last sentence among blanks: its quote still has 20 characters
     " \n" * 1000 + "In 1930." + "\n \n" * 1000,
+    "Reign | 1920 – May 1940 | ||\n" * 300,
+    "Reign " + "|" * 3000 + " 1920\n",
+    "She (" + "a – b; " * 400 + ") left in 1930.\n",
+    "She sang (in 1930).Then " * 200,
+    "For the rest of her life, and at the age of 15, her last years, ten days old, as early as 1930. " * 50,
 ]
 
 
