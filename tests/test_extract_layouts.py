@@ -395,6 +395,7 @@ def test_a_name_from_the_site_is_taken_off_and_a_guessed_name_is_said() -> None:
         ("Her father, who died when she was six, was a sailor.", "[1906-05-03..1907-05-02]"),  # 'she' is not him
         ("Life was hard, and Lee was hired out by the age of five.", "[..1906-05-02]"),  # the clause names her
         ("She was freed in 1931. In 1933 she met a free man. After freeing herself she left.", "[1931..]"),
+        ("She climbed Mount Kenya in 1931. In 1933 she wrote. She climbed two more after Mount Kenya.", "[1931..]"),
     ],
 )
 def test_relative_dates_are_read_against_the_text_and_inferred(sentences: str, expected: str) -> None:
@@ -414,6 +415,17 @@ def test_relative_dates_are_read_against_the_text_and_inferred(sentences: str, e
 def test_an_age_that_may_be_someone_elses_is_not_drafted(sentences: str, expected: str) -> None:
     draft = _draft(f"= Ann Lee =\n\nAnn Lee (3 May 1900 – 1980) was a poet. {sentences}\n")
     assert draft.dataset["events"][-1]["date"] == expected
+
+
+def test_a_birth_name_in_the_life_dates_is_an_alias_and_dates_an_age_by_that_name() -> None:
+    text = (
+        "= Ann Lee =\n\nAnn Lee (born Anna Berg; 3 May 1900 – 1980) was a poet. Her father died when Anna was eight.\n"
+    )
+    draft = _draft(text)
+    assert draft.dataset["people"][0]["aliases"] == ["Anna Berg"]
+    assert draft.dataset["events"][-1]["date"] == "[1908-05-03..1909-05-02]"
+    other = _draft(text.replace("when Anna was", "when Tom was").replace(" poet.", " poet. In 1930 she won."))
+    assert other.dataset["events"][-1]["date"] == "1930"  # Tom's age is not hers
 
 
 def test_as_early_as_is_then_unless_the_text_says_by_then() -> None:

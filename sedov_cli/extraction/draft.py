@@ -1003,6 +1003,9 @@ def _age_about(words: str, age: Found, subject_words: set[str], sentence: bool) 
     "Life was hard, and Harriet was hired out by the age of five": the age's clause opens on the subject,
     whatever word opens the sentence. "Her father, who died when she was six": the age's own pronoun is
     not the father's, so it is the subject's."""
+    named = age.match.groupdict().get("age_who")
+    if named:  # "when Temüjin was eight": the name says whose age it is
+        return named in subject_words
     a, _ = clause_around(words, age.start)
     if a > 0:  # the person the age's own clause names before it: "…, and Harriet was hired out by the age of five"
         here = _first_person(words[a : age.start], subject_words)

@@ -93,7 +93,7 @@ _RELATIVE = re.compile(
     rf"|(?P<birthday>\b(?:on\s+)?(?:his|her|their)\s+(?P<bd_n>\d{{1,3}})(?:st|nd|rd|th)\s+birthday\b)"
     rf"|(?P<age>\b(?:(?P<age_op>by|from|until|till|before)\s+the\s+age\s+of"
     r"|(?P<age_by>by\s+the\s+time)\s+(?:he|she|they)\s+(?:was|were|turned)"
-    r"|at\s+(?:the\s+)?age\s+of|at\s+age|aged|to\s+the\s+age\s+of|when\s+(?:he|she|they)\s+(?:was|were))"
+    r"|at\s+(?:the\s+)?age\s+of|at\s+age|aged|to\s+the\s+age\s+of|when\s+(?:he|she|they|(?P<age_who>(?-i:[A-Z])[\w'’-]+))\s+(?:was|were))"
     rf"\s+(?:(?:about|around|approximately|roughly|only|just|nearly|almost|barely)\s+)?(?P<age_n>{_NUMBER})\b"
     r"(?:\s+years?\s+(?:old|of\s+age)\b)?"
     r"(?!\s+(?:months?|weeks?|days?|o'clock|percent|per\s+cent|%)\b)"
@@ -119,7 +119,9 @@ _RELATIVE = re.compile(
     rf"(?:(?P<noun>{'|'.join(sorted(EVENT_NOUNS, key=len, reverse=True))}"
     r"|[a-z]{3,}(?:ment|tion|sion|ance|ence|ure))\b"
     r"(?:\s+of\s+(?:(?:his|her|their|the)\s+)?(?P<of_owner>(?-i:[A-Z])[\w'’-]+|[a-z]+))?"
-    r"|(?<=after\s)(?P<gerund>[a-z]{3,}ing)\b)"
+    r"|(?<=after\s)(?P<gerund>[a-z]{3,}ing)\b"
+    r"|(?:(?<=(?<!named\s)(?<!called\s)after\s)|(?<=before\s))"
+    r"(?P<proper>(?-i:[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,3}))(?=\s*[,.;)]|\s+(?-i:[a-z])))"
     r"|\bbefore\s+becoming\s+(?:an?\s+|the\s+)?(?P<role>[a-z]+))"
     r"|(?P<turn>\b(?:at|around|by|near)\s+the\s+turn\s+of\s+the\s+century\b)"
     r"|(?P<later>(?=later|afterward|subsequently|thereafter|eventually)(?<!\bno\s)(?<!\bnot\s)(?<!\bor\s)\b(?:later|afterwards?|subsequently|thereafter|eventually)\b"
@@ -692,6 +694,11 @@ def _after_event(found: Found, recall: Recall | None, near: Anchor | None = None
         what = f"becoming {m['role']}"
         owner = None
         direction = "before"
+    elif m["proper"]:  # "ten other mountains after Mount Everest": the name, as an earlier dated sentence gives it
+        stems = (m["proper"].casefold(),)
+        owner = None
+        what = f"event of {m['proper']}"
+        direction = m["ev_dir"].lower()
     elif m["gerund"]:  # "ten days after arriving": the verb's stem names the event
         stems = (_verb_stem(m["gerund"].lower()) + "+",)  # inflected: "after freeing" is not "a free man"
         owner = None

@@ -201,6 +201,9 @@ def find_subject(
                 who.death_at = (start, end, "sentence") if life.death else None
                 if life.name != who.name and life.name not in who.aliases:
                     who.aliases.append(life.name)
+                given = _BORN_AS.search(texts[i], max(0, life.start - 1), life.end)
+                if given and given["name"] not in (who.name, *who.aliases):  # "(born Temüjin; c. 1162 – …)"
+                    who.aliases.append(given["name"])
                 break
         if who.life is not None:
             break
@@ -314,6 +317,8 @@ def _from_header(spans: list[tuple[str, int, int]], texts: list[str], who: Subje
             setattr(who, f"{which}_at", (start, end, "sentence"))
 
 
+_BORN_AS = re.compile(r"\((?:[^;()]*;\s*)*?(?:born|née|nee)\s+(?P<name>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,3})\s*;")
+"""The name a life-date parenthesis gives at birth ('(born Temüjin; c. 1162 – August 1227)'): an alias."""
 _TIMELINE_LIFE = re.compile(
     rf"(?P<y>1\d{{3}}|20\d{{2}}):?\s+(?P<which>Born|Died|Dies)\b(?:\s+on)?(?:\s+(?P<day>{MONTH}\s+{DAY}|{DAY}\s+{MONTH}))?"
     r"(?![\w,]*\s*\d{4})"
