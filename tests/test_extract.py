@@ -160,6 +160,17 @@ def test_notes_say_how_a_bent_date_was_read() -> None:
     )
 
 
+def test_a_century_before_the_noun_it_describes_is_read_only_when_it_meets_the_life() -> None:
+    def read(sentence: str) -> list[str]:
+        return [m.edtf for m in find_dates(sentence, era=(1800, 2030))[0]]  # a life of 1900–1930
+
+    assert read("She was one of the best-known 20th-century poets.") == ["[1900..1999]"]
+    assert read("She lived in a mid-19th-century house.") == []  # 1833–1866: before her life, the house's
+    assert read("She collected 18th-century furniture.") == []
+    assert read("He was one of the greatest painters of the 20th century.") == []
+    assert find_dates("She was a 20th-century poet.")[0] == []  # no life known: not read
+
+
 def test_a_count_far_from_the_life_is_not_a_year() -> None:
     assert edtf("The 1500 maps she drew.") == [("1500", "1500")]
     assert find_dates("The 1500 maps she drew.", era=(1800, 2060))[0] == []

@@ -374,6 +374,22 @@ def _century(m: re.Match[str], sentence: str) -> tuple[str, str | None]:
     )
 
 
+def _century_adjective(m: re.Match[str], sentence: str, era: tuple[int, int] | None = None) -> tuple[str, str | None]:
+    """'one of the wealthiest 19th-century businessmen': a state that held in the century, as a claim.
+
+    Only a century that meets the life: "she collected 18th-century furniture" in a life of 1900–1980
+    describes the furniture, not her. With no life dates known, the century is not read."""
+    edtf, note = _century(m, sentence)
+    lo, hi = int(edtf[1:5]), int(edtf[7:11])
+    if era is None or hi < era[0] + 100 or lo > era[1] - 100:
+        raise _NotADate
+    return edtf, note
+
+
+class _NotADate(Exception):
+    """Words a handler declines without a reason to report (a century that describes a thing, not the life)."""
+
+
 _YEAR_EDGES = {"beginning": "early", "start": "early", "middle": "mid", "end": "late", "close": "late"}
 
 
@@ -424,6 +440,13 @@ _PATTERNS: tuple[tuple[re.Pattern[str], Handler, bool, re.Pattern[str] | None], 
             r"|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth"
             r"|seventeenth|eighteenth|nineteenth|twentieth))[-\s]+century\b",
             _century, True, True, r"(?i)century",
+        ),
+        (
+            r"(?<![\w-])(?:(?P<part>early|mid|late)[-\s]+)?(?:(?P<n>1\d|20|21)(?:st|nd|rd|th)|(?P<word>eleventh|twelfth"
+            r"|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth))[-\s]century"
+            r"(?=\s+[A-Za-z])(?!\s+(?:and|or|to|in|of|on|at|the|a|an|when|that|which|who|was|is|were|had|has|he|she"
+            r"|they|it|its|his|her|their|with|by|for|as)\b)",
+            _century_adjective, False, True, r"(?i)century\s+[a-z]",
         ),
         (rf"\bfl\.\s*(?P<a>{_POINT})(?:{_DASH}(?P<b>{_POINT}))?", _floruit, False, False, r"\bfl\."),
         (
@@ -519,7 +542,7 @@ def find_dates(
             if 1 in taken[a:b]:
                 continue
             try:
-                result = handler(m, sentence, era) if handler is _single else handler(m, sentence)
+                result = handler(m, sentence, era) if handler in (_single, _century_adjective) else handler(m, sentence)
                 if result is None:
                     continue
                 also = ""
@@ -533,6 +556,8 @@ def find_dates(
                 if operators:
                     edtf, note, start, also = _context(sentence, a, edtf, note, b)
                 parse_edtf(edtf)
+            except _NotADate:
+                continue
             except DateError as exc:
                 rejected.append(Rejected(a, b, m.group(), str(exc)))
                 taken[a:b] = b"\x01" * (b - a)
