@@ -428,6 +428,13 @@ def test_a_birth_name_in_the_life_dates_is_an_alias_and_dates_an_age_by_that_nam
     assert other.dataset["events"][-1]["date"] == "1930"  # Tom's age is not hers
 
 
+def test_a_year_whose_clause_gives_the_day_is_that_days_year_not_a_claim_of_its_own() -> None:
+    draft = _draft("= Ann Lee =\n\nAnn Lee (3 May 1900 – 1980) was a poet. She won the 1931 race on 4 May in Oslo.\n")
+    assert [e["date"] for e in draft.dataset["events"]][2:] == ["1931-05-04"]
+    apart = _draft("= Ann Lee =\n\nAnn Lee (3 May 1900 – 1980) was a poet. She won in 1931, and on 4 May she left.\n")
+    assert [e["date"] for e in apart.dataset["events"]][2:] == ["1931", "1931-05-04"]
+
+
 def test_as_early_as_is_then_unless_the_text_says_by_then() -> None:
     dates = [m.edtf for m in find_dates("As early as 1956, she released a single.")[0]]
     assert dates + [m.edtf for m in find_dates("As early as 1930 she had written poems.")[0]] == ["1956", "[..1930]"]

@@ -708,11 +708,13 @@ def draft_dataset(
                                note=opened.note, inferred=True)  # fmt: skip
                     story.note(words, Anchor(mention.named, mention.text))
                     continue
-                if (
-                    mention.start == 0
-                    and re.fullmatch(r"\d{4}", mention.edtf)
-                    and any(r.form == "yearless" for r in relatives)
-                ):  # "1913 Born September 12": the line's year is the year of its day
+                if re.fullmatch(r"\d{4}", mention.edtf) and any(
+                    r.form == "yearless"
+                    and r.start > mention.start
+                    and (mention.start == 0 or clause_around(words, r.start) == clause)
+                    and _yearless_day(r)
+                    for r in relatives
+                ):  # "1913 Born September 12", "at the 2017 election on 23 September": the year is its day's
                     story.note(words, Anchor(mention.named, mention.text))
                     continue
                 aged = age is not None and _age_about(words, age, subject_words, about_subject)
@@ -798,6 +800,11 @@ def draft_dataset(
     draft_out = Draft(dataset, len(found), unresolved, layout.skipped)
     draft_out.warnings = _warnings(who, layout, builder.events, death, conventions)
     return draft_out
+
+
+def _yearless_day(found: Found) -> bool:
+    """Whether a date without a year names a day or a month ('on 23 September'), not just 'that June'."""
+    return bool(found.match.groupdict().get("op")) and found.match["op"].lower() in ("on", "in", "born", "died")
 
 
 _RESTATING = frozenset({"by_then", "at_time", "during", "rest_of_life", "last_years"})
