@@ -308,13 +308,18 @@ def test_ages_count_from_the_birth_and_stop_at_the_death() -> None:
         ("As a teenager he worked in a mill", "[1919-02-24..1926-02-23]"),
         ("in his 20s", "[1926-02-24..1936-02-23]"),
         ("in his late 30s", "[1943-02-24..1946-02-23]"),
+        ("in her late teens", "[1923-02-24..1926-02-23]"),  # 17 to 19: the teens are not a decade
+        ("in his early teens", "[1919-02-24..1921-02-23]"),
+        ("when he was a year old", "[1907-02-24..1908-02-23]"),
     ],
 )
 def test_ages_in_words_and_at_the_end_of_a_clause(text: str, expected: str) -> None:
     assert _resolve(text, None).edtf == expected
 
 
-@pytest.mark.parametrize("text", ["She arrived at 9 o'clock.", "He stayed at one point.", "at 19"])
+@pytest.mark.parametrize(
+    "text", ["She arrived at 9 o'clock.", "He stayed at one point.", "at 19", "when she was a student in Paris"]
+)
 def test_a_number_after_at_is_not_always_an_age(text: str) -> None:
     assert [f.form for f in find_relative(text)] == []
 

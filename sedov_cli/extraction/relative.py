@@ -94,7 +94,8 @@ _RELATIVE = re.compile(
     rf"|(?P<age>\b(?:(?P<age_op>by|from|until|till|before)\s+the\s+age\s+of"
     r"|(?P<age_by>by\s+the\s+time)\s+(?:he|she|they)\s+(?:was|were|turned)"
     r"|at\s+(?:the\s+)?age\s+of|at\s+age|aged|to\s+the\s+age\s+of|when\s+(?:he|she|they|(?P<age_who>(?-i:[A-Z])[\w'’-]+))\s+(?:was|were))"
-    rf"\s+(?:(?:about|around|approximately|roughly|only|just|nearly|almost|barely)\s+)?(?P<age_n>{_NUMBER})\b"
+    rf"\s+(?:(?:about|around|approximately|roughly|only|just|nearly|almost|barely)\s+)?"
+    rf"(?!(?:a|an)\s+(?!years?\s+old\b))(?P<age_n>{_NUMBER})\b"  # "when she was a child" is no age: "a year old" is
     r"(?:\s+years?\s+(?:old|of\s+age)\b)?"
     r"(?!\s+(?:months?|weeks?|days?|o'clock|percent|per\s+cent|%)\b)"
     rf"|\bat\s+(?P<yoa_n>\d{{1,2}}|{_AGE_WORD})\s+years?\s+of\s+age\b"
@@ -622,7 +623,9 @@ def _age(found: Found, birth: EdtfDate | None, about_subject: bool, death: EdtfD
         decade = " ".join((m["decade"] or "teens").lower().split())  # "as a teenager": the teens
         base = int(decade[:2]) if decade[0].isdigit() else _DECADES_OF_LIFE[decade]
         top = 19 if base == 13 else base + 9
-        if m["life_part"]:
+        if m["life_part"] and base == 13:  # the teens are seven years: early 13–14, mid 15–16, late 17–19
+            first, last = {"early": (13, 14), "mid": (15, 16), "late": (17, 19)}[m["life_part"].lower()]
+        elif m["life_part"]:
             a, b = DECADE_PARTS[m["life_part"].lower()]
             first, last = base + a, min(base + b, top)
         else:
