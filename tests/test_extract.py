@@ -50,6 +50,11 @@ def edtf(sentence: str) -> list[tuple[str, str]]:
         ("Born 24 February 1906.", [("24 February 1906", "1906-02-24")]),
         ("He died on October 29, 1937.", [("October 29, 1937", "1937-10-29")]),
         ("Died: March 10,1913", [("March 10,1913", "1913-03-10")]),  # the year glued to the day's comma
+        ("Prior to 1930 she taught.", [("Prior to 1930", "[..1929]")]),
+        ("Up to 1930 she taught.", [("Up to 1930", "../1930")]),
+        ("Beginning in 1930, she taught.", [("Beginning in 1930", "1930/..")]),
+        ("In or after 1930 she taught.", [("In or after 1930", "[1930..]")]),
+        ("Following 1930 she wrote.", [("Following 1930", "[1931..]")]),
         ("In February 1938 he fell ill.", [("February 1938", "1938-02")]),
         ("between 1935 and 1938", [("between 1935 and 1938", "1935/1938")]),
         ("from 1929 to 1931", [("from 1929 to 1931", "1929/1931")]),

@@ -74,7 +74,8 @@ _NOT_A_YEAR_AFTER = re.compile(
 )
 _NOT_A_YEAR_BEFORE = re.compile(r"(?:\b(?:No|no|number|page|pages|p|pp|ISBN|[Rr]oute|[Ff]light|Op|opus|Opus)\.?\s*)$")
 _OPERATOR = re.compile(
-    r"\b(?P<op>by|before|after|since|until|till|from|during|throughout|no\s+later\s+than|not\s+later\s+than"
+    r"\b(?P<op>(?:in|on)\s+or\s+(?:after|before)|prior\s+to|up\s+to|(?:beginning|starting)\s+(?:in|from)|following"
+    r"|by|before|after|since|until|till|from|during|throughout|no\s+later\s+than|not\s+later\s+than"
     r"|as\s+early\s+as|no\s+earlier\s+than|not\s+earlier\s+than)\s+"
     r"(?:(?:the\s+)?(?:end|beginning|start|middle|course|spring|summer|autumn|fall|winter)\s+of\s+)?(?:the\s+)?"
     r"(?P<event>(?:his|her|their)\s+[a-z]+\s+in\s+"
@@ -86,7 +87,11 @@ _BY_THE_TIME = re.compile(r"\bby\s+the\s+time\b[^,;:.]{0,80}$", re.IGNORECASE)
 _NOT = re.compile(r"\b(?:not|never)\b|n[’']t\b", re.IGNORECASE)
 """A negation a clause back: 'did not marry until 1930' says she married in 1930."""
 _NEGATED = {"no later than": "not-after", "not later than": "not-after", "as early as": "not-after",
-            "no earlier than": "not-before", "not earlier than": "not-before"}  # fmt: skip
+            "no earlier than": "not-before", "not earlier than": "not-before",
+            "in or after": "not-before", "on or after": "not-before", "in or before": "not-after",
+            "on or before": "not-after", "prior to": "before", "up to": "until", "beginning in": "from",
+            "beginning from": "from", "starting in": "from", "starting from": "from", "following": "after"}  # fmt: skip
+"""Words that say what 'by', 'before', 'after', 'until' or 'from' say ('prior to 1930' is 'before 1930')."""
 _PERFECT = re.compile(r"[^.;]*?\b(?:had|has|have)\s+(?:already\s+)?[a-z]+(?:ed|en|wn|ne|t)\b", re.IGNORECASE)
 """'As early as 1930 she had written …' says by then; 'As early as 1956, she released …' says then."""
 _OR_LATER = re.compile(r"(?<!\s)\s+or\s+(?P<which>later|after|earlier|before)\b", re.IGNORECASE)
