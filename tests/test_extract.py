@@ -252,6 +252,10 @@ def _resolve(text: str, anchor: str | None, born: str | None = "1906-02-24", die
         ("In summer she married", "1925", "1925-26"),
         ("At the turn of the century she lived in Paris", "1898", "[1895..1904]"),
         ("By the turn of the century she lived in Paris", "1903-05", "[..1904]"),
+        ("By the following year she wrote", "1925", "[..1926]"),
+        ("Over the following decade she wrote", "1925", "1925/1935"),
+        ("At this point she wrote", "1925", "1925"),
+        ("Half a year later she left", "1925", "[1925..]"),  # never 'a year later'
     ],
 )
 def test_relative_dates_count_from_the_anchor(text: str, anchor: str, expected: str) -> None:

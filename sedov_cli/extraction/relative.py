@@ -59,11 +59,12 @@ _RELATIVE = re.compile(
     r"(?P<year_part>\b(?:(?P<yp_part>early|late|mid)(?:[-\s]+in)?|(?:at|by|towards?|near|around)\s+the\s+"
     r"(?P<yp_edge>end|beginning|start|middle|close)\s+of)\s+(?P<yp_which>that|the\s+same|the\s+following|the\s+next|the)"
     r"\s+year\b)"
-    r"|(?P<next>\b(?:the\s+)?(?:following|next|subsequent)\s+(?P<next_unit>year|month|day|morning|evening|night)\b"
+    r"|(?P<next>\b(?:(?P<nx_by>by)\s+)?(?:the\s+)?(?:following|next|subsequent)\s+(?P<next_unit>year|month|day|morning"
+    r"|evening|night)\b"
     r"|\bthe\s+(?P<after_unit>year|month|day)\s+after\b(?!\s+(?:the|his|her|their|its|that|this)\b))"
     r"|(?P<vague>\b(?:(?:a\s+few|several|some|many|a\s+couple\s+of)\s+)?(?:years?|months?|weeks?|days?|decades)\s+"
     r"(?:later|earlier|afterwards?))"
-    rf"|(?P<offset>\b(?:(?P<n_or>{_NUMBER})\s+or\s+)?(?P<n>{_NUMBER})\s+(?P<unit>years?|months?|weeks?|days?|decades?)\s+"
+    rf"|(?P<offset>\b(?<!\bhalf\s)(?:(?P<n_or>{_NUMBER})\s+or\s+)?(?P<n>{_NUMBER})\s+(?P<unit>years?|months?|weeks?|days?|decades?)\s+"
     r"(?P<dir>later|afterwards?|after(?=\s*[,.;]|\s+(?:he|she|they|[a-z]{3,}ed)\b)|on(?=\s*[,.;])|earlier"
     r"|before(?=\s*[,.;])|before))"
     r"|(?P<previous>\b(?:the\s+)?(?:previous|preceding|prior)\s+(?P<prev_unit>year|month|day)\b"
@@ -81,6 +82,7 @@ _RELATIVE = re.compile(
     r"(?:period|time|years|months|decade|era|phase|stage|interval)\b"
     r"|\b(?:during|throughout)\s+(?:his|her|their)\s+(?:time|years|days|stay|studies|tenure)\s+(?:in|at|as|with)\b)"
     r"|(?P<at_time>\b(?:(?:at|around|about)\s+(?:that|this|the\s+same|about\s+the\s+same|around\s+the\s+same)\s+time"
+    r"|at\s+(?:that|this)\s+(?:point|moment|stage)"
     r"|at\s+a\s+time\s+when|in\s+the\s+meantime|[Mm]eanwhile|at\s+the\s+time(?!\s+of\b)"
     r"|(?=then\b)(?:(?<=\bwas\s)|(?<=\bwere\s))then(?=\s+(?:a|an|the|still|only|living|working|serving)\b))\b)"
     r"|(?P<soon>\b(?:(?:soon|shortly|not\s+long)\s+(?:after(?:wards?)?(?!\s+(?:the|his|her|their|its)\s)|thereafter)"
@@ -106,7 +108,8 @@ _RELATIVE = re.compile(
     rf"|\b(?:he|she)\s+was\s+(?:(?:about|around|only|just|nearly|almost|barely)\s+)?(?P<old_n>{_NUMBER})\s+years?\s+old\b)"
     rf"|(?P<within_n>\bwithin\s+(?:a|one|(?P<wi_n>{_NUMBER}))\s+(?P<wi_unit>years?|months?)\b"
     r"(?:\s+of\s+(?:his|her|their|its|the)\s+(?P<wi_noun>[a-z]{3,})\b)?)"
-    rf"|(?P<next_n>\b(?:in|over|during|for)\s+the\s+(?:next|following)\s+(?P<nx_n>{_NUMBER})\s+(?P<nx_unit>years|decades)\b)"
+    rf"|(?P<next_n>\b(?:in|over|during|for)\s+the\s+(?:next|following)\s+(?:(?P<nx_n>{_NUMBER})\s+(?P<nx_unit>years|decades)"
+    r"|(?P<nx_unit1>decade))\b)"
     r"|(?P<last_year>\b(?:in|during)\s+the\s+(?:last|final)\s+year\s+of\s+(?:his|her|their)\s+life\b)"
     r"|(?P<rest_of_life>\b(?:for|during|throughout)\s+the\s+rest\s+of\s+(?:his|her|their)\s+life\b)"
     r"|(?P<last_years>\b(?:his|her|their)\s+(?:last|final|closing|declining)\s+(?:years|months|days)\b)"
@@ -282,6 +285,10 @@ def resolve(
     """The date ``found`` stands for, counted from ``anchor``, the subject's ``birth``, or an event ``recall`` finds."""
     resolved = _resolve(found, anchor, birth, about_subject, death, recall, near)
     m = found.match
+    if found.form == "next" and m["nx_by"] and resolved.edtf is not None:  # "by the following year": then at the latest
+        return Resolution(
+            f"[..{edtf_ends(resolved.edtf)[1]}]", resolved.note + " 'By' makes it that time at the latest."
+        )
     if found.form == "offset" and m["n_or"] and resolved.edtf is not None:
         return _either(found, resolved)
     return resolved
@@ -427,7 +434,7 @@ def _resolve(
         return Resolution(f"[{since}..]", f"Resolved {said}: after it, by how much the text does not say.")
     if found.form in ("within_n", "next_n"):
         n = _count(m["wi_n"] or m["nx_n"] or "1")
-        unit = (m["wi_unit"] or m["nx_unit"] or "years").lower()
+        unit = (m["wi_unit"] or m["nx_unit"] or m["nx_unit1"] or "years").lower()
         if unit.startswith("decade"):
             n *= 10
         if lo is None or hi is None:
