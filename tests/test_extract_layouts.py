@@ -242,6 +242,7 @@ def test_text_forms_bom_crlf_nbsp_dashes_and_citation_markers(tmp_path: Path) ->
         ("Landscape painter Ann Lee was born on May 3, 1900, and died on June 9, 1980.", "1900-05-03",
          "1980-06-09"),
         ("Singer and composer Ann Lee was born in 1900 in Oslo.", "1900", None),
+        ("Ann Lee (7 November 1867 – 4 July 1934; aged 66) was a poet.", "1867-11-07", "1934-07-04"),
     ],
 )  # fmt: skip
 def test_life_dates_in_every_shape(lead: str, birth: str, death: str | None) -> None:
@@ -296,6 +297,11 @@ def test_a_date_in_a_parenthesis_dates_only_the_parenthesis_and_a_dash_inside_on
     ]
     first = _events(_draft(text.replace("was a painter.", "was a painter in 1925.")))[2]
     assert first == ("1925", "Ann Lee, also known as Ann, was a painter", "Lead")
+
+
+def test_the_age_in_a_life_date_parenthesis_is_not_a_claim_of_its_own() -> None:
+    draft = _draft("= Ann Lee =\n\nAnn Lee (7 November 1867 – 4 July 1934; aged 66) was a poet. In 1900 she moved.\n")
+    assert [e["date"] for e in draft.dataset["events"]] == ["1867-11-07", "1934-07-04", "1900"]
 
 
 def test_a_name_or_a_death_after_her_or_his_is_someone_elses() -> None:

@@ -661,7 +661,12 @@ def draft_dataset(
             mentions = [m for m in mentions if not any(a <= m.start < b for a, b in skipped)]
         for bad in rejected:
             unresolved.append(Unresolved(bad.text, sentence.section, bad.reason))
-        relatives = [r for r in find_relative(words) if not any(r.start < m.end and m.start < r.end for m in mentions)]
+        relatives = [
+            r
+            for r in find_relative(words)
+            if not any(r.start < m.end and m.start < r.end for m in mentions)
+            and not any(a <= r.start < b for a, b in spans)
+        ]  # "(…; aged 66)": the life dates' own words
         items: list[tuple[int, Mention | None, Found | None]] = [(m.start, m, None) for m in mentions]
         items += [(r.start, None, r) for r in relatives]
         items.sort(key=lambda item: item[0])

@@ -50,6 +50,7 @@ _DIED_LATER = re.compile(rf"[,;]\s*(?:died|d\.)\s*(?:on\s+|in\s+)?(?P<d>{_FULL_P
 """'(b. 22 November 1861 at Amparibe, d. 23 May 1917)': the death after the birth and its place."""
 _OLD_STYLE_ASIDE = re.compile(r"(?<!\s)\s*\[\s*(?:O\.\s?S\.|Old Style|OS)[^\]]*\]")
 _FOUR_DIGITS = re.compile(r"\d{4}")
+_AGED = re.compile(r"[;,]\s*(?:aged|age)\s+\d{1,3}\s*$")
 _LEADING_WORDS = frozenset(
     """the a an in on at of to from by for with and but or as after before during when while then later
     meanwhile his her their its this that these those he she they it we our my your born died also
@@ -99,6 +100,7 @@ def life_in(words: str) -> tuple[str | None, str | None] | None:
 
     The words are what stands inside the parenthesis, or a line that is nothing but life dates ("10 December
     1815 – 27 November 1852" under a title)."""
+    words = _AGED.sub("", words)  # "(7 November 1867 – 4 July 1934; aged 66)": the age at death is not a date
     inner = _OLD_STYLE_ASIDE.sub("", words.rsplit(";", 1)[-1]).strip()  # life dates are New Style
     birth = death = None
     life = _LIFE_RANGE.match(inner)
