@@ -47,6 +47,7 @@ def edtf(sentence: str) -> list[tuple[str, str]]:
         ("He spent 5 years in exile.", []),  # a duration, not a date
         ("She edited it 1949–56.", [("1949–56", "1949/1956")]),
         ("She edited it 1998-03.", [("1998-03", "1998-03")]),  # ISO month, not 1998 to 2003
+        ("Her poems appeared in 1960-62.", [("1960-62", "1960/1962")]),  # no month 62: a range of years
         ("Born 24 February 1906.", [("24 February 1906", "1906-02-24")]),
         ("He died on October 29, 1937.", [("October 29, 1937", "1937-10-29")]),
         ("Died: March 10,1913", [("March 10,1913", "1913-03-10")]),  # the year glued to the day's comma

@@ -402,6 +402,7 @@ def test_a_name_from_the_site_is_taken_off_and_a_guessed_name_is_said() -> None:
         ("Life was hard, and Lee was hired out by the age of five.", "[..1906-05-02]"),  # the clause names her
         ("She was freed in 1931. In 1933 she met a free man. After freeing herself she left.", "[1931..]"),
         ("She climbed Mount Kenya in 1931. In 1933 she wrote. She climbed two more after Mount Kenya.", "[1931..]"),
+        ("Her husband died in 1931. In 1933 she wrote. After his death she lived in Oslo.", "[1931..]"),  # not hers
     ],
 )
 def test_relative_dates_are_read_against_the_text_and_inferred(sentences: str, expected: str) -> None:
@@ -485,8 +486,8 @@ def test_relative_words_that_add_no_claim_of_their_own(sentences: str) -> None:
 def test_an_after_clause_dates_the_antecedent_and_opens_what_follows() -> None:
     draft = _draft("= Ann Lee =\n\nAnn Lee (3 May 1900 – 1980) was a poet. After receiving her degree in 1924, "
                    "she studied in Oslo.\n")  # fmt: skip
-    assert [(e["date"], e["certainty"]) for e in draft.dataset["events"][-2:]] == [
-        ("1924", "stated"), ("[1924..]", "inferred")]  # fmt: skip
+    assert [(e["date"], e["certainty"], e["title"]) for e in draft.dataset["events"][-2:]] == [
+        ("1924", "stated", "Receiving her degree"), ("[1924..]", "inferred", "She studied in Oslo")]  # fmt: skip
 
 
 def test_an_event_on_the_way_to_a_date_is_drafted_beside_the_period() -> None:

@@ -639,6 +639,7 @@ def draft_dataset(
     subject_words = subject_mod.name_tokens(who)
     era = _era(birth, death)
     story = _Narrative()
+    other_pronoun = _other_pronoun(texts)
     total = len(text)
     conventions: Counter[str] = Counter()
     context = _Context(builder, unresolved, places, all_people_words, known_places, people_in, conventions)
@@ -708,9 +709,11 @@ def draft_dataset(
                     continue
                 opened = _after_clause(words, mention)
                 if opened is not mention:  # the dated event itself, then what came after it
-                    here.draft(mention.edtf, mention.start, mention.end, note=mention.note, inferred=False)
-                    here.draft(opened.edtf, _AFTER_CLAUSE.match(words).end(), len(words),  # type: ignore[union-attr]
-                               note=opened.note, inferred=True)  # fmt: skip
+                    follows = _AFTER_CLAUSE.match(words).end()  # type: ignore[union-attr]
+                    event = re.sub(r"^(?:After|Following)\s+|\s+(?:in|on)\s*$", "", words[: mention.start].strip(" ,"))
+                    here.draft(mention.edtf, mention.start, mention.end, note=mention.note, inferred=False,
+                               title=event[:1].upper() + event[1:] if len(event.split()) >= 2 else None)  # fmt: skip
+                    here.draft(opened.edtf, follows, follows, note=opened.note, inferred=True)
                     story.note(words, Anchor(mention.named, mention.text))
                     continue
                 if re.fullmatch(r"\d{4}", mention.edtf) and any(
@@ -751,6 +754,8 @@ def draft_dataset(
             whose = (
                 _age_about(words, relative, subject_words, about_subject) if relative.form in _AGES else about_subject
             )
+            if relative.form == "event" and (relative.match["det"] or "").lower() == other_pronoun:
+                whose = False  # "After his death she lived in Oslo", in a woman's life: his death, not hers
             result = resolve(relative, story.anchor, birth, whose, death, story.recall, near)
             if relative.form == "event" and clause_around(words, relative.start) in clauses and result.edtf:
                 continue  # "in early 1966 (upon the death of Shastri)": the clause's own date dates it
@@ -805,6 +810,23 @@ def draft_dataset(
     draft_out = Draft(dataset, len(found), unresolved, layout.skipped)
     draft_out.warnings = _warnings(who, layout, builder.events, death, conventions)
     return draft_out
+
+
+_SHE = re.compile(r"\b(?:[Ss]he|[Hh]er|[Hh]erself)\b")
+_HE = re.compile(r"\b(?:[Hh]e|[Hh]is|[Hh]im|[Hh]imself)\b")
+
+
+def _other_pronoun(texts: list[str]) -> str:
+    """'his' in the life of a woman the text calls 'she' (and 'her' in a man's): someone else's.
+
+    Read from the text's own pronouns, only when one kind outnumbers the other three to one; else ''."""
+    she = sum(len(_SHE.findall(t)) for t in texts[:400])
+    he = sum(len(_HE.findall(t)) for t in texts[:400])
+    if she >= 3 * max(he, 1):
+        return "his"
+    if he >= 3 * max(she, 1):
+        return "her"
+    return ""
 
 
 def _yearless_day(found: Found) -> bool:

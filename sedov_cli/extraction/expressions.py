@@ -433,7 +433,7 @@ _PATTERNS: tuple[tuple[re.Pattern[str], Handler, bool, re.Pattern[str] | None], 
     (re.compile(pattern, re.IGNORECASE if insensitive else 0), handler, operators,
      _needs(needs) if needs else None)
     for pattern, handler, operators, insensitive, needs in (
-        (r"(?<![\w.-])(?P<iso>\d{4}-\d{2}(?:-\d{2})?)(?![\w-]|/|\.\d)", _iso, True, False, r"\d{4}-\d\d"),
+        (r"(?<![\w.-])(?P<iso>\d{4}-(?:0[1-9]|1[0-2])(?:-\d{2})?)(?![\w-]|/|\.\d)", _iso, True, False, r"\d{4}-\d\d"),
         (
             rf"\b(?P<season>spring|summer|autumn|fall|winter)\s+(?:of\s+)?(?P<y>{YEAR})(?:\s*[–—-]\s*(?P<y2>\d{{2}}|\d{{4}})\b)?",
             _season, True, True, r"(?i)spring|summer|autumn|fall|winter",
