@@ -395,6 +395,7 @@ def test_a_name_from_the_site_is_taken_off_and_a_guessed_name_is_said() -> None:
         ("In her teenaged years she sang in a choir.", "[1913-05-03..1920-05-02]"),
         ("She moved in 1931. For the rest of her life she lived in Oslo.", "1931/1980"),
         ("She moved in 1931. She spent her last years in Oslo.", "../1980"),
+        ("She moved in 1931. In her later years she wrote memoirs.", "../1980"),
         ("She moved in 1931. She spent her final months in Oslo.", "[1979-01-02..1980-12-31]"),
         ("When she was ten days old, her mother moved to Oslo.", "1900-05-13"),
         ("At two weeks old she was baptised.", "[1900-05-17..1900-05-23]"),

@@ -112,7 +112,7 @@ _RELATIVE = re.compile(
     r"|(?P<nx_unit1>decade))\b)"
     r"|(?P<last_year>\b(?:in|during)\s+the\s+(?:last|final)\s+year\s+of\s+(?:his|her|their)\s+life\b)"
     r"|(?P<rest_of_life>\b(?:for|during|throughout)\s+the\s+rest\s+of\s+(?:his|her|their)\s+life\b)"
-    r"|(?P<last_years>\b(?:his|her|their)\s+(?:last|final|closing|declining)\s+(?:years|months|days)\b)"
+    r"|(?P<last_years>\b(?:his|her|their)\s+(?:last|final|closing|declining|later)\s+(?:years|months|days)\b)"
     r"|(?P<life>\b(?:in|until|into|during|throughout)\s+(?P<whose>his|her|their)\s+(?:(?P<life_part>early|mid|late)[-\s]+)?"
     r"(?P<decade>teens|teenaged?\s+years|twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties"
     r"|[2-9]0s)\b|\bas\s+an?\s+(?P<teen>teenager|teen|adolescent)\b)"
@@ -205,7 +205,7 @@ _HINTS = ("follow", "next", "subsequent", "later", "earlier", "before", "after",
           "teens", "ties", "month", "meantime", "while", "eventually", "until", "when ", "at ", "for ", "over ",
           "during", "teenage", "summer", "winter", "spring", "autumn", "birthday", "within", "immediately",
           "last year", "final year", "years old", "soon", "year-old", "year old", "rest of", "last ", "final ",
-          "closing ", "declining ", "days old", "day old", "weeks old", "week old",
+          "closing ", "declining ", "later years", "days old", "day old", "weeks old", "week old",
           "end of", "beginning of", "start of", "middle of", "close of", "by the time", "teen", "adolescent",
           "turn of")  # fmt: skip
 _LIFE_DIGITS = re.compile(r"\b(?:his|her|their)\s+(?:(?:early|mid|late)[-\s]+)?[2-9]0s\b")
