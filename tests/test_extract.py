@@ -321,6 +321,8 @@ def test_ages_count_from_the_birth_and_stop_at_the_death() -> None:
         ("in her late teens", "[1923-02-24..1926-02-23]"),  # 17 to 19: the teens are not a decade
         ("in his early teens", "[1919-02-24..1921-02-23]"),
         ("when he was a year old", "[1907-02-24..1908-02-23]"),
+        ("She was 17 when she married", "[1923-02-24..1924-02-23]"),
+        ("He was only nine when his father died", "[1915-02-24..1916-02-23]"),
     ],
 )
 def test_ages_in_words_and_at_the_end_of_a_clause(text: str, expected: str) -> None:
@@ -328,7 +330,15 @@ def test_ages_in_words_and_at_the_end_of_a_clause(text: str, expected: str) -> N
 
 
 @pytest.mark.parametrize(
-    "text", ["She arrived at 9 o'clock.", "He stayed at one point.", "at 19", "when she was a student in Paris"]
+    "text",
+    [
+        "She arrived at 9 o'clock.",
+        "He stayed at one point.",
+        "at 19",
+        "when she was a student in Paris",
+        "She was 1 of 5 children when they moved.",
+        "He was 100 miles away when it fell.",
+    ],
 )
 def test_a_number_after_at_is_not_always_an_age(text: str) -> None:
     assert [f.form for f in find_relative(text)] == []
