@@ -254,6 +254,8 @@ def _resolve(text: str, anchor: str | None, born: str | None = "1906-02-24", die
         ("At the turn of the century she lived in Paris", "1898", "[1895..1904]"),
         ("By the turn of the century she lived in Paris", "1903-05", "[..1904]"),
         ("By the following year she wrote", "1925", "[..1926]"),
+        ("By the next decade she wrote", "1865", "[..1879]"),  # the decade after 1865's: the 1870s
+        ("In the next decade she wrote", "1925-05", "1925/1935"),  # the ten years from it, as "the next two decades"
         ("Over the following decade she wrote", "1925", "1925/1935"),
         ("At this point she wrote", "1925", "1925"),
         ("Half a year later she left", "1925", "[1925..]"),  # never 'a year later'

@@ -60,7 +60,7 @@ _RELATIVE = re.compile(
     r"(?P<yp_edge>end|beginning|start|middle|close)\s+of)\s+(?P<yp_which>that|the\s+same|the\s+following|the\s+next|the)"
     r"\s+year\b)"
     r"|(?P<next>\b(?:(?P<nx_by>by)\s+)?(?:the\s+)?(?:following|next|subsequent)\s+(?P<next_unit>year|month|day|morning"
-    r"|evening|night)\b"
+    r"|evening|night|decade)\b"
     r"|\bthe\s+(?P<after_unit>year|month|day)\s+after\b(?!\s+(?:the|his|her|their|its|that|this)\b))"
     r"|(?P<vague>\b(?:(?:a\s+few|several|some|many|a\s+couple\s+of)\s+)?(?:years?|months?|weeks?|days?|decades)\s+"
     r"(?:later|earlier|afterwards?))"
@@ -470,6 +470,11 @@ def _resolve(
     unit = (m["next_unit"] or m["unit"] or m["prev_unit"] or m["within_unit"] or m["same_unit"] or m["after_unit"]
             or m["before_unit"] or "year").lower()  # fmt: skip
     unit = "day" if unit in ("morning", "evening", "night") else unit.rstrip("s")
+    if found.form == "next" and unit == "decade":  # "the next decade" after 1865: the 1870s
+        if lo is None:
+            return Resolution(None, f"the date before it ({anchor.words!r}) has no start")
+        first = (int((hi or lo)[:4]) // 10 + 1) * 10
+        return Resolution(f"[{first:04d}..{first + 9:04d}]", f"Resolved {said}: the decade after it, the {first}s.")
     scale = 1
     if unit in ("decade", "week"):  # a decade is ten years; a week seven days
         unit, scale = ("year", 10) if unit == "decade" else ("day", 7)
