@@ -473,8 +473,8 @@ def _resolve(
     if found.form == "next" and unit == "decade":  # "the next decade" after 1865: the 1870s
         if lo is None:
             return Resolution(None, f"the date before it ({anchor.words!r}) has no start")
-        first = (int((hi or lo)[:4]) // 10 + 1) * 10
-        return Resolution(f"[{first:04d}..{first + 9:04d}]", f"Resolved {said}: the decade after it, the {first}s.")
+        tens = (int((hi or lo)[:4]) // 10 + 1) * 10
+        return Resolution(f"[{tens:04d}..{tens + 9:04d}]", f"Resolved {said}: the decade after it, the {tens}s.")
     scale = 1
     if unit in ("decade", "week"):  # a decade is ten years; a week seven days
         unit, scale = ("year", 10) if unit == "decade" else ("day", 7)
