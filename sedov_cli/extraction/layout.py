@@ -357,6 +357,11 @@ def read_layout(text: str) -> Layout:
         field_at = _infobox_key(stripped) if before_prose and len(stripped) < 400 else None
         if field_at is None and stripped.count("|") >= 2 and len(stripped) < 400:
             row = _TABLE_ROW.match(stripped)
+            if row is not None and _YEARISH.match(row["key"].strip(" |")):
+                st.flush()  # "| 1930 | Joins a choir |": a timeline set as a table, each row a line of the life
+                st.paragraphs.append(Paragraph(st.section, first, last, item=True))
+                st.prose_seen = True
+                continue
             if row is not None or _TABLE_RULE.fullmatch(stripped):  # "Reign | 1206 – August 1227 | |||": a table
                 st.flush()
                 if row is not None and row["key"].casefold() in INFOBOX_KEYS and before_prose:

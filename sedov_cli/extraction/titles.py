@@ -66,7 +66,7 @@ def clause_around(words: str, at: int) -> tuple[int, int]:
 
 
 def _tidy(text: str) -> str:
-    text = _MARKERS.sub("", text)
+    text = _MARKERS.sub("", text).replace("|", " ")  # a table's cells: "| 1930 | Joins a choir |"
     text = " ".join(text.split())
     text = " ".join(_EMPTY_PARENS.sub(" ", text).split())  # "War (1939–1945) her": the parenthesis was its date
     text = _SPACED_PUNCTUATION.sub("", text)  # "was dissolved , according to": the date words stood there
