@@ -305,6 +305,11 @@ def test_a_date_in_a_parenthesis_dates_only_the_parenthesis_and_a_dash_inside_on
     assert first == ("1925", "Ann Lee, also known as Ann, was a painter", "Lead")
 
 
+def test_her_last_years_stay_in_the_title_they_are_the_object_of() -> None:
+    draft = _draft("= Ann Lee =\n\nAnn Lee (3 May 1900 – 1980) was a poet. She spent her last years in Oslo.\n")
+    assert _events(draft)[-1] == ("../1980", "She spent her last years in Oslo", "Lead")
+
+
 def test_the_age_in_a_life_date_parenthesis_is_not_a_claim_of_its_own() -> None:
     draft = _draft("= Ann Lee =\n\nAnn Lee (7 November 1867 – 4 July 1934; aged 66) was a poet. In 1900 she moved.\n")
     assert [e["date"] for e in draft.dataset["events"]] == ["1867-11-07", "1934-07-04", "1900"]

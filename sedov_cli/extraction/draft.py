@@ -672,7 +672,9 @@ def draft_dataset(
         items += [(r.start, None, r) for r in relatives]
         items.sort(key=lambda item: item[0])
         about_subject = _about(words, subject_words)
-        here = _SentenceDraft(context, sentence, words, spans + tuple((r.start, r.end) for r in relatives))
+        here = _SentenceDraft(
+            context, sentence, words, spans + tuple((r.start, r.end) for r in relatives if r.form != "last_years")
+        )  # "she spent her last years"
         ages = [r for r in relatives if r.form == "age"]
         clauses = {clause_around(words, m.start) for m in mentions}
         # the clauses a date of their own dates; not by a date in a parenthesis ("in the next two decades … (one
@@ -776,7 +778,9 @@ def draft_dataset(
             except DateError as exc:  # a count that runs past year 9999, or before year 1
                 unresolved.append(Unresolved(relative.text, sentence.section, str(exc)))
                 continue
-            here.draft(result.edtf, relative.start, relative.end, note=result.note, inferred=True)
+            kept = relative.form == "last_years"  # "She spent her last years in Oslo": the words are what she spent
+            here.draft(result.edtf, relative.start, relative.start if kept else relative.end, note=result.note,
+                       inferred=True)  # fmt: skip
             if relative.form in ("age", "life", "months"):
                 conventions["age"] += 1
             if relative.form not in _RESTATING:  # "By then she was famous": the story stays where it was
