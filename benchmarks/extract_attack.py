@@ -47,6 +47,14 @@ SHAPES: dict[str, Callable[[int], str]] = {
     "named events repeated": lambda n: HEAD + "She wrote " + _fill("after the Second World War ", n) + "in 1950.\n",
     "people marked by a relation": lambda n: HEAD + _fill("In 1930 her partner, Jo Ek, and his friend Al Bo met. ", n),
     "'according to' repeated": lambda n: HEAD + "In 1930 she left " + _fill("according to Al Bo ", n) + ".\n",
+    "table rows with pipes": lambda n: HEAD + _fill("Reign | 1920 – May 1940 | ||\n", n),
+    "one line of pipes": lambda n: HEAD + "Reign " + "|" * n + " 1920\n",
+    "dashes and semicolons in a parenthesis": lambda n: HEAD + "She (" + _fill("a – b; ", n) + ") left in 1930.\n",
+    "'(…).Word' glued stops": lambda n: HEAD + _fill("She sang (in 1930).Then ", n) + "\n",
+    "ages and the rest of her life repeated": lambda n: (
+        HEAD
+        + _fill("For the rest of her life, and at the age of 15, her last years, ten days old, as early as 1930. ", n)
+    ),
     "Markdown: runs of '['": lambda n: "# Ann Lee\n\n**Ann Lee** (3 May 1900 – 1980).\n" + "[" * n + "\n",
     "Markdown: unclosed comments": lambda n: "# Ann Lee\n\n**Ann Lee** (1900 – 1980).\n" + _fill("<!--", n),
     "Markdown: '**' and '_' runs": lambda n: "# Ann Lee\n\n**Ann Lee** (1900 – 1980).\n" + _fill("**a _b ", n),

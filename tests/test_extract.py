@@ -47,8 +47,15 @@ def edtf(sentence: str) -> list[tuple[str, str]]:
         ("He spent 5 years in exile.", []),  # a duration, not a date
         ("She edited it 1949–56.", [("1949–56", "1949/1956")]),
         ("She edited it 1998-03.", [("1998-03", "1998-03")]),  # ISO month, not 1998 to 2003
+        ("Her poems appeared in 1960-62.", [("1960-62", "1960/1962")]),  # no month 62: a range of years
         ("Born 24 February 1906.", [("24 February 1906", "1906-02-24")]),
         ("He died on October 29, 1937.", [("October 29, 1937", "1937-10-29")]),
+        ("Died: March 10,1913", [("March 10,1913", "1913-03-10")]),  # the year glued to the day's comma
+        ("Prior to 1930 she taught.", [("Prior to 1930", "[..1929]")]),
+        ("Up to 1930 she taught.", [("Up to 1930", "../1930")]),
+        ("Beginning in 1930, she taught.", [("Beginning in 1930", "1930/..")]),
+        ("In or after 1930 she taught.", [("In or after 1930", "[1930..]")]),
+        ("Following 1930 she wrote.", [("Following 1930", "[1931..]")]),
         ("In February 1938 he fell ill.", [("February 1938", "1938-02")]),
         ("between 1935 and 1938", [("between 1935 and 1938", "1935/1938")]),
         ("from 1929 to 1931", [("from 1929 to 1931", "1929/1931")]),
@@ -159,6 +166,17 @@ def test_notes_say_how_a_bent_date_was_read() -> None:
     )
 
 
+def test_a_century_before_the_noun_it_describes_is_read_only_when_it_meets_the_life() -> None:
+    def read(sentence: str) -> list[str]:
+        return [m.edtf for m in find_dates(sentence, era=(1800, 2030))[0]]  # a life of 1900–1930
+
+    assert read("She was one of the best-known 20th-century poets.") == ["[1900..1999]"]
+    assert read("She lived in a mid-19th-century house.") == []  # 1833–1866: before her life, the house's
+    assert read("She collected 18th-century furniture.") == []
+    assert read("He was one of the greatest painters of the 20th century.") == []
+    assert find_dates("She was a 20th-century poet.")[0] == []  # no life known: not read
+
+
 def test_a_count_far_from_the_life_is_not_a_year() -> None:
     assert edtf("The 1500 maps she drew.") == [("1500", "1500")]
     assert find_dates("The 1500 maps she drew.", era=(1800, 2060))[0] == []
@@ -235,6 +253,12 @@ def _resolve(text: str, anchor: str | None, born: str | None = "1906-02-24", die
         ("In summer she married", "1925", "1925-26"),
         ("At the turn of the century she lived in Paris", "1898", "[1895..1904]"),
         ("By the turn of the century she lived in Paris", "1903-05", "[..1904]"),
+        ("By the following year she wrote", "1925", "[..1926]"),
+        ("By the next decade she wrote", "1865", "[..1879]"),  # the decade after 1865's: the 1870s
+        ("In the next decade she wrote", "1925-05", "1925/1935"),  # the ten years from it, as "the next two decades"
+        ("Over the following decade she wrote", "1925", "1925/1935"),
+        ("At this point she wrote", "1925", "1925"),
+        ("Half a year later she left", "1925", "[1925..]"),  # never 'a year later'
     ],
 )
 def test_relative_dates_count_from_the_anchor(text: str, anchor: str, expected: str) -> None:
@@ -296,13 +320,28 @@ def test_ages_count_from_the_birth_and_stop_at_the_death() -> None:
         ("As a teenager he worked in a mill", "[1919-02-24..1926-02-23]"),
         ("in his 20s", "[1926-02-24..1936-02-23]"),
         ("in his late 30s", "[1943-02-24..1946-02-23]"),
+        ("in her late teens", "[1923-02-24..1926-02-23]"),  # 17 to 19: the teens are not a decade
+        ("in his early teens", "[1919-02-24..1921-02-23]"),
+        ("when he was a year old", "[1907-02-24..1908-02-23]"),
+        ("She was 17 when she married", "[1923-02-24..1924-02-23]"),
+        ("He was only nine when his father died", "[1915-02-24..1916-02-23]"),
     ],
 )
 def test_ages_in_words_and_at_the_end_of_a_clause(text: str, expected: str) -> None:
     assert _resolve(text, None).edtf == expected
 
 
-@pytest.mark.parametrize("text", ["She arrived at 9 o'clock.", "He stayed at one point.", "at 19"])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "She arrived at 9 o'clock.",
+        "He stayed at one point.",
+        "at 19",
+        "when she was a student in Paris",
+        "She was 1 of 5 children when they moved.",
+        "He was 100 miles away when it fell.",
+    ],
+)
 def test_a_number_after_at_is_not_always_an_age(text: str) -> None:
     assert [f.form for f in find_relative(text)] == []
 
@@ -389,6 +428,11 @@ def test_sentences_do_not_break_at_abbreviations_initials_or_old_style() -> None
         "It was read by G. H. Hardy and J.E. Littlewood in 1913.",  # initials run together are initials
         "J.R.R. Tolkien wrote.",
         "He left in 1914.",
+    ]
+    glued = "She sang (her first song was recorded in 1954).Although poor, she went on."
+    assert [glued[a:b] for a, b in sentences(glued, 0, len(glued))] == [
+        "She sang (her first song was recorded in 1954).",  # a stop after a parenthesis, its space lost
+        "Although poor, she went on.",
     ]
 
 

@@ -144,6 +144,7 @@ SKIPPED_KINDS = {
     "reference section": ("line of a references section", "lines of references sections"),
     "citation": ("citation line", "citation lines"),
     "caption": ("caption", "captions"),
+    "table row": ("table row", "table rows"),
     "site furniture": (
         "line of the site's own (a byline, an edit date, a copyright)",
         "lines of the site's own (bylines, edit dates, copyrights)",

@@ -280,9 +280,16 @@ class _Narrative:
             if words is self.current:
                 continue
             folded = words.casefold()
-            if any(stem in folded for stem in stems) and (owner is None or owner in folded):
+            if any(_names(stem, folded) for stem in stems) and (owner is None or owner in folded):
                 return anchor
         return None
+
+
+def _names(stem: str, folded: str) -> bool:
+    """Whether a sentence has the stem; 'free+' (a verb's stem) only inflected: 'freed', not 'a free man'."""
+    if not stem.endswith("+"):
+        return stem in folded
+    return re.search(re.escape(stem[:-1]) + "[a-z]", folded) is not None
 
 
 def _narrowed_by_age(mention: Mention, age: Found, birth: EdtfDate, death: EdtfDate | None) -> dict[str, Any] | None:
@@ -564,6 +571,10 @@ def draft_dataset(
     person_words[subject_id] = subject_mod.name_tokens(who)
 
     life_spans: dict[int, list[tuple[int, int]]] = {}
+    if who.life_span is not None:  # life dates with no name before them: the subject's, not a period
+        at = next((i for i, s in enumerate(found) if s.start <= who.life_span[0] < s.end), None)
+        if at is not None:
+            life_spans[at] = [(who.life_span[0] - found[at].start, who.life_span[1] - found[at].start)]
     for number, (sentence, words) in enumerate(zip(found, texts, strict=True)):
         for life in find_life_dates(words):
             life_spans.setdefault(number, []).append((life.start, life.end))
@@ -628,6 +639,7 @@ def draft_dataset(
     subject_words = subject_mod.name_tokens(who)
     era = _era(birth, death)
     story = _Narrative()
+    other_pronoun = _other_pronoun(texts)
     total = len(text)
     conventions: Counter[str] = Counter()
     context = _Context(builder, unresolved, places, all_people_words, known_places, people_in, conventions)
@@ -650,14 +662,25 @@ def draft_dataset(
             mentions = [m for m in mentions if not any(a <= m.start < b for a, b in skipped)]
         for bad in rejected:
             unresolved.append(Unresolved(bad.text, sentence.section, bad.reason))
-        relatives = [r for r in find_relative(words) if not any(r.start < m.end and m.start < r.end for m in mentions)]
+        relatives = [
+            r
+            for r in find_relative(words)
+            if not any(r.start < m.end and m.start < r.end for m in mentions)
+            and not any(a <= r.start < b for a, b in spans)
+        ]  # "(…; aged 66)": the life dates' own words
         items: list[tuple[int, Mention | None, Found | None]] = [(m.start, m, None) for m in mentions]
         items += [(r.start, None, r) for r in relatives]
         items.sort(key=lambda item: item[0])
         about_subject = _about(words, subject_words)
-        here = _SentenceDraft(context, sentence, words, spans + tuple((r.start, r.end) for r in relatives))
+        here = _SentenceDraft(
+            context, sentence, words, spans + tuple((r.start, r.end) for r in relatives if r.form != "last_years")
+        )  # "she spent her last years"
         ages = [r for r in relatives if r.form == "age"]
         clauses = {clause_around(words, m.start) for m in mentions}
+        # the clauses a date of their own dates; not by a date in a parenthesis ("in the next two decades … (one
+        # of his paintings was presented … in 1954)"), which dates only what it says
+        asides = _parentheses(words) if "(" in words else []
+        dating = {clause_around(words, m.start) for m in mentions if not any(a <= m.start < b for a, b in asides)}
         consumed: set[int] = set()  # relatives joined to a date of their clause
         named = [n for n in find_named_times(words) if not any(a <= n.start < b for a, b in skipped)]
         named_pins = _NamedPins(
@@ -667,6 +690,9 @@ def draft_dataset(
         for _, mention, relative in items:
             if mention is not None:
                 if mention.edtf in life_dates:  # "Keino was born on 17 January 1940": the birth, drafted above
+                    story.note(words, Anchor(mention.named, mention.text))
+                    continue
+                if _header_again(words, mention, who.birth, who.death):  # an entry's header, told a second time
                     story.note(words, Anchor(mention.named, mention.text))
                     continue
                 if named_pins.with_year(mention):  # "just before Hitler came to power in 1933"
@@ -685,19 +711,24 @@ def draft_dataset(
                     continue
                 opened = _after_clause(words, mention)
                 if opened is not mention:  # the dated event itself, then what came after it
-                    here.draft(mention.edtf, mention.start, mention.end, note=mention.note, inferred=False)
-                    here.draft(opened.edtf, _AFTER_CLAUSE.match(words).end(), len(words),  # type: ignore[union-attr]
-                               note=opened.note, inferred=True)  # fmt: skip
+                    follows = _AFTER_CLAUSE.match(words).end()  # type: ignore[union-attr]
+                    event = re.sub(r"^(?:After|Following)\s+|\s+(?:in|on)\s*$", "", words[: mention.start].strip(" ,"))
+                    here.draft(mention.edtf, mention.start, mention.end, note=mention.note, inferred=False,
+                               title=event[:1].upper() + event[1:] if len(event.split()) >= 2 else None)  # fmt: skip
+                    here.draft(opened.edtf, follows, follows, note=opened.note, inferred=True)
                     story.note(words, Anchor(mention.named, mention.text))
                     continue
-                if (
-                    mention.start == 0
-                    and re.fullmatch(r"\d{4}", mention.edtf)
-                    and any(r.form == "yearless" for r in relatives)
-                ):  # "1913 Born September 12": the line's year is the year of its day
+                if re.fullmatch(r"\d{4}", mention.edtf) and any(
+                    r.form == "yearless"
+                    and r.start > mention.start
+                    and (mention.start == 0 or clause_around(words, r.start) == clause)
+                    and _yearless_day(r)
+                    for r in relatives
+                ):  # "1913 Born September 12", "at the 2017 election on 23 September": the year is its day's
                     story.note(words, Anchor(mention.named, mention.text))
                     continue
-                narrow = _narrowed_by_age(mention, age, birth, death) if age and about_subject and birth else None
+                aged = age is not None and _age_about(words, age, subject_words, about_subject)
+                narrow = _narrowed_by_age(mention, age, birth, death) if age and aged and birth else None
                 if narrow is not None and age is not None:
                     here.draft(mention.edtf, mention.start, mention.end, note=mention.note, inferred=False,
                                bounds=_age_bounds(narrow, age.text))  # fmt: skip
@@ -716,13 +747,18 @@ def draft_dataset(
             if id(relative) in consumed:
                 continue
             if relative.form in SAME_TIME and (
-                clause_around(words, relative.start) in clauses
-                or clause_around(words, len(words) - len(words[relative.end :].lstrip())) in clauses
+                clause_around(words, relative.start) in dating
+                or clause_around(words, len(words) - len(words[relative.end :].lstrip())) in dating
             ):  # ", then sent … in 1802": a 'then' that opens a clause belongs to it
                 continue  # "in 1925 at the age of 19": the age restates the year of its clause
             if _restated(words, relative, mentions):
                 continue  # "Two years later, in 1927, …": the date says it, and wins
-            result = resolve(relative, story.anchor, birth, about_subject, death, story.recall, near)
+            whose = (
+                _age_about(words, relative, subject_words, about_subject) if relative.form in _AGES else about_subject
+            )
+            if relative.form == "event" and (relative.match["det"] or "").lower() == other_pronoun:
+                whose = False  # "After his death she lived in Oslo", in a woman's life: his death, not hers
+            result = resolve(relative, story.anchor, birth, whose, death, story.recall, near)
             if relative.form == "event" and clause_around(words, relative.start) in clauses and result.edtf:
                 continue  # "in early 1966 (upon the death of Shastri)": the clause's own date dates it
             if relative.form == "age" and _restates_death(words, result.edtf, death):
@@ -742,7 +778,9 @@ def draft_dataset(
             except DateError as exc:  # a count that runs past year 9999, or before year 1
                 unresolved.append(Unresolved(relative.text, sentence.section, str(exc)))
                 continue
-            here.draft(result.edtf, relative.start, relative.end, note=result.note, inferred=True)
+            kept = relative.form == "last_years"  # "She spent her last years in Oslo": the words are what she spent
+            here.draft(result.edtf, relative.start, relative.start if kept else relative.end, note=result.note,
+                       inferred=True)  # fmt: skip
             if relative.form in ("age", "life", "months"):
                 conventions["age"] += 1
             if relative.form not in _RESTATING:  # "By then she was famous": the story stays where it was
@@ -778,8 +816,38 @@ def draft_dataset(
     return draft_out
 
 
-_RESTATING = frozenset({"by_then", "at_time", "during"})
+_SHE = re.compile(r"\b(?:[Ss]he|[Hh]er|[Hh]erself)\b")
+_HE = re.compile(r"\b(?:[Hh]e|[Hh]is|[Hh]im|[Hh]imself)\b")
+
+
+def _other_pronoun(texts: list[str]) -> str:
+    """'his' in the life of a woman the text calls 'she' (and 'her' in a man's): someone else's.
+
+    Read from the text's own pronouns, only when one kind outnumbers the other three to one; else ''."""
+    she = sum(len(_SHE.findall(t)) for t in texts[:400])
+    he = sum(len(_HE.findall(t)) for t in texts[:400])
+    if she >= 3 * max(he, 1):
+        return "his"
+    if he >= 3 * max(she, 1):
+        return "her"
+    return ""
+
+
+def _yearless_day(found: Found) -> bool:
+    """Whether a date without a year names a day or a month ('on 23 September'), not just 'that June'."""
+    return bool(found.match.groupdict().get("op")) and found.match["op"].lower() in ("on", "in", "born", "died")
+
+
+_RESTATING = frozenset({"by_then", "at_time", "during", "rest_of_life", "last_years"})
 """Relative words that say when something held, at a time already told: a later count goes on from that time."""
+
+
+_ASIDE = re.compile(r"\([^()]{1,300}\)")
+
+
+def _parentheses(words: str) -> list[tuple[int, int]]:
+    """The spans of a sentence's parentheses (one level, as a writer sets an aside)."""
+    return [m.span() for m in _ASIDE.finditer(words)]
 
 
 def _apposed(between: str) -> bool:
@@ -800,6 +868,17 @@ def _restated(words: str, relative: Found, mentions: list[Mention]) -> bool:
 
 
 _DIED = re.compile(r"\b(?:died|dies|death|passed\s+away)\b", re.IGNORECASE)
+_HEADER_WORD = re.compile(r"(?:(?<=[a-z])|(?<![\w\s])|(?<=[^\w\s]\s)|^)(?P<which>born|died)\s+$")
+"""'painterborn ', '; died ': the word of an entry's header right before its date, with no subject before it."""
+
+
+def _header_again(words: str, mention: Mention, birth: str | None, death: str | None) -> bool:
+    """'▪ Australian painterborn July 28, 1902, …died Aug. 8, 1959': an entry's header for the subject, repeated
+    (a page that tells the life twice): its dates are the birth and death, not claims of their own."""
+    if mention.edtf not in (birth, death) or len(mention.edtf) < 10:
+        return False
+    m = _HEADER_WORD.search(words, max(0, mention.start - 12), mention.start)
+    return m is not None and (m["which"] == "born") == (mention.edtf == birth)
 
 
 def _restates_death(words: str, edtf: str | None, death: EdtfDate | None) -> bool:
@@ -921,7 +1000,8 @@ _KIN = re.compile(
 
 _OPENERS = frozenset(
     """In At Aged By When After Before During On From Following Later Two Three A An The As Until Till Since Early
-    Late Soon Then Shortly Within Over Throughout Upon Once While Having Only Just Already Still""".split()  # noqa: SIM905
+    Late Soon Then Shortly Within Over Throughout Upon Once While Having Only Just Already Still For Around About
+    Towards Toward Near Despite Although Though Because""".split()  # noqa: SIM905
 )
 """Words a sentence may open with before it names whom it is about ("As a 17-year-old, she …")."""
 
@@ -929,6 +1009,11 @@ _OPENERS = frozenset(
 def _about(words: str, subject_words: set[str]) -> bool:
     """Whether an age in this sentence is the subject's: the first person it names is the subject
     (he, she, one of the subject's names), and not "his son" or "her teacher"."""
+    return _first_person(words, subject_words) is True
+
+
+def _first_person(words: str, subject_words: set[str]) -> bool | None:
+    """True if the first person ``words`` name is the subject, False if someone else, None if it names no one."""
     for m in _PERSONAL.finditer(words):
         token = m.group()
         if token.lower() in ("he", "she", "they") or token in subject_words:
@@ -939,7 +1024,38 @@ def _about(words: str, subject_words: set[str]) -> bool:
             continue
         if token[0].isupper():
             return False
-    return False
+    return None
+
+
+_AGES = frozenset({"age", "life", "months", "birthday"})
+_OTHER_SEX_KIN = re.compile(
+    r"^(?:(?P<her>Her)\s+(?:father|brother|son|husband|uncle|grandfather|nephew)"
+    r"|(?P<his>His)\s+(?:mother|sister|daughter|wife|aunt|grandmother|niece))\b"
+)
+"""'Her father, who died when she was six': 'she' cannot be the father, so it is the 'her' the sentence began with."""
+
+
+def _age_about(words: str, age: Found, subject_words: set[str], sentence: bool) -> bool:
+    """Whether an age is the subject's, read from its own clause when that clause names someone.
+
+    "Life was hard, and Harriet was hired out by the age of five": the age's clause opens on the subject,
+    whatever word opens the sentence. "Her father, who died when she was six": the age's own pronoun is
+    not the father's, so it is the subject's."""
+    named = age.match.groupdict().get("age_who")
+    if named:  # "when Temüjin was eight": the name says whose age it is
+        return named in subject_words
+    a, _ = clause_around(words, age.start)
+    if a > 0:  # the person the age's own clause names before it: "…, and Harriet was hired out by the age of five"
+        here = _first_person(words[a : age.start], subject_words)
+        if here is not None:
+            return here
+    if sentence:
+        return True
+    pronoun = re.search(r"\b(?:when|by\s+the\s+time)\s+(?P<p>she|he)\b", age.text, re.IGNORECASE)
+    kin = _OTHER_SEX_KIN.match(words)
+    if pronoun is None or kin is None:
+        return False
+    return (pronoun["p"].lower() == "she") == bool(kin["her"])
 
 
 def _life_event(

@@ -50,16 +50,20 @@ MONTH = (
     r"|Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept\.?|Sep\.?|Oct\.?|Nov\.?|Dec\.?)(?![a-z])"
 )
 DAY = r"(?<![\d\w])(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?(?![\d:])"
-YEAR = r"(?<![\w.,/:$£€#])(?:1\d{3}|20\d{2})(?!\w|[.,:]\d|-[^\W\d_]|\s*(?:%|per\s?cent))"
+_YEAR_TAIL = r"(?!\w|[.,:]\d|-[^\W\d_]|\s*(?:%|per\s?cent))"
+YEAR = rf"(?<![\w.,/:$£€#])(?:1\d{{3}}|20\d{{2}}){_YEAR_TAIL}"
+_GLUED_YEAR = rf"(?:1\d{{3}}|20\d{{2}}){_YEAR_TAIL}"
+"""A year glued to the day's comma ("March 10,1913"): read only right after a month and a day."""
 QUALIFIER = _QUAL = r"(?:(?:c\.|ca\.|circa|about|around|approximately|approx\.|roughly)\s*)"
 POINT = _POINT = (
-    rf"(?:{DAY}\s+(?:of\s+)?{MONTH},?\s+{YEAR}|{MONTH}\s+{DAY},?\s+{YEAR}|{MONTH},?\s+(?:of\s+)?{YEAR}|{YEAR})"
+    rf"(?:{DAY}\s+(?:of\s+)?{MONTH},?\s+{YEAR}|{MONTH}\s+{DAY}(?:,?\s+{YEAR}|,{_GLUED_YEAR})|{MONTH},?\s+(?:of\s+)?{YEAR}"
+    rf"|{YEAR})"
 )
 _DASH = r"\s*(?:–|—|‒|―|-{1,2})\s*"
 _TO = rf"(?:{_DASH}|\s+(?:to|until|till|through|and)\s+)"
 
 _DMY = re.compile(rf"(?P<d>{DAY})\s+(?:of\s+)?(?P<m>{MONTH}),?\s+(?P<y>{YEAR})")
-_MDY = re.compile(rf"(?P<m>{MONTH})\s+(?P<d>{DAY}),?\s+(?P<y>{YEAR})")
+_MDY = re.compile(rf"(?P<m>{MONTH})\s+(?P<d>{DAY})(?:,?\s+(?P<y>{YEAR})|,(?P<y2>{_GLUED_YEAR}))")
 _MY = re.compile(rf"(?P<m>{MONTH}),?\s+(?:of\s+)?(?P<y>{YEAR})")
 _Y = re.compile(rf"(?P<y>{YEAR})")
 
@@ -70,7 +74,8 @@ _NOT_A_YEAR_AFTER = re.compile(
 )
 _NOT_A_YEAR_BEFORE = re.compile(r"(?:\b(?:No|no|number|page|pages|p|pp|ISBN|[Rr]oute|[Ff]light|Op|opus|Opus)\.?\s*)$")
 _OPERATOR = re.compile(
-    r"\b(?P<op>by|before|after|since|until|till|from|during|throughout|no\s+later\s+than|not\s+later\s+than"
+    r"\b(?P<op>(?:in|on)\s+or\s+(?:after|before)|prior\s+to|up\s+to|(?:beginning|starting)\s+(?:in|from)|following"
+    r"|by|before|after|since|until|till|from|during|throughout|no\s+later\s+than|not\s+later\s+than"
     r"|as\s+early\s+as|no\s+earlier\s+than|not\s+earlier\s+than)\s+"
     r"(?:(?:the\s+)?(?:end|beginning|start|middle|course|spring|summer|autumn|fall|winter)\s+of\s+)?(?:the\s+)?"
     r"(?P<event>(?:his|her|their)\s+[a-z]+\s+in\s+"
@@ -82,7 +87,13 @@ _BY_THE_TIME = re.compile(r"\bby\s+the\s+time\b[^,;:.]{0,80}$", re.IGNORECASE)
 _NOT = re.compile(r"\b(?:not|never)\b|n[’']t\b", re.IGNORECASE)
 """A negation a clause back: 'did not marry until 1930' says she married in 1930."""
 _NEGATED = {"no later than": "not-after", "not later than": "not-after", "as early as": "not-after",
-            "no earlier than": "not-before", "not earlier than": "not-before"}  # fmt: skip
+            "no earlier than": "not-before", "not earlier than": "not-before",
+            "in or after": "not-before", "on or after": "not-before", "in or before": "not-after",
+            "on or before": "not-after", "prior to": "before", "up to": "until", "beginning in": "from",
+            "beginning from": "from", "starting in": "from", "starting from": "from", "following": "after"}  # fmt: skip
+"""Words that say what 'by', 'before', 'after', 'until' or 'from' say ('prior to 1930' is 'before 1930')."""
+_PERFECT = re.compile(r"[^.;]*?\b(?:had|has|have)\s+(?:already\s+)?[a-z]+(?:ed|en|wn|ne|t)\b", re.IGNORECASE)
+"""'As early as 1930 she had written …' says by then; 'As early as 1956, she released …' says then."""
 _OR_LATER = re.compile(r"(?<!\s)\s+or\s+(?P<which>later|after|earlier|before)\b", re.IGNORECASE)
 
 
@@ -141,7 +152,8 @@ def parse_point(text: str) -> str:
     for pattern in (_DMY, _MDY):
         m = pattern.fullmatch(text)
         if m:
-            return point_text(int(m["y"]), month_number(m["m"]), _day(m["d"]))
+            year: str = m["y"] or m.groupdict().get("y2") or ""
+            return point_text(int(year), month_number(m["m"]), _day(m["d"]))
     m = _MY.fullmatch(text)
     if m:
         return point_text(int(m["y"]), month_number(m["m"]))
@@ -183,6 +195,8 @@ def _with_operator(lo: str, hi: str, op: str | None) -> tuple[str, str | None]:
         return f"[..{hi}]", None
     if op == "not-after":
         return f"[..{hi}]", f"read as {hi} at the latest."
+    if op == "as-early-as":
+        return one, f"'as early as {lo if lo == hi else one}' read as then: the text tells what happened in it."
     if op == "not-before":
         return f"[{lo}..]", f"read as {lo} at the earliest."
     if op == "before":
@@ -365,6 +379,22 @@ def _century(m: re.Match[str], sentence: str) -> tuple[str, str | None]:
     )
 
 
+def _century_adjective(m: re.Match[str], sentence: str, era: tuple[int, int] | None = None) -> tuple[str, str | None]:
+    """'one of the wealthiest 19th-century businessmen': a state that held in the century, as a claim.
+
+    Only a century that meets the life: "she collected 18th-century furniture" in a life of 1900–1980
+    describes the furniture, not her. With no life dates known, the century is not read."""
+    edtf, note = _century(m, sentence)
+    lo, hi = int(edtf[1:5]), int(edtf[7:11])
+    if era is None or hi < era[0] + 100 or lo > era[1] - 100:
+        raise _NotADate
+    return edtf, note
+
+
+class _NotADate(Exception):
+    """Words a handler declines without a reason to report (a century that describes a thing, not the life)."""
+
+
 _YEAR_EDGES = {"beginning": "early", "start": "early", "middle": "mid", "end": "late", "close": "late"}
 
 
@@ -403,7 +433,7 @@ _PATTERNS: tuple[tuple[re.Pattern[str], Handler, bool, re.Pattern[str] | None], 
     (re.compile(pattern, re.IGNORECASE if insensitive else 0), handler, operators,
      _needs(needs) if needs else None)
     for pattern, handler, operators, insensitive, needs in (
-        (r"(?<![\w.-])(?P<iso>\d{4}-\d{2}(?:-\d{2})?)(?![\w-]|/|\.\d)", _iso, True, False, r"\d{4}-\d\d"),
+        (r"(?<![\w.-])(?P<iso>\d{4}-(?:0[1-9]|1[0-2])(?:-\d{2})?)(?![\w-]|/|\.\d)", _iso, True, False, r"\d{4}-\d\d"),
         (
             rf"\b(?P<season>spring|summer|autumn|fall|winter)\s+(?:of\s+)?(?P<y>{YEAR})(?:\s*[–—-]\s*(?P<y2>\d{{2}}|\d{{4}})\b)?",
             _season, True, True, r"(?i)spring|summer|autumn|fall|winter",
@@ -415,6 +445,13 @@ _PATTERNS: tuple[tuple[re.Pattern[str], Handler, bool, re.Pattern[str] | None], 
             r"|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth"
             r"|seventeenth|eighteenth|nineteenth|twentieth))[-\s]+century\b",
             _century, True, True, r"(?i)century",
+        ),
+        (
+            r"(?<![\w-])(?:(?P<part>early|mid|late)[-\s]+)?(?:(?P<n>1\d|20|21)(?:st|nd|rd|th)|(?P<word>eleventh|twelfth"
+            r"|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth))[-\s]century"
+            r"(?=\s+[A-Za-z])(?!\s+(?:and|or|to|in|of|on|at|the|a|an|when|that|which|who|was|is|were|had|has|he|she"
+            r"|they|it|its|his|her|their|with|by|for|as)\b)",
+            _century_adjective, False, True, r"(?i)century\s+[a-z]",
         ),
         (rf"\bfl\.\s*(?P<a>{_POINT})(?:{_DASH}(?P<b>{_POINT}))?", _floruit, False, False, r"\bfl\."),
         (
@@ -510,7 +547,7 @@ def find_dates(
             if 1 in taken[a:b]:
                 continue
             try:
-                result = handler(m, sentence, era) if handler is _single else handler(m, sentence)
+                result = handler(m, sentence, era) if handler in (_single, _century_adjective) else handler(m, sentence)
                 if result is None:
                     continue
                 also = ""
@@ -524,6 +561,8 @@ def find_dates(
                 if operators:
                     edtf, note, start, also = _context(sentence, a, edtf, note, b)
                 parse_edtf(edtf)
+            except _NotADate:
+                continue
             except DateError as exc:
                 rejected.append(Rejected(a, b, m.group(), str(exc)))
                 taken[a:b] = b"\x01" * (b - a)
@@ -575,6 +614,8 @@ def _context(sentence: str, at: int, edtf: str, note: str | None, end: int) -> t
     if operator:
         op = " ".join(operator["op"].lower().split())
         start = operator.start()
+        if op == "as early as" and not _PERFECT.match(sentence, at, min(len(sentence), at + 80)):
+            op = "as-early-as"  # "As early as 1956, she released the single": she released it in 1956
         op = _NEGATED.get(op, op)
         if op in ("until", "till", "before", "after") and _negated(sentence, start):
             op = {"before": "not-before", "after": "not-after"}.get(op)  # "did not marry until 1930": in 1930

@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 
 from .tables import (
     CHROME_LINES,
+    CHROME_PATTERNS,
     CHROME_PREFIXES,
     CITATION_MARKS,
     CITATION_PREFIXES,
@@ -51,6 +52,10 @@ _INVERTED_NAME = re.compile(
     r"(?:[-*•–]\s+)?(?P<family>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?),\s+(?P<given>[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){0,2})"
 )
 """'Namatjira, Albert' on a line of its own before the prose: the name as an index or encyclopedia lists it."""
+_TABLE_ROW = re.compile(r"\|?\s*(?P<key>[^|.!?]{1,40}?)\s*\|(?P<value>[^|]*)\|")
+"""A row of a table copied as text ('Reign | 1206 – August 1227 | ||||'): cells, not a sentence."""
+_TABLE_RULE = re.compile(r"[\s|:+-]*-[\s|:+-]*")
+"""The rule under a table's head row ('---|---|---')."""
 _SENTENCE_END = '.!?:;,"”’'
 _CITATION_MARKER = re.compile(r"\[(?:\d{1,3}|[a-z]|note \d{1,3}|citation needed)\]")
 
@@ -140,8 +145,13 @@ def _is_furniture(stripped: str, folded: str) -> bool:
     return _BYLINE.match(stripped) is not None and ". " not in stripped
 
 
+_CHROME_PATTERN = re.compile("|".join(f"(?:{p})" for p in CHROME_PATTERNS))
+
+
 def _is_chrome(folded: str, stripped: str = "") -> bool:
     if folded in CHROME_LINES or folded.startswith(CHROME_PREFIXES):
+        return True
+    if len(folded) < 40 and _CHROME_PATTERN.fullmatch(folded):  # "7 minute read"
         return True
     if stripped and _is_furniture(stripped, folded):
         return True
@@ -150,8 +160,14 @@ def _is_chrome(folded: str, stripped: str = "") -> bool:
     return len(folded) < 80 and ("wikipedia" in folded or "encyclopedia" in folded) and not folded.endswith(".")
 
 
+_SOURCE_LINE = re.compile(r"[^\W\d][^.!?]{1,60}\.\s+\(?(?:1\d{3}|20\d{2})\)?\.?")
+"""'Universalium. 2010.': a work and its year on a line of their own, the source of the text, not a sentence."""
+
+
 def _is_citation(folded: str) -> bool:
     if folded.startswith(CITATION_PREFIXES):
+        return True
+    if len(folded) < 80 and _SOURCE_LINE.fullmatch(folded):
         return True
     return any(mark in folded for mark in CITATION_MARKS)
 
@@ -337,7 +353,23 @@ def read_layout(text: str) -> Layout:
             st.flush()
             st.infobox.append(InfoboxField(key, first, last, first, last))
             continue
-        field_at = _infobox_key(stripped) if st.section == LEAD and len(stripped) < 400 else None
+        before_prose = st.section == LEAD or not st.prose_seen  # "Quick Facts" above its lines: still the infobox
+        field_at = _infobox_key(stripped) if before_prose and len(stripped) < 400 else None
+        if field_at is None and stripped.count("|") >= 2 and len(stripped) < 400:
+            row = _TABLE_ROW.match(stripped)
+            if row is not None and _YEARISH.match(row["key"].strip(" |")):
+                st.flush()  # "| 1930 | Joins a choir |": a timeline set as a table, each row a line of the life
+                st.paragraphs.append(Paragraph(st.section, first, last, item=True))
+                st.prose_seen = True
+                continue
+            if row is not None or _TABLE_RULE.fullmatch(stripped):  # "Reign | 1206 – August 1227 | |||": a table
+                st.flush()
+                if row is not None and row["key"].casefold() in INFOBOX_KEYS and before_prose:
+                    value = row.start("value") + len(row["value"]) - len(row["value"].lstrip())
+                    st.infobox.append(InfoboxField(row["key"].casefold(), first + value, last, first, last))
+                elif _YEARISH.search(stripped):
+                    st.skipped["table row"] += 1
+                continue
         if field_at is not None:
             key, value_at = field_at
             st.flush()

@@ -13,13 +13,24 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-from .expressions import MONTH, POINT, QUALIFIER, parse_point
+from .expressions import DAY, MONTH, POINT, QUALIFIER, parse_point
 
-__all__ = ["LifeDates", "find_life_dates", "find_places", "slug", "subject_from_sentence"]
+__all__ = [
+    "LifeDates",
+    "find_life_dates",
+    "find_places",
+    "first_life_parenthesis",
+    "life_in",
+    "slug",
+    "subject_from_sentence",
+]
 
-_PARTICLES = r"(?:von|van|de|der|den|da|di|du|le|la|del|della|dos|bin|ibn|al|ter|ten|y|zu)"
+_PARTICLE_WORDS = "von|van|de|der|den|da|di|du|le|la|del|della|dos|bin|ibn|al|ter|ten|y|zu"
+_PARTICLES = rf"(?:{_PARTICLE_WORDS})"
 _NAME = rf"(?:[^\W\d_][\w'’-]*\.?(?:\s+{_PARTICLES})?\s+){{0,5}}[^\W\d_][\w'’-]*"
-_LIFE = re.compile(rf"(?P<name>{_NAME})\s*,?\s*\((?P<inner>(?:[^()]|\([^()]{{0,40}}\)){{4,300}})\)")
+_MARKS = r"(?:\[(?:\d{1,3}|[a-z]|note \d{1,3})\])*"
+"""Citation markers a copied page leaves after a name ("Genghis Khan[a] (born Temüjin; c. 1162 – August 1227)")."""
+_LIFE = re.compile(rf"(?P<name>{_NAME}){_MARKS}\s*,?\s*\((?P<inner>(?:[^()]|\([^()]{{0,40}}\)){{4,300}})\)")
 """A name and its parenthesis, which may hold one level of its own ("(Hindi: … (listen); née Nehru; 19 November
 1917 – 31 October 1984)"), each character matched one way only, so that it stays linear."""
 _DASH = r"\s*(?:–|—|‒|-{1,2}|to)\s*"
@@ -29,12 +40,17 @@ _LIFE_RANGE = re.compile(
     rf"^(?:(?:born|b\.)\s*)?(?P<b>{_FULL_POINT}){_PLACE_AFTER}{_DASH}(?P<d>{_FULL_POINT}){_PLACE_AFTER}\s*$",
     re.IGNORECASE,
 )
-_BORN = re.compile(rf"^(?:born|b\.)\s*(?:on\s+|in\s+)?(?P<b>{_FULL_POINT})\b", re.IGNORECASE)
+_BORN = re.compile(
+    rf"^(?:born|b\.)\s*(?:on\s+|in\s+)?(?:(?P<b_or>{DAY})\s+or\s+(?=(?P<b_day>{DAY})\s+{MONTH}))?(?P<b>{_FULL_POINT})\b",
+    re.IGNORECASE,
+)
+"""'(born 17 January 1940)', and '(born on 21 or 23 October 1940)': either day, a range of the two."""
 _DIED = re.compile(rf"^(?:died|d\.)\s*(?:on\s+|in\s+)?(?P<d>{_FULL_POINT})\b", re.IGNORECASE)
 _DIED_LATER = re.compile(rf"[,;]\s*(?:died|d\.)\s*(?:on\s+|in\s+)?(?P<d>{_FULL_POINT})\b", re.IGNORECASE)
 """'(b. 22 November 1861 at Amparibe, d. 23 May 1917)': the death after the birth and its place."""
 _OLD_STYLE_ASIDE = re.compile(r"(?<!\s)\s*\[\s*(?:O\.\s?S\.|Old Style|OS)[^\]]*\]")
 _FOUR_DIGITS = re.compile(r"\d{4}")
+_AGED = re.compile(r"[;,]\s*(?:aged|age)\s+\d{1,3}\s*$")
 _LEADING_WORDS = frozenset(
     """the a an in on at of to from by for with and but or as after before during when while then later
     meanwhile his her their its this that these those he she they it we our my your born died also
@@ -53,18 +69,18 @@ class LifeDates:
     end: int
 
 
-def _clean_name(raw: str) -> str | None:
+def _clean_name(raw: str, of: bool = False) -> str | None:
     words = raw.split()
     while words and (words[0].lower() in _LEADING_WORDS or not words[0][0].isupper()):
         words.pop(0)
     # keep the last run of capitalised words (particles allowed inside it)
     run: list[str] = []
     for word in reversed(words):
-        if word[0].isupper() or (run and re.fullmatch(_PARTICLES, word)):
+        if word[0].isupper() or (run and (re.fullmatch(_PARTICLES, word) or (of and word == "of"))):
             run.insert(0, word)
         else:
             break
-    while run and re.fullmatch(_PARTICLES, run[0]):
+    while run and (re.fullmatch(_PARTICLES, run[0]) or run[0] == "of"):
         run.pop(0)
     if not run or re.fullmatch(MONTH, run[-1]):
         return None
@@ -79,33 +95,67 @@ def _point(text: str) -> str:
     return parse_point(text)
 
 
+def life_in(words: str) -> tuple[str | None, str | None] | None:
+    """The birth and death a life-date parenthesis gives ('…; 24 February 1906 – 16 February 1938'), or None.
+
+    The words are what stands inside the parenthesis, or a line that is nothing but life dates ("10 December
+    1815 – 27 November 1852" under a title)."""
+    words = _AGED.sub("", words)  # "(7 November 1867 – 4 July 1934; aged 66)": the age at death is not a date
+    inner = _OLD_STYLE_ASIDE.sub("", words.rsplit(";", 1)[-1]).strip()  # life dates are New Style
+    birth = death = None
+    life = _LIFE_RANGE.match(inner)
+    if life and _FOUR_DIGITS.search(life["b"]) and _FOUR_DIGITS.search(life["d"]):
+        birth, death = _point(life["b"]), _point(life["d"])
+    elif born := _BORN.match(inner):
+        birth = _point(born["b"])
+        if born["b_or"]:  # "21 or 23 October 1940": from the one day to the other
+            first = _point(born["b"].replace(born["b_day"], born["b_or"], 1))
+            birth = f"[{min(first, birth)}..{max(first, birth)}]" if first != birth else birth
+        later = _DIED_LATER.search(inner, born.end())
+        if later and _FOUR_DIGITS.search(later["d"]):
+            death = _point(later["d"])
+    elif died := _DIED.match(inner):
+        death = _point(died["d"])
+    else:
+        return None
+    born_year = int(birth.lstrip("[")[:4]) if birth else None
+    if born_year is not None and death and not 0 <= int(death[:4]) - born_year <= 125:
+        return None  # not a lifetime: a span of something else
+    return birth, death
+
+
 def find_life_dates(sentence: str) -> list[LifeDates]:
     """Every 'Name (1897–1937)', 'Name (born 1950)', 'Name (…; 24 February 1906 – 16 February 1938)'."""
     found: list[LifeDates] = []
     if "(" not in sentence or not _FOUR_DIGITS.search(sentence):
         return found
     for m in _LIFE.finditer(sentence):
-        inner = _OLD_STYLE_ASIDE.sub("", m["inner"].rsplit(";", 1)[-1]).strip()  # life dates are New Style
-        birth = death = None
-        life = _LIFE_RANGE.match(inner)
-        if life and _FOUR_DIGITS.search(life["b"]) and _FOUR_DIGITS.search(life["d"]):
-            birth, death = _point(life["b"]), _point(life["d"])
-        elif born := _BORN.match(inner):
-            birth = _point(born["b"])
-            later = _DIED_LATER.search(inner, born.end())
-            if later and _FOUR_DIGITS.search(later["d"]):
-                death = _point(later["d"])
-        elif died := _DIED.match(inner):
-            death = _point(died["d"])
-        else:
+        life = life_in(m["inner"])
+        if life is None:
             continue
         name = _clean_name(m["name"])
         if name is None or not _names_a_person(sentence, m.start("name") + m["name"].rfind(name), name):
             continue
-        if birth and death and (int(death[:4]) < int(birth[:4]) or int(death[:4]) - int(birth[:4]) > 125):
-            continue  # not a lifetime: a span of something else
-        found.append(LifeDates(name, birth, death, m.start("inner") - 1, m.end()))
+        found.append(LifeDates(name, *life, m.start("inner") - 1, m.end()))
     return found
+
+
+_PARENTHESIS = re.compile(r"\((?P<inner>[^()]{4,300})\)")
+
+
+def first_life_parenthesis(sentence: str) -> LifeDates | None:
+    """The first parenthesis of a sentence that holds life dates, whatever stands before it.
+
+    A lead often puts a pronunciation or a native spelling between the name and its life dates ("Pelé
+    (Brazilian Portuguese: [pe̞ˈlɛ]) (born on 21 or 23 October 1940)"); in the lead's first sentence those
+    dates are the subject's all the same. The name is left empty: the caller knows whose they are."""
+    if "(" not in sentence or not _FOUR_DIGITS.search(sentence):
+        return None
+    for m in _PARENTHESIS.finditer(sentence[:600]):
+        life = life_in(m["inner"])
+        if life is not None:
+            return LifeDates("", *life, m.start(), m.end())
+    return None
 
 
 _PLACE_BEFORE = re.compile(r"\b(?:in|at|to|from|near|into|of|for|on|the)\s+$", re.IGNORECASE)
@@ -124,15 +174,19 @@ def _names_a_person(sentence: str, at: int, name: str) -> bool:
     return len(name.split()) >= 2 or bool(_KIN_BEFORE.search(before)) or at == 0
 
 
-_FIRST_NAME = re.compile(rf"^\s*(?P<name>{_NAME}?)\s*(?:\(|,|\s+(?:was|is|were|are|has|had)\b)")
+_OPENING_NAME = rf"(?:[^\W\d_][\w'’-]*\.?(?:\s+(?:{_PARTICLE_WORDS}|of))?\s+){{0,5}}[^\W\d_][\w'’-]*"
+_FIRST_NAME = re.compile(rf"^\s*(?P<name>{_OPENING_NAME}?){_MARKS}\s*(?:\(|,|\s+(?:was|is|were|are|has|had)\b)")
 
 
 def subject_from_sentence(sentence: str) -> str | None:
-    """The name a biography's first sentence opens with ('Zina Volkova (…) was …')."""
+    """The name a biography's first sentence opens with ('Zina Volkova (…) was …', 'Hildegard of Bingen was …').
+
+    Only here is 'of' part of a name: a first sentence names a person ('Joan of Arc was'), where elsewhere
+    'the Siege of Leningrad (1941–1944)' is a span of something else."""
     m = _FIRST_NAME.match(sentence)
     if not m:
         return None
-    return _clean_name(m["name"])
+    return _clean_name(m["name"], of=True)
 
 
 _PLACE_PREPOSITION = re.compile(

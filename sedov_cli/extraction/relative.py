@@ -50,8 +50,8 @@ _AGE_VERB_BEFORE = "|".join(
 )
 """Verbs an age at the end of a clause follows ("she married at twenty-two.", "he retired at 65")."""
 _DECADES_OF_LIFE = {
-    "teens": 13, "teenage years": 13, "twenties": 20, "thirties": 30, "forties": 40, "fifties": 50,
-    "sixties": 60, "seventies": 70, "eighties": 80, "nineties": 90,
+    "teens": 13, "teenage years": 13, "teenaged years": 13, "twenties": 20, "thirties": 30, "forties": 40,
+    "fifties": 50, "sixties": 60, "seventies": 70, "eighties": 80, "nineties": 90,
 }  # fmt: skip
 
 _RELATIVE = re.compile(
@@ -59,11 +59,12 @@ _RELATIVE = re.compile(
     r"(?P<year_part>\b(?:(?P<yp_part>early|late|mid)(?:[-\s]+in)?|(?:at|by|towards?|near|around)\s+the\s+"
     r"(?P<yp_edge>end|beginning|start|middle|close)\s+of)\s+(?P<yp_which>that|the\s+same|the\s+following|the\s+next|the)"
     r"\s+year\b)"
-    r"|(?P<next>\b(?:the\s+)?(?:following|next|subsequent)\s+(?P<next_unit>year|month|day|morning|evening|night)\b"
+    r"|(?P<next>\b(?:(?P<nx_by>by)\s+)?(?:the\s+)?(?:following|next|subsequent)\s+(?P<next_unit>year|month|day|morning"
+    r"|evening|night|decade)\b"
     r"|\bthe\s+(?P<after_unit>year|month|day)\s+after\b(?!\s+(?:the|his|her|their|its|that|this)\b))"
     r"|(?P<vague>\b(?:(?:a\s+few|several|some|many|a\s+couple\s+of)\s+)?(?:years?|months?|weeks?|days?|decades)\s+"
     r"(?:later|earlier|afterwards?))"
-    rf"|(?P<offset>\b(?:(?P<n_or>{_NUMBER})\s+or\s+)?(?P<n>{_NUMBER})\s+(?P<unit>years?|months?|weeks?|days?|decades?)\s+"
+    rf"|(?P<offset>\b(?<!\bhalf\s)(?:(?P<n_or>{_NUMBER})\s+or\s+)?(?P<n>{_NUMBER})\s+(?P<unit>years?|months?|weeks?|days?|decades?)\s+"
     r"(?P<dir>later|afterwards?|after(?=\s*[,.;]|\s+(?:he|she|they|[a-z]{3,}ed)\b)|on(?=\s*[,.;])|earlier"
     r"|before(?=\s*[,.;])|before))"
     r"|(?P<previous>\b(?:the\s+)?(?:previous|preceding|prior)\s+(?P<prev_unit>year|month|day)\b"
@@ -81,6 +82,7 @@ _RELATIVE = re.compile(
     r"(?:period|time|years|months|decade|era|phase|stage|interval)\b"
     r"|\b(?:during|throughout)\s+(?:his|her|their)\s+(?:time|years|days|stay|studies|tenure)\s+(?:in|at|as|with)\b)"
     r"|(?P<at_time>\b(?:(?:at|around|about)\s+(?:that|this|the\s+same|about\s+the\s+same|around\s+the\s+same)\s+time"
+    r"|at\s+(?:that|this)\s+(?:point|moment|stage)"
     r"|at\s+a\s+time\s+when|in\s+the\s+meantime|[Mm]eanwhile|at\s+the\s+time(?!\s+of\b)"
     r"|(?=then\b)(?:(?<=\bwas\s)|(?<=\bwere\s))then(?=\s+(?:a|an|the|still|only|living|working|serving)\b))\b)"
     r"|(?P<soon>\b(?:(?:soon|shortly|not\s+long)\s+(?:after(?:wards?)?(?!\s+(?:the|his|her|their|its)\s)|thereafter)"
@@ -88,12 +90,14 @@ _RELATIVE = re.compile(
     r"|(?P<from_then>\bfrom\s+(?:this|that|the\s+same)\s+(?:date|day|time|point|moment|year)(?:\s+on(?:wards?)?)?"
     r"|\bfrom\s+then(?:\s+on(?:wards?)?)?|\b(?:ever\s+)?since\s+then\b)"
     rf"|(?P<months>\b(?:(?:at\s+the\s+age\s+of|at\s+age|aged)\s+(?P<mo_n>{_NUMBER})\s+months?"
-    rf"|(?P<mo_n2>{_NUMBER})\s+months?\s+old)\b)"
+    rf"|(?P<mo_n2>{_NUMBER})\s+months?\s+old)\b"
+    rf"|\b(?P<days_n>{_NUMBER})\s+(?P<days_unit>days?|weeks?)\s+old\b)"
     rf"|(?P<birthday>\b(?:on\s+)?(?:his|her|their)\s+(?P<bd_n>\d{{1,3}})(?:st|nd|rd|th)\s+birthday\b)"
     rf"|(?P<age>\b(?:(?P<age_op>by|from|until|till|before)\s+the\s+age\s+of"
     r"|(?P<age_by>by\s+the\s+time)\s+(?:he|she|they)\s+(?:was|were|turned)"
-    r"|at\s+(?:the\s+)?age\s+of|at\s+age|aged|to\s+the\s+age\s+of|when\s+(?:he|she|they)\s+(?:was|were))"
-    rf"\s+(?:(?:about|around|approximately|roughly|only|just|nearly|almost|barely)\s+)?(?P<age_n>{_NUMBER})\b"
+    r"|at\s+(?:the\s+)?age\s+of|at\s+age|aged|to\s+the\s+age\s+of|when\s+(?:he|she|they|(?P<age_who>(?-i:[A-Z])[\w'’-]+))\s+(?:was|were))"
+    rf"\s+(?:(?:about|around|approximately|roughly|only|just|nearly|almost|barely)\s+)?"
+    rf"(?!(?:a|an)\s+(?!years?\s+old\b))(?P<age_n>{_NUMBER})\b"  # "when she was a child" is no age: "a year old" is
     r"(?:\s+years?\s+(?:old|of\s+age)\b)?"
     r"(?!\s+(?:months?|weeks?|days?|o'clock|percent|per\s+cent|%)\b)"
     rf"|\bat\s+(?P<yoa_n>\d{{1,2}}|{_AGE_WORD})\s+years?\s+of\s+age\b"
@@ -101,13 +105,19 @@ _RELATIVE = re.compile(
     rf"|\bat\s+(?P<at_n>\d{{1,2}}|{_AGE_WORD})(?=,?\s+(?:(?:he|she|they)\s+)?{_AGE_VERB}\b|,\s+(?:he|she|they)\b"
     rf"|,\s+(?-i:[A-Z])[\w'’-]+(?:\s+(?-i:[A-Z])[\w'’-]+)?\s+{_AGE_VERB}\b)"
     rf"|(?=at\s)(?:{_AGE_VERB_BEFORE})at\s+(?P<at_end>\d{{1,2}}|{_AGE_WORD})(?=\s*[,.;)]|\s+(?:and|in|after|when|while|from|of)\b)"
-    rf"|\b(?:he|she)\s+was\s+(?:(?:about|around|only|just|nearly|almost|barely)\s+)?(?P<old_n>{_NUMBER})\s+years?\s+old\b)"
+    rf"|\b(?:he|she)\s+was\s+(?:(?:about|around|only|just|nearly|almost|barely)\s+)?(?P<old_n>{_NUMBER})\s+years?\s+old\b"
+    rf"|\b(?:he|she)\s+was\s+(?:(?:about|around|only|just|nearly|almost|barely)\s+)?(?P<was_n>[1-9]\d?|{_AGE_WORD})"
+    r"(?=\s+when\b|\s*[.;])"
+    r")"
     rf"|(?P<within_n>\bwithin\s+(?:a|one|(?P<wi_n>{_NUMBER}))\s+(?P<wi_unit>years?|months?)\b"
     r"(?:\s+of\s+(?:his|her|their|its|the)\s+(?P<wi_noun>[a-z]{3,})\b)?)"
-    rf"|(?P<next_n>\b(?:in|over|during|for)\s+the\s+(?:next|following)\s+(?P<nx_n>{_NUMBER})\s+(?P<nx_unit>years|decades)\b)"
+    rf"|(?P<next_n>\b(?:in|over|during|for)\s+the\s+(?:next|following)\s+(?:(?P<nx_n>{_NUMBER})\s+(?P<nx_unit>years|decades)"
+    r"|(?P<nx_unit1>decade))\b)"
     r"|(?P<last_year>\b(?:in|during)\s+the\s+(?:last|final)\s+year\s+of\s+(?:his|her|their)\s+life\b)"
+    r"|(?P<rest_of_life>\b(?:for|during|throughout)\s+the\s+rest\s+of\s+(?:his|her|their)\s+life\b)"
+    r"|(?P<last_years>\b(?:his|her|their)\s+(?:last|final|closing|declining|later)\s+(?:years|months|days)\b)"
     r"|(?P<life>\b(?:in|until|into|during|throughout)\s+(?P<whose>his|her|their)\s+(?:(?P<life_part>early|mid|late)[-\s]+)?"
-    r"(?P<decade>teens|teenage\s+years|twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties"
+    r"(?P<decade>teens|teenaged?\s+years|twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties"
     r"|[2-9]0s)\b|\bas\s+an?\s+(?P<teen>teenager|teen|adolescent)\b)"
     rf"|(?P<event>\b(?:(?P<ev_soon>soon|shortly|not\s+long|immediately|just|a\s+few\s+(?:days|weeks|months|years)"
     rf"|some\s+(?:time|weeks|months|years)|several\s+(?:days|weeks|months|years)"
@@ -116,7 +126,9 @@ _RELATIVE = re.compile(
     rf"(?:(?P<noun>{'|'.join(sorted(EVENT_NOUNS, key=len, reverse=True))}"
     r"|[a-z]{3,}(?:ment|tion|sion|ance|ence|ure))\b"
     r"(?:\s+of\s+(?:(?:his|her|their|the)\s+)?(?P<of_owner>(?-i:[A-Z])[\w'’-]+|[a-z]+))?"
-    r"|(?<=after\s)(?P<gerund>[a-z]{3,}ing)\b)"
+    r"|(?<=after\s)(?P<gerund>[a-z]{3,}ing)\b"
+    r"|(?:(?<=(?<!named\s)(?<!called\s)after\s)|(?<=before\s))"
+    r"(?P<proper>(?-i:[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,3}))(?=\s*[,.;)]|\s+(?-i:[a-z])))"
     r"|\bbefore\s+becoming\s+(?:an?\s+|the\s+)?(?P<role>[a-z]+))"
     r"|(?P<turn>\b(?:at|around|by|near)\s+the\s+turn\s+of\s+the\s+century\b)"
     r"|(?P<later>(?=later|afterward|subsequently|thereafter|eventually)(?<!\bno\s)(?<!\bnot\s)(?<!\bor\s)\b(?:later|afterwards?|subsequently|thereafter|eventually)\b"
@@ -195,7 +207,8 @@ _HINTS = ("follow", "next", "subsequent", "later", "earlier", "before", "after",
           "prior", "same", "that ", "this ", "these ", "those ", "then", "soon", "shortly", "not long", "age",
           "teens", "ties", "month", "meantime", "while", "eventually", "until", "when ", "at ", "for ", "over ",
           "during", "teenage", "summer", "winter", "spring", "autumn", "birthday", "within", "immediately",
-          "last year", "final year", "years old", "soon", "year-old", "year old",
+          "last year", "final year", "years old", "soon", "year-old", "year old", "rest of", "last ", "final ",
+          "closing ", "declining ", "later years", "days old", "day old", "weeks old", "week old",
           "end of", "beginning of", "start of", "middle of", "close of", "by the time", "teen", "adolescent",
           "turn of")  # fmt: skip
 _LIFE_DIGITS = re.compile(r"\b(?:his|her|their)\s+(?:(?:early|mid|late)[-\s]+)?[2-9]0s\b")
@@ -259,7 +272,8 @@ def _approx(edtf: str) -> str:
 
 
 Recall = Callable[[tuple[str, ...], str | None], Anchor | None]
-"""Finds the nearest earlier dated sentence that has one of the word stems (and the owner's word, if given)."""
+"""Finds the nearest earlier dated sentence that has one of the word stems (and the owner's word, if given);
+a stem ending in '+' is a verb's, found only inflected ('free+' in 'freed', not in 'a free man')."""
 
 
 def resolve(
@@ -274,6 +288,10 @@ def resolve(
     """The date ``found`` stands for, counted from ``anchor``, the subject's ``birth``, or an event ``recall`` finds."""
     resolved = _resolve(found, anchor, birth, about_subject, death, recall, near)
     m = found.match
+    if found.form == "next" and m["nx_by"] and resolved.edtf is not None:  # "by the following year": then at the latest
+        return Resolution(
+            f"[..{edtf_ends(resolved.edtf)[1]}]", resolved.note + " 'By' makes it that time at the latest."
+        )
     if found.form == "offset" and m["n_or"] and resolved.edtf is not None:
         return _either(found, resolved)
     return resolved
@@ -326,6 +344,8 @@ def _resolve(
             f"[{first_day.isoformat()}..{death.span.latest.isoformat()}]",
             f"Resolved '{found.text}' as the year before the subject's death ({death.display}).",
         )
+    if found.form in ("rest_of_life", "last_years"):
+        return _to_the_death(found, anchor, death, about_subject)
     if found.form == "event":
         own = _own_death(found, death, about_subject, near)
         return own if own is not None else _after_event(found, recall, near)
@@ -417,7 +437,7 @@ def _resolve(
         return Resolution(f"[{since}..]", f"Resolved {said}: after it, by how much the text does not say.")
     if found.form in ("within_n", "next_n"):
         n = _count(m["wi_n"] or m["nx_n"] or "1")
-        unit = (m["wi_unit"] or m["nx_unit"] or "years").lower()
+        unit = (m["wi_unit"] or m["nx_unit"] or m["nx_unit1"] or "years").lower()
         if unit.startswith("decade"):
             n *= 10
         if lo is None or hi is None:
@@ -450,6 +470,11 @@ def _resolve(
     unit = (m["next_unit"] or m["unit"] or m["prev_unit"] or m["within_unit"] or m["same_unit"] or m["after_unit"]
             or m["before_unit"] or "year").lower()  # fmt: skip
     unit = "day" if unit in ("morning", "evening", "night") else unit.rstrip("s")
+    if found.form == "next" and unit == "decade":  # "the next decade" after 1865: the 1870s
+        if lo is None:
+            return Resolution(None, f"the date before it ({anchor.words!r}) has no start")
+        tens = (int((hi or lo)[:4]) // 10 + 1) * 10
+        return Resolution(f"[{tens:04d}..{tens + 9:04d}]", f"Resolved {said}: the decade after it, the {tens}s.")
     scale = 1
     if unit in ("decade", "week"):  # a decade is ten years; a week seven days
         unit, scale = ("year", 10) if unit == "decade" else ("day", 7)
@@ -607,13 +632,17 @@ def _age(found: Found, birth: EdtfDate | None, about_subject: bool, death: EdtfD
     if not about_subject:
         return Resolution(None, "the sentence may not be about the subject, whose birth is the only one known")
     if found.form == "age":
-        first = last = _count(m["age_n"] or m["at_n"] or m["at_end"] or m["old_n"] or m["yoa_n"] or m["yo_n"])
+        first = last = _count(
+            m["age_n"] or m["at_n"] or m["at_end"] or m["old_n"] or m["yoa_n"] or m["yo_n"] or m["was_n"]
+        )
         what = f"age {first}"
     else:
         decade = " ".join((m["decade"] or "teens").lower().split())  # "as a teenager": the teens
         base = int(decade[:2]) if decade[0].isdigit() else _DECADES_OF_LIFE[decade]
         top = 19 if base == 13 else base + 9
-        if m["life_part"]:
+        if m["life_part"] and base == 13:  # the teens are seven years: early 13–14, mid 15–16, late 17–19
+            first, last = {"early": (13, 14), "mid": (15, 16), "late": (17, 19)}[m["life_part"].lower()]
+        elif m["life_part"]:
             a, b = DECADE_PARTS[m["life_part"].lower()]
             first, last = base + a, min(base + b, top)
         else:
@@ -646,6 +675,13 @@ def _age_in_months(found: Found, birth: EdtfDate | None, about_subject: bool) ->
         return Resolution(None, "the subject's birth is not given, so an age cannot be dated")
     if not about_subject:
         return Resolution(None, "the sentence may not be about the subject, whose birth is the only one known")
+    if m["days_n"]:  # "eighteen days old", "two weeks old": the day that many days after the birth
+        days = _count(m["days_n"]) * (7 if m["days_unit"].lower().startswith("week") else 1)
+        first, last = birth.span.earliest + timedelta(days=days), birth.span.latest + timedelta(days=days)
+        if m["days_unit"].lower().startswith("week"):
+            last += timedelta(days=6)
+        edtf = first.isoformat() if first == last else f"[{first.isoformat()}..{last.isoformat()}]"
+        return Resolution(edtf, f"Resolved '{found.text}' as {days} days after the subject's birth ({birth.display}).")
     months = _count(m["mo_n"] or m["mo_n2"])
     lo = _add_months(birth.span.earliest, months)
     hi = _add_months(birth.span.latest, months + 1) - timedelta(days=1)
@@ -678,8 +714,13 @@ def _after_event(found: Found, recall: Recall | None, near: Anchor | None = None
         what = f"becoming {m['role']}"
         owner = None
         direction = "before"
+    elif m["proper"]:  # "ten other mountains after Mount Everest": the name, as an earlier dated sentence gives it
+        stems = (m["proper"].casefold(),)
+        owner = None
+        what = f"event of {m['proper']}"
+        direction = m["ev_dir"].lower()
     elif m["gerund"]:  # "ten days after arriving": the verb's stem names the event
-        stems = (_verb_stem(m["gerund"].lower()),)
+        stems = (_verb_stem(m["gerund"].lower()) + "+",)  # inflected: "after freeing" is not "a free man"
         owner = None
         what = f"event of '{m['gerund']}'"
         direction = m["ev_dir"].lower()
@@ -744,6 +785,31 @@ def _own_death(found: Found, death: EdtfDate | None, about_subject: bool, near: 
     if direction == "before" and hi is not None:
         return Resolution(f"[..{hi}]", f"{said}: on or before it.")
     return None
+
+
+def _to_the_death(found: Found, anchor: Anchor | None, death: EdtfDate | None, about_subject: bool) -> Resolution:
+    """'for the rest of her life': from the time the text has reached to the subject's death; 'her last years':
+    a stretch that ended with the death, its start not given."""
+    if not about_subject:
+        return Resolution(None, "the sentence may not be about the subject, whose death is the only one known")
+    died = edtf_ends(death.text)[1] if death is not None else None
+    if death is None or died is None:
+        return Resolution(None, "the subject's death is not given, so the end of the life cannot be dated")
+    if found.form == "last_years" and re.search(r"months|days", found.text, re.IGNORECASE):
+        assert death.span.earliest is not None and death.span.latest is not None
+        first_day = _add_years(death.span.earliest, -1) + timedelta(days=1)
+        return Resolution(f"[{first_day.isoformat()}..{death.span.latest.isoformat()}]", f"Resolved '{found.text}' "
+                          f"as within the year before the subject's death ({death.display}).")  # fmt: skip
+    if found.form == "last_years":
+        return Resolution(f"../{died}", f"Resolved '{found.text}' as a stretch that ended with the subject's death "
+                          f"({death.display}), its start not given.")  # fmt: skip
+    start = edtf_ends(anchor.edtf)[0] if anchor is not None else None
+    if anchor is None or start is None:
+        return Resolution(None, NO_ANCHOR)
+    if parse_edtf(start).span.earliest > death.span.latest:  # type: ignore[operator]
+        return Resolution(None, f"the date before it ({anchor.words!r}) is after the subject's death")
+    return Resolution(f"{start}/{died}", f"Resolved '{found.text}' from {anchor.words!r} ({anchor.edtf}), the last "
+                      f"date the text gives before it, to the subject's death ({death.display}).")  # fmt: skip
 
 
 def _counted_from(point: str, n: int, unit: str) -> str | None:

@@ -35,10 +35,10 @@ def _starts_sentence(text: str, at: int, end: int) -> bool:
     i = at
     while i < end and text[i].isspace():  # a non-breaking space too
         i += 1
-    if i == at:  # "3.5", "U.S." glued to the next word; but "in 1868.He lived" lost its space
+    if i == at:  # "3.5", "U.S." glued to the next word; but "in 1868.He lived" and "(… 1954).Although" lost it
         glued = at + 1 < end and text[at].isupper() and text[at + 1].islower()
         before = text[at - 2 : at - 1]
-        return glued and (before.islower() or before.isdigit()) and text[at - 1] in ".!?"
+        return glued and (before.islower() or before.isdigit() or before in ')”"’') and text[at - 1] in ".!?"
     while i < end and text[i] in _OPENERS:
         i += 1
     return i >= end or text[i].isupper() or text[i].isdigit()

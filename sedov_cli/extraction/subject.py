@@ -11,11 +11,12 @@ January 1940"). A living subject simply has no death.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
-from .expressions import find_dates
+from ..dates import parse_edtf
+from .expressions import DAY, MONTH, find_dates, parse_point
 from .layout import LEAD, Layout
-from .names import find_life_dates, subject_from_sentence
+from .names import find_life_dates, first_life_parenthesis, life_in, subject_from_sentence
 from .people import ROLES
 from .problems import NothingToDraft
 from .tables import LIFE_KEYS, SITE_WORDS
@@ -36,6 +37,9 @@ class Subject:
     life: tuple[str | None, str | None] | None = None  # the life-date parenthesis of the lead, as read
     birth_place: str | None = None
     death_place: str | None = None
+    life_span: tuple[int, int] | None = None
+    """Where the text gives the life dates when no name stands right before them (text offsets): a line of
+    life dates alone, or the lead's parenthesis after a pronunciation. Drafted as the birth and death only."""
     guessed: bool = False
     """The text names no subject where a biography does: the name is the one it gives most often."""
 
@@ -74,14 +78,27 @@ def _clean(name: str) -> str:
             name, folded = name[:at].strip(" ,-–—|"), folded[:at]
     if " | " in name:
         name = name.split(" | ", 1)[0]
+    for dash in (" -- ", " — ", " – ", " - "):  # "Mary Lee -- Jamaica": the name, then what the page adds
+        head, cut, _ = name.partition(dash)
+        if cut and _is_name(head) and len(head.split()) > 1:
+            name = head
+            break
+    head, comma, rest = name.partition(", ")
+    if comma and _is_name(head) and len(head.split()) > 1 and re.search(r"\b[a-z]{3,}\b", rest):
+        name = head  # "Wangari Maathai, political activist, died at 71": a headline after the name
+    name = re.sub(r"\s*(?::\s*|\b)(?:[Bb]iography|[Bb]io|[Pp]rofile|[Ll]ife\s+[Ss]tory)\s*$", "", name)
     name = _TITLE_YEARS.sub("", name)
+    name = re.sub(r"(?<=\w)\s*\([^()]{1,40}\)\s*$", "", name)  # "Edson Nascimento (Pele)": the name, not the alias
     words = name.split()
     while len(words) > 2 and words[0].casefold() in _TITLE_ROLES:
         words.pop(0)
     return " ".join(words).strip(" ,-–—|")
 
 
-_FULL_NAME = re.compile(r"\b[A-Z][^\W\d_]+(?:\s+(?:de|da|von|van|of|du|la|le|bin|ibn)?\s*[A-Z][^\W\d_]+){1,3}")
+_FULL_NAME = re.compile(
+    r"\b[A-Z][^\W\d_]+(?:[ \t]+(?:(?:de|da|von|van|of|du|la|le|bin|ibn)[ \t]+)?[A-Z][^\W\d_]+){1,3}"
+)
+"""A full name on one line: two words on two lines ("Haiti" above "Haitian") are not one name."""
 _NOT_NAME_START = frozenset(
     ["The", "A", "An", "In", "On", "At", "By", "For", "From", "After", "Before", "During", "When", "While", "This",
      "That", "His", "Her"]
@@ -102,6 +119,21 @@ def _most_named(texts: list[str]) -> str | None:
     return max(counts, key=lambda n: (counts[n], -texts[0].find(n) if n in texts[0] else 0))
 
 
+_PLACE_WORDS = frozenset("in on at of near from to into the a an born died by".split())  # noqa: SIM905
+"""Words before an opening name that make it a place ("Born in the village of Ihithe, …"), where
+"Fashion designer Coco Chanel was …" opens with a description of the subject."""
+
+
+def _recurs(name: str, texts: list[str], opened: int) -> bool:
+    """Whether a word of the name comes back in another sentence: a subject is named again, a headline's
+    opening word ("Dead, Wangari Muta Maathai on …") is not."""
+    words = [w for w in name.split() if len(w) > 2] or name.split()
+    if len(name.split()) > 1 or len(texts) < 3:
+        return True  # a full name is a name; a text of two sentences has no room to name anyone again
+    others = texts[:opened] + texts[opened + 1 : 200]
+    return any(re.search(rf"(?<!\w){re.escape(w)}(?!\w)", t) for w in words for t in others)
+
+
 def name_tokens(subject: Subject) -> set[str]:
     return {w for name in (subject.name, *subject.aliases) for w in name.split() if len(w) > 2}
 
@@ -115,11 +147,14 @@ def find_subject(
 ) -> Subject:
     """The subject, and the first place the text dates their birth and death."""
     lead = [i for i, (section, _, _) in enumerate(spans) if section == LEAD and texts[i][:1] not in _BULLETS]
+    if not lead:  # a page whose first heading comes before any prose ("Summary of his life"): its first section
+        lead = [i for i in range(min(len(texts), 8)) if texts[i][:1] not in _BULLETS]
     opening = None
     for i in lead[:5]:  # the first sentence that opens with a name and says who they were
-        named = subject_from_sentence(texts[i])
-        if named and _INTRODUCES.match(texts[i], texts[i].find(named) + len(named)):
-            opening = named
+        named = subject_from_sentence(texts[i]) or ""
+        opens = bool(named) and not _PLACE_WORDS & set(texts[i][: texts[i].find(named)].casefold().split())
+        if opens and _INTRODUCES.match(texts[i], texts[i].find(named) + len(named)) and _recurs(named, texts, i):
+            opening = named  # a name said again: "Dead, Wangari Muta Maathai on …, she was" opens with a headline
             lead = lead[lead.index(i) :]
             break
     opening = _clean(opening) if opening else None
@@ -146,8 +181,17 @@ def find_subject(
     if opening and opening != who.name:
         who.aliases.append(opening)
     tokens = name_tokens(who)
+    _from_life_line(spans, texts, who)
     for number, i in enumerate(lead[:3]):
-        for first, life in enumerate(find_life_dates(texts[i])):
+        if who.life is not None:
+            break
+        lives = find_life_dates(texts[i])
+        if number == 0 and not lives:  # "Pelé (Brazilian Portuguese: [pe̞ˈlɛ]) (born on …)": the lead's own
+            any_life = first_life_parenthesis(texts[i])
+            lives = [replace(any_life, name=who.name)] if any_life is not None else []
+            if any_life is not None:
+                who.life_span = (spans[i][1] + any_life.start, spans[i][1] + any_life.end)
+        for first, life in enumerate(lives):
             # The first parenthesis of the first sentence is the subject's, whatever the name before it
             # ("Lev Davidovich Bronstein (…), better known as Leon Trotsky"); later ones must share a name.
             if (number, first) == (0, 0) or tokens & set(life.name.split()):
@@ -157,13 +201,64 @@ def find_subject(
                 who.death_at = (start, end, "sentence") if life.death else None
                 if life.name != who.name and life.name not in who.aliases:
                     who.aliases.append(life.name)
+                given = _BORN_AS.search(texts[i], max(0, life.start - 1), life.end)
+                if given and given["name"] not in (who.name, *who.aliases):  # "(born Temüjin; c. 1162 – …)"
+                    who.aliases.append(given["name"])
                 break
         if who.life is not None:
             break
     _from_infobox(text, layout, who)
     if who.birth is None or who.death is None:
         _from_prose(spans, texts, who)
+    if who.birth_at is not None and who.birth_at[2] == "infobox":
+        _widest_birth(spans, texts, who)
     return who
+
+
+def _widest_birth(spans: list[tuple[str, int, int]], texts: list[str], who: Subject) -> None:
+    """An infobox's 'Born: … 1820' against the prose's 'born in 1819 or 1820': the prose, which holds it.
+
+    When the text's own sentence gives a birth that contains the infobox's and is wider, the wider is what the
+    text knows; a narrower prose date does not overrule the infobox (the two may be one misprint apart)."""
+    boxed, boxed_at, death, death_at = who.birth, who.birth_at, who.death, who.death_at
+    who.birth = who.birth_at = None
+    who.death, who.death_at = who.death or "", who.death_at  # the death is not looked for again
+    _from_prose(spans, texts, who)
+    prose, prose_at = who.birth, who.birth_at
+    who.death, who.death_at = death, death_at
+    who.birth, who.birth_at = boxed, boxed_at
+    if prose is None or prose == boxed or boxed is None:
+        return
+    wide, narrow = parse_edtf(prose).span, parse_edtf(boxed).span
+    if None in (wide.earliest, wide.latest, narrow.earliest, narrow.latest):
+        return
+    if wide.earliest <= narrow.earliest and narrow.latest <= wide.latest:
+        who.birth, who.birth_at = prose, prose_at
+
+
+_LIFE_LINE_MAX = 80
+"""A line of life dates alone is short: '10 December 1815 – 27 November 1852'."""
+
+
+def _from_life_line(spans: list[tuple[str, int, int]], texts: list[str], who: Subject) -> None:
+    """Life dates on a line of their own before the prose, as a profile page sets them under the name.
+
+    Only among the first sentences, before any that opens the prose, and only a line that is nothing but
+    the two dates (or 'born …'): a range anywhere else is a period of the life."""
+    for i, words in enumerate(texts[:4]):
+        line = words.strip()
+        if len(line) > _LIFE_LINE_MAX:
+            return  # the prose has begun
+        life = life_in(line) if ";" not in line else None
+        if life is None:
+            continue
+        birth, death = life
+        who.birth, who.death, who.life = birth, death, (birth, death)
+        _, start, end = spans[i]
+        who.birth_at = (start, end, "sentence") if birth else None
+        who.death_at = (start, end, "sentence") if death else None
+        who.life_span = (start, end)
+        return
 
 
 def _from_infobox(text: str, layout: Layout, who: Subject) -> None:
@@ -222,24 +317,63 @@ def _from_header(spans: list[tuple[str, int, int]], texts: list[str], who: Subje
             setattr(who, f"{which}_at", (start, end, "sentence"))
 
 
+_BORN_AS = re.compile(r"\((?:[^;()]*;\s*)*?(?:born|née|nee)\s+(?P<name>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,3})\s*;")
+"""The name a life-date parenthesis gives at birth ('(born Temüjin; c. 1162 – August 1227)'): an alias."""
+_TIMELINE_LIFE = re.compile(
+    rf"(?P<y>1\d{{3}}|20\d{{2}}):?\s+(?P<which>Born|Died|Dies)\b(?:\s+on)?(?:\s+(?P<day>{MONTH}\s+{DAY}|{DAY}\s+{MONTH}))?"
+    r"(?![\w,]*\s*\d{4})"
+)
+"""A timeline's line for the birth or death: the year first, then the day ('1913 Born September 12 in …')."""
+_DESCRIPTION = re.compile(r"(?:[A-Z][a-z]+|[a-z]+)(?:[\s-]+(?:and\s+)?[a-z]+){0,4}\s+")
+"""'Fashion designer ', 'Industrialist and philanthropist ': words that describe the name after them."""
+_OTHERS = re.compile(r"\b(?:[Hh]is|[Hh]er|[Tt]heir)\b")
+
+
+def _described(before: str, names: list[str]) -> bool:
+    """'Fashion designer Coco Chanel was born …': the subject's whole name, after words that say what they were.
+
+    The whole name, and nothing but lower-case description before it: "Her son Ivan Lee was born" in a
+    life of Ann Lee is not her birth, and "his" or "her" before the name says it is someone else's."""
+    head = before.rstrip()
+    for name in names:
+        if head.endswith(name):
+            description = head[: -len(name)]
+            if description == "" or (_DESCRIPTION.fullmatch(description) and not _OTHERS.search(description)):
+                return True
+    return False
+
+
 def _from_prose(spans: list[tuple[str, int, int]], texts: list[str], who: Subject) -> None:
     """'Keino was born on 17 January 1940': a birth (or death) in a sentence about the subject."""
     _from_header(spans, texts, who)
     if who.birth is not None and who.death is not None:
         return
     tokens = name_tokens(who)
+    names = [n for n in (who.name, *who.aliases) if n]
     for i, words in enumerate(texts[:400]):
+        timeline = _TIMELINE_LIFE.match(words)
+        if timeline is not None:  # "1913 Born September 12 in Danville": the line's year and the day after it
+            which = "birth" if timeline["which"].lower() == "born" else "death"
+            if getattr(who, which) is None:
+                day = timeline["day"]
+                point = parse_point(f"{day} {timeline['y']}") if day else timeline["y"]
+                setattr(who, which, point)
+                setattr(who, f"{which}_at", (spans[i][1], spans[i][2], "sentence"))
+            continue
         opener = words.split(None, 1)[0] if words.strip() else ""
         about = opener in ("He", "She", "They") or opener.rstrip(",") in tokens or words.startswith(who.name)
         about = about or (opener == "Born" and i < 10)  # a lead that says "Born on June 16, 1971, in …"
-        if not about:
+        if not about and (who.name not in words or "born" not in words):
             continue
         for pattern, which in ((_BORN_IN_PROSE, "birth"), (_DIED_IN_PROSE, "death")):
             if getattr(who, which) is not None:
                 continue
             m = pattern.search(words)
-            if m is None:
+            if m is None or not (about or _described(words[: m.start()], names)):
                 continue
+            if _OTHERS.search(re.split(r"[,;:]", words[: m.start()])[-1]):
+                continue  # "…, her husband died in October 1844": someone else's death in a sentence about her
+            about = True  # "Fashion designer Coco Chanel was born on …, and died on …": the death is hers too
             mentions, _ = find_dates(words[m.end() :])
             point = next((x for x in mentions if not x.period), None)
             if point is None or point.start > 80:

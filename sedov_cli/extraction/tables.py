@@ -13,6 +13,7 @@ from __future__ import annotations
 
 __all__ = [
     "CHROME_LINES",
+    "CHROME_PATTERNS",
     "CHROME_PREFIXES",
     "CITATION_MARKS",
     "CITATION_PREFIXES",
@@ -170,6 +171,13 @@ CHROME_PREFIXES = tuple(
     """.strip().splitlines()
 )
 """Lines that a site adds before or after the article, by how they begin."""
+
+CHROME_PATTERNS = (
+    r"\d{1,3}\s*-?\s*min(?:ute)?s?\.?\s+read",  # "7 minute read", "5 min read"
+    r"you\s+are\s+on\s+page\s+\d+\s*of\s*\d+",  # a document viewer's "You are on page 1of 2"
+    r"page\s+\d+\s+of\s+\d+",
+)
+"""Whole lines of a site's furniture that carry a number, as regular expressions (casefolded lines)."""
 
 SITE_WORDS = ("wikipedia", "free encyclopedia", "wikiwand", "wiki", "britannica", "encyclopedia", "fandom")
 """Words that mark a title line as the page's, not the person's ("Emmy Noether - Wikipedia")."""

@@ -35,7 +35,7 @@ _LEADING = re.compile(
 )
 _MARKERS = re.compile(r"\[(?:\d{1,3}|[a-z]{1,2}|note \d{1,3}|citation needed)\]")
 _EMPTY_PARENS = re.compile(r"\(\s*\)|\[\s*\]")
-_SPACED_PUNCTUATION = re.compile(r"(?<=\S) (?=[,;:.!?])")  # after the spaces are joined: one space
+_SPACED_PUNCTUATION = re.compile(r"(?<=\S) (?=[,;:.!?)\]])")  # after the spaces are joined: one space
 _PARENS = re.compile(r"\([^()]{0,300}\)")  # no leading \s*: tried at every space of a long run, it is quadratic
 
 
@@ -46,8 +46,14 @@ def _breaks(words: str) -> tuple[tuple[int, ...], tuple[int, ...]]:
     Every whitespace-led alternative starts only where a run of spaces starts,
     so a sentence of 50,000 spaces is scanned once, not once per space.
     """
-    found = list(_BREAK.finditer(words))
+    found = [m for m in _BREAK.finditer(words) if not _inside_parentheses(words, m.start())]
     return tuple(m.start() for m in found), tuple(m.end() for m in found)
+
+
+def _inside_parentheses(words: str, at: int) -> bool:
+    """Whether ``at`` lies inside a parenthesis: "(born Temüjin; c. 1162 – August 1227)" is no clause break."""
+    opened = words.rfind("(", max(0, at - 300), at)
+    return opened >= 0 and words.find(")", opened, at) < 0 and words.find(")", at, at + 300) >= 0
 
 
 def clause_around(words: str, at: int) -> tuple[int, int]:
@@ -60,7 +66,7 @@ def clause_around(words: str, at: int) -> tuple[int, int]:
 
 
 def _tidy(text: str) -> str:
-    text = _MARKERS.sub("", text)
+    text = _MARKERS.sub("", text).replace("|", " ")  # a table's cells: "| 1930 | Joins a choir |"
     text = " ".join(text.split())
     text = " ".join(_EMPTY_PARENS.sub(" ", text).split())  # "War (1939–1945) her": the parenthesis was its date
     text = _SPACED_PUNCTUATION.sub("", text)  # "was dissolved , according to": the date words stood there
