@@ -415,6 +415,8 @@ def test_a_name_from_the_site_is_taken_off_and_a_guessed_name_is_said() -> None:
         ("She was freed in 1931. In 1933 she met a free man. After freeing herself she left.", "[1931..]"),
         ("She climbed Mount Kenya in 1931. In 1933 she wrote. She climbed two more after Mount Kenya.", "[1931..]"),
         ("Her husband died in 1931. In 1933 she wrote. After his death she lived in Oslo.", "[1931..]"),  # not hers
+        ("She moved in 1931. Two years before her death she left Oslo.", "1978"),  # back from the death, in years
+        ("She moved in 1931. Two decades before her death she wrote a novel.", "1960"),
     ],
 )
 def test_relative_dates_are_read_against_the_text_and_inferred(sentences: str, expected: str) -> None:
@@ -429,11 +431,27 @@ def test_relative_dates_are_read_against_the_text_and_inferred(sentences: str, e
     [
         ("In 1930 she won. His mother, who died when she was six, was a sailor.", "1930"),  # 'she' may be her
         ("In 1930 she won. Her son Tom Ek was hired out at the age of five.", "1930"),  # someone else's age
+        ("In 1930 she won. Two years before his death, her father sold the farm.", "1930"),  # his death, not hers
     ],
 )
 def test_an_age_that_may_be_someone_elses_is_not_drafted(sentences: str, expected: str) -> None:
     draft = _draft(f"= Ann Lee =\n\nAnn Lee (3 May 1900 – 1980) was a poet. {sentences}\n")
     assert draft.dataset["events"][-1]["date"] == expected
+
+
+def test_months_before_the_death_count_back_from_its_month() -> None:
+    text = (
+        "= Ann Lee =\n\nAnn Lee (3 May 1900 – 9 June 1980) was a poet. In 1925 she married. Three months before "
+        "her death she moved.\n"
+    )
+    moved = _draft(text).dataset["events"][-1]
+    assert (moved["date"], moved["certainty"]) == ("1980-03", "inferred")
+    assert moved["note"] == (
+        "Resolved 'Three months before her death' as counted back from the subject's death (9 June 1980), in whole "
+        "months."
+    )
+    unknown = _draft(text.replace("9 June 1980", "1980")).dataset["events"]  # the death's month is not given
+    assert sorted(e["date"] for e in unknown) == ["1900-05-03", "1925", "1980"]
 
 
 def test_a_birth_name_in_the_life_dates_is_an_alias_and_dates_an_age_by_that_name() -> None:

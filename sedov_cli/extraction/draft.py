@@ -758,6 +758,11 @@ def draft_dataset(
             )
             if relative.form == "event" and (relative.match["det"] or "").lower() == other_pronoun:
                 whose = False  # "After his death she lived in Oslo", in a woman's life: his death, not hers
+            if relative.form == "offset" and relative.match["own_death"]:
+                owner = relative.match["own_death"].lower().split()[0]
+                opposite = {"his": r"\b(?:she|her)\b", "her": r"\b(?:he|his|him)\b"}.get(owner)
+                if owner == other_pronoun or (opposite and re.search(opposite, words, re.IGNORECASE)):
+                    whose = False  # "Two years before his death, her father…": the father's, not hers
             result = resolve(relative, story.anchor, birth, whose, death, story.recall, near)
             if relative.form == "event" and clause_around(words, relative.start) in clauses and result.edtf:
                 continue  # "in early 1966 (upon the death of Shastri)": the clause's own date dates it

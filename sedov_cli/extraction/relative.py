@@ -66,7 +66,7 @@ _RELATIVE = re.compile(
     r"(?:later|earlier|afterwards?))"
     rf"|(?P<offset>\b(?<!\bhalf\s)(?:(?P<n_or>{_NUMBER})\s+or\s+)?(?P<n>{_NUMBER})\s+(?P<unit>years?|months?|weeks?|days?|decades?)\s+"
     r"(?P<dir>later|afterwards?|after(?=\s*[,.;]|\s+(?:he|she|they|[a-z]{3,}ed)\b)|on(?=\s*[,.;])|earlier"
-    r"|before(?=\s*[,.;])|before))"
+    r"|before(?=\s*[,.;])|before)(?P<own_death>(?<=before)\s+(?:her|his|their)\s+death\b)?)"
     r"|(?P<previous>\b(?:the\s+)?(?:previous|preceding|prior)\s+(?P<prev_unit>year|month|day)\b"
     r"|\bthe\s+(?P<before_unit>year|month|day)\s+before\b(?!\s+(?:the|his|her|their|its|that|this)\b))"
     r"|(?P<within>\b(?P<side>later|earlier)\s+(?:in\s+)?(?:that|the\s+same)\s+(?P<within_unit>year|month)\b)"
@@ -352,7 +352,8 @@ def _resolve(
     if found.form == "vague" and (anchor is None or not re.search(r"later|afterwards?", m.group(), re.IGNORECASE)):
         return Resolution(None, "the text does not say how many")
     if found.form == "offset" and m["dir"].lower() == "before" and not re.match(r"before\s*$", m.group()):
-        return Resolution(None, "counts from something the text does not date")
+        back = _before_own_death(found, death, about_subject)
+        return back if back is not None else Resolution(None, "counts from something the text does not date")
     if found.form == "within_n" and m["wi_noun"]:  # "within four months of his arrival": from the arrival
         noun = m["wi_noun"].lower()
         dated = recall(EVENT_NOUNS.get(noun) or (_stem(noun),), None) if recall is not None else None
@@ -785,6 +786,28 @@ def _own_death(found: Found, death: EdtfDate | None, about_subject: bool, near: 
     if direction == "before" and hi is not None:
         return Resolution(f"[..{hi}]", f"{said}: on or before it.")
     return None
+
+
+def _before_own_death(found: Found, death: EdtfDate | None, about_subject: bool) -> Resolution | None:
+    """'two years before her death', in a sentence about the subject: counted back from the death as
+    the text dates it, in whole years (or months), as 'two years later' counts forward from a year."""
+    m = found.match
+    if not m["own_death"] or death is None or not about_subject:
+        return None
+    lo, hi, unit, n = death.span.earliest, death.span.latest, m["unit"].lower().rstrip("s"), _count(m["n"])
+    if lo is None or hi is None or unit not in ("year", "decade", "month"):
+        return None
+    if unit == "month":
+        if (lo.year, lo.month) != (hi.year, hi.month):
+            return None
+        months = lo.year * 12 + lo.month - 1 - n
+        edtf = f"{months // 12:04d}-{months % 12 + 1:02d}"
+    else:
+        if lo.year != hi.year:
+            return None
+        edtf = f"{lo.year - n * (10 if unit == 'decade' else 1):04d}"
+    return Resolution(edtf, f"Resolved '{found.text}' as counted back from the subject's death ({death.display}), "
+                            f"in whole {unit}s.")  # fmt: skip
 
 
 def _to_the_death(found: Found, anchor: Anchor | None, death: EdtfDate | None, about_subject: bool) -> Resolution:
