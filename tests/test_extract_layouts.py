@@ -705,7 +705,9 @@ def test_crafted_articles_give_a_valid_draft_of_bounded_size(attack: str, tmp_pa
     text = "= Ann Lee =\n\nAnn Lee (3 May 1900 – 1980) was a poet. In 1925 she moved.\n\n" + attack
     draft = _draft(text)
     _valid(draft, text, tmp_path)
-    assert len(to_json(draft.dataset)) < 20 * len(text) + 20_000
+    # linear, not worse: a 27-character relative claim drafts to about 750 characters (its quote, note, and the
+    # bounds that say its days are a reading)
+    assert len(to_json(draft.dataset)) < 30 * len(text) + 20_000
 
 
 @pytest.mark.slow

@@ -223,10 +223,26 @@ class _Builder:
             event["wording"] = wording
         if note:
             event["note"] = note
+        if inferred:
+            bounds = _reading_bounds(edtf, note, bounds or [])
         if bounds:
             event["bounds"] = bounds
         event["source"] = {"section": sentence.section, "quote": self.quote(sentence, clause)}
         self.events.append(event)
+
+
+def _reading_bounds(edtf: str, note: str | None, bounds: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """A date read from the text's context ("two years later") is a reading, not the claim's own date
+    words: each end it has gets a bound with the basis 'article' and the reading's reason, unless a
+    bound already gives that end, so that no consumer calls the day the article's own date."""
+    span = parse_edtf(edtf).span
+    have = {b["side"] for b in bounds}
+    why = "A reading of the text around the claim: the event's note says how it was read." if note else (
+        "A reading of the text around the claim.")  # fmt: skip
+    ends = [("earliest", span.earliest), ("latest", span.latest)]
+    added = [{"side": side, "date": day.isoformat(), "certainty": "inferred", "basis": "article", "note": why}
+             for side, day in ends if day is not None and side not in have]  # fmt: skip
+    return sorted([*added, *bounds], key=lambda b: b["side"] != "earliest")
 
 
 def _split(text: str, layout: Layout) -> list[_Sentence]:
