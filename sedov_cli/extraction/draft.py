@@ -32,7 +32,7 @@ from .relative import NO_ANCHOR, SAME_TIME, Anchor, Found, Resolution, find_rela
 from .splitting import sentences
 from .tables import SITE_WORDS
 from .temponyms import NamedTime, Pinned, find_named_times, pin
-from .titles import clause_around, title_for
+from .titles import clause_around, clause_of, title_for
 
 __all__ = ["Draft", "NothingToDraft", "Source", "Unresolved", "draft_dataset", "to_json"]
 
@@ -349,18 +349,20 @@ class _SentenceDraft:
         bounds: list[dict[str, Any]] | None = None,
         title: str | None = None,
         wording: str | None = None,
+        clause: tuple[int, int] | None = None,
     ) -> None:
         ctx, words = self.context, self.words
-        clause = clause_around(words, at)
-        if (edtf, clause) in self.seen:  # the same date twice in one clause is one claim
+        own = clause_around(words, at)
+        if (edtf, own) in self.seen:  # the same date twice in one clause is one claim
             return
-        self.seen.add((edtf, clause))
+        self.seen.add((edtf, own))
         if self.drafted >= MAX_EVENTS_PER_SENTENCE:
             ctx.unresolved.append(Unresolved(words[at:end], self.sentence.section,
                                              f"the sentence has more than {MAX_EVENTS_PER_SENTENCE} dates; "
                                              "the rest are not drafted"))  # fmt: skip
             return
         self.drafted += 1
+        clause = clause or clause_of(words, at, end)
         clause_words = words[clause[0] : clause[1]]
         named = find_places(clause_words, ctx.people_words, ctx.known_places)
         where = []
@@ -372,11 +374,10 @@ class _SentenceDraft:
         # "according to Pierre Broué": his claim, and he takes no part in it; the date's own clause first
         claimant = find_claimant(clause_words) or find_claimant(words[: clause[0]])
         absent = set(ctx.people_in(claimant)) if claimant else set()
-        everyone = [p for p in ctx.people_in(words) if p not in absent]
         in_clause = [p for p in ctx.people_in(clause_words) if p not in absent]
         headline = title or title_for(words, clause, (at, end), self.life_spans)
         ctx.builder.add(self.sentence, edtf, title=headline, summary=" ".join(clause_words.split()),
-                        people=in_clause or everyone, places=where, tags=[], clause=clause, note=note,
+                        people=in_clause, places=where, tags=[], clause=clause, note=note,
                         inferred=inferred, bounds=bounds, wording=wording, claimed_by=claimant)  # fmt: skip
         if self.first is None:
             self.first = ctx.builder.events[-1]
@@ -684,10 +685,14 @@ def draft_dataset(
                     story.note(words, Anchor(edtf, words[used.start : mention.end]))
                     continue
                 opened = _after_clause(words, mention)
-                if opened is not mention:  # the dated event itself, then what came after it
-                    here.draft(mention.edtf, mention.start, mention.end, note=mention.note, inferred=False)
-                    here.draft(opened.edtf, _AFTER_CLAUSE.match(words).end(), len(words),  # type: ignore[union-attr]
-                               note=opened.note, inferred=True)  # fmt: skip
+                if opened is not mention:  # the dated event itself ("Austria was annexed"), then what came after it
+                    after = _AFTER_CLAUSE.match(words).end()  # type: ignore[union-attr]
+                    dated = (len(words.split(None, 1)[0]) + 1, after)  # "Austria was annexed by Germany in 1938"
+                    here.draft(mention.edtf, mention.start, mention.end, note=mention.note, inferred=False,
+                               clause=dated, title=title_for(words, dated, (mention.start, mention.end)))  # fmt: skip
+                    own = (after, clause_around(words, after)[1])  # "Meitner was forced to flee", its own clause
+                    here.draft(opened.edtf, after, after, note=opened.note, inferred=True, clause=own,
+                               title=title_for(words, own, (after, after)))  # fmt: skip
                     story.note(words, Anchor(mention.named, mention.text))
                     continue
                 if (

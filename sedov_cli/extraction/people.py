@@ -46,7 +46,7 @@ _ROLES = _words(
     "comrade informant psychoanalyst psychiatrist economist sociologist anthropologist athlete runner",
     "footballer coach king queen prince princess emperor empress duke duchess count countess bolshevik",
     "menshevik communist socialist anarchist Bolshevik Menshevik rapper musician songwriter artist",
-    "entertainer producer boxer swimmer cyclist tennis player",
+    "entertainer producer boxer swimmer cyclist tennis player botanist zoologist geologist explorer collector",
 )
 ROLES = frozenset(_ROLES)
 """Words that name what a person is or does ("historian", "agent"), for reading titles and appositions."""

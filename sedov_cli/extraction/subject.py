@@ -133,10 +133,12 @@ def find_subject(
         opening_text = texts[lead[0]] if lead else ""
         shares = opening is None or bool(set(title.split()) & set(opening.split())) or title in opening_text
         chosen = title if shares else opening
-    chosen = chosen or opening or title
+    chosen = chosen or opening or (title if title and _is_name(title) else None)
     guessed = False
     if not chosen:
         chosen, guessed = _most_named(texts), True
+    if not chosen:
+        chosen = title  # a headline ("Runner Rono dies at 72") names no one the text names again
     if not chosen:
         raise NothingToDraft(
             "cannot tell whose life this is: the text has no title line, its first sentence does not open "
