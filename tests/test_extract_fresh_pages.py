@@ -10,8 +10,10 @@ from __future__ import annotations
 
 from typing import Any
 
+import pytest
+
 from sedov_cli.extraction import draft_dataset
-from sedov_cli.extraction.draft import Draft, Source
+from sedov_cli.extraction.draft import Draft, NothingToDraft, Source
 from sedov_cli.extraction.layout import LEAD, read_layout
 
 
@@ -147,3 +149,52 @@ def test_a_news_page_date_stamp_and_headline_are_not_the_life_or_its_subject() -
         ("1871", "Nora Vik is born"),
     ]
     assert draft.skipped["site furniture"] == 2
+
+
+def test_a_list_page_or_a_blog_gives_its_subject_under_a_heading_with_the_life_dates() -> None:
+    text = (
+        "Norwegian botanists who lived to 73\n\n"
+        "Here are four botanists from Norway who died at 73:\n\n"
+        "Nora Vik\n\n"
+        "Nora Vik (April 2, 1871 Bergen-August 30, 1944 Bergen) also known as Nora Lund Vik was a botanist.\n\n"
+        "In addition to her work on ferns, Vik served on the Bergen school board from 1920 to 1926.\n"
+    )
+    draft = _draft(text)
+    assert draft.dataset["people"][0]["name"] == "Nora Vik"
+    assert [(d, t) for d, t, _, _, _ in _rows(draft)] == [
+        ("1871-04-02", "Nora Vik is born"),
+        ("1944-08-30", "Nora Vik dies"),
+        ("1920/1926", "Vik served on the Bergen school board"),
+    ]
+
+
+def test_a_name_line_with_site_words_above_a_role_line_is_not_a_section() -> None:
+    text = (
+        "Blog - Botanists biographies\n\n"
+        "Nora Vik Biography\n\n"
+        "Botanist (1871–1944)\n\n"
+        "Botanist Nora Vik was the first woman to name a Norwegian fern.\n\n"
+        "Nora Vik was born April 2, 1871, in Bergen. She died in Oslo on August 30, 1944.\n\n"
+        "Early Life\n\n"
+        "Born on April 2, 1871, in Bergen, Nora Vik learned to draw at home. She was sent to a school in 1885, "
+        "and left it for the mountains in 1889.\n"
+    )
+    draft = _draft(text)
+    assert draft.dataset["people"][0]["name"] == "Nora Vik"
+    assert not any("does not say whose life" in w for w in draft.warnings)
+    assert [(d, t, s, p) for d, t, s, _, p in _rows(draft)] == [
+        ("1871-04-02", "Nora Vik is born", LEAD, ["bergen"]),
+        ("1944-08-30", "Nora Vik dies", LEAD, ["oslo"]),
+        ("1885", "She was sent to a school", "Early Life", []),
+        ("1889", "She left it for the mountains", "Early Life", []),
+    ]
+
+
+def test_a_text_that_names_no_one_twice_is_refused_rather_than_given_a_place_as_its_subject() -> None:
+    text = (
+        "born Jan. 2, 1871, Bergen, Nor.\ndied Aug. 30, 1944, Oslo\nNorwegian botanist.\n"
+        "She drew ferns in Bergen before she moved to Oslo. In 1902 she and Ole Dahl named a fern of Bergen.\n"
+    )
+    with pytest.raises(NothingToDraft, match="cannot tell whose life this is"):
+        _draft(text)
+    assert _rows(_draft(text, subject="Nora Vik"))[-1][:2] == ("1902", "She and Ole Dahl named a fern of Bergen")

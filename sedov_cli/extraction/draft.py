@@ -467,6 +467,7 @@ def _from_then_until(
 _NAMED_EVENT = re.compile(r"\b(?:after|before|until|till|to)\s+(?P<what>(?:(?!\b(?:after|before|until|till|to)\s).)+?)"
                           r"\s+in\s+\S.*$", re.IGNORECASE)  # fmt: skip
 """The event in 'until her assassination in October 1984': 'her assassination', its title."""
+_BORN_AGAIN = re.compile(r"Born\s+(?:on\s+|in\s+)?")
 _AFTER_CLAUSE = re.compile(r"^(?:After|Following)\s+[^,;]{1,160}?,\s+(?=[a-z]|[A-Z][\w'’-]*\s+[a-z])")
 
 
@@ -667,7 +668,9 @@ def draft_dataset(
         near: Anchor | None = None  # the last date told earlier in this sentence
         for _, mention, relative in items:
             if mention is not None:
-                if mention.edtf in life_dates:  # "Keino was born on 17 January 1940": the birth, drafted above
+                if mention.edtf in life_dates or (
+                    mention.edtf == who.birth and _BORN_AGAIN.fullmatch(words[: mention.start])
+                ):  # "Keino was born on 17 January 1940": the birth, drafted above; "Born on 16 March 1839, …" again
                     story.note(words, Anchor(mention.named, mention.text))
                     continue
                 if named_pins.with_year(mention):  # "just before Hitler came to power in 1933"

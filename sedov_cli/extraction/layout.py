@@ -250,7 +250,7 @@ _LOOK_AHEAD = 12
 _LEAD_OPENING = re.compile(r"[^.]{0,160}?(?:\(|\b(?:was|is|were|are)\b)")
 
 
-def _before_the_lead(lines: list[str], at: int, title: str) -> bool:
+def _before_the_lead(lines: list[str], at: int, title: str, line: str = "") -> bool:
     """Whether the first prose line after ``lines[at - 1]`` opens the lead: it names the title's subject.
 
     A short line between the title and the lead's first sentence is the page's chrome (a mirror's banner,
@@ -265,7 +265,10 @@ def _before_the_lead(lines: list[str], at: int, title: str) -> bool:
         if len(stripped) <= 80 and stripped[-1] not in ".!?" and ". " not in stripped:
             continue  # another short line: chrome too, or the heading this line stands over
         opening = set(stripped[:120].casefold().replace(",", " ").replace("(", " ").split()[:6])
-        return bool(named & opening) and _LEAD_OPENING.match(stripped) is not None
+        # or the line names the subject itself: "John Butler Yeats Biography" over "Painter John Butler Yeats was"
+        capitals = {w.casefold() for w in line.split() if w[:1].isupper() and len(w) > 2}
+        shared = bool(named & opening) or len(capitals & opening) >= 2
+        return shared and _LEAD_OPENING.match(stripped) is not None
     return False
 
 
@@ -414,7 +417,7 @@ def read_layout(text: str) -> Layout:
                 st.site_title = stripped if changed else None
             elif not st.prose_seen and st.title is not None and _same_name(stripped, st.title):
                 pass  # the name again above an infobox, or a caption naming the subject: not a section
-            elif not st.prose_seen and st.title is not None and _before_the_lead(lines, number + 1, st.title):
+            elif not st.prose_seen and st.title is not None and _before_the_lead(lines, number + 1, st.title, stripped):
                 pass  # a mirror's banner or ad line ("Watch videos on African life") above the lead: chrome
             else:
                 st.heading(0, stripped)

@@ -11,6 +11,7 @@ January 1940"). A living subject simply has no death.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 
 from .expressions import find_dates
@@ -90,6 +91,8 @@ _NOT_NAME_START = frozenset(
 
 def _most_named(texts: list[str]) -> str | None:
     """The full name the text gives most often, as a last resort for whose life it is."""
+    from .gazetteer import is_known, names_a_kind_of_place
+
     counts: dict[str, int] = {}
     for words in texts[:200]:
         for m in _FULL_NAME.finditer(words):
@@ -97,9 +100,27 @@ def _most_named(texts: list[str]) -> str | None:
             if name.split()[0] in _NOT_NAME_START:
                 continue
             counts[name] = counts.get(name, 0) + 1
+    # "Rio de Janeiro" twice is a place, and a name the text gives once, its surname never again, is no one's life
+    said = Counter(w.strip(".,;:!?'’()\"") for text in texts[:200] for w in text.split())
+    counts = {
+        n: c
+        for n, c in counts.items()
+        if (c >= 2 or said[n.split()[-1]] >= 2) and not is_known(n) and not names_a_kind_of_place(n)
+    }
     if not counts:
         return None
     return max(counts, key=lambda n: (counts[n], -texts[0].find(n) if n in texts[0] else 0))
+
+
+def _section_openings(spans: list[tuple[str, int, int]]) -> list[int]:
+    """The first sentence of each of the first few sections after the lead."""
+    firsts: list[int] = []
+    for i, (section, _, _) in enumerate(spans):
+        if section != LEAD and (i == 0 or spans[i - 1][0] != section):
+            firsts.append(i)
+            if len(firsts) == 3:
+                break
+    return firsts
 
 
 def name_tokens(subject: Subject) -> set[str]:
@@ -122,6 +143,13 @@ def find_subject(
             opening = named
             lead = lead[lead.index(i) :]
             break
+    if opening is None:  # a list page or a blog: the life opens under a heading ("Augusto Boal", "Painter (…)")
+        for i in _section_openings(spans):
+            named = subject_from_sentence(texts[i])
+            if named and _INTRODUCES.match(texts[i], texts[i].find(named) + len(named)):
+                opening = named
+                lead = [j for j in range(i, len(spans)) if spans[j][0] == spans[i][0]]
+                break
     opening = _clean(opening) if opening else None
     if opening and any(w.casefold() in _TITLE_ROLES or w in ("Who", "Which", "That") for w in opening.split()):
         opening = None  # "English Mathematician Who is Considered …": a description, not a name

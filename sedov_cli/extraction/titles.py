@@ -118,6 +118,21 @@ def _main_after_fronted(words: str, a: int, end: int) -> int | None:
     return m.end()
 
 
+_AND_BEFORE = re.compile(r",\s+and\s+$")
+_PRONOUN = re.compile(r"(?:He|She|They)\s")
+_NOT_A_VERB = frozenset(
+    "he she they it i we the a an his her their its in on at by from to for with this that there".split()  # noqa: SIM905
+)
+
+
+def _subject_of(words: str, clause: str) -> str:
+    """The sentence's pronoun subject, for a clause after ', and' that starts with its verb; else ''."""
+    first = clause.split(None, 1)[:1]
+    if not first or not first[0][:1].islower() or first[0].casefold() in _NOT_A_VERB:
+        return ""
+    return words[:3].strip() if _PRONOUN.match(words) else ""
+
+
 def _tidy(text: str) -> str:
     text = _MARKERS.sub("", text)
     text = " ".join(text.split())
@@ -141,6 +156,9 @@ def title_for(
                 named.pop(0)  # "Like Ole Dahl, …, who": the sentence's first word is not the name's
             actor, a = " ".join(named), max(a, m.end())
     main = _main_after_fronted(words, a, date[1])
+    if main is None and date[0] > a:  # "In addition to his work, Boal served … from 1993": the phrase is background
+        front = _main_after_fronted(words, a, a)
+        a = front if front is not None and front <= date[0] else a
     if main is not None:  # "Two years later, in her first race abroad, she finished fifth": the main clause
         left, right = "", words[main:b]
         right = _APPOSITION.sub(lambda m: m["name"] + " ", right.lstrip())
@@ -149,6 +167,10 @@ def title_for(
     else:
         left = _DATE_LEAD_IN.sub("", words[a : max(a, date[0])].rstrip())
         right = words[min(b, date[1]) : b]
+    if not actor and _AND_BEFORE.search(words, max(0, a - 6), a):
+        actor = _subject_of(
+            words, left if left.strip() else right
+        )  # "He was admitted in 1866, and had a career …": he had it
     text = f"{actor} {left} {right}"
     for x, y in skip:  # a life-date parenthesis inside the clause: "Tom Ek (1898–1950)"; relative words
         if a <= x and y <= b:
