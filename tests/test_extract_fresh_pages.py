@@ -198,3 +198,14 @@ def test_a_text_that_names_no_one_twice_is_refused_rather_than_given_a_place_as_
     with pytest.raises(NothingToDraft, match="cannot tell whose life this is"):
         _draft(text)
     assert _rows(_draft(text, subject="Nora Vik"))[-1][:2] == ("1902", "She and Ole Dahl named a fern of Bergen")
+
+
+def test_the_father_of_a_poet_is_not_the_poets_relation_and_a_possessive_is_no_role() -> None:
+    draft = _draft(
+        "= Nora Vik =\n\nNora Vik (1871–1944) was the mother of poet Ola Vik Lund and painter Eli Vik Lund, "
+        "the artist's finest pupil. She met the botanist Ole Dahl in 1890.\n"
+    )
+    assert [(p["name"], p["relation"]) for p in draft.dataset["people"]] == [
+        ("Nora Vik", "the subject"),
+        ("Ole Dahl", "the botanist"),
+    ]

@@ -57,11 +57,11 @@ _NAME = rf"(?P<name>{_CAP}(?:\s+{_PARTICLE})?(?:\s+{_CAP}){{1,3}})"
 
 _BEFORE = re.compile(
     rf"\b(?P<rel>(?:[Hh]is|[Hh]er|[Tt]heir|[A-Z][a-z]+'s)\s+(?:[a-z-]+\s+){{0,2}}?(?:{'|'.join(_RELATIONS)})"
-    rf"|[Tt]he\s+(?:[\w-]+\s+){{0,2}}?(?:{'|'.join(_ROLES)}))"
+    rf"|[Tt]he\s+(?:(?!of\b|and\b)[\w-]+\s+){{0,2}}?(?:{'|'.join(_ROLES)}))"
     rf",?\s+{_NAME}(?![\w'’])"
 )
 _AFTER = re.compile(
-    rf"(?<![\w'’]){_NAME},\s+(?P<role>(?:a|an|the)\s+(?:[\w-]+\s+){{0,4}}(?:{'|'.join(_ROLES)})s?\b"
+    rf"(?<![\w'’]){_NAME},\s+(?P<role>(?:a|an|the)\s+(?:[\w-]+\s+){{0,4}}(?:{'|'.join(_ROLES)})s?\b(?!['’])"
     r"(?:\s+(?:of|in|at|for|to|who|whom|with|from)\b[^,;:.()]{0,60})?)"
 )
 _NOT_NAMES = frozenset(
