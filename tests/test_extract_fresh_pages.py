@@ -209,3 +209,13 @@ def test_the_father_of_a_poet_is_not_the_poets_relation_and_a_possessive_is_no_r
         ("Nora Vik", "the subject"),
         ("Ole Dahl", "the botanist"),
     ]
+
+
+def test_another_date_of_the_clause_is_taken_out_of_a_title_with_its_preposition() -> None:
+    assert _titles(
+        "With the opening of the fern garden in 1902 and the loss of the old herbarium in 1901, "
+        "her work was made harder."
+    ) == [
+        ("1902", "With the opening of the fern garden and the loss of the old herbarium"),
+        ("1901", "With the opening of the fern garden and the loss of the old herbarium"),
+    ]

@@ -32,7 +32,7 @@ from .relative import NO_ANCHOR, SAME_TIME, Anchor, Found, Resolution, find_rela
 from .splitting import sentences
 from .tables import SITE_WORDS
 from .temponyms import NamedTime, Pinned, find_named_times, pin
-from .titles import clause_around, clause_of, title_for
+from .titles import clause_around, clause_of, date_words, title_for
 
 __all__ = ["Draft", "NothingToDraft", "Source", "Unresolved", "draft_dataset", "to_json"]
 
@@ -657,7 +657,10 @@ def draft_dataset(
         items += [(r.start, None, r) for r in relatives]
         items.sort(key=lambda item: item[0])
         about_subject = _about(words, subject_words)
-        here = _SentenceDraft(context, sentence, words, spans + tuple((r.start, r.end) for r in relatives))
+        dated_words = tuple(date_words(words, m.start, m.end) for m in mentions)  # "in 1927" out of the 1926 title
+        here = _SentenceDraft(
+            context, sentence, words, spans + tuple((r.start, r.end) for r in relatives) + dated_words
+        )
         ages = [r for r in relatives if r.form == "age"]
         clauses = {clause_around(words, m.start) for m in mentions}
         consumed: set[int] = set()  # relatives joined to a date of their clause

@@ -14,7 +14,7 @@ import re
 from bisect import bisect_right
 from functools import lru_cache
 
-__all__ = ["clause_around", "clause_of", "title_for"]
+__all__ = ["clause_around", "clause_of", "date_words", "title_for"]
 
 MAX_TITLE_WORDS = 14
 
@@ -58,6 +58,15 @@ def clause_around(words: str, at: int) -> tuple[int, int]:
     start = ends[i - 1] if i else 0
     later = [s for s in starts[i : i + 2] if s > at]
     return start, (later[0] if later else len(words))
+
+
+_LEAD_IN_WORD = re.compile(r"(?:\b(?:in|on|from|since|until|till|by|during|around|about|circa|c\.)\s+)$", re.I)
+
+
+def date_words(words: str, start: int, end: int) -> tuple[int, int]:
+    """A date's span with the preposition before it ("in 1927"), to be taken out of another claim's title."""
+    m = _LEAD_IN_WORD.search(words, max(0, start - 12), start)
+    return (m.start() if m else start), end
 
 
 def clause_of(words: str, at: int, end: int) -> tuple[int, int]:
@@ -172,9 +181,9 @@ def title_for(
             words, left if left.strip() else right
         )  # "He was admitted in 1866, and had a career …": he had it
     text = f"{actor} {left} {right}"
-    for x, y in skip:  # a life-date parenthesis inside the clause: "Tom Ek (1898–1950)"; relative words
-        if a <= x and y <= b:
-            text = text.replace(words[x:y], "")
+    inside = [(x, y) for x, y in skip if a <= x and y <= b and not (x <= date[0] < y or date[0] <= x < date[1])]
+    for x, y in inside[:MAX_TITLE_WORDS]:  # a life-date parenthesis: "Tom Ek (1898–1950)"; relative words; other dates
+        text = text.replace(words[x:y], "")
     text = _PARENS.sub(lambda m: "" if re.search(r"\d{4}", m.group()) else m.group(), text)
     title = _tidy(text)
     if len(title.split()) < 2:  # the clause was all date: take the sentence without the date instead
@@ -189,7 +198,7 @@ def title_for(
         cut = parts[:MAX_TITLE_WORDS]
         # at a whole phrase: before the last preposition or conjunction, or after the last comma
         ends = [i for i in range(6, len(cut)) if cut[i].casefold() in _PHRASE_STARTS]
-        ends += [i + 1 for i in range(5, len(cut) - 1) if cut[i].endswith(",") and not cut[i][:1].isdigit()]
+        ends += [i + 1 for i in range(5, len(cut)) if cut[i].endswith(",") and not cut[i][:1].isdigit()]
         if ends:
             cut = cut[: max(ends)]
         while len(cut) > 6 and cut[-1].casefold() in _DANGLING:
