@@ -219,3 +219,19 @@ def test_another_date_of_the_clause_is_taken_out_of_a_title_with_its_preposition
         ("1902", "With the opening of the fern garden and the loss of the old herbarium"),
         ("1901", "With the opening of the fern garden and the loss of the old herbarium"),
     ]
+
+
+def test_born_and_died_lines_of_a_birthday_site_give_the_life_dates() -> None:
+    text = (
+        "Welcome! See today's birthdays.\nNorwegian botanist.\nBorn April 2, 1871 in Bergen.\n"
+        "Died August 30, 1944 at 73 years old in Oslo (a fever).\nShe named a fern in 1902.\n"
+        "A saying of the day. Some Writer\n"
+    )
+    with pytest.raises(NothingToDraft, match="cannot tell whose life this is"):
+        _draft(text)  # the page never names her: no guess ("Born April", "Some Writer") is made
+    draft = _draft(text, subject="Nora Vik")
+    assert [(d, t, p) for d, t, _, _, p in _rows(draft)] == [
+        ("1871-04-02", "Nora Vik is born", ["bergen"]),
+        ("1944-08-30", "Nora Vik dies", ["oslo"]),
+        ("1902", "She named a fern", []),
+    ]

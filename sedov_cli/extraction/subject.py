@@ -50,7 +50,7 @@ _INTRODUCES = re.compile(r"[^.]{0,400}?(?:\(|\b(?:was|is|were|are)\b)")
 _BORN_IN_PROSE = re.compile(r"\b(?:was|is|were)\s+born\b|^Born\b")  # "Born on June 16, 1971, in New York."
 _TITLE_YEARS = re.compile(r"[\s,]*[(\[]?\s*(?:c\.\s*|b\.\s*)?\d{3,4}\s*(?:[-–—]\s*(?:\d{3,4})?)?\s*[)\]]?\s*$")
 _TITLE_ROLES = frozenset(w.casefold() for w in ROLES)
-_DIED_IN_PROSE = re.compile(r"\b(?:died|passed\s+away)\b")
+_DIED_IN_PROSE = re.compile(r"\b(?:died|passed\s+away)\b|^Died\b")  # "Died March 3rd, 1990 at 91 years old in …"
 _PLACE_VALUE = re.compile(r"[^\W\d_][^,;()\[\]|\d]{1,60}")
 
 
@@ -261,7 +261,7 @@ def _from_prose(spans: list[tuple[str, int, int]], texts: list[str], who: Subjec
     for i, words in enumerate(texts[:400]):
         opener = words.split(None, 1)[0] if words.strip() else ""
         about = opener in ("He", "She", "They") or opener.rstrip(",") in tokens or words.startswith(who.name)
-        about = about or (opener == "Born" and i < 10)  # a lead that says "Born on June 16, 1971, in …"
+        about = about or (opener in ("Born", "Died") and i < 10)  # a lead that says "Born on June 16, 1971, in …"
         if not about:
             continue
         for pattern, which in ((_BORN_IN_PROSE, "birth"), (_DIED_IN_PROSE, "death")):
