@@ -55,6 +55,10 @@ SHAPES: dict[str, Callable[[int], str]] = {
         HEAD
         + _fill("For the rest of her life, and at the age of 15, her last years, ten days old, as early as 1930. ", n)
     ),
+    "who clauses after names": lambda n: HEAD + "In 1930, " + _fill("Al Bo, a poet who ", n) + "left in 1931.\n",
+    "a phrase of commas before a date": lambda n: HEAD + "In " + _fill("Oslo, ", n) + "1930, she left.\n",
+    "short lines before the lead": lambda n: "Ann Lee\n" + _fill("Watch videos\n", n) + "Ann Lee (1900–1980) was.\n",
+    "date stamps on their own lines": lambda n: HEAD + _fill("February 15, 2024\n", n) + "In 1930 she left.\n",
     "Markdown: runs of '['": lambda n: "# Ann Lee\n\n**Ann Lee** (3 May 1900 – 1980).\n" + "[" * n + "\n",
     "Markdown: unclosed comments": lambda n: "# Ann Lee\n\n**Ann Lee** (1900 – 1980).\n" + _fill("<!--", n),
     "Markdown: '**' and '_' runs": lambda n: "# Ann Lee\n\n**Ann Lee** (1900 – 1980).\n" + _fill("**a _b ", n),

@@ -32,7 +32,7 @@ from .relative import NO_ANCHOR, SAME_TIME, Anchor, Found, Resolution, find_rela
 from .splitting import sentences
 from .tables import SITE_WORDS
 from .temponyms import NamedTime, Pinned, find_named_times, pin
-from .titles import clause_around, title_for
+from .titles import clause_around, clause_of, date_words, title_for
 
 __all__ = ["Draft", "NothingToDraft", "Source", "Unresolved", "draft_dataset", "to_json"]
 
@@ -372,18 +372,20 @@ class _SentenceDraft:
         bounds: list[dict[str, Any]] | None = None,
         title: str | None = None,
         wording: str | None = None,
+        clause: tuple[int, int] | None = None,
     ) -> None:
         ctx, words = self.context, self.words
-        clause = clause_around(words, at)
-        if (edtf, clause) in self.seen:  # the same date twice in one clause is one claim
+        own = clause_around(words, at)
+        if (edtf, own) in self.seen:  # the same date twice in one clause is one claim
             return
-        self.seen.add((edtf, clause))
+        self.seen.add((edtf, own))
         if self.drafted >= MAX_EVENTS_PER_SENTENCE:
             ctx.unresolved.append(Unresolved(words[at:end], self.sentence.section,
                                              f"the sentence has more than {MAX_EVENTS_PER_SENTENCE} dates; "
                                              "the rest are not drafted"))  # fmt: skip
             return
         self.drafted += 1
+        clause = clause or clause_of(words, at, end)
         clause_words = words[clause[0] : clause[1]]
         named = find_places(clause_words, ctx.people_words, ctx.known_places)
         where = []
@@ -395,11 +397,10 @@ class _SentenceDraft:
         # "according to Pierre Broué": his claim, and he takes no part in it; the date's own clause first
         claimant = find_claimant(clause_words) or find_claimant(words[: clause[0]])
         absent = set(ctx.people_in(claimant)) if claimant else set()
-        everyone = [p for p in ctx.people_in(words) if p not in absent]
         in_clause = [p for p in ctx.people_in(clause_words) if p not in absent]
         headline = title or title_for(words, clause, (at, end), self.life_spans)
         ctx.builder.add(self.sentence, edtf, title=headline, summary=" ".join(clause_words.split()),
-                        people=in_clause or everyone, places=where, tags=[], clause=clause, note=note,
+                        people=in_clause, places=where, tags=[], clause=clause, note=note,
                         inferred=inferred, bounds=bounds, wording=wording, claimed_by=claimant)  # fmt: skip
         if self.first is None:
             self.first = ctx.builder.events[-1]
@@ -489,6 +490,7 @@ def _from_then_until(
 _NAMED_EVENT = re.compile(r"\b(?:after|before|until|till|to)\s+(?P<what>(?:(?!\b(?:after|before|until|till|to)\s).)+?)"
                           r"\s+in\s+\S.*$", re.IGNORECASE)  # fmt: skip
 """The event in 'until her assassination in October 1984': 'her assassination', its title."""
+_BORN_AGAIN = re.compile(r"Born\s+(?:on\s+|in\s+)?")
 _AFTER_CLAUSE = re.compile(r"^(?:After|Following)\s+[^,;]{1,160}?,\s+(?=[a-z]|[A-Z][\w'’-]*\s+[a-z])")
 
 
@@ -688,9 +690,9 @@ def draft_dataset(
         items += [(r.start, None, r) for r in relatives]
         items.sort(key=lambda item: item[0])
         about_subject = _about(words, subject_words)
-        here = _SentenceDraft(
-            context, sentence, words, spans + tuple((r.start, r.end) for r in relatives if r.form != "last_years")
-        )  # "she spent her last years"
+        dated_words = tuple(date_words(words, m.start, m.end) for m in mentions)  # "in 1927" out of the 1926 title
+        kept_words = tuple((r.start, r.end) for r in relatives if r.form != "last_years")  # "she spent her last years"
+        here = _SentenceDraft(context, sentence, words, spans + kept_words + dated_words)
         ages = [r for r in relatives if r.form == "age"]
         clauses = {clause_around(words, m.start) for m in mentions}
         # the clauses a date of their own dates; not by a date in a parenthesis ("in the next two decades … (one
@@ -705,7 +707,9 @@ def draft_dataset(
         near: Anchor | None = None  # the last date told earlier in this sentence
         for _, mention, relative in items:
             if mention is not None:
-                if mention.edtf in life_dates:  # "Keino was born on 17 January 1940": the birth, drafted above
+                if mention.edtf in life_dates or (
+                    mention.edtf == who.birth and _BORN_AGAIN.fullmatch(words[: mention.start])
+                ):  # "Keino was born on 17 January 1940": the birth, drafted above; "Born on 16 March 1839, …" again
                     story.note(words, Anchor(mention.named, mention.text))
                     continue
                 if _header_again(words, mention, who.birth, who.death):  # an entry's header, told a second time
@@ -726,12 +730,14 @@ def draft_dataset(
                     story.note(words, Anchor(edtf, words[used.start : mention.end]))
                     continue
                 opened = _after_clause(words, mention)
-                if opened is not mention:  # the dated event itself, then what came after it
-                    follows = _AFTER_CLAUSE.match(words).end()  # type: ignore[union-attr]
-                    event = re.sub(r"^(?:After|Following)\s+|\s+(?:in|on)\s*$", "", words[: mention.start].strip(" ,"))
+                if opened is not mention:  # the dated event itself ("Austria was annexed"), then what came after it
+                    after = _AFTER_CLAUSE.match(words).end()  # type: ignore[union-attr]
+                    dated = (len(words.split(None, 1)[0]) + 1, after)  # "Austria was annexed by Germany in 1938"
                     here.draft(mention.edtf, mention.start, mention.end, note=mention.note, inferred=False,
-                               title=event[:1].upper() + event[1:] if len(event.split()) >= 2 else None)  # fmt: skip
-                    here.draft(opened.edtf, follows, follows, note=opened.note, inferred=True)
+                               clause=dated, title=title_for(words, dated, (mention.start, mention.end)))  # fmt: skip
+                    own = (after, clause_around(words, after)[1])  # "Meitner was forced to flee", its own clause
+                    here.draft(opened.edtf, after, after, note=opened.note, inferred=True, clause=own,
+                               title=title_for(words, own, (after, after)))  # fmt: skip
                     story.note(words, Anchor(mention.named, mention.text))
                     continue
                 if re.fullmatch(r"\d{4}", mention.edtf) and any(

@@ -126,10 +126,16 @@ _BYLINE = re.compile(
 )
 """'By John Smith | Published May 12, 2015': the article's author and dates, not the life's."""
 _DATELINE = re.compile(
-    r"(?:published|updated|posted|last\s+updated|first\s+published)\s*(?:on\s+|:\s*)?"
+    r"(?:published|updated|posted|last\s+updated|first\s+published|date)\s*(?:on\s+|:\s*)?"
     r"(?:\d|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d)"
 )
 """'Published May 12, 2015', 'Updated 3 March 2020': when the page was written, on a line of its own."""
+_MONTHS = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?"
+_BARE_DATE = re.compile(
+    rf"(?:{_MONTHS}\s+\d{{1,2}},?\s+\d{{4}}|\d{{1,2}}\s+{_MONTHS}\s+\d{{4}}|\d{{4}}-\d\d-\d\d)"
+    r"(?:\s*[|•·,]?\s*\d{1,2}:\d\d(?:\s*[ap]\.?m\.?)?)?"
+)
+"""A date alone on a line, with a day and maybe a time: a page's date stamp, never a claim of the life."""
 
 
 def _is_furniture(stripped: str, folded: str) -> bool:
@@ -255,6 +261,33 @@ def _same_name(line: str, title: str) -> bool:
     return bool(named) and named <= words
 
 
+_LOOK_AHEAD = 12
+"""How many lines past a line before the prose are read to see whether the lead opens below it."""
+_LEAD_OPENING = re.compile(r"[^.]{0,160}?(?:\(|\b(?:was|is|were|are)\b)")
+
+
+def _before_the_lead(lines: list[str], at: int, title: str, line: str = "") -> bool:
+    """Whether the first prose line after ``lines[at - 1]`` opens the lead: it names the title's subject.
+
+    A short line between the title and the lead's first sentence is the page's chrome (a mirror's banner,
+    an ad line), not a section: the lead is the text before the first heading, and the subject's life
+    dates are read from it. Only a few lines ahead are read, so the whole text stays linear.
+    """
+    named = {w for w in title.casefold().split() if len(w) > 2}
+    for line in lines[at : at + _LOOK_AHEAD]:
+        stripped = line.strip()
+        if not stripped:
+            continue
+        if len(stripped) <= 80 and stripped[-1] not in ".!?" and ". " not in stripped:
+            continue  # another short line: chrome too, or the heading this line stands over
+        opening = set(stripped[:120].casefold().replace(",", " ").replace("(", " ").split()[:6])
+        # or the line names the subject itself: "John Butler Yeats Biography" over "Painter John Butler Yeats was"
+        capitals = {w.casefold() for w in line.split() if w[:1].isupper() and len(w) > 2}
+        shared = bool(named & opening) or len(capitals & opening) >= 2
+        return shared and _LEAD_OPENING.match(stripped) is not None
+    return False
+
+
 def _is_caption(stripped: str) -> bool:
     """A short unpunctuated line with a date in it, not as a heading dates a section ('Noether in 1907')."""
     return bool(_YEARISH.search(stripped)) and not _HEADING_DATES.search(stripped)
@@ -353,6 +386,10 @@ def read_layout(text: str) -> Layout:
             st.flush()
             st.infobox.append(InfoboxField(key, first, last, first, last))
             continue
+        if _BARE_DATE.fullmatch(folded) and not (st.infobox and not st.prose_seen):
+            st.flush()  # "February 15, 2024" on a line of its own: the day the page was written, not the life's
+            st.skipped["site furniture"] += 1
+            continue
         before_prose = st.section == LEAD or not st.prose_seen  # "Quick Facts" above its lines: still the infobox
         field_at = _infobox_key(stripped) if before_prose and len(stripped) < 400 else None
         if field_at is None and stripped.count("|") >= 2 and len(stripped) < 400:
@@ -412,6 +449,8 @@ def read_layout(text: str) -> Layout:
                 st.site_title = stripped if changed else None
             elif not st.prose_seen and st.title is not None and _same_name(stripped, st.title):
                 pass  # the name again above an infobox, or a caption naming the subject: not a section
+            elif not st.prose_seen and st.title is not None and _before_the_lead(lines, number + 1, st.title, stripped):
+                pass  # a mirror's banner or ad line ("Watch videos on African life") above the lead: chrome
             else:
                 st.heading(0, stripped)
             continue

@@ -35,7 +35,7 @@ _LIFE = re.compile(rf"(?P<name>{_NAME}){_MARKS}\s*,?\s*\((?P<inner>(?:[^()]|\([^
 1917 – 31 October 1984)"), each character matched one way only, so that it stays linear."""
 _DASH = r"\s*(?:–|—|‒|-{1,2}|to)\s*"
 _FULL_POINT = rf"{QUALIFIER}?(?:{POINT})"
-_PLACE_AFTER = r"(?:,\s*[^\W\d_][^–—;,()]*?)?"  # "(4 March 1890, Hamburg – 9 June 1944, Berlin)"
+_PLACE_AFTER = r"(?:,?\s*[^\W\d_][^–—;,()]*?)?"  # "(4 March 1890, Hamburg – 9 June 1944, Berlin)", or no comma
 _LIFE_RANGE = re.compile(
     rf"^(?:(?:born|b\.)\s*)?(?P<b>{_FULL_POINT}){_PLACE_AFTER}{_DASH}(?P<d>{_FULL_POINT}){_PLACE_AFTER}\s*$",
     re.IGNORECASE,
@@ -230,6 +230,8 @@ def find_places(sentence: str, people_words: frozenset[str], known: frozenset[st
     places: list[str] = []
     for m in _PLACE_PREPOSITION.finditer(sentence):
         words, following = _capitalised_run(sentence, m.end())
+        stop = next((i for i, w in enumerate(words) if i and w in _NOT_PLACES), len(words))
+        words = words[:stop]  # "in New York City on February 3": the month is no part of the place
         while words and words[-1] in _CONNECTOR:
             words.pop()
         if not words or words[0] in _NOT_PLACES or any(w in people_words for w in words):

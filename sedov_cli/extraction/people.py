@@ -46,7 +46,7 @@ _ROLES = _words(
     "comrade informant psychoanalyst psychiatrist economist sociologist anthropologist athlete runner",
     "footballer coach king queen prince princess emperor empress duke duchess count countess bolshevik",
     "menshevik communist socialist anarchist Bolshevik Menshevik rapper musician songwriter artist",
-    "entertainer producer boxer swimmer cyclist tennis player",
+    "entertainer producer boxer swimmer cyclist tennis player botanist zoologist geologist explorer collector",
 )
 ROLES = frozenset(_ROLES)
 """Words that name what a person is or does ("historian", "agent"), for reading titles and appositions."""
@@ -57,11 +57,11 @@ _NAME = rf"(?P<name>{_CAP}(?:\s+{_PARTICLE})?(?:\s+{_CAP}){{1,3}})"
 
 _BEFORE = re.compile(
     rf"\b(?P<rel>(?:[Hh]is|[Hh]er|[Tt]heir|[A-Z][a-z]+'s)\s+(?:[a-z-]+\s+){{0,2}}?(?:{'|'.join(_RELATIONS)})"
-    rf"|[Tt]he\s+(?:[\w-]+\s+){{0,2}}?(?:{'|'.join(_ROLES)}))"
+    rf"|[Tt]he\s+(?:(?!of\b|and\b)[\w-]+\s+){{0,2}}?(?:{'|'.join(_ROLES)}))"
     rf",?\s+{_NAME}(?![\w'’])"
 )
 _AFTER = re.compile(
-    rf"(?<![\w'’]){_NAME},\s+(?P<role>(?:a|an|the)\s+(?:[\w-]+\s+){{0,4}}(?:{'|'.join(_ROLES)})s?\b"
+    rf"(?<![\w'’]){_NAME},\s+(?P<role>(?:a|an|the)\s+(?:[\w-]+\s+){{0,4}}(?:{'|'.join(_ROLES)})s?\b(?!['’])"
     r"(?:\s+(?:of|in|at|for|to|who|whom|with|from)\b[^,;:.()]{0,60})?)"
 )
 _NOT_NAMES = frozenset(
@@ -104,11 +104,12 @@ def find_people(sentence: str, places: frozenset[str] = frozenset()) -> list[Nam
         name = m["name"]
         if _looks_like_a_person(name, places):
             found.append(Named(name, " ".join(m["rel"].split()), m.start("name"), m.end("name")))
+    taken = {f.start for f in found}  # a set: a sentence naming thousands of people is read in linear time
     for m in _AFTER.finditer(sentence):
         name, role = m["name"], m["role"]
         if m.end("role") < len(sentence) and sentence[m.end("role")].isalnum():
             role = role.rsplit(" ", 1)[0] + "…"  # the tail stopped inside a word: end at the last whole one
-        if _looks_like_a_person(name, places) and not any(f.start == m.start("name") for f in found):
+        if _looks_like_a_person(name, places) and m.start("name") not in taken:
             found.append(Named(name, " ".join(role.split()), m.start("name"), m.end("name")))
     return found
 

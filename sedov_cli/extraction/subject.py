@@ -11,6 +11,7 @@ January 1940"). A living subject simply has no death.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, field, replace
 
 from ..dates import parse_edtf
@@ -53,7 +54,7 @@ _INTRODUCES = re.compile(r"[^.]{0,400}?(?:\(|\b(?:was|is|were|are)\b)")
 _BORN_IN_PROSE = re.compile(r"\b(?:was|is|were)\s+born\b|^Born\b")  # "Born on June 16, 1971, in New York."
 _TITLE_YEARS = re.compile(r"[\s,]*[(\[]?\s*(?:c\.\s*|b\.\s*)?\d{3,4}\s*(?:[-–—]\s*(?:\d{3,4})?)?\s*[)\]]?\s*$")
 _TITLE_ROLES = frozenset(w.casefold() for w in ROLES)
-_DIED_IN_PROSE = re.compile(r"\b(?:died|passed\s+away)\b")
+_DIED_IN_PROSE = re.compile(r"\b(?:died|passed\s+away)\b|^Died\b")  # "Died March 3rd, 1990 at 91 years old in …"
 _PLACE_VALUE = re.compile(r"[^\W\d_][^,;()\[\]|\d]{1,60}")
 
 
@@ -107,6 +108,8 @@ _NOT_NAME_START = frozenset(
 
 def _most_named(texts: list[str]) -> str | None:
     """The full name the text gives most often, as a last resort for whose life it is."""
+    from .gazetteer import is_known, names_a_kind_of_place
+
     counts: dict[str, int] = {}
     for words in texts[:200]:
         for m in _FULL_NAME.finditer(words):
@@ -114,6 +117,13 @@ def _most_named(texts: list[str]) -> str | None:
             if name.split()[0] in _NOT_NAME_START:
                 continue
             counts[name] = counts.get(name, 0) + 1
+    # "Rio de Janeiro" twice is a place, and a name the text gives once, its surname never again, is no one's life
+    said = Counter(w.strip(".,;:!?'’()\"") for text in texts[:200] for w in text.split())
+    counts = {
+        n: c
+        for n, c in counts.items()
+        if (c >= 2 or said[n.split()[-1]] >= 2) and not is_known(n) and not names_a_kind_of_place(n)
+    }
     if not counts:
         return None
     return max(counts, key=lambda n: (counts[n], -texts[0].find(n) if n in texts[0] else 0))
@@ -132,6 +142,17 @@ def _recurs(name: str, texts: list[str], opened: int) -> bool:
         return True  # a full name is a name; a text of two sentences has no room to name anyone again
     others = texts[:opened] + texts[opened + 1 : 200]
     return any(re.search(rf"(?<!\w){re.escape(w)}(?!\w)", t) for w in words for t in others)
+
+
+def _section_openings(spans: list[tuple[str, int, int]]) -> list[int]:
+    """The first sentence of each of the first few sections after the lead."""
+    firsts: list[int] = []
+    for i, (section, _, _) in enumerate(spans):
+        if section != LEAD and (i == 0 or spans[i - 1][0] != section):
+            firsts.append(i)
+            if len(firsts) == 3:
+                break
+    return firsts
 
 
 def name_tokens(subject: Subject) -> set[str]:
@@ -157,6 +178,13 @@ def find_subject(
             opening = named  # a name said again: "Dead, Wangari Muta Maathai on …, she was" opens with a headline
             lead = lead[lead.index(i) :]
             break
+    if opening is None:  # a list page or a blog: the life opens under a heading ("Augusto Boal", "Painter (…)")
+        for i in _section_openings(spans):
+            named = subject_from_sentence(texts[i]) or ""
+            if named and _INTRODUCES.match(texts[i], texts[i].find(named) + len(named)):
+                opening = named
+                lead = [j for j in range(i, len(spans)) if spans[j][0] == spans[i][0]]
+                break
     opening = _clean(opening) if opening else None
     if opening and any(w.casefold() in _TITLE_ROLES or w in ("Who", "Which", "That") for w in opening.split()):
         opening = None  # "English Mathematician Who is Considered …": a description, not a name
@@ -168,10 +196,12 @@ def find_subject(
         opening_text = texts[lead[0]] if lead else ""
         shares = opening is None or bool(set(title.split()) & set(opening.split())) or title in opening_text
         chosen = title if shares else opening
-    chosen = chosen or opening or title
+    chosen = chosen or opening or (title if title and _is_name(title) else None)
     guessed = False
     if not chosen:
         chosen, guessed = _most_named(texts), True
+    if not chosen:
+        chosen = title  # a headline ("Runner Rono dies at 72") names no one the text names again
     if not chosen:
         raise NothingToDraft(
             "cannot tell whose life this is: the text has no title line, its first sentence does not open "
@@ -237,6 +267,7 @@ def _widest_birth(spans: list[tuple[str, int, int]], texts: list[str], who: Subj
 
 
 _LIFE_LINE_MAX = 80
+_LIFE_LINE_WORDS = 9
 """A line of life dates alone is short: '10 December 1815 – 27 November 1852'."""
 
 
@@ -247,8 +278,8 @@ def _from_life_line(spans: list[tuple[str, int, int]], texts: list[str], who: Su
     the two dates (or 'born …'): a range anywhere else is a period of the life."""
     for i, words in enumerate(texts[:4]):
         line = words.strip()
-        if len(line) > _LIFE_LINE_MAX:
-            return  # the prose has begun
+        if len(line) > _LIFE_LINE_MAX or len(line.split()) > _LIFE_LINE_WORDS:
+            return  # the prose has begun: "Born on April 2, 1871, in Bergen, Nora Vik learned to draw" is a sentence
         life = life_in(line) if ";" not in line else None
         if life is None:
             continue
@@ -362,7 +393,7 @@ def _from_prose(spans: list[tuple[str, int, int]], texts: list[str], who: Subjec
             continue
         opener = words.split(None, 1)[0] if words.strip() else ""
         about = opener in ("He", "She", "They") or opener.rstrip(",") in tokens or words.startswith(who.name)
-        about = about or (opener == "Born" and i < 10)  # a lead that says "Born on June 16, 1971, in …"
+        about = about or (opener in ("Born", "Died") and i < 10)  # a lead that says "Born on June 16, 1971, in …"
         if not about and (who.name not in words or "born" not in words):
             continue
         for pattern, which in ((_BORN_IN_PROSE, "birth"), (_DIED_IN_PROSE, "death")):
