@@ -56,7 +56,7 @@ from . import __version__
 from .atomic import signals_as_exit
 from .dates import Span, filing_day, parse_edtf
 from .errors import SedovError
-from .model import CERTAINTIES, Bound, CountKey, Event, EventStore, Narrowing, Source, Stored, narrow
+from .model import CERTAINTIES, Bound, CountKey, Event, EventStore, Narrowing, Source, Start, Stored, narrow
 from .reading import Unreadable, read_descriptor
 
 LAYOUT = "6"  # raise when the tables change: older cache files are then rebuilt
@@ -649,6 +649,35 @@ class IndexedEvents(EventStore):
     def candidates(self, narrowing: Narrowing, reverse: bool = False) -> Iterator[Event]:
         clause, params = self._where(narrowing)
         return self._events(clause, params, _ORDER_BACK if reverse else _ORDER)
+
+    def candidates_from(self, narrowing: Narrowing, start: Start, *, reverse: bool = False,
+                        include: bool = True) -> Iterator[Event]:  # fmt: skip
+        """Keyset paging: the candidates from ``start`` on, read by seeking in the order index.
+
+        The cursor is the event's place in filing order, its ``(o, hi, n)``, which is the key of
+        ``events_order``: ``(o, hi, n) > (?, ?, ?)`` is a range of that index, so SQLite starts at the
+        event and reads forward (or backward) from there, and no event before it is read or decoded,
+        however far down it is. A day is the range ``o >= ?`` (``o <= ?`` backwards).
+        (tests/test_index.py checks the plan with EXPLAIN QUERY PLAN.)
+        """
+        clause, params = self._keyset_where(narrowing, start, reverse=reverse, include=include)
+        if clause is None:
+            return iter(())
+        return self._events(clause, params, _ORDER_BACK if reverse else _ORDER)
+
+    def _keyset_where(self, narrowing: Narrowing, start: Start, *, reverse: bool,
+                      include: bool) -> tuple[str | None, list[Any]]:  # fmt: skip
+        """The WHERE clause of :meth:`candidates_from` (None: the event is not in the index)."""
+        clause, params = self._where(narrowing)
+        if isinstance(start, Event):
+            found = next(self._rows("SELECT o, hi, n FROM events WHERE id = ?", (start.id,)), None)
+            if found is None:
+                return None, []
+            op = ("<=" if include else "<") if reverse else (">=" if include else ">")
+            where, more = f"(o, hi, n) {op} (?, ?, ?)", list(found)
+        else:
+            where, more = ("o <= ?" if reverse else "o >= ?"), [start.toordinal()]
+        return (f"{clause} AND {where}" if clause else f"WHERE {where}"), [*params, *more]
 
     def encoded(self, narrowing: Narrowing, reverse: bool = False, *, spans: bool = False) -> Iterator[Stored] | None:
         """Each event the SQL of ``narrowing`` keeps, as it is stored: its line and what the filters read.
