@@ -153,7 +153,8 @@ def find_event(ds: Dataset, ident: str, *, prefix: bool = True) -> Event | None:
     q = ident.strip().casefold()
     if not q:
         return None
-    exact = ds.with_folded_id(q, prefix=False)
+    # the same id was just looked up: on an index, a miss is confirmed by a scan of every event
+    exact = ds.with_folded_id(q, prefix=False) if q != ident else []
     if exact or not prefix:
         return exact[0] if exact else None
     starting = ds.with_folded_id(q, prefix=True)

@@ -308,7 +308,7 @@ class BrowseApp(App[int]):
             if value is None:
                 return
             if window:
-                self.chronicle.show(window[0], found["event"])
+                self.chronicle.show(window[0], found["event"], ahead=self.chronicle.screenful())
             else:
                 self.chronicle.go_to(found["event"])
 

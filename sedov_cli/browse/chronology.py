@@ -85,11 +85,12 @@ class Chronology:
             if read:
                 yield Heading(period)
 
-    def load(self, upto: int) -> bool:
-        """Read rows until there are at least ``upto`` (and whole pages); True if any were added."""
+    def load(self, upto: int, ahead: int = PAGE) -> bool:
+        """Read rows until there are at least ``upto``, and ``ahead`` more than before (a page); True if
+        any were added."""
         if self.done or len(self.rows) >= upto:
             return False
-        target = max(upto, len(self.rows) + PAGE)
+        target = max(upto, len(self.rows) + ahead)
         before = len(self.rows)
         for row in self._source:
             self.rows.append(row)
@@ -169,14 +170,14 @@ class Chronology:
         self.done, self.top = False, False
         return 0
 
-    def tail(self) -> int | None:
-        """Open the window at the last row (reading nothing above a page of it) and give the
-        row of the last event; None when there is none."""
+    def tail(self, count: int = PAGE) -> int | None:
+        """Open the window at the last row (reading nothing above the last ``count`` rows) and give
+        the row of the last event; None when there is none."""
         if not self.done:
             self.rows, self._events = [], 0
             self._above = self._produce_back(reversed(self._periods))
             self.done, self.top = True, False
-            self.load_above()
+            self.load_above(count)
         return self.first_event(len(self.rows) - 1, -1)
 
     def first_event(self, start: int = 0, step: int = 1) -> int | None:
