@@ -250,3 +250,54 @@ def test_t_far_down_shows_what_scrolling_there_from_the_top_shows(
 
     browse(ds, jump)
     browse(ds, scroll)
+
+
+def test_a_date_typed_is_looked_up_as_an_id_once(indexed: Dataset) -> None:
+    """A typed date may be an event id ('1920' is a valid id), so it is looked up first; on an index a
+    miss is confirmed by reading every row (a damaged id index must not hide an event). Once, not
+    once for the text and again for its casefolded form when they are the same."""
+    from sedov_cli.queries import resolve_when
+
+    statements: list[str] = []
+    assert isinstance(indexed.events, IndexedEvents)
+    con: sqlite3.Connection = indexed.events._con
+    con.set_trace_callback(statements.append)
+    try:
+        assert resolve_when(indexed, "1920").span == Span(dt.date(1920, 1, 1), dt.date(1920, 12, 31))
+    finally:
+        con.set_trace_callback(None)
+    assert sum("NOT INDEXED" in sql for sql in statements) == 1, statements
+
+
+@pytest.mark.parametrize("which", ["indexed", "plain"])
+def test_the_ends_and_a_jump_read_two_screens_not_pages(which: str, request: pytest.FixtureRequest) -> None:
+    """G opens the list at its last rows and reads what the view needs above them once (not a page
+    and then another); g and t read two screens from their target, and a page when the reader goes on."""
+    from test_browse import Driver, browse
+
+    from sedov_cli.browse.widgets import Chronicle
+
+    ds: Dataset = request.getfixturevalue(which)
+    whole = Chronology(ds, Filters())
+    whole.load(10_000)
+    order = [r.event.id for r in whole.rows if isinstance(r, Hit)]
+
+    async def script(d: Driver) -> None:
+        chronicle = d.app.query_one(Chronicle)
+        screens = chronicle.screenful()
+        assert screens == 2 * chronicle.size.height + 2
+        await d.press("G")
+        assert d.current == order[-1] and len(chronicle.chronology.rows) == screens
+        await d.press("g")
+        assert d.current == order[0] and len(chronicle.chronology.rows) == screens
+        await d.press("t")
+        await d.paste(order[2000])
+        await d.press("enter")
+        rows = chronicle.chronology.rows
+        assert d.current == order[2000] and len(rows) == 2 * screens + 1  # the target, two screens each side
+        at = next(i for i, r in enumerate(whole.rows) if isinstance(r, Hit) and r.event.id == order[2000])
+        assert rows == whole.rows[at - screens : at + screens + 1]
+        await d.press(*["pagedown"] * 2)
+        assert len(chronicle.chronology.rows) == 2 * screens + 1 + PAGE  # moving on: a page
+
+    browse(ds, script)
