@@ -532,6 +532,9 @@ _ORDER = "o, hi, n"  # o: the filing day (dates.filing_day), the order of Event.
 _ORDER_BACK = "o DESC, hi DESC, n DESC"
 
 
+_FIRST_PAGE, _LAST_PAGE = 32, 2048  # rows a keyset read asks for first, and at most (see candidates_from)
+
+
 class IndexedEvents(EventStore):
     """The events of an indexed dataset, read from SQLite a query at a time.
 
@@ -658,26 +661,42 @@ class IndexedEvents(EventStore):
         ``events_order``: ``(o, hi, n) > (?, ?, ?)`` is a range of that index, so SQLite starts at the
         event and reads forward (or backward) from there, and no event before it is read or decoded,
         however far down it is. A day is the range ``o >= ?`` (``o <= ?`` backwards).
-        (tests/test_index.py checks the plan with EXPLAIN QUERY PLAN.)
-        """
-        clause, params = self._keyset_where(narrowing, start, reverse=reverse, include=include)
-        if clause is None:
-            return iter(())
-        return self._events(clause, params, _ORDER_BACK if reverse else _ORDER)
+        (tests/test_keyset.py checks the plans with EXPLAIN QUERY PLAN.)
 
-    def _keyset_where(self, narrowing: Narrowing, start: Start, *, reverse: bool,
-                      include: bool) -> tuple[str | None, list[Any]]:  # fmt: skip
-        """The WHERE clause of :meth:`candidates_from` (None: the event is not in the index)."""
+        Rows are read a page at a time, each page a query from the last row of the one before:
+        the first is small (a jump needs a screen), the next ones larger, as a reader scrolls on.
+        One query for every row would step SQLite through 512 rows before the first came back.
+        """
         clause, params = self._where(narrowing)
+        order = _ORDER_BACK if reverse else _ORDER
+        joined = f"{clause} AND" if clause else "WHERE"
         if isinstance(start, Event):
             found = next(self._rows("SELECT o, hi, n FROM events WHERE id = ?", (start.id,)), None)
             if found is None:
-                return None, []
+                return
+            cursor: list[Any] = list(found)
             op = ("<=" if include else "<") if reverse else (">=" if include else ">")
-            where, more = f"(o, hi, n) {op} (?, ?, ?)", list(found)
+            where = f"{joined} (o, hi, n) {op} (?, ?, ?)"
         else:
-            where, more = ("o <= ?" if reverse else "o >= ?"), [start.toordinal()]
-        return (f"{clause} AND {where}" if clause else f"WHERE {where}"), [*params, *more]
+            cursor = [_OPEN_START if start == date.min else start.toordinal()]  # an open start files first
+            where = f"{joined} o {'<=' if reverse else '>='} ?"
+        size = _FIRST_PAGE
+        previous: tuple[Any, ...] | None = None
+        while True:
+            sql = f"SELECT {_COLUMNS} FROM events {where} ORDER BY {order} LIMIT {size}"
+            count = 0
+            for row in self._rows(sql, [*params, *cursor]):
+                event = self._decode(row)
+                key = (row[4], row[3], row[0])
+                if previous is not None and (key >= previous if reverse else key <= previous):
+                    raise _damaged(self.path, f"event {row[1]!r} is out of order")
+                previous = key
+                count += 1
+                yield event
+            if count < size or previous is None:
+                return
+            cursor, where = list(previous), f"{joined} (o, hi, n) {'<' if reverse else '>'} (?, ?, ?)"
+            size = min(size * 4, _LAST_PAGE)
 
     def encoded(self, narrowing: Narrowing, reverse: bool = False, *, spans: bool = False) -> Iterator[Stored] | None:
         """Each event the SQL of ``narrowing`` keeps, as it is stored: its line and what the filters read.

@@ -97,8 +97,8 @@ def test_a_read_from_an_event_or_a_day_is_the_rest_of_the_read_from_the_start(
                 got = _ids(ds.candidates_from(narrowing, event, reverse=reverse, include=include))
                 assert got == order[i if include else i + 1 :], (event.id, reverse, include)
                 assert got == _ids(read_from(iter(whole), event, reverse=reverse, include=include))
-        for day in (dt.date(1899, 1, 1), dt.date(1920, 1, 1), dt.date(1933, 2, 16), dt.date(1937, 12, 31),
-                    dt.date(1990, 1, 1)):  # fmt: skip
+        for day in (dt.date.min, dt.date(1899, 1, 1), dt.date(1920, 1, 1), dt.date(1933, 2, 16),
+                    dt.date(1937, 12, 31), dt.date(1990, 1, 1), dt.date.max):  # fmt: skip
             got = _ids(ds.candidates_from(narrowing, day, reverse=reverse))
             kept = [e.id for e in whole if (e.sort_key()[0] <= day if reverse else e.sort_key()[0] >= day)]
             assert got == kept, (day, reverse)

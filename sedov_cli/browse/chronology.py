@@ -18,6 +18,7 @@ place in the order (keyset paging: the index seeks to it), so a jump to the
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
 
@@ -64,7 +65,10 @@ class Chronology:
     # --- reading ------------------------------------------------------------------
 
     def _hits(self, period: Period, *, reverse: bool = False) -> Iterator[Hit]:
-        return iter(select(self.ds, replace(self.filters, periods=(period.id,)), reverse=reverse))
+        """The period's hits; backwards (``G``, and the periods above a jump) from the last day on, read
+        a page at a time from the index (keyset paging), as the reader scrolls up."""
+        asked = replace(self.filters, periods=(period.id,))
+        return iter(select(self.ds, asked, reverse=True, start=dt.date.max) if reverse else select(self.ds, asked))
 
     def _produce(self, periods: Iterable[Period]) -> Iterator[Row]:
         for period in periods:
