@@ -18,6 +18,8 @@
   from the ``enter`` that ends the prompt until the list is drawn there (the
   prompt itself, opened and typed into first, is not counted); each is
   followed by ``g``, back to the top, so that every jump starts from there.
+  The same jumps' reading from the index is timed apart, in process, without
+  Textual's frames (where it goes, the list opened there, the rows the view needs).
 
 The load average is printed at the start and at the end: the machine's
 cores may be shared, and every figure grows with the load.
@@ -172,6 +174,32 @@ def key_times(
     return medians
 
 
+def jump_queries(path: Path, env: dict[str, str], runs: int, jumps: tuple[tuple[str, str], ...]) -> None:
+    """In this process, from the index: the reading a ``t`` jump does (where it goes, the list opened
+    there, and the rows below and above it the view needs at 120x40), without Textual's frames."""
+    os.environ["SEDOV_CACHE_DIR"] = env["SEDOV_CACHE_DIR"]
+    from sedov_cli.browse.chronology import Chronology
+    from sedov_cli.dataset import load
+    from sedov_cli.queries import Filters, resolve_when
+
+    ds = load(str(path))
+    screen = 2 * 30 + 2  # what the list of a 120x40 terminal reads on each side (Chronicle.screenful)
+    for name, typed in jumps:
+        times = []
+        for _ in range(runs + 1):  # the first warms SQLite's page cache, and is not counted
+            start = time.perf_counter()
+            when = resolve_when(ds, typed)
+            event = when.event if when.event is not None else Chronology(ds, Filters()).target(when.span)
+            assert event is not None, typed
+            window = Chronology(ds, Filters())
+            window.at(event)
+            window.load(screen, screen)
+            window.load_above(screen)
+            times.append(time.perf_counter() - start)
+        print(f"queries of {name:<13} in process (median of {runs}): {statistics.median(times[1:]) * 1000:.0f} ms",
+              flush=True)  # fmt: skip
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--events", type=int, default=100_000, help="size of the generated dataset")
@@ -212,6 +240,7 @@ def main() -> None:
             "packaged": (("t 1936", "1936"), ("t 16 Feb 1938", "16 February 1938"), ("t death", "death")),
             "big": (("t 1920", "1920"), ("t 15 Jun 1931", "15 June 1931"), ("t event", far)),
         }
+        jump_queries(path, env, args.runs, jumps["big"])
         for size in ((80, 24), (120, 40)):
             for label, where, which in (("packaged", [], "packaged"),
                                         (f"{args.events:,} indexed", ["--data", str(path)], "big")):  # fmt: skip

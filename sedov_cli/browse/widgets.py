@@ -17,7 +17,7 @@ from rich.segment import Segment
 from rich.style import Style
 from rich.text import Text
 from textual.binding import Binding, BindingType
-from textual.events import Click
+from textual.events import Click, Resize
 from textual.geometry import Size
 from textual.message import Message
 from textual.reactive import reactive
@@ -370,18 +370,36 @@ class KeyHints(Static):
     """The keys at the foot of a screen, as a plain line; a click on one presses its key.
 
     Textual's Footer rebuilds itself at every change of screen or focus, which cost
-    more than the rest of opening an event; these hints never change.
+    more than the rest of opening an event; these hints change only with the width:
+    spaced when they all fit, closer when that makes them fit (all ten at 80 columns),
+    and otherwise as many whole hints as fit, ``? help`` among the first.
     """
 
     def __init__(self, hints: Iterable[Hint], **kwargs: Any) -> None:
-        text = Text(no_wrap=True, overflow="crop")
+        self.hints = tuple(hints)
         self.spans: list[tuple[int, int, str]] = []  # the cells of each hint, and its key
-        for shown, what, key in hints:
-            start = text.cell_len
-            text.append(f" {shown}", style="bold")
-            text.append(f" {what} ")
-            self.spans.append((start, text.cell_len, key))
-        super().__init__(text, **kwargs)
+        super().__init__(self._line(None), **kwargs)
+
+    def _line(self, width: int | None) -> Text:
+        """The hints for ``width`` cells (None: all of them, spaced), with ``spans`` to match."""
+        for gap in ("  ", " "):
+            text = Text(" ", no_wrap=True, overflow="crop")
+            spans: list[tuple[int, int, str]] = []
+            for shown, what, key in self.hints:
+                start = text.cell_len
+                if width is not None and start + cell_len(f"{shown} {what}") > width:
+                    break
+                text.append(shown, style="bold")
+                text.append(f" {what}")
+                spans.append((start, text.cell_len, key))
+                text.append(gap)
+            if width is None or len(spans) == len(self.hints):
+                break
+        self.spans = spans
+        return text
+
+    def on_resize(self, event: Resize) -> None:
+        self.update(self._line(event.size.width), layout=False)  # one line, whatever it holds
 
     def key_at(self, x: int) -> str | None:
         """The key of the hint ``x`` cells from the left, if any."""
