@@ -142,17 +142,21 @@ def _known(names: Sequence[str], command: str) -> str:
     return f"sedov {command} --search TEXT finds one"
 
 
+_ID_TEXT = re.compile(r"[a-z0-9-]+")
+"""What an id, or the start of one, may hold: the schema's ids are ``^[a-z0-9]+(-[a-z0-9]+)*$``."""
+
+
 def find_event(ds: Dataset, ident: str, *, prefix: bool = True) -> Event | None:
     """The event ``ident`` names: its id in any case, or (with ``prefix``) the unique start of one.
 
     A start shared by several ids is ambiguous, and the error lists them.
     """
+    q = ident.strip().casefold()
+    if not _ID_TEXT.fullmatch(q):  # no id holds a space or a dot (the schema's pattern): "15 June 1931" names none
+        return None  # and on an index each lookup that misses costs a scan of every event
     found = ds.event(ident)
     if found is not None:
         return found
-    q = ident.strip().casefold()
-    if not q:
-        return None
     # the same id was just looked up: on an index, a miss is confirmed by a scan of every event
     exact = ds.with_folded_id(q, prefix=False) if q != ident else []
     if exact or not prefix:

@@ -304,7 +304,9 @@ def test_the_key_hints_fit_the_width(ds: Dataset, width: int, line: str) -> None
             assert d.lines()[-2] == " copied: sedov events"
         await d.pilot.resize_terminal(100, 24)  # type: ignore[attr-defined]
         await d.pilot.pause()  # type: ignore[attr-defined]
-        assert d.lines()[-1] == " q quit  ? help  ⏎ open  f follow  ⌫ back  / search  : filter  t go to  a age at  y copy"
+        assert (
+            d.lines()[-1] == " q quit  ? help  ⏎ open  f follow  ⌫ back  / search  : filter  t go to  a age at  y copy"
+        )
 
     browse(ds, script, size=(width, 24))
 

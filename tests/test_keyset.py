@@ -301,3 +301,24 @@ def test_the_ends_and_a_jump_read_two_screens_not_pages(which: str, request: pyt
         assert len(chronicle.chronology.rows) == 2 * screens + 1 + PAGE  # moving on: a page
 
     browse(ds, script)
+
+
+def test_a_date_no_id_could_be_is_not_looked_up(indexed: Dataset) -> None:
+    """Ids are lower-case letters, digits and hyphens: '15 June 1931' or 'c. 1933' cannot name one, so no
+    lookup (and no scan confirming a miss) runs before they are read as dates; ids still resolve."""
+    from sedov_cli.errors import UnknownName
+    from sedov_cli.queries import find_event, resolve_event, resolve_when
+
+    statements: list[str] = []
+    assert isinstance(indexed.events, IndexedEvents)
+    con: sqlite3.Connection = indexed.events._con
+    con.set_trace_callback(statements.append)
+    try:
+        for text in ("15 June 1931", "Feb 1933", "c. 1933", "16.02.1938"):
+            resolve_when(indexed, text)
+    finally:
+        con.set_trace_callback(None)
+    assert [sql for sql in statements if "FROM events" in sql] == []
+    assert [find_event(indexed, text).id for text in (" Event-1234 ", "EVENT-123")] == ["event-1234", "event-123"]  # type: ignore[union-attr]
+    with pytest.raises(UnknownName, match="event-1234"):
+        resolve_event(indexed, "event 1234")  # no such id, and the suggestion still comes
