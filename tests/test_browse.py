@@ -668,6 +668,12 @@ def test_help_lists_every_key(ds: Dataset) -> None:
             assert f"│ {key} " in text, key
         await d.press("question_mark")
         assert not isinstance(d.app.screen, HelpScreen)
+        await d.pilot.resize_terminal(60, 24)  # type: ignore[attr-defined]
+        await d.press("question_mark")
+        lines = d.lines()
+        # a description that wraps stays beside its key
+        at = lines.index("│ f               follow a person or place: the list       │")
+        assert lines[at + 1] == "│                 narrows to it                            │"
 
     browse(ds, script)
 

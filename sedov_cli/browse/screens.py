@@ -5,6 +5,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import ClassVar
 
+from rich.console import Group
+from rich.table import Table
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
@@ -210,14 +212,15 @@ class HelpScreen(ModalScreen[None]):
     BINDINGS: ClassVar[list[BindingType]] = [Binding("escape,q,question_mark", "close", "Close")]
 
     def compose(self) -> ComposeResult:
-        text = Text()
-        text.append("sedov browse: keys\n\n", style="bold")
-        for keys, what in KEYS:
-            text.append(f"{keys:<16}", style="bold")
-            text.append(f"{what}\n")
-        text.append(f"\n{LEGEND}\n\nEscape, q or ? closes this help.", style="dim")
+        # the keys in a column of their own, so that a description that wraps (at 60 columns) stays beside them
+        keys = Table.grid(padding=(0, 1))
+        keys.add_column(no_wrap=True, style="bold")
+        keys.add_column()
+        for shown, what in KEYS:
+            keys.add_row(shown, what)
+        closing = Text(f"\n{LEGEND}\n\nEscape, q or ? closes this help.", style="dim")
         with VerticalScroll(id="help-box"):
-            yield Static(text, id="help")
+            yield Static(Group(Text("sedov browse: keys\n", style="bold"), keys, closing), id="help")
 
     def action_close(self) -> None:
         self.dismiss(None)
