@@ -24,7 +24,7 @@ from dataclasses import dataclass, replace
 
 from ..dates import Span
 from ..model import Dataset, Event, Period
-from ..queries import Filters, Hit, date_range, resolve_period, select
+from ..queries import Filters, Hit, resolve_period, select
 
 PAGE = 200
 """Rows read at a time: a few screens, a few milliseconds from the index."""
@@ -52,7 +52,6 @@ class Chronology:
         select(ds, filters)  # resolves every name now; raises UsageProblem as the CLI does
         self.ds, self.filters = ds, filters
         self.ranged = filters.start is not None or filters.end is not None
-        self._range = date_range(ds, filters.start, filters.end)
         wanted = {resolve_period(ds, p) for p in filters.periods}
         self._periods = [p for p in ds.periods.values() if not wanted or p.id in wanted]
         self._source: Iterator[Row] = self._produce(self._periods)
