@@ -14,6 +14,15 @@
   ``k``, ``PgDn``, ``PgUp``, ``enter`` (open the event; and apart, the first
   ``enter`` of the session, which builds the event's screen), ``b`` (close it),
   ``G`` (the end) and ``g`` (the top), at 80x24 and 120x40.
+* **Jumps:** ``t`` (go to) a year, a day and an event far down the list, timed
+  from the ``enter`` that ends the prompt until the list is drawn there (the
+  prompt itself, opened and typed into first, is not counted); each is
+  followed by ``g``, back to the top, so that every jump starts from there.
+  The same jumps' reading from the index is timed apart, in process, without
+  Textual's frames (where it goes, the list opened there, the rows the view needs).
+
+The load average is printed at the start and at the end: the machine's
+cores may be shared, and every figure grows with the load.
 
     .venv/bin/python benchmarks/browse.py --events 100000 --runs 5
 
@@ -136,15 +145,26 @@ KEYS = (("j", b"j"), ("k", b"k"), ("PgDn", b"\x1b[6~"), ("PgUp", b"\x1b[5~"), ("
 QUIET = 0.15
 
 
-def key_times(args: list[str], env: dict[str, str], presses: int, size: tuple[int, int]) -> dict[str, list[float]]:
-    """Median seconds from each key until its answer starts, and until it is whole, on a real pty."""
+def key_times(
+    args: list[str], env: dict[str, str], presses: int, size: tuple[int, int], jumps: tuple[tuple[str, str], ...] = ()
+) -> dict[str, list[float]]:
+    """Median seconds from each key until its answer starts, and until it is whole, on a real pty;
+    then each ``t`` jump in ``jumps`` (a name, what is typed at the prompt), from the enter that ends
+    its prompt."""
     session = Session(args, env, size)
     results: dict[str, list[tuple[float, float]]] = {name: [] for name, _ in KEYS}
+    results |= {name: [] for name, _ in jumps}
     try:
         session.first_screen()
         for _ in range(presses):
             for name, keys in KEYS:
                 results[name].append(session.key(keys))
+        for _ in range(presses):
+            for name, typed in jumps:
+                session.key(b"t")  # the prompt opens
+                session.key(typed.encode())  # typed in (one write, as a paste)
+                results[name].append(session.key(b"\r"))
+                session.key(b"g")  # back to the top, where the next jump starts
     finally:
         session.close()
     medians = {name: [statistics.median(t[0] for t in v), statistics.median(t[1] for t in v)]
@@ -152,6 +172,32 @@ def key_times(args: list[str], env: dict[str, str], presses: int, size: tuple[in
     # the first event opened in a session builds its screen; the others reuse it
     medians["enter, 1st"] = list(results["enter (open)"][0])
     return medians
+
+
+def jump_queries(path: Path, env: dict[str, str], runs: int, jumps: tuple[tuple[str, str], ...]) -> None:
+    """In this process, from the index: the reading a ``t`` jump does (where it goes, the list opened
+    there, and the rows below and above it the view needs at 120x40), without Textual's frames."""
+    os.environ["SEDOV_CACHE_DIR"] = env["SEDOV_CACHE_DIR"]
+    from sedov_cli.browse.chronology import Chronology
+    from sedov_cli.dataset import load
+    from sedov_cli.queries import Filters, resolve_when
+
+    ds = load(str(path))
+    screen = 2 * 30 + 2  # what the list of a 120x40 terminal reads on each side (Chronicle.screenful)
+    for name, typed in jumps:
+        times = []
+        for _ in range(runs + 1):  # the first warms SQLite's page cache, and is not counted
+            start = time.perf_counter()
+            when = resolve_when(ds, typed)
+            event = when.event if when.event is not None else Chronology(ds, Filters()).target(when.span)
+            assert event is not None, typed
+            window = Chronology(ds, Filters())
+            window.at(event)
+            window.load(screen, screen)
+            window.load_above(screen)
+            times.append(time.perf_counter() - start)
+        print(f"queries of {name:<13} in process (median of {runs}): {statistics.median(times[1:]) * 1000:.0f} ms",
+              flush=True)  # fmt: skip
 
 
 def main() -> None:
@@ -162,6 +208,7 @@ def main() -> None:
     args = parser.parse_args()
     from scale import generate  # type: ignore[import-not-found]
 
+    print("load average at the start: {:.2f} {:.2f} {:.2f}".format(*os.getloadavg()), flush=True)
     print(f"import textual.app (cumulative, median of {args.runs}): {import_cost(args.runs) * 1000:.0f} ms", flush=True)
     version = []
     for _ in range(args.runs):
@@ -178,6 +225,8 @@ def main() -> None:
         print(f"first screen, packaged dataset (median of {args.runs}): {statistics.median(packaged):.2f} s "
               f"(range {min(packaged):.2f}–{max(packaged):.2f})", flush=True)  # fmt: skip
         dataset, article = generate(args.events)
+        # an event filed near the end of the list (a day in December 1937), for a jump far down
+        far = next(e["id"] for e in reversed(dataset["events"]) if e["date"].startswith("1937-12-"))
         path = Path(folder) / "big.json"
         path.write_text(json.dumps(dataset), encoding="utf-8")
         (Path(folder) / "article.txt").write_text(article, encoding="utf-8")
@@ -187,15 +236,22 @@ def main() -> None:
         print(f"first screen, {args.events:,} events, first run (validates and indexes): {indexing:.2f} s")
         print(f"first screen, {args.events:,} events once indexed (median of {args.runs}): "
               f"{statistics.median(big):.2f} s (range {min(big):.2f}–{max(big):.2f})", flush=True)  # fmt: skip
+        jumps = {
+            "packaged": (("t 1936", "1936"), ("t 16 Feb 1938", "16 February 1938"), ("t death", "death")),
+            "big": (("t 1920", "1920"), ("t 15 Jun 1931", "15 June 1931"), ("t event", far)),
+        }
+        jump_queries(path, env, args.runs, jumps["big"])
         for size in ((80, 24), (120, 40)):
-            for label, where in (("packaged", []), (f"{args.events:,} indexed", ["--data", str(path)])):
-                for name, (first, whole) in key_times(where, env, args.presses, size).items():
+            for label, where, which in (("packaged", [], "packaged"),
+                                        (f"{args.events:,} indexed", ["--data", str(path)], "big")):  # fmt: skip
+                for name, (first, whole) in key_times(where, env, args.presses, size, jumps[which]).items():
                     print(
                         f"key {name:<13} {size[0]}x{size[1]} {label:<16} "
                         f"({'one' if name == 'enter, 1st' else f'median of {args.presses}'}): "
                         f"answer starts {first * 1000:.0f} ms, whole {whole * 1000:.0f} ms",
                         flush=True,
                     )
+    print("load average at the end: {:.2f} {:.2f} {:.2f}".format(*os.getloadavg()), flush=True)
 
 
 if __name__ == "__main__":

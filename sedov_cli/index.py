@@ -56,7 +56,7 @@ from . import __version__
 from .atomic import signals_as_exit
 from .dates import Span, filing_day, parse_edtf
 from .errors import SedovError
-from .model import CERTAINTIES, Bound, CountKey, Event, EventStore, Narrowing, Source, Stored, narrow
+from .model import CERTAINTIES, Bound, CountKey, Event, EventStore, Narrowing, Source, Start, Stored, narrow
 from .reading import Unreadable, read_descriptor
 
 LAYOUT = "6"  # raise when the tables change: older cache files are then rebuilt
@@ -532,6 +532,9 @@ _ORDER = "o, hi, n"  # o: the filing day (dates.filing_day), the order of Event.
 _ORDER_BACK = "o DESC, hi DESC, n DESC"
 
 
+_FIRST_PAGE, _LAST_PAGE = 32, 2048  # rows a keyset read asks for first, and at most (see candidates_from)
+
+
 class IndexedEvents(EventStore):
     """The events of an indexed dataset, read from SQLite a query at a time.
 
@@ -649,6 +652,51 @@ class IndexedEvents(EventStore):
     def candidates(self, narrowing: Narrowing, reverse: bool = False) -> Iterator[Event]:
         clause, params = self._where(narrowing)
         return self._events(clause, params, _ORDER_BACK if reverse else _ORDER)
+
+    def candidates_from(self, narrowing: Narrowing, start: Start, *, reverse: bool = False,
+                        include: bool = True) -> Iterator[Event]:  # fmt: skip
+        """Keyset paging: the candidates from ``start`` on, read by seeking in the order index.
+
+        The cursor is the event's place in filing order, its ``(o, hi, n)``, which is the key of
+        ``events_order``: ``(o, hi, n) > (?, ?, ?)`` is a range of that index, so SQLite starts at the
+        event and reads forward (or backward) from there, and no event before it is read or decoded,
+        however far down it is. A day is the range ``o >= ?`` (``o <= ?`` backwards).
+        (tests/test_keyset.py checks the plans with EXPLAIN QUERY PLAN.)
+
+        Rows are read a page at a time, each page a query from the last row of the one before:
+        the first is small (a jump needs a screen), the next ones larger, as a reader scrolls on.
+        One query for every row would step SQLite through 512 rows before the first came back.
+        """
+        clause, params = self._where(narrowing)
+        order = _ORDER_BACK if reverse else _ORDER
+        joined = f"{clause} AND" if clause else "WHERE"
+        if isinstance(start, Event):
+            found = next(self._rows("SELECT o, hi, n FROM events WHERE id = ?", (start.id,)), None)
+            if found is None:
+                return
+            cursor: list[Any] = list(found)
+            op = ("<=" if include else "<") if reverse else (">=" if include else ">")
+            where = f"{joined} (o, hi, n) {op} (?, ?, ?)"
+        else:
+            cursor = [_OPEN_START if start == date.min else start.toordinal()]  # an open start files first
+            where = f"{joined} o {'<=' if reverse else '>='} ?"
+        size = _FIRST_PAGE
+        previous: tuple[Any, ...] | None = None
+        while True:
+            sql = f"SELECT {_COLUMNS} FROM events {where} ORDER BY {order} LIMIT {size}"
+            count = 0
+            for row in self._rows(sql, [*params, *cursor]):
+                event = self._decode(row)
+                key = (row[4], row[3], row[0])
+                if previous is not None and (key >= previous if reverse else key <= previous):
+                    raise _damaged(self.path, f"event {row[1]!r} is out of order")
+                previous = key
+                count += 1
+                yield event
+            if count < size or previous is None:
+                return
+            cursor, where = list(previous), f"{joined} (o, hi, n) {'<' if reverse else '>'} (?, ?, ?)"
+            size = min(size * 4, _LAST_PAGE)
 
     def encoded(self, narrowing: Narrowing, reverse: bool = False, *, spans: bool = False) -> Iterator[Stored] | None:
         """Each event the SQL of ``narrowing`` keeps, as it is stored: its line and what the filters read.

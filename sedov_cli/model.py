@@ -9,6 +9,7 @@ dataclasses that cost nothing at import (every command imports this module).
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 from abc import ABC, abstractmethod
 from collections.abc import Iterable, Iterator, Mapping, Sequence
@@ -290,6 +291,31 @@ class Narrowing:
     needle: str | None = None  # folded text, as sedov_cli.text.fold makes it
 
 
+Start = Event | dt.date
+"""Where a keyset read starts in filing order (Event.sort_key, ties in the dataset's order): at an
+event, or at a day (going forward, before every event filed on it; backwards, after every one)."""
+
+
+def read_from(events: Iterable[Event], start: Start, *, reverse: bool = False,
+              include: bool = True) -> Iterator[Event]:  # fmt: skip
+    """``events`` (in filing order, or its reverse) from ``start`` on, for a store that cannot seek: the
+    ones before it are read and passed over. ``include``: the event ``start`` itself is one of them."""
+    if isinstance(start, Event):
+        found = False
+        for event in events:
+            if found:
+                yield event
+            elif event.id == start.id:
+                found = True
+                if include:
+                    yield event
+        return
+    for event in events:
+        day = event.sort_key()[0]
+        if (day <= start) if reverse else (day >= start):
+            yield event
+
+
 Stored = tuple[Span | None, str, str, str, str, str, str, str]
 """An event as an index stores it: its span (when asked), id, output record as its NDJSON line
 (sedov_cli.records.line_encoder), and, for the filters, its places, people and tags (space-separated
@@ -331,6 +357,12 @@ class EventStore(ABC, Sequence[Event]):
 
     @abstractmethod
     def neighbours(self, event: Event) -> tuple[Event | None, Event | None]: ...
+
+    def candidates_from(self, narrowing: Narrowing, start: Start, *, reverse: bool = False,
+                        include: bool = True) -> Iterator[Event]:  # fmt: skip
+        """:meth:`candidates` from ``start`` on (see :data:`Start`): the index seeks to it (keyset paging), so a
+        page far down costs what the first page costs. This default reads from the first event."""
+        return read_from(self.candidates(narrowing, reverse), start, reverse=reverse, include=include)
 
     def encoded(self, narrowing: Narrowing, reverse: bool = False, *, spans: bool = False) -> Iterator[Stored] | None:
         """The events that may pass ``narrowing`` as stored, record encoded (see :data:`Stored`), when the
@@ -444,6 +476,30 @@ class Dataset:
         if self._store is not None:
             return self._store.candidates(narrowing, reverse)
         return self.chronological(reverse)
+
+    def candidates_from(self, narrowing: Narrowing, start: Start, *, reverse: bool = False,
+                        include: bool = True) -> Iterable[Event]:  # fmt: skip
+        """:meth:`candidates` from ``start`` on (see :data:`Start`), without reading the events before it:
+        a store seeks to it; in memory, it is found by its place in the order (or by bisection of the days)."""
+        if self._store is not None:
+            return self._store.candidates_from(narrowing, start, reverse=reverse, include=include)
+        order = self._chronological
+        if isinstance(start, Event):
+            i = self._filing_places[start.id]
+            first = i if include else i - 1 if reverse else i + 1
+        else:
+            days = self._filing_days
+            first = bisect.bisect_right(days, start) - 1 if reverse else bisect.bisect_left(days, start)
+        steps = range(first, -1, -1) if reverse else range(first, len(order))
+        return (order[i] for i in steps)
+
+    @cached_property
+    def _filing_places(self) -> Mapping[str, int]:
+        return {e.id: i for i, e in enumerate(self._chronological)}
+
+    @cached_property
+    def _filing_days(self) -> list[dt.date]:
+        return [e.sort_key()[0] for e in self._chronological]
 
     def neighbours(self, event: Event) -> tuple[Event | None, Event | None]:
         """The events just before and just after, in chronological order."""

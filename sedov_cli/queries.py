@@ -18,7 +18,7 @@ from typing import Literal, TypeVar
 
 from .dates import LIKE, AgeAnswer, DateError, EdtfDate, Precision, Span, format_day, parse_edtf, parse_when
 from .errors import AmbiguousName, BadWhen, NoBirth, UnknownName, UsageProblem
-from .model import CERTAINTIES, Dataset, Event, EventStore, Narrowing, Person, Place, Stored
+from .model import CERTAINTIES, Dataset, Event, EventStore, Narrowing, Person, Place, Start, Stored
 from .text import fold
 
 MatchMode = Literal["possible", "certain"]
@@ -149,18 +149,23 @@ def _known(names: Sequence[str], command: str) -> str:
     return f"sedov {command} --search TEXT finds one"
 
 
+_ID_TEXT = re.compile(r"[a-z0-9-]+")
+"""What an id, or the start of one, may hold: the schema's ids are ``^[a-z0-9]+(-[a-z0-9]+)*$``."""
+
+
 def find_event(ds: Dataset, ident: str, *, prefix: bool = True) -> Event | None:
     """The event ``ident`` names: its id in any case, or (with ``prefix``) the unique start of one.
 
     A start shared by several ids is ambiguous, and the error lists them.
     """
+    q = ident.strip().casefold()
+    if not _ID_TEXT.fullmatch(q):  # no id holds a space or a dot (the schema's pattern): "15 June 1931" names none
+        return None  # and on an index each lookup that misses costs a scan of every event
     found = ds.event(ident)
     if found is not None:
         return found
-    q = ident.strip().casefold()
-    if not q:
-        return None
-    exact = ds.with_folded_id(q, prefix=False)
+    # the same id was just looked up: on an index, a miss is confirmed by a scan of every event
+    exact = ds.with_folded_id(q, prefix=False) if q != ident else []
     if exact or not prefix:
         return exact[0] if exact else None
     starting = ds.with_folded_id(q, prefix=True)
@@ -331,11 +336,16 @@ class Selection:
         return tuple(self._produce())
 
 
-def select(ds: Dataset, filters: Filters, *, reverse: bool = False, limit: int | None = None) -> Selection:
+def select(ds: Dataset, filters: Filters, *, reverse: bool = False, limit: int | None = None,
+           start: Start | None = None, include: bool = True, days: Span | None = None) -> Selection:  # fmt: skip
     """Events matching every filter, in chronological order.
 
     Names are resolved here, so a misspelt place fails before anything is
     written; the events themselves are read only as the selection is used.
+    ``start``: only the events from there on in that order (an event, ``include`` deciding whether it is
+    one of them, or a day; see model.Start), read without the ones before it (keyset paging).
+    ``days``: the range, already resolved, in place of the filters' from and to (which are then None):
+    a text is looked up as an event id before it is read as a date, and on an index a miss costs a scan.
     """
     place_ids: set[str] | None = None
     if filters.places:
@@ -346,7 +356,8 @@ def select(ds: Dataset, filters: Filters, *, reverse: bool = False, limit: int |
     tags = {resolve_tag(ds, t) for t in filters.tags}
     certainties = {resolve_certainty(c) for c in filters.certainties}
     periods = {resolve_period(ds, p) for p in filters.periods}
-    span = date_range(ds, filters.start, filters.end)
+    assert days is None or (filters.start is None and filters.end is None), "days replace the filters' range"
+    span = days if days is not None else date_range(ds, filters.start, filters.end)
     needle = fold(filters.search) if filters.search is not None else None
     narrowing = Narrowing(
         places=frozenset(place_ids) if place_ids is not None else None,
@@ -362,7 +373,9 @@ def select(ds: Dataset, filters: Filters, *, reverse: bool = False, limit: int |
         left = limit if limit is None else max(limit, 0)
         if left == 0:
             return
-        for event in ds.candidates(narrowing, reverse):
+        found = (ds.candidates(narrowing, reverse) if start is None
+                 else ds.candidates_from(narrowing, start, reverse=reverse, include=include))  # fmt: skip
+        for event in found:
             if place_ids is not None and not place_ids.intersection(event.places):
                 continue
             if people and not everyone and not person_ids.intersection(event.people):
@@ -395,6 +408,8 @@ def select(ds: Dataset, filters: Filters, *, reverse: bool = False, limit: int |
     store = ds.events if isinstance(ds.events, EventStore) else None
 
     def encoded(spans: bool) -> Iterator[Encoded] | None:
+        if start is not None:  # a page from a cursor is read as events
+            return None
         found = store.encoded(narrowing, reverse, spans=spans or span is not None) if store is not None else None
         return None if found is None else kept(found)
 

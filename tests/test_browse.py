@@ -286,6 +286,31 @@ def test_a_click_on_a_key_hint_presses_its_key(ds: Dataset) -> None:
     assert browse(ds, script, size=(100, 24)).return_code == 0
 
 
+@pytest.mark.parametrize(
+    ("width", "line"),
+    [
+        (120, " q quit  ? help  ⏎ open  f follow  ⌫ back  / search  : filter  t go to  a age at  y copy"),
+        (80, " q quit ? help ⏎ open f follow ⌫ back / search : filter t go to a age at y copy"),  # closer: all fit
+        (60, " q quit ? help ⏎ open f follow ⌫ back / search : filter"),  # whole hints only
+    ],
+)
+def test_the_key_hints_fit_the_width(ds: Dataset, width: int, line: str) -> None:
+    async def script(d: Driver) -> None:
+        assert d.lines()[-1] == line
+        at = line.index(" y copy") if " y copy" in line else None
+        if at is not None:  # a click on the last hint still presses its key
+            await d.pilot.click(KeyHints, offset=(at + 1, 0))  # type: ignore[attr-defined]
+            await d.pilot.pause()  # type: ignore[attr-defined]
+            assert d.lines()[-2] == " copied: sedov events"
+        await d.pilot.resize_terminal(100, 24)  # type: ignore[attr-defined]
+        await d.pilot.pause()  # type: ignore[attr-defined]
+        assert (
+            d.lines()[-1] == " q quit  ? help  ⏎ open  f follow  ⌫ back  / search  : filter  t go to  a age at  y copy"
+        )
+
+    browse(ds, script, size=(width, 24))
+
+
 def test_every_key_hint_names_a_bound_key() -> None:
     bound = {key for binding in BrowseApp.BINDINGS for key in binding.key.split(",")}  # type: ignore[union-attr]
     assert [key for _, _, key in HINTS if key not in bound] == []
@@ -333,6 +358,32 @@ def test_enter_opens_the_event_with_its_date_bounds_age_and_quote(ds: Dataset) -
         assert " at the age of 19, and he turned 19 on 24 February 1925." in d.lines()  # wrapped at 60 now
 
     browse(ds, script, size=(100, 40))
+
+
+def test_the_opened_event_scrolls_as_far_as_the_keys_say_with_vim_keys_too(ds: Dataset) -> None:
+    async def script(d: Driver) -> None:
+        await d.press("enter")
+        opened = d.app.screen
+        assert isinstance(opened, DetailScreen)
+        scroller = opened.query_one("#detail-scroll")
+        for _ in range(5):  # keys that arrive together, in one read of the terminal: no frame between them
+            opened.action_scroll(1)
+        await d.pilot.pause()  # type: ignore[attr-defined]
+        assert scroller.scroll_y == 5
+        page = scroller.scrollable_content_region.height - 1
+        await d.press("ctrl+d")
+        assert scroller.scroll_y == 5 + page
+        await d.press("ctrl+u", "ctrl+u")
+        assert scroller.scroll_y == 0
+        await d.press("G")
+        assert scroller.scroll_y == scroller.max_scroll_y > 0
+        assert d.lines()[-2] == " participating in the Revolution of 1905.”"  # the end of the quote, the last field
+        await d.press("g")
+        assert scroller.scroll_y == 0 and d.lines()[1] == " His father takes part in the Revolution of 1905"
+        await d.press("pagedown", "end", "home")
+        assert scroller.scroll_y == 0 and isinstance(d.app.screen, DetailScreen)
+
+    browse(ds, script)
 
 
 def test_a_disputed_claim_is_shown_beside_the_claim_it_disputes(ds: Dataset) -> None:
@@ -589,9 +640,19 @@ def test_age_at_answers_in_a_sentence(ds: Dataset) -> None:
         await d.press("enter")
         assert d.lines()[-2] == " On 16 February 1933 Lev Sedov was 26."
         await d.press("a")
+        assert "How old was Lev Sedov at… (as sedov age-at takes it)" in d.text()  # whoever the subject is
         await d.paste("3/2/1933")  # either way round: refused, in the prompt
         await d.press("enter")
         assert isinstance(d.app.screen, PromptScreen)
+        await d.press("escape")
+        await d.pilot.resize_terminal(80, 24)  # type: ignore[attr-defined]
+        await d.press("a")
+        await d.paste("bloc-dissolved")
+        await d.press("enter")
+        assert d.lines()[-3:-1] == [  # an answer that wraps keeps its indent
+            " At “The bloc is dissolved” (early 1933) Lev Sedov was 26–27: 26 if by 23",
+            " February and 27 if later.",
+        ]
 
     browse(ds, script, size=(100, 24))
 
@@ -608,6 +669,12 @@ def test_help_lists_every_key(ds: Dataset) -> None:
             assert f"│ {key} " in text, key
         await d.press("question_mark")
         assert not isinstance(d.app.screen, HelpScreen)
+        await d.pilot.resize_terminal(60, 24)  # type: ignore[attr-defined]
+        await d.press("question_mark")
+        lines = d.lines()
+        # a description that wraps stays beside its key
+        at = lines.index("│ f               follow a person or place: the list       │")
+        assert lines[at + 1] == "│                 narrows to it                            │"
 
     browse(ds, script)
 

@@ -136,7 +136,7 @@ class BrowseApp(App[int]):
 
     def say(self, message: str, style: str = "") -> None:
         """A line of news at the foot of the screen (made visible: it may quote the dataset)."""
-        news = Text(" " + visible(message), style=style)
+        news = Text(visible(message), style=style)
         status = self.query_one("#status", Static)
         if news != self._news:  # an unchanged line costs no redraw, nor a layout
             self._news = news
@@ -283,10 +283,9 @@ class BrowseApp(App[int]):
                                       placeholder="--place Paris --from 1933"), done)  # fmt: skip
 
     def action_goto(self) -> None:
-        found: dict[str, str] = {}
-        window: list[Chronology] = []
-
-        def check(text: str) -> str | None:
+        def go(text: str) -> str | None:
+            """Go there, or say why not (the prompt stays open). The list moves before the prompt
+            closes, so that closing it draws the list once, already there."""
             try:
                 when = resolve_when(self.ds, text)
             except SedovError as exc:
@@ -295,25 +294,17 @@ class BrowseApp(App[int]):
             event = when.event if when.event is not None else chronology.target(when.span)
             if event is None:
                 return f"nothing in this list may fall in {when.label}"
-            window.clear()
-            if chronology.row_of(event.id) is None:  # not read yet: a list opened at it, reading nothing above
-                opened = Chronology(self.ds, self.filters)
-                if opened.at(event) is None:
-                    return f"the event {event.id} is not in this list; c clears the filter"
-                window.append(opened)
-            found["event"] = event.id
+            if chronology.row_of(event.id) is not None:
+                self.chronicle.go_to(event.id)
+                return None
+            opened = Chronology(self.ds, self.filters)  # not read yet: a list opened at it, reading nothing above
+            if opened.at(event) is None:
+                return f"the event {event.id} is not in this list; c clears the filter"
+            self.chronicle.show(opened, event.id, ahead=self.chronicle.screenful())
             return None
 
-        def done(value: str | None) -> None:
-            if value is None:
-                return
-            if window:
-                self.chronicle.show(window[0], found["event"])
-            else:
-                self.chronicle.go_to(found["event"])
-
-        self.push_screen(PromptScreen("Go to a year, month, day or event id", check=check,
-                                      placeholder="1933, Feb 1933, 30 January 1933, marriage"), done)  # fmt: skip
+        self.push_screen(PromptScreen("Go to a year, month, day or event id", check=go,
+                                      placeholder="1933, Feb 1933, 30 January 1933, marriage"))  # fmt: skip
 
     def action_age_at(self) -> None:
         answer: dict[str, str] = {}
@@ -330,7 +321,8 @@ class BrowseApp(App[int]):
             if value is not None:
                 self.say(answer["text"], "bold")
 
-        self.push_screen(PromptScreen("How old was he at… (as sedov age-at takes it)", check=check,
+        question = f"How old was {visible(self.ds.person.name)} at… (as sedov age-at takes it)"
+        self.push_screen(PromptScreen(question, check=check,
                                       placeholder="1933, c. 1933, 30 January 1933, marriage, today"), done)  # fmt: skip
 
     def action_copy(self) -> None:

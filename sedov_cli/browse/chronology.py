@@ -11,8 +11,9 @@ The same queries run on an in-memory dataset, so both answer alike.
 A jump (``G``, or ``t`` to a time or an event far down) does not read the rows
 above its target: the rows become a window opened at the target, and the rows
 above it are read backwards (each period's query in reverse) as the reader
-scrolls up. Within the target's period, the queries are narrowed by date to
-the target's filing day, so on an index they start near it.
+scrolls up. Within the target's period, the queries start at the target's
+place in the order (keyset paging: the index seeks to it), so a jump to the
+100,000th event reads what a jump to the first reads.
 """
 
 from __future__ import annotations
@@ -23,7 +24,7 @@ from dataclasses import dataclass, replace
 
 from ..dates import Span
 from ..model import Dataset, Event, Period
-from ..queries import Filters, Hit, date_range, resolve_period, select
+from ..queries import Filters, Hit, resolve_period, select
 
 PAGE = 200
 """Rows read at a time: a few screens, a few milliseconds from the index."""
@@ -51,7 +52,6 @@ class Chronology:
         select(ds, filters)  # resolves every name now; raises UsageProblem as the CLI does
         self.ds, self.filters = ds, filters
         self.ranged = filters.start is not None or filters.end is not None
-        self._range = date_range(ds, filters.start, filters.end)
         wanted = {resolve_period(ds, p) for p in filters.periods}
         self._periods = [p for p in ds.periods.values() if not wanted or p.id in wanted]
         self._source: Iterator[Row] = self._produce(self._periods)
@@ -64,7 +64,10 @@ class Chronology:
     # --- reading ------------------------------------------------------------------
 
     def _hits(self, period: Period, *, reverse: bool = False) -> Iterator[Hit]:
-        return iter(select(self.ds, replace(self.filters, periods=(period.id,)), reverse=reverse))
+        """The period's hits; backwards (``G``, and the periods above a jump) from the last day on, read
+        a page at a time from the index (keyset paging), as the reader scrolls up."""
+        asked = replace(self.filters, periods=(period.id,))
+        return iter(select(self.ds, asked, reverse=True, start=dt.date.max) if reverse else select(self.ds, asked))
 
     def _produce(self, periods: Iterable[Period]) -> Iterator[Row]:
         for period in periods:
@@ -85,11 +88,12 @@ class Chronology:
             if read:
                 yield Heading(period)
 
-    def load(self, upto: int) -> bool:
-        """Read rows until there are at least ``upto`` (and whole pages); True if any were added."""
+    def load(self, upto: int, ahead: int = PAGE) -> bool:
+        """Read rows until there are at least ``upto``, and ``ahead`` more than before (a page); True if
+        any were added."""
         if self.done or len(self.rows) >= upto:
             return False
-        target = max(upto, len(self.rows) + PAGE)
+        target = max(upto, len(self.rows) + ahead)
         before = len(self.rows)
         for row in self._source:
             self.rows.append(row)
@@ -127,49 +131,12 @@ class Chronology:
 
     # --- jumps that read only from their target ------------------------------------
 
-    def _near(self, period: Period, event: Event, *, after: bool) -> Iterator[Hit]:
-        """The period's events from ``event`` on (``after``), or back from it, in the order shown:
-        the query narrowed to the event's filing day, then the events before it skipped.
-
-        An event after ``event`` in the order is filed no earlier, and so ends no earlier than
-        that day; one before it is filed no later, and so begins no later. The narrowing keeps
-        every such event (and a few that overlap the day, skipped here); the filter's own range
-        is then checked again, as the query that was narrowed would have checked it.
-        """
-        key = event.sort_key()
-        narrowed = replace(self.filters, periods=(period.id,), match="possible")
-        day = key[0]
-        if day != dt.date.min:  # an open start files first: nothing to narrow by
-            lo, hi = (self._range.earliest, self._range.latest) if self._range is not None else (None, None)
-            if after and (hi is None or max(day, lo or day) <= hi):
-                narrowed = replace(narrowed, start=max(day, lo or day).isoformat())
-            elif not after and (lo is None or min(day, hi or day) >= lo):
-                narrowed = replace(narrowed, end=min(day, hi or day).isoformat())
-            # else a range the CLI would refuse as backwards: the period's query as it is
-        reached = False
-        for hit in select(self.ds, narrowed, reverse=not after):
-            if not reached:
-                if hit.event.id != event.id:
-                    passed = hit.event.sort_key() > key if after else hit.event.sort_key() < key
-                    if passed:  # beyond where it would be: the filter leaves it out
-                        return
-                    continue
-                reached = True
-                if not after:
-                    continue  # the rows above the event, not the event itself
-            again = self._checked(hit)
-            if again is not None:
-                yield again
-
-    def _checked(self, hit: Hit) -> Hit | None:
-        """A hit of a narrowed query as the filter itself would give it (or None: it leaves it out)."""
-        span = self._range
-        if span is None:
-            return Hit(hit.event, hit.age, False)
-        within = hit.event.span.within(span)
-        if self.filters.match == "certain":
-            return Hit(hit.event, hit.age, False) if within else None
-        return Hit(hit.event, hit.age, not within) if hit.event.span.overlaps(span) else None
+    def _from(self, period: Period, event: Event, *, after: bool) -> Iterator[Hit]:
+        """The period's hits from ``event`` on (``after``: it and those below it), or those above it, nearest
+        first: one keyset query that starts at the event's place in the order, so nothing before it
+        is read, and the filter, its range included, is applied as it always is."""
+        asked = replace(self.filters, periods=(period.id,))
+        return iter(select(self.ds, asked, reverse=not after, start=event, include=after))
 
     def row_of(self, event_id: str) -> int | None:
         """The row of an event among the rows read (None: not read, or left out)."""
@@ -187,7 +154,7 @@ class Chronology:
         if where is None:
             return None
         period = self._periods[where]
-        below = self._near(period, event, after=True)
+        below = self._from(period, event, after=True)
         first = next(below, None)
         if first is None or first.event.id != event.id:
             return None
@@ -197,7 +164,7 @@ class Chronology:
             yield from self._produce(self._periods[where + 1 :])
 
         def upwards() -> Iterator[Row]:
-            yield from self._near(period, event, after=False)
+            yield from self._from(period, event, after=False)
             yield Heading(period)
             yield from self._produce_back(reversed(self._periods[:where]))
 
@@ -206,14 +173,14 @@ class Chronology:
         self.done, self.top = False, False
         return 0
 
-    def tail(self) -> int | None:
-        """Open the window at the last row (reading nothing above a page of it) and give the
-        row of the last event; None when there is none."""
+    def tail(self, count: int = PAGE) -> int | None:
+        """Open the window at the last row (reading nothing above the last ``count`` rows) and give
+        the row of the last event; None when there is none."""
         if not self.done:
             self.rows, self._events = [], 0
             self._above = self._produce_back(reversed(self._periods))
             self.done, self.top = True, False
-            self.load_above()
+            self.load_above(count)
         return self.first_event(len(self.rows) - 1, -1)
 
     def first_event(self, start: int = 0, step: int = 1) -> int | None:
@@ -230,8 +197,11 @@ class Chronology:
     def target(self, span: Span) -> Event | None:
         """Where a jump to a time goes: the first event, in the order shown, that certainly falls
         within ``span`` (1936 finds the Red Book, not a period that may have touched 1936), else
-        the first that may. One query per period, narrowed to the span: nothing above is read.
+        the first that may. Nothing above is read: per period, one query narrowed to the span.
 
+        An event certainly within the span is filed within it (its filing day is one of its own
+        days), so the first query starts at the span's first day (keyset paging: no event filed
+        before is read) and stops at the first event filed after its last day.
         With a range in the filter itself, the rows are read from the top until one is found.
         """
         if self.ranged:
@@ -239,14 +209,18 @@ class Chronology:
             found = fresh.locate(span)
             row = fresh.rows[found] if found is not None else None
             return row.event if isinstance(row, Hit) else None
-        start = span.earliest.isoformat() if span.earliest else None
-        end = span.latest.isoformat() if span.latest else None
-        for match in ("certain", "possible"):
-            for period in self._periods:
-                asked = replace(self.filters, periods=(period.id,), match=match, start=start, end=end)
-                hit = next(iter(select(self.ds, asked, limit=1)), None)
-                if hit is not None:
+        for period in self._periods:
+            asked = replace(self.filters, periods=(period.id,), match="possible")
+            for hit in select(self.ds, asked, start=span.earliest, days=span):
+                if span.latest is not None and hit.event.sort_key()[0] > span.latest:
+                    break  # filed after the span: nothing from here on is certainly within it
+                if hit.event.span.within(span):
                     return hit.event
+        for period in self._periods:
+            asked = replace(self.filters, periods=(period.id,), match="possible")
+            first = next(iter(select(self.ds, asked, limit=1, days=span)), None)
+            if first is not None:
+                return first.event
         return None
 
     def locate(self, span: Span) -> int | None:

@@ -5,6 +5,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import ClassVar
 
+from rich.console import Group
+from rich.table import Table
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
@@ -28,7 +30,7 @@ KEYS = (
     (":", "filter as sedov events does: --place Paris --from 1933"),
     ("c", "clear every filter"),
     ("t", "go to a year, month, day or event id"),
-    ("a", "his age at a time, in a sentence"),
+    ("a", "the age at a time, in a sentence"),
     ("y", "copy the filter as a sedov events command"),
     ("?", "this help"),
     ("q ^c", "quit"),
@@ -36,6 +38,7 @@ KEYS = (
 LEGEND = (
     "In the list, ~ before a date: the event only may fall in the asked range; "
     "? after an age: it holds only if the event fell within his life. "
+    "In an opened event, the same keys scroll it (a line, a screen, its top or end). "
     "The mouse moves the cursor and scrolls; a click on a key at the foot of the screen presses it."
 )
 
@@ -54,6 +57,10 @@ class DetailScreen(Screen[Target | None]):
         Binding("escape,backspace,b,h,q", "close", "Back"),
         Binding("j,down", "scroll(1)", "Down", show=False),
         Binding("k,up", "scroll(-1)", "Up", show=False),
+        Binding("ctrl+d,pagedown", "page(1)", "Page down", show=False),
+        Binding("ctrl+u,pageup", "page(-1)", "Page up", show=False),
+        Binding("g,home", "end(0)", "Top", show=False),
+        Binding("G,end", "end(1)", "Bottom", show=False),
         Binding("f", "follow", "Follow"),
         Binding("question_mark", "app.help", "Help"),
     ]
@@ -81,8 +88,21 @@ class DetailScreen(Screen[Target | None]):
         self.dismiss(None)
 
     def action_scroll(self, step: int) -> None:
+        """Lines down (or up), at once: keys that arrive together each count (deferred to the next
+        refresh, each would start from the same line, and ten j's would move one)."""
         scroller = self.query_one("#detail-scroll", VerticalScroll)
-        scroller.scroll_relative(y=step, animate=False)
+        scroller.scroll_relative(y=step, animate=False, immediate=True)
+
+    def action_page(self, direction: int) -> None:
+        """A screen down or up, as in the list (``ctrl+d``/``ctrl+u`` for vim's hands, PgDn/PgUp)."""
+        scroller = self.query_one("#detail-scroll", VerticalScroll)
+        scroller.scroll_relative(y=direction * max(scroller.scrollable_content_region.height - 1, 1),
+                                 animate=False, immediate=True)  # fmt: skip
+
+    def action_end(self, bottom: int) -> None:
+        """The top (``g``, Home) or the end (``G``, End) of the event."""
+        scroller = self.query_one("#detail-scroll", VerticalScroll)
+        scroller.scroll_to(y=scroller.max_scroll_y if bottom else 0, animate=False, immediate=True)
 
     def action_follow(self) -> None:
         if not self.targets:
@@ -192,14 +212,15 @@ class HelpScreen(ModalScreen[None]):
     BINDINGS: ClassVar[list[BindingType]] = [Binding("escape,q,question_mark", "close", "Close")]
 
     def compose(self) -> ComposeResult:
-        text = Text()
-        text.append("sedov browse: keys\n\n", style="bold")
-        for keys, what in KEYS:
-            text.append(f"{keys:<16}", style="bold")
-            text.append(f"{what}\n")
-        text.append(f"\n{LEGEND}\n\nEscape, q or ? closes this help.", style="dim")
+        # the keys in a column of their own, so that a description that wraps (at 60 columns) stays beside them
+        keys = Table.grid(padding=(0, 1))
+        keys.add_column(no_wrap=True, style="bold")
+        keys.add_column()
+        for shown, what in KEYS:
+            keys.add_row(shown, what)
+        closing = Text(f"\n{LEGEND}\n\nEscape, q or ? closes this help.", style="dim")
         with VerticalScroll(id="help-box"):
-            yield Static(text, id="help")
+            yield Static(Group(Text("sedov browse: keys\n", style="bold"), keys, closing), id="help")
 
     def action_close(self) -> None:
         self.dismiss(None)
