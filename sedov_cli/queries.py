@@ -45,7 +45,7 @@ def _suggest(query: str, names: Iterable[str | tuple[str, str]], n: int = 2, *, 
     def slips(f: str) -> bool:
         """Every word typed is a slip for a word of the name: 'exile in pari' is, for 'Exile in
         Paris'; 'exile in berlin' is not (Berlin is another word, not a misspelt Paris)."""
-        words = f.split()
+        words = re.split(r"[\s-]+", f)  # an id's hyphens part its words too: 'event 1234' for 'event-1234'
         return all(any(difflib.SequenceMatcher(None, w, v).ratio() >= 0.75 for v in words) for w in q.split())
 
     several = len(q.split()) > 1
