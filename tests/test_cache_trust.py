@@ -256,11 +256,16 @@ def _tamper(found: Path, sql: str, *, resum: bool = True) -> None:
     con.executescript(sql)
     if resum and con.execute("SELECT type FROM sqlite_master WHERE name = 'events'").fetchone() == ("table",):
         rows = con.execute(f"SELECT {index._STORED} FROM events").fetchall()
-        con.executemany("UPDATE events SET sum = ? WHERE n = ?", [(index.row_sum(r), r[0]) for r in rows])
+        con.executemany("UPDATE events SET sum = ? WHERE r = ?", [(index.row_sum(r), r[0]) for r in rows])
         con.commit()
     con.close()
     index._seal(found)
 
+
+THIRD = "r = (SELECT r FROM events WHERE n = 3)"
+"""The row of ``lines`` (filed by rank) of the file's third event."""
+SPAN = "e.n || char(31) || (e.lo{d}) || char(31) || (e.hi{d}) || char(31) || (e.o{d})"
+"""How a row of ``lines`` begins: the event's place in the file, span and filing day."""
 
 DAMAGE = {
     "bad JSON in bounds": ("UPDATE events SET bounds = '[[\"latest\", ' WHERE n = 3",
@@ -281,13 +286,15 @@ DAMAGE = {
                         "the row of event {id!r} does not match its checksum"),
     "a trigger": ("CREATE TRIGGER t AFTER INSERT ON events BEGIN DELETE FROM events; END",
                   "it holds a trigger named 't', which sedov never writes"),
-    "a changed stored line": ("UPDATE lines SET line = replace(line, '\"title\":\"', '\"title\":\"planted ') "
-                              "WHERE n = 3", "the stored line of event {id!r} does not match its checksum"),
-    "a stored line moved in time": ("UPDATE events SET lo = lo - 400, hi = hi - 400, o = o - 400 WHERE n = 3",
-                                    "the stored line of event {id!r} does not match its checksum"),
-    "bytes where a stored line goes": ("UPDATE lines SET line = CAST(line AS BLOB) WHERE n = 3",
+    "a changed stored line": ("UPDATE lines SET rec = replace(rec, '\"title\":\"', '\"title\":\"planted ') "
+                              f"WHERE {THIRD}", "the stored line of event {id!r} does not match its checksum"),
+    "a stored line moved in time": (  # its span, as the listing reads it, 400 days earlier
+        f"UPDATE lines SET rec = (SELECT {SPAN.format(d=' - 400')} FROM events e WHERE e.r = lines.r) || "
+        f"substr(rec, length((SELECT {SPAN.format(d='')} FROM events e WHERE e.r = lines.r)) + 1) WHERE {THIRD}",
+        "the stored line of event {id!r} does not match its checksum"),
+    "bytes where a stored line goes": (f"UPDATE lines SET rec = CAST(rec AS BLOB) WHERE {THIRD}",
                                        "the stored line of event {id!r} does not match its checksum"),
-    "a stored line lost": ("DELETE FROM lines WHERE n = 3", "the stored line of event {id!r} does not match its "
+    "a stored line lost": (f"DELETE FROM lines WHERE {THIRD}", "the stored line of event {id!r} does not match its "
                            "checksum"),
     "a changed person's line": ("UPDATE people_lines SET line = replace(line, '\"name\":\"', '\"name\":\"X') "
                                 "WHERE n = 2", "the stored line of person 2 does not match its checksum"),
