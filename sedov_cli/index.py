@@ -784,16 +784,44 @@ class IndexedEvents(EventStore):
             yield span, fields[4], fields[10], fields[5], fields[6], fields[7], fields[8], fields[9]
 
     def stored_lines(self, reverse: bool = False) -> Iterator[list[str]]:
-        """Every event's stored line, in chronological order, in batches, each line checked (see
-        :meth:`encoded`): what ``timeline --format ndjson`` writes, without a tuple per event."""
-        batch: list[str] = []
-        for fields in self._stored("", [], reverse):
-            batch.append(fields[10])
-            if len(batch) == 512:
+        """Every event's stored line, in chronological order, in batches, each checked as :meth:`encoded`
+        checks it: what ``timeline --format ndjson`` writes, with no more than that per event.
+
+        A line is the last field of its row: JSON writes U+001F escaped, and the sum has shown the row to
+        be the one sedov wrote.
+        """
+        order = _ORDER_BACK if reverse else _ORDER
+        step = -1 if reverse else 1
+        expected = self._count if reverse else 1
+        crc = zlib.crc32
+        for rows in self._batches(f"SELECT r, rec, sum FROM lines ORDER BY {order}"):
+            batch = []
+            for r, rec, checksum in rows:
+                if r != expected or type(rec) is not str or crc(rec.encode("utf-8", "surrogatepass"), r) != checksum:
+                    break
+                cut = rec.rfind(_SEP)
+                if cut < 0:
+                    break
+                batch.append(rec[cut + 1 :])
+                expected += step
+            else:
                 yield batch
-                batch = []
-        if batch:
-            yield batch
+                continue
+            yield batch  # the lines before the damage, which are right
+            raise _damaged(self.path, f"the stored line of event {self._id_at(expected)!r} does not match its checksum")
+        if expected != (0 if reverse else self._count + 1):
+            raise _damaged(self.path, f"it holds {abs(expected - (self._count if reverse else 1))} events, not the "
+                                      f"{self._count} it records")  # fmt: skip
+
+    def _batches(self, sql: str) -> Iterator[list[tuple[Any, ...]]]:
+        try:
+            cursor = self._con.execute(sql)
+            while batch := cursor.fetchmany(1024):
+                yield batch
+        except sqlite3.DatabaseError as exc:
+            if _busy(exc):
+                raise _busy_error(self.path) from None
+            raise _damaged(self.path, exc) from None
 
     def encoded_people(self) -> Iterator[str]:
         """Every person's stored ``people`` line, each checked against its sum, in order and in the number

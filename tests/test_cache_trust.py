@@ -18,6 +18,7 @@ import sqlite3
 import stat
 import subprocess
 import sys
+import zlib
 from pathlib import Path
 from typing import Any
 
@@ -335,6 +336,40 @@ def test_damage_is_one_message_the_index_goes_and_the_next_run_is_right(
     assert not found.exists() and not index._seal_path(found).exists()
     again = invoke("--data", str(path), *command)
     assert (again.exit_code, again.stdout, again.stderr) == (0, plain(path, *command).stdout, "")
+
+
+@pytest.mark.parametrize("reverse", [False, True], ids=["forward", "reverse"])
+@pytest.mark.parametrize("name", LINE_DAMAGE)
+def test_damage_to_a_stored_line_stops_a_whole_ndjson_timeline(
+    name: str, reverse: bool, write_dataset: WriteDataset, cache: Path
+) -> None:
+    """A whole timeline as NDJSON writes the stored lines in batches, with no step per event but the check."""
+    path = write_dataset()
+    command = ["timeline", "--format", "ndjson", *(["--reverse"] if reverse else [])]
+    assert invoke("--data", str(path), *command).exit_code == 0
+    found = the_index(cache)
+    ident = sqlite3.connect(found).execute("SELECT id FROM events WHERE n = 3").fetchone()[0]
+    _tamper(found, DAMAGE[name][0], resum=False)
+    out = _limited(_run_sedov("--data", str(path), *command), cache)
+    assert (out.returncode, out.stdout) == (1, "")
+    assert out.stderr == damage_line(found, str(DAMAGE[name][1]).format(id=ident))
+    again = invoke("--data", str(path), *command)
+    assert (again.exit_code, again.stdout, again.stderr) == (0, plain(path, *command).stdout, "")
+
+
+def test_a_whole_ndjson_timeline_with_an_event_too_many_is_damage(write_dataset: WriteDataset, cache: Path) -> None:
+    path = write_dataset()
+    assert invoke("--data", str(path), "timeline", "--format", "ndjson").exit_code == 0
+    found = the_index(cache)
+    con = sqlite3.connect(found)
+    r, rec = con.execute("SELECT r, rec FROM lines ORDER BY r DESC LIMIT 1").fetchone()
+    con.execute("INSERT INTO lines VALUES (?, ?, ?)", (r + 1, rec, zlib.crc32(rec.encode(), r + 1)))
+    con.commit()
+    con.close()
+    index._seal(found)
+    out = _limited(_run_sedov("--data", str(path), "timeline", "--format", "ndjson"), cache)
+    assert (out.returncode, out.stdout) == (1, "")
+    assert out.stderr == damage_line(found, f"it holds {r + 1} events, not the {r} it records")
 
 
 def test_an_id_index_that_misses_an_event_is_damage(write_dataset: WriteDataset, cache: Path) -> None:
