@@ -12,7 +12,7 @@ from __future__ import annotations
 import contextlib
 import json
 import os
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence, ValuesView
 from datetime import date
 from functools import cache, cached_property
 from pathlib import Path
@@ -465,8 +465,31 @@ class _Modelled(Mapping[str, _T]):
     def __len__(self) -> int:
         return len(self._raw)
 
+    def values(self) -> ValuesView[_T]:
+        return _Built(self)
+
+    def each(self) -> Iterator[_T]:
+        """Every model in order, without a lookup per key (resolving a place name walks 40,000 of them)."""
+        made, build = self._made, self._build
+        for key, record in self._raw.items():
+            found = made.get(key)
+            if found is None:
+                found = made[key] = build(record)
+            yield found
+
     def __repr__(self) -> str:
         return f"{{{', '.join(f'{k!r}: {v!r}' for k, v in self.items())}}}"
+
+
+class _Built(ValuesView[_T]):
+    """The values of a :class:`_Modelled`, walked by :meth:`_Modelled.each`."""
+
+    def __init__(self, mapping: _Modelled[_T]) -> None:
+        super().__init__(mapping)
+        self._modelled = mapping
+
+    def __iter__(self) -> Iterator[_T]:
+        return self._modelled.each()
 
 
 def _deferred(raw: Mapping[str, Any], key: str) -> Callable[[], list[dict[str, Any]]]:
