@@ -575,3 +575,27 @@ def test_an_id_far_from_the_lost_one_is_answered(synthetic: Path, cache: Path) -
         invoke("--no-cache", "--data", str(synthetic), "show", "event-300", "--json").stdout,
         "",
     )
+
+
+def test_a_listing_into_a_pipe_runs_its_query_once(
+    synthetic: Path, cache: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The note for an empty answer is for a terminal: a pipe neither asks first whether anything matched
+    (which ran the query a second time) nor reads every person's count for a note it never prints."""
+    args = ["--data", str(synthetic), "events", "--place", "country-3", "--format", "ndjson"]
+    expected = invoke(*args).stdout
+    queries: list[str] = []
+    real_stored, real_count = index.IndexedEvents._stored, index.IndexedEvents.count_by
+
+    def stored(self: index.IndexedEvents, *rest: Any) -> Any:
+        queries.append("lines")
+        return real_stored(self, *rest)
+
+    def count_by(self: index.IndexedEvents, key: Any) -> Any:
+        queries.append(f"count_by {key}")
+        return real_count(self, key)
+
+    monkeypatch.setattr(index.IndexedEvents, "_stored", stored)
+    monkeypatch.setattr(index.IndexedEvents, "count_by", count_by)
+    result = invoke(*args)
+    assert (result.exit_code, result.stdout, queries) == (0, expected, ["lines"])
