@@ -242,7 +242,8 @@ def _event_row(record: Record, extra: tuple[str, ...] = ()) -> tuple[str, ...]:
     }
     if "relative" in record:
         flat["relative"] = record["relative"]["text"]
-    return tuple(_cell(flat.get(c)) for c in EVENT_COLUMNS + extra)
+    get = flat.get
+    return tuple([v if type(v := get(c)) is str else _cell(v) for c in EVENT_COLUMNS + extra])
 
 
 class _Names(dict[str, str]):
