@@ -856,11 +856,11 @@ class IndexedEvents(EventStore):
             f"SELECT {_COLUMNS} FROM events WHERE id < ? ORDER BY id DESC LIMIT 1", (low,))]  # fmt: skip
         expected = before[0][21] if before else self._first_id
         for row in found:
-            if row[2] != expected:
+            if row[2] != expected or type(expected) is not str:
                 break
             expected = row[21]
         else:
-            if expected == "" or (expected > low if high is None else expected >= high):
+            if type(expected) is str and (expected == "" or (expected > low if high is None else expected >= high)):
                 return [self._decode(row) for row in sorted(found, key=lambda row: row[1])]
         if high is None and next(self._rows("SELECT id FROM events NOT INDEXED WHERE id = ?", bounds), None):
             expected = low  # the event asked for is there, and its index lost it
