@@ -599,3 +599,19 @@ def test_a_listing_into_a_pipe_runs_its_query_once(
     monkeypatch.setattr(index.IndexedEvents, "count_by", count_by)
     result = invoke(*args)
     assert (result.exit_code, result.stdout, queries) == (0, expected, ["lines"])
+
+
+def test_an_index_built_again_drops_the_text_index_of_the_one_it_replaces(synthetic: Path, cache: Path) -> None:
+    """The text index finds events by their row in the index; an index of another layout or version
+    files them differently, so the text index made for it goes when it is replaced."""
+    args = ["--data", str(synthetic), "events", "--search", "number 2", "--json"]
+    assert invoke(*args).exit_code == 0
+    path = _index_file(cache)
+    assert index._text_path(path).exists()
+    with sqlite3.connect(path) as con:
+        con.execute("UPDATE meta SET value = '6' WHERE key = 'layout'")  # as an older sedov left it
+    index._seal(path)
+    assert invoke("--data", str(synthetic), "timeline", "--json").exit_code == 0  # indexed again
+    assert not index._text_path(path).exists() and not index._seal_path(index._text_path(path)).exists()
+    again = invoke(*args)
+    assert (again.exit_code, again.stdout) == (0, invoke("--no-cache", *args).stdout)
