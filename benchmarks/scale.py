@@ -143,6 +143,8 @@ def main() -> None:
             cache = Path(folder) / "cache"
             env = {**os.environ, "SEDOV_CACHE_DIR": str(cache)}
             env.pop("SEDOV_NO_CACHE", None)
+            # as installed: compiled modules are kept (without them every run compiles what changed since)
+            env.pop("PYTHONDONTWRITEBYTECODE", None)
             target = "country-3"
             sedov = [*SEDOV, "--data", str(path)]
             query = [*sedov, "events", "--place", target, "--format", "ndjson"]
@@ -170,7 +172,8 @@ def main() -> None:
                   f"{rss['first']:>7.0f}MB {rss['repeat']:>8.0f}MB {rss['load']:>6.0f}MB "
                   f"{extra['age-at'][0]:>5.2f}s {extra['show'][0]:>5.2f}s {extra['people'][0]:>5.2f}s "
                   f"{extra['timeline'][0]:>7.1f}s {extra['timeline'][1] / 1024:>5.0f}MB "
-                  f"{cpu['first'] / cpu['jq']:>12.2f} {cpu['repeat'] / cpu['jq']:>13.2f}", flush=True)  # fmt: skip
+                  f"{cpu['first'] / cpu['jq']:>12.2f} {cpu['repeat'] / cpu['jq']:>13.2f}  "
+                  f"load {' '.join(f'{x:.1f}' for x in os.getloadavg())}", flush=True)  # fmt: skip
 
 
 if __name__ == "__main__":

@@ -12,7 +12,7 @@ from __future__ import annotations
 import contextlib
 import json
 import os
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence, ValuesView
 from datetime import date
 from functools import cache, cached_property
 from pathlib import Path
@@ -345,12 +345,13 @@ def _load(
     written = index.write_index(
         key,
         header,
-        raw["events"] if progress is None else _counted(raw["events"], progress),
+        raw["events"],
         _ancestry(raw["places"]),
         index.Article(name, url, article_digest(name, url) or ""),
         origin,
         folder,
         *_encoders(header, file),
+        progress=progress.indexing if progress is not None else None,
     )
     # Answer from the index just written, as a repeat run would: the parsed file
     # (three times its size in memory) is dropped, and no model of every event is built.
@@ -359,20 +360,6 @@ def _load(
         return _to_model(raw, file)
     del raw
     return _to_model(opened.header, file, opened.events)
-
-
-PROGRESS_STEP = 2048
-"""Events between two reports to an IndexProgress: often enough to move a bar, rarely enough to cost nothing."""
-
-
-def _counted(events: list[dict[str, Any]], progress: IndexProgress) -> Iterator[dict[str, Any]]:
-    """The events, telling ``progress`` as the index takes them."""
-    total = len(events)
-    for n, event in enumerate(events, start=1):
-        if n % PROGRESS_STEP == 0:
-            progress.indexing(n, total)
-        yield event
-    progress.indexing(total, total)
 
 
 def _ancestry(places: list[dict[str, Any]]) -> Iterator[tuple[str, str]]:
@@ -443,22 +430,34 @@ class _Modelled(Mapping[str, _T]):
     listed (or, from the index, even parsed) until it is used.
     """
 
-    def __init__(self, records: Callable[[], list[dict[str, Any]]], build: Callable[[dict[str, Any]], _T]) -> None:
-        self._records, self._build = records, build
+    def __init__(
+        self, records: Callable[[], list[dict[str, Any]]], build: Callable[[dict[str, Any]], _T],
+        lookup: Callable[[str], dict[str, Any] | None] | None = None,
+    ) -> None:  # fmt: skip
+        """``lookup`` finds one record by its id (an index's row) without reading them all."""
+        self._records, self._build, self._lookup = records, build, lookup
         self._made: dict[str, _T] = {}
 
     @cached_property
     def _raw(self) -> dict[str, dict[str, Any]]:
         return {r["id"]: r for r in self._records()}
 
+    def _one(self, key: str) -> dict[str, Any] | None:
+        if self._lookup is not None and "_raw" not in self.__dict__:
+            return self._lookup(key)
+        return self._raw.get(key)
+
     def __getitem__(self, key: str) -> _T:
         found = self._made.get(key)
         if found is None:
-            found = self._made[key] = self._build(self._raw[key])
+            record = self._one(key)
+            if record is None:
+                raise KeyError(key)
+            found = self._made[key] = self._build(record)
         return found
 
     def __contains__(self, key: object) -> bool:
-        return key in self._raw
+        return isinstance(key, str) and (key in self._made or self._one(key) is not None)
 
     def __iter__(self) -> Iterator[str]:
         return iter(self._raw)
@@ -466,8 +465,31 @@ class _Modelled(Mapping[str, _T]):
     def __len__(self) -> int:
         return len(self._raw)
 
+    def values(self) -> ValuesView[_T]:
+        return _Built(self)
+
+    def each(self) -> Iterator[_T]:
+        """Every model in order, without a lookup per key (resolving a place name walks 40,000 of them)."""
+        made, build = self._made, self._build
+        for key, record in self._raw.items():
+            found = made.get(key)
+            if found is None:
+                found = made[key] = build(record)
+            yield found
+
     def __repr__(self) -> str:
         return f"{{{', '.join(f'{k!r}: {v!r}' for k, v in self.items())}}}"
+
+
+class _Built(ValuesView[_T]):
+    """The values of a :class:`_Modelled`, walked by :meth:`_Modelled.each`."""
+
+    def __init__(self, mapping: _Modelled[_T]) -> None:
+        super().__init__(mapping)
+        self._modelled = mapping
+
+    def __iter__(self) -> Iterator[_T]:
+        return self._modelled.each()
 
 
 def _deferred(raw: Mapping[str, Any], key: str) -> Callable[[], list[dict[str, Any]]]:
@@ -478,6 +500,12 @@ def _deferred(raw: Mapping[str, Any], key: str) -> Callable[[], list[dict[str, A
         found = raw[key]
         return lambda: found
     return lambda: raw[key]
+
+
+def _lookup(raw: Mapping[str, Any], key: str) -> Callable[[str], dict[str, Any] | None] | None:
+    """How an index's header finds one person or place by id (see index.Header.record); None for a file."""
+    lookup = getattr(raw, "lookup", None)
+    return lookup(key) if lookup is not None else None
 
 
 def _person(p: dict[str, Any]) -> Person:
@@ -532,8 +560,8 @@ def _to_model(raw: Mapping[str, Any], file: str, stored: Sequence[Event] | None 
         subject=raw["subject"],
         source=SourceInfo(**raw["source"]),
         periods={p["id"]: Period(p["id"], p["name"], p["section"]) for p in raw["periods"]},
-        people=_Modelled(_deferred(raw, "people"), _person),
-        places=_Modelled(_deferred(raw, "places"), _place),
+        people=_Modelled(_deferred(raw, "people"), _person, _lookup(raw, "people")),
+        places=_Modelled(_deferred(raw, "places"), _place, _lookup(raw, "places")),
         events=tuple(events()) if stored is None else stored,
         eras=tuple(
             Era(

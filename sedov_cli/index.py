@@ -59,7 +59,7 @@ from .errors import SedovError
 from .model import CERTAINTIES, Bound, CountKey, Event, EventStore, Narrowing, Source, Start, Stored, narrow
 from .reading import Unreadable, read_descriptor
 
-LAYOUT = "6"  # raise when the tables change: older cache files are then rebuilt
+LAYOUT = "7"  # raise when the tables change: older cache files are then rebuilt
 SUFFIX = ".sqlite"
 TEXT_SUFFIX = ".text"
 CACHE_ENV = "SEDOV_CACHE_DIR"
@@ -383,23 +383,69 @@ def _read_meta(con: sqlite3.Connection) -> dict[str, str]:
 _APART = ("people", "places")  # the header's large parts, stored (and parsed) apart from the rest
 
 
-class Header(Mapping[str, Any]):
-    """Everything in a dataset but its events, as JSON, with people and places parsed when first read."""
+def _query(con: sqlite3.Connection, path: Path, sql: str, params: Iterable[Any] = ()) -> Iterator[tuple[Any, ...]]:
+    """Rows of ``sql``; a busy database is CacheBusy, any other failure damage."""
+    try:
+        cursor = con.execute(sql, tuple(params))
+        while batch := cursor.fetchmany(512):
+            yield from batch
+    except sqlite3.DatabaseError as exc:
+        if _busy(exc):  # another process holds the lock: the file is fine, and stays
+            raise _busy_error(path) from None
+        raise _damaged(path, exc) from None
 
-    def __init__(self, small: dict[str, Any], apart: dict[str, str], path: Path) -> None:
-        self._small, self._apart, self._path = small, apart, path
+
+def _records(value: Any, key: str) -> list[dict[str, Any]]:
+    """``value`` as a list of records with string ids, else ValueError."""
+    if not isinstance(value, list) or not all(isinstance(r, dict) and isinstance(r.get("id"), str) for r in value):
+        raise ValueError(f"its {key} are not a list of records")
+    return value
+
+
+class Header(Mapping[str, Any]):
+    """Everything in a dataset but its events, as JSON; people and places are read when first asked for,
+    each whole or one by its id (see :meth:`record`)."""
+
+    def __init__(self, small: dict[str, Any], con: sqlite3.Connection, path: Path) -> None:
+        self._small, self._con, self._path = small, con, path
+        self._one: dict[tuple[str, str], dict[str, Any] | None] = {}
 
     def __getitem__(self, key: str) -> Any:
-        if key not in self._small and key in self._apart:
+        if key not in self._small and key in _APART:
+            rows = list(_query(self._con, self._path, "SELECT value, sum FROM parts WHERE key = ?", (key,)))
             try:
-                parsed = json.loads(self._apart[key])
-                if not isinstance(parsed, list) or not all(isinstance(r, dict) and isinstance(r.get("id"), str)
-                                                           for r in parsed):  # fmt: skip
-                    raise ValueError(f"its {key} are not a list of records")
+                if len(rows) != 1 or type(rows[0][0]) is not str or row_sum((key, rows[0][0])) != rows[0][1]:
+                    raise ValueError(f"its {key} do not match their checksum")
+                self._small[key] = _records(json.loads(rows[0][0]), key)
             except ValueError as exc:
                 raise _damaged(self._path, exc) from None
-            self._small[key] = parsed
         return self._small[key]
+
+    def record(self, key: str, ident: str) -> dict[str, Any] | None:
+        """The person or place ``ident`` (``key`` is people or places), read through its id index alone;
+        None when the dataset has none. The index's miss is proved from the whole list, read then, as a
+        caller that misses reads them all anyway: an id the list holds is damage."""
+        if (key, ident) in self._one:
+            return self._one[key, ident]
+        found = None
+        rows = list(_query(self._con, self._path, f"SELECT n, id, record, sum FROM {key} WHERE id = ?", (ident,)))
+        if rows:
+            n, stored, text, checksum = rows[0]
+            try:
+                if len(rows) > 1 or stored != ident or type(text) is not str or row_sum((n, stored, text)) != checksum:
+                    raise ValueError(f"the row of {key} {ident!r} does not match its checksum")
+                (found,) = _records([json.loads(text)], key)
+                if found["id"] != ident:
+                    raise ValueError(f"the row of {key} {ident!r} holds another")
+            except ValueError as exc:
+                raise _damaged(self._path, exc) from None
+        elif any(r["id"] == ident for r in self[key]):
+            raise _damaged(self._path, f"its {key} index does not list {ident!r}")
+        self._one[key, ident] = found
+        return found
+
+    def lookup(self, key: str) -> Callable[[str], dict[str, Any] | None]:
+        return functools.partial(self.record, key)
 
     def ids(self, key: str) -> frozenset[str]:
         """The ids of the header's ``key`` records (people, places, periods)."""
@@ -409,10 +455,10 @@ class Header(Mapping[str, Any]):
             raise _damaged(self._path, f"its {key} cannot be read: {exc!r}") from None
 
     def __iter__(self) -> Iterator[str]:
-        return iter({**self._small, **self._apart})
+        return iter({**self._small, **dict.fromkeys(_APART)})
 
     def __len__(self) -> int:
-        return len({**self._small, **self._apart})
+        return len({**self._small, **dict.fromkeys(_APART)})
 
 
 @dataclass(frozen=True)
@@ -468,11 +514,12 @@ def open_index(
         small = json.loads(meta["header"])
         if not isinstance(small, dict):
             raise ValueError("the header is not an object")
-        header = Header(small, {part: meta[f"header.{part}"] for part in _APART}, path)
+        header = Header(small, con, path)
         rows = json.loads(meta["counts"])
         if not isinstance(rows, dict):
             raise ValueError("the counts are not a record")
-        events = IndexedEvents(con, path, int(meta["events"]), header, rows, int(meta["people_lines"]))
+        events = IndexedEvents(con, path, int(meta["events"]), header, rows, int(meta["people_lines"]),
+                               meta["first_id"])  # fmt: skip
         return Opened(header, events)
     except (sqlite3.Error, KeyError, ValueError, TypeError):  # busy included: this run reads the file instead
         con.close()
@@ -525,11 +572,14 @@ def _event(row: tuple[Any, ...]) -> Event:
     )
 
 
-_STORED = ("n, id, lo, hi, o, date, title, summary, period, places, people, tags, certainty, section, quote, "
-           "bounds, wording, note, claimed_by, disputes")  # fmt: skip
+_STORED = ("r, n, id, lo, hi, o, date, title, summary, period, places, people, tags, certainty, section, quote, "
+           "bounds, wording, note, claimed_by, disputes, next")  # fmt: skip
 _COLUMNS = f"{_STORED}, sum"
-_ORDER = "o, hi, n"  # o: the filing day (dates.filing_day), the order of Event.sort_key
-_ORDER_BACK = "o DESC, hi DESC, n DESC"
+_SUM = 22  # where the row's sum is, after the 22 stored values
+_ORDER, _ORDER_BACK = "r", "r DESC"  # r: the rank in chronological order (Event.sort_key), see _TABLES
+_CHECK_NAMES_ONE_BY_ONE = 64
+"""Events decoded before the names they cite are checked against every id at once (read whole) rather
+than each by its row: ``show`` reads three events, ``stats`` a million."""
 
 
 _FIRST_PAGE, _LAST_PAGE = 32, 2048  # rows a keyset read asks for first, and at most (see candidates_from)
@@ -544,12 +594,17 @@ class IndexedEvents(EventStore):
     """
 
     def __init__(
-        self, con: sqlite3.Connection, path: Path, count: int, header: Header, counted: dict[str, int], people: int
-    ) -> None:
+        self, con: sqlite3.Connection, path: Path, count: int, header: Header, counted: dict[str, int], people: int,
+        first_id: str,
+    ) -> None:  # fmt: skip
         self._con, self.path, self._count, self._header, self._people = con, path, count, header, people
         self._counted = counted  # how many ids each field of the counts table holds
+        self._first_id = first_id
         self._text_attached = self._text_failed = False
-        self._known: tuple[frozenset[str], frozenset[str], frozenset[str]] | None = None
+        self._known: tuple[frozenset[str], frozenset[str]] | None = None
+        self._periods: frozenset[str] | None = None
+        self._named: set[tuple[str, str]] = set()  # (places or people, id) checked one by one
+        self._decoded = 0
 
     @property
     def key(self) -> str:
@@ -557,44 +612,56 @@ class IndexedEvents(EventStore):
         return self.path.name.split(".", 1)[0]
 
     def _rows(self, sql: str, params: Iterable[Any] = ()) -> Iterator[tuple[Any, ...]]:
-        try:
-            cursor = self._con.execute(sql, tuple(params))
-            while batch := cursor.fetchmany(512):
-                yield from batch
-        except sqlite3.DatabaseError as exc:
-            if _busy(exc):  # another process holds the lock: the file is fine, and stays
-                raise _busy_error(self.path) from None
-            raise _damaged(self.path, exc) from None
+        return _query(self._con, self.path, sql, params)
+
+    def _checked(self, row: tuple[Any, ...]) -> tuple[Any, ...]:
+        if row_sum(row[:_SUM]) != row[_SUM]:
+            raise _damaged(self.path, f"the row of event {row[2]!r} does not match its checksum")
+        return row
 
     def _decode(self, row: tuple[Any, ...]) -> Event:
-        if row_sum(row[:20]) != row[20]:
-            raise _damaged(self.path, f"the row of event {row[1]!r} does not match its checksum")
+        self._checked(row)
         try:
-            event = _event((row[1], *row[5:20]))
+            event = _event((row[2], *row[6:21]))
         except Exception as exc:  # any value that does not decode: bad JSON, a date, a type SQLite let through
             raise _damaged(self.path, f"a row does not decode: {type(exc).__name__}: {exc}") from None
-        if self._known is None:
-            self._known = (self._header.ids("places"), self._header.ids("people"), self._header.ids("periods"))
-        places, people, periods = self._known
-        if (event.period not in periods or not places.issuperset(event.places) or not people.issuperset(event.people)
-                or event.certainty not in CERTAINTIES):  # fmt: skip
+        if self._periods is None:
+            self._periods = self._header.ids("periods")
+        self._decoded += 1
+        if self._known is None and self._decoded > _CHECK_NAMES_ONE_BY_ONE:
+            self._known = (self._header.ids("places"), self._header.ids("people"))
+        if self._known is not None:
+            places, people = self._known
+            named = places.issuperset(event.places) and people.issuperset(event.people)
+        else:
+            named = all(self._names("places", p) for p in event.places) and all(
+                self._names("people", p) for p in event.people)  # fmt: skip
+        if not named or event.period not in self._periods or event.certainty not in CERTAINTIES:
             raise _damaged(self.path, f"event {event.id!r} names a place, person, period or certainty the dataset "
                                       "does not have")  # fmt: skip
         return event
 
+    def _names(self, key: str, ident: str) -> bool:
+        """Whether the dataset's ``key`` (places or people) holds ``ident``, read by its row."""
+        if (key, ident) not in self._named:
+            if self._header.record(key, ident) is None:
+                return False
+            self._named.add((key, ident))
+        return True
+
     def _events(self, where: str = "", params: Iterable[Any] = (), order: str = _ORDER) -> Iterator[Event]:
-        """Events in ``order``, each checked; rows out of that order (a damaged b-tree index) are damage,
+        """Events in ``order``, each checked; rows out of that order (a damaged b-tree) are damage,
         and so is a whole table that holds more or fewer events than the dataset."""
         sql = f"SELECT {_COLUMNS} FROM events {where} ORDER BY {order}"
-        by_n = order.startswith("n")
+        column = 1 if order.startswith("n") else 0  # the place in the file, or the rank: each under the row's sum
         backwards = "DESC" in order
-        previous: tuple[Any, ...] | None = None
+        previous: int | None = None
         count = 0
         for row in self._rows(sql, params):
             event = self._decode(row)
-            key = (row[0],) if by_n else (row[4], row[3], row[0])
+            key = row[column]
             if previous is not None and (key >= previous if backwards else key <= previous):
-                raise _damaged(self.path, f"event {row[1]!r} is out of order")
+                raise _damaged(self.path, f"event {row[2]!r} is out of order")
             previous = key
             count += 1
             yield event
@@ -631,7 +698,7 @@ class IndexedEvents(EventStore):
             ("event_tags", "tag", narrowing.tags),
         ):
             if wanted is not None:
-                where.append(f"n IN (SELECT n FROM {table} WHERE {column} IN (SELECT value FROM json_each(?)))")
+                where.append(f"r IN (SELECT r FROM {table} WHERE {column} IN (SELECT value FROM json_each(?)))")
                 params.append(json.dumps(sorted(wanted)))
         for column, wanted in (("certainty", narrowing.certainties), ("period", narrowing.periods)):
             if wanted is not None:
@@ -645,7 +712,7 @@ class IndexedEvents(EventStore):
             where.append("lo <= ?")
             params.append(span.latest.toordinal())
         if narrowing.needle is not None and len(narrowing.needle) >= 3 and self._text_index():
-            where.append("n IN (SELECT rowid FROM text.event_text WHERE event_text MATCH ?)")
+            where.append("r IN (SELECT rowid FROM text.event_text WHERE event_text MATCH ?)")
             params.append('"' + narrowing.needle.replace('"', '""') + '"')
         return ("WHERE " + " AND ".join(where)) if where else "", params
 
@@ -703,7 +770,7 @@ class IndexedEvents(EventStore):
 
         No model of an event is built: the line is the record the index
         stored (see :func:`_insert_events`), checked against its own sum,
-        which also covers the event's span, filing day, id, places, people,
+        which also covers the event's rank, span, filing day, id, places, people,
         tags, certainty and period, so the caller can apply its filters to
         checked values (a damaged link table can then drop an event from an
         answer, never add one). Order and count are checked as
@@ -715,35 +782,94 @@ class IndexedEvents(EventStore):
         clause, params = self._where(narrowing)
         return self._lines(clause, params, reverse, spans)
 
-    def _lines(self, clause: str, params: list[Any], reverse: bool, spans: bool) -> Iterator[Stored]:
+    def _stored(self, clause: str, params: list[Any], reverse: bool) -> Iterator[list[str]]:
+        """The rows of ``lines`` the clause keeps, in order, each checked and split into its 11 fields.
+
+        Every event read alone: its rows of ``lines`` in rank order, each rank the one after the last (so
+        a row lost is found where it is missing). Some: their events' ranks, each with its row of ``lines``.
+        """
         order = _ORDER_BACK if reverse else _ORDER
-        # LEFT: an event whose line is missing is damage, not an event left out
-        sql = (f"SELECT n, lo, hi, o, id, places, people, tags, certainty, period, line, lines.sum FROM events "
-               f"LEFT JOIN lines USING (n) {clause} ORDER BY {order}")  # fmt: skip
-        previous: tuple[Any, ...] | None = None
+        if clause:
+            sql = f"SELECT r, rec, lines.sum FROM events LEFT JOIN lines USING (r) {clause} ORDER BY {order}"
+        else:
+            sql = f"SELECT r, rec, sum FROM lines ORDER BY {order}"
+        step = -1 if reverse else 1
+        previous = self._count + 1 if reverse else 0
         count = 0
         crc = zlib.crc32
-        joined = _joined(11)
-        for row in self._rows(sql, params):
-            n, lo, hi, filed, ident, places, people, tags, certainty, period, line, checksum = row
+        for r, rec, checksum in self._rows(sql, params):
             try:
-                ok = crc(joined.format(*row[:11]).encode("utf-8", "surrogatepass")) == checksum
-            except (AttributeError, TypeError, ValueError):
+                ok = crc(rec.encode("utf-8", "surrogatepass"), r) == checksum
+            except (AttributeError, TypeError, ValueError, OverflowError):
                 ok = False
-            if not ok or not all(type(v) is str for v in row[4:11]):
-                raise _damaged(self.path, f"the stored line of event {ident!r} does not match its checksum")
-            key = (filed, hi, n)
-            if previous is not None and (key >= previous if reverse else key <= previous):
-                raise _damaged(self.path, f"event {ident!r} is out of order")
-            previous = key
+            fields = rec.split(_SEP, 10) if ok else []
+            if not clause and r != previous + step:
+                ok, r = False, previous + step  # a row missing (or out of place) where this rank should be
+            if len(fields) != 11 or not ok:
+                raise _damaged(self.path, f"the stored line of event {self._id_at(r)!r} does not match its checksum")
+            if clause and count and (r >= previous if reverse else r <= previous):
+                raise _damaged(self.path, f"event {fields[4]!r} is out of order")
+            previous = r
             count += 1
-            span = None
-            if spans:
-                span = Span(None if lo == _OPEN_START else date.fromordinal(lo),
-                            None if hi == _OPEN_END else date.fromordinal(hi))  # fmt: skip
-            yield span, ident, line, places, people, tags, certainty, period
+            yield fields
         if not clause and count != self._count:
             raise _damaged(self.path, f"it holds {count} events, not the {self._count} it records")
+
+    def _id_at(self, r: Any) -> Any:
+        """The id of the event ranked ``r``, to name it in a report of damage (its row unchecked)."""
+        with contextlib.suppress(sqlite3.Error):
+            found = self._con.execute("SELECT id FROM events WHERE r = ?", (r,)).fetchone()
+            return found[0] if found else r
+        return r
+
+    def _lines(self, clause: str, params: list[Any], reverse: bool, spans: bool) -> Iterator[Stored]:
+        for fields in self._stored(clause, params, reverse):
+            span = None
+            if spans:
+                lo, hi = int(fields[1]), int(fields[2])
+                span = Span(None if lo == _OPEN_START else date.fromordinal(lo),
+                            None if hi == _OPEN_END else date.fromordinal(hi))  # fmt: skip
+            yield span, fields[4], fields[10], fields[5], fields[6], fields[7], fields[8], fields[9]
+
+    def stored_lines(self, reverse: bool = False) -> Iterator[list[str]]:
+        """Every event's stored line, in chronological order, in batches, each checked as :meth:`encoded`
+        checks it: what ``timeline --format ndjson`` writes, with no more than that per event.
+
+        A line is the last field of its row: JSON writes U+001F escaped, and the sum has shown the row to
+        be the one sedov wrote.
+        """
+        order = _ORDER_BACK if reverse else _ORDER
+        step = -1 if reverse else 1
+        expected = self._count if reverse else 1
+        crc = zlib.crc32
+        for rows in self._batches(f"SELECT r, rec, sum FROM lines ORDER BY {order}"):
+            batch = []
+            for r, rec, checksum in rows:
+                if r != expected or type(rec) is not str or crc(rec.encode("utf-8", "surrogatepass"), r) != checksum:
+                    break
+                cut = rec.rfind(_SEP)
+                if cut < 0:
+                    break
+                batch.append(rec[cut + 1 :])
+                expected += step
+            else:
+                yield batch
+                continue
+            yield batch  # the lines before the damage, which are right
+            raise _damaged(self.path, f"the stored line of event {self._id_at(expected)!r} does not match its checksum")
+        if expected != (0 if reverse else self._count + 1):
+            raise _damaged(self.path, f"it holds {abs(expected - (self._count if reverse else 1))} events, not the "
+                                      f"{self._count} it records")  # fmt: skip
+
+    def _batches(self, sql: str) -> Iterator[list[tuple[Any, ...]]]:
+        try:
+            cursor = self._con.execute(sql)
+            while batch := cursor.fetchmany(1024):
+                yield batch
+        except sqlite3.DatabaseError as exc:
+            if _busy(exc):
+                raise _busy_error(self.path) from None
+            raise _damaged(self.path, exc) from None
 
     def encoded_people(self) -> Iterator[str]:
         """Every person's stored ``people`` line, each checked against its sum, in order and in the number
@@ -760,25 +886,43 @@ class IndexedEvents(EventStore):
         if count != self._people:
             raise _damaged(self.path, f"it holds {count} people's lines, not the {self._people} it records")
 
-    def _by_id(self, where: str, params: tuple[str, ...]) -> list[Event]:
-        """Events found through the id index. An id it does not know is looked for again without it (a
-        usage error is about to be reported, so the cost is paid only then): one the table holds is damage."""
-        found = list(self._events(where, params, "n"))
-        if not found:
-            missed = next(self._events(f"NOT INDEXED {where}", params, "n"), None)
-            if missed is not None:
-                raise _damaged(self.path, f"its id index does not list event {missed.id!r}")
-        return found
+    def _by_id(self, low: str, high: str | None) -> list[Event]:
+        """The events whose id is ``low`` (``high`` None) or lies in [low, high), in the file's order.
+
+        Found through the id index alone, and its answer is proved: each row
+        names its successor in the order of ids under its sum, so the row just
+        before ``low`` and the rows found must chain to past the range. A link
+        that points into the range to an id not found means the index lost
+        it: damage, and the table is read without the index only then, to
+        name the event asked for.
+        """
+        within = "id = ?" if high is None else "id >= ? AND id < ?"
+        bounds = (low,) if high is None else (low, high)
+        found = [self._checked(row) for row in self._rows(f"SELECT {_COLUMNS} FROM events WHERE {within} ORDER BY id",
+                                                          bounds)]  # fmt: skip
+        before = [self._checked(row) for row in self._rows(
+            f"SELECT {_COLUMNS} FROM events WHERE id < ? ORDER BY id DESC LIMIT 1", (low,))]  # fmt: skip
+        expected = before[0][21] if before else self._first_id
+        for row in found:
+            if row[2] != expected or type(expected) is not str:
+                break
+            expected = row[21]
+        else:
+            if type(expected) is str and (expected == "" or (expected > low if high is None else expected >= high)):
+                return [self._decode(row) for row in sorted(found, key=lambda row: row[1])]
+        if high is None and next(self._rows("SELECT id FROM events NOT INDEXED WHERE id = ?", bounds), None):
+            expected = low  # the event asked for is there, and its index lost it
+        raise _damaged(self.path, f"its id index does not list event {expected!r}")
 
     def get(self, event_id: str) -> Event | None:
-        return next(iter(self._by_id("WHERE id = ?", (event_id,))), None)
+        return next(iter(self._by_id(event_id, None)), None)
 
     def with_folded_id(self, folded: str, *, prefix: bool) -> list[Event]:
         # ids are lower-case ASCII (the schema's pattern), so a casefolded query compares directly
         if not prefix:
-            return self._by_id("WHERE id = ?", (folded,))
+            return self._by_id(folded, None)
         upper = folded[:-1] + chr(ord(folded[-1]) + 1)
-        return self._by_id("WHERE id >= ? AND id < ?", (folded, upper))
+        return self._by_id(folded, upper)
 
     def ids(self) -> Iterator[str]:
         return (row[0] for row in self._rows("SELECT id FROM events ORDER BY n"))
@@ -795,13 +939,13 @@ class IndexedEvents(EventStore):
         return counts
 
     def neighbours(self, event: Event) -> tuple[Event | None, Event | None]:
-        found = next(self._rows("SELECT o, hi, n FROM events WHERE id = ?", (event.id,)), None)
-        if found is None:
+        found = [self._checked(row) for row in self._rows(f"SELECT {_COLUMNS} FROM events WHERE id = ?", (event.id,))]
+        if not found:
             return None, None
-        key = tuple(found)
+        rank = found[0][0]
         return (
-            next(self._events("WHERE (o, hi, n) < (?, ?, ?)", key, _ORDER_BACK + " LIMIT 1"), None),
-            next(self._events("WHERE (o, hi, n) > (?, ?, ?)", key, _ORDER + " LIMIT 1"), None),
+            next(self._events("WHERE r < ?", (rank,), _ORDER_BACK + " LIMIT 1"), None),
+            next(self._events("WHERE r > ?", (rank,), _ORDER + " LIMIT 1"), None),
         )
 
     def _text_index(self) -> bool:
@@ -866,7 +1010,7 @@ class IndexedEvents(EventStore):
                     out.execute("PRAGMA synchronous = OFF")
                     out.execute("BEGIN")
                     out.execute("CREATE VIRTUAL TABLE event_text USING fts5(body, tokenize = 'trigram')")
-                    rows = self._con.execute("SELECT n, title, summary, quote FROM events")
+                    rows = self._con.execute("SELECT r, title, summary, quote FROM events")
                     out.executemany(
                         "INSERT INTO event_text (rowid, body) VALUES (?, ?)",
                         ((n, "\n".join((fold(t), fold(s), fold(q)))) for n, t, s, q in rows),
@@ -895,22 +1039,32 @@ class IndexedEvents(EventStore):
 _TABLES = """
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE events (
-    n INTEGER PRIMARY KEY, id TEXT NOT NULL, lo INTEGER NOT NULL, hi INTEGER NOT NULL, o INTEGER NOT NULL,
-    date TEXT NOT NULL, title TEXT NOT NULL, summary TEXT NOT NULL, period TEXT NOT NULL,
+    r INTEGER PRIMARY KEY, n INTEGER NOT NULL, id TEXT NOT NULL, lo INTEGER NOT NULL, hi INTEGER NOT NULL,
+    o INTEGER NOT NULL, date TEXT NOT NULL, title TEXT NOT NULL, summary TEXT NOT NULL, period TEXT NOT NULL,
     places TEXT NOT NULL, people TEXT NOT NULL, tags TEXT NOT NULL, certainty TEXT NOT NULL,
     section TEXT NOT NULL, quote TEXT NOT NULL, bounds TEXT, wording TEXT, note TEXT, claimed_by TEXT,
-    disputes TEXT NOT NULL, sum INTEGER NOT NULL
+    disputes TEXT NOT NULL, next TEXT NOT NULL, sum INTEGER NOT NULL
 );
-CREATE TABLE lines (n INTEGER PRIMARY KEY, line TEXT NOT NULL, sum INTEGER NOT NULL);
+CREATE TABLE lines (r INTEGER PRIMARY KEY, rec TEXT NOT NULL, sum INTEGER NOT NULL);
 CREATE TABLE place_ancestry (place TEXT NOT NULL, ancestor TEXT NOT NULL);
 CREATE TABLE people_lines (n INTEGER PRIMARY KEY, line TEXT NOT NULL, sum INTEGER NOT NULL);
+CREATE TABLE people (n INTEGER PRIMARY KEY, id TEXT NOT NULL, record TEXT NOT NULL, sum INTEGER NOT NULL);
+CREATE TABLE places (n INTEGER PRIMARY KEY, id TEXT NOT NULL, record TEXT NOT NULL, sum INTEGER NOT NULL);
+CREATE TABLE parts (key TEXT PRIMARY KEY, value TEXT NOT NULL, sum INTEGER NOT NULL);
 """
+"""Events are filed by ``r``, their rank in chronological order (filing day, end, then the file's order
+``n``), so that a listing reads its rows in the order the pages lie. ``lines`` holds, under the same
+rank, what a listing reads: the event's n, span, filing day, id, places, people, tags, certainty and
+period, and its record as its NDJSON line, joined by U+001F (which no id holds and JSON escapes)."""
 
 _INDEXES = """
 CREATE UNIQUE INDEX events_id ON events (id);
+CREATE UNIQUE INDEX events_n ON events (n);
 CREATE INDEX events_order ON events (o, hi, n);
 CREATE INDEX events_end ON events (hi);
 CREATE INDEX place_ancestry_place ON place_ancestry (place, ancestor);
+CREATE UNIQUE INDEX people_id ON people (id);
+CREATE UNIQUE INDEX places_id ON places (id);
 """
 
 # Each event's places, people and tags are stored space-separated (ids hold no
@@ -924,10 +1078,10 @@ def _link_tables(con: sqlite3.Connection) -> None:
     con.execute("CREATE TABLE counts (field TEXT NOT NULL, id TEXT NOT NULL, events INTEGER NOT NULL, "
                 "sum INTEGER NOT NULL, PRIMARY KEY (field, id)) WITHOUT ROWID")  # fmt: skip
     for table, column, field in _LINKS:
-        con.execute(f"CREATE TABLE {table} ({column} TEXT NOT NULL, n INTEGER NOT NULL, PRIMARY KEY ({column}, n)) "
+        con.execute(f"CREATE TABLE {table} ({column} TEXT NOT NULL, r INTEGER NOT NULL, PRIMARY KEY ({column}, r)) "
                     "WITHOUT ROWID")  # fmt: skip
         con.execute(
-            f"INSERT INTO {table} SELECT j.value, e.n FROM events e, "
+            f"INSERT INTO {table} SELECT j.value, e.r FROM events e, "
             f"json_each('[\"' || replace(e.{field}, ' ', '\",\"') || '\"]') j WHERE e.{field} != '' "
             "ORDER BY 1, 2"
         )
@@ -947,13 +1101,14 @@ class Article:
 def write_index(
     key: str,
     header: dict[str, Any],
-    events: Iterable[dict[str, Any]],
+    events: Sequence[dict[str, Any]],
     ancestry: Iterable[tuple[str, str]],
     article: Article,
     origin: str,
     folder: Path,
     encode: Callable[[Mapping[str, Any]], str],
     encode_person: Callable[[str, int], str],
+    progress: Callable[[int, int], None] | None = None,
 ) -> Path | None:
     """Store a validated dataset; None when the cache cannot be written (it is only a cache).
 
@@ -961,10 +1116,12 @@ def write_index(
     sedov_cli.records.line_encoder), stored beside the event: a listing read
     from the index then writes what is stored instead of rebuilding each record.
     ``encode_person(id, events)`` does the same for ``people``'s records.
+    ``progress(done, total)`` hears every 2,048 events stored, and at the end.
 
     ``events`` are the validated file's own event objects: no model of
     them is built, as the span is worked out from the date text (once per
-    distinct text) and the bounds. Rows go in before the indexes are built,
+    distinct text) and the bounds. They are stored in chronological order
+    (see _TABLES), which is found first. Rows go in before the indexes are built,
     which is several times faster than indexing as they come. The file is
     made by ``mkstemp`` (0600, O_EXCL) and removed on any failure, Ctrl-C,
     SIGTERM or SIGHUP.
@@ -982,7 +1139,9 @@ def write_index(
             return None
         temp = Path(name)
         try:
-            _fill(temp, key, header, ((raw, encode(raw)) for raw in events), ancestry, article, origin, encode_person)
+            _fill(temp, key, header, events, encode, ancestry, article, origin, encode_person, progress)
+            for stale in (_text_path(final), _seal_path(_text_path(final))):  # made for the index replaced, if any
+                stale.unlink(missing_ok=True)
             os.replace(temp, final)
         except (OSError, sqlite3.Error, UnicodeEncodeError):  # a lone surrogate cannot be stored: no index
             with contextlib.suppress(OSError):
@@ -1015,9 +1174,14 @@ def _prune_older(folder: Path, kept: Path, origin: str) -> None:
                     _seal_path(path).unlink(missing_ok=True)
 
 
+_PROGRESS_STEP = 2048
+"""Events between two reports of progress: often enough to move a bar, rarely enough to cost nothing."""
+
+
 def _fill(
-    temp: Path, key: str, header: dict[str, Any], events: Iterable[tuple[dict[str, Any], str]],
-    ancestry: Iterable[tuple[str, str]], article: Article, origin: str, encode_person: Callable[[str, int], str],
+    temp: Path, key: str, header: dict[str, Any], events: Sequence[dict[str, Any]],
+    encode: Callable[[Mapping[str, Any]], str], ancestry: Iterable[tuple[str, str]], article: Article, origin: str,
+    encode_person: Callable[[str, int], str], progress: Callable[[int, int], None] | None,
 ) -> None:  # fmt: skip
     con = sqlite3.connect(temp, isolation_level=None)
     try:
@@ -1029,12 +1193,27 @@ def _fill(
         con.execute("PRAGMA cache_size = -32768")
         con.executescript(_TABLES)
         con.execute("BEGIN")
-        count = _insert_events(con, events)
+        known: dict[str, tuple[int, int, int]] = {}
+        order = _filing_order(events, known)
+        after, first = _successors(events)
+        total = len(events)
+
+        def filed() -> Iterator[tuple[int, int, dict[str, Any], str, str]]:
+            for r, n in enumerate(order, start=1):
+                if progress is not None and r % _PROGRESS_STEP == 0:
+                    progress(r, total)
+                raw = events[n - 1]
+                yield r, n, raw, encode(raw), after[n - 1]
+
+        count = _insert_events(con, filed())
+        if progress is not None:
+            progress(total, total)
         _link_tables(con)
         people = _insert_people(con, header, count, encode_person)
+        _insert_named(con, header)
         con.executemany("INSERT INTO place_ancestry VALUES (?, ?)", ancestry)
-        con.execute("INSERT INTO counts SELECT 'within', a.ancestor, count(DISTINCT e.n), "
-                    "sedov_sum('within', a.ancestor, count(DISTINCT e.n)) FROM event_places e "
+        con.execute("INSERT INTO counts SELECT 'within', a.ancestor, count(DISTINCT e.r), "
+                    "sedov_sum('within', a.ancestor, count(DISTINCT e.r)) FROM event_places e "
                     "JOIN place_ancestry a ON a.place = e.place GROUP BY a.ancestor")  # fmt: skip
         for statement in _INDEXES.strip().split(";\n"):  # not executescript, which would commit first
             con.execute(statement)
@@ -1043,8 +1222,8 @@ def _fill(
             "article_url": article.url, "article_sha256": article.sha256, "events": str(count),
             "counts": json.dumps(dict(con.execute("SELECT field, count(*) FROM counts GROUP BY field").fetchall())),
             "header": json.dumps({k: v for k, v in header.items() if k not in _APART}, ensure_ascii=False),
-            **{f"header.{part}": json.dumps(header[part], ensure_ascii=False) for part in _APART}, "origin": origin,
-            "indexed": time.strftime("%Y-%m-%dT%H:%M:%S%z"), "people_lines": str(people), "complete": "1",
+            "origin": origin, "indexed": time.strftime("%Y-%m-%dT%H:%M:%S%z"), "people_lines": str(people),
+            "first_id": first, "complete": "1",
         }  # fmt: skip
         meta["sum"] = str(_meta_sum(meta))
         con.executemany("INSERT INTO meta VALUES (?, ?)", meta.items())
@@ -1054,6 +1233,39 @@ def _fill(
         raise
     finally:
         con.close()
+
+
+def _filing_order(events: Sequence[Mapping[str, Any]], known: dict[str, tuple[int, int, int]]) -> list[int]:
+    """Each event's place in the file (from 1), in chronological order: filing day, end, then that place.
+
+    Each key is packed into one integer (filing day and end are below 2**27, the place below 2**29), so
+    that sorting a million of them holds one integer each rather than a tuple of three.
+    """
+    if len(events) >= 1 << 29:
+        raise OSError("too many events to index")  # far past what a readable file holds: answered from memory
+    keys = []
+    for n, raw in enumerate(events, start=1):
+        _, hi, filed = _ordinals(raw, known)
+        keys.append((filed << 56) | (hi << 29) | n)
+    keys.sort()
+    mask = (1 << 29) - 1
+    for i, packed in enumerate(keys):
+        keys[i] = packed & mask
+    return keys
+
+
+def _successors(events: Sequence[Mapping[str, Any]]) -> tuple[list[str], str]:
+    """Each event's successor in the order of ids ('' for the last), and the first id ('' for none).
+
+    Each row keeps its successor under its sum, so a lookup by id can prove a miss from the id index's
+    neighbours alone (see IndexedEvents._by_id): a damaged id index is found without reading the table.
+    """
+    ids = [raw["id"] for raw in events]
+    ranked = sorted(range(len(ids)), key=ids.__getitem__)
+    after = [""] * len(ids)
+    for before, following in itertools.pairwise(ranked):
+        after[before] = ids[following]
+    return after, ids[ranked[0]] if ids else ""
 
 
 def _insert_people(
@@ -1073,6 +1285,22 @@ def _insert_people(
     return len(header["people"])
 
 
+def _insert_named(con: sqlite3.Connection, header: dict[str, Any]) -> None:
+    """The people and places, each as a row found by its id, and each list whole in ``parts``.
+
+    ``show`` needs the names of an event's few places and people, and ``age-at`` one person: they
+    read their rows, not a list of 50,000. A command that reads them all (``places``, a name to
+    resolve) reads the one part.
+    """
+    for kind in _APART:
+        texts = [json.dumps(record, ensure_ascii=False) for record in header[kind]]
+        con.executemany(f"INSERT INTO {kind} VALUES (?, ?, ?, ?)",
+                        ((n, r["id"], t, row_sum((n, r["id"], t)))
+                         for n, (r, t) in enumerate(zip(header[kind], texts, strict=True), start=1)))  # fmt: skip
+        whole = "[" + ", ".join(texts) + "]"
+        con.execute("INSERT INTO parts VALUES (?, ?, ?)", (kind, whole, row_sum((kind, whole))))
+
+
 def _roll_back(con: sqlite3.Connection) -> None:
     """After a failed statement or COMMIT: the transaction is undone before the file is removed."""
     if con.in_transaction:
@@ -1080,7 +1308,7 @@ def _roll_back(con: sqlite3.Connection) -> None:
             con.execute("ROLLBACK")
 
 
-def _ordinals(raw: dict[str, Any], known: dict[str, tuple[int, int, int]]) -> tuple[int, int, int]:
+def _ordinals(raw: Mapping[str, Any], known: dict[str, tuple[int, int, int]]) -> tuple[int, int, int]:
     """The event's span as ordinals (open ends stand far out), its bounds applied, and its filing day.
 
     ``known`` remembers the span of each date text: a large dataset repeats its dates.
@@ -1105,36 +1333,45 @@ def _ordinals(raw: dict[str, Any], known: dict[str, tuple[int, int, int]]) -> tu
     return result
 
 
-def _insert_events(con: sqlite3.Connection, events: Iterable[tuple[dict[str, Any], str]]) -> int:
-    """Each validated event as a row with its sum, and its encoded record as a row of ``lines`` with its own.
+_SEP = "\x1f"
+"""Joins the fields of a listing's row (see _TABLES): no id holds it, and JSON writes it escaped."""
 
+
+def _insert_events(con: sqlite3.Connection, events: Iterable[tuple[int, int, dict[str, Any], str, str]]) -> int:
+    """Each validated event, in chronological order, as a row with its sum, and what a listing reads of it
+    as a row of ``lines`` with its own.
+
+    ``events`` gives each event's rank, place in the file, object, encoded record and successor id.
     The lines are a table of their own, so that the events table stays as
-    small as the file: a scan of it (an id the id index does not know is
-    looked for again without it) does not read every record too.
+    small as the file, and a listing reads one table in the order it lies.
+    The sum of a row of ``lines`` is the CRC-32 of its text started from its
+    rank, so a row that moved is caught as surely as one that changed.
     """
     known: dict[str, tuple[int, int, int]] = {}
     count = 0
+    crc = zlib.crc32
 
     def rows() -> Iterator[tuple[tuple[Any, ...], tuple[int, str, int]]]:
         nonlocal count
-        for n, (raw, line) in enumerate(events, start=1):
-            count = n
+        for r, n, raw, line, after in events:
+            count = r
             lo, hi, filed = _ordinals(raw, known)
             bounds = raw.get("bounds")
             row = (
-                n, raw["id"], lo, hi, filed, raw["date"], raw["title"], raw["summary"], raw["period"],
+                r, n, raw["id"], lo, hi, filed, raw["date"], raw["title"], raw["summary"], raw["period"],
                 " ".join(raw["places"]), " ".join(raw["people"]), " ".join(raw["tags"]), raw["certainty"],
                 raw["source"]["section"], raw["source"]["quote"],
                 json.dumps([[b["side"], b["date"], b["basis"], b["note"], b.get("follows")] for b in bounds])
                 if bounds else None,
-                raw.get("wording"), raw.get("note"), raw.get("claimed_by"), " ".join(raw.get("disputes", ())),
+                raw.get("wording"), raw.get("note"), raw.get("claimed_by"), " ".join(raw.get("disputes", ())), after,
             )  # fmt: skip
-            checked = (n, lo, hi, filed, raw["id"], *row[9:13], raw["period"], line)  # what a listing reads: _lines
-            yield (*row, row_sum(row)), (n, line, row_sum(checked))
+            rec = _SEP.join((str(n), str(lo), str(hi), str(filed), raw["id"], *row[10:13], raw["certainty"],
+                             raw["period"], line))  # fmt: skip
+            yield (*row, row_sum(row)), (r, rec, crc(rec.encode("utf-8", "surrogatepass"), r))
 
     each = rows()
     while batch := list(itertools.islice(each, 2048)):
-        con.executemany(f"INSERT INTO events VALUES ({', '.join('?' * 21)})", (row for row, _ in batch))
+        con.executemany(f"INSERT INTO events VALUES ({', '.join('?' * 23)})", (row for row, _ in batch))
         con.executemany("INSERT INTO lines VALUES (?, ?, ?)", (line for _, line in batch))
     return count
 

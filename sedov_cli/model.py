@@ -374,6 +374,11 @@ class EventStore(ABC, Sequence[Event]):
         them so; None when it does not."""
         return None
 
+    def stored_lines(self, reverse: bool = False) -> Iterator[list[str]] | None:
+        """Every event's record as its NDJSON line, in chronological order and in batches, when the store
+        keeps them so (a whole timeline, written as it is stored); None when it does not."""
+        return None
+
 
 @value
 class Dataset:

@@ -318,10 +318,17 @@ class Selection:
     def __init__(
         self, produce: Callable[[], Iterator[Hit]], span: Span | None,
         encoded: Callable[[bool], Iterator[Encoded] | None] | None = None,
+        every: Callable[[], Iterator[list[str]] | None] | None = None,
     ) -> None:  # fmt: skip
         self._produce = produce
         self.range = span
         self._encoded = encoded
+        self._every = every
+
+    def every_line(self) -> Iterator[list[str]] | None:
+        """When the query keeps every event (no filter, no limit) and the store keeps encoded records:
+        all their lines in batches, in the selection's order; else None."""
+        return self._every() if self._every is not None else None
 
     def __iter__(self) -> Iterator[Hit]:
         return self._produce()
@@ -445,7 +452,12 @@ def select(ds: Dataset, filters: Filters, *, reverse: bool = False, limit: int |
                 if left == 0:
                     return
 
-    return Selection(produce, span, encoded)
+    unfiltered = limit is None and narrowing == Narrowing() and not people
+
+    def every() -> Iterator[list[str]] | None:
+        return store.stored_lines(reverse) if store is not None and unfiltered else None
+
+    return Selection(produce, span, encoded, every)
 
 
 def by_period(ds: Dataset, items: Sequence[T], event_of: Callable[[T], Event], *, reverse: bool = False) -> list[T]:

@@ -68,6 +68,11 @@ class Listing:
         """Each record's NDJSON line (no newline), when the listing has them already encoded; else None."""
         return None
 
+    def encoded_text(self) -> Iterator[str] | None:
+        """The NDJSON text in large pieces (lines and their newlines), when the listing can give it so
+        without a step per record; else None."""
+        return None
+
 
 class StreamedListing(Listing):
     """A listing produced afresh on each pass, one record at a time.
@@ -117,7 +122,11 @@ class EncodedListing(StreamedListing):
     def __init__(
         self, lines: Callable[[], Iterator[tuple[str, Record | None]]], columns: tuple[str, ...],
         row_of: Callable[[Record], Row], kind: str = "events",
+        batches: Callable[[], Iterator[list[str]] | None] | None = None,
     ) -> None:  # fmt: skip
+        """``batches`` gives the same lines in lists, when nothing is added to them (see Selection.every_line)."""
+        self._batches = batches
+
         def produce() -> Iterator[Record]:
             for line, extra in lines():
                 record: Record = json.loads(line)
@@ -133,6 +142,10 @@ class EncodedListing(StreamedListing):
 
         for line, extra in self._lines():
             yield line if extra is None else f"{line[:-1]},{dumps(extra, indent=None)[1:]}"
+
+    def encoded_text(self) -> Iterator[str] | None:
+        found = self._batches() if self._batches is not None else None
+        return None if found is None else ("\n".join(batch) + "\n" for batch in found)
 
 
 def _iso(day: date | None) -> str | None:
@@ -229,7 +242,8 @@ def _event_row(record: Record, extra: tuple[str, ...] = ()) -> tuple[str, ...]:
     }
     if "relative" in record:
         flat["relative"] = record["relative"]["text"]
-    return tuple(_cell(flat.get(c)) for c in EVENT_COLUMNS + extra)
+    get = flat.get
+    return tuple([v if type(v := get(c)) is str else _cell(v) for c in EVENT_COLUMNS + extra])
 
 
 class _Names(dict[str, str]):
@@ -333,7 +347,8 @@ def events_listing(
             for line, possible, span, ident in found:
                 yield line, additions(possible, span, ident)
 
-        return EncodedListing(lines, columns, lambda r: _event_row(r, extra))
+        return EncodedListing(lines, columns, lambda r: _event_row(r, extra),
+                              batches=None if extra else selection.every_line)  # fmt: skip
 
     def produce() -> Iterator[Record]:
         for hit in hits:

@@ -18,6 +18,7 @@ import sqlite3
 import stat
 import subprocess
 import sys
+import zlib
 from pathlib import Path
 from typing import Any
 
@@ -256,11 +257,16 @@ def _tamper(found: Path, sql: str, *, resum: bool = True) -> None:
     con.executescript(sql)
     if resum and con.execute("SELECT type FROM sqlite_master WHERE name = 'events'").fetchone() == ("table",):
         rows = con.execute(f"SELECT {index._STORED} FROM events").fetchall()
-        con.executemany("UPDATE events SET sum = ? WHERE n = ?", [(index.row_sum(r), r[0]) for r in rows])
+        con.executemany("UPDATE events SET sum = ? WHERE r = ?", [(index.row_sum(r), r[0]) for r in rows])
         con.commit()
     con.close()
     index._seal(found)
 
+
+THIRD = "r = (SELECT r FROM events WHERE n = 3)"
+"""The row of ``lines`` (filed by rank) of the file's third event."""
+SPAN = "e.n || char(31) || (e.lo{d}) || char(31) || (e.hi{d}) || char(31) || (e.o{d})"
+"""How a row of ``lines`` begins: the event's place in the file, span and filing day."""
 
 DAMAGE = {
     "bad JSON in bounds": ("UPDATE events SET bounds = '[[\"latest\", ' WHERE n = 3",
@@ -281,13 +287,15 @@ DAMAGE = {
                         "the row of event {id!r} does not match its checksum"),
     "a trigger": ("CREATE TRIGGER t AFTER INSERT ON events BEGIN DELETE FROM events; END",
                   "it holds a trigger named 't', which sedov never writes"),
-    "a changed stored line": ("UPDATE lines SET line = replace(line, '\"title\":\"', '\"title\":\"planted ') "
-                              "WHERE n = 3", "the stored line of event {id!r} does not match its checksum"),
-    "a stored line moved in time": ("UPDATE events SET lo = lo - 400, hi = hi - 400, o = o - 400 WHERE n = 3",
-                                    "the stored line of event {id!r} does not match its checksum"),
-    "bytes where a stored line goes": ("UPDATE lines SET line = CAST(line AS BLOB) WHERE n = 3",
+    "a changed stored line": ("UPDATE lines SET rec = replace(rec, '\"title\":\"', '\"title\":\"planted ') "
+                              f"WHERE {THIRD}", "the stored line of event {id!r} does not match its checksum"),
+    "a stored line moved in time": (  # its span, as the listing reads it, 400 days earlier
+        f"UPDATE lines SET rec = (SELECT {SPAN.format(d=' - 400')} FROM events e WHERE e.r = lines.r) || "
+        f"substr(rec, length((SELECT {SPAN.format(d='')} FROM events e WHERE e.r = lines.r)) + 1) WHERE {THIRD}",
+        "the stored line of event {id!r} does not match its checksum"),
+    "bytes where a stored line goes": (f"UPDATE lines SET rec = CAST(rec AS BLOB) WHERE {THIRD}",
                                        "the stored line of event {id!r} does not match its checksum"),
-    "a stored line lost": ("DELETE FROM lines WHERE n = 3", "the stored line of event {id!r} does not match its "
+    "a stored line lost": (f"DELETE FROM lines WHERE {THIRD}", "the stored line of event {id!r} does not match its "
                            "checksum"),
     "a changed person's line": ("UPDATE people_lines SET line = replace(line, '\"name\":\"', '\"name\":\"X') "
                                 "WHERE n = 2", "the stored line of person 2 does not match its checksum"),
@@ -328,6 +336,40 @@ def test_damage_is_one_message_the_index_goes_and_the_next_run_is_right(
     assert not found.exists() and not index._seal_path(found).exists()
     again = invoke("--data", str(path), *command)
     assert (again.exit_code, again.stdout, again.stderr) == (0, plain(path, *command).stdout, "")
+
+
+@pytest.mark.parametrize("reverse", [False, True], ids=["forward", "reverse"])
+@pytest.mark.parametrize("name", LINE_DAMAGE)
+def test_damage_to_a_stored_line_stops_a_whole_ndjson_timeline(
+    name: str, reverse: bool, write_dataset: WriteDataset, cache: Path
+) -> None:
+    """A whole timeline as NDJSON writes the stored lines in batches, with no step per event but the check."""
+    path = write_dataset()
+    command = ["timeline", "--format", "ndjson", *(["--reverse"] if reverse else [])]
+    assert invoke("--data", str(path), *command).exit_code == 0
+    found = the_index(cache)
+    ident = sqlite3.connect(found).execute("SELECT id FROM events WHERE n = 3").fetchone()[0]
+    _tamper(found, DAMAGE[name][0], resum=False)
+    out = _limited(_run_sedov("--data", str(path), *command), cache)
+    assert (out.returncode, out.stdout) == (1, "")
+    assert out.stderr == damage_line(found, str(DAMAGE[name][1]).format(id=ident))
+    again = invoke("--data", str(path), *command)
+    assert (again.exit_code, again.stdout, again.stderr) == (0, plain(path, *command).stdout, "")
+
+
+def test_a_whole_ndjson_timeline_with_an_event_too_many_is_damage(write_dataset: WriteDataset, cache: Path) -> None:
+    path = write_dataset()
+    assert invoke("--data", str(path), "timeline", "--format", "ndjson").exit_code == 0
+    found = the_index(cache)
+    con = sqlite3.connect(found)
+    r, rec = con.execute("SELECT r, rec FROM lines ORDER BY r DESC LIMIT 1").fetchone()
+    con.execute("INSERT INTO lines VALUES (?, ?, ?)", (r + 1, rec, zlib.crc32(rec.encode(), r + 1)))
+    con.commit()
+    con.close()
+    index._seal(found)
+    out = _limited(_run_sedov("--data", str(path), "timeline", "--format", "ndjson"), cache)
+    assert (out.returncode, out.stdout) == (1, "")
+    assert out.stderr == damage_line(found, f"it holds {r + 1} events, not the {r} it records")
 
 
 def test_an_id_index_that_misses_an_event_is_damage(write_dataset: WriteDataset, cache: Path) -> None:

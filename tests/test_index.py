@@ -183,17 +183,21 @@ def test_a_damaged_or_foreign_cache_file_is_rebuilt(
         assert invoke("--data", str(synthetic), "events", "--place", "country-2", "--json").stdout == before.stdout
 
 
-def test_damage_found_while_reading_is_an_error_and_the_file_goes(synthetic: Path, cache: Path) -> None:
+@pytest.mark.parametrize(("table", "command"), [("events", ["stats", "--json"]), ("lines", ["timeline", "--json"])])
+def test_damage_found_while_reading_is_an_error_and_the_file_goes(
+    table: str, command: list[str], synthetic: Path, cache: Path
+) -> None:
+    """A listing reads the stored lines, and ``stats`` the events: each finds damage to the table it reads."""
     assert invoke("--data", str(synthetic), "timeline", "--json").exit_code == 0
     path = _index_file(cache)
     with sqlite3.connect(path) as con:
-        root = con.execute("SELECT rootpage FROM sqlite_master WHERE name = 'events'").fetchone()[0]
+        root = con.execute("SELECT rootpage FROM sqlite_master WHERE name = ?", (table,)).fetchone()[0]
         size = con.execute("PRAGMA page_size").fetchone()[0]
-    with path.open("r+b") as f:  # the events table's first page, overwritten; the header and meta stay readable
+    with path.open("r+b") as f:  # the table's first page, overwritten; the header and meta stay readable
         f.seek((root - 1) * size)
         f.write(b"\xff" * size)
     index._seal(path)  # damage the timestamps cannot show (a disk fault): the seal still matches
-    result = invoke("--data", str(synthetic), "timeline", "--json")
+    result = invoke("--data", str(synthetic), *command)
     assert result.exit_code == 1
     assert "could not be read" in result.stderr and "the next run rebuilds it" in result.stderr
     assert "Traceback" not in result.output
@@ -332,17 +336,24 @@ def test_cache_folder_follows_xdg(tmp_path: Path) -> None:
 
 
 def test_people_and_places_are_parsed_only_when_a_command_needs_them(synthetic: Path, cache: Path) -> None:
-    """``age-at`` on a million events reads one person; damage in the places it never reads goes unnoticed
-    until a command reads them, which then reports it and removes the index like any other damage."""
+    """``age-at`` on a million events reads one person, by its row, and ``show`` its event's few places and
+    people: damage in the lists they never read whole goes unnoticed until a command reads them, which then
+    reports it and removes the index like any other damage."""
     assert invoke("--data", str(synthetic), "places", "--json").exit_code == 0
+    shown = invoke("--data", str(synthetic), "show", "event-17", "--json")
     path = _index_file(cache)
     with sqlite3.connect(path) as con:
-        con.execute("UPDATE meta SET value = '[{\"id\": ' WHERE key = 'header.places'")
-        meta = dict(con.execute("SELECT key, value FROM meta").fetchall())
-        con.execute("UPDATE meta SET value = ? WHERE key = 'sum'", (str(index._meta_sum(meta)),))  # a consistent record
+        broken = '[{"id": '
+        for part in ("places", "people"):  # consistent rows: only parsing can tell
+            con.execute(
+                "UPDATE parts SET value = ?, sum = ? WHERE key = ?", (broken, index.row_sum((part, broken)), part)
+            )
     index._seal(path)  # and unchanged timestamps: only parsing can tell
     age = invoke("--data", str(synthetic), "age-at", "1920", "--json")
     assert age.exit_code == 0 and json.loads(age.stdout)["person"] == "subject"
+    again = invoke("--data", str(synthetic), "show", "event-17", "--json")
+    assert (again.exit_code, again.stdout, again.stderr) == (0, shown.stdout, "")
+    assert json.loads(shown.stdout)["places"] or json.loads(shown.stdout)["people"]  # it names some
     places = invoke("--data", str(synthetic), "places", "--json")
     assert places.exit_code == 1 and places.stdout == ""
     assert "could not be read" in places.stderr and "the next run rebuilds it" in places.stderr
@@ -395,7 +406,8 @@ def test_each_stored_line_is_the_record_of_its_event(
     expected = _expected_lines(path)
     dataset.load(path)
     with sqlite3.connect(_index_file(cache)) as con:
-        stored = dict(con.execute("SELECT id, line FROM events JOIN lines USING (n)").fetchall())
+        rows = con.execute("SELECT id, rec FROM events JOIN lines USING (r)").fetchall()
+    stored = {ident: rec.split("\x1f", 10)[10] for ident, rec in rows}
     assert stored == expected
     if "oddly" in which:  # the odd characters are there, escaped as the encoder escapes them
         assert any("\\t" in line and "\\u202e" in line and "\\u2028" in line for line in stored.values())
@@ -467,3 +479,139 @@ def test_people_from_the_index_are_their_stored_records(
     monkeypatch.setattr(index.Header, "__getitem__", guarded)
     result = invoke("--data", str(odd), "people", "--format", fmt)
     assert result.exit_code == 0 and result.stdout.count("person-") > 40
+
+
+# --- lookups that read rows through their indexes only (issue 22, round 3) --------------------
+
+_BIG_TABLES = ("events", "lines", "people", "places", "people_lines", "event_places", "event_people", "event_tags")
+
+
+def _statements(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """Every SQL statement the index's connections run, with its parameters filled in."""
+    run: list[str] = []
+    real = index._connect
+
+    def traced(path: Path) -> sqlite3.Connection:
+        con = real(path)
+        con.set_trace_callback(run.append)
+        return con
+
+    monkeypatch.setattr(index, "_connect", traced)
+    return run
+
+
+def _scans(path: Path, statements: list[str]) -> list[str]:
+    """The steps of those statements' query plans that read a large table (or its index) whole."""
+    found = []
+    with sqlite3.connect(path) as con:
+        for sql in statements:
+            if sql.lstrip().upper().startswith("SELECT") and "sqlite_master" not in sql:
+                for *_, detail in con.execute(f"EXPLAIN QUERY PLAN {sql}"):
+                    if detail.startswith("SCAN") and detail.split()[1] in _BIG_TABLES:
+                        found.append(f"{detail}: {sql}")
+    return found
+
+
+@pytest.mark.parametrize("args", [
+    ["age-at", "1920", "--json"], ["age-at", "event-12", "--json"], ["age-at", "1920", "--person", "person-3"],
+    ["show", "event-17", "--json"], ["show", "event-39"], ["show", "event-4"],
+], ids=" ".join)  # fmt: skip
+def test_age_at_and_show_read_no_table_whole(
+    args: list[str], synthetic: Path, cache: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """At a million events a table read whole is half a second: these answers read rows by their indexes
+    (an id that is not there is proved absent by its neighbours in the id index, see IndexedEvents._by_id).
+    An unknown id reads every id, but only to suggest the nearest in its error."""
+    three_ways(synthetic, args, monkeypatch)
+    with monkeypatch.context() as m:
+        run = _statements(m)
+        result = invoke("--data", str(synthetic), *args)
+    assert result.exit_code in (0, 2)
+    assert run and _scans(_index_file(cache), run) == []
+
+
+def _lose_from_id_index(path: Path, ident: str) -> None:
+    """The id index's b-tree swapped for one without ``ident``, as a lost page would leave it."""
+    con = sqlite3.connect(path)
+    con.execute(f"CREATE UNIQUE INDEX spare ON events (id) WHERE id != '{ident}'")
+    con.commit()
+    roots = dict(con.execute("SELECT name, rootpage FROM sqlite_master WHERE name IN ('spare', 'events_id')"))
+    con.execute("PRAGMA writable_schema = ON")
+    con.execute("UPDATE sqlite_master SET rootpage = ? WHERE name = 'events_id'", (roots["spare"],))
+    con.execute("UPDATE sqlite_master SET rootpage = ? WHERE name = 'spare'", (roots["events_id"],))
+    con.commit()
+    con.close()
+    index._seal(path)
+
+
+@pytest.mark.parametrize("args", [
+    ["show", "event-17", "--json"], ["show", "event-", "--json"], ["age-at", "event-17", "--json"],
+    ["events", "--relative-to", "event-17", "--json"],
+], ids=" ".join)  # fmt: skip
+def test_an_id_index_that_lost_one_event_is_damage_for_every_lookup_near_it(
+    args: list[str], synthetic: Path, cache: Path
+) -> None:
+    """Without the proof, `show event-` (the start of every id) would list every event but event-17 as the
+    ids it may mean, and `show event-17` would say there is no such event."""
+    assert invoke("--data", str(synthetic), "timeline", "--json").exit_code == 0
+    path = _index_file(cache)
+    _lose_from_id_index(path, "event-17")
+    result = invoke("--data", str(synthetic), *args)
+    assert (result.exit_code, result.stdout) == (1, "")
+    assert result.stderr == (f"sedov: error: the index {path} could not be read (its id index does not list event "
+                             "'event-17'); it has been removed, so the next run rebuilds it\n")  # fmt: skip
+    again, plain = invoke("--data", str(synthetic), *args), invoke("--no-cache", "--data", str(synthetic), *args)
+    assert (again.exit_code, again.stdout) == (plain.exit_code, plain.stdout)
+
+
+def test_an_id_far_from_the_lost_one_is_answered(synthetic: Path, cache: Path) -> None:
+    """The proof reads the neighbours of the id asked for, so an index that lost event-17 still answers
+    for event-300 (its damage is found where it matters)."""
+    assert invoke("--data", str(synthetic), "timeline", "--json").exit_code == 0
+    _lose_from_id_index(_index_file(cache), "event-17")
+    result = invoke("--data", str(synthetic), "show", "event-300", "--json")
+    assert (result.exit_code, result.stdout, result.stderr) == (
+        0,
+        invoke("--no-cache", "--data", str(synthetic), "show", "event-300", "--json").stdout,
+        "",
+    )
+
+
+def test_a_listing_into_a_pipe_runs_its_query_once(
+    synthetic: Path, cache: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The note for an empty answer is for a terminal: a pipe neither asks first whether anything matched
+    (which ran the query a second time) nor reads every person's count for a note it never prints."""
+    args = ["--data", str(synthetic), "events", "--place", "country-3", "--format", "ndjson"]
+    expected = invoke(*args).stdout
+    queries: list[str] = []
+    real_stored, real_count = index.IndexedEvents._stored, index.IndexedEvents.count_by
+
+    def stored(self: index.IndexedEvents, *rest: Any) -> Any:
+        queries.append("lines")
+        return real_stored(self, *rest)
+
+    def count_by(self: index.IndexedEvents, key: Any) -> Any:
+        queries.append(f"count_by {key}")
+        return real_count(self, key)
+
+    monkeypatch.setattr(index.IndexedEvents, "_stored", stored)
+    monkeypatch.setattr(index.IndexedEvents, "count_by", count_by)
+    result = invoke(*args)
+    assert (result.exit_code, result.stdout, queries) == (0, expected, ["lines"])
+
+
+def test_an_index_built_again_drops_the_text_index_of_the_one_it_replaces(synthetic: Path, cache: Path) -> None:
+    """The text index finds events by their row in the index; an index of another layout or version
+    files them differently, so the text index made for it goes when it is replaced."""
+    args = ["--data", str(synthetic), "events", "--search", "number 2", "--json"]
+    assert invoke(*args).exit_code == 0
+    path = _index_file(cache)
+    assert index._text_path(path).exists()
+    with sqlite3.connect(path) as con:
+        con.execute("UPDATE meta SET value = '6' WHERE key = 'layout'")  # as an older sedov left it
+    index._seal(path)
+    assert invoke("--data", str(synthetic), "timeline", "--json").exit_code == 0  # indexed again
+    assert not index._text_path(path).exists() and not index._seal_path(index._text_path(path)).exists()
+    again = invoke(*args)
+    assert (again.exit_code, again.stdout) == (0, invoke("--no-cache", *args).stdout)

@@ -167,3 +167,37 @@ def _strings(value: Any) -> list[Any]:
     if isinstance(value, list):
         return [s for v in value for s in _strings(v)]
     return [value] if isinstance(value, str) else []
+
+
+@pytest.mark.parametrize(
+    ("text", "escaped"),
+    [
+        ('{"a":"ascii"}', '{"a":"ascii"}'),
+        ('{"a":"del\x7f"}', '{"a":"del\\u007f"}'),
+        ('{"a":"Седов, 1930–1931"}', '{"a":"Седов, 1930–1931"}'),
+        ('{"a":"Седов\u202e, nel\x85, sep\u2028, zero\u200bwidth"}',
+         '{"a":"Седов\\u202e, nel\\u0085, sep\\u2028, zero\\u200bwidth"}'),
+        ('{"a":"tag \U000e0041"}', '{"a":"tag \\udb40\\udc41"}'),
+    ],
+)  # fmt: skip
+def test_json_text_is_escaped_only_where_it_must_be(text: str, escaped: str) -> None:
+    """Printable text (Cyrillic and en dashes included) is returned as it is; every invisible is escaped."""
+    from sedov_cli.text import escape_json_invisibles
+
+    assert escape_json_invisibles(text) == escaped
+
+
+def test_tsv_and_csv_escape_each_value_whether_or_not_the_row_needs_it() -> None:
+    """A row of printable values is written at C speed; a row with a tab, a newline or an invisible anywhere
+    is escaped value by value, and a backslash is doubled in TSV either way."""
+    from sedov_cli.formats.delimited import to_csv, to_tsv
+    from sedov_cli.records import Listing
+
+    rows = [("Седов", "back\\slash", "1930–1931"), ("tab\there", "line\nbreak", "bidi\u202e, back\\slash")]
+    listing = Listing("things", (), ("a", "b", "c"), rows)
+    assert "".join(to_tsv(listing)) == (
+        "a\tb\tc\nСедов\tback\\\\slash\t1930–1931\ntab\\there\tline\\nbreak\tbidi\\u202e, back\\\\slash\n"
+    )
+    assert "".join(to_csv(listing)) == (
+        'a,b,c\nСедов,back\\slash,1930–1931\ntab\\there,line\\nbreak,"bidi\\u202e, back\\slash"\n'
+    )

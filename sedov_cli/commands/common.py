@@ -28,7 +28,11 @@ class Answer:
 
     listing: Listing
     draw: Callable[[Environment], None]
-    empty: str = "Nothing matches."
+    empty: str | Callable[[], str] = "Nothing matches."
+    """What a person at a terminal is told when nothing matches; a function when saying it costs work."""
+
+    def empty_note(self) -> str:
+        return self.empty() if callable(self.empty) else self.empty
 
 
 def choose_format(fmt: str | None, as_json: bool, default: str) -> str:
@@ -45,13 +49,13 @@ def respond(ctx: typer.Context, fmt: ListingFormat | None, as_json: bool, make: 
     env = st.env
     if chosen == "table":
         if not answer.listing.records:
-            env.note(answer.empty)
+            env.note(answer.empty_note())
             return
         with env.pipe_guard(), env.paged():
             answer.draw(env)
         return
-    if answer.listing.is_empty():
-        env.note(answer.empty)
+    if env.stdout_isatty and answer.listing.is_empty():  # a note is for a terminal: a pipe runs the query once
+        env.note(answer.empty_note())
     env.write_all(chunks(chosen)(answer.listing))
 
 

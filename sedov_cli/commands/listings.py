@@ -80,7 +80,9 @@ def _events_answer(
         render.events_table(env, ds, selection.hits, grouped=grouped, ranged=ranged, relative=distances,
                             reverse=reverse, ids=ids)  # fmt: skip
 
-    empty = " ".join(["No events match.", *(_bystander_note(b) for b in bystanders(ds, filters))])
+    def empty() -> str:  # only when nothing matched: it reads every count of people, and more
+        return " ".join(["No events match.", *(_bystander_note(b) for b in bystanders(ds, filters))])
+
     return Answer(events_listing(ds, selection, ranged, relative), draw, empty)
 
 

@@ -23,7 +23,10 @@ def _tsv_value(value: str) -> str:
 def to_tsv(listing: Listing) -> Iterator[str]:
     yield "\t".join(listing.columns) + "\n"
     for row in listing.each_row():
-        yield "\t".join(_tsv_value(v) for v in row) + "\n"
+        if "".join(row).isprintable():  # no value holds a tab, a newline or anything visible() would change
+            yield "\t".join(row).replace("\\", "\\\\") + "\n"
+        else:
+            yield "\t".join([_tsv_value(v) for v in row]) + "\n"
 
 
 def to_csv(listing: Listing) -> Iterator[str]:
@@ -31,7 +34,7 @@ def to_csv(listing: Listing) -> Iterator[str]:
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(listing.columns)
     for row in listing.each_row():
-        writer.writerow([visible(v) for v in row])
+        writer.writerow(row if "".join(row).isprintable() else [visible(v) for v in row])
         yield out.getvalue()
         out.seek(0)
         out.truncate()

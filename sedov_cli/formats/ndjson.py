@@ -9,6 +9,10 @@ from .json_format import dumps
 
 
 def to_ndjson(listing: Listing) -> Iterator[str]:
+    text = listing.encoded_text()
+    if text is not None:  # every stored line, in batches: written without a step per record
+        yield from text
+        return
     lines = listing.encoded()
     if lines is not None:  # records encoded when the index was built: written as they are
         for line in lines:
