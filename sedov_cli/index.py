@@ -722,13 +722,14 @@ class IndexedEvents(EventStore):
 
     def candidates_from(self, narrowing: Narrowing, start: Start, *, reverse: bool = False,
                         include: bool = True) -> Iterator[Event]:  # fmt: skip
-        """Keyset paging: the candidates from ``start`` on, read by seeking in the order index.
+        """Keyset paging: the candidates from ``start`` on, read by seeking in filing order.
 
-        The cursor is the event's place in filing order, its ``(o, hi, n)``, which is the key of
-        ``events_order``: ``(o, hi, n) > (?, ?, ?)`` is a range of that index, so SQLite starts at the
-        event and reads forward (or backward) from there, and no event before it is read or decoded,
-        however far down it is. A day is the range ``o >= ?`` (``o <= ?`` backwards).
-        (tests/test_keyset.py checks the plans with EXPLAIN QUERY PLAN.)
+        The cursor is the event's rank ``r``, its place in filing order and the table's own key, so
+        ``r >= ?`` is a range of the table: SQLite starts at the event and reads forward (or backward)
+        from there, and no event before it is read or decoded, however far down it is. A day is
+        first turned into the rank of the first event filed on or after it (the last on or before
+        it, backwards), found in ``events_order``, since the filing day never falls as the rank
+        rises. (tests/test_keyset.py checks the plans with EXPLAIN QUERY PLAN.)
 
         Rows are read a page at a time, each page a query from the last row of the one before:
         the first is small (a jump needs a screen), the next ones larger, as a reader scrolls on.
@@ -738,31 +739,31 @@ class IndexedEvents(EventStore):
         order = _ORDER_BACK if reverse else _ORDER
         joined = f"{clause} AND" if clause else "WHERE"
         if isinstance(start, Event):
-            found = next(self._rows("SELECT o, hi, n FROM events WHERE id = ?", (start.id,)), None)
-            if found is None:
-                return
-            cursor: list[Any] = list(found)
+            found = next(self._rows("SELECT r FROM events WHERE id = ?", (start.id,)), None)
             op = ("<=" if include else "<") if reverse else (">=" if include else ">")
-            where = f"{joined} (o, hi, n) {op} (?, ?, ?)"
         else:
-            cursor = [_OPEN_START if start == date.min else start.toordinal()]  # an open start files first
-            where = f"{joined} o {'<=' if reverse else '>='} ?"
+            day = _OPEN_START if start == date.min else start.toordinal()  # an open start files first
+            seek = ("SELECT r FROM events WHERE o <= ? ORDER BY o DESC, hi DESC, n DESC LIMIT 1" if reverse
+                    else "SELECT r FROM events WHERE o >= ? ORDER BY o, hi, n LIMIT 1")  # fmt: skip
+            found, op = next(self._rows(seek, (day,)), None), "<=" if reverse else ">="
+        if found is None:
+            return
+        rank: int = found[0]
         size = _FIRST_PAGE
-        previous: tuple[Any, ...] | None = None
+        previous: int | None = None
         while True:
-            sql = f"SELECT {_COLUMNS} FROM events {where} ORDER BY {order} LIMIT {size}"
+            sql = f"SELECT {_COLUMNS} FROM events {joined} r {op} ? ORDER BY {order} LIMIT {size}"
             count = 0
-            for row in self._rows(sql, [*params, *cursor]):
+            for row in self._rows(sql, [*params, rank]):
                 event = self._decode(row)
-                key = (row[4], row[3], row[0])
-                if previous is not None and (key >= previous if reverse else key <= previous):
-                    raise _damaged(self.path, f"event {row[1]!r} is out of order")
-                previous = key
+                if previous is not None and (row[0] >= previous if reverse else row[0] <= previous):
+                    raise _damaged(self.path, f"event {row[2]!r} is out of order")
+                previous = row[0]
                 count += 1
                 yield event
             if count < size or previous is None:
                 return
-            cursor, where = list(previous), f"{joined} (o, hi, n) {'<' if reverse else '>'} (?, ?, ?)"
+            rank, op = previous, "<" if reverse else ">"
             size = min(size * 4, _LAST_PAGE)
 
     def encoded(self, narrowing: Narrowing, reverse: bool = False, *, spans: bool = False) -> Iterator[Stored] | None:

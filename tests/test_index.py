@@ -526,7 +526,7 @@ def test_age_at_and_show_read_no_table_whole(
     with monkeypatch.context() as m:
         run = _statements(m)
         result = invoke("--data", str(synthetic), *args)
-    assert result.exit_code in (0, 2)
+    assert result.exit_code in (0, 1, 2)  # an answer, a person with no birth (1), an unknown id (2)
     assert run and _scans(_index_file(cache), run) == []
 
 
