@@ -374,7 +374,7 @@ def _day_words(iso: object, basis: object) -> str:
 
 
 def _status_words(status: str) -> str:
-    return {"after-death": "none: after his death", "before-birth": "none: before his birth",
+    return {"after-death": "none: after the death", "before-birth": "none: before the birth",
             "unknown": "unknown: no birth given"}.get(status, "")  # fmt: skip
 
 

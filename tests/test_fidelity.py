@@ -346,3 +346,9 @@ def test_show_says_where_a_readings_days_come_from() -> None:
     shown = CliRunner().invoke(cli.app, ["show", "visa", "--format", "table"], obj=terminal(100)).stdout
     assert "earliest        1 January 1929 (inferred from the article)" in shown
     assert "latest          31 December 1931 (inferred from the article)" in shown
+
+
+def test_an_age_refused_after_the_death_is_worded_for_any_life() -> None:
+    """'after the death', not 'his death': the same words serve a draft of anyone's life."""
+    shown = CliRunner().invoke(cli.app, ["show", "grave", "--format", "table"], obj=terminal(100)).stdout
+    assert "age             none: after the death\n" in shown

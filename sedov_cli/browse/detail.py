@@ -49,11 +49,11 @@ class Target:
 
 KINDS = {"moment": "a moment (it happened once)", "period": "a period (it lasted)"}
 STATUS_WORDS = {
-    LifeStatus.LIVED: "within his life",
-    LifeStatus.MAYBE_AFTER_DEATH: "may fall after his death",
-    LifeStatus.AFTER_DEATH: "after his death: no age",
-    LifeStatus.MAYBE_BEFORE_BIRTH: "may fall before his birth",
-    LifeStatus.BEFORE_BIRTH: "before his birth: no age",
+    LifeStatus.LIVED: "within the life",
+    LifeStatus.MAYBE_AFTER_DEATH: "may fall after the death",
+    LifeStatus.AFTER_DEATH: "after the death: no age",
+    LifeStatus.MAYBE_BEFORE_BIRTH: "may fall before the birth",
+    LifeStatus.BEFORE_BIRTH: "before the birth: no age",
 }
 
 

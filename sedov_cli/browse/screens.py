@@ -37,7 +37,7 @@ KEYS = (
 )
 LEGEND = (
     "In the list, ~ before a date: the event only may fall in the asked range; "
-    "? after an age: it holds only if the event fell within his life. "
+    "? after an age: it holds only if the event fell within the life. "
     "In an opened event, the same keys scroll it (a line, a screen, its top or end). "
     "The mouse moves the cursor and scrolls; a click on a key at the foot of the screen presses it."
 )
