@@ -235,3 +235,18 @@ def test_born_and_died_lines_of_a_birthday_site_give_the_life_dates() -> None:
         ("1944-08-30", "Nora Vik dies", ["oslo"]),
         ("1902", "She named a fern", []),
     ]
+
+
+def test_a_name_line_whose_surname_the_prose_keeps_using_is_the_subject() -> None:
+    """A profile page: a motto for its first line, the name on a line of its own, then prose that says
+    only the surname. The subject is the name line's, not a place the prose names twice."""
+    text = (
+        "Every day is a new start.\n\n"
+        "Ansel Bruun\n\n"
+        "Profession: Sailor\n\n"
+        "Biography: The first captain of the harbour of Port Elms, Bruun was born there in 1801. Freed of debt "
+        "in 1826, Bruun sailed to Port Elms again in 1830. Bruun died in 1850.\n"
+    )
+    draft = _draft(text)
+    assert draft.dataset["people"][0]["name"] == "Ansel Bruun"
+    assert any("does not say whose life" in w for w in draft.warnings)  # a guess, and said to be one

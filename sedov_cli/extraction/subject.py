@@ -129,6 +129,19 @@ def _most_named(texts: list[str]) -> str | None:
     return max(counts, key=lambda n: (counts[n], -texts[0].find(n) if n in texts[0] else 0))
 
 
+def _name_line(text: str, texts: list[str]) -> str | None:
+    """A line near the top that is only a name, whose surname the prose keeps using: a profile page's
+    "Toussaint Louverture" above prose that says "Louverture" throughout (and never the full name)."""
+    from .gazetteer import is_known
+
+    said = Counter(w.strip(".,;:!?'’()\"") for words in texts[:200] for w in words.split())
+    for line in text[:4000].splitlines()[:40]:
+        name = line.strip()
+        if 2 <= len(name.split()) <= 4 and _is_name(name) and not is_known(name) and said[name.split()[-1]] >= 3:
+            return name
+    return None
+
+
 _PLACE_WORDS = frozenset("in on at of near from to into the a an born died by".split())  # noqa: SIM905
 """Words before an opening name that make it a place ("Born in the village of Ihithe, …"), where
 "Fashion designer Coco Chanel was …" opens with a description of the subject."""
@@ -199,7 +212,7 @@ def find_subject(
     chosen = chosen or opening or (title if title and _is_name(title) else None)
     guessed = False
     if not chosen:
-        chosen, guessed = _most_named(texts), True
+        chosen, guessed = _most_named(texts) or _name_line(text, texts), True
     if not chosen:
         chosen = title  # a headline ("Runner Rono dies at 72") names no one the text names again
     if not chosen:
