@@ -130,3 +130,22 @@ def check_snapshot(name: str, text: str) -> None:
         path.write_bytes(text.encode("utf-8"))
     assert path.exists(), f"no snapshot {name}; run with SEDOV_UPDATE_SNAPSHOTS=1 and review it"
     assert text == path.read_bytes().decode("utf-8")
+
+
+def swap_id_index(path: Path, keeps: str) -> None:
+    """The index file's id b-tree swapped for another one that keeps only the rows ``keeps`` selects
+    (``"0"``: none), as lost pages would leave it, and the file sealed again as the cache seals it."""
+    import sqlite3
+
+    from sedov_cli import index
+
+    con = sqlite3.connect(path)
+    con.execute(f"CREATE INDEX spare ON events (id) WHERE {keeps}")
+    con.commit()
+    roots = dict(con.execute("SELECT name, rootpage FROM sqlite_master WHERE name IN ('spare', 'events_id')"))
+    con.execute("PRAGMA writable_schema = ON")
+    con.execute("UPDATE sqlite_master SET rootpage = ? WHERE name = 'events_id'", (roots["spare"],))
+    con.execute("UPDATE sqlite_master SET rootpage = ? WHERE name = 'spare'", (roots["events_id"],))
+    con.commit()
+    con.close()
+    index._seal(path)

@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import WriteDataset
+from conftest import WriteDataset, swap_id_index
 from typer.testing import CliRunner, Result
 
 from sedov_cli import index
@@ -378,16 +378,7 @@ def test_an_id_index_that_misses_an_event_is_damage(write_dataset: WriteDataset,
     path = write_dataset()
     assert invoke("--data", str(path), "timeline", "--json").exit_code == 0
     found = the_index(cache)
-    con = sqlite3.connect(found)  # the id index's b-tree swapped for an empty one, as lost pages would leave it
-    con.execute("CREATE INDEX spare ON events (id) WHERE 0")
-    con.commit()
-    roots = dict(con.execute("SELECT name, rootpage FROM sqlite_master WHERE name IN ('spare', 'events_id')"))
-    con.execute("PRAGMA writable_schema = ON")
-    con.execute("UPDATE sqlite_master SET rootpage = ? WHERE name = 'events_id'", (roots["spare"],))
-    con.execute("UPDATE sqlite_master SET rootpage = ? WHERE name = 'spare'", (roots["events_id"],))
-    con.commit()
-    con.close()
-    index._seal(found)
+    swap_id_index(found, "0")  # the id index's b-tree swapped for an empty one, as lost pages would leave it
     result = invoke("--data", str(path), "show", "moves-to-paris", "--json")
     assert (result.exit_code, result.stdout) == (1, "")
     assert result.stderr == damage_line(found, "its id index does not list event 'moves-to-paris'")

@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import WriteDataset
+from conftest import WriteDataset, swap_id_index
 from typer.testing import CliRunner, Result
 
 from sedov_cli import cli, dataset, index
@@ -532,16 +532,7 @@ def test_age_at_and_show_read_no_table_whole(
 
 def _lose_from_id_index(path: Path, ident: str) -> None:
     """The id index's b-tree swapped for one without ``ident``, as a lost page would leave it."""
-    con = sqlite3.connect(path)
-    con.execute(f"CREATE UNIQUE INDEX spare ON events (id) WHERE id != '{ident}'")
-    con.commit()
-    roots = dict(con.execute("SELECT name, rootpage FROM sqlite_master WHERE name IN ('spare', 'events_id')"))
-    con.execute("PRAGMA writable_schema = ON")
-    con.execute("UPDATE sqlite_master SET rootpage = ? WHERE name = 'events_id'", (roots["spare"],))
-    con.execute("UPDATE sqlite_master SET rootpage = ? WHERE name = 'spare'", (roots["events_id"],))
-    con.commit()
-    con.close()
-    index._seal(path)
+    swap_id_index(path, f"id != '{ident}'")
 
 
 @pytest.mark.parametrize("args", [
