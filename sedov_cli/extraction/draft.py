@@ -233,12 +233,12 @@ class _Builder:
 
 def _reading_bounds(edtf: str, note: str | None, bounds: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """A date read from the text's context ("two years later") is a reading, not the claim's own date
-    words: each end it has gets a bound with the basis 'article' and the reading's reason, unless a
-    bound already gives that end, so that no consumer calls the day the article's own date."""
+    words: each end it has gets a bound with the basis 'article' (its note points to the event's note,
+    which says how the date was read), unless a bound already gives that end, so that no consumer
+    calls the day the article's own date."""
     span = parse_edtf(edtf).span
     have = {b["side"] for b in bounds}
-    why = "A reading of the text around the claim: the event's note says how it was read." if note else (
-        "A reading of the text around the claim.")  # fmt: skip
+    why = "A reading of the text around the claim" + (": the event's note says how it was read." if note else ".")
     ends = [("earliest", span.earliest), ("latest", span.latest)]
     added = [{"side": side, "date": day.isoformat(), "certainty": "inferred", "basis": "article", "note": why}
              for side, day in ends if day is not None and side not in have]  # fmt: skip
@@ -782,8 +782,8 @@ def draft_dataset(
                 whose = False  # "After his death she lived in Oslo", in a woman's life: his death, not hers
             if relative.form == "offset" and relative.match["own_death"]:
                 owner = relative.match["own_death"].lower().split()[0]
-                opposite = {"his": r"\b(?:she|her)\b", "her": r"\b(?:he|his|him)\b"}.get(owner)
-                if owner == other_pronoun or (opposite and re.search(opposite, words, re.IGNORECASE)):
+                opposite = {"his": _SHE, "her": _HE}.get(owner)
+                if owner == other_pronoun or (opposite is not None and opposite.search(words)):
                     whose = False  # "Two years before his death, her father…": the father's, not hers
             result = resolve(relative, story.anchor, birth, whose, death, story.recall, near)
             if relative.form == "event" and clause_around(words, relative.start) in clauses and result.edtf:
