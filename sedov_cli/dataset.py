@@ -533,6 +533,7 @@ def _event(e: Mapping[str, Any]) -> Event:
         note=e.get("note"),
         claimed_by=e.get("claimed_by"),
         disputes=tuple(e.get("disputes", [])),
+        follows=e.get("follows"),
     )
 
 
@@ -683,7 +684,12 @@ def dump(ds: Dataset, events: Iterable[Event]) -> dict[str, Any]:
                 "people": list(e.people),
                 "tags": list(e.tags),
                 "certainty": e.certainty,
-                **_optional(claimed_by=e.claimed_by, disputes=list(e.disputes), note=e.note),
+                **_optional(
+                    claimed_by=e.claimed_by,
+                    disputes=list(e.disputes),
+                    note=e.note,
+                    follows=e.follows if e.follows in chosen else None,
+                ),
                 "source": {"section": e.source.section, "quote": e.source.quote},
             }
             for e in ds.events

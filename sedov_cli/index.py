@@ -56,10 +56,11 @@ from . import __version__
 from .atomic import signals_as_exit
 from .dates import Span, filing_day, parse_edtf
 from .errors import SedovError
+from .filing import place_followers
 from .model import CERTAINTIES, Bound, CountKey, Event, EventStore, Narrowing, Source, Start, Stored, narrow
 from .reading import Unreadable, read_descriptor
 
-LAYOUT = "7"  # raise when the tables change: older cache files are then rebuilt
+LAYOUT = "8"  # raise when the tables change: older cache files are then rebuilt
 SUFFIX = ".sqlite"
 TEXT_SUFFIX = ".text"
 CACHE_ENV = "SEDOV_CACHE_DIR"
@@ -543,14 +544,14 @@ def row_sum(values: Sequence[Any]) -> int:
     return zlib.crc32(_joined(len(values)).format(*values).encode("utf-8", "surrogatepass"))
 
 
-_TEXT_COLUMNS = (*range(11), 15)  # id … quote, and disputes; the four between may be NULL
+_TEXT_COLUMNS = (*range(11), 15)  # id … quote, and disputes; the four between may be NULL, and follows after
 
 
 def _event(row: tuple[Any, ...]) -> Event:
-    if not all(type(row[i]) is str for i in _TEXT_COLUMNS) or not all(v is None or type(v) is str for v in row[11:15]):
+    if not all(type(row[i]) is str for i in _TEXT_COLUMNS) or not all(v is None or type(v) is str for v in row[11:]):
         raise TypeError("a column holds bytes or a number where sedov keeps text")
     (ident, when, title, summary, period, places, people, tags, certainty, section, quote, bounds, wording, note,
-     claimed_by, disputes) = row  # fmt: skip
+     claimed_by, disputes, follows) = row  # fmt: skip
     return Event(
         id=ident,
         date=parse_edtf(when),
@@ -569,13 +570,14 @@ def _event(row: tuple[Any, ...]) -> Event:
         note=note,
         claimed_by=claimed_by,
         disputes=tuple(disputes.split()),
+        follows=follows,
     )
 
 
 _STORED = ("r, n, id, lo, hi, o, date, title, summary, period, places, people, tags, certainty, section, quote, "
-           "bounds, wording, note, claimed_by, disputes, next")  # fmt: skip
+           "bounds, wording, note, claimed_by, disputes, next, follows")  # fmt: skip
 _COLUMNS = f"{_STORED}, sum"
-_SUM = 22  # where the row's sum is, after the 22 stored values
+_SUM = 23  # where the row's sum is, after the 23 stored values
 _ORDER, _ORDER_BACK = "r", "r DESC"  # r: the rank in chronological order (Event.sort_key), see _TABLES
 _CHECK_NAMES_ONE_BY_ONE = 64
 """Events decoded before the names they cite are checked against every id at once (read whole) rather
@@ -622,7 +624,7 @@ class IndexedEvents(EventStore):
     def _decode(self, row: tuple[Any, ...]) -> Event:
         self._checked(row)
         try:
-            event = _event((row[2], *row[6:21]))
+            event = _event((row[2], *row[6:21], row[22]))
         except Exception as exc:  # any value that does not decode: bad JSON, a date, a type SQLite let through
             raise _damaged(self.path, f"a row does not decode: {type(exc).__name__}: {exc}") from None
         if self._periods is None:
@@ -743,8 +745,8 @@ class IndexedEvents(EventStore):
             op = ("<=" if include else "<") if reverse else (">=" if include else ">")
         else:
             day = _OPEN_START if start == date.min else start.toordinal()  # an open start files first
-            seek = ("SELECT r FROM events WHERE o <= ? ORDER BY o DESC, hi DESC, n DESC LIMIT 1" if reverse
-                    else "SELECT r FROM events WHERE o >= ? ORDER BY o, hi, n LIMIT 1")  # fmt: skip
+            seek = ("SELECT r FROM events WHERE o <= ? ORDER BY o DESC, r DESC LIMIT 1" if reverse
+                    else "SELECT r FROM events WHERE o >= ? ORDER BY o, r LIMIT 1")  # fmt: skip
             found, op = next(self._rows(seek, (day,)), None), "<=" if reverse else ">="
         if found is None:
             return
@@ -1044,7 +1046,7 @@ CREATE TABLE events (
     o INTEGER NOT NULL, date TEXT NOT NULL, title TEXT NOT NULL, summary TEXT NOT NULL, period TEXT NOT NULL,
     places TEXT NOT NULL, people TEXT NOT NULL, tags TEXT NOT NULL, certainty TEXT NOT NULL,
     section TEXT NOT NULL, quote TEXT NOT NULL, bounds TEXT, wording TEXT, note TEXT, claimed_by TEXT,
-    disputes TEXT NOT NULL, next TEXT NOT NULL, sum INTEGER NOT NULL
+    disputes TEXT NOT NULL, next TEXT NOT NULL, follows TEXT, sum INTEGER NOT NULL
 );
 CREATE TABLE lines (r INTEGER PRIMARY KEY, rec TEXT NOT NULL, sum INTEGER NOT NULL);
 CREATE TABLE place_ancestry (place TEXT NOT NULL, ancestor TEXT NOT NULL);
@@ -1061,7 +1063,7 @@ period, and its record as its NDJSON line, joined by U+001F (which no id holds a
 _INDEXES = """
 CREATE UNIQUE INDEX events_id ON events (id);
 CREATE UNIQUE INDEX events_n ON events (n);
-CREATE INDEX events_order ON events (o, hi, n);
+CREATE INDEX events_order ON events (o);
 CREATE INDEX events_end ON events (hi);
 CREATE INDEX place_ancestry_place ON place_ancestry (place, ancestor);
 CREATE UNIQUE INDEX people_id ON people (id);
@@ -1195,16 +1197,17 @@ def _fill(
         con.executescript(_TABLES)
         con.execute("BEGIN")
         known: dict[str, tuple[int, int, int]] = {}
-        order = _filing_order(events, known)
+        order, anchors = place_followers(_filing_order(events, known), _followed(events))
         after, first = _successors(events)
         total = len(events)
 
-        def filed() -> Iterator[tuple[int, int, dict[str, Any], str, str]]:
+        def filed() -> Iterator[tuple[int, int, dict[str, Any], str, str, dict[str, Any] | None]]:
             for r, n in enumerate(order, start=1):
                 if progress is not None and r % _PROGRESS_STEP == 0:
                     progress(r, total)
                 raw = events[n - 1]
-                yield r, n, raw, encode(raw), after[n - 1]
+                anchor = anchors.get(n)
+                yield r, n, raw, encode(raw), after[n - 1], None if anchor is None else events[anchor - 1]
 
         count = _insert_events(con, filed())
         if progress is not None:
@@ -1253,6 +1256,14 @@ def _filing_order(events: Sequence[Mapping[str, Any]], known: dict[str, tuple[in
     for i, packed in enumerate(keys):
         keys[i] = packed & mask
     return keys
+
+
+def _followed(events: Sequence[Mapping[str, Any]]) -> dict[int, int]:
+    """Each following event's place in the file (from 1), to the place of the event it follows."""
+    if not any("follows" in raw for raw in events):
+        return {}
+    places = {raw["id"]: n for n, raw in enumerate(events, start=1)}
+    return {n: places[raw["follows"]] for n, raw in enumerate(events, start=1) if "follows" in raw}
 
 
 def _successors(events: Sequence[Mapping[str, Any]]) -> tuple[list[str], str]:
@@ -1338,11 +1349,14 @@ _SEP = "\x1f"
 """Joins the fields of a listing's row (see _TABLES): no id holds it, and JSON writes it escaped."""
 
 
-def _insert_events(con: sqlite3.Connection, events: Iterable[tuple[int, int, dict[str, Any], str, str]]) -> int:
+def _insert_events(
+    con: sqlite3.Connection, events: Iterable[tuple[int, int, dict[str, Any], str, str, dict[str, Any] | None]]
+) -> int:
     """Each validated event, in chronological order, as a row with its sum, and what a listing reads of it
     as a row of ``lines`` with its own.
 
-    ``events`` gives each event's rank, place in the file, object, encoded record and successor id.
+    ``events`` gives each event's rank, place in the file, object, encoded record, successor id, and the
+    event whose filing day it takes when it is filed after the event it follows (sedov_cli.filing).
     The lines are a table of their own, so that the events table stays as
     small as the file, and a listing reads one table in the order it lies.
     The sum of a row of ``lines`` is the CRC-32 of its text started from its
@@ -1354,9 +1368,11 @@ def _insert_events(con: sqlite3.Connection, events: Iterable[tuple[int, int, dic
 
     def rows() -> Iterator[tuple[tuple[Any, ...], tuple[int, str, int]]]:
         nonlocal count
-        for r, n, raw, line, after in events:
+        for r, n, raw, line, after, anchor in events:
             count = r
             lo, hi, filed = _ordinals(raw, known)
+            if anchor is not None:
+                filed = _ordinals(anchor, known)[2]
             bounds = raw.get("bounds")
             row = (
                 r, n, raw["id"], lo, hi, filed, raw["date"], raw["title"], raw["summary"], raw["period"],
@@ -1365,6 +1381,7 @@ def _insert_events(con: sqlite3.Connection, events: Iterable[tuple[int, int, dic
                 json.dumps([[b["side"], b["date"], b["basis"], b["note"], b.get("follows")] for b in bounds])
                 if bounds else None,
                 raw.get("wording"), raw.get("note"), raw.get("claimed_by"), " ".join(raw.get("disputes", ())), after,
+                raw.get("follows"),
             )  # fmt: skip
             rec = _SEP.join((str(n), str(lo), str(hi), str(filed), raw["id"], *row[10:13], raw["certainty"],
                              raw["period"], line))  # fmt: skip
@@ -1372,7 +1389,7 @@ def _insert_events(con: sqlite3.Connection, events: Iterable[tuple[int, int, dic
 
     each = rows()
     while batch := list(itertools.islice(each, 2048)):
-        con.executemany(f"INSERT INTO events VALUES ({', '.join('?' * 23)})", (row for row, _ in batch))
+        con.executemany(f"INSERT INTO events VALUES ({', '.join('?' * 24)})", (row for row, _ in batch))
         con.executemany("INSERT INTO lines VALUES (?, ?, ?)", (line for _, line in batch))
     return count
 

@@ -17,6 +17,7 @@ from functools import cached_property
 from typing import Literal
 
 from .dates import AgeAnswer, EdtfDate, Kind, Life, LifeStatus, Span, filing_day
+from .filing import place_followers
 from .values import value
 
 Certainty = Literal["stated", "inferred", "attributed", "disputed"]
@@ -159,6 +160,9 @@ class Event:
     note: str | None = None
     claimed_by: str | None = None
     disputes: tuple[str, ...] = ()
+    follows: str | None = None
+    """The id of the event this one comes after in the story (a period that begins with a move): it is
+    filed no earlier than that event (see sedov_cli.filing)."""
 
     @cached_property
     def span(self) -> Span:
@@ -466,8 +470,21 @@ class Dataset:
         return {}
 
     @cached_property
+    def _filing(self) -> tuple[tuple[Event, ...], list[dt.date]]:
+        """The events in filing order, and the day each is filed under (an event filed after the one it
+        follows takes that event's day)."""
+        events = self.events
+        keys = [e.sort_key() for e in events]
+        order = sorted(range(len(events)), key=keys.__getitem__)
+        places = {e.id: i for i, e in enumerate(events)}
+        follows = {i: places[e.follows] for i, e in enumerate(events) if e.follows is not None and e.follows in places}
+        order, anchor = place_followers(order, follows)
+        days = [keys[anchor.get(i, i)][0] for i in order]
+        return tuple(events[i] for i in order), days
+
+    @cached_property
     def _chronological(self) -> tuple[Event, ...]:
-        return tuple(sorted(self.events, key=Event.sort_key))
+        return self._filing[0]
 
     def chronological(self, reverse: bool = False) -> Iterable[Event]:
         """Events by filing day (dates.filing_day), then latest day; ties keep the dataset's order.
@@ -504,7 +521,7 @@ class Dataset:
 
     @cached_property
     def _filing_days(self) -> list[dt.date]:
-        return [e.sort_key()[0] for e in self._chronological]
+        return self._filing[1]
 
     def neighbours(self, event: Event) -> tuple[Event | None, Event | None]:
         """The events just before and just after, in chronological order."""

@@ -385,6 +385,7 @@ def show_record(ds: Dataset, event: Event, before: Event | None, after: Event | 
         }
         for b in event.bounds
     ]
+    record["follows"] = event.follows
     record["previous"] = before.id if before else None
     record["next"] = after.id if after else None
     return record

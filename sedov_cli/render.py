@@ -317,7 +317,8 @@ def place_tree(env: Environment, ds: Dataset, listing: Listing) -> None:
     console(env).print(root)
 
 
-def event_panel(env: Environment, record: dict[str, object], before: Event | None, after: Event | None) -> None:
+def event_panel(env: Environment, record: dict[str, object], before: Event | None, after: Event | None,
+                followed: Event | None = None) -> None:  # fmt: skip
     """Every field of one event, the quote in full, and its neighbours by title, date and id.
 
     The date comes as the article words it; the EDTF form is labelled as
@@ -361,6 +362,8 @@ def event_panel(env: Environment, record: dict[str, object], before: Event | Non
     table.add_row("section", _t(source["section"]))
     table.add_row("quote", _t(f"“{source['quote']}”", "italic"))
     table.add_row("EDTF", _t(str(record["date"]), "dim"))
+    if followed is not None:
+        table.add_row("follows", _named(f"{followed.title} ({followed.when})", followed.id))
     for label, near, none in (("previous", before, "(first event)"), ("next", after, "(last event)")):
         table.add_row(label, _named(f"{near.title} ({near.when})", near.id) if near else _t(none))
     console(env).print(table)

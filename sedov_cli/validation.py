@@ -199,7 +199,7 @@ class Validator:
         unparsable date, a missing reference) goes through ``check_event``,
         which says what is wrong.
         """
-        if "disputes" in event or "bounds" in event or event["period"] not in periods:
+        if "disputes" in event or "bounds" in event or "follows" in event or event["period"] not in periods:
             return False
         certainty = event["certainty"]
         if certainty == "disputed" or (certainty == "attributed" and "claimed_by" not in event):
@@ -249,6 +249,8 @@ class Validator:
                 self.add(record, "disputes", f"unknown event {other!r}{suggest(other, events)}")
             elif event["id"] not in events[other].get("disputes", []):
                 self.add(record, "disputes", f"event {other!r} does not dispute it back")
+        if "follows" in event:
+            self.follows_event(record, event, events)
         self.quote(record, event, article)
 
     def dated(self, record: str, prefix: str, raw: dict[str, Any]) -> Span | None:
@@ -275,6 +277,34 @@ class Validator:
         elif bound["date"] != self.death.earliest.isoformat():
             first = self.death.earliest.isoformat()
             self.add(record, f"{field}.date", f"must be {first}, the first possible day of the subject's death")
+
+    def follows_event(self, record: str, event: dict[str, Any], events: dict[str, Any]) -> None:
+        """The event it follows exists, is not itself, leads back to no cycle, and can begin before it ends."""
+        other = event["follows"]
+        if other not in events:
+            self.add(record, "follows", f"unknown event {other!r}{suggest(other, events)}")
+            return
+        chain, here = [event["id"]], other
+        while here in events and "follows" in events[here] and here not in chain:
+            chain.append(here)
+            here = events[here]["follows"]
+        if here in chain:
+            path = " → ".join([*chain[chain.index(here) :], here])
+            self.add(record, "follows", f"events follow each other in a circle: {path}")
+            return
+        with contextlib.suppress(DateError, ValueError, KeyError, TypeError):
+            own = self.span_of(event)
+            leader = self.span_of(events[other])
+            if own.latest is not None and leader.earliest is not None and own.latest < leader.earliest:
+                self.add(record, "follows", f"it ends by {own.latest}, before event {other!r} can begin "
+                                            f"({leader.earliest})")  # fmt: skip
+
+    @staticmethod
+    def span_of(raw: dict[str, Any]) -> Span:
+        span = parse_edtf(raw["date"]).span
+        for bound in raw.get("bounds", []):
+            span = span.narrowed(**{bound["side"]: date.fromisoformat(bound["date"])})
+        return span
 
     def claim(self, record: str, kind: str, raw: dict[str, Any]) -> None:
         certainty = raw["certainty"]

@@ -41,7 +41,7 @@ def ids(result: Result) -> list[str]:
 ALL_IDS = [
     "revolution-of-1905", "father-in-prison", "birth", "lives-apart", "marriage", "son-born", "exile", "visa",
     "eye-treatment", "moves-to-berlin", "sternheim-meets", "languages", "bulletin", "bulletin-editor",
-    "bloc-formed", "urges-liquidation", "paris-activist", "nkvd-surveillance", "moves-to-paris", "bloc-dissolved",
+    "bloc-formed", "urges-liquidation", "moves-to-paris", "paris-activist", "nkvd-surveillance", "bloc-dissolved",
     "cares-for-nephew", "red-book", "red-book-praised", "sieva-renamed", "appendicitis", "nkvd-notified",
     "appendectomy", "complications", "taken-to-hospital", "murder-hypothesis", "death", "grave",
     "zborowski-confirms-death", "zborowski-testimony", "sudoplatov-denial",
@@ -256,7 +256,7 @@ def test_overlap_marks_possible_matches(sedov: Run) -> None:
     assert [(r[0], r[-1]) for r in rows[1:]] == [
         ("eye-treatment", "possible"), ("sternheim-meets", "possible"), ("languages", "possible"),
         ("bulletin", "possible"), ("bulletin-editor", "possible"), ("urges-liquidation", "possible"),
-        ("paris-activist", "possible"), ("nkvd-surveillance", "possible"), ("moves-to-paris", "possible"),
+        ("moves-to-paris", "possible"), ("paris-activist", "possible"), ("nkvd-surveillance", "possible"),
         ("bloc-dissolved", "certain"),
     ]  # fmt: skip
     # the alleged murder is tied to February 1938, so it cannot fall in 1933
@@ -332,8 +332,8 @@ note       'Early 1933' is encoded as the first four months of the year (EDTF co
 section    Trotsky's bloc
 quote      “The bloc was dissolved in early 1933, according to Pierre Broué.”
 EDTF       1933-37
-previous   Moves to Paris (just before Adolf Hitler came to power in 1933)
-           moves-to-paris
+previous   Followed by NKVD agents (until 1938)
+           nkvd-surveillance
 next       Takes in and cares for his nephew Sieva (1935–1938)
            cares-for-nephew
 """
@@ -349,7 +349,7 @@ def test_show_tsv(sedov: Run) -> None:
         "period\tEarly life\nnote\t\n"
         "section\tLife\nquote\tHe married in 1925 at the age of 19 and had a son, Lev, the following year.\n"
         "bound.earliest\t1925-02-24 (article): He married at the age of 19, and he turned 19 on 24 February 1925.\n"
-        "previous\tlives-apart\nnext\tson-born\n"
+        "follows\t\nprevious\tlives-apart\nnext\tson-born\n"
     )
 
 

@@ -581,3 +581,20 @@ def test_the_checkout_data_folder_serves_when_the_package_data_is_not_installed(
         assert json.loads((folder / "sedov.json").read_text(encoding="utf-8"))["events"]
     finally:
         dataset.data_dir.cache_clear()
+
+
+def test_what_an_event_follows_is_checked(write_dataset: WriteDataset) -> None:
+    def change(raw: dict[str, Any]) -> None:
+        event(raw, "paris-activist")["follows"] = "moves-to-pari"
+        event(raw, "red-book")["follows"] = "red-book-praised"
+        event(raw, "red-book-praised")["follows"] = "red-book"
+        event(raw, "marriage")["follows"] = "death"
+
+    assert messages(write_dataset(change)) == [
+        "FILE: event 'marriage': follows: it ends by 1925-12-31, before event 'death' can begin (1938-02-16)",
+        "FILE: event 'paris-activist': follows: unknown event 'moves-to-pari' (did you mean 'moves-to-paris'?)",
+        "FILE: event 'red-book': follows: events follow each other in a circle: red-book → red-book-praised → "
+        "red-book",
+        "FILE: event 'red-book-praised': follows: events follow each other in a circle: red-book-praised → "
+        "red-book → red-book-praised",
+    ]

@@ -135,8 +135,8 @@ def test_the_filing_day_is_where_the_words_put_a_date() -> None:
 def test_show_names_its_neighbours_and_files_by_16_february_1938_there() -> None:
     out = CliRunner().invoke(cli.app, ["show", "bloc-dissolved"], obj=terminal(100)).stdout.splitlines()
     assert [line.rstrip() for line in out[-4:]] == [
-        "previous   Moves to Paris (just before Adolf Hitler came to power in 1933)",
-        "           moves-to-paris",
+        "previous   Followed by NKVD agents (until 1938)",
+        "           nkvd-surveillance",
         "next       Takes in and cares for his nephew Sieva (1935–1938)",
         "           cares-for-nephew",
     ]

@@ -170,11 +170,12 @@ def show(
         event = resolve_event(ds, event_id)
         before, after = neighbours(ds, event)
         record = show_record(ds, event, before, after)
+        followed = ds.event(event.follows) if event.follows else None
 
         def draw(env: Environment) -> None:
             from .. import render
 
-            render.event_panel(env, record, before, after)
+            render.event_panel(env, record, before, after, followed)
 
         return Answer(show_listing(record), draw)
 
