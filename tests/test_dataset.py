@@ -593,8 +593,7 @@ def test_what_an_event_follows_is_checked(write_dataset: WriteDataset) -> None:
     assert messages(write_dataset(change)) == [
         "FILE: event 'marriage': follows: it ends by 1925-12-31, before event 'death' can begin (1938-02-16)",
         "FILE: event 'paris-activist': follows: unknown event 'moves-to-pari' (did you mean 'moves-to-paris'?)",
-        "FILE: event 'red-book': follows: events follow each other in a circle: red-book → red-book-praised → "
-        "red-book",
+        "FILE: event 'red-book': follows: events follow each other in a circle: red-book → red-book-praised → red-book",
         "FILE: event 'red-book-praised': follows: events follow each other in a circle: red-book-praised → "
         "red-book → red-book-praised",
     ]
