@@ -757,7 +757,9 @@ class Life:
     def exact(self) -> bool:
         return self.birth.earliest == self.birth.latest
 
-    def status_of(self, span: Span, certain: Span | None = None, *, follows_death: bool = False) -> LifeStatus:
+    def status_of(
+        self, span: Span, certain: Span | None = None, *, follows_death: bool = False, follows_birth: bool = False
+    ) -> LifeStatus:
         """Where ``span`` lies against the life.
 
         ``certain`` is the stretch a period certainly covers (None for a
@@ -770,6 +772,11 @@ class Life:
         death can be sent the day it happens, and still it cannot precede
         it. Days alone cannot say this (a day holds both the last hours of
         the life and the first after it), so it is a fact of its own.
+
+        ``follows_birth`` says the span comes at or after the birth: the birth
+        itself when it is known only as a year ("born in 1900" is not "maybe
+        before the birth in 1900"), or a state the text gives no start for
+        ("until 1976"), which a person can only be in once born.
         """
         b0, b1 = self.birth.earliest, self.birth.latest
         assert b0 is not None and b1 is not None
@@ -781,11 +788,14 @@ class Life:
             if span.earliest is None or span.earliest < d0:
                 raise ValueError(f"a span that follows the death cannot start before it: {span}")
             return LifeStatus.AFTER_DEATH
+        if follows_birth and (span.earliest is None or span.earliest < b0):
+            raise ValueError(f"a span that follows the birth cannot start before it: {span}")
         if span.latest is not None and span.latest < b0:
             return LifeStatus.BEFORE_BIRTH
         if d1 is not None and span.earliest is not None and span.earliest > d1:
             return LifeStatus.AFTER_DEATH
-        surely_alive = Span(b1, d0) if d0 is None or b1 <= d0 else None
+        first = b0 if follows_birth else b1
+        surely_alive = Span(first, d0) if d0 is None or first <= d0 else None
         if surely_alive is not None:
             if span.within(surely_alive):
                 return LifeStatus.LIVED
@@ -796,19 +806,21 @@ class Life:
         return LifeStatus.MAYBE_BEFORE_BIRTH
 
     def age_over(
-        self, span: Span, certain: Span | None = None, *, segments: bool = True, follows_death: bool = False
-    ) -> AgeAnswer:
+        self, span: Span, certain: Span | None = None, *, segments: bool = True, follows_death: bool = False,
+        follows_birth: bool = False,
+    ) -> AgeAnswer:  # fmt: skip
         """Ages over every day of ``span`` that falls within the life.
 
         ``certain`` is what a period certainly covers, and ``follows_death``
-        marks a span known to come after the death; see :meth:`status_of`.
+        and ``follows_birth`` mark a span known to come after the death or
+        at or after the birth; see :meth:`status_of`.
         ``segments`` (the age on each stretch between birthdays) are only
         worked out when asked for: age-at shows them, listings do not.
         """
         b0, b1 = self.birth.earliest, self.birth.latest
         assert b0 is not None and b1 is not None
         d1 = self.death.latest if self.death else None
-        status = self.status_of(span, certain, follows_death=follows_death)
+        status = self.status_of(span, certain, follows_death=follows_death, follows_birth=follows_birth)
         if not status.has_age:
             return AgeAnswer(status)
         lo = b0 if span.earliest is None else max(span.earliest, b0)

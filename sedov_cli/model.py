@@ -37,7 +37,7 @@ class Source:
     quote: str
 
 
-Follows = Literal["death"]
+Follows = Literal["death", "birth"]
 """What a bound's day belongs to when the event is known to come after it on that
 very day. Only the subject's death, for now: "on or after the death, perhaps the
 same day" (a report of the death, a grave)."""
@@ -192,6 +192,11 @@ class Event:
     def follows_death(self) -> bool:
         """Whether a bound says the event comes after the subject's death (see :class:`Bound`)."""
         return any(b.follows == "death" for b in self.bounds)
+
+    @cached_property
+    def follows_birth(self) -> bool:
+        """Whether a bound says the event comes at or after the subject's birth (see :class:`Bound`)."""
+        return any(b.follows == "birth" for b in self.bounds)
 
     @property
     def start_basis(self) -> Basis | None:
@@ -454,19 +459,25 @@ class Dataset:
         Remembered per (span, certain days, whether it follows the death): a large dataset has many events
         on the same dates, and the answer depends on nothing else.
         """
-        key = (event.span, event.certain, event.follows_death)
+        key = (event.span, event.certain, event.follows_death, event.follows_birth)
         found = self._ages.get(key)
         if found is None:
             life = self.subject_life
             found = self._ages[key] = (
-                life.age_over(event.span, event.certain, segments=False, follows_death=event.follows_death)
+                life.age_over(
+                    event.span,
+                    event.certain,
+                    segments=False,
+                    follows_death=event.follows_death,
+                    follows_birth=event.follows_birth,
+                )
                 if life
                 else AgeAnswer(LifeStatus.UNKNOWN)
             )
         return found
 
     @cached_property
-    def _ages(self) -> dict[tuple[Span, Span | None, bool], AgeAnswer]:
+    def _ages(self) -> dict[tuple[Span, Span | None, bool, bool], AgeAnswer]:
         return {}
 
     @cached_property

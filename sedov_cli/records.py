@@ -393,7 +393,8 @@ def show_record(ds: Dataset, event: Event, before: Event | None, after: Event | 
 
 def _bound_basis(bound: dict[str, Any]) -> str:
     """'article', or 'article, after the death' for a bound that follows it."""
-    return f"{bound['basis']}, after the death" if bound["follows"] == "death" else str(bound["basis"])
+    follows = {"death": "after the death", "birth": "at or after the birth"}.get(bound["follows"])
+    return f"{bound['basis']}, {follows}" if follows else str(bound["basis"])
 
 
 def show_listing(record: Record) -> Listing:

@@ -354,8 +354,8 @@ def event_panel(env: Environment, record: dict[str, object], before: Event | Non
         table.add_row("note", _t(str(record["note"])))
     for bound in record["bounds"]:  # type: ignore[attr-defined]
         day = format_day(date.fromisoformat(bound["date"]))
-        if bound["follows"] == "death":
-            day += f" ({FOLLOWS_WORDS})"
+        if bound["follows"] in FOLLOWS_WORDS:
+            day += f" ({FOLLOWS_WORDS[bound['follows']]})"
         table.add_row(f"{bound['side']} bound", _t(f"{day} [{basis_words(bound['basis'])}] {bound['note']}"))
     source = record["source"]
     assert isinstance(source, dict)

@@ -23,12 +23,12 @@ def basis_words(basis: Basis) -> str:
     ]
 
 
-FOLLOWS_WORDS = "after the death, perhaps the same day"
-"""How a reader is told that a bound's day is the death's and the event comes after it."""
+FOLLOWS_WORDS = {"death": "after the death, perhaps the same day", "birth": "at or after the birth"}
+"""How a reader is told that a bound's day is the death's (or the birth's) and the event comes after it."""
 
 
 def _follows(bound: Bound) -> str:
-    return f" ({FOLLOWS_WORDS})" if bound.follows == "death" else ""
+    return f" ({FOLLOWS_WORDS[bound.follows]})" if bound.follows else ""
 
 
 def date_account(event: Event) -> list[str]:

@@ -98,6 +98,7 @@ class Validator:
         self.problems: list[Problem] = []
         self.found: dict[str, bool] = {}  # quote -> whether the article holds it
         self.death: Span | None = None  # the subject's possible death days, once check_people has read them
+        self.birth: Span | None = None  # and birth days
 
     def add(self, record: str, field: str, message: str) -> None:
         self.problems.append(Problem(self.file, record, field, message))
@@ -158,6 +159,9 @@ class Validator:
         if subject in people and "death" in people[subject]:
             with contextlib.suppress(DateError):
                 self.death = parse_edtf(people[subject]["death"]["date"]).span
+        if subject in people and "birth" in people[subject]:
+            with contextlib.suppress(DateError):
+                self.birth = parse_edtf(people[subject]["birth"]["date"]).span
         if subject not in people:
             self.add("dataset", "subject", f"unknown person {subject!r}{suggest(subject, people)}")
 
@@ -269,14 +273,16 @@ class Validator:
         return span
 
     def follows(self, record: str, field: str, bound: dict[str, Any]) -> None:
-        """A bound that follows the death is the death's first possible day, on the earliest side."""
+        """A bound that follows the death (or the birth) is its first possible day, on the earliest side."""
+        which = bound["follows"]
+        life = self.death if which == "death" else self.birth
         if bound["side"] != "earliest":
-            self.add(record, f"{field}.side", "a bound that follows the death must be the earliest day")
-        if self.death is None or self.death.earliest is None:
-            self.add(record, f"{field}.follows", "the subject has no death date for the event to follow")
-        elif bound["date"] != self.death.earliest.isoformat():
-            first = self.death.earliest.isoformat()
-            self.add(record, f"{field}.date", f"must be {first}, the first possible day of the subject's death")
+            self.add(record, f"{field}.side", f"a bound that follows the {which} must be the earliest day")
+        if life is None or life.earliest is None:
+            self.add(record, f"{field}.follows", f"the subject has no {which} date for the event to follow")
+        elif bound["date"] != life.earliest.isoformat():
+            first = life.earliest.isoformat()
+            self.add(record, f"{field}.date", f"must be {first}, the first possible day of the subject's {which}")
 
     def follows_event(self, record: str, event: dict[str, Any], events: dict[str, Any]) -> None:
         """The event it follows exists, is not itself, leads back to no cycle, and can begin before it ends."""

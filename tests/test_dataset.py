@@ -597,3 +597,16 @@ def test_what_an_event_follows_is_checked(write_dataset: WriteDataset) -> None:
         "FILE: event 'red-book-praised': follows: events follow each other in a circle: red-book-praised → "
         "red-book → red-book-praised",
     ]
+
+
+def test_a_bound_that_follows_the_birth_is_its_first_day(write_dataset: WriteDataset) -> None:
+    def change(raw: dict[str, Any]) -> None:
+        event(raw, "marriage")["bounds"][0]["follows"] = "birth"
+        bound = {"side": "latest", "date": "1906-02-24", "certainty": "inferred", "basis": "article", "note": "Born."}
+        event(raw, "exile")["bounds"] = [{**bound, "follows": "birth"}]
+
+    assert messages(write_dataset(change)) == [
+        "FILE: event 'marriage': bounds[0].date: must be 1906-02-24, the first possible day of the subject's birth",
+        "FILE: event 'exile': bounds[0].date: latest bound 1906-02-24 lies outside 1929-01-01/1929-12-31",
+        "FILE: event 'exile': bounds[0].side: a bound that follows the birth must be the earliest day",
+    ]

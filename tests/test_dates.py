@@ -277,6 +277,22 @@ def test_following_the_death_needs_a_death_and_cannot_start_before_it() -> None:
         Life(SEDOV.birth).status_of(Span(date(1938, 2, 16), None), follows_death=True)
 
 
+def test_what_follows_a_birth_known_as_a_year_is_not_maybe_before_it() -> None:
+    """"Born in 1900": the birth itself, dated 1900, is the birth, not an event that may precede it."""
+    year = parse_edtf("1900").span
+    life = Life(year)
+    assert life.age_over(year).status is LifeStatus.MAYBE_BEFORE_BIRTH  # what days alone can say
+    birth = life.age_over(year, follows_birth=True)
+    assert (birth.status, birth.age, birth.lived) == (LifeStatus.LIVED, AgeRange(0, 0), year)
+    taught = parse_edtf("../1976").span.narrowed(earliest=date(1900, 1, 1))  # "she taught until 1976"
+    answer = life.age_over(taught, follows_birth=True)
+    assert (answer.status, answer.age) == (LifeStatus.LIVED, AgeRange(0, 76))
+    died = Life(year, parse_edtf("1950").span)  # a state "until 1976" may run past a 1950 death
+    assert died.status_of(taught, follows_birth=True) is LifeStatus.MAYBE_AFTER_DEATH
+    with pytest.raises(ValueError, match="cannot start before it"):
+        life.status_of(parse_edtf("1899/1976").span, follows_birth=True)
+
+
 def test_open_start_is_clipped_at_birth() -> None:
     answer = SEDOV.age_over(parse_edtf("../1933-01-30").span)
     assert answer.age == AgeRange(0, 26)
