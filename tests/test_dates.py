@@ -278,7 +278,7 @@ def test_following_the_death_needs_a_death_and_cannot_start_before_it() -> None:
 
 
 def test_what_follows_a_birth_known_as_a_year_is_not_maybe_before_it() -> None:
-    """"Born in 1900": the birth itself, dated 1900, is the birth, not an event that may precede it."""
+    """ "Born in 1900": the birth itself, dated 1900, is the birth, not an event that may precede it."""
     year = parse_edtf("1900").span
     life = Life(year)
     assert life.age_over(year).status is LifeStatus.MAYBE_BEFORE_BIRTH  # what days alone can say

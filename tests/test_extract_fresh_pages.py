@@ -250,3 +250,17 @@ def test_a_name_line_whose_surname_the_prose_keeps_using_is_the_subject() -> Non
     draft = _draft(text)
     assert draft.dataset["people"][0]["name"] == "Ansel Bruun"
     assert any("does not say whose life" in w for w in draft.warnings)  # a guess, and said to be one
+
+
+def test_a_blogs_banner_above_the_life_is_not_its_subject() -> None:
+    """The first line is the site's ("Coastal Families Header Picture"); the life's own title sits below it,
+    and the prose calls her by her first name."""
+    draft = _draft(
+        "Coastal Families Header Picture\n\nNora Vik – Botanist of Bergen\n\n"
+        "Walkers on the Bergen hills in the 1890s often met a small woman with a vasculum. "
+        "Nora was born in the town in 1871, the daughter of Olav Vik, a ship's carpenter. "
+        "Nora Vik named a fern in 1902.\n"
+    )
+    assert draft.dataset["subject"] == "nora-vik"
+    person = draft.dataset["people"][0]
+    assert (person["name"], person["birth"]["date"]) == ("Nora Vik", "1871")

@@ -157,6 +157,16 @@ def _recurs(name: str, texts: list[str], opened: int) -> bool:
     return any(re.search(rf"(?<!\w){re.escape(w)}(?!\w)", t) for w in words for t in others)
 
 
+def _named_again(title: str, texts: list[str]) -> bool:
+    """Whether the prose uses the title's last word, as it uses a subject's surname (or the one name
+    of "Pelé"): a site's banner line names no one the text speaks of."""
+    last = title.split()[-1].strip(".,;:'’\"()") if title.split() else ""
+    if len(last) < 3:
+        return True
+    pattern = re.compile(rf"(?<!\w){re.escape(last)}(?!\w)")
+    return any(pattern.search(t) for t in texts[:400])
+
+
 def _section_openings(spans: list[tuple[str, int, int]]) -> list[int]:
     """The first sentence of each of the first few sections after the lead."""
     firsts: list[int] = []
@@ -204,6 +214,16 @@ def find_subject(
     title = _clean(layout.title) if layout.title else None
     if title and any(word in title.casefold() for word in SITE_WORDS):
         title = None
+    if title and (opening is None or len(opening.split()) == 1) and not _named_again(title, texts):
+        # a blog's banner ("Dorset Ancestors Rotating Header Image") above the life's own title, which the
+        # layout took for the first heading ("Mary Anning – Fossil Collector of Lyme Regis"), over prose
+        # that calls her "Mary"
+        heading = spans[0][0] if spans and spans[0][0] != LEAD else ""
+        named = _clean(re.split(r"\s[–—:|-]\s", heading)[0]) if heading else ""
+        if named and _is_name(named) and _named_again(named, texts) and (opening is None or opening in named.split()):
+            title = named
+        elif opening is None:
+            title = None
     chosen = override
     if chosen is None and title and _is_name(title):
         opening_text = texts[lead[0]] if lead else ""
