@@ -69,7 +69,7 @@ def extract(
     """
     from ..atomic import refuse_input, write_file
     from ..dataset import check_unwritten
-    from ..extraction import draft_dataset
+    from ..extraction import NothingToDraft, draft_dataset
     from ..extraction.draft import Source, to_json
     from ..extraction.files import cited_path, companion_path, lies_inside, read_article
     from ..render import progress_callback
@@ -97,9 +97,12 @@ def extract(
     if not to_stdout:
         refuse_input(str(output), read)  # before the drafting, which takes seconds on a long article
     with progress_callback(st.env, len(source.text)) as progress:
-        draft = draft_dataset(
-            source.text, Source(cited, None, publisher, url, license_), subject=subject, progress=progress
-        )
+        try:
+            draft = draft_dataset(
+                source.text, Source(cited, None, publisher, url, license_), subject=subject, progress=progress
+            )
+        except NothingToDraft as exc:  # the refusal names the text it refused, as every other error does
+            raise NothingToDraft(f"{source.shown}: {exc}") from None
     body = to_json(draft.dataset)
     target = "draft.json" if to_stdout else str(output)
     try:

@@ -48,8 +48,23 @@ class Article:
         return self.kind != "text"
 
 
+def _utf16_without_mark(head: bytes) -> bool:
+    """Text saved as UTF-16 with no byte-order mark: every other byte is NUL, the rest printable ASCII."""
+    if len(head) < 8:
+        return False
+    for zeros, chars in ((head[1::2], head[0::2]), (head[0::2], head[1::2])):
+        if zeros.count(0) >= 0.9 * len(zeros) and all(32 <= c < 127 or c in (9, 10, 13) for c in chars if c):
+            return True
+    return False
+
+
 def decode_article(raw: bytes, shown: str, *, html: bool | None = None) -> tuple[str, bool]:
     """The text of ``raw`` (UTF-8, with or without a byte-order mark) and whether it was HTML."""
+    if raw[:2] in (b"\xff\xfe", b"\xfe\xff") or _utf16_without_mark(raw[:4096]):
+        raise SedovError(
+            f"{shown}: is UTF-16 text, not UTF-8; save the article as UTF-8 (for example: "
+            "iconv -f UTF-16 -t UTF-8 FILE > FILE.txt)"
+        )
     if b"\x00" in raw[:65536]:
         raise SedovError(
             f"{shown}: looks like a binary file (it has NUL bytes), not plain text; save the article as text"
