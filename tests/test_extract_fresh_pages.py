@@ -264,3 +264,22 @@ def test_a_blogs_banner_above_the_life_is_not_its_subject() -> None:
     assert draft.dataset["subject"] == "nora-vik"
     person = draft.dataset["people"][0]
     assert (person["name"], person["birth"]["date"]) == ("Nora Vik", "1871")
+
+
+@pytest.mark.parametrize(
+    ("heading", "prose", "section"),
+    [
+        ("Early life", "She was born on 3 May 1900 in Oslo.", "Early life"),
+        ("Early Life", "Nora Vik was born on 3 May 1900 in Oslo.", "Early Life"),
+        ("Early Life\nFamily and Childhood", "Nora Vik was born on 3 May 1900 in Oslo.", "Family and Childhood"),
+    ],
+)
+def test_a_heading_with_no_blank_line_around_it_is_still_a_heading(heading: str, prose: str, section: str) -> None:
+    """Once the lead's prose has begun, a short line is a heading, even when the line under it names
+    the subject or opens with a capital pair ("She … May"): only lines before the lead can be a banner."""
+    text = f"Nora Vik\nNora Vik (3 May 1900 – 9 June 1980) was a poet.\nIn 1925 she married.\n{heading}\n{prose}\n"
+    layout = read_layout(text)
+    assert [(p.section, text[p.start : p.end]) for p in layout.paragraphs] == [
+        (LEAD, "Nora Vik (3 May 1900 – 9 June 1980) was a poet.\nIn 1925 she married."),
+        (section, prose),
+    ]

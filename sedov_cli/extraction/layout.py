@@ -281,8 +281,9 @@ def _before_the_lead(lines: list[str], at: int, title: str, line: str = "") -> b
         if len(stripped) <= 80 and stripped[-1] not in ".!?" and ". " not in stripped:
             continue  # another short line: chrome too, or the heading this line stands over
         opening = set(stripped[:120].casefold().replace(",", " ").replace("(", " ").split()[:6])
-        # or the line names the subject itself: "John Butler Yeats Biography" over "Painter John Butler Yeats was"
-        capitals = {w.casefold() for w in line.split() if w[:1].isupper() and len(w) > 2}
+        # or the prose names the subject itself: "John Butler Yeats Biography" over "Painter John Butler Yeats was",
+        # "Botanist (1871–1944)" over "Botanist Nora Vik was" (two capitalised words of its opening are a name)
+        capitals = {w.casefold() for w in stripped.split() if w[:1].isupper() and len(w) > 2}
         shared = bool(named & opening) or len(capitals & opening) >= 2
         return shared and _LEAD_OPENING.match(stripped) is not None
     return False
@@ -449,7 +450,8 @@ def read_layout(text: str) -> Layout:
                 st.site_title = stripped if changed else None
             elif not st.prose_seen and st.title is not None and _same_name(stripped, st.title):
                 pass  # the name again above an infobox, or a caption naming the subject: not a section
-            elif not st.prose_seen and st.title is not None and _before_the_lead(lines, number + 1, st.title, stripped):
+            elif (st.start < 0 and not st.prose_seen and st.title is not None
+                  and _before_the_lead(lines, number + 1, st.title, stripped)):  # fmt: skip
                 pass  # a mirror's banner or ad line ("Watch videos on African life") above the lead: chrome
             else:
                 st.heading(0, stripped)

@@ -221,9 +221,7 @@ def find_subject(
         heading = spans[0][0] if spans and spans[0][0] != LEAD else ""
         named = _clean(re.split(r"\s[–—:|-]\s", heading)[0]) if heading else ""
         if named and _is_name(named) and _named_again(named, texts) and (opening is None or opening in named.split()):
-            title = named
-        elif opening is None:
-            title = None
+            title = named  # else the title stays: a short entry ("Berg, Ida") need not name her again
     chosen = override
     if chosen is None and title and _is_name(title):
         opening_text = texts[lead[0]] if lead else ""
