@@ -473,16 +473,21 @@ def stats(env: Environment, data: dict[str, Any]) -> None:
         )
     )
 
-    def small(title: str, headers: Sequence[str], rows: Iterable[Sequence[object]], main: int = 0) -> None:
-        """One small table, laid out as the listings are: whole words, stacked when narrow."""
+    def small(title: str, headers: Sequence[str], rows: Iterable[Sequence[object]], main: int = 0,
+              none: str = "none") -> None:  # fmt: skip
+        """One small table, laid out as the listings are: whole words, stacked when narrow; a table with
+        no row says so in a line, rather than showing its headers over nothing."""
         columns = [Column(h, priority=1 if i == main else 2 + i, label=h.lower()) for i, h in enumerate(headers)]
         out.print()
         cells: list[TableRow] = [[_t("" if v is None else str(v)) for v in row] for row in rows]
+        if not cells:
+            out.print(_t(f"{title}: {none}"))
+            return
         _fitted(env, columns, cells, main=main, title=title, stack_below=0)  # a small table is kept while it fits
 
     small("Where and what, in years", ("Era", "Places", "From", "To", "Years", "Certainty"),
           ((e["name"], ", ".join(e["places"]), e["from"]["when"], e["to"]["when"], e["years"]["text"],
-            e["certainty"]) for e in data["eras"]))  # fmt: skip
+            e["certainty"]) for e in data["eras"]), none="none (the dataset gives no eras)")  # fmt: skip
     small("Events per period", ("Period", "Events"), ((p["period"], p["events"]) for p in data["periods"]))
     small("Certainty", ("Certainty", "Events"), data["certainty"].items())
     least = [(e["id"], e["when"], "open-ended" if e["days"] is None else e["days"]) for e in data["least_precise"]]
@@ -493,7 +498,8 @@ def stats(env: Environment, data: dict[str, Any]) -> None:
         ("no event certainly falls in", ", ".join(gaps["no_event_certain"]) or "none"),
     ))  # fmt: skip
     small("Claims resting on one attribution", ("Claim", "ID", "Certainty", "Claimed by"),
-          ((c["title"], c["id"], c["certainty"], c["claimed_by"]) for c in data["single_attribution"]))  # fmt: skip
+          ((c["title"], c["id"], c["certainty"], c["claimed_by"]) for c in data["single_attribution"]),
+          none="none (no claim is attributed or disputed)")  # fmt: skip
 
 
 PROGRESS_FROM = 200_000

@@ -226,6 +226,20 @@ def test_a_timelinejs_period_within_one_year_keeps_its_end_date() -> None:
     assert (slide["start_date"], slide["end_date"]) == ({"year": 1905}, {"year": 1905})
 
 
+def test_a_timelinejs_slide_with_no_start_sits_at_its_end(write_dataset: WriteDataset) -> None:
+    """TimelineJS needs a start date on every slide: "until 1929" with nothing before it is one slide in
+    1929, worded as "until 1929", never a slide with a null start."""
+
+    def change(raw: dict[str, Any]) -> None:
+        exile = next(e for e in raw["events"] if e["id"] == "exile")
+        exile["date"] = "../1929"
+
+    data = json.loads(export(write_dataset(change), "--format", "timelinejs").stdout)
+    slide = next(s for s in data["events"] if s["unique_id"] == "exile")
+    assert (slide["start_date"], "end_date" in slide, slide["display_date"]) == ({"year": 1929}, False, "until 1929")
+    assert all(s["start_date"] is not None for s in data["events"])
+
+
 def test_exports_leave_out_the_provenance_a_draft_does_not_give(tmp_path: Path) -> None:
     """A draft from extract says 'not given' for the publisher, address and licence the user did not
     pass: the exports say less, never 'Drawn from the not given article'."""

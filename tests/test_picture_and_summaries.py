@@ -6,9 +6,10 @@ import json
 import xml.etree.ElementTree as ET
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 import pytest
-from conftest import check_snapshot, terminal
+from conftest import WriteDataset, check_snapshot, terminal
 from typer.testing import CliRunner, Result
 
 from sedov_cli import cli
@@ -206,6 +207,23 @@ def test_stats_table_and_formats() -> None:
         2,
         "sedov: error: invalid value for --format: 'csv' is not one of table, json (see 'sedov stats --help')\n",
     )
+
+
+def test_stats_says_none_for_a_table_with_no_row(write_dataset: WriteDataset) -> None:
+    """A draft has no eras and often no attributed claim: a line saying so, not headers over nothing."""
+
+    def change(raw: dict[str, Any]) -> None:
+        raw["eras"] = []
+        for e in raw["events"]:
+            if e["certainty"] in ("attributed", "disputed"):
+                e.update(certainty="inferred", note=e.get("note", "Read so."))
+                e.pop("claimed_by", None)
+                e.pop("disputes", None)
+
+    table = run("--data", str(write_dataset(change)), "stats", tty=True).stdout.splitlines()
+    assert "Where and what, in years: none (the dataset gives no eras)" in table
+    assert table[-1] == "Claims resting on one attribution: none (no claim is attributed or disputed)"
+    assert not any(line.startswith("Era ") or line.startswith("Claim ") for line in table)
 
 
 # --- --relative-to ------------------------------------------------------------------------

@@ -39,9 +39,12 @@ def _date(point: Point | None, fallback: date | None, *, end: bool) -> dict[str,
 
 def _dates(when: EdtfDate, earliest: date | None, latest: date | None) -> dict[str, Any]:
     """A period gets an end date, even one in its start's year (1905/1905); a moment is one slide,
-    even when its day is unknown."""
+    even when its day is unknown. A date with no start and no bound before it (a draft's "until 1950")
+    is one slide at its end, which its display date words ("until 1950")."""
     out: dict[str, Any] = {"start_date": _date(when.start, earliest, end=False)}
     end = _date(when.end, latest, end=True) if when.interval else None
+    if out["start_date"] is None:  # "until 1950" and nothing before it: TimelineJS needs a start, and the
+        return {"start_date": end or _date(when.end, latest, end=True)}  # end is the one date the text gives
     if end is not None:
         out["end_date"] = end
     return out
