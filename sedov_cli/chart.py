@@ -284,6 +284,9 @@ def layout(
     elif death is not None and last_year > death:  # the axis runs past the life: the title must not read as one
         born = life.birth.earliest.year if life.birth.earliest else first_year
         title = f"{ds.person.name} ({born}–{death}), and after, to {last_year}"
+    elif death is None:  # no death given: an axis to today is not a lifespan ("1920–2026")
+        born = life.birth.earliest.year if life.birth.earliest else first_year
+        title = f"{ds.person.name} (born {born}; no death given): {first_year} to {last_year}"
     rows: list[Row] = [
         _runs([(title, "title")]),
         _runs([(pad, ""), ("".join(years), "axis")]),

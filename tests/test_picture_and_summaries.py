@@ -277,3 +277,15 @@ def test_a_small_tables_heading_is_never_wrapped_to_the_tables_width(tmp_path: P
     lines = runner.invoke(cli.app, ["--data", str(tmp_path / "d.json"), "stats"]).stdout.splitlines()
     at = lines.index("Events per period")
     assert lines[at + 1].split() == ["Period", "Events"]
+
+
+def test_a_chart_of_a_life_with_no_death_does_not_read_as_a_lifespan(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The axis runs to today when no death is given: "Ann Lee, 1900–2026" would read as her life."""
+    (tmp_path / "ann.txt").write_text("Ann Lee (born 3 May 1900) was a poet. In 1925 she married.\n", encoding="utf-8")
+    drafted = run("extract", str(tmp_path / "ann.txt"), "--output", str(tmp_path / "ann.json"), "--quiet")
+    assert drafted.exit_code == 0, drafted.stderr
+    monkeypatch.setattr(common, "today", lambda: date(2026, 12, 2))
+    out = run("--data", str(tmp_path / "ann.json"), "chart", tty=True).stdout
+    assert out.splitlines()[0] == "Ann Lee (born 1900; no death given): 1900 to 2026"
