@@ -305,6 +305,9 @@ def _follows(raw: dict[str, Any], ident: str = "zborowski-confirms-death") -> di
          "event 'zborowski-confirms-death': bounds[0].follows: the subject has no death date for the event to "
          "follow"),
         (lambda raw: _follows(raw).update(follows="birth"),
+         "event 'zborowski-confirms-death': bounds[0].date: must be 1906-02-24, the first possible day of the "
+         "subject's birth"),
+        (lambda raw: _follows(raw).update(follows="life"),
          "event 'zborowski-confirms-death': bounds[0].follows: "),
     ],
 )  # fmt: skip
