@@ -369,6 +369,11 @@ class EventStore(ABC, Sequence[Event]):
         store keeps them so; None when it does not."""
         return None
 
+    def places_within(self, folded: str) -> set[str] | None:
+        """The places an exact name, alias or id (folded) names and every place inside them, when the
+        store keeps them so; None when it does not, or when no place has that name."""
+        return None
+
     def encoded_people(self) -> Iterator[str] | None:
         """Every person's ``people`` record as its NDJSON line, in the dataset's order, when the store keeps
         them so; None when it does not."""
@@ -419,6 +424,10 @@ class Dataset:
         if prefix:
             return [e for e in self.events if e.id.casefold().startswith(folded)]
         return [e for e in self.events if e.id.casefold() == folded]
+
+    def places_within(self, folded: str) -> set[str] | None:
+        """What a store keeps ready for an exact place name (see EventStore.places_within), else None."""
+        return self._store.places_within(folded) if self._store is not None else None
 
     def count_by(self, key: CountKey) -> dict[str, int]:
         """How many events cite each place, person or tag id; with "within", each

@@ -74,6 +74,9 @@ def resolve_places(ds: Dataset, query: str) -> set[str]:
     "Mirabeau" finds the Clinique Mirabeau).
     """
     q = fold(query.strip())
+    ready = ds.places_within(q) if q else None  # an index keeps each exact name's answer (a row, not 40,000 places)
+    if ready is not None:
+        return ready
     exact = {p.id for p in ds.places.values() if q in {fold(n) for n in (p.id, *p.names)}}
     found = exact or {p.id for p in ds.places.values() if any(q in _words(n) for n in p.names)}
     if not q or not found:

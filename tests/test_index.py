@@ -83,7 +83,9 @@ SYNTHETIC_COMMANDS = [
     ["events", "--search", "no such words", "--json"], ["events", "--certainty", "stated", "--limit", "5", "--json"],
     ["events", "--period", "Life", "--tag", "letter", "--place", "country-0", "--from", "1920", "--json"],
     ["events", "--relative-to", "event-10", "--from", "1925", "--json"],
-    ["events", "--place", "Atlantis", "--json"], ["show", "event-17", "--json"], ["show", "event-39"],
+    ["events", "--place", "Atlantis", "--json"], ["events", "--place", "4", "--json"],
+    ["events", "--place", "  CITY 7 ", "--place", "site-9", "--format", "tsv"], ["show", "event-17", "--json"],
+    ["show", "event-39"],
     ["show", "event-39", "--json"], ["show", "event-4"], ["show", "nothing-like-it"], ["age-at", "1920", "--json"],
     ["age-at", "event-12", "--explain"], ["people", "--json"], ["people", "--search", "person 1", "--format", "tsv"],
     ["places", "--json"], ["tags", "--json"], ["stats", "--json"], ["on-this-day", "03-15", "--json"],
@@ -462,6 +464,46 @@ def test_a_damaged_link_table_never_adds_an_event_to_a_listing(
         _forbid_reading(m)
         result = invoke("--data", str(synthetic), *args)
     assert (result.exit_code, result.stdout, result.stderr) == (0, expected, "")
+
+
+def test_a_place_filter_reads_its_names_row_and_no_place(
+    odd: Path, cache: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """An exact name, in any case and with its accents, is one row of the index: no place is modelled,
+    and the answer is the file's. A name no row holds (a word of a name) is resolved from the places."""
+    odd_name = json.loads(odd.read_text(encoding="utf-8"))["places"][21]["name"]
+    made: list[str] = []
+    real = dataset._place
+
+    def counted(p: dict[str, Any]) -> Any:
+        made.append(p["id"])
+        return real(p)
+
+    for place in ("country-3", "city 40", odd_name.upper(), "4"):
+        args = ["events", "--place", place, "--format", "ndjson"]
+        expected = invoke("--no-cache", "--data", str(odd), *args)
+        assert invoke("--data", str(odd), *args).stdout == expected.stdout
+        made.clear()
+        with monkeypatch.context() as m:
+            _forbid_reading(m)
+            m.setattr(dataset, "_place", counted)
+            result = invoke("--data", str(odd), *args)
+        assert (result.exit_code, result.stdout, result.stderr) == (0, expected.stdout, ""), place
+        assert expected.stdout.count("event-") > 3
+        assert (made == []) == (place != "4"), place
+
+
+def test_a_damaged_place_name_row_is_damage(synthetic: Path, cache: Path) -> None:
+    args = ["events", "--place", "country-3", "--format", "ndjson"]
+    assert invoke("--data", str(synthetic), *args).exit_code == 0
+    path = _index_file(cache)
+    with sqlite3.connect(path) as con:
+        con.execute("UPDATE place_keys SET places = places || ' city-1' WHERE key = 'country-3'")
+    index._seal(path)  # a change the timestamps cannot show
+    result = invoke("--data", str(synthetic), *args)
+    assert (result.exit_code, result.stdout) == (1, "")
+    assert "the places named 'country-3' do not match their checksum" in result.stderr
+    assert not path.exists()
 
 
 @pytest.mark.parametrize("fmt", ["ndjson", "json", "tsv", "csv", "markdown"])
