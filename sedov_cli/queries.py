@@ -156,6 +156,10 @@ _ID_TEXT = re.compile(r"[a-z0-9-]+")
 """What an id, or the start of one, may hold: the schema's ids are ``^[a-z0-9]+(-[a-z0-9]+)*$``."""
 
 
+_LISTED = 10
+"""The most events an ambiguous id prefix lists by name: 'event-' may start a million ids."""
+
+
 def find_event(ds: Dataset, ident: str, *, prefix: bool = True) -> Event | None:
     """The event ``ident`` names: its id in any case, or (with ``prefix``) the unique start of one.
 
@@ -171,11 +175,12 @@ def find_event(ds: Dataset, ident: str, *, prefix: bool = True) -> Event | None:
     exact = ds.with_folded_id(q, prefix=False) if q != ident else []
     if exact or not prefix:
         return exact[0] if exact else None
-    starting = ds.with_folded_id(q, prefix=True)
-    if len(starting) == 1:
+    starting, more = ds.starting_with(q, _LISTED)
+    if len(starting) == 1 and not more:
         return starting[0]
     if starting:
-        raise AmbiguousName("event id", ident, [(e.id, e.title) for e in starting], advice="Type more of the id.")
+        raise AmbiguousName("event id", ident, [(e.id, e.title) for e in starting], advice="Type more of the id.",
+                            more=more)  # fmt: skip
     return None
 
 
