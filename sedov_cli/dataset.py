@@ -10,6 +10,7 @@ checks its shape against the JSON Schema and its meaning with
 from __future__ import annotations
 
 import contextlib
+import gc
 import json
 import os
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence, ValuesView
@@ -283,6 +284,9 @@ class _Json:
             ) from None
         if not text.strip():
             raise DatasetError([Problem(self.file, "", "", "the file is empty")])
+        fast = _without_duplicates(text)
+        if fast is not None:
+            return fast
         try:
             value = json.loads(text, object_pairs_hook=self.pairs, parse_constant=self.constant)
         except json.JSONDecodeError as exc:
@@ -297,6 +301,38 @@ class _Json:
         if problems:
             raise DatasetError(problems)
         return value
+
+
+def _without_duplicates(text: str) -> Any:
+    """The JSON in ``text`` when it is valid, holds no NaN or Infinity and provably no key twice; else None,
+    and the strict reading (which names every problem) decides.
+
+    A hook that sees every object's pairs, to find a key given twice, makes parsing twice as slow (1.3 s
+    more for a 100,000-event file). Without it, a key given twice is kept once, so it is found by counting
+    colons: in the text, one stands after each key and the rest are inside strings; in the parsed value's
+    ``repr``, one stands after each key it kept and the rest are inside the strings it kept. Without a
+    ``\\u`` escape (which could write a colon the text does not show) every string's colons are the same
+    in both, so the two counts are equal exactly when no key, and no string with it, was dropped.
+    """
+    if "\\u" in text:
+        return None
+    constants: list[str] = []
+    try:
+        value = json.loads(text, parse_constant=constants.append)
+        same = not constants and _colons(value) == text.count(":")
+    except (ValueError, RecursionError):  # invalid JSON, too deep, a number too long: the strict reading says so
+        return None
+    return value if same else None
+
+
+def _colons(value: Any, depth: int = 0) -> int:
+    """The colons in ``repr(value)``, counted an element at a time below the second level (an event at a
+    time), so that no second copy of a large file is made as one string."""
+    if depth < 2 and type(value) is dict:
+        return len(value) + "".join(value).count(":") + sum(_colons(v, depth + 1) for v in value.values())
+    if depth < 2 and type(value) is list:
+        return sum(_colons(v, depth + 1) for v in value)
+    return repr(value).count(":")
 
 
 def _locate_constant(text: str, name: str) -> str:
@@ -328,7 +364,8 @@ def _load(
 ) -> Dataset:  # fmt: skip
     """The dataset in ``raw_bytes``: from its index when one can be trusted, else validated (and then indexed)."""
     if folder is None:
-        return _to_model(_build(raw_bytes, file, read_sibling), file)
+        with _collector_paused():
+            return _to_model(_build(raw_bytes, file, read_sibling), file)
     from . import index
 
     key = index.digest(raw_bytes)
@@ -338,21 +375,22 @@ def _load(
         return _to_model(opened.header, file, opened.events)
     if progress is not None:
         progress.checking(len(raw_bytes))
-    raw = _build(raw_bytes, file, read_sibling)
-    del raw_bytes  # the caller's copy remains, but this frame holds no second one while indexing
-    name, url = raw["source"]["file"], raw["source"]["url"]
-    header = {k: v for k, v in raw.items() if k != "events"}
-    written = index.write_index(
-        key,
-        header,
-        raw["events"],
-        _ancestry(raw["places"]),
-        index.Article(name, url, article_digest(name, url) or ""),
-        origin,
-        folder,
-        *_encoders(header, file),
-        progress=progress.indexing if progress is not None else None,
-    )
+    with _collector_paused():
+        raw = _build(raw_bytes, file, read_sibling)
+        del raw_bytes  # the caller's copy remains, but this frame holds no second one while indexing
+        name, url = raw["source"]["file"], raw["source"]["url"]
+        header = {k: v for k, v in raw.items() if k != "events"}
+        written = index.write_index(
+            key,
+            header,
+            raw["events"],
+            _ancestry(raw["places"]),
+            index.Article(name, url, article_digest(name, url) or ""),
+            origin,
+            folder,
+            *_encoders(header, file),
+            progress=progress.indexing if progress is not None else None,
+        )
     # Answer from the index just written, as a repeat run would: the parsed file
     # (three times its size in memory) is dropped, and no model of every event is built.
     opened = index.open_index(key, article_digest, folder) if written is not None else None
@@ -360,6 +398,21 @@ def _load(
         return _to_model(raw, file)
     del raw
     return _to_model(opened.header, file, opened.events)
+
+
+@contextlib.contextmanager
+def _collector_paused() -> Iterator[None]:
+    """No garbage collection while a file is parsed, checked and indexed: what that makes is acyclic
+    (JSON holds no cycles) and lives until the end, yet with millions of objects alive each of the
+    collector's full passes walks them all. Parsing the 100,000-event file took 0.78 s with the
+    collector on, 0.20 s with it off. A caller's collector is left as it was found."""
+    was = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was:
+            gc.enable()
 
 
 def _ancestry(places: list[dict[str, Any]]) -> Iterator[tuple[str, str]]:

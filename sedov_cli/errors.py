@@ -65,9 +65,13 @@ class AmbiguousName(UsageProblem):
         query: str,
         candidates: Sequence[tuple[str, str]],
         advice: str = "Give a fuller name or the id in brackets.",
+        more: bool = False,
     ) -> None:
+        """``more``: others fit too, beyond the candidates listed (a prefix a million ids share)."""
         self.kind, self.query, self.candidates = kind, query, tuple(candidates)
         listed = "; ".join(f"{label} [{ident}]" for ident, label in self.candidates)
+        if more:
+            listed += "; and more"
         super().__init__(f"{kind} {query!r} is ambiguous: {listed}. {advice}")
 
 

@@ -359,6 +359,9 @@ class EventStore(ABC, Sequence[Event]):
     def with_folded_id(self, folded: str, *, prefix: bool) -> list[Event]: ...
 
     @abstractmethod
+    def starting_with(self, folded: str, limit: int) -> tuple[list[Event], bool]: ...
+
+    @abstractmethod
     def ids(self) -> Iterator[str]: ...
 
     @abstractmethod
@@ -376,6 +379,11 @@ class EventStore(ABC, Sequence[Event]):
     def encoded(self, narrowing: Narrowing, reverse: bool = False, *, spans: bool = False) -> Iterator[Stored] | None:
         """The events that may pass ``narrowing`` as stored, record encoded (see :data:`Stored`), when the
         store keeps them so; None when it does not."""
+        return None
+
+    def places_within(self, folded: str) -> set[str] | None:
+        """The places an exact name, alias or id (folded) names and every place inside them, when the
+        store keeps them so; None when it does not, or when no place has that name."""
         return None
 
     def encoded_people(self) -> Iterator[str] | None:
@@ -428,6 +436,21 @@ class Dataset:
         if prefix:
             return [e for e in self.events if e.id.casefold().startswith(folded)]
         return [e for e in self.events if e.id.casefold() == folded]
+
+    def places_within(self, folded: str) -> set[str] | None:
+        """What a store keeps ready for an exact place name (see EventStore.places_within), else None."""
+        return self._store.places_within(folded) if self._store is not None else None
+
+    def starting_with(self, folded: str, limit: int) -> tuple[list[Event], bool]:
+        """The events whose casefolded id starts with ``folded``, and whether there are more: all of them in
+        the dataset's order when they are at most ``limit``, else the first ``limit`` by id (so that an index
+        finds them through its id index, without reading a million events to list ten)."""
+        if self._store is not None:
+            return self._store.starting_with(folded, limit)
+        found = [e for e in self.events if e.id.casefold().startswith(folded)]
+        if len(found) <= limit:
+            return found, False
+        return sorted(found, key=lambda e: e.id)[:limit], True
 
     def count_by(self, key: CountKey) -> dict[str, int]:
         """How many events cite each place, person or tag id; with "within", each

@@ -29,18 +29,28 @@ def _suggest(query: str, names: Iterable[str | tuple[str, str]], n: int = 2, *, 
     """The closest names, at most one per record; ``names`` holds names or (name, record id).
 
     With ``starts``, a name's start counts too: 'murderr' is a slip for the start of
-    'murder-hypothesis', though the whole id is too long to look alike."""
+    'murder-hypothesis', though the whole id is too long to look alike.
+
+    Only names at least 0.6 alike, and within 0.1 of the closest, are given. A name's start is
+    compared once per distinct start (a million ids may share a few), and that sets a floor
+    under the closest; a whole name is compared only when its length and letters allow it to
+    reach that floor (difflib's ratio is 2M/T, and M is at most the letters the two share). So
+    the answer is the one every name compared in full would give, at a fraction of the work."""
     by_fold: dict[str, tuple[str, str]] = {}
     for item in names:
         name, key = (item, item) if isinstance(item, str) else item
         by_fold.setdefault(fold(name), (name, key))
     q = fold(query)
+    size = len(q)
+    by_start = starts and size >= 4
+    starts_seen: dict[str, float] = {}
 
-    def closeness(f: str) -> float:
-        whole = difflib.SequenceMatcher(None, q, f).ratio()
-        if starts and len(q) >= 4:
-            whole = max(whole, difflib.SequenceMatcher(None, q, f[: len(q)]).ratio())
-        return whole
+    def start_closeness(f: str) -> float:
+        head = f[:size]
+        found = starts_seen.get(head)
+        if found is None:
+            found = starts_seen[head] = difflib.SequenceMatcher(None, q, head).ratio()
+        return found
 
     def slips(f: str) -> bool:
         """Every word typed is a slip for a word of the name: 'exile in pari' is, for 'Exile in
@@ -49,7 +59,25 @@ def _suggest(query: str, names: Iterable[str | tuple[str, str]], n: int = 2, *, 
         return all(any(difflib.SequenceMatcher(None, w, v).ratio() >= 0.75 for v in words) for w in q.split())
 
     several = len(q.split()) > 1
-    scored = sorted(((closeness(f), f) for f in by_fold if not several or slips(f)), reverse=True)
+    candidates = [f for f in by_fold if not several or slips(f)]
+    # the closest is at least as close as the closest start, and nothing under 0.6 is given
+    floor = max(0.6, max((start_closeness(f) for f in candidates), default=0.0) - 0.1) if by_start else 0.6
+    letters = {c: q.count(c) for c in set(q)}
+    scored = []
+    for f in candidates:
+        start = start_closeness(f) if by_start else 0.0
+        total = size + len(f)
+        whole = 0.0
+        if total and 2 * min(size, len(f)) >= floor * total - 1e-9:
+            shared = sum(min(k, f.count(c)) for c, k in letters.items())
+            if 2 * shared >= floor * total - 1e-9:
+                whole = difflib.SequenceMatcher(None, q, f).ratio()
+        elif not total:
+            whole = 1.0  # two empty texts are alike, as difflib says
+        score = max(whole, start)
+        if score >= floor:
+            scored.append((score, f))
+    scored.sort(reverse=True)
     top = scored[0][0] if scored else 0.0
     best: dict[str, str] = {}
     for score, f in scored:
@@ -74,6 +102,9 @@ def resolve_places(ds: Dataset, query: str) -> set[str]:
     "Mirabeau" finds the Clinique Mirabeau).
     """
     q = fold(query.strip())
+    ready = ds.places_within(q) if q else None  # an index keeps each exact name's answer (a row, not 40,000 places)
+    if ready is not None:
+        return ready
     exact = {p.id for p in ds.places.values() if q in {fold(n) for n in (p.id, *p.names)}}
     found = exact or {p.id for p in ds.places.values() if any(q in _words(n) for n in p.names)}
     if not q or not found:
@@ -153,6 +184,10 @@ _ID_TEXT = re.compile(r"[a-z0-9-]+")
 """What an id, or the start of one, may hold: the schema's ids are ``^[a-z0-9]+(-[a-z0-9]+)*$``."""
 
 
+_LISTED = 10
+"""The most events an ambiguous id prefix lists by name: 'event-' may start a million ids."""
+
+
 def find_event(ds: Dataset, ident: str, *, prefix: bool = True) -> Event | None:
     """The event ``ident`` names: its id in any case, or (with ``prefix``) the unique start of one.
 
@@ -168,11 +203,12 @@ def find_event(ds: Dataset, ident: str, *, prefix: bool = True) -> Event | None:
     exact = ds.with_folded_id(q, prefix=False) if q != ident else []
     if exact or not prefix:
         return exact[0] if exact else None
-    starting = ds.with_folded_id(q, prefix=True)
-    if len(starting) == 1:
+    starting, more = ds.starting_with(q, _LISTED)
+    if len(starting) == 1 and not more:
         return starting[0]
     if starting:
-        raise AmbiguousName("event id", ident, [(e.id, e.title) for e in starting], advice="Type more of the id.")
+        raise AmbiguousName("event id", ident, [(e.id, e.title) for e in starting], advice="Type more of the id.",
+                            more=more)  # fmt: skip
     return None
 
 

@@ -8,6 +8,8 @@ from typing import Any
 
 import pytest
 from conftest import WriteDataset, event, terminal
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from typer.testing import CliRunner, Result
 
 from sedov_cli import cli
@@ -765,3 +767,63 @@ def test_an_age_of_someone_without_a_birth_is_a_runtime_answer(sedov: Run) -> No
     result = sedov("age-at", "1933", "--person", "Zina")
     assert (result.exit_code, result.stdout, result.stderr) == (
         1, "", "sedov: error: the dataset has no birth date for Zina, so no age can be given\n")  # fmt: skip
+
+
+def _suggest_in_full(query: str, names: list[str], starts: bool) -> list[str]:
+    """queries._suggest as it was, every name compared in full: what its shortcuts must still answer."""
+    import difflib
+    import re
+
+    from sedov_cli.text import fold
+
+    by_fold: dict[str, str] = {}
+    for name in names:
+        by_fold.setdefault(fold(name), name)
+    q = fold(query)
+
+    def closeness(f: str) -> float:
+        whole = difflib.SequenceMatcher(None, q, f).ratio()
+        if starts and len(q) >= 4:
+            whole = max(whole, difflib.SequenceMatcher(None, q, f[: len(q)]).ratio())
+        return whole
+
+    def slips(f: str) -> bool:
+        words = re.split(r"[\s-]+", f)
+        return all(any(difflib.SequenceMatcher(None, w, v).ratio() >= 0.75 for v in words) for w in q.split())
+
+    several = len(q.split()) > 1
+    scored = sorted(((closeness(f), f) for f in by_fold if not several or slips(f)), reverse=True)
+    top = scored[0][0] if scored else 0.0
+    best: dict[str, str] = {}
+    for score, f in scored:
+        if score >= max(0.6, top - 0.1):
+            best.setdefault(by_fold[f], by_fold[f])
+    return list(best.values())[:2]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text("abcdeé -", max_size=9), st.lists(st.text("abcdeÉ -", max_size=12), max_size=14), st.booleans())
+def test_a_suggestion_is_the_one_a_full_comparison_gives(query: str, names: list[str], starts: bool) -> None:
+    """'did you mean' over a million ids compared every id in full (25 s); it now skips those whose
+    length and letters cannot reach the closest start, and must answer exactly as before."""
+    from sedov_cli.queries import _suggest
+
+    assert _suggest(query, names, starts=starts) == _suggest_in_full(query, names, starts)
+
+
+def test_a_suggestion_over_many_ids_compares_few_in_full(monkeypatch: pytest.MonkeyPatch) -> None:
+    import difflib
+
+    from sedov_cli.queries import _suggest
+
+    calls: list[str] = []
+    real = difflib.SequenceMatcher.ratio
+
+    def ratio(self: difflib.SequenceMatcher[str]) -> float:
+        calls.append("ratio")
+        return real(self)
+
+    monkeypatch.setattr(difflib.SequenceMatcher, "ratio", ratio)
+    ids = [f"event-{i}" for i in range(5000)]
+    assert _suggest("evnt-12", ids, starts=True) == ["event-12", "event-912"]
+    assert len(calls) < 1000  # 10,000 before: each id in full and by its start

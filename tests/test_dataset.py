@@ -401,6 +401,37 @@ def test_duplicate_keys_are_refused(write_dataset: WriteDataset) -> None:
     assert messages(path) == ["FILE: object 'birth': title: duplicate key; JSON objects need unique keys"]
 
 
+@pytest.mark.parametrize(("where", "twice", "owner"), [
+    ('"id": "birth",', '"title": "First: a colon",', "object 'birth'"),  # the dropped value holds a colon
+    ('"id": "birth",', '"title": "\\u003a",', "object 'birth'"),  # an escape that writes one
+    ('"section": "Life",', '"quote": "",', "an object"),  # in a nested source
+    ('"subject": "lev-sedov",', '"subject": "lev-sedov",', "an object"),  # at the top, the very pair
+], ids=["colon", "escaped colon", "nested", "top"])  # fmt: skip
+def test_a_key_given_twice_is_found_however_its_colons_fall(
+    write_dataset: WriteDataset, where: str, twice: str, owner: str
+) -> None:
+    """A clean file is parsed without a hook on every object, and a key given twice found by counting
+    colons (dataset._without_duplicates): every way a count could hide one still finds it."""
+    path = write_dataset()
+    text = path.read_text(encoding="utf-8")
+    assert where in text
+    path.write_text(text.replace(where, f"{where} {twice}", 1), encoding="utf-8")
+    key = twice.split('"')[1]
+    assert messages(path) == [f"FILE: {owner}: {key}: duplicate key; JSON objects need unique keys"]
+
+
+def test_a_clean_file_is_parsed_without_a_hook_per_object(
+    write_dataset: WriteDataset, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from sedov_cli import dataset
+
+    def refuse(*args: Any) -> Any:
+        raise AssertionError("every object's pairs were looked at")
+
+    monkeypatch.setattr(dataset._Json, "pairs", refuse)
+    assert len(load(write_dataset(), use_cache=False).events) > 30
+
+
 def test_nan_is_refused_with_its_place(write_dataset: WriteDataset) -> None:
     path = write_dataset(text='{\n "title": "NaN in a string is fine",\n "subject": NaN\n}')
     assert messages(path) == ["FILE: NaN is not valid JSON (line 3, column 13); write a number or null"]
@@ -610,3 +641,35 @@ def test_a_bound_that_follows_the_birth_is_its_first_day(write_dataset: WriteDat
         "FILE: event 'exile': bounds[0].date: latest bound 1906-02-24 lies outside 1929-01-01/1929-12-31",
         "FILE: event 'exile': bounds[0].side: a bound that follows the birth must be the earliest day",
     ]
+
+
+def test_the_collector_rests_while_a_file_is_read_and_is_left_as_found(
+    write_dataset: WriteDataset, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """With millions of parsed objects alive, each full pass of the garbage collector walks them all:
+    parsing the 100,000-event file took 0.78 s with it on, 0.20 s off. Nothing parsed holds a cycle."""
+    import gc
+
+    from sedov_cli import dataset
+
+    seen: list[bool] = []
+    real = dataset._build
+
+    def build(*args: Any) -> Any:
+        seen.append(gc.isenabled())
+        return real(*args)
+
+    monkeypatch.setattr(dataset, "_build", build)
+    monkeypatch.setenv("SEDOV_CACHE_DIR", str(tmp_path / "cache"))
+    path = write_dataset()
+    assert gc.isenabled()
+    for cached in (False, True):
+        assert len(load(path, use_cache=cached).events) > 30
+        assert gc.isenabled()
+    assert seen == [False, False]
+    gc.disable()
+    try:
+        load(path, use_cache=False)
+        assert not gc.isenabled()
+    finally:
+        gc.enable()

@@ -83,8 +83,11 @@ SYNTHETIC_COMMANDS = [
     ["events", "--search", "no such words", "--json"], ["events", "--certainty", "stated", "--limit", "5", "--json"],
     ["events", "--period", "Life", "--tag", "letter", "--place", "country-0", "--from", "1920", "--json"],
     ["events", "--relative-to", "event-10", "--from", "1925", "--json"],
-    ["events", "--place", "Atlantis", "--json"], ["show", "event-17", "--json"], ["show", "event-39"],
-    ["show", "event-39", "--json"], ["show", "event-4"], ["show", "nothing-like-it"], ["age-at", "1920", "--json"],
+    ["events", "--place", "Atlantis", "--json"], ["events", "--place", "4", "--json"],
+    ["events", "--place", "  CITY 7 ", "--place", "site-9", "--format", "tsv"], ["show", "event-17", "--json"],
+    ["show", "event-39"],
+    ["show", "event-39", "--json"], ["show", "event-"], ["age-at", "event-"], ["show", "event-4"],
+    ["show", "nothing-like-it"], ["age-at", "1920", "--json"],
     ["age-at", "event-12", "--explain"], ["people", "--json"], ["people", "--search", "person 1", "--format", "tsv"],
     ["places", "--json"], ["tags", "--json"], ["stats", "--json"], ["on-this-day", "03-15", "--json"],
     ["export", "--format", "json", "--tag", "exile", "-o", "-"], ["validate"],
@@ -464,6 +467,46 @@ def test_a_damaged_link_table_never_adds_an_event_to_a_listing(
     assert (result.exit_code, result.stdout, result.stderr) == (0, expected, "")
 
 
+def test_a_place_filter_reads_its_names_row_and_no_place(
+    odd: Path, cache: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """An exact name, in any case and with its accents, is one row of the index: no place is modelled,
+    and the answer is the file's. A name no row holds (a word of a name) is resolved from the places."""
+    odd_name = json.loads(odd.read_text(encoding="utf-8"))["places"][21]["name"]
+    made: list[str] = []
+    real = dataset._place
+
+    def counted(p: dict[str, Any]) -> Any:
+        made.append(p["id"])
+        return real(p)
+
+    for place in ("country-3", "city 40", odd_name.upper(), "4"):
+        args = ["events", "--place", place, "--format", "ndjson"]
+        expected = invoke("--no-cache", "--data", str(odd), *args)
+        assert invoke("--data", str(odd), *args).stdout == expected.stdout
+        made.clear()
+        with monkeypatch.context() as m:
+            _forbid_reading(m)
+            m.setattr(dataset, "_place", counted)
+            result = invoke("--data", str(odd), *args)
+        assert (result.exit_code, result.stdout, result.stderr) == (0, expected.stdout, ""), place
+        assert expected.stdout.count("event-") > 3
+        assert (made == []) == (place != "4"), place
+
+
+def test_a_damaged_place_name_row_is_damage(synthetic: Path, cache: Path) -> None:
+    args = ["events", "--place", "country-3", "--format", "ndjson"]
+    assert invoke("--data", str(synthetic), *args).exit_code == 0
+    path = _index_file(cache)
+    with sqlite3.connect(path) as con:
+        con.execute("UPDATE place_keys SET places = places || ' city-1' WHERE key = 'country-3'")
+    index._seal(path)  # a change the timestamps cannot show
+    result = invoke("--data", str(synthetic), *args)
+    assert (result.exit_code, result.stdout) == (1, "")
+    assert "the places named 'country-3' do not match their checksum" in result.stderr
+    assert not path.exists()
+
+
 @pytest.mark.parametrize("fmt", ["ndjson", "json", "tsv", "csv", "markdown"])
 def test_people_from_the_index_are_their_stored_records(
     fmt: str, odd: Path, cache: Path, monkeypatch: pytest.MonkeyPatch
@@ -514,7 +557,8 @@ def _scans(path: Path, statements: list[str]) -> list[str]:
 
 @pytest.mark.parametrize("args", [
     ["age-at", "1920", "--json"], ["age-at", "event-12", "--json"], ["age-at", "1920", "--person", "person-3"],
-    ["show", "event-17", "--json"], ["show", "event-39"], ["show", "event-4"],
+    ["show", "event-17", "--json"], ["show", "event-39"], ["show", "event-4"], ["show", "event-"],
+    ["age-at", "EVENT-"],
 ], ids=" ".join)  # fmt: skip
 def test_age_at_and_show_read_no_table_whole(
     args: list[str], synthetic: Path, cache: Path, monkeypatch: pytest.MonkeyPatch
@@ -536,23 +580,48 @@ def _lose_from_id_index(path: Path, ident: str) -> None:
 
 
 @pytest.mark.parametrize("args", [
-    ["show", "event-17", "--json"], ["show", "event-", "--json"], ["age-at", "event-17", "--json"],
+    ["show", "event-17", "--json"], ["show", "event-", "--json", "lost event-102"], ["age-at", "event-17", "--json"],
     ["events", "--relative-to", "event-17", "--json"],
 ], ids=" ".join)  # fmt: skip
 def test_an_id_index_that_lost_one_event_is_damage_for_every_lookup_near_it(
     args: list[str], synthetic: Path, cache: Path
 ) -> None:
-    """Without the proof, `show event-` (the start of every id) would list every event but event-17 as the
-    ids it may mean, and `show event-17` would say there is no such event."""
+    """Without the proof, `show event-` (the start of every id) would list event-103 where event-102 is
+    among the ten ids it may mean, and `show event-17` would say there is no such event."""
+    lost = args.pop()[5:] if args[-1].startswith("lost ") else "event-17"
     assert invoke("--data", str(synthetic), "timeline", "--json").exit_code == 0
     path = _index_file(cache)
-    _lose_from_id_index(path, "event-17")
+    _lose_from_id_index(path, lost)
     result = invoke("--data", str(synthetic), *args)
     assert (result.exit_code, result.stdout) == (1, "")
     assert result.stderr == (f"sedov: error: the index {path} could not be read (its id index does not list event "
-                             "'event-17'); it has been removed, so the next run rebuilds it\n")  # fmt: skip
+                             f"'{lost}'); it has been removed, so the next run rebuilds it\n")  # fmt: skip
     again, plain = invoke("--data", str(synthetic), *args), invoke("--no-cache", "--data", str(synthetic), *args)
     assert (again.exit_code, again.stdout) == (plain.exit_code, plain.stdout)
+
+
+def test_a_prefix_of_many_ids_lists_ten_and_reads_no_more(
+    synthetic: Path, cache: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`show event-` at a million events decoded every event to list them all in its error (33 s, 2 GB).
+    It lists the first ten by id, read and proved through the id index, and says there are more; so an
+    index that lost an id beyond those ten answers as the file does."""
+    first = sorted(json.loads(synthetic.read_text())["events"], key=lambda e: e["id"])[:10]
+    listed = "; ".join(f"{e['title']} [{e['id']}]" for e in first)
+    expected = f"sedov: error: event id 'event-' is ambiguous: {listed}; and more. Type more of the id.\n"
+    assert "[event-0]; " in expected and "[event-106]; and more." in expected
+    plain = invoke("--no-cache", "--data", str(synthetic), "show", "event-")
+    assert (plain.exit_code, plain.stdout, plain.stderr) == (2, "", expected)
+    assert invoke("--data", str(synthetic), "timeline", "--json").exit_code == 0
+    _lose_from_id_index(_index_file(cache), "event-17")
+    with monkeypatch.context() as m:
+        _forbid_reading(m)
+        decoded = []
+        real = index._event
+        m.setattr(index, "_event", lambda row: decoded.append(row[0]) or real(row))
+        result = invoke("--data", str(synthetic), "show", "event-")
+    assert (result.exit_code, result.stdout, result.stderr) == (2, "", expected)
+    assert len(decoded) == 10
 
 
 def test_an_id_far_from_the_lost_one_is_answered(synthetic: Path, cache: Path) -> None:
