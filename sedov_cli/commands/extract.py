@@ -68,7 +68,7 @@ def extract(
       sedov extract article.txt --subject "Leon Sedov" --quiet | jq '.events | length'
     """
     from ..atomic import refuse_input, write_file
-    from ..dataset import check_unwritten
+    from ..dataset import validate_unwritten
     from ..extraction import draft_dataset
     from ..extraction.draft import Source, to_json
     from ..extraction.files import cited_path, companion_path, lies_inside, read_article
@@ -103,7 +103,7 @@ def extract(
     body = to_json(draft.dataset)
     target = "draft.json" if to_stdout else str(output)
     try:
-        check_unwritten(body.encode("utf-8"), target, {cited: source.text} if companion else None)
+        validate_unwritten(body.encode("utf-8"), target, {cited: source.text} if companion else None)
     except DatasetError as exc:  # a bug in extract, not in the user's article: say so plainly
         shown = [str(p) for p in exc.problems[:10]]
         if len(exc.problems) > 10:
