@@ -6,12 +6,14 @@ The extraction package is imported inside the command only: no other command pay
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable
+from contextlib import AbstractContextManager, nullcontext
 from typing import Annotated, Any
 
 import typer
 
 from ..dataset import DatasetError
-from ..environment import Environment
+from ..environment import Environment, _isatty
 from ..errors import SedovError, UsageProblem
 from ..options import ForceOpt, state
 from ..text import plural, visible
@@ -72,7 +74,6 @@ def extract(
     from ..extraction import draft_dataset
     from ..extraction.draft import Source, to_json
     from ..extraction.files import cited_path, companion_path, lies_inside, read_article
-    from ..render import progress_callback
 
     st = state(ctx)
     to_stdout = output is None or output == "-"
@@ -96,7 +97,13 @@ def extract(
         cited = cited_path(article, None if to_stdout else output)
     if not to_stdout:
         refuse_input(str(output), read)  # before the drafting, which takes seconds on a long article
-    with progress_callback(st.env, len(source.text)) as progress:
+    if _isatty(st.env.stderr):  # only a terminal shows the bar: rich and render are not imported for a pipe
+        from ..render import progress_callback
+
+        bar: AbstractContextManager[Callable[[int, int], None] | None] = progress_callback(st.env, len(source.text))
+    else:
+        bar = nullcontext(None)
+    with bar as progress:
         draft = draft_dataset(
             source.text, Source(cited, None, publisher, url, license_), subject=subject, progress=progress
         )

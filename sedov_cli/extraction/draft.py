@@ -397,7 +397,7 @@ class _SentenceDraft:
             if pid not in where:
                 where.append(pid)
         # "according to Pierre Broué": his claim, and he takes no part in it; the date's own clause first
-        claimant = find_claimant(clause_words) or find_claimant(words[: clause[0]])
+        claimant = find_claimant(clause_words) or (find_claimant(words[: clause[0]]) if clause[0] else None)
         absent = set(ctx.people_in(claimant)) if claimant else set()
         in_clause = [p for p in ctx.people_in(clause_words) if p not in absent]
         headline = title or title_for(words, clause, (at, end), self.life_spans)
