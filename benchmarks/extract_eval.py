@@ -35,12 +35,14 @@ under numbered headings), drafted in process and by the real command.
     python benchmarks/extract_eval.py            # quality and speed
     python benchmarks/extract_eval.py --no-speed # quality only
     python benchmarks/extract_eval.py --misses   # also list each development miss and extra event
+    python benchmarks/extract_eval.py --speed-only --runs 5
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import os
 import statistics
 import subprocess
 import sys
@@ -301,13 +303,25 @@ def _big_article(size: int) -> str:
     return "".join(parts)
 
 
-def _median_seconds(run: Callable[[], object], runs: int) -> float:
-    times = []
+def _median_seconds(run: Callable[[], object], runs: int) -> tuple[float, float]:
+    """The median wall time of ``run``, and its median CPU time (user and system, its child processes' included).
+
+    The machine is shared: under load the wall time grows with the other work, the CPU time much less, so
+    the two together say how much of a figure is the load's."""
+    times, cpu = [], []
     for _ in range(runs):
-        start = time.perf_counter()
+        start, used = time.perf_counter(), _cpu()
         run()
         times.append(time.perf_counter() - start)
-    return statistics.median(times)
+        cpu.append(_cpu() - used)
+    return statistics.median(times), statistics.median(cpu)
+
+
+def _cpu() -> float:
+    import resource
+
+    own, children = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+    return own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
 
 
 def speed(runs: int) -> None:
@@ -315,16 +329,19 @@ def speed(runs: int) -> None:
     half = _big_article(500_000)
     events = len(draft_dataset(text, Source("big.txt")).dataset["events"])
     print(f"\nspeed on a generated article of {len(text.encode()) / 1e6:.2f} MB ({events} events), medians of {runs}")
-    drafting = _median_seconds(lambda: draft_dataset(text, Source("big.txt")), runs)
-    print(f"  drafting in process: {drafting:.2f} s")
-    halved = _median_seconds(lambda: draft_dataset(half, Source("half.txt")), runs)
-    ratio = drafting / halved
-    print(f"  linear? {len(half.encode()) / 1e6:.2f} MB drafts in {halved:.2f} s ({ratio:.2f}× for 2× the text)")
+    drafting, drafting_cpu = _median_seconds(lambda: draft_dataset(text, Source("big.txt")), runs)
+    print(f"  drafting in process: {drafting:.2f} s ({drafting_cpu:.2f} s of CPU)")
+    halved, halved_cpu = _median_seconds(lambda: draft_dataset(half, Source("half.txt")), runs)
+    ratio = drafting_cpu / halved_cpu
+    print(f"  linear? {len(half.encode()) / 1e6:.2f} MB drafts in {halved:.2f} s ({halved_cpu:.2f} s of CPU: "
+          f"{ratio:.2f}× the CPU for 2× the text)")  # fmt: skip
     with tempfile.TemporaryDirectory() as folder:
         (Path(folder) / "big.txt").write_text(text, encoding="utf-8")
         command = [sys.executable, "-m", "sedov_cli", "extract", "big.txt", "--output", "draft.json", "--quiet"]
-        whole = _median_seconds(lambda: subprocess.run(command, cwd=folder, check=True), runs)
-    print(f"  sedov extract, end to end (start-up, read, draft, validate, write): {whole:.2f} s (goal: under 5 s)")
+        whole, whole_cpu = _median_seconds(lambda: subprocess.run(command, cwd=folder, check=True), runs)
+    print(f"  sedov extract, end to end (start-up, read, draft, validate, write): {whole:.2f} s "
+          f"({whole_cpu:.2f} s of CPU; goal: under 5 s)")  # fmt: skip
+    print(f"  load average at the end: {' '.join(f'{n:.2f}' for n in os.getloadavg())}")
 
 
 def main() -> None:
@@ -335,7 +352,11 @@ def main() -> None:
                         help="print the held-out sets' per-text figures, and with --misses their misses")  # fmt: skip
     parser.add_argument("--dev-only", action="store_true", help="leave the held-out sets out (while tuning)")
     parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--speed-only", action="store_true", help="the speed part alone (no quality figures)")
     args = parser.parse_args()
+    if args.speed_only:
+        speed(args.runs)
+        return
     dev_set(False)
     real_set(REAL_DEV, "development set 1: real biographies, looked at while tuning", args.misses)
     real_set(REAL_DEV2, "development set 2: real biographies, held out at first, then looked at", args.misses)

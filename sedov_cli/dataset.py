@@ -232,10 +232,21 @@ def check_unwritten(raw: bytes, path: str | os.PathLike[str], unwritten: Mapping
     the rules ``--data`` will apply to it later. ``unwritten`` holds the text
     of siblings not written yet (the saved copy of an HTML page), by name.
     """
+    return _to_model(validate_unwritten(raw, path, unwritten), str(path))
+
+
+def validate_unwritten(
+    raw: bytes, path: str | os.PathLike[str], unwritten: Mapping[str, str] | None = None
+) -> dict[str, Any]:
+    """:func:`check_unwritten`'s checks, without the model: the file's JSON, once it has passed them all.
+
+    ``extract`` only needs to know that its draft passes before writing it; the model
+    of a 1 MB article's 17,600 events took about 0.1 s of CPU to build and throw away.
+    """
     on_disk = _sibling_reader(Path(path))
     pending = dict(unwritten or {})
     read = (lambda name: pending[name] if name in pending else on_disk(name)) if pending else on_disk
-    return _to_model(_build(raw, str(path), read), str(path))
+    return _build(raw, str(path), read)
 
 
 def problems_in(path: str | os.PathLike[str] | None = None) -> tuple[Problem, ...]:

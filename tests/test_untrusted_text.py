@@ -178,6 +178,8 @@ def _strings(value: Any) -> list[Any]:
         ('{"a":"Седов\u202e, nel\x85, sep\u2028, zero\u200bwidth"}',
          '{"a":"Седов\\u202e, nel\\u0085, sep\\u2028, zero\\u200bwidth"}'),
         ('{"a":"tag \U000e0041"}', '{"a":"tag \\udb40\\udc41"}'),
+        ('{\n  "a": "Седов",\n  "b": "1930–1931"\n}\n', '{\n  "a": "Седов",\n  "b": "1930–1931"\n}\n'),
+        ('{\n  "a": "Седов",\n  "b": "bidi\u202e"\n}\n', '{\n  "a": "Седов",\n  "b": "bidi\\u202e"\n}\n'),
     ],
 )  # fmt: skip
 def test_json_text_is_escaped_only_where_it_must_be(text: str, escaped: str) -> None:

@@ -6,12 +6,14 @@ The extraction package is imported inside the command only: no other command pay
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable
+from contextlib import AbstractContextManager, nullcontext
 from typing import Annotated, Any
 
 import typer
 
 from ..dataset import DatasetError
-from ..environment import Environment
+from ..environment import Environment, _isatty
 from ..errors import SedovError, UsageProblem
 from ..options import ForceOpt, state
 from ..text import plural, visible
@@ -68,11 +70,10 @@ def extract(
       sedov extract article.txt --subject "Leon Sedov" --quiet | jq '.events | length'
     """
     from ..atomic import refuse_input, write_file
-    from ..dataset import check_unwritten
+    from ..dataset import validate_unwritten
     from ..extraction import NothingToDraft, draft_dataset
     from ..extraction.draft import Source, to_json
     from ..extraction.files import cited_path, companion_path, lies_inside, read_article
-    from ..render import progress_callback
 
     st = state(ctx)
     to_stdout = output is None or output == "-"
@@ -96,7 +97,13 @@ def extract(
         cited = cited_path(article, None if to_stdout else output)
     if not to_stdout:
         refuse_input(str(output), read)  # before the drafting, which takes seconds on a long article
-    with progress_callback(st.env, len(source.text)) as progress:
+    if _isatty(st.env.stderr):  # only a terminal shows the bar: rich and render are not imported for a pipe
+        from ..render import progress_callback
+
+        bar: AbstractContextManager[Callable[[int, int], None] | None] = progress_callback(st.env, len(source.text))
+    else:
+        bar = nullcontext(None)
+    with bar as progress:
         try:
             draft = draft_dataset(
                 source.text, Source(cited, None, publisher, url, license_), subject=subject, progress=progress
@@ -106,7 +113,7 @@ def extract(
     body = to_json(draft.dataset)
     target = "draft.json" if to_stdout else str(output)
     try:
-        check_unwritten(body.encode("utf-8"), target, {cited: source.text} if companion else None)
+        validate_unwritten(body.encode("utf-8"), target, {cited: source.text} if companion else None)
     except DatasetError as exc:  # a bug in extract, not in the user's article: say so plainly
         shown = [str(p) for p in exc.problems[:10]]
         if len(exc.problems) > 10:

@@ -127,8 +127,10 @@ def _id_base(year: str, title: str) -> str:
     """'1925-she-married-tom-ek-in-oslo': whole words only, never cut inside a word or a number."""
     words = slug(f"{year} {title}", "event").split("-")
     out: list[str] = []
+    length = -1  # len("-".join([*out, word])), kept as the words are added rather than joined again for each
     for word in words:
-        if out and len("-".join([*out, word])) > 40:
+        length += len(word) + 1
+        if out and length > 40:
             break
         out.append(word)
     return "-".join(out)[:60]
@@ -395,7 +397,7 @@ class _SentenceDraft:
             if pid not in where:
                 where.append(pid)
         # "according to Pierre Broué": his claim, and he takes no part in it; the date's own clause first
-        claimant = find_claimant(clause_words) or find_claimant(words[: clause[0]])
+        claimant = find_claimant(clause_words) or (find_claimant(words[: clause[0]]) if clause[0] else None)
         absent = set(ctx.people_in(claimant)) if claimant else set()
         in_clause = [p for p in ctx.people_in(clause_words) if p not in absent]
         headline = title or title_for(words, clause, (at, end), self.life_spans)
@@ -976,14 +978,16 @@ def _warnings(
     if any(word in who.name.casefold() for word in SITE_WORDS) or "from " in who.name.casefold():
         out.append(f"the subject's name {who.name!r} has a site's words in it: give the name with --subject")
     if death is not None and death.span.latest is not None:
-        after = [e for e in events if "death" not in e["tags"] and _earliest(e["date"]) > death.span.latest]
+        last = death.span.latest
+        earliest = {edtf: _earliest(edtf) for edtf in {e["date"] for e in events}}  # each date read once, not per event
+        after = [e for e in events if "death" not in e["tags"] and earliest[e["date"]] > last]
         if after:
             out.append(
                 f"{len(after)} claim{'s' if len(after) != 1 else ''} fall after {who.name}'s death "
                 f"({death.display}): check that each is about the legacy, not a misread date"
             )
-    suspicious = sorted({e["source"]["section"] for e in events
-                         if any(w in e["source"]["section"].casefold() for w in _REFERENCE_WORDS)})  # fmt: skip
+    sections = {e["source"]["section"] for e in events}  # each section's name read once, not once per event
+    suspicious = sorted(s for s in sections if any(w in s.casefold() for w in _REFERENCE_WORDS))
     if suspicious:
         out.append(f"claims come from sections that look like references: {', '.join(suspicious)}")
     if layout.site_title:
@@ -1120,12 +1124,13 @@ def to_json(dataset: dict[str, Any]) -> str:
 
     from ..text import escape_json_invisibles
 
+    encode = json.JSONEncoder(ensure_ascii=False).encode  # json.dumps(ensure_ascii=False), made once, not per record
     lines = ["{"]
     for i, (key, value) in enumerate(dataset.items()):
         end = "," if i < len(dataset) - 1 else ""
         name = json.dumps(key)
         if isinstance(value, list) and value:
-            items = ",\n".join("    " + json.dumps(item, ensure_ascii=False) for item in value)
+            items = ",\n".join("    " + encode(item) for item in value)
             lines.append(f"  {name}: [\n{items}\n  ]{end}")
         else:
             lines.append(f"  {name}: {json.dumps(value, ensure_ascii=False)}{end}")

@@ -270,8 +270,12 @@ def _capitalised_run(sentence: str, at: int) -> tuple[list[str], str]:
     return words, token.group() if token is not None else ""
 
 
+_NOT_IN_IDS = re.compile(r"[^a-z0-9]+")
+
+
 def slug(text: str, fallback: str = "item") -> str:
     """An id in the dataset's alphabet (a-z, 0-9 and single hyphens)."""
-    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii").lower()
-    out = re.sub(r"[^a-z0-9]+", "-", ascii_text).strip("-")
+    if not text.isascii():  # ASCII text has nothing to decompose or drop: most names and titles skip the round trip
+        text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
+    out = _NOT_IN_IDS.sub("-", text.lower()).strip("-")
     return out[:48].rstrip("-") or fallback

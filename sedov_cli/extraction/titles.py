@@ -149,9 +149,11 @@ def _subject_of(words: str, clause: str) -> str:
 
 
 def _tidy(text: str) -> str:
-    text = _MARKERS.sub("", text).replace("|", " ")  # a table's cells: "| 1930 | Joins a choir |"
-    text = " ".join(text.split())
-    text = " ".join(_EMPTY_PARENS.sub(" ", text).split())  # "War (1939–1945) her": the parenthesis was its date
+    if "[" in text:  # each pattern below needs its bracket: most titles have none, and skip the pass
+        text = _MARKERS.sub("", text)
+    text = " ".join(text.replace("|", " ").split())  # a table's cells: "| 1930 | Joins a choir |"
+    if "(" in text or "[" in text:
+        text = " ".join(_EMPTY_PARENS.sub(" ", text).split())  # "War (1939–1945) her": the parenthesis was its date
     text = _SPACED_PUNCTUATION.sub("", text)  # "was dissolved , according to": the date words stood there
     text = _ORPHAN_CONJUNCTION.sub(",", text)  # "injuries, and during this time, she began": the date went
     text = _LEADING.sub("", text).strip()
@@ -189,7 +191,8 @@ def title_for(
     text = f"{actor} {left} {right}"
     inside = [(x, y) for x, y in skip if a <= x and y <= b and not (x <= date[0] < y or date[0] <= x < date[1])]
     # a parenthesis with a year in it goes first, before the date words inside it do ("(… to Oslo in 1954)")
-    text = _PARENS.sub(lambda m: "" if re.search(r"\d{4}", m.group()) else m.group(), text)
+    if "(" in text:
+        text = _PARENS.sub(lambda m: "" if re.search(r"\d{4}", m.group()) else m.group(), text)
     for x, y in inside[:MAX_TITLE_WORDS]:  # a life-date parenthesis: "Tom Ek (1898–1950)"; relative words; other dates
         text = text.replace(words[x:y], "")
     title = _tidy(text)
