@@ -691,7 +691,9 @@ def draft_dataset(
         items.sort(key=lambda item: item[0])
         about_subject = _about(words, subject_words)
         dated_words = tuple(date_words(words, m.start, m.end) for m in mentions)  # "in 1927" out of the 1926 title
-        kept_words = tuple((r.start, r.end) for r in relatives if r.form != "last_years")  # "she spent her last years"
+        kept_words = tuple(
+            (r.start, r.end) for r in relatives if r.form not in _KEPT and not r.match.groupdict().get("old_who")
+        )  # "she spent her last years", "Lee was fifteen years old and left home": the words say what happened
         here = _SentenceDraft(context, sentence, words, spans + kept_words + dated_words)
         ages = [r for r in relatives if r.form == "age"]
         clauses = {clause_around(words, m.start) for m in mentions}
@@ -750,7 +752,11 @@ def draft_dataset(
                     story.note(words, Anchor(mention.named, mention.text))
                     continue
                 aged = age is not None and _age_about(words, age, subject_words, about_subject)
-                narrow = _narrowed_by_age(mention, age, birth, death) if age and aged and birth else None
+                # "She died in 1971 at the age of 87": the age of the death itself is not cut short by that death
+                dying = _DIED.search(words[clause[0] : clause[1]]) is not None
+                narrow = None
+                if age is not None and aged and birth is not None:
+                    narrow = _narrowed_by_age(mention, age, birth, None if dying else death)
                 if narrow is not None and age is not None:
                     here.draft(mention.edtf, mention.start, mention.end, note=mention.note, inferred=False,
                                bounds=_age_bounds(narrow, age.text))  # fmt: skip
@@ -805,7 +811,7 @@ def draft_dataset(
             except DateError as exc:  # a count that runs past year 9999, or before year 1
                 unresolved.append(Unresolved(relative.text, sentence.section, str(exc)))
                 continue
-            kept = relative.form == "last_years"  # "She spent her last years in Oslo": the words are what she spent
+            kept = relative.form in _KEPT  # "She spent her last years in Oslo": the words are what she spent
             here.draft(result.edtf, relative.start, relative.start if kept else relative.end, note=result.note,
                        inferred=True)  # fmt: skip
             if relative.form in ("age", "life", "months"):
@@ -1025,6 +1031,10 @@ _KIN = re.compile(
 )
 
 
+_NEXT_NAME = re.compile(r" (?P<name>[A-Z][\w'’-]+)")
+"""The next word of a run of capitalised words: a first name before the subject's surname."""
+
+
 _OPENERS = frozenset(
     """In At Aged By When After Before During On From Following Later Two Three A An The As Until Till Since Early
     Late Soon Then Shortly Within Over Throughout Upon Once While Having Only Just Already Still For Around About
@@ -1049,12 +1059,15 @@ def _first_person(words: str, subject_words: set[str]) -> bool | None:
             return not _KIN.match(words, m.end())
         if m.start() == 0 and token in _OPENERS:
             continue
-        if token[0].isupper():
-            return False
+        if token[0].isupper():  # "Cathy Freeman" in the life of one the text calls "Freeman": the subject
+            following = _NEXT_NAME.match(words, m.end())
+            return following is not None and following["name"] in subject_words
     return None
 
 
-_AGES = frozenset({"age", "life", "months", "birthday"})
+_KEPT = frozenset({"last_years", "first_of_life"})
+"""Relative words that are the object of the clause's verb ("she spent her last years in Oslo"): kept in its title."""
+_AGES = frozenset({"age", "life", "months", "birthday", "born_when", "first_of_life"})
 _OTHER_SEX_KIN = re.compile(
     r"^(?:(?P<her>Her)\s+(?:father|brother|son|husband|uncle|grandfather|nephew)"
     r"|(?P<his>His)\s+(?:mother|sister|daughter|wife|aunt|grandmother|niece))\b"
@@ -1068,7 +1081,8 @@ def _age_about(words: str, age: Found, subject_words: set[str], sentence: bool) 
     "Life was hard, and Harriet was hired out by the age of five": the age's clause opens on the subject,
     whatever word opens the sentence. "Her father, who died when she was six": the age's own pronoun is
     not the father's, so it is the subject's."""
-    named = age.match.groupdict().get("age_who")
+    groups = age.match.groupdict()
+    named = groups.get("age_who") or groups.get("old_who") or groups.get("bw_who")
     if named:  # "when Temüjin was eight": the name says whose age it is
         return named in subject_words
     a, _ = clause_around(words, age.start)

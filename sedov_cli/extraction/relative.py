@@ -105,10 +105,16 @@ _RELATIVE = re.compile(
     rf"|\bat\s+(?P<at_n>\d{{1,2}}|{_AGE_WORD})(?=,?\s+(?:(?:he|she|they)\s+)?{_AGE_VERB}\b|,\s+(?:he|she|they)\b"
     rf"|,\s+(?-i:[A-Z])[\w'’-]+(?:\s+(?-i:[A-Z])[\w'’-]+)?\s+{_AGE_VERB}\b)"
     rf"|(?=at\s)(?:{_AGE_VERB_BEFORE})at\s+(?P<at_end>\d{{1,2}}|{_AGE_WORD})(?=\s*[,.;)]|\s+(?:and|in|after|when|while|from|of)\b)"
-    rf"|\b(?:he|she)\s+was\s+(?:(?:about|around|only|just|nearly|almost|barely)\s+)?(?P<old_n>{_NUMBER})\s+years?\s+old\b"
+    rf"|\b(?:he|she|(?P<old_who>(?-i:[A-Z])[\w'’-]+))\s+was\s+(?:(?:about|around|only|just|nearly|almost|barely)\s+)?"
+    rf"(?P<old_n>{_NUMBER})\s+years?\s+old\b"
     rf"|\b(?:he|she)\s+was\s+(?:(?:about|around|only|just|nearly|almost|barely)\s+)?(?P<was_n>[1-9]\d?|{_AGE_WORD})"
     r"(?=\s+when\b|\s*[.;])"
+    rf"|\bat\s+(?P<late_n>[1-9]\d?|{_AGE_WORD})(?=\s*[,.;]|\s+and\b)"  # kept only after a verb: see _late_age
     r")"
+    rf"|(?P<born_when>\bwhen\s+(?:he|she|(?P<bw_who>(?-i:[A-Z])[\w'’-]+))\s+was\s+born\b)"
+    rf"|(?P<first_of_life>\b(?:(?:his|her|their)\s+first\s+(?P<fl_n>{_NUMBER})\s+(?P<fl_unit>years|months|weeks|days)"
+    rf"\s+of\s+life|the\s+first\s+(?P<fl_n2>{_NUMBER})\s+(?P<fl_unit2>years|months|weeks|days)\s+of\s+(?:his|her|their)"
+    r"\s+life)\b)"
     rf"|(?P<within_n>\bwithin\s+(?:a|one|(?P<wi_n>{_NUMBER}))\s+(?P<wi_unit>years?|months?)\b"
     r"(?:\s+of\s+(?:his|her|their|its|the)\s+(?P<wi_noun>[a-z]{3,})\b)?)"
     rf"|(?P<next_n>\b(?:in|over|during|for)\s+the\s+(?:next|following)\s+(?:(?P<nx_n>{_NUMBER})\s+(?P<nx_unit>years|decades)"
@@ -170,6 +176,8 @@ SAME_TIME = frozenset(
         "then",
         "year_part",
         "turn",
+        "born_when",
+        "first_of_life",
     }
 )
 """Forms that restate when a sentence happens: with an explicit date in the
@@ -210,7 +218,7 @@ _HINTS = ("follow", "next", "subsequent", "later", "earlier", "before", "after",
           "last year", "final year", "years old", "soon", "year-old", "year old", "rest of", "last ", "final ",
           "closing ", "declining ", "later years", "days old", "day old", "weeks old", "week old",
           "end of", "beginning of", "start of", "middle of", "close of", "by the time", "teen", "adolescent",
-          "turn of")  # fmt: skip
+          "turn of", "of life", "her life", "his life", "their life")  # fmt: skip
 _LIFE_DIGITS = re.compile(r"\b(?:his|her|their)\s+(?:(?:early|mid|late)[-\s]+)?[2-9]0s\b")
 """'in his 20s': the one form no word of the hints names (a '0s' test would pass every '1920s')."""
 _MONTH_STEMS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
@@ -231,6 +239,8 @@ def find_relative(sentence: str) -> list[Found]:
     for m in _RELATIVE.finditer(sentence) if worded else ():
         form = m.lastgroup
         assert form is not None
+        if m["late_n"] and not _late_age(sentence, m.start(), found):
+            continue
         found.append(Found(m.start(), m.end(), m.group(), form, m))
     for m in _YEARLESS.finditer(sentence) if monthed else ():
         if m["which"]:  # "in December of that year" is one date: "that year" is its year, not a claim of its own
@@ -239,6 +249,26 @@ def find_relative(sentence: str) -> list[Found]:
             found.append(Found(m.start(), m.end(), m.group(), "yearless", m))
     found.sort(key=lambda f: f.start)
     return found
+
+
+_LATE_VERB = re.compile(
+    r"\b(?:began|started|joined|left|entered|married|moved|became|won|wrote|took|went|made|signed|debuted"
+    r"|(?!(?:ranked|peaked|charted|placed|priced|valued|estimated|capped|fixed|seeded|listed|numbered|rated|timed"
+    r"|scored|finished|clocked|measured|limited|set|aged|based|located|stationed|buried|killed|died)\b)[a-z]{3,}ed)\b"
+    r"[^,;:.()]{0,60}$"
+)
+"""The verb an age at a clause's end belongs to ("began playing for Santos at 15"): not one that puts a number
+at a place in a list or on a scale ("peaked at 15"), nor a past participle that is no act of the subject's."""
+
+
+def _late_age(sentence: str, at: int, found: list[Found]) -> bool:
+    """Whether 'at 15' at a clause's end, after the verb's object, is an age: the clause's verb is an act, or an
+    age of the same shape stands just before it ("began playing for Santos at 15 and the national team at 16")."""
+    if _LATE_VERB.search(sentence, max(0, at - 80), at):
+        return True
+    if re.search(r"\d", sentence[max(0, at - 30) : at]):  # "Grade 4 at 15", "No. 3 at 15": a list, not a life
+        return False
+    return bool(found) and found[-1].match["late_n"] is not None and at - found[-1].end < 60
 
 
 def _count(word: str) -> int:
@@ -334,6 +364,14 @@ def _resolve(
         return _approximate(found, _age(found, birth, about_subject, death))
     if found.form == "months":
         return _age_in_months(found, birth, about_subject)
+    if found.form == "born_when":
+        if birth is None:
+            return Resolution(None, "the subject's birth is not given")
+        if not about_subject:
+            return Resolution(None, "the birth it names may not be the subject's, whose birth is the only one known")
+        return Resolution(birth.text, f"Resolved '{found.text}' as the subject's birth ({birth.display}).")
+    if found.form == "first_of_life":
+        return _first_of_life(found, birth, about_subject)
     if found.form == "birthday":
         return _birthday(found, birth, about_subject)
     if found.form == "last_year":
@@ -634,7 +672,7 @@ def _age(found: Found, birth: EdtfDate | None, about_subject: bool, death: EdtfD
         return Resolution(None, "the sentence may not be about the subject, whose birth is the only one known")
     if found.form == "age":
         first = last = _count(
-            m["age_n"] or m["at_n"] or m["at_end"] or m["old_n"] or m["yoa_n"] or m["yo_n"] or m["was_n"]
+            m["age_n"] or m["at_n"] or m["at_end"] or m["old_n"] or m["yoa_n"] or m["yo_n"] or m["was_n"] or m["late_n"]
         )
         what = f"age {first}"
     else:
@@ -689,6 +727,26 @@ def _age_in_months(found: Found, birth: EdtfDate | None, about_subject: bool) ->
     return Resolution(
         f"[{lo.isoformat()}..{hi.isoformat()}]",
         f"Resolved '{found.text}' as {months} months old, counted from the subject's birth ({birth.display}).",
+    )
+
+
+def _first_of_life(found: Found, birth: EdtfDate | None, about_subject: bool) -> Resolution:
+    """'her first six months of life', 'the first ten years of his life': from the birth to the day before that age."""
+    m = found.match
+    if birth is None or birth.span.earliest is None or birth.span.latest is None:
+        return Resolution(None, "the subject's birth is not given, so the first years of the life cannot be dated")
+    if not about_subject:
+        return Resolution(None, "the sentence may not be about the subject, whose birth is the only one known")
+    n, unit = _count(m["fl_n"] or m["fl_n2"]), (m["fl_unit"] or m["fl_unit2"]).lower()
+    if unit == "years":
+        last = _add_years(birth.span.latest, n)
+    elif unit == "months":
+        last = _add_months(birth.span.latest, n)
+    else:
+        last = birth.span.latest + timedelta(days=n * (7 if unit == "weeks" else 1))
+    return Resolution(
+        f"{birth.text}/{(last - timedelta(days=1)).isoformat()}",
+        f"Resolved '{found.text}' as from the subject's birth ({birth.display}) to the day before {n} {unit} old.",
     )
 
 

@@ -1,0 +1,88 @@
+"""Round 5 of issue 18: conventions, relative and open dates read the way any biography writes them.
+
+Every sentence here is composed for its test, never copied from a development
+or held-out text. Each test pins the exact dates and notes drafted, and each
+failed on the code before its rule.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sedov_cli.extraction import draft_dataset
+from sedov_cli.extraction.draft import Draft, Source
+from sedov_cli.extraction.splitting import sentences
+
+
+def _draft(text: str) -> Draft:
+    return draft_dataset(text, Source("a.txt"))
+
+
+def _events(text: str) -> list[tuple[str, str]]:
+    return [(e["date"], e["title"]) for e in _draft(text).dataset["events"]]
+
+
+def _event(text: str, title: str) -> dict[str, Any]:
+    return next(e for e in _draft(text).dataset["events"] if e["title"] == title)
+
+
+LIFE = "= Ann Lee =\n\nAnn Lee (3 May 1900 – 9 June 1980) was a Norwegian poet. "
+
+
+def test_a_replacement_character_after_a_stop_ends_the_sentence() -> None:
+    text = "She left Oslo in 1920.\ufffd In 1921 she married.\ufffd"
+    assert [text[a:b] for a, b in sentences(text, 0, len(text))] == ["She left Oslo in 1920.", "In 1921 she married."]
+
+
+def test_an_age_said_with_the_subjects_name_or_a_first_name_before_the_surname() -> None:
+    text = "= Lee =\n\nAnn Lee (3 May 1900 – 9 June 1980) was a poet. In 1915, Lee was fifteen years old and left home."
+    assert _events(text)[2:] == [("1915", "Lee was fifteen years old and left home")]
+    bound = _event(text, "Lee was fifteen years old and left home")["bounds"]
+    assert [(b["side"], b["date"]) for b in bound] == [("earliest", "1915-05-03")]
+    # the text calls her "Lee"; "Ann Lee" is her too, while "Tom Berg" is not
+    named = "= Lee =\n\nLee (born 3 May 1900) was a poet. Ann Lee wrote at the age of 9. Tom Berg sang at the age of 9."
+    assert _events(named)[1:] == [("[1909-05-03..1910-05-02]", "Ann Lee wrote")]
+
+
+def test_an_age_at_a_clauses_end_after_the_verbs_object() -> None:
+    text = LIFE + "She began writing for the Oslo paper at 15 and for the Bergen paper at 17."
+    assert _events(text)[2:] == [
+        ("[1915-05-03..1916-05-02]", "She began writing for the Oslo paper and for the Bergen paper"),
+        ("[1917-05-03..1918-05-02]", "She began writing for the Oslo paper and for the Bergen paper"),
+    ]
+    # a place in a list or on a scale is no age
+    assert _events(LIFE + "In 1931 her book peaked at 15 and stayed there.")[2:] == [
+        ("1931", "Her book peaked and stayed there")
+    ]
+
+
+def test_the_age_of_a_death_is_not_cut_short_by_the_death_it_restates() -> None:
+    text = (
+        "= Ann Lee =\n\nAnn Lee (3 May 1900 – 9 March 1980) was a poet. In 1950 she moved.\n\n"
+        "== Death ==\nShe died in 1980 at the age of 79.\n"
+    )
+    event = _event(text, "She died")
+    assert event["date"] == "1980"
+    assert [(b["side"], b["date"]) for b in event["bounds"]] == [("latest", "1980-05-02")]
+
+
+def test_when_the_subject_was_born() -> None:
+    text = LIFE + "Her parents were only 19 and 20 years old when Ann was born."
+    event = _event(text, "Her parents were only 19 and 20 years old")
+    assert event["date"] == "1900-05-03"
+    assert event["certainty"] == "inferred"
+    assert event["note"] == "Resolved 'when Ann was born' as the subject's birth (3 May 1900)."
+    # someone else's birth is not hers
+    assert _events(LIFE + "Her mother was 40 years old when Tom was born. In 1950 she moved.")[2:] == [
+        ("1950", "She moved")
+    ]
+
+
+def test_the_first_months_of_a_life() -> None:
+    text = LIFE + "Her father was away at sea, so Ann spent her first three months of life with an aunt."
+    event = _event(text, "Ann spent her first three months of life with an aunt")
+    assert event["date"] == "1900-05-03/1900-08-02"
+    assert event["note"] == (
+        "Resolved 'her first three months of life' as from the subject's birth (3 May 1900) to the day before "
+        "3 months old."
+    )
