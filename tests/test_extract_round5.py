@@ -86,3 +86,40 @@ def test_the_first_months_of_a_life() -> None:
         "Resolved 'her first three months of life' as from the subject's birth (3 May 1900) to the day before "
         "3 months old."
     )
+
+
+def test_a_date_in_an_aside_does_not_move_the_storys_time() -> None:
+    """'soon' once counted from the reprint in the parenthesis: a date there dates only the aside."""
+    text = LIFE + "In 1930 she published a book (it was reprinted in 1960). She soon left for Paris."
+    event = _event(text, "She left for Paris")
+    assert event["date"] == "[1930..]"
+    assert event["note"] == (
+        "Resolved 'soon' counted from '1930' (1930), the last date the text gives before it: on or after it, "
+        "by how much the text does not say."
+    )
+
+
+def test_over_the_course_of_the_next_years_and_whereupon() -> None:
+    text = LIFE + "In 1930 she joined a theatre. Over the course of the next six years, she wrote four plays."
+    assert _events(text)[3:] == [("1930/1936", "She wrote four plays")]
+    text = LIFE + "Her party won the 1931 election, whereupon she became a minister."
+    assert _events(text)[2:] == [
+        ("1931", "Her party won election"),
+        ("[1931..]", "She became a minister"),
+    ]
+
+
+def test_the_rest_of_the_decade_and_the_rest_of_her_life() -> None:
+    text = LIFE + "She reached Rome on 3 June 1951 and spent the rest of the decade writing."
+    assert _events(text)[2:] == [
+        ("1951-06-03", "She reached Rome and spent writing"),
+        ("1951-06-03/1959", "She reached Rome and spent writing"),
+    ]
+    text = LIFE + "She was hurt in 1931. It took a year to heal, and for the rest of her life, Ann walked with a stick."
+    assert _events(text)[3:] == [("1931/1980-06-09", "Ann walked with a stick")]
+    text = LIFE + "She retired in 1966. She lived the rest of her life in Bergen."
+    assert _events(text)[3:] == [("1966/1980-06-09", "She lived in Bergen")]
+    # "his life" in the life of a woman the text calls "she" is another's
+    text = LIFE + "She met Tom Ek in 1931. She said he lived the rest of his life in Oslo. "
+    text += "She wrote, she sang, she swam, she ran."
+    assert _events(text)[3:] == []

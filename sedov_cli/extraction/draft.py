@@ -290,6 +290,11 @@ class _Narrative:
         else:
             self.history[-1] = (words, anchor)
 
+    def remember(self, words: str, anchor: Anchor) -> None:
+        """A date told in an aside: an event it names may be recalled, but the story's time stays where it was."""
+        if not self.history or self.history[-1][0] is not words:
+            self.history.append((words, anchor))
+
     def recall(self, stems: tuple[str, ...], owner: str | None) -> Anchor | None:
         """The nearest earlier dated sentence that names the event (and its owner)."""
         for words, anchor in reversed(self.history[-200:]):  # bounded: the recent past, not the whole text
@@ -768,15 +773,22 @@ def draft_dataset(
                     said = f"The event '{mention.text}' names is dated by its own words: {mention.also}."
                     here.draft(mention.also, mention.start, mention.end, inferred=False, note=said,
                                title=what["what"][:1].upper() + what["what"][1:] if what else None)  # fmt: skip
+                if any(a <= mention.start < b for a, b in asides):  # "(it was reprinted in 1960)": an aside's
+                    story.remember(words, Anchor(mention.named, mention.text))  # date is not the story's time
+                    continue
                 story.note(words, Anchor(mention.named, mention.text))
                 near = story.anchor
                 continue
             assert relative is not None
             if id(relative) in consumed:
                 continue
-            if relative.form in SAME_TIME and (
-                clause_around(words, relative.start) in dating
-                or clause_around(words, len(words) - len(words[relative.end :].lstrip())) in dating
+            if (
+                relative.form in SAME_TIME
+                and relative.text.lower() != "whereupon"
+                and (
+                    clause_around(words, relative.start) in dating
+                    or clause_around(words, len(words) - len(words[relative.end :].lstrip())) in dating
+                )
             ):  # ", then sent … in 1802": a 'then' that opens a clause belongs to it
                 continue  # "in 1925 at the age of 19": the age restates the year of its clause
             if _restated(words, relative, mentions):
@@ -784,6 +796,14 @@ def draft_dataset(
             whose = (
                 _age_about(words, relative, subject_words, about_subject) if relative.form in _AGES else about_subject
             )
+            if relative.form in _OWN_LIFE:  # "It took months, and for the rest of her life, …": hers
+                pronoun = re.search(r"\b(?:his|her|their)\b", relative.text, re.IGNORECASE)
+                a, _ = clause_around(words, relative.start)
+                whose = (
+                    pronoun is not None
+                    and pronoun.group().lower() != other_pronoun
+                    and (whose or _first_person(words[a:], subject_words) is not False)
+                )
             if relative.form == "event" and (relative.match["det"] or "").lower() == other_pronoun:
                 whose = False  # "After his death she lived in Oslo", in a woman's life: his death, not hers
             if relative.form == "offset" and relative.match["own_death"]:
@@ -812,8 +832,10 @@ def draft_dataset(
                 unresolved.append(Unresolved(relative.text, sentence.section, str(exc)))
                 continue
             kept = relative.form in _KEPT  # "She spent her last years in Oslo": the words are what she spent
-            here.draft(result.edtf, relative.start, relative.start if kept else relative.end, note=result.note,
-                       inferred=True)  # fmt: skip
+            at = (
+                relative.end + 1 if relative.text.lower() == "whereupon" else relative.start
+            )  # it leads the clause after
+            here.draft(result.edtf, at, at if kept else max(at, relative.end), note=result.note, inferred=True)
             if relative.form in ("age", "life", "months"):
                 conventions["age"] += 1
             if relative.form not in _RESTATING:  # "By then she was famous": the story stays where it was
@@ -1065,6 +1087,9 @@ def _first_person(words: str, subject_words: set[str]) -> bool | None:
     return None
 
 
+_OWN_LIFE = frozenset({"rest_of_life", "last_years", "first_of_life", "last_year"})
+"""Words about a life that say whose it is ("for the rest of her life"): the subject's, unless the pronoun is
+the other sex's or the clause names someone else first."""
 _KEPT = frozenset({"last_years", "first_of_life"})
 """Relative words that are the object of the clause's verb ("she spent her last years in Oslo"): kept in its title."""
 _AGES = frozenset({"age", "life", "months", "birthday", "born_when", "first_of_life"})

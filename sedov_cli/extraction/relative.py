@@ -86,7 +86,7 @@ _RELATIVE = re.compile(
     r"|at\s+a\s+time\s+when|in\s+the\s+meantime|[Mm]eanwhile|at\s+the\s+time(?!\s+of\b)"
     r"|(?=then\b)(?:(?<=\bwas\s)|(?<=\bwere\s))then(?=\s+(?:a|an|the|still|only|living|working|serving)\b))\b)"
     r"|(?P<soon>\b(?:(?:soon|shortly|not\s+long)\s+(?:after(?:wards?)?(?!\s+(?:the|his|her|their|its)\s)|thereafter)"
-    r"|immediately(?!\s+(?:after|before|following))|(?=soon)(?<!as\s)soon(?!\s+(?:after|afterwards?|thereafter|as|enough)\b))\b)"
+    r"|immediately(?!\s+(?:after|before|following))|whereupon|(?=soon)(?<!as\s)soon(?!\s+(?:after|afterwards?|thereafter|as|enough)\b))\b)"
     r"|(?P<from_then>\bfrom\s+(?:this|that|the\s+same)\s+(?:date|day|time|point|moment|year)(?:\s+on(?:wards?)?)?"
     r"|\bfrom\s+then(?:\s+on(?:wards?)?)?|\b(?:ever\s+)?since\s+then\b)"
     rf"|(?P<months>\b(?:(?:at\s+the\s+age\s+of|at\s+age|aged)\s+(?P<mo_n>{_NUMBER})\s+months?"
@@ -117,10 +117,12 @@ _RELATIVE = re.compile(
     r"\s+life)\b)"
     rf"|(?P<within_n>\bwithin\s+(?:a|one|(?P<wi_n>{_NUMBER}))\s+(?P<wi_unit>years?|months?)\b"
     r"(?:\s+of\s+(?:his|her|their|its|the)\s+(?P<wi_noun>[a-z]{3,})\b)?)"
-    rf"|(?P<next_n>\b(?:in|over|during|for)\s+the\s+(?:next|following)\s+(?:(?P<nx_n>{_NUMBER})\s+(?P<nx_unit>years|decades)"
+    rf"|(?P<next_n>\b(?:in|over|during|for)\s+the\s+(?:course\s+of\s+the\s+)?(?:next|following)\s+(?:(?P<nx_n>{_NUMBER})\s+(?P<nx_unit>years|decades)"
     r"|(?P<nx_unit1>decade))\b)"
     r"|(?P<last_year>\b(?:in|during)\s+the\s+(?:last|final)\s+year\s+of\s+(?:his|her|their)\s+life\b)"
-    r"|(?P<rest_of_life>\b(?:for|during|throughout)\s+the\s+rest\s+of\s+(?:his|her|their)\s+life\b)"
+    r"|(?P<rest_of_life>\b(?:(?:for|during|throughout)\s+|(?<=\b(?:lived|spent)\s))the\s+rest\s+of\s+(?:his|her|their)"
+    r"\s+life\b)"
+    r"|(?P<rest_of>\b(?:(?:for|during|throughout)\s+)?the\s+rest\s+of\s+(?:the|that)\s+(?P<rest_unit>year|decade|century)\b)"
     r"|(?P<last_years>\b(?:his|her|their)\s+(?:last|final|closing|declining|later)\s+(?:years|months|days)\b)"
     r"|(?P<life>\b(?:in|until|into|during|throughout)\s+(?P<whose>his|her|their)\s+(?:(?P<life_part>early|mid|late)[-\s]+)?"
     r"(?P<decade>teens|teenaged?\s+years|twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties"
@@ -218,7 +220,7 @@ _HINTS = ("follow", "next", "subsequent", "later", "earlier", "before", "after",
           "last year", "final year", "years old", "soon", "year-old", "year old", "rest of", "last ", "final ",
           "closing ", "declining ", "later years", "days old", "day old", "weeks old", "week old",
           "end of", "beginning of", "start of", "middle of", "close of", "by the time", "teen", "adolescent",
-          "turn of", "of life", "her life", "his life", "their life")  # fmt: skip
+          "turn of", "whereupon", "of life", "her life", "his life", "their life")  # fmt: skip
 _LIFE_DIGITS = re.compile(r"\b(?:his|her|their)\s+(?:(?:early|mid|late)[-\s]+)?[2-9]0s\b")
 """'in his 20s': the one form no word of the hints names (a '0s' test would pass every '1920s')."""
 _MONTH_STEMS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
@@ -384,6 +386,8 @@ def _resolve(
         )
     if found.form in ("rest_of_life", "last_years"):
         return _to_the_death(found, anchor, death, about_subject)
+    if found.form == "rest_of":
+        return _rest_of(found, near or anchor)
     if found.form == "event":
         own = _own_death(found, death, about_subject, near)
         return own if own is not None else _after_event(found, recall, near)
@@ -891,6 +895,23 @@ def _to_the_death(found: Found, anchor: Anchor | None, death: EdtfDate | None, a
         return Resolution(None, f"the date before it ({anchor.words!r}) is after the subject's death")
     return Resolution(f"{start}/{died}", f"Resolved '{found.text}' from {anchor.words!r} ({anchor.edtf}), the last "
                       f"date the text gives before it, to the subject's death ({death.display}).")  # fmt: skip
+
+
+def _rest_of(found: Found, anchor: Anchor | None) -> Resolution:
+    """'spent the rest of the decade trying …': from the date told before it to the end of that year, decade or
+    century (the one the date falls in, counted from its '0 or '00 year)."""
+    if anchor is None:
+        return Resolution(None, NO_ANCHOR)
+    lo, hi = edtf_ends(anchor.edtf)
+    if lo is None:
+        return Resolution(None, f"the date before it ({anchor.words!r}) has no start")
+    unit = found.match["rest_unit"].lower()
+    year = int((hi or lo)[:4])
+    last = {"year": year, "decade": year // 10 * 10 + 9, "century": year // 100 * 100 + 99}[unit]
+    if int(lo[:4]) > last:
+        return Resolution(None, f"the date before it ({anchor.words!r}) spans more than one {unit}")
+    return Resolution(f"{lo}/{last:04d}", f"Resolved '{found.text}' from {anchor.words!r} ({anchor.edtf}), the last "
+                      f"date the text gives before it, to the end of its {unit} ({last}).")  # fmt: skip
 
 
 def _counted_from(point: str, n: int, unit: str) -> str | None:
