@@ -270,7 +270,7 @@ def test_relative_dates_count_from_the_anchor(text: str, anchor: str, expected: 
     [
         ("the following year", None, "no date before it in its section to count from"),
         ("the following year", "[..1931]", "the date before it ('the anchor') spans more than one year"),
-        ("two months later", "1933", "months cannot be counted from 'the anchor', which is not one month or day"),
+        ("two months later", "1930/1933", "months cannot be counted from 'the anchor', which is not one month or day"),
         ("the next day", "1933-02", "days cannot be counted from 'the anchor', which is not one day"),
         ("a few years earlier", "1933", "the text does not say how many"),
         ("two years before his death", "1933", "counts from something the text does not date"),

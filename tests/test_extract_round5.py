@@ -123,3 +123,44 @@ def test_the_rest_of_the_decade_and_the_rest_of_her_life() -> None:
     text = LIFE + "She met Tom Ek in 1931. She said he lived the rest of his life in Oslo. "
     text += "She wrote, she sang, she swam, she ran."
     assert _events(text)[3:] == []
+
+
+def test_after_a_count_that_opens_its_clause_counts_on_from_the_date_before_it() -> None:
+    text = LIFE + "In 1921 she took a post in Oslo, and after six months she was sent to Rome."
+    event = _event(text, "She was sent to Rome")
+    assert event["date"] == "[1921-07..1922-06]"
+    assert event["note"] == (
+        "Resolved 'after six months' counted from '1921' (1921), the last date the text gives before it: "
+        "6 months after it."
+    )
+    text = LIFE + "She reached Oslo on 4 May 1930. Following three months at a school, she moved to Rome."
+    assert _event(text, "She moved to Rome")["date"] == "1930-08"
+    text = LIFE + "She married in 1930. After two years she left for Rome."
+    assert _event(text, "She left for Rome")["date"] == "1932"
+    # at a clause's end it says how long something had lasted, counted back: no date of its own
+    text = LIFE + "She won the seat in 1950, when her rival lost it after nine years."
+    assert _events(text)[2:] == [("1950", "She won the seat")]
+
+
+def test_months_counted_from_a_bare_year_give_the_months_they_can_reach() -> None:
+    text = LIFE + "She married in 1930. Six months later she left for Rome."
+    event = _event(text, "She left for Rome")
+    assert event["date"] == "[1930-07..1931-06]"
+    assert event["note"] == (
+        "Resolved 'Six months later' counted from '1930' (1930), the last date the text gives before it: it is a "
+        "year, so the count gives the months it can reach."
+    )
+
+
+def test_durations_in_years_and_months_and_what_lasted() -> None:
+    text = LIFE + "She fell ill in June 1929. She was kept in bed for nearly a year."
+    event = _event(text, "She was kept in bed")
+    assert event["date"] == "1929-06/1930-06"
+    assert event["note"] == (
+        "Resolved 'for nearly a year' counted from 'June 1929' (1929-06), the last date the text gives before it: "
+        "12 months on from it, counted in whole months. The text says 'nearly'."
+    )
+    text = LIFE + "She took a post in Bergen in 1931. Her tenure there lasted two more years."
+    assert _event(text, "Her tenure there lasted")["date"] == "1931/1933"
+    text = LIFE + "She reached Oslo on 4 May 1930. She taught there for a year and nine months."
+    assert _event(text, "She taught there")["date"] == "1930-05-04/1932-02"

@@ -75,7 +75,12 @@ _RELATIVE = re.compile(
     r"|(?P<same_season>\b(?:(?:in\s+)?(?:that|the\s+same|the\s+following|the\s+next)\s+(?:same\s+)?|in\s+(?:the\s+)?)"
     r"(?P<season>spring|summer|autumn|fall|winter)\b"
     r"(?:\s+(?:of|in)\s+(?P<season_of>that|the\s+same|the\s+following|the\s+next)\s+year\b|(?!\s+of\b)))"
-    rf"|(?P<duration>\b(?:for|over)\s+(?:the\s+next\s+)?(?P<dur_n>{_NUMBER})\s+(?P<dur_unit>years?|decades?)\b)"
+    rf"|(?P<duration>\b(?:(?:for|over)\s+(?:the\s+next\s+)?|(?<=\blasted\s)(?:for\s+)?)"
+    rf"(?:(?P<dur_about>nearly|almost|about|around|some|another)\s+)?(?P<dur_n>{_NUMBER})\s+(?:more\s+)?"
+    rf"(?P<dur_unit>years?|decades?|months?)(?:\s+and\s+(?P<dur_m>{_NUMBER})\s+months?)?\b)"
+    rf"|(?P<after_n>\b(?:[Aa]fter|[Ff]ollowing)\s+(?:(?:nearly|almost|about|some|another)\s+)?(?P<an_n>{_NUMBER})\s+"
+    r"(?:more\s+)?(?P<an_unit>years?|months?|weeks?|days?|decades?)\b"
+    r"(?!\s+(?:of|later|earlier|before|after|old|ago|in\s+(?:prison|jail|exile))\b))"
     r"|(?P<by_then>\b(?:by|until|till|up\s+to)\s+(?:that\s+time|this\s+time|then|that\s+point|this\s+point)\b"
     r"|(?=earlier\b)(?<=\bhad\s)earlier\b|^Earlier(?=,))"
     r"|(?P<during>\b(?:during|in|throughout|over)\s+(?:this|that|these|those|the\s+same)\s+"
@@ -180,6 +185,7 @@ SAME_TIME = frozenset(
         "turn",
         "born_when",
         "first_of_life",
+        "after_n",
     }
 )
 """Forms that restate when a sentence happens: with an explicit date in the
@@ -220,7 +226,7 @@ _HINTS = ("follow", "next", "subsequent", "later", "earlier", "before", "after",
           "last year", "final year", "years old", "soon", "year-old", "year old", "rest of", "last ", "final ",
           "closing ", "declining ", "later years", "days old", "day old", "weeks old", "week old",
           "end of", "beginning of", "start of", "middle of", "close of", "by the time", "teen", "adolescent",
-          "turn of", "whereupon", "of life", "her life", "his life", "their life")  # fmt: skip
+          "turn of", "whereupon", "lasted ", "of life", "her life", "his life", "their life")  # fmt: skip
 _LIFE_DIGITS = re.compile(r"\b(?:his|her|their)\s+(?:(?:early|mid|late)[-\s]+)?[2-9]0s\b")
 """'in his 20s': the one form no word of the hints names (a '0s' test would pass every '1920s')."""
 _MONTH_STEMS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
@@ -242,6 +248,8 @@ def find_relative(sentence: str) -> list[Found]:
         form = m.lastgroup
         assert form is not None
         if m["late_n"] and not _late_age(sentence, m.start(), found):
+            continue
+        if m["an_n"] and not _after_n_opens(sentence, m):
             continue
         found.append(Found(m.start(), m.end(), m.group(), form, m))
     for m in _YEARLESS.finditer(sentence) if monthed else ():
@@ -271,6 +279,19 @@ def _late_age(sentence: str, at: int, found: list[Found]) -> bool:
     if re.search(r"\d", sentence[max(0, at - 30) : at]):  # "Grade 4 at 15", "No. 3 at 15": a list, not a life
         return False
     return bool(found) and found[-1].match["late_n"] is not None and at - found[-1].end < 60
+
+
+_STAY_AFTER = re.compile(r"(?<!\s)\s+(?:in|at)\s+(?-i:[A-Z])")
+
+
+def _after_n_opens(sentence: str, m: re.Match[str]) -> bool:
+    """Whether 'after six months' counts on from the date before it: it opens its clause ("…, and after six
+    months was appointed"), or names a stay ("fled to Weimar after one year in Mühlhausen"). At a clause's
+    end it says how long something had lasted ("lost power after nine years"), counted back, not on."""
+    before = sentence[max(0, m.start() - 6) : m.start()]
+    return re.search(r"(?:^|[,;(]|\band|\bbut|\bthen)\s*$", before) is not None or (
+        _STAY_AFTER.match(sentence, m.end()) is not None
+    )
 
 
 def _count(word: str) -> int:
@@ -497,19 +518,9 @@ def _resolve(
             f"[{lo}..{end_year + n:04d}]", f"Resolved {said}: within {n} year{'s' if n > 1 else ''} of it."
         )
     if found.form == "duration":
-        year = _single_year(when) if not when.interval else None
-        first_year = (
-            year if year is not None else (when.span.latest.year if when.interval and when.span.latest else None)
-        )
-        if first_year is None:
-            return Resolution(None, f"the date before it ({anchor.words!r}) spans more than one year")
-        n = _count(m["dur_n"]) * (10 if m["dur_unit"].lower().startswith("decade") else 1)
-        if first_year + n > 9999:
-            return Resolution(None, "the count runs past year 9999")
-        return Resolution(
-            f"{first_year:04d}/{first_year + n:04d}",
-            f"Resolved {said}: {n} years on from {first_year}, counted in whole years (the text gives no finer date).",
-        )
+        return _duration(found, when, anchor, said)
+    if found.form == "after_n":
+        return _after_n(found, when, anchor, said)
     unit = (m["next_unit"] or m["unit"] or m["prev_unit"] or m["within_unit"] or m["same_unit"] or m["after_unit"]
             or m["before_unit"] or "year").lower()  # fmt: skip
     unit = "day" if unit in ("morning", "evening", "night") else unit.rstrip("s")
@@ -560,6 +571,16 @@ def _resolve(
             return _within_year(found, when, anchor.edtf, year, said)
         return Resolution(point_text(target) + _approx(anchor.edtf), f"Resolved {said}.")
     month = _single_month(when)
+    year_only = _single_year(when)
+    if month is None and year_only is not None and found.form in ("offset", "next", "previous") and not when.interval:
+        y0, m0 = divmod(year_only * 12 + step, 12)
+        y1, m1 = divmod(year_only * 12 + 11 + step, 12)
+        if not 1 <= y0 <= y1 <= 9999:
+            return Resolution(None, "the count runs outside the years sedov reads")
+        return Resolution(  # "six months later" than 1703: from July 1703 (January's count) to June 1704 (December's)
+            f"[{y0:04d}-{m0 + 1:02d}..{y1:04d}-{m1 + 1:02d}]",
+            f"Resolved {said}: it is a year, so the count gives the months it can reach.",
+        )
     if month is None:
         return Resolution(None, f"months cannot be counted from {anchor.words!r}, which is not one month or day")
     year, mon = divmod(month[0] * 12 + month[1] - 1 + step, 12)
@@ -895,6 +916,65 @@ def _to_the_death(found: Found, anchor: Anchor | None, death: EdtfDate | None, a
         return Resolution(None, f"the date before it ({anchor.words!r}) is after the subject's death")
     return Resolution(f"{start}/{died}", f"Resolved '{found.text}' from {anchor.words!r} ({anchor.edtf}), the last "
                       f"date the text gives before it, to the subject's death ({death.display}).")  # fmt: skip
+
+
+def _duration(found: Found, when: EdtfDate, anchor: Anchor, said: str) -> Resolution:
+    """'for three years', 'for nearly a year', 'lasted two more years', 'for a year and nine months': a period
+    from the date told before it (after a period, from its end), at that date's own precision: whole years from
+    a year, months from a month or a day."""
+    m = found.match
+    unit = m["dur_unit"].lower().rstrip("s")
+    months = _count(m["dur_n"]) * {"decade": 120, "year": 12, "month": 1}[unit]
+    months += _count(m["dur_m"]) if m["dur_m"] else 0
+    year = _single_year(when) if not when.interval else None
+    first_year = year if year is not None else (when.span.latest.year if when.interval and when.span.latest else None)
+    if first_year is None:
+        return Resolution(None, f"the date before it ({anchor.words!r}) spans more than one year")
+    month = _single_month(when) if not when.interval else None
+    if first_year + months // 12 + 1 > 9999:
+        return Resolution(None, "the count runs past year 9999")
+    how = f" The text says '{m['dur_about'].lower()}'." if m["dur_about"] else ""
+    if month is None and months % 12 == 0:
+        return Resolution(
+            f"{first_year:04d}/{first_year + months // 12:04d}",
+            f"Resolved {said}: {months // 12} years on from {first_year}, counted in whole years (the text gives no "
+            f"finer date).{how}",
+        )
+    start = edtf_ends(anchor.edtf)[0] if month is not None else f"{first_year:04d}"
+    base = month if month is not None else (first_year, 12)  # from a bare year, the count ends by its December on
+    y, mo = divmod(base[0] * 12 + base[1] - 1 + months, 12)
+    return Resolution(
+        f"{start}/{y:04d}-{mo + 1:02d}",
+        f"Resolved {said}: {months} months on from it, counted in whole months.{how}",
+    )
+
+
+def _after_n(found: Found, when: EdtfDate, anchor: Anchor, said: str) -> Resolution:
+    """'after six months', 'following nineteen months', 'After a year': that long after the date told before it
+    (after a period, after its end). Months from a bare year give the months they can fall in."""
+    m = found.match
+    unit = m["an_unit"].lower().rstrip("s")
+    n = _count(m["an_n"]) * (10 if unit == "decade" else 1)
+    unit = "year" if unit == "decade" else unit
+    lo, hi = edtf_ends(anchor.edtf)
+    point = (hi if when.interval else lo) or lo
+    if point is None:
+        return Resolution(None, f"the date before it ({anchor.words!r}) has no start")
+    point = point.rstrip("~")
+    year, month = int(point[:4]), int(point[5:7]) if re.match(r"\d{4}-(?:0[1-9]|1[0-2])\b", point) else None
+    if unit == "year":  # in whole years, as "two years later" counts: the anchor's year on
+        counted: str | None = f"{year + n:04d}" if year + n <= 9999 else None
+    elif unit == "month" and month is not None:  # in whole months ("six months after 3 May" is November)
+        y, mo = divmod(year * 12 + month - 1 + n, 12)
+        counted = f"{y:04d}-{mo + 1:02d}"
+    elif unit == "month":  # from a bare year: the months it can reach, from January's count to December's
+        first, last = divmod(year * 12 + n, 12), divmod(year * 12 + 11 + n, 12)
+        counted = f"[{first[0]:04d}-{first[1] + 1:02d}..{last[0]:04d}-{last[1] + 1:02d}]"
+    else:
+        counted = _counted_from(point, n, unit)
+    if counted is None:
+        return Resolution(None, f"{unit}s cannot be counted from {anchor.words!r}")
+    return Resolution(counted, f"Resolved {said}: {n} {unit}{'s' if n != 1 else ''} after it.")
 
 
 def _rest_of(found: Found, anchor: Anchor | None) -> Resolution:
