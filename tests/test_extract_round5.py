@@ -164,3 +164,40 @@ def test_durations_in_years_and_months_and_what_lasted() -> None:
     assert _event(text, "Her tenure there lasted")["date"] == "1931/1933"
     text = LIFE + "She reached Oslo on 4 May 1930. She taught there for a year and nine months."
     assert _event(text, "She taught there")["date"] == "1930-05-04/1932-02"
+
+
+def test_a_death_given_only_by_an_age_beside_a_weekday_is_the_death() -> None:
+    text = "= Ann Lee =\n\nAnn Lee (born 3 May 1900) was a poet. In 1950 she moved. "
+    draft = _draft(text + "She died on Thursday at the age of 72.\n")
+    subject = draft.dataset["people"][0]
+    note = (
+        "The text gives the death by an age only ('died on Thursday at the age of 72'): age 72, counted from the "
+        "birth (1900-05-03)."
+    )
+    assert (subject["death"]["date"], subject["death"]["certainty"], subject["death"]["note"]) == (
+        "[1972-05-03..1973-05-02]",
+        "inferred",
+        note,
+    )
+    dies = next(e for e in draft.dataset["events"] if e["title"] == "Ann Lee dies")
+    assert (dies["date"], dies["certainty"], dies["tags"], dies["note"]) == (
+        "[1972-05-03..1973-05-02]",
+        "inferred",
+        ["death"],
+        note,
+    )
+    # another's death is not hers
+    assert "death" not in _draft(text + "Her husband died at the age of 72.").dataset["people"][0]
+
+
+def test_a_life_date_subtitle_is_the_subjects_life_not_a_period() -> None:
+    for subtitle in ("American astronomer (1898–1990).", "**American astronomer (1898–1990)**"):
+        text = f"Ann Lee\n\n{subtitle}\n\nAnn Lee was an astronomer. In 1925 she married Tom Ek.\n"
+        assert _events(text) == [("1898", "Ann Lee is born"), ("1990", "Ann Lee dies"), ("1925", "She married Tom Ek")]
+    # the prose's day wins over the subtitle's year; a dash a copy lost ("18981990") is still two years
+    text = "Ann Lee\n\nAstronomer (18981990)\n\nAnn Lee was born on 3 May 1898. In 1925 she married Tom Ek.\n"
+    assert _events(text) == [  # the subtitle's line is quoted as its own, as an infobox line, and comes first
+        ("1990", "Ann Lee dies"),
+        ("1898-05-03", "Ann Lee is born"),
+        ("1925", "She married Tom Ek"),
+    ]

@@ -589,6 +589,8 @@ def draft_dataset(
         s = sentence_at(where)
         subject_record[which] = {"date": edtf, "certainty": "stated",
                                  "source": {"section": s.section, "quote": builder.quote(s)}}  # fmt: skip
+        if which == "death" and who.death_note:  # "died on Thursday at the age of 72": read from the age
+            subject_record[which].update(certainty="inferred", note=who.death_note)
         births_and_deaths.append((where, subject_id, edtf, which))
     people[subject_id] = subject_record
     person_words[subject_id] = subject_mod.name_tokens(who)
@@ -598,6 +600,10 @@ def draft_dataset(
         at = next((i for i, s in enumerate(found) if s.start <= who.life_span[0] < s.end), None)
         if at is not None:
             life_spans[at] = [(who.life_span[0] - found[at].start, who.life_span[1] - found[at].start)]
+    if who.subtitle is not None:  # "American astronomer (1898–1990)": the subject's life, never a period
+        at = next((i for i, s in enumerate(found) if s.start <= who.subtitle[0] < s.end), None)
+        if at is not None:
+            life_spans.setdefault(at, []).append((who.subtitle[0] - found[at].start, who.subtitle[1] - found[at].start))
     for number, (sentence, words) in enumerate(zip(found, texts, strict=True)):
         for life in find_life_dates(words):
             life_spans.setdefault(number, []).append((life.start, life.end))
@@ -1143,8 +1149,9 @@ def _life_event(
                f"{'birth' if which == 'birth' else 'death'}.")  # fmt: skip
         where = [pid]
     words = builder.text[sentence.start : sentence.end]
+    read = (person.get(which) or {}).get("note")  # a death read from an age is inferred, and says how
     builder.add(sentence, edtf, title=title, summary=" ".join(words.split())[:300], people=people, places=where,
-                tags=[which])  # fmt: skip
+                tags=[which], note=read, inferred=read is not None)  # fmt: skip
 
 
 def to_json(dataset: dict[str, Any]) -> str:
