@@ -201,3 +201,27 @@ def test_a_life_date_subtitle_is_the_subjects_life_not_a_period() -> None:
         ("1898-05-03", "Ann Lee is born"),
         ("1925", "She married Tom Ek"),
     ]
+
+
+def test_shortly_after_someone_did_something_on_a_day() -> None:
+    text = LIFE + "Shortly after her friend Tom Ek resigned on 4 May 1931, she left for Rome."
+    assert _events(text)[2:] == [("[1931-05-04..]", "She left for Rome"), ("1931-05-04", "Her friend Tom Ek resigned")]
+
+
+def test_until_a_year_when_it_ended_and_after_he_did_it() -> None:
+    text = (
+        LIFE
+        + "She ran the paper until 1960, when she retired. After she retired, Ann lived in Bergen and wrote in 1965."
+    )
+    events = _draft(text).dataset["events"][2:]
+    assert [(e["date"], e["title"]) for e in events] == [
+        ("../1960", "She ran the paper"),
+        ("1960", "She retired"),
+        ("[1960..]", "Ann lived in Bergen and wrote"),
+        ("1965", "Ann lived in Bergen and wrote"),
+    ]
+    assert events[1]["note"] == "'when she retired' is the end of 'until 1960': 1960."
+    assert events[2]["note"] == (
+        "Resolved 'After she retired' counted from 'until 1960' (1960), where the text dates the event of "
+        "'retired': on or after it, by how much the text does not say."
+    )

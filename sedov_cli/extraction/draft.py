@@ -493,8 +493,10 @@ def _from_then_until(
 
 
 _NAMED_EVENT = re.compile(r"\b(?:after|before|until|till|to)\s+(?P<what>(?:(?!\b(?:after|before|until|till|to)\s).)+?)"
-                          r"\s+in\s+\S.*$", re.IGNORECASE)  # fmt: skip
+                          r"\s+(?:in|on)\s+\S.*$", re.IGNORECASE)  # fmt: skip
 """The event in 'until her assassination in October 1984': 'her assassination', its title."""
+_WHEN_ENDED = re.compile(r",\s*when\s+(?P<what>(?:he|she|they|[A-Z][\w'’-]+)\s+(?:had\s+)?[a-z]+ed\b[^,;.]*)")
+"""'until 1973, when he retired': the event at the end of the stretch, titled by its own clause."""
 _BORN_AGAIN = re.compile(r"Born\s+(?:on\s+|in\s+)?")
 _AFTER_CLAUSE = re.compile(r"^(?:After|Following)\s+[^,;]{1,160}?,\s+(?=[a-z]|[A-Z][\w'’-]*\s+[a-z])")
 
@@ -777,6 +779,8 @@ def draft_dataset(
                 if mention.also:  # "until her assassination in October 1984": the assassination is a claim too
                     what = _NAMED_EVENT.search(mention.text)
                     said = f"The event '{mention.text}' names is dated by its own words: {mention.also}."
+                    if what is None and (what := _WHEN_ENDED.match(words, mention.end)) is not None:
+                        said = f"'when {what['what']}' is the end of '{mention.text}': {mention.also}."
                     here.draft(mention.also, mention.start, mention.end, inferred=False, note=said,
                                title=what["what"][:1].upper() + what["what"][1:] if what else None)  # fmt: skip
                 if any(a <= mention.start < b for a, b in asides):  # "(it was reprinted in 1960)": an aside's
@@ -818,7 +822,10 @@ def draft_dataset(
                 if owner == other_pronoun or (opposite is not None and opposite.search(words)):
                     whose = False  # "Two years before his death, her father…": the father's, not hers
             result = resolve(relative, story.anchor, birth, whose, death, story.recall, near)
-            if relative.form == "event" and clause_around(words, relative.start) in clauses and result.edtf:
+            opening = relative.form == "event" and relative.start == 0 and bool(relative.match["past"])
+            if opening and all(m.start > words.find(",", relative.end) >= 0 for m in mentions):
+                pass  # "After he retired, Honda … was named an advisor in 1983": the opening has its own date
+            elif relative.form == "event" and clause_around(words, relative.start) in clauses and result.edtf:
                 continue  # "in early 1966 (upon the death of Shastri)": the clause's own date dates it
             if relative.form == "age" and _restates_death(words, result.edtf, death):
                 continue  # "she died aged 79": the death, told again; it is drafted from its date

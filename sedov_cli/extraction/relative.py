@@ -140,6 +140,7 @@ _RELATIVE = re.compile(
     r"|[a-z]{3,}(?:ment|tion|sion|ance|ence|ure))\b"
     r"(?:\s+of\s+(?:(?:his|her|their|the)\s+)?(?P<of_owner>(?-i:[A-Z])[\w'’-]+|[a-z]+))?"
     r"|(?<=after\s)(?P<gerund>[a-z]{3,}ing)\b"
+    r"|(?<=after\s)(?:he|she|they)\s+(?:had\s+)?(?P<past>[a-z]{3,}ed)\b(?=\s*,)"
     r"|(?:(?<=(?<!named\s)(?<!called\s)after\s)|(?<=before\s))"
     r"(?P<proper>(?-i:[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,3}))(?=\s*[,.;)]|\s+(?-i:[a-z])))"
     r"|\bbefore\s+becoming\s+(?:an?\s+|the\s+)?(?P<role>[a-z]+))"
@@ -807,6 +808,11 @@ def _after_event(found: Found, recall: Recall | None, near: Anchor | None = None
         stems = (_verb_stem(m["gerund"].lower()) + "+",)  # inflected: "after freeing" is not "a free man"
         owner = None
         what = f"event of '{m['gerund']}'"
+        direction = m["ev_dir"].lower()
+    elif m["past"]:  # "After he retired, …": the verb's stem, as the sentence that dated it has it
+        stems = (m["past"].lower().removesuffix("ed").removesuffix("i") + "+",)
+        owner = None
+        what = f"event of '{m['past']}'"
         direction = m["ev_dir"].lower()
     else:
         stems = EVENT_NOUNS.get(m["noun"].lower()) or (_stem(m["noun"].lower()),)
