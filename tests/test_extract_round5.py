@@ -225,3 +225,20 @@ def test_until_a_year_when_it_ended_and_after_he_did_it() -> None:
         "Resolved 'After she retired' counted from 'until 1960' (1960), where the text dates the event of "
         "'retired': on or after it, by how much the text does not say."
     )
+
+
+def test_an_open_end_is_closed_by_a_later_date_of_its_own_sentence() -> None:
+    text = LIFE + "She married in 1925. She soon moved to Paris, and she opened a school there on 4 May 1931."
+    event = _event(text, "She moved to Paris")
+    assert event["date"] == "[1925..1931-05-04]"
+    assert event["note"] == (
+        "Resolved 'soon' counted from '1925' (1925), the last date the text gives before it: on or after it, by "
+        "how much the text does not say. It is told before '4 May 1931' in its sentence, so no later than "
+        "that (1931-05-04)."
+    )
+    text = LIFE + "Her party won the election on 2 May 1945. After a period of talks, it formed a government, "
+    text += "and she was sworn in on 9 June 1945."
+    assert _event(text, "It formed a government")["date"] == "[1945-05-02..1945-06-09]"
+    # a date before the start closes nothing
+    text = LIFE + "She married in 1925. She soon moved to Paris, where her mother had lived in 1910."
+    assert _event(text, "She moved to Paris")["date"] == "[1925..]"

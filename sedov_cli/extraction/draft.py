@@ -536,6 +536,35 @@ _WORK_NOUNS = re.compile(
 _WORK_DATE = re.compile(r"(?<=[\w”\"’'),])\s*,?\s*\(\s*(?:c\.\s*)?\d{4}(?:\s*[–—-]\s*\d{2,4})?\s*\)")
 
 
+_OPEN_ENDED = frozenset({"soon", "later", "event", "vague", "then"})
+
+
+def _closed_by_later(
+    words: str, relative: Found, result: Resolution, mentions: list[Mention], asides: list[tuple[int, int]]
+) -> Resolution:
+    """'She soon raised an army, …, and defeated them at X on 12 February 1817': what a sentence tells before a
+    later dated clause of its own happened by that date. An open end ('soon', 'after her death') is closed by
+    the first date told after it in another clause, when that date is not before the start."""
+    if relative.form not in _OPEN_ENDED or result.edtf is None or not result.edtf.endswith("..]"):
+        return result
+    lo = result.edtf[1:-3]
+    own = clause_around(words, relative.start)
+    for mention in mentions:
+        if mention.start < relative.end or clause_around(words, mention.start) == own:
+            continue
+        if any(a <= mention.start < b for a, b in asides) or "/" in mention.edtf or "[" in mention.edtf:
+            return result
+        hi = edtf_ends(mention.edtf)[1]
+        if hi is None:
+            return result
+        first, last = parse_edtf(lo).span.earliest, parse_edtf(hi).span.latest
+        if first is None or last is None or last < first:
+            return result
+        return Resolution(f"[{lo}..{hi}]", f"{result.note} It is told before {mention.text!r} in its sentence, so "
+                          f"no later than that ({hi}).")  # fmt: skip
+    return result
+
+
 def _work_dates(words: str) -> list[tuple[int, int]]:
     """'the series Chushingura (1806), Waterfall (1827-1830)': dates of works in a list of them, not of the life."""
     if "(" not in words or not _WORK_NOUNS.search(words):
@@ -844,6 +873,8 @@ def draft_dataset(
             except DateError as exc:  # a count that runs past year 9999, or before year 1
                 unresolved.append(Unresolved(relative.text, sentence.section, str(exc)))
                 continue
+            result = _closed_by_later(words, relative, result, mentions, asides)
+            assert result.edtf is not None
             kept = relative.form in _KEPT  # "She spent her last years in Oslo": the words are what she spent
             at = (
                 relative.end + 1 if relative.text.lower() == "whereupon" else relative.start
