@@ -242,3 +242,11 @@ def test_an_open_end_is_closed_by_a_later_date_of_its_own_sentence() -> None:
     # a date before the start closes nothing
     text = LIFE + "She married in 1925. She soon moved to Paris, where her mother had lived in 1910."
     assert _event(text, "She moved to Paris")["date"] == "[1925..]"
+
+
+def test_an_opening_that_tells_the_birth_again_is_not_a_claim_and_its_clause_is_the_subjects() -> None:
+    text = LIFE + "Born in a small village in 1900, at age 16 she left for Oslo to study."
+    assert _events(text)[2:] == [("[1916-05-03..1917-05-02]", "She left for Oslo to study")]
+    # a year that is not the birth's is the clause's own date
+    text = LIFE + "Born in a small village, in 1916 she left for Oslo."
+    assert _events(text)[2:] == [("1916", "Born in a small village, she left for Oslo")]

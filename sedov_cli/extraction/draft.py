@@ -722,6 +722,10 @@ def draft_dataset(
             mentions = [m for m in mentions if not any(a <= m.start < b for a, b in skipped)]
         for bad in rejected:
             unresolved.append(Unresolved(bad.text, sentence.section, bad.reason))
+        reborn = [m for m in mentions if _birth_again(words, m, birth)]
+        if reborn:  # "Born out of wedlock in 1919, at age 15 she …": the birth told again, not a claim of the clause
+            mentions = [m for m in mentions if m not in reborn]
+            story.note(words, Anchor(reborn[-1].named, reborn[-1].text))
         relatives = [
             r
             for r in find_relative(words)
@@ -731,12 +735,13 @@ def draft_dataset(
         items: list[tuple[int, Mention | None, Found | None]] = [(m.start, m, None) for m in mentions]
         items += [(r.start, None, r) for r in relatives]
         items.sort(key=lambda item: item[0])
-        about_subject = _about(words, subject_words)
+        about_subject = _about(words, subject_words) or bool(reborn)  # "Born … in 1919, …": the clause is hers
         dated_words = tuple(date_words(words, m.start, m.end) for m in mentions)  # "in 1927" out of the 1926 title
         kept_words = tuple(
             (r.start, r.end) for r in relatives if r.form not in _KEPT and not r.match.groupdict().get("old_who")
         )  # "she spent her last years", "Lee was fifteen years old and left home": the words say what happened
-        here = _SentenceDraft(context, sentence, words, spans + kept_words + dated_words)
+        told_again = ((0, reborn[-1].end),) if reborn else ()  # "Born … in 1900," is not what the clause tells
+        here = _SentenceDraft(context, sentence, words, spans + kept_words + dated_words + told_again)
         ages = [r for r in relatives if r.form == "age"]
         clauses = {clause_around(words, m.start) for m in mentions}
         # the clauses a date of their own dates; not by a date in a parenthesis ("in the next two decades … (one
@@ -969,6 +974,20 @@ def _restated(words: str, relative: Found, mentions: list[Mention]) -> bool:
 _DIED = re.compile(r"\b(?:died|dies|death|passed\s+away)\b", re.IGNORECASE)
 _HEADER_WORD = re.compile(r"(?:(?<=[a-z])|(?<![\w\s])|(?<=[^\w\s]\s)|^)(?P<which>born|died)\s+$")
 """'painterborn ', '; died ': the word of an entry's header right before its date, with no subject before it."""
+
+
+_BORN_OPENING = re.compile(r"Born\b[^,;.()]{0,80}?\s(?:in|on)\s+$")
+
+
+def _birth_again(words: str, mention: Mention, birth: EdtfDate | None) -> bool:
+    """'Born out of wedlock in rural Argentina in 1919, …': an opening phrase that tells the birth again (its date
+    holds the birth the text gives), so the sentence's claim is what follows it."""
+    if birth is None or mention.period or not _BORN_OPENING.match(words[: mention.start]):
+        return False
+    told, born = parse_edtf(mention.edtf).span, birth.span
+    if None in (told.earliest, told.latest, born.earliest, born.latest):
+        return False
+    return told.earliest <= born.earliest and born.latest <= told.latest  # type: ignore[operator]
 
 
 def _header_again(words: str, mention: Mention, birth: str | None, death: str | None) -> bool:
