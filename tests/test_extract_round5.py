@@ -250,3 +250,15 @@ def test_an_opening_that_tells_the_birth_again_is_not_a_claim_and_its_clause_is_
     # a year that is not the birth's is the clause's own date
     text = LIFE + "Born in a small village, in 1916 she left for Oslo."
     assert _events(text)[2:] == [("1916", "Born in a small village, she left for Oslo")]
+
+
+def test_a_stretch_until_her_death_in_a_year_ends_on_the_day_of_the_death() -> None:
+    event = _event(LIFE + "She edited the paper from 1946 until her death in 1980.", "She edited the paper")
+    assert event["date"] == "1946/1980-06-09"
+    assert event["note"] == (
+        "'from 1946 until her death in 1980' read as ending on the subject's death (9 June 1980), which falls in 1980."
+    )
+    # a year that does not hold the death keeps its own end
+    assert _event(LIFE + "She edited the paper from 1946 until her death in 1979.", "She edited the paper")["date"] == (
+        "1946/1979"
+    )

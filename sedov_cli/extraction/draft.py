@@ -517,6 +517,21 @@ _UNTIL_DEATH = re.compile(
 )
 
 
+_TO_DEATH_IN = re.compile(r"\b(?:until|till|to)\s+(?:his|her|their)\s+death\s+in\b", re.IGNORECASE)
+
+
+def _to_the_death_day(mention: Mention, death: EdtfDate) -> Mention:
+    """'from 1946 until her death in 1952': the stretch ends on the day of the death the text gives, inside 1952."""
+    start, end = edtf_ends(mention.edtf)
+    if start is None or end is None or "/" not in mention.edtf or "/" in death.text or "[" in death.text:
+        return mention
+    year, died = parse_edtf(end).span, death.span
+    if None in (year.earliest, year.latest, died.earliest) or not year.earliest <= died.earliest <= year.latest:  # type: ignore[operator]
+        return mention
+    note = f"'{mention.text}' read as ending on the subject's death ({death.display}), which falls in {end}."
+    return Mention(mention.start, mention.end, mention.text, f"{start}/{death.text}", note, mention.named)
+
+
 def _until_death(words: str, mention: Mention, death: EdtfDate) -> Mention:
     """'from January 1980 until her assassination': the period ends with the subject's death."""
     m = _UNTIL_DEATH.match(words, mention.end)
@@ -771,6 +786,8 @@ def draft_dataset(
                 age = next((a for a in ages if clause_around(words, a.start) == clause), None)
                 if mention.edtf.endswith("/..") and death is not None and about_subject:
                     mention = _until_death(words, mention, death)
+                if death is not None and about_subject and _TO_DEATH_IN.search(mention.text):
+                    mention = _to_the_death_day(mention, death)
                 joined = _from_then_until(words, mention, relatives, story.anchor, clause)
                 if joined is not None:  # "From this date until 1994": one period, from the date before it
                     edtf, note, used = joined
