@@ -195,7 +195,7 @@ def title_for(
     title = _tidy(text)
     if len(title.split()) < 2:  # the clause was all date: take the sentence without the date instead
         text = _DATE_LEAD_IN.sub("", words[: date[0]].rstrip()) + " " + words[date[1] :]
-        for x, y in skip:
+        for x, y in skip[: MAX_TITLE_WORDS * 4]:  # bounded: a crafted sentence of thousands of dates is not re-read
             text = text.replace(words[x:y], "")
         title = _tidy(text)
     if not title:
