@@ -86,6 +86,9 @@ SHAPES: dict[str, Callable[[int], str]] = {
             n,
         )
     ),
+    "'When … in 1916,' clauses with an age after them": lambda n: (
+        HEAD + _fill("When the war came in 1916, and it rained, she left at the age of 16. ", n)
+    ),
     "subtitles and deaths by an age": lambda n: (
         "Ann Lee\n\nAstronomer (18981990)\n\nAnn Lee was born in 1898. "
         + _fill("She died on Thursday at the age of 72. From 1946 until her death in 1990 she wrote. ", n)

@@ -262,3 +262,17 @@ def test_a_stretch_until_her_death_in_a_year_ends_on_the_day_of_the_death() -> N
     assert _event(LIFE + "She edited the paper from 1946 until her death in 1979.", "She edited the paper")["date"] == (
         "1946/1979"
     )
+
+
+def test_an_age_in_the_main_clause_takes_the_year_of_an_opening_when_clause() -> None:
+    text = LIFE + "When the war reached Oslo in 1916, and the schools closed, she was sent to Bergen at the age of 16."
+    events = _draft(text).dataset["events"][2:]
+    assert [(e["date"], e["title"]) for e in events] == [
+        ("1916", "The war reached Oslo"),
+        ("1916", "She was sent to Bergen"),
+    ]
+    assert [(b["side"], b["date"]) for b in events[1]["bounds"]][:1] == [("earliest", "1916-05-03")]
+    assert events[1]["note"] == (
+        "'at the age of 16' is the time of 'When the war reached Oslo in 1916' (1916), the clause that opens the "
+        "sentence: its year, narrowed by the age."
+    )

@@ -879,6 +879,16 @@ def draft_dataset(
                 opposite = {"his": _SHE, "her": _HE}.get(owner)
                 if owner == other_pronoun or (opposite is not None and opposite.search(words)):
                     whose = False  # "Two years before his death, her father…": the father's, not hers
+            when_year = _when_year(words, relative, mentions) if relative.form == "age" and whose and birth else None
+            if when_year is not None and birth is not None:  # "When the army came in 1950, …, she … at the age of 15"
+                narrow = _narrowed_by_age(when_year, relative, birth, death)
+                if narrow is not None:
+                    note = (f"'{relative.text}' is the time of '{words[: words.find(',')]}' ({when_year.edtf}), "
+                            "the clause that opens the sentence: its year, narrowed by the age.")  # fmt: skip
+                    here.draft(when_year.edtf, relative.start, relative.end, note=note, inferred=True,
+                               bounds=_age_bounds(narrow, relative.text))  # fmt: skip
+                    conventions["age with a year"] += 1
+                    continue
             result = resolve(relative, story.anchor, birth, whose, death, story.recall, near)
             opening = relative.form == "event" and relative.start == 0 and bool(relative.match["past"])
             if opening and all(m.start > words.find(",", relative.end) >= 0 for m in mentions):
@@ -981,6 +991,17 @@ def _parentheses(words: str) -> list[tuple[int, int]]:
 def _apposed(between: str) -> bool:
     """Nothing but a comma, 'in' or 'on' between two dates: one is set beside the other."""
     return between.strip().lstrip(",").strip() in ("", "in", "on")
+
+
+def _when_year(words: str, age: Found, mentions: list[Mention]) -> Mention | None:
+    """The year of a 'When … in 1950,' clause that opens the sentence, for an age in the main clause after it."""
+    if not words.startswith("When ") or not mentions:
+        return None
+    comma = words.find(",", 0, 300)
+    first = mentions[0]
+    if comma < 0 or age.start < comma or first.end > comma or first.period or "[" in first.edtf:
+        return None
+    return first if re.fullmatch(r"\d{4}", first.edtf) else None
 
 
 def _next_ink(words: str, at: int) -> int:
