@@ -276,3 +276,12 @@ def test_an_age_in_the_main_clause_takes_the_year_of_an_opening_when_clause() ->
         "'at the age of 16' is the time of 'When the war reached Oslo in 1916' (1916), the clause that opens the "
         "sentence: its year, narrowed by the age."
     )
+
+
+def test_several_years_later_claims_no_more_than_after() -> None:
+    event = _event(LIFE + "She bought a house in 1950. She moved there several years later.", "She moved there")
+    assert event["date"] == "[1950..]"
+    assert event["note"] == (
+        "Resolved 'several years later' counted from '1950' (1950), the last date the text gives before it: after "
+        "it, by how many years the text does not say."
+    )

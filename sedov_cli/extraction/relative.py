@@ -493,9 +493,8 @@ def _resolve(
         if since is None:
             return Resolution(None, f"the date before it ({anchor.words!r}) has no start")
         if found.form == "vague" and re.search(r"years", m.group(), re.IGNORECASE) and re.fullmatch(r"\d{4}~?", since):
-            since = f"{int(since[:4]) + 1:04d}"  # "a few years later" is at least the next year
-            return Resolution(
-                f"[{since}..]", f"Resolved {said}: a year or more after it, how many the text does not say."
+            return Resolution(  # the weakest reading, as the annotators of the real texts read it
+                f"[{since}..]", f"Resolved {said}: after it, by how many years the text does not say."
             )
         if found.form == "then":
             return Resolution(f"[{since}..]", f"Resolved {said}: 'then' read as afterwards, by how much the text "
