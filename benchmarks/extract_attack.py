@@ -62,6 +62,37 @@ SHAPES: dict[str, Callable[[int], str]] = {
     "Markdown: runs of '['": lambda n: "# Ann Lee\n\n**Ann Lee** (3 May 1900 – 1980).\n" + "[" * n + "\n",
     "Markdown: unclosed comments": lambda n: "# Ann Lee\n\n**Ann Lee** (1900 – 1980).\n" + _fill("<!--", n),
     "Markdown: '**' and '_' runs": lambda n: "# Ann Lee\n\n**Ann Lee** (1900 – 1980).\n" + _fill("**a _b ", n),
+    # round 5 of issue 18: each new reading, repeated in one sentence (the worst case for per-sentence work)
+    "ages after the verb's object in one sentence": lambda n: (
+        HEAD + "She began writing " + _fill("for the paper at 15 and ", n) + "left.\n"
+    ),
+    "open ends and later dates in one sentence": lambda n: (
+        HEAD + "She soon moved, " + _fill("and soon after on 4 May 1931 she left, ", n) + "and stayed.\n"
+    ),
+    "counts, durations and the rest of the decade": lambda n: (
+        HEAD
+        + _fill(
+            "In June 1929, and after six months she lasted two more years for nearly a year and nine months, "
+            "spent the rest of the decade, whereupon her first six months of life, when she was born, ",
+            n,
+        )
+        + "she left.\n"
+    ),
+    "'Born … in 1900,' openings and 'until 1960, when she retired'": lambda n: (
+        HEAD
+        + _fill(
+            "Born in a village in 1900, at age 16 she worked until 1960, when she retired. After she retired, she "
+            "sang. ",
+            n,
+        )
+    ),
+    "'When … in 1916,' clauses with an age after them": lambda n: (
+        HEAD + _fill("When the war came in 1916, and it rained, she left at the age of 16. ", n)
+    ),
+    "subtitles and deaths by an age": lambda n: (
+        "Ann Lee\n\nAstronomer (18981990)\n\nAnn Lee was born in 1898. "
+        + _fill("She died on Thursday at the age of 72. From 1946 until her death in 1990 she wrote. ", n)
+    ),
 }
 
 

@@ -15,6 +15,7 @@ it (a date worked out from an age included), whatever section it was in.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -292,6 +293,11 @@ class _Narrative:
         else:
             self.history[-1] = (words, anchor)
 
+    def remember(self, words: str, anchor: Anchor) -> None:
+        """A date told in an aside: an event it names may be recalled, but the story's time stays where it was."""
+        if not self.history or self.history[-1][0] is not words:
+            self.history.append((words, anchor))
+
     def recall(self, stems: tuple[str, ...], owner: str | None) -> Anchor | None:
         """The nearest earlier dated sentence that names the event (and its owner)."""
         for words, anchor in reversed(self.history[-200:]):  # bounded: the recent past, not the whole text
@@ -490,8 +496,10 @@ def _from_then_until(
 
 
 _NAMED_EVENT = re.compile(r"\b(?:after|before|until|till|to)\s+(?P<what>(?:(?!\b(?:after|before|until|till|to)\s).)+?)"
-                          r"\s+in\s+\S.*$", re.IGNORECASE)  # fmt: skip
+                          r"\s+(?:in|on)\s+\S.*$", re.IGNORECASE)  # fmt: skip
 """The event in 'until her assassination in October 1984': 'her assassination', its title."""
+_WHEN_ENDED = re.compile(r",\s*when\s+(?P<what>(?:he|she|they|[A-Z][\w'’-]+)\s+(?:had\s+)?[a-z]+ed\b[^,;.]*)")
+"""'until 1973, when he retired': the event at the end of the stretch, titled by its own clause."""
 _BORN_AGAIN = re.compile(r"Born\s+(?:on\s+|in\s+)?")
 _AFTER_CLAUSE = re.compile(r"^(?:After|Following)\s+[^,;]{1,160}?,\s+(?=[a-z]|[A-Z][\w'’-]*\s+[a-z])")
 
@@ -512,6 +520,21 @@ _UNTIL_DEATH = re.compile(
 )
 
 
+_TO_DEATH_IN = re.compile(r"\b(?:until|till|to)\s+(?:his|her|their)\s+death\s+in\b", re.IGNORECASE)
+
+
+def _to_the_death_day(mention: Mention, death: EdtfDate) -> Mention:
+    """'from 1946 until her death in 1952': the stretch ends on the day of the death the text gives, inside 1952."""
+    start, end = edtf_ends(mention.edtf)
+    if start is None or end is None or "/" not in mention.edtf or "/" in death.text or "[" in death.text:
+        return mention
+    year, died = parse_edtf(end).span, death.span
+    if None in (year.earliest, year.latest, died.earliest) or not year.earliest <= died.earliest <= year.latest:  # type: ignore[operator]
+        return mention
+    note = f"'{mention.text}' read as ending on the subject's death ({death.display}), which falls in {end}."
+    return Mention(mention.start, mention.end, mention.text, f"{start}/{death.text}", note, mention.named)
+
+
 def _until_death(words: str, mention: Mention, death: EdtfDate) -> Mention:
     """'from January 1980 until her assassination': the period ends with the subject's death."""
     m = _UNTIL_DEATH.match(words, mention.end)
@@ -529,6 +552,41 @@ _WORK_NOUNS = re.compile(
     re.IGNORECASE,
 )
 _WORK_DATE = re.compile(r"(?<=[\w”\"’'),])\s*,?\s*\(\s*(?:c\.\s*)?\d{4}(?:\s*[–—-]\s*\d{2,4})?\s*\)")
+
+
+_OPEN_ENDED = frozenset({"soon", "later", "event", "vague", "then"})
+
+
+def _closed_by_later(
+    words: str,
+    relative: Found,
+    result: Resolution,
+    mentions: list[Mention],
+    starts: list[int],
+    asides: list[tuple[int, int]],
+) -> Resolution:
+    """'She soon raised an army, …, and defeated them at X on 12 February 1817': what a sentence tells before a
+    later dated clause of its own happened by that date. An open end ('soon', 'after her death') is closed by
+    the first date told after it in another clause, when that date is not before the start."""
+    if relative.form not in _OPEN_ENDED or result.edtf is None or not result.edtf.endswith("..]"):
+        return result
+    lo = result.edtf[1:-3]
+    own = clause_around(words, relative.start)
+    first = bisect_left(starts, relative.end)
+    for mention in mentions[first : first + 8]:  # the next few dates: a long list of them closes nothing more
+        if clause_around(words, mention.start) == own:
+            continue
+        if any(a <= mention.start < b for a, b in asides) or "/" in mention.edtf or "[" in mention.edtf:
+            return result
+        hi = edtf_ends(mention.edtf)[1]
+        if hi is None:
+            return result
+        begins, last = parse_edtf(lo).span.earliest, parse_edtf(hi).span.latest
+        if begins is None or last is None or last < begins:
+            return result
+        return Resolution(f"[{lo}..{hi}]", f"{result.note} It is told before {mention.text!r} in its sentence, so "
+                          f"no later than that ({hi}).")  # fmt: skip
+    return result
 
 
 def _work_dates(words: str) -> list[tuple[int, int]]:
@@ -586,6 +644,8 @@ def draft_dataset(
         s = sentence_at(where)
         subject_record[which] = {"date": edtf, "certainty": "stated",
                                  "source": {"section": s.section, "quote": builder.quote(s)}}  # fmt: skip
+        if which == "death" and who.death_note:  # "died on Thursday at the age of 72": read from the age
+            subject_record[which].update(certainty="inferred", note=who.death_note)
         births_and_deaths.append((where, subject_id, edtf, which))
     people[subject_id] = subject_record
     person_words[subject_id] = subject_mod.name_tokens(who)
@@ -595,6 +655,10 @@ def draft_dataset(
         at = next((i for i, s in enumerate(found) if s.start <= who.life_span[0] < s.end), None)
         if at is not None:
             life_spans[at] = [(who.life_span[0] - found[at].start, who.life_span[1] - found[at].start)]
+    if who.subtitle is not None:  # "American astronomer (1898–1990)": the subject's life, never a period
+        at = next((i for i, s in enumerate(found) if s.start <= who.subtitle[0] < s.end), None)
+        if at is not None:
+            life_spans.setdefault(at, []).append((who.subtitle[0] - found[at].start, who.subtitle[1] - found[at].start))
     for number, (sentence, words) in enumerate(zip(found, texts, strict=True)):
         for life in find_life_dates(words):
             life_spans.setdefault(number, []).append((life.start, life.end))
@@ -682,19 +746,26 @@ def draft_dataset(
             mentions = [m for m in mentions if not any(a <= m.start < b for a, b in skipped)]
         for bad in rejected:
             unresolved.append(Unresolved(bad.text, sentence.section, bad.reason))
+        reborn = [m for m in mentions if _birth_again(words, m, birth)]
+        if reborn:  # "Born out of wedlock in 1919, at age 15 she …": the birth told again, not a claim of the clause
+            mentions = [m for m in mentions if m not in reborn]
+            story.note(words, Anchor(reborn[-1].named, reborn[-1].text))
+        mention_starts = [m.start for m in mentions]  # in order: find_dates sorts them, and they do not overlap
         relatives = [
             r
             for r in find_relative(words)
-            if not any(r.start < m.end and m.start < r.end for m in mentions)
-            and not any(a <= r.start < b for a, b in spans)
+            if not _overlaps(r, mentions, mention_starts) and not any(a <= r.start < b for a, b in spans)
         ]  # "(…; aged 66)": the life dates' own words
         items: list[tuple[int, Mention | None, Found | None]] = [(m.start, m, None) for m in mentions]
         items += [(r.start, None, r) for r in relatives]
         items.sort(key=lambda item: item[0])
-        about_subject = _about(words, subject_words)
+        about_subject = _about(words, subject_words) or bool(reborn)  # "Born … in 1919, …": the clause is hers
         dated_words = tuple(date_words(words, m.start, m.end) for m in mentions)  # "in 1927" out of the 1926 title
-        kept_words = tuple((r.start, r.end) for r in relatives if r.form != "last_years")  # "she spent her last years"
-        here = _SentenceDraft(context, sentence, words, spans + kept_words + dated_words)
+        kept_words = tuple(
+            (r.start, r.end) for r in relatives if r.form not in _KEPT and not r.match.groupdict().get("old_who")
+        )  # "she spent her last years", "Lee was fifteen years old and left home": the words say what happened
+        told_again = ((0, reborn[-1].end),) if reborn else ()  # "Born … in 1900," is not what the clause tells
+        here = _SentenceDraft(context, sentence, words, spans + kept_words + dated_words + told_again)
         ages = [r for r in relatives if r.form == "age"]
         clauses = {clause_around(words, m.start) for m in mentions}
         # the clauses a date of their own dates; not by a date in a parenthesis ("in the next two decades … (one
@@ -724,6 +795,8 @@ def draft_dataset(
                 age = next((a for a in ages if clause_around(words, a.start) == clause), None)
                 if mention.edtf.endswith("/..") and death is not None and about_subject:
                     mention = _until_death(words, mention, death)
+                if death is not None and about_subject and _TO_DEATH_IN.search(mention.text):
+                    mention = _to_the_death_day(mention, death)
                 joined = _from_then_until(words, mention, relatives, story.anchor, clause)
                 if joined is not None:  # "From this date until 1994": one period, from the date before it
                     edtf, note, used = joined
@@ -752,7 +825,11 @@ def draft_dataset(
                     story.note(words, Anchor(mention.named, mention.text))
                     continue
                 aged = age is not None and _age_about(words, age, subject_words, about_subject)
-                narrow = _narrowed_by_age(mention, age, birth, death) if age and aged and birth else None
+                narrow = None
+                if age is not None and aged and birth is not None:
+                    # "She died in 1971 at the age of 87": the age of the death itself is not cut short by that death
+                    dying = _DIED.search(words, clause[0], clause[1]) is not None
+                    narrow = _narrowed_by_age(mention, age, birth, None if dying else death)
                 if narrow is not None and age is not None:
                     here.draft(mention.edtf, mention.start, mention.end, note=mention.note, inferred=False,
                                bounds=_age_bounds(narrow, age.text))  # fmt: skip
@@ -762,24 +839,41 @@ def draft_dataset(
                 if mention.also:  # "until her assassination in October 1984": the assassination is a claim too
                     what = _NAMED_EVENT.search(mention.text)
                     said = f"The event '{mention.text}' names is dated by its own words: {mention.also}."
+                    if what is None and (what := _WHEN_ENDED.match(words, mention.end)) is not None:
+                        said = f"'when {what['what']}' is the end of '{mention.text}': {mention.also}."
                     here.draft(mention.also, mention.start, mention.end, inferred=False, note=said,
                                title=what["what"][:1].upper() + what["what"][1:] if what else None)  # fmt: skip
+                if any(a <= mention.start < b for a, b in asides):  # "(it was reprinted in 1960)": an aside's
+                    story.remember(words, Anchor(mention.named, mention.text))  # date is not the story's time
+                    continue
                 story.note(words, Anchor(mention.named, mention.text))
                 near = story.anchor
                 continue
             assert relative is not None
             if id(relative) in consumed:
                 continue
-            if relative.form in SAME_TIME and (
-                clause_around(words, relative.start) in dating
-                or clause_around(words, len(words) - len(words[relative.end :].lstrip())) in dating
+            if (
+                relative.form in SAME_TIME
+                and relative.text.lower() != "whereupon"
+                and (
+                    clause_around(words, relative.start) in dating
+                    or clause_around(words, _next_ink(words, relative.end)) in dating
+                )
             ):  # ", then sent … in 1802": a 'then' that opens a clause belongs to it
                 continue  # "in 1925 at the age of 19": the age restates the year of its clause
-            if _restated(words, relative, mentions):
+            if _restated(words, relative, mentions, mention_starts):
                 continue  # "Two years later, in 1927, …": the date says it, and wins
             whose = (
                 _age_about(words, relative, subject_words, about_subject) if relative.form in _AGES else about_subject
             )
+            if relative.form in _OWN_LIFE:  # "It took months, and for the rest of her life, …": hers
+                pronoun = re.search(r"\b(?:his|her|their)\b", relative.text, re.IGNORECASE)
+                a, b = clause_around(words, relative.start)
+                whose = (
+                    pronoun is not None
+                    and pronoun.group().lower() != other_pronoun
+                    and (whose or _first_person(words[a:b], subject_words) is not False)
+                )
             if relative.form == "event" and (relative.match["det"] or "").lower() == other_pronoun:
                 whose = False  # "After his death she lived in Oslo", in a woman's life: his death, not hers
             if relative.form == "offset" and relative.match["own_death"]:
@@ -787,8 +881,21 @@ def draft_dataset(
                 opposite = {"his": _SHE, "her": _HE}.get(owner)
                 if owner == other_pronoun or (opposite is not None and opposite.search(words)):
                     whose = False  # "Two years before his death, her father…": the father's, not hers
+            when_year = _when_year(words, relative, mentions) if relative.form == "age" and whose and birth else None
+            if when_year is not None and birth is not None:  # "When the army came in 1950, …, she … at the age of 15"
+                narrow = _narrowed_by_age(when_year, relative, birth, death)
+                if narrow is not None:
+                    note = (f"'{relative.text}' is the time of '{words[: words.find(',')]}' ({when_year.edtf}), "
+                            "the clause that opens the sentence: its year, narrowed by the age.")  # fmt: skip
+                    here.draft(when_year.edtf, relative.start, relative.end, note=note, inferred=True,
+                               bounds=_age_bounds(narrow, relative.text))  # fmt: skip
+                    conventions["age with a year"] += 1
+                    continue
             result = resolve(relative, story.anchor, birth, whose, death, story.recall, near)
-            if relative.form == "event" and clause_around(words, relative.start) in clauses and result.edtf:
+            opening = relative.form == "event" and relative.start == 0 and bool(relative.match["past"])
+            if opening and all(m.start > words.find(",", relative.end) >= 0 for m in mentions):
+                pass  # "After he retired, Honda … was named an advisor in 1983": the opening has its own date
+            elif relative.form == "event" and clause_around(words, relative.start) in clauses and result.edtf:
                 continue  # "in early 1966 (upon the death of Shastri)": the clause's own date dates it
             if relative.form == "age" and _restates_death(words, result.edtf, death):
                 continue  # "she died aged 79": the death, told again; it is drafted from its date
@@ -807,9 +914,13 @@ def draft_dataset(
             except DateError as exc:  # a count that runs past year 9999, or before year 1
                 unresolved.append(Unresolved(relative.text, sentence.section, str(exc)))
                 continue
-            kept = relative.form == "last_years"  # "She spent her last years in Oslo": the words are what she spent
-            here.draft(result.edtf, relative.start, relative.start if kept else relative.end, note=result.note,
-                       inferred=True)  # fmt: skip
+            result = _closed_by_later(words, relative, result, mentions, mention_starts, asides)
+            assert result.edtf is not None
+            kept = relative.form in _KEPT  # "She spent her last years in Oslo": the words are what she spent
+            at = (
+                relative.end + 1 if relative.text.lower() == "whereupon" else relative.start
+            )  # it leads the clause after
+            here.draft(result.edtf, at, at if kept else max(at, relative.end), note=result.note, inferred=True)
             if relative.form in ("age", "life", "months"):
                 conventions["age"] += 1
             if relative.form not in _RESTATING:  # "By then she was famous": the story stays where it was
@@ -884,21 +995,69 @@ def _apposed(between: str) -> bool:
     return between.strip().lstrip(",").strip() in ("", "in", "on")
 
 
-def _restated(words: str, relative: Found, mentions: list[Mention]) -> bool:
-    """A relative date set beside an explicit one ('Two years later, in 1927', 'In 1927, two years later')."""
+def _when_year(words: str, age: Found, mentions: list[Mention]) -> Mention | None:
+    """The year of a 'When … in 1950,' clause that opens the sentence, for an age in the main clause after it."""
+    if not words.startswith("When ") or not mentions:
+        return None
+    comma = words.find(",", 0, 300)
+    first = mentions[0]
+    if comma < 0 or age.start < comma or first.end > comma or first.period or "[" in first.edtf:
+        return None
+    return first if re.fullmatch(r"\d{4}", first.edtf) else None
+
+
+def _next_ink(words: str, at: int) -> int:
+    """Where the next non-space character after ``at`` is (or the end): without copying the rest of the sentence."""
+    m = _INK.search(words, at)
+    return m.start() if m else len(words)
+
+
+_INK = re.compile(r"\S")
+
+
+def _overlaps(relative: Found, mentions: list[Mention], starts: list[int]) -> bool:
+    """Whether an explicit date overlaps the relative words: only the last date starting before their end can."""
+    i = bisect_left(starts, relative.end) - 1
+    return i >= 0 and mentions[i].end > relative.start
+
+
+def _restated(words: str, relative: Found, mentions: list[Mention], starts: list[int]) -> bool:
+    """A relative date set beside an explicit one ('Two years later, in 1927', 'In 1927, two years later').
+
+    Only the dates right after and right before it can be set beside it: found by bisection, so that a
+    sentence of many dates and relative words is read in linear time."""
     if relative.form == "yearless":  # "1913 Born September 12": the year is the day's, not a restatement
         return False
-    for mention in mentions:
-        if mention.start >= relative.end and _apposed(words[relative.end : mention.start]):
-            return True
-        if mention.end <= relative.start and _apposed(words[mention.end : relative.start]):
-            return True
-    return False
+    after = bisect_left(starts, relative.end)
+    near_after = after < len(mentions) and mentions[after].start - relative.end <= 12  # ", in" at most between
+    if near_after and _apposed(words[relative.end : mentions[after].start]):
+        return True
+    before = bisect_left(starts, relative.start) - 1
+    while before >= 0 and mentions[before].end > relative.start:
+        before -= 1
+    near = before >= 0 and relative.start - mentions[before].end <= 12
+    return near and _apposed(words[mentions[before].end : relative.start])
 
 
 _DIED = re.compile(r"\b(?:died|dies|death|passed\s+away)\b", re.IGNORECASE)
 _HEADER_WORD = re.compile(r"(?:(?<=[a-z])|(?<![\w\s])|(?<=[^\w\s]\s)|^)(?P<which>born|died)\s+$")
 """'painterborn ', '; died ': the word of an entry's header right before its date, with no subject before it."""
+
+
+_BORN_OPENING = re.compile(r"Born\b[^,;.()]{0,80}?\s(?:in|on)\s+$")
+
+
+def _birth_again(words: str, mention: Mention, birth: EdtfDate | None) -> bool:
+    """'Born out of wedlock in rural Argentina in 1919, …': an opening phrase that tells the birth again (its date
+    holds the birth the text gives), so the sentence's claim is what follows it."""
+    if birth is None or mention.period or not words.startswith("Born") or mention.start > 120:
+        return False
+    if not _BORN_OPENING.match(words, 0, mention.start):
+        return False
+    told, born = parse_edtf(mention.edtf).span, birth.span
+    if None in (told.earliest, told.latest, born.earliest, born.latest):
+        return False
+    return told.earliest <= born.earliest and born.latest <= told.latest  # type: ignore[operator]
 
 
 def _header_again(words: str, mention: Mention, birth: str | None, death: str | None) -> bool:
@@ -1029,6 +1188,10 @@ _KIN = re.compile(
 )
 
 
+_NEXT_NAME = re.compile(r" (?P<name>[A-Z][\w'’-]+)")
+"""The next word of a run of capitalised words: a first name before the subject's surname."""
+
+
 _OPENERS = frozenset(
     """In At Aged By When After Before During On From Following Later Two Three A An The As Until Till Since Early
     Late Soon Then Shortly Within Over Throughout Upon Once While Having Only Just Already Still For Around About
@@ -1053,12 +1216,18 @@ def _first_person(words: str, subject_words: set[str]) -> bool | None:
             return not _KIN.match(words, m.end())
         if m.start() == 0 and token in _OPENERS:
             continue
-        if token[0].isupper():
-            return False
+        if token[0].isupper():  # "Cathy Freeman" in the life of one the text calls "Freeman": the subject
+            following = _NEXT_NAME.match(words, m.end())
+            return following is not None and following["name"] in subject_words
     return None
 
 
-_AGES = frozenset({"age", "life", "months", "birthday"})
+_OWN_LIFE = frozenset({"rest_of_life", "last_years", "first_of_life", "last_year"})
+"""Words about a life that say whose it is ("for the rest of her life"): the subject's, unless the pronoun is
+the other sex's or the clause names someone else first."""
+_KEPT = frozenset({"last_years", "first_of_life"})
+"""Relative words that are the object of the clause's verb ("she spent her last years in Oslo"): kept in its title."""
+_AGES = frozenset({"age", "life", "months", "birthday", "born_when", "first_of_life"})
 _OTHER_SEX_KIN = re.compile(
     r"^(?:(?P<her>Her)\s+(?:father|brother|son|husband|uncle|grandfather|nephew)"
     r"|(?P<his>His)\s+(?:mother|sister|daughter|wife|aunt|grandmother|niece))\b"
@@ -1072,7 +1241,8 @@ def _age_about(words: str, age: Found, subject_words: set[str], sentence: bool) 
     "Life was hard, and Harriet was hired out by the age of five": the age's clause opens on the subject,
     whatever word opens the sentence. "Her father, who died when she was six": the age's own pronoun is
     not the father's, so it is the subject's."""
-    named = age.match.groupdict().get("age_who")
+    groups = age.match.groupdict()
+    named = groups.get("age_who") or groups.get("old_who") or groups.get("bw_who")
     if named:  # "when Temüjin was eight": the name says whose age it is
         return named in subject_words
     a, _ = clause_around(words, age.start)
@@ -1108,8 +1278,9 @@ def _life_event(
                f"{'birth' if which == 'birth' else 'death'}.")  # fmt: skip
         where = [pid]
     words = builder.text[sentence.start : sentence.end]
+    read = (person.get(which) or {}).get("note")  # a death read from an age is inferred, and says how
     builder.add(sentence, edtf, title=title, summary=" ".join(words.split())[:300], people=people, places=where,
-                tags=[which])  # fmt: skip
+                tags=[which], note=read, inferred=read is not None)  # fmt: skip
 
 
 def to_json(dataset: dict[str, Any]) -> str:

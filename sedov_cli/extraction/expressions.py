@@ -79,7 +79,8 @@ _OPERATOR = re.compile(
     r"|as\s+early\s+as|no\s+earlier\s+than|not\s+earlier\s+than)\s+"
     r"(?:(?:the\s+)?(?:end|beginning|start|middle|course|spring|summer|autumn|fall|winter)\s+of\s+)?(?:the\s+)?"
     r"(?P<event>(?:his|her|their)\s+[a-z]+\s+in\s+"
-    r"|(?:he|she|they|(?-i:[A-Z])[\w'’-]+(?:\s+(?-i:[A-Z])[\w'’-]+)?)\s+(?:had\s+)?[a-z]+ed\b[^,;:.()]{0,80}?\s+in\s+)?$",
+    r"|(?:he|she|they|(?:(?:his|her|their)\s+[a-z]+\s+)?(?-i:[A-Z])[\w'’-]+(?:\s+(?-i:[A-Z])[\w'’-]+)?)\s+(?:had\s+)?"
+    r"[a-z]+ed\b(?:[^,;:.()]{0,80}?\s+in|\s+on)\s+)?$",
     re.IGNORECASE,
 )
 _WHILE = re.compile(r"\bwhile\b[^,;:.]*$", re.IGNORECASE)
@@ -94,6 +95,8 @@ _NEGATED = {"no later than": "not-after", "not later than": "not-after", "as ear
 """Words that say what 'by', 'before', 'after', 'until' or 'from' say ('prior to 1930' is 'before 1930')."""
 _PERFECT = re.compile(r"[^.;]*?\b(?:had|has|have)\s+(?:already\s+)?[a-z]+(?:ed|en|wn|ne|t)\b", re.IGNORECASE)
 """'As early as 1930 she had written …' says by then; 'As early as 1956, she released …' says then."""
+_WHEN_IT_ENDED = re.compile(r",\s*when\s+(?:he|she|they|(?-i:[A-Z])[\w'’-]+)\s+(?:had\s+)?[a-z]+ed\b")
+"""', when he retired' after 'until 1973': what happened at the end of the stretch."""
 _OR_LATER = re.compile(r"(?<!\s)\s+or\s+(?P<which>later|after|earlier|before)\b", re.IGNORECASE)
 
 
@@ -630,6 +633,8 @@ def _context(sentence: str, at: int, edtf: str, note: str | None, end: int) -> t
         start = _BY_THE_TIME.search(sentence, max(0, at - 100), at).start()  # type: ignore[union-attr]
     elif _WHILE.search(sentence, max(0, at - 200), at):  # a clause back, not the whole sentence again
         op = "while"
+    if op in ("until", "till") and not also and _WHEN_IT_ENDED.match(sentence, end):
+        also = hi  # "remained president until 1973, when he retired": the retirement is a claim of 1973 too
     trailing = _OR_LATER.match(sentence, end)
     if trailing and op is None:  # "in 1930 or later", "1930 or before"
         op = "not-before" if trailing["which"].lower() in ("later", "after") else "not-after"

@@ -75,7 +75,12 @@ _RELATIVE = re.compile(
     r"|(?P<same_season>\b(?:(?:in\s+)?(?:that|the\s+same|the\s+following|the\s+next)\s+(?:same\s+)?|in\s+(?:the\s+)?)"
     r"(?P<season>spring|summer|autumn|fall|winter)\b"
     r"(?:\s+(?:of|in)\s+(?P<season_of>that|the\s+same|the\s+following|the\s+next)\s+year\b|(?!\s+of\b)))"
-    rf"|(?P<duration>\b(?:for|over)\s+(?:the\s+next\s+)?(?P<dur_n>{_NUMBER})\s+(?P<dur_unit>years?|decades?)\b)"
+    rf"|(?P<duration>\b(?:(?:for|over)\s+(?:the\s+next\s+)?|(?<=\blasted\s)(?:for\s+)?)"
+    rf"(?:(?P<dur_about>nearly|almost|about|around|some|another)\s+)?(?P<dur_n>{_NUMBER})\s+(?:more\s+)?"
+    rf"(?P<dur_unit>years?|decades?|months?)(?:\s+and\s+(?P<dur_m>{_NUMBER})\s+months?)?\b)"
+    rf"|(?P<after_n>\b(?:[Aa]fter|[Ff]ollowing)\s+(?:(?:nearly|almost|about|some|another)\s+)?(?P<an_n>{_NUMBER})\s+"
+    r"(?:more\s+)?(?P<an_unit>years?|months?|weeks?|days?|decades?)\b"
+    r"(?!\s+(?:of|later|earlier|before|after|old|ago|in\s+(?:prison|jail|exile))\b))"
     r"|(?P<by_then>\b(?:by|until|till|up\s+to)\s+(?:that\s+time|this\s+time|then|that\s+point|this\s+point)\b"
     r"|(?=earlier\b)(?<=\bhad\s)earlier\b|^Earlier(?=,))"
     r"|(?P<during>\b(?:during|in|throughout|over)\s+(?:this|that|these|those|the\s+same)\s+"
@@ -86,7 +91,8 @@ _RELATIVE = re.compile(
     r"|at\s+a\s+time\s+when|in\s+the\s+meantime|[Mm]eanwhile|at\s+the\s+time(?!\s+of\b)"
     r"|(?=then\b)(?:(?<=\bwas\s)|(?<=\bwere\s))then(?=\s+(?:a|an|the|still|only|living|working|serving)\b))\b)"
     r"|(?P<soon>\b(?:(?:soon|shortly|not\s+long)\s+(?:after(?:wards?)?(?!\s+(?:the|his|her|their|its)\s)|thereafter)"
-    r"|immediately(?!\s+(?:after|before|following))|(?=soon)(?<!as\s)soon(?!\s+(?:after|afterwards?|thereafter|as|enough)\b))\b)"
+    r"|immediately(?!\s+(?:after|before|following))|whereupon"
+    r"|after\s+(?:a|some)\s+(?:short\s+|brief\s+|long\s+)?(?:period|time|while)(?:\s+of\s+[a-z]+)?(?=\s*,)|(?=soon)(?<!as\s)soon(?!\s+(?:after|afterwards?|thereafter|as|enough)\b))\b)"
     r"|(?P<from_then>\bfrom\s+(?:this|that|the\s+same)\s+(?:date|day|time|point|moment|year)(?:\s+on(?:wards?)?)?"
     r"|\bfrom\s+then(?:\s+on(?:wards?)?)?|\b(?:ever\s+)?since\s+then\b)"
     rf"|(?P<months>\b(?:(?:at\s+the\s+age\s+of|at\s+age|aged)\s+(?P<mo_n>{_NUMBER})\s+months?"
@@ -105,16 +111,24 @@ _RELATIVE = re.compile(
     rf"|\bat\s+(?P<at_n>\d{{1,2}}|{_AGE_WORD})(?=,?\s+(?:(?:he|she|they)\s+)?{_AGE_VERB}\b|,\s+(?:he|she|they)\b"
     rf"|,\s+(?-i:[A-Z])[\w'’-]+(?:\s+(?-i:[A-Z])[\w'’-]+)?\s+{_AGE_VERB}\b)"
     rf"|(?=at\s)(?:{_AGE_VERB_BEFORE})at\s+(?P<at_end>\d{{1,2}}|{_AGE_WORD})(?=\s*[,.;)]|\s+(?:and|in|after|when|while|from|of)\b)"
-    rf"|\b(?:he|she)\s+was\s+(?:(?:about|around|only|just|nearly|almost|barely)\s+)?(?P<old_n>{_NUMBER})\s+years?\s+old\b"
+    rf"|\b(?:he|she|(?P<old_who>(?-i:[A-Z])[\w'’-]+))\s+was\s+(?:(?:about|around|only|just|nearly|almost|barely)\s+)?"
+    rf"(?P<old_n>{_NUMBER})\s+years?\s+old\b"
     rf"|\b(?:he|she)\s+was\s+(?:(?:about|around|only|just|nearly|almost|barely)\s+)?(?P<was_n>[1-9]\d?|{_AGE_WORD})"
     r"(?=\s+when\b|\s*[.;])"
+    rf"|\bat\s+(?P<late_n>[1-9]\d?|{_AGE_WORD})(?=\s*[,.;]|\s+and\b)"  # kept only after a verb: see _late_age
     r")"
+    rf"|(?P<born_when>\bwhen\s+(?:he|she|(?P<bw_who>(?-i:[A-Z])[\w'’-]+))\s+was\s+born\b)"
+    rf"|(?P<first_of_life>\b(?:(?:his|her|their)\s+first\s+(?P<fl_n>{_NUMBER})\s+(?P<fl_unit>years|months|weeks|days)"
+    rf"\s+of\s+life|the\s+first\s+(?P<fl_n2>{_NUMBER})\s+(?P<fl_unit2>years|months|weeks|days)\s+of\s+(?:his|her|their)"
+    r"\s+life)\b)"
     rf"|(?P<within_n>\bwithin\s+(?:a|one|(?P<wi_n>{_NUMBER}))\s+(?P<wi_unit>years?|months?)\b"
     r"(?:\s+of\s+(?:his|her|their|its|the)\s+(?P<wi_noun>[a-z]{3,})\b)?)"
-    rf"|(?P<next_n>\b(?:in|over|during|for)\s+the\s+(?:next|following)\s+(?:(?P<nx_n>{_NUMBER})\s+(?P<nx_unit>years|decades)"
+    rf"|(?P<next_n>\b(?:in|over|during|for)\s+the\s+(?:course\s+of\s+the\s+)?(?:next|following)\s+(?:(?P<nx_n>{_NUMBER})\s+(?P<nx_unit>years|decades)"
     r"|(?P<nx_unit1>decade))\b)"
     r"|(?P<last_year>\b(?:in|during)\s+the\s+(?:last|final)\s+year\s+of\s+(?:his|her|their)\s+life\b)"
-    r"|(?P<rest_of_life>\b(?:for|during|throughout)\s+the\s+rest\s+of\s+(?:his|her|their)\s+life\b)"
+    r"|(?P<rest_of_life>\b(?:(?:for|during|throughout)\s+|(?<=\b(?:lived|spent)\s))the\s+rest\s+of\s+(?:his|her|their)"
+    r"\s+life\b)"
+    r"|(?P<rest_of>\b(?:(?:for|during|throughout)\s+)?the\s+rest\s+of\s+(?:the|that)\s+(?P<rest_unit>year|decade|century)\b)"
     r"|(?P<last_years>\b(?:his|her|their)\s+(?:last|final|closing|declining|later)\s+(?:years|months|days)\b)"
     r"|(?P<life>\b(?:in|until|into|during|throughout)\s+(?P<whose>his|her|their)\s+(?:(?P<life_part>early|mid|late)[-\s]+)?"
     r"(?P<decade>teens|teenaged?\s+years|twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties"
@@ -127,6 +141,7 @@ _RELATIVE = re.compile(
     r"|[a-z]{3,}(?:ment|tion|sion|ance|ence|ure))\b"
     r"(?:\s+of\s+(?:(?:his|her|their|the)\s+)?(?P<of_owner>(?-i:[A-Z])[\w'’-]+|[a-z]+))?"
     r"|(?<=after\s)(?P<gerund>[a-z]{3,}ing)\b"
+    r"|(?<=after\s)(?:he|she|they)\s+(?:had\s+)?(?P<past>[a-z]{3,}ed)\b(?=\s*,)"
     r"|(?:(?<=(?<!named\s)(?<!called\s)after\s)|(?<=before\s))"
     r"(?P<proper>(?-i:[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,3}))(?=\s*[,.;)]|\s+(?-i:[a-z])))"
     r"|\bbefore\s+becoming\s+(?:an?\s+|the\s+)?(?P<role>[a-z]+))"
@@ -170,6 +185,9 @@ SAME_TIME = frozenset(
         "then",
         "year_part",
         "turn",
+        "born_when",
+        "first_of_life",
+        "after_n",
     }
 )
 """Forms that restate when a sentence happens: with an explicit date in the
@@ -210,7 +228,7 @@ _HINTS = ("follow", "next", "subsequent", "later", "earlier", "before", "after",
           "last year", "final year", "years old", "soon", "year-old", "year old", "rest of", "last ", "final ",
           "closing ", "declining ", "later years", "days old", "day old", "weeks old", "week old",
           "end of", "beginning of", "start of", "middle of", "close of", "by the time", "teen", "adolescent",
-          "turn of")  # fmt: skip
+          "turn of", "whereupon", "lasted ", "of life", "her life", "his life", "their life")  # fmt: skip
 _LIFE_DIGITS = re.compile(r"\b(?:his|her|their)\s+(?:(?:early|mid|late)[-\s]+)?[2-9]0s\b")
 """'in his 20s': the one form no word of the hints names (a '0s' test would pass every '1920s')."""
 _MONTH_STEMS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
@@ -231,6 +249,10 @@ def find_relative(sentence: str) -> list[Found]:
     for m in _RELATIVE.finditer(sentence) if worded else ():
         form = m.lastgroup
         assert form is not None
+        if m["late_n"] and not _late_age(sentence, m.start(), found):
+            continue
+        if m["an_n"] and not _after_n_opens(sentence, m):
+            continue
         found.append(Found(m.start(), m.end(), m.group(), form, m))
     for m in _YEARLESS.finditer(sentence) if monthed else ():
         if m["which"]:  # "in December of that year" is one date: "that year" is its year, not a claim of its own
@@ -239,6 +261,39 @@ def find_relative(sentence: str) -> list[Found]:
             found.append(Found(m.start(), m.end(), m.group(), "yearless", m))
     found.sort(key=lambda f: f.start)
     return found
+
+
+_LATE_VERB = re.compile(
+    r"\b(?:began|started|joined|left|entered|married|moved|became|won|wrote|took|went|made|signed|debuted"
+    r"|(?!(?:ranked|peaked|charted|placed|priced|valued|estimated|capped|fixed|seeded|listed|numbered|rated|timed"
+    r"|scored|finished|clocked|measured|limited|set|aged|based|located|stationed|buried|killed|died)\b)[a-z]{3,}ed)\b"
+    r"[^,;:.()]{0,60}$"
+)
+"""The verb an age at a clause's end belongs to ("began playing for Santos at 15"): not one that puts a number
+at a place in a list or on a scale ("peaked at 15"), nor a past participle that is no act of the subject's."""
+
+
+def _late_age(sentence: str, at: int, found: list[Found]) -> bool:
+    """Whether 'at 15' at a clause's end, after the verb's object, is an age: the clause's verb is an act, or an
+    age of the same shape stands just before it ("began playing for Santos at 15 and the national team at 16")."""
+    if _LATE_VERB.search(sentence, max(0, at - 80), at):
+        return True
+    if re.search(r"\d", sentence[max(0, at - 30) : at]):  # "Grade 4 at 15", "No. 3 at 15": a list, not a life
+        return False
+    return bool(found) and found[-1].match["late_n"] is not None and at - found[-1].end < 60
+
+
+_STAY_AFTER = re.compile(r"(?<!\s)\s+(?:in|at)\s+(?-i:[A-Z])")
+
+
+def _after_n_opens(sentence: str, m: re.Match[str]) -> bool:
+    """Whether 'after six months' counts on from the date before it: it opens its clause ("…, and after six
+    months was appointed"), or names a stay ("fled to Weimar after one year in Mühlhausen"). At a clause's
+    end it says how long something had lasted ("lost power after nine years"), counted back, not on."""
+    before = sentence[max(0, m.start() - 6) : m.start()]
+    return re.search(r"(?:^|[,;(]|\band|\bbut|\bthen)\s*$", before) is not None or (
+        _STAY_AFTER.match(sentence, m.end()) is not None
+    )
 
 
 def _count(word: str) -> int:
@@ -334,6 +389,14 @@ def _resolve(
         return _approximate(found, _age(found, birth, about_subject, death))
     if found.form == "months":
         return _age_in_months(found, birth, about_subject)
+    if found.form == "born_when":
+        if birth is None:
+            return Resolution(None, "the subject's birth is not given")
+        if not about_subject:
+            return Resolution(None, "the birth it names may not be the subject's, whose birth is the only one known")
+        return Resolution(birth.text, f"Resolved '{found.text}' as the subject's birth ({birth.display}).")
+    if found.form == "first_of_life":
+        return _first_of_life(found, birth, about_subject)
     if found.form == "birthday":
         return _birthday(found, birth, about_subject)
     if found.form == "last_year":
@@ -346,6 +409,8 @@ def _resolve(
         )
     if found.form in ("rest_of_life", "last_years"):
         return _to_the_death(found, anchor, death, about_subject)
+    if found.form == "rest_of":
+        return _rest_of(found, near or anchor)
     if found.form == "event":
         own = _own_death(found, death, about_subject, near)
         return own if own is not None else _after_event(found, recall, near)
@@ -428,9 +493,8 @@ def _resolve(
         if since is None:
             return Resolution(None, f"the date before it ({anchor.words!r}) has no start")
         if found.form == "vague" and re.search(r"years", m.group(), re.IGNORECASE) and re.fullmatch(r"\d{4}~?", since):
-            since = f"{int(since[:4]) + 1:04d}"  # "a few years later" is at least the next year
-            return Resolution(
-                f"[{since}..]", f"Resolved {said}: a year or more after it, how many the text does not say."
+            return Resolution(  # the weakest reading, as the annotators of the real texts read it
+                f"[{since}..]", f"Resolved {said}: after it, by how many years the text does not say."
             )
         if found.form == "then":
             return Resolution(f"[{since}..]", f"Resolved {said}: 'then' read as afterwards, by how much the text "
@@ -455,19 +519,9 @@ def _resolve(
             f"[{lo}..{end_year + n:04d}]", f"Resolved {said}: within {n} year{'s' if n > 1 else ''} of it."
         )
     if found.form == "duration":
-        year = _single_year(when) if not when.interval else None
-        first_year = (
-            year if year is not None else (when.span.latest.year if when.interval and when.span.latest else None)
-        )
-        if first_year is None:
-            return Resolution(None, f"the date before it ({anchor.words!r}) spans more than one year")
-        n = _count(m["dur_n"]) * (10 if m["dur_unit"].lower().startswith("decade") else 1)
-        if first_year + n > 9999:
-            return Resolution(None, "the count runs past year 9999")
-        return Resolution(
-            f"{first_year:04d}/{first_year + n:04d}",
-            f"Resolved {said}: {n} years on from {first_year}, counted in whole years (the text gives no finer date).",
-        )
+        return _duration(found, when, anchor, said)
+    if found.form == "after_n":
+        return _after_n(found, when, anchor, said)
     unit = (m["next_unit"] or m["unit"] or m["prev_unit"] or m["within_unit"] or m["same_unit"] or m["after_unit"]
             or m["before_unit"] or "year").lower()  # fmt: skip
     unit = "day" if unit in ("morning", "evening", "night") else unit.rstrip("s")
@@ -518,6 +572,16 @@ def _resolve(
             return _within_year(found, when, anchor.edtf, year, said)
         return Resolution(point_text(target) + _approx(anchor.edtf), f"Resolved {said}.")
     month = _single_month(when)
+    year_only = _single_year(when)
+    if month is None and year_only is not None and found.form in ("offset", "next", "previous") and not when.interval:
+        y0, m0 = divmod(year_only * 12 + step, 12)
+        y1, m1 = divmod(year_only * 12 + 11 + step, 12)
+        if not 1 <= y0 <= y1 <= 9999:
+            return Resolution(None, "the count runs outside the years sedov reads")
+        return Resolution(  # "six months later" than 1703: from July 1703 (January's count) to June 1704 (December's)
+            f"[{y0:04d}-{m0 + 1:02d}..{y1:04d}-{m1 + 1:02d}]",
+            f"Resolved {said}: it is a year, so the count gives the months it can reach.",
+        )
     if month is None:
         return Resolution(None, f"months cannot be counted from {anchor.words!r}, which is not one month or day")
     year, mon = divmod(month[0] * 12 + month[1] - 1 + step, 12)
@@ -634,7 +698,7 @@ def _age(found: Found, birth: EdtfDate | None, about_subject: bool, death: EdtfD
         return Resolution(None, "the sentence may not be about the subject, whose birth is the only one known")
     if found.form == "age":
         first = last = _count(
-            m["age_n"] or m["at_n"] or m["at_end"] or m["old_n"] or m["yoa_n"] or m["yo_n"] or m["was_n"]
+            m["age_n"] or m["at_n"] or m["at_end"] or m["old_n"] or m["yoa_n"] or m["yo_n"] or m["was_n"] or m["late_n"]
         )
         what = f"age {first}"
     else:
@@ -692,6 +756,26 @@ def _age_in_months(found: Found, birth: EdtfDate | None, about_subject: bool) ->
     )
 
 
+def _first_of_life(found: Found, birth: EdtfDate | None, about_subject: bool) -> Resolution:
+    """'her first six months of life', 'the first ten years of his life': from the birth to the day before that age."""
+    m = found.match
+    if birth is None or birth.span.earliest is None or birth.span.latest is None:
+        return Resolution(None, "the subject's birth is not given, so the first years of the life cannot be dated")
+    if not about_subject:
+        return Resolution(None, "the sentence may not be about the subject, whose birth is the only one known")
+    n, unit = _count(m["fl_n"] or m["fl_n2"]), (m["fl_unit"] or m["fl_unit2"]).lower()
+    if unit == "years":
+        last = _add_years(birth.span.latest, n)
+    elif unit == "months":
+        last = _add_months(birth.span.latest, n)
+    else:
+        last = birth.span.latest + timedelta(days=n * (7 if unit == "weeks" else 1))
+    return Resolution(
+        f"{birth.text}/{(last - timedelta(days=1)).isoformat()}",
+        f"Resolved '{found.text}' as from the subject's birth ({birth.display}) to the day before {n} {unit} old.",
+    )
+
+
 def _add_months(day: date, months: int) -> date:
     year, month = divmod(day.year * 12 + day.month - 1 + months, 12)
     month += 1
@@ -724,6 +808,11 @@ def _after_event(found: Found, recall: Recall | None, near: Anchor | None = None
         stems = (_verb_stem(m["gerund"].lower()) + "+",)  # inflected: "after freeing" is not "a free man"
         owner = None
         what = f"event of '{m['gerund']}'"
+        direction = m["ev_dir"].lower()
+    elif m["past"]:  # "After he retired, …": the verb's stem, as the sentence that dated it has it
+        stems = (m["past"].lower().removesuffix("ed").removesuffix("i") + "+",)
+        owner = None
+        what = f"event of '{m['past']}'"
         direction = m["ev_dir"].lower()
     else:
         stems = EVENT_NOUNS.get(m["noun"].lower()) or (_stem(m["noun"].lower()),)
@@ -833,6 +922,82 @@ def _to_the_death(found: Found, anchor: Anchor | None, death: EdtfDate | None, a
         return Resolution(None, f"the date before it ({anchor.words!r}) is after the subject's death")
     return Resolution(f"{start}/{died}", f"Resolved '{found.text}' from {anchor.words!r} ({anchor.edtf}), the last "
                       f"date the text gives before it, to the subject's death ({death.display}).")  # fmt: skip
+
+
+def _duration(found: Found, when: EdtfDate, anchor: Anchor, said: str) -> Resolution:
+    """'for three years', 'for nearly a year', 'lasted two more years', 'for a year and nine months': a period
+    from the date told before it (after a period, from its end), at that date's own precision: whole years from
+    a year, months from a month or a day."""
+    m = found.match
+    unit = m["dur_unit"].lower().rstrip("s")
+    months = _count(m["dur_n"]) * {"decade": 120, "year": 12, "month": 1}[unit]
+    months += _count(m["dur_m"]) if m["dur_m"] else 0
+    year = _single_year(when) if not when.interval else None
+    first_year = year if year is not None else (when.span.latest.year if when.interval and when.span.latest else None)
+    if first_year is None:
+        return Resolution(None, f"the date before it ({anchor.words!r}) spans more than one year")
+    month = _single_month(when) if not when.interval else None
+    if first_year + months // 12 + 1 > 9999:
+        return Resolution(None, "the count runs past year 9999")
+    how = f" The text says '{m['dur_about'].lower()}'." if m["dur_about"] else ""
+    if month is None and months % 12 == 0:
+        return Resolution(
+            f"{first_year:04d}/{first_year + months // 12:04d}",
+            f"Resolved {said}: {months // 12} years on from {first_year}, counted in whole years (the text gives no "
+            f"finer date).{how}",
+        )
+    start = edtf_ends(anchor.edtf)[0] if month is not None else f"{first_year:04d}"
+    base = month if month is not None else (first_year, 12)  # from a bare year, the count ends by its December on
+    y, mo = divmod(base[0] * 12 + base[1] - 1 + months, 12)
+    return Resolution(
+        f"{start}/{y:04d}-{mo + 1:02d}",
+        f"Resolved {said}: {months} months on from it, counted in whole months.{how}",
+    )
+
+
+def _after_n(found: Found, when: EdtfDate, anchor: Anchor, said: str) -> Resolution:
+    """'after six months', 'following nineteen months', 'After a year': that long after the date told before it
+    (after a period, after its end). Months from a bare year give the months they can fall in."""
+    m = found.match
+    unit = m["an_unit"].lower().rstrip("s")
+    n = _count(m["an_n"]) * (10 if unit == "decade" else 1)
+    unit = "year" if unit == "decade" else unit
+    lo, hi = edtf_ends(anchor.edtf)
+    point = (hi if when.interval else lo) or lo
+    if point is None:
+        return Resolution(None, f"the date before it ({anchor.words!r}) has no start")
+    point = point.rstrip("~")
+    year, month = int(point[:4]), int(point[5:7]) if re.match(r"\d{4}-(?:0[1-9]|1[0-2])\b", point) else None
+    if unit == "year":  # in whole years, as "two years later" counts: the anchor's year on
+        counted: str | None = f"{year + n:04d}" if year + n <= 9999 else None
+    elif unit == "month" and month is not None:  # in whole months ("six months after 3 May" is November)
+        y, mo = divmod(year * 12 + month - 1 + n, 12)
+        counted = f"{y:04d}-{mo + 1:02d}"
+    elif unit == "month":  # from a bare year: the months it can reach, from January's count to December's
+        first, last = divmod(year * 12 + n, 12), divmod(year * 12 + 11 + n, 12)
+        counted = f"[{first[0]:04d}-{first[1] + 1:02d}..{last[0]:04d}-{last[1] + 1:02d}]"
+    else:
+        counted = _counted_from(point, n, unit)
+    if counted is None:
+        return Resolution(None, f"{unit}s cannot be counted from {anchor.words!r}")
+    return Resolution(counted, f"Resolved {said}: {n} {unit}{'s' if n != 1 else ''} after it.")
+
+
+def _rest_of(found: Found, anchor: Anchor | None) -> Resolution:
+    """'spent the rest of the decade trying …': from the date told before it to the end of that year, decade or
+    century (the one the date falls in, counted from its '0 or '00 year)."""
+    if anchor is None:
+        return Resolution(None, NO_ANCHOR)
+    lo, hi = edtf_ends(anchor.edtf)
+    if lo is None:
+        return Resolution(None, f"the date before it ({anchor.words!r}) has no start")
+    unit = found.match["rest_unit"].lower()
+    year = int((hi or lo)[:4])
+    last = {"year": year, "decade": year // 10 * 10 + 9, "century": year // 100 * 100 + 99}[unit]
+    if int(lo[:4]) > last:
+        return Resolution(None, f"the date before it ({anchor.words!r}) spans more than one {unit}")
+    return Resolution(f"{lo}/{last:04d}", f"Resolved '{found.text}' from {anchor.words!r} ({anchor.edtf}), the last "
+                      f"date the text gives before it, to the end of its {unit} ({last}).")  # fmt: skip
 
 
 def _counted_from(point: str, n: int, unit: str) -> str | None:

@@ -33,8 +33,8 @@ _INITIALS = re.compile(r"(?:[A-Z]\.){1,4}[A-Z]")
 def _starts_sentence(text: str, at: int, end: int) -> bool:
     """Whether the text after position ``at`` (past spaces and openers) begins a sentence."""
     i = at
-    while i < end and text[i].isspace():  # a non-breaking space too
-        i += 1
+    while i < end and (text[i].isspace() or text[i] == "\ufffd"):  # a non-breaking space too, or the U+FFFD
+        i += 1  # a lost one left ("Barbara.\ufffd On"): a page saved in one encoding and read in another
     if i == at:  # "3.5", "U.S." glued to the next word; but "in 1868.He lived" and "(… 1954).Although" lost it
         glued = at + 1 < end and text[at].isupper() and text[at + 1].islower()
         before = text[at - 2 : at - 1]
@@ -74,9 +74,9 @@ def sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
         found.append((here, end))
     trimmed = []
     for a, b in found:
-        while a < b and text[a].isspace():
+        while a < b and (text[a].isspace() or text[a] == "\ufffd"):
             a += 1
-        while b > a and text[b - 1].isspace():
+        while b > a and (text[b - 1].isspace() or text[b - 1] == "\ufffd"):
             b -= 1
         if a < b:
             trimmed.append((a, b))

@@ -13,8 +13,9 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, field, replace
+from datetime import timedelta
 
-from ..dates import parse_edtf
+from ..dates import birthday_in, parse_edtf
 from .expressions import DAY, MONTH, find_dates, parse_point
 from .layout import LEAD, Layout
 from .names import find_life_dates, first_life_parenthesis, life_in, subject_from_sentence
@@ -39,8 +40,14 @@ class Subject:
     birth_place: str | None = None
     death_place: str | None = None
     life_span: tuple[int, int] | None = None
+    subtitle: tuple[int, int, str | None, str | None] | None = None
+    """A subtitle under the name with the life dates ("American astronomer (1898–1990)"): the parenthesis's
+    text offsets and its birth and death. They are the subject's, never a period; they fill in only what the
+    lead, the infobox and the prose do not give (a subtitle gives years, the prose often days)."""
     """Where the text gives the life dates when no name stands right before them (text offsets): a line of
     life dates alone, or the lead's parenthesis after a pronunciation. Drafted as the birth and death only."""
+    death_note: str | None = None
+    """How the death was read when the text gives it only by an age ("died on Thursday at the age of 72")."""
     guessed: bool = False
     """The text names no subject where a biography does: the name is the one it gives most often."""
 
@@ -273,7 +280,41 @@ def find_subject(
         _from_prose(spans, texts, who)
     if who.birth_at is not None and who.birth_at[2] == "infobox":
         _widest_birth(spans, texts, who)
+    _from_subtitle(text, spans, who)
+    if who.death is None and who.birth is not None:
+        _death_from_age(spans, texts, who)
     return who
+
+
+_DIED_AGED = re.compile(
+    r"\b(?:died|passed\s+away)\b[^.;]{0,60}?\b(?:at\s+the\s+age\s+of|aged|at\s+age)\s+(?P<n>\d{1,3})\b(?!\s+(?:months?|weeks?|days?)\b)"
+)
+
+
+def _death_from_age(spans: list[tuple[str, int, int]], texts: list[str], who: Subject) -> None:
+    """'Lee died on Thursday at the age of 72', with no date: the death, read from the birth and the age.
+
+    Only in a sentence that opens on the subject and gives no year (a year would be the death's date, read as
+    any other), and it is inferred, its note saying how."""
+    tokens = name_tokens(who)
+    birth = parse_edtf(who.birth or "").span
+    if birth.earliest is None or birth.latest is None:
+        return
+    for i, words in enumerate(texts[:400]):
+        opener = words.split(None, 1)[0] if words.strip() else ""
+        if not (opener in ("He", "She", "They") or opener.rstrip(",") in tokens or words.startswith(who.name)):
+            continue
+        m = _DIED_AGED.search(words)
+        if m is None or _OTHERS.search(words[: m.start()]) or re.search(r"\d{4}", words):
+            continue
+        n = int(m["n"])
+        lo = birthday_in(birth.earliest, birth.earliest.year + n)
+        hi = birthday_in(birth.latest, birth.latest.year + n + 1) - timedelta(days=1)
+        _, start, end = spans[i]
+        who.death, who.death_at = f"[{lo.isoformat()}..{hi.isoformat()}]", (start, end, "sentence")
+        who.death_note = (f"The text gives the death by an age only ('{m.group()}'): age {n}, counted from the "
+                          f"birth ({who.birth}).")  # fmt: skip
+        return
 
 
 def _widest_birth(spans: list[tuple[str, int, int]], texts: list[str], who: Subject) -> None:
@@ -313,6 +354,7 @@ def _from_life_line(spans: list[tuple[str, int, int]], texts: list[str], who: Su
             return  # the prose has begun: "Born on April 2, 1871, in Bergen, Nora Vik learned to draw" is a sentence
         life = life_in(line) if ";" not in line else None
         if life is None:
+            _subtitle(line, spans[i][1] + len(words) - len(words.lstrip()), who)
             continue
         birth, death = life
         who.birth, who.death, who.life = birth, death, (birth, death)
@@ -321,6 +363,56 @@ def _from_life_line(spans: list[tuple[str, int, int]], texts: list[str], who: Su
         who.death_at = (start, end, "sentence") if death else None
         who.life_span = (start, end)
         return
+
+
+_SUBTITLE = re.compile(r"[*_\s]*(?P<what>[A-Z][^\d()*_.;:!?]{0,60}?)\s*\((?P<inner>[^()]{4,60})\)[*_\s.]*", re.DOTALL)
+_GLUED_LIFE = re.compile(r"(?P<b>1\d{3}|20\d\d)(?P<d>1\d{3}|20\d\d)")
+"""'18351919': a life's two years whose dash a copy lost."""
+_VERB = re.compile(r"\b(?:is|was|were|are|has|had|born|died)\b", re.IGNORECASE)
+
+
+def _subtitle(line: str, at: int, who: Subject) -> None:
+    """'American astronomer (1898–1990)' or 'Philanthropist (18351919)' under the name: the subject's life dates."""
+    m = _SUBTITLE.fullmatch(line)
+    if m is None or who.subtitle is not None or len(m["what"].split()) > 6 or _VERB.search(m["what"]):
+        return
+    inner = m["inner"].strip()
+    glued = _GLUED_LIFE.fullmatch(inner)
+    life = life_in(f"{glued['b']}–{glued['d']}" if glued else inner)
+    if life is None:
+        return
+    who.subtitle = (at + m.start("inner") - 1, at + m.end("inner") + 1, life[0], life[1])
+
+
+def _from_subtitle(text: str, spans: list[tuple[str, int, int]], who: Subject) -> None:
+    """Fill in the birth or death that nothing else gave from a subtitle's life dates.
+
+    The subtitle is a sentence of the lead, or, set as a short line alone, the heading the first sentences
+    stand under or a banner above them ("Philanthropist (18351919)"): then it is quoted as its own line, as an
+    infobox line is."""
+    kind = "sentence"
+    if who.subtitle is None and spans:  # a line above the first sentence, read as a heading or a banner
+        at = 0
+        for raw in text[: spans[0][1]].splitlines(keepends=True)[:12]:
+            if len(raw) <= _LIFE_LINE_MAX:
+                _subtitle(raw.rstrip("\r\n"), at, who)
+            if who.subtitle is not None:
+                kind = "infobox"
+                break
+            at += len(raw)
+    if who.subtitle is None:
+        return
+    start, _, birth, death = who.subtitle
+    if kind == "infobox":
+        line: tuple[int, int] | None = (text.rfind("\n", 0, start) + 1, text.find("\n", start) % (len(text) + 1))
+    else:
+        line = next(((a, b) for _, a, b in spans if a <= start < b), None)
+    if line is None:
+        return
+    if who.birth is None and birth is not None:
+        who.birth, who.birth_at = birth, (line[0], line[1], kind)
+    if who.death is None and death is not None:
+        who.death, who.death_at = death, (line[0], line[1], kind)
 
 
 def _from_infobox(text: str, layout: Layout, who: Subject) -> None:
