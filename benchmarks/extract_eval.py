@@ -75,11 +75,14 @@ KINDS = ("explicit", "convention", "relative", "open")
 
 
 def _span(event: dict[str, Any], article_only: bool = False) -> tuple[date | None, date | None]:
+    """The event's earliest and latest day, bounds included; a bound that only says the subject's act came
+    after the birth (``"follows": "birth"`` on an open start) leaves the start open, as the annotators
+    write an open start (null), and the birth event's own such bound changes nothing."""
     span = parse_edtf(event["date"]).span
     lo, hi = span.earliest, span.latest
     for bound in event.get("bounds", ()):
         day = date.fromisoformat(bound["date"]) if len(bound["date"]) == 10 else None
-        if day is None or (article_only and bound["basis"] == "outside"):
+        if day is None or (article_only and bound["basis"] == "outside") or bound.get("follows") == "birth":
             continue
         if bound["side"] == "earliest" and (lo is None or day > lo):
             lo = day

@@ -19,6 +19,7 @@ from bisect import bisect_left
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from datetime import date
 from typing import Any
 
 from ..dates import DateError, EdtfDate, parse_edtf
@@ -234,6 +235,20 @@ class _Builder:
         self.events.append(event)
 
 
+def _after_birth(edtf: str, bounds: list[dict[str, Any]] | None, born: date) -> list[dict[str, Any]] | None:
+    """What the subject did began no earlier than the birth: a date the text leaves open at its start ("until
+    1935 she lived in Bergen", "by 1930 she was famous") gets an earliest bound on the birth's first possible
+    day that follows the birth, so it is not "maybe before the birth"."""
+    if any(b["side"] == "earliest" for b in bounds or ()):
+        return bounds
+    span = parse_edtf(edtf).span
+    if span.earliest is not None or (span.latest is not None and span.latest < born):
+        return bounds
+    bound = {"side": "earliest", "date": born.isoformat(), "certainty": "inferred", "basis": "article",
+             "note": "What the subject did came after the birth the text gives.", "follows": "birth"}  # fmt: skip
+    return [bound, *(bounds or [])]
+
+
 def _reading_bounds(edtf: str, note: str | None, bounds: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """A date read from the text's context ("two years later") is a reading, not the claim's own date
     words: each end it has gets a bound with the basis 'article' (its note points to the event's note,
@@ -355,6 +370,8 @@ class _Context:
     known_places: frozenset[str]
     people_in: Callable[[str], list[str]]
     conventions: Counter[str]
+    born: date | None = None  # the subject's first possible birth day, when the text gives the birth
+    subject_words: set[str] = field(default_factory=set)
 
 
 @dataclass
@@ -406,6 +423,8 @@ class _SentenceDraft:
         claimant = find_claimant(clause_words) or (find_claimant(words[: clause[0]]) if clause[0] else None)
         absent = set(ctx.people_in(claimant)) if claimant else set()
         in_clause = [p for p in ctx.people_in(clause_words) if p not in absent]
+        if ctx.born is not None and _first_person(clause_words, ctx.subject_words) is True:
+            bounds = _after_birth(edtf, bounds, ctx.born)
         headline = title or title_for(words, clause, (at, end), self.life_spans)
         ctx.builder.add(self.sentence, edtf, title=headline, summary=" ".join(clause_words.split()),
                         people=in_clause, places=where, tags=[], clause=clause, note=note,
@@ -472,6 +491,28 @@ class _NamedPins:
             fresh = found.year is None and found.start not in self.used
             if fresh and clause_around(self.here.words, found.start) not in dated_clauses:
                 self._draft(found)
+
+
+_WHERE_BEFORE = re.compile(r",\s+(?:where|and\s+there)\s+$", re.IGNORECASE)
+
+
+def _where_until(
+    words: str, mention: Mention, near: Anchor | None, clause: tuple[int, int]
+) -> list[dict[str, Any]] | None:
+    """'moved to Oslo in 1947, where she taught till 1950': a stretch whose start the text leaves open, told in
+    a where-clause after a dated one, began no earlier than that date; its earliest bound, from the article."""
+    if near is None or not mention.edtf.startswith("../") or not _WHERE_BEFORE.search(words[: clause[0]]):
+        return None
+    try:
+        first = parse_edtf(near.edtf).span.earliest
+    except DateError:
+        return None
+    end = parse_edtf(mention.edtf).span.latest
+    if first is None or end is None or first > end:
+        return None
+    note = (f"'{mention.text}' gives no start; its where-clause follows {near.words!r} ({near.edtf}) earlier in "
+            "its sentence, so it began no earlier.")  # fmt: skip
+    return [{"side": "earliest", "date": first.isoformat(), "certainty": "inferred", "basis": "article", "note": note}]
 
 
 def _from_then_until(
@@ -726,7 +767,8 @@ def draft_dataset(
     other_pronoun = _other_pronoun(texts)
     total = len(text)
     conventions: Counter[str] = Counter()
-    context = _Context(builder, unresolved, places, all_people_words, known_places, people_in, conventions)
+    context = _Context(builder, unresolved, places, all_people_words, known_places, people_in, conventions,
+                       birth.span.earliest if birth else None, subject_words)  # fmt: skip
     for number, sentence in enumerate(found):
         if progress is not None and number % 64 == 0:
             progress(sentence.start, total)
@@ -797,6 +839,13 @@ def draft_dataset(
                     mention = _until_death(words, mention, death)
                 if death is not None and about_subject and _TO_DEATH_IN.search(mention.text):
                     mention = _to_the_death_day(mention, death)
+                since = _where_until(words, mention, near, clause)
+                if since is not None:  # "moved to Oslo in 1947, where she taught till 1950": from the move
+                    here.draft(mention.edtf, mention.start, mention.end, note=since[0]["note"], inferred=True,
+                               bounds=since)  # fmt: skip
+                    story.note(words, Anchor(mention.named, mention.text))
+                    near = story.anchor
+                    continue
                 joined = _from_then_until(words, mention, relatives, story.anchor, clause)
                 if joined is not None:  # "From this date until 1994": one period, from the date before it
                     edtf, note, used = joined
@@ -1279,8 +1328,15 @@ def _life_event(
         where = [pid]
     words = builder.text[sentence.start : sentence.end]
     read = (person.get(which) or {}).get("note")  # a death read from an age is inferred, and says how
+    bounds = None
+    first = parse_edtf(edtf).span
+    if which == "birth" and not people and first.earliest is not None and first.earliest != first.latest:
+        # "born in 1900": the birth itself, not an event that may fall before it (see dates.Life.status_of)
+        bounds = [{"side": "earliest", "date": first.earliest.isoformat(), "certainty": "inferred",
+                   "basis": "article", "note": "The birth itself, known only as its date words give it.",
+                   "follows": "birth"}]  # fmt: skip
     builder.add(sentence, edtf, title=title, summary=" ".join(words.split())[:300], people=people, places=where,
-                tags=[which], note=read, inferred=read is not None)  # fmt: skip
+                tags=[which], note=read, inferred=read is not None, bounds=bounds)  # fmt: skip
 
 
 def to_json(dataset: dict[str, Any]) -> str:

@@ -432,6 +432,10 @@ def _needs(pattern: str) -> re.Pattern[str]:
     return re.compile(pattern)
 
 
+_DECADE_S = r"(?:s['’]?(?!\w)|['’]s\b)"
+"""A decade's plural as texts write it: "the 1920s", "the 1930's", "the 1940’s", "the 1950s' winters"."""
+_DECADE_NEEDS = r"\d0(?:s|['’]s)\b"
+
 _PATTERNS: tuple[tuple[re.Pattern[str], Handler, bool, re.Pattern[str] | None], ...] = tuple(
     (re.compile(pattern, re.IGNORECASE if insensitive else 0), handler, operators,
      _needs(needs) if needs else None)
@@ -502,10 +506,10 @@ _PATTERNS: tuple[tuple[re.Pattern[str], Handler, bool, re.Pattern[str] | None], 
         ),
         (rf"(?P<a>{_QUAL}?{_POINT})\s+(?P<sep>or)\s+(?P<b>{_QUAL}?{_POINT})", _range, False, True, r"(?i)\d{4}\s+or\s"),
         (
-            r"(?:the\s+)?(?P<part>early|mid|late)(?:-|–|\s+)(?P<dec>1\d\d0|20\d0)s\b",
-            _decade_part, True, True, r"\d0s\b",
+            rf"(?:the\s+)?(?P<part>early|mid|late)(?:-|–|\s+)(?P<dec>1\d\d0|20\d0){_DECADE_S}",
+            _decade_part, True, True, _DECADE_NEEDS,
         ),
-        (r"(?:the\s+)?(?P<dec>1\d\d0|20\d0)s\b", _decade, True, True, r"\d0s\b"),
+        (rf"(?:the\s+)?(?P<dec>1\d\d0|20\d0){_DECADE_S}", _decade, True, True, _DECADE_NEEDS),
         (
             rf"(?:(?P<part>early|mid|late)(?:-|–|\s+)(?:in\s+)?|(?:the\s+)?(?P<half>first|second|latter)\s+half\s+of\s+)"
             rf"(?P<y>{YEAR})",

@@ -100,7 +100,7 @@ _RELATIVE = re.compile(
     rf"|\b(?P<days_n>{_NUMBER})\s+(?P<days_unit>days?|weeks?)\s+old\b)"
     rf"|(?P<birthday>\b(?:on\s+)?(?:his|her|their)\s+(?P<bd_n>\d{{1,3}})(?:st|nd|rd|th)\s+birthday\b)"
     rf"|(?P<age>\b(?:(?P<age_op>by|from|until|till|before)\s+the\s+age\s+of"
-    r"|(?P<age_by>by\s+the\s+time)\s+(?:he|she|they)\s+(?:was|were|turned)"
+    r"|(?:(?P<age_by>by\s+the\s+time)|(?P<age_cl>before|until|till))\s+(?:he|she|they)\s+(?:was|were|turned)"
     r"|at\s+(?:the\s+)?age\s+of|at\s+age|aged|to\s+the\s+age\s+of|when\s+(?:he|she|they|(?P<age_who>(?-i:[A-Z])[\w'’-]+))\s+(?:was|were))"
     rf"\s+(?:(?:about|around|approximately|roughly|only|just|nearly|almost|barely)\s+)?"
     rf"(?!(?:a|an)\s+(?!years?\s+old\b))(?P<age_n>{_NUMBER})\b"  # "when she was a child" is no age: "a year old" is
@@ -723,7 +723,7 @@ def _age(found: Found, birth: EdtfDate | None, about_subject: bool, death: EdtfD
         hi, clipped = died, f", and ended by the death ({death.display})"  # type: ignore[union-attr]
     edtf = f"[{lo.isoformat()}..{hi.isoformat()}]"  # to the day, even from a birth known to the year
     born = birth.display
-    op = (m["age_op"] or ("by" if m["age_by"] else "")).lower() if found.form == "age" else ""
+    op = (m["age_op"] or m["age_cl"] or ("by" if m["age_by"] else "")).lower() if found.form == "age" else ""
     if op in ("by", "until", "till", "before"):  # "by the age of 10": at the latest when the age ended
         edge = hi if op != "before" else lo - timedelta(days=1)
         edtf = f"../{edge.isoformat()}" if op in ("until", "till") else f"[..{edge.isoformat()}]"

@@ -1,0 +1,70 @@
+"""Readings a new user's review found wrong in drafts (review 4): each sentence is composed for the test."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sedov_cli.extraction import draft_dataset
+from sedov_cli.extraction.draft import Source
+
+LIFE = "Ann Lee (3 May 1900 – 9 June 1980) was a poet. "
+
+
+def _events(body: str, life: str = LIFE) -> list[dict[str, Any]]:
+    return list(draft_dataset(life + body, Source("a.txt")).dataset["events"])
+
+
+def _dated(body: str, life: str = LIFE) -> list[tuple[str, str]]:
+    return [
+        (e["date"], e["title"]) for e in _events(body, life) if "birth" not in e["tags"] and "death" not in e["tags"]
+    ]
+
+
+def test_before_she_was_an_age_is_before_that_birthday() -> None:
+    """ "Before she was ten": before the tenth birthday; "until she was 16": a stretch that ended while she
+    was 16, so by the day before she turned 17."""
+    assert _dated("Before she was ten years old, she read Ibsen. Until she was 16 she lived in Oslo.") == [
+        ("[..1910-05-02]", "She read Ibsen"),
+        ("../1917-05-02", "She lived in Oslo"),
+    ]
+
+
+def test_a_decade_with_an_apostrophe_is_the_decade() -> None:
+    assert _dated("In the 1930's she lived in Bergen. In the 1940’s she lived in Paris.") == [
+        ("[1930..1939]", "She lived in Bergen"),
+        ("[1940..1949]", "She lived in Paris"),
+    ]
+
+
+def test_a_where_clause_until_a_year_begins_no_earlier_than_the_date_before_it() -> None:
+    taught = next(
+        e for e in _events("She moved to Oslo in 1947, where she taught till 1950.") if e["date"] == "../1950"
+    )
+    assert taught["certainty"] == "inferred"
+    assert [(b["side"], b["date"], b["basis"]) for b in taught["bounds"]] == [
+        ("earliest", "1947-01-01", "article"),
+        ("latest", "1950-12-31", "article"),
+    ]
+    assert "follows '1947' (1947) earlier in its sentence" in taught["note"]
+
+
+def test_what_the_subject_did_with_an_open_start_follows_the_birth() -> None:
+    """ "Until 1935 she lived in Bergen": after her birth, whatever the date's words leave open; her
+    father's stay has no such bound, since his life is not hers."""
+    events = _events("Until 1935 she lived in Bergen. Until 1920 her father lived in Oslo.")
+    bergen = next(e for e in events if e["title"] == "She lived in Bergen")
+    assert bergen["bounds"] == [
+        {"side": "earliest", "date": "1900-05-03", "certainty": "inferred", "basis": "article",
+         "note": "What the subject did came after the birth the text gives.", "follows": "birth"},
+    ]  # fmt: skip
+    father = next(e for e in events if "father" in e["title"])
+    assert "bounds" not in father
+
+
+def test_a_birth_known_only_as_a_year_is_the_birth_itself() -> None:
+    born = _events("In 1925 she married.", life="Ann Lee was born in Oslo in 1900. ")[0]
+    assert (born["date"], born["tags"]) == ("1900", ["birth"])
+    assert born["bounds"] == [
+        {"side": "earliest", "date": "1900-01-01", "certainty": "inferred", "basis": "article",
+         "note": "The birth itself, known only as its date words give it.", "follows": "birth"},
+    ]  # fmt: skip
