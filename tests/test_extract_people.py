@@ -160,3 +160,16 @@ def test_a_draft_gives_an_event_the_places_its_words_make_places() -> None:
     dataset = draft_dataset(text, Source("a.txt")).dataset
     assert [(p["id"], p["name"], p["parent"]) for p in dataset["places"]] == [("tromsvik", "Tromsvik", None)]
     assert [(e["date"], e["places"]) for e in dataset["events"] if e["date"] == "1889"] == [("1889", ["tromsvik"])]
+
+
+def test_a_name_in_the_latin_letters_of_any_european_language_is_read_whole() -> None:
+    assert _found("Her aunt, Łucja Żak (née Bór), taught her.") == [("Łucja Żak", "Her aunt")]
+    assert _found("His brother Šime Ćurić stayed behind.") == [("Šime Ćurić", "His brother")]
+
+
+def test_known_places_named_comma_after_comma_after_a_place_are_places() -> None:
+    from sedov_cli.extraction.names import find_places
+
+    assert find_places("She grew up in Bergen, Norway, with an aunt.", frozenset()) == ["Bergen", "Norway"]
+    assert find_places("He sang in Lyon, Geneva, Milan and Rome.", frozenset()) == ["Lyon", "Geneva", "Milan"]
+    assert find_places("She sang in Oslo, Edvard Lund wrote.", frozenset()) == ["Oslo"]  # a person after the comma

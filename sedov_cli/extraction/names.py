@@ -260,11 +260,31 @@ def find_places(sentence: str, people_words: frozenset[str], known: frozenset[st
                 name = " ".join(words[:cut]) or None
             if name is not None:
                 found.append((m.end(), name))
+                found.extend(_places_after(sentence, sentence.find(name.split()[-1], m.end()) + len(name.split()[-1])))
     places: list[str] = []
     for _, name in sorted(found):  # in the order of the text (a country read after its city comes after it)
         if name not in places:
             places.append(name)
     return places
+
+
+_THEN = re.compile(r",[ ]?(?P<next>[^\W\d_][\w'’-]*(?: [^\W\d_][\w'’-]*){0,2})")
+
+
+def _places_after(sentence: str, at: int) -> list[tuple[int, str]]:
+    """The known places a place is followed by, comma after comma: "in Notting Hill, London, England"."""
+    from .gazetteer import is_known
+
+    out: list[tuple[int, str]] = []
+    while (m := _THEN.match(sentence, at)) is not None and len(out) < _LONGEST_PLACE:
+        words = m["next"].split()
+        cut = next((n for n in range(len(words), 0, -1) if is_known(" ".join(words[:n]))), 0)
+        if not cut or not words[0][0].isupper():
+            break
+        name = " ".join(words[:cut])
+        out.append((m.start("next"), name))
+        at = m.start("next") + len(name)
+    return out
 
 
 def _in_a_country(sentence: str, at: int, words: list[str]) -> str | None:

@@ -52,7 +52,10 @@ _ROLES = _words(
 ROLES = frozenset(_ROLES)
 """Words that name what a person is or does ("historian", "agent"), for reading titles and appositions."""
 _PARTICLE = r"(?:von|van|de|der|den|da|di|du|le|la|del|della|dos|bin|ibn|al|ter|ten|zu)"
-_CAP = r"[A-Z][a-zà-ÿ'’-]+"
+_UPPER = "A-Z" + "".join(c for c in map(chr, range(0xC0, 0x180)) if c.isupper() and c != "×")
+_LOWER = "a-z" + "".join(c for c in map(chr, range(0xDF, 0x180)) if c.islower() and c != "÷")
+_CAP = rf"[{_UPPER}][{_LOWER}'’-]+"
+"""A capitalised word in the Latin letters of Europe's languages: "Đuka", "Łukasz", "Gospić"."""
 _NAME = rf"(?P<name>{_CAP}(?:\s+{_PARTICLE})?(?:\s+{_CAP}){{1,3}})"
 """Two to four capitalised words, particles allowed: a given name and a surname at least."""
 
