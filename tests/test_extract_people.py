@@ -110,6 +110,7 @@ def test_each_date_has_the_claimant_of_its_own_clause() -> None:
 def test_a_bare_role_before_a_name_marks_a_person_but_not_after_of_or_and() -> None:
     assert _found("In 1952 she studied optics with chemist Ilse Krogh in Bergen.") == [("Ilse Krogh", "chemist")]
     assert _found("At the clinic, where surgeon Otto Brenn trained him, he stayed.") == [("Otto Brenn", "surgeon")]
+    assert _found("He and Inuit guide Aputsiaq Berthelsen crossed it.") == [("Aputsiaq Berthelsen", "guide")]
     # whose mother or partner "poet" is, the words do not say: the relation is read no further
     assert _found("She was the aunt of poet Lars Hovd and painter Siri Hovd.") == []
 

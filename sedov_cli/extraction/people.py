@@ -47,7 +47,8 @@ _ROLES = _words(
     "footballer coach king queen prince princess emperor empress duke duchess count countess bolshevik",
     "menshevik communist socialist anarchist Bolshevik Menshevik rapper musician songwriter artist",
     "entertainer producer boxer swimmer cyclist tennis player botanist zoologist geologist explorer collector",
-    "crystallographer biophysicist geneticist researcher palaeontologist paleontologist naturalist",
+    "crystallographer biophysicist geneticist researcher palaeontologist paleontologist naturalist guide",
+    "mountaineer climber",
 )
 ROLES = frozenset(_ROLES)
 """Words that name what a person is or does ("historian", "agent"), for reading titles and appositions."""
