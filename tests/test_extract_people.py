@@ -105,3 +105,72 @@ def test_each_date_has_the_claimant_of_its_own_clause() -> None:
         ("1960", "attributed", "The Times"),
         ("1961", "stated", None),  # "she said": the subject's own words are no one else's claim
     ]
+
+
+def test_a_bare_role_before_a_name_marks_a_person_but_not_after_of_or_and() -> None:
+    assert _found("In 1952 she studied optics with chemist Ilse Krogh in Bergen.") == [("Ilse Krogh", "chemist")]
+    assert _found("At the clinic, where surgeon Otto Brenn trained him, he stayed.") == [("Otto Brenn", "surgeon")]
+    assert _found("He and Inuit guide Aputsiaq Berthelsen crossed it.") == [("Aputsiaq Berthelsen", "guide")]
+    # whose mother or partner "poet" is, the words do not say: the relation is read no further
+    assert _found("She was the aunt of poet Lars Hovd and painter Siri Hovd.") == []
+
+
+def test_a_relation_keeps_a_long_name_whole_and_a_given_name_set_off_by_commas() -> None:
+    assert _found("Her mother, Maren Sofie Elise Dahl (née Krog), kept the farm.") == [
+        ("Maren Sofie Elise Dahl", "Her mother")
+    ]
+    assert _found("He had a younger sister, Sigrun, who died young.") == [("Sigrun", "a younger sister")]
+    assert _found("He had a younger sister, Oslo, who died young.") == []  # a place is no person
+    assert _found("His cousin, Per, and he left.") == []  # a lone word not followed by a clause about her
+
+
+def test_a_person_with_life_dates_gets_the_relation_the_text_gives_before_the_name() -> None:
+    text = (
+        "= Ola Rud =\n\nOla Rud (2 May 1870 – 1 June 1931) was a Norwegian painter.\n\n== Life ==\n"
+        "His father, Anders Rud (1831–1899), was a ferryman. In 1890 Ola Rud left home.\n"
+    )
+    people = draft_dataset(text, Source("a.txt")).dataset["people"]
+    assert [(p["name"], p["relation"], p.get("birth", {}).get("date")) for p in people] == [
+        ("Ola Rud", "the subject", "1870-05-02"),
+        ("Anders Rud", "his father", "1831"),
+    ]
+
+
+def test_the_words_around_a_name_can_say_it_is_a_place_where_the_gazetteer_does_not() -> None:
+    from sedov_cli.extraction.names import find_places
+
+    def places(sentence: str) -> list[str]:
+        return find_places(sentence, frozenset())
+
+    assert places("Ola Rud was born in 1870 at Nedre Voll, a farm by the fjord.") == ["Nedre Voll"]
+    assert places("He grew up in the hamlet of Kvitsund, a day from the coast.") == ["Kvitsund"]
+    assert places("She kept a cottage, an estate in Hovland near the lake.") == ["Hovland"]
+    assert places("In 1889 the family moved to Tromsvik in search of work.") == ["Tromsvik"]
+    assert places("He settled near Kvernby (present-day Oslo), Norway.") == ["Kvernby", "Oslo", "Norway"]
+    assert places("She was born at Nedre Voll on Midsummer Day.") == ["Nedre Voll"]  # the day is no part of it
+    assert places("He returned to Catholicism in 1901.") == []  # a creed, not a place
+    assert places("He painted in Kvitsund, Bergen and Oslo.") == []  # a city after the comma: no country
+    assert places("The fund was named in Honour of her.") == []  # no word says a place, the gazetteer neither
+
+
+def test_a_draft_gives_an_event_the_places_its_words_make_places() -> None:
+    text = (
+        "= Ola Rud =\n\nOla Rud (2 May 1870 – 1 June 1931) was a Norwegian painter.\n\n== Life ==\n"
+        "He was born at Nedre Voll, a farm in the valley. In 1889 his family moved to Tromsvik.\n"
+    )
+    dataset = draft_dataset(text, Source("a.txt")).dataset
+    assert [(p["id"], p["name"], p["parent"]) for p in dataset["places"]] == [("tromsvik", "Tromsvik", None)]
+    assert [(e["date"], e["places"]) for e in dataset["events"] if e["date"] == "1889"] == [("1889", ["tromsvik"])]
+
+
+def test_a_name_in_the_latin_letters_of_any_european_language_is_read_whole() -> None:
+    assert _found("Her aunt, Łucja Żak (née Bór), taught her.") == [("Łucja Żak", "Her aunt")]
+    assert _found("His brother Šime Ćurić stayed behind.") == [("Šime Ćurić", "His brother")]
+
+
+def test_known_places_named_comma_after_comma_after_a_place_are_places() -> None:
+    from sedov_cli.extraction.names import find_places
+
+    assert find_places("She grew up in Bergen, Norway, with an aunt.", frozenset()) == ["Bergen", "Norway"]
+    assert find_places("He sang in Lyon, Geneva, Milan and Rome.", frozenset()) == ["Lyon", "Geneva", "Milan"]
+    assert find_places("She sang in Oslo, Edvard Lund wrote.", frozenset()) == ["Oslo"]  # a person after the comma

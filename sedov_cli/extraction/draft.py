@@ -720,11 +720,14 @@ def draft_dataset(
     for words in texts:  # people the prose marks as people: "his partner, Jeanne Martin"
         for marked in find_people(words, known_places):
             pid = slug(marked.name, "person")
-            if pid == subject_id or pid in people or marked.name in person_words[subject_id]:
-                continue
             relation = marked.relation
             if relation.split()[0] in ("His", "Her", "Their", "The"):  # it opened the sentence
                 relation = relation[:1].lower() + relation[1:]
+            if pid in people and people[pid]["relation"] == "named in the article":
+                people[pid]["relation"] = relation  # "His father, Baldur Nansen (1817–1885)": dated and related
+                continue
+            if pid == subject_id or pid in people or marked.name in person_words[subject_id]:
+                continue
             people[pid] = {"id": pid, "name": marked.name, "aliases": [], "relation": relation}
             person_words[pid] = {marked.name}
     # A surname alone names a person only when no one else, the subject included, bears it:

@@ -191,10 +191,22 @@ def subject_from_sentence(sentence: str) -> str | None:
 
 _PLACE_PREPOSITION = re.compile(
     r"\b(?:(?P<static>in|at|near|into|inside|outside|across|throughout)"
+    r"|(?:present|modern)-day"
     r"|(?P<motion>(?:moved|went|returned|travel(?:l)?ed|fled|emigrated|came|sent|deported|exiled|transferred"
     r"|relocated|taken|brought|sailed|flew|escaped|driven|expelled|banished|evacuated|arrived|back|way)"
     r"(?:\s+\w+){0,2}?\s+(?:to|from|for)))\s+(?:the\s+)?(?=[^\W\d_])"
 )
+_SHAPE_OF_PLACE = re.compile(
+    r"\b(?:born\b[^,;:.()]{0,40}?\b(?:at|in)"
+    r"|(?:village|town|city|hamlet|resort|port|estate|parish|county|province|district|island|region)\s+(?:of|in|near)"
+    r"|(?:moved|moving|emigrated|relocated|fled|went|sailed|retreated|retreating|returned|returning)\s+to)"
+    r"\s+(?=[^\W\d_])"
+)
+"""Where the words say a place follows, whatever the gazetteer knows: "born at Store Frøen", "the village of
+Smiljan", "an estate in Aker", "moved to Gospić"."""
+_NOT_A_PLACE_END = re.compile(r"(?:ism|ity|ics|ology)$")
+_IN_A_COUNTRY = re.compile(r"(?: ?\([^()]{0,40}\))?,\s+(?P<land>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2})")
+"""", Norway" after a name: "near Christiania (present-day Oslo), Norway" names a place in a country or state."""
 _CONNECTOR = frozenset({"de", "la", "le", "of", "upon", "on", "am", "an", "sur", "del", "di", "du", "des", "y"})
 _NOT_PLACES = frozenset(
     """January February March April May June July August September October November December Monday Tuesday
@@ -227,21 +239,63 @@ def find_places(sentence: str, people_words: frozenset[str], known: frozenset[st
     infobox's birth and death places). "in Ringbereichen", from the title of a
     paper, is none of these.
     """
+    found: list[tuple[int, str]] = []
+    for shaped, pattern in ((False, _PLACE_PREPOSITION), (True, _SHAPE_OF_PLACE)):
+        for m in pattern.finditer(sentence):
+            words, following = _capitalised_run(sentence, m.end())
+            stop = next((i for i, w in enumerate(words) if i and w in _NOT_PLACES), len(words))
+            words = words[:stop]  # "in New York City on February 3": the month is no part of the place
+            while words and words[-1] in _CONNECTOR:
+                words.pop()
+            if not words or words[0] in _NOT_PLACES or any(w in people_words for w in words):
+                continue
+            if len(words) == 1 and _ADJECTIVE_END.search(words[0]) and following[:1].islower():
+                continue  # "in the Trotskyist movement": an adjective, not a place
+            land = _in_a_country(sentence, m.end(), words)
+            if land is not None:  # "near Christiania (present-day Oslo), Norway": both are named places
+                found.append((m.end() + len(sentence), land))
+            name = _place_in(words, known) or (" ".join(words) if land is not None else None)
+            if name is None and shaped and not _NOT_A_PLACE_END.search(words[-1]):
+                cut = words.index("on") if "on" in words else len(words)  # "Paris on New Year's Eve"
+                name = " ".join(words[:cut]) or None
+            if name is not None:
+                found.append((m.end(), name))
+                found.extend(_places_after(sentence, sentence.find(name.split()[-1], m.end()) + len(name.split()[-1])))
     places: list[str] = []
-    for m in _PLACE_PREPOSITION.finditer(sentence):
-        words, following = _capitalised_run(sentence, m.end())
-        stop = next((i for i, w in enumerate(words) if i and w in _NOT_PLACES), len(words))
-        words = words[:stop]  # "in New York City on February 3": the month is no part of the place
-        while words and words[-1] in _CONNECTOR:
-            words.pop()
-        if not words or words[0] in _NOT_PLACES or any(w in people_words for w in words):
-            continue
-        if len(words) == 1 and _ADJECTIVE_END.search(words[0]) and following[:1].islower():
-            continue  # "in the Trotskyist movement": an adjective, not a place
-        name = _place_in(words, known)
-        if name is not None and name not in places:
+    for _, name in sorted(found):  # in the order of the text (a country read after its city comes after it)
+        if name not in places:
             places.append(name)
     return places
+
+
+_THEN = re.compile(r",[ ]?(?P<next>[^\W\d_][\w'’-]*(?: [^\W\d_][\w'’-]*){0,2})")
+
+
+def _places_after(sentence: str, at: int) -> list[tuple[int, str]]:
+    """The known places a place is followed by, comma after comma: "in Notting Hill, London, England"."""
+    from .gazetteer import is_known
+
+    out: list[tuple[int, str]] = []
+    while (m := _THEN.match(sentence, at)) is not None and len(out) < _LONGEST_PLACE:
+        words = m["next"].split()
+        cut = next((n for n in range(len(words), 0, -1) if is_known(" ".join(words[:n]))), 0)
+        if not cut or not words[0][0].isupper():
+            break
+        name = " ".join(words[:cut])
+        out.append((m.start("next"), name))
+        at = m.start("next") + len(name)
+    return out
+
+
+def _in_a_country(sentence: str, at: int, words: list[str]) -> str | None:
+    """The country or state the text names after ``words`` (read from ``at``): then ``words`` is a place in it."""
+    from .gazetteer import country_of, is_known
+
+    run_end = sentence.find(words[-1], at) + len(words[-1])
+    m = _IN_A_COUNTRY.match(sentence, run_end) if run_end >= len(words[-1]) else None
+    if m is None or not is_known(m["land"]) or country_of(m["land"]) is not None:
+        return None  # a city after the comma is no country: "in Leeds, Bradford and York"
+    return " ".join(m["land"].split())
 
 
 _TOKEN = re.compile(r"[^\W\d_][\w'’.-]*|\S")

@@ -47,19 +47,35 @@ _ROLES = _words(
     "footballer coach king queen prince princess emperor empress duke duchess count countess bolshevik",
     "menshevik communist socialist anarchist Bolshevik Menshevik rapper musician songwriter artist",
     "entertainer producer boxer swimmer cyclist tennis player botanist zoologist geologist explorer collector",
+    "crystallographer biophysicist geneticist researcher palaeontologist paleontologist naturalist guide",
+    "mountaineer climber",
 )
 ROLES = frozenset(_ROLES)
 """Words that name what a person is or does ("historian", "agent"), for reading titles and appositions."""
 _PARTICLE = r"(?:von|van|de|der|den|da|di|du|le|la|del|della|dos|bin|ibn|al|ter|ten|zu)"
-_CAP = r"[A-Z][a-zà-ÿ'’-]+"
+_UPPER = "A-Z" + "".join(c for c in map(chr, range(0xC0, 0x180)) if c.isupper() and c != "×")
+_LOWER = "a-z" + "".join(c for c in map(chr, range(0xDF, 0x180)) if c.islower() and c != "÷")
+_CAP = rf"[{_UPPER}][{_LOWER}'’-]+"
+"""A capitalised word in the Latin letters of Europe's languages: "Đuka", "Łukasz", "Gospić"."""
 _NAME = rf"(?P<name>{_CAP}(?:\s+{_PARTICLE})?(?:\s+{_CAP}){{1,3}})"
 """Two to four capitalised words, particles allowed: a given name and a surname at least."""
 
+_LONG_NAME = rf"(?P<name>{_CAP}(?:\s+{_PARTICLE})?(?:\s+{_CAP}){{1,4}})"
+"""After a relation, up to five words: "his mother, Adelaide Johanne Thekla Isidore Nansen" keeps her surname."""
 _BEFORE = re.compile(
     rf"\b(?P<rel>(?:[Hh]is|[Hh]er|[Tt]heir|[A-Z][a-z]+'s)\s+(?:[a-z-]+\s+){{0,2}}?(?:{'|'.join(_RELATIONS)})"
-    rf"|[Tt]he\s+(?:(?!of\b|and\b)[\w-]+\s+){{0,2}}?(?:{'|'.join(_ROLES)}))"
-    rf",?\s+{_NAME}(?![\w'’])"
+    rf"|[Tt]he\s+(?:(?!of\b|and\b)[\w-]+\s+){{0,2}}?(?:{'|'.join(_ROLES)})"
+    rf"|(?<![\w-])(?<!\bof\s)(?<!\band\s)(?:{'|'.join(_ROLES)}))"
+    rf",?\s+{_LONG_NAME}(?![\w'’])"
 )
+"""A relation ("his father, …"), "the" and a role ("the painter Karl Holm"), or a bare role: "with
+crystallographer Jacques Mering", "where director John Randall employed her" (not after "of" or "and": in
+"the mother of poet Ola Lund" the role is read with "mother of", whose it is not said)."""
+_ALONE = re.compile(
+    rf"\b(?P<rel>(?:[Hh]is|[Hh]er|[Tt]heir|[A-Z][a-z]+'s|an?)\s+(?:(?:older|elder|younger|twin|little|baby)\s+)?"
+    rf"(?:{'|'.join(_RELATIONS)})),\s+(?P<name>{_CAP})(?=,\s*(?:who|whom|whose|was|had|died|born)\b|\s*\()"
+)
+"""A given name alone, set off by commas after a relation: "an older brother, Danilo, who died"."""
 _AFTER = re.compile(
     rf"(?<![\w'’]){_NAME},\s+(?P<role>(?:a|an|the)\s+(?:[\w-]+\s+){{0,4}}(?:{'|'.join(_ROLES)})s?\b(?!['’])"
     r"(?:\s+(?:of|in|at|for|to|who|whom|with|from)\b[^,;:.()]{0,60})?)"
@@ -103,6 +119,10 @@ def find_people(sentence: str, places: frozenset[str] = frozenset()) -> list[Nam
     for m in _BEFORE.finditer(sentence):
         name = m["name"]
         if _looks_like_a_person(name, places):
+            found.append(Named(name, " ".join(m["rel"].split()), m.start("name"), m.end("name")))
+    for m in _ALONE.finditer(sentence):
+        name = m["name"]
+        if name not in _NOT_NAMES and _looks_like_a_person(name, places):
             found.append(Named(name, " ".join(m["rel"].split()), m.start("name"), m.end("name")))
     taken = {f.start for f in found}  # a set: a sentence naming thousands of people is read in linear time
     for m in _AFTER.finditer(sentence):
