@@ -51,11 +51,26 @@ from .options import (
 
 
 def _say_error(stream: TextIO, message: str) -> None:
+    """Each line of ``message`` after the one prefix; at a terminal, wrapped at word boundaries to its width
+    (the terminal would fold "--place" into "--p" and "lace"), with continued lines indented."""
+    from .environment import wrap_prose
     from .text import visible
 
+    width = _terminal_width(stream)
     for line in message.splitlines() or [""]:
-        stream.write(f"sedov: error: {visible(line)}\n")
+        text = f"sedov: error: {visible(line)}"
+        stream.write((wrap_prose(text, width, hang=2) if width else text) + "\n")
     stream.flush()
+
+
+def _terminal_width(stream: TextIO) -> int | None:
+    """The width of the terminal ``stream`` writes to, or None for a pipe, a file or an unknown size."""
+    import os
+
+    try:
+        return os.get_terminal_size(stream.fileno()).columns if stream.isatty() else None
+    except (AttributeError, OSError, ValueError):
+        return None
 
 
 HELP_MAX = 80

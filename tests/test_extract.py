@@ -631,9 +631,11 @@ def test_an_article_outside_the_drafts_folder_is_copied_beside_it(
         ("= Ann =\n\nAnn Lee (1900–1980) wrote poems. She liked them.\n".encode(),
          "ann.txt: found no dated claims in 2 sentences beyond Ann's life dates; nothing drafted"),
         ("Ann Lee was born in 1900.\n".encode("utf-16"), "ann.txt: is UTF-16 text, not UTF-8; save the article as "
-         "UTF-8 (for example: iconv -f UTF-16 -t UTF-8 FILE > FILE.txt)"),
+         "UTF-8 (for example: iconv -f UTF-16 -t UTF-8 ann.txt > ann-utf8.txt)"),
         ("Ann Lee was born in 1900.\n".encode("utf-16-be"), "ann.txt: is UTF-16 text, not UTF-8; save the article "
-         "as UTF-8 (for example: iconv -f UTF-16 -t UTF-8 FILE > FILE.txt)"),
+         "as UTF-8 (for example: iconv -f UTF-16BE -t UTF-8 ann.txt > ann-utf8.txt)"),
+        ("Ann Lee (1900 – 1980) – a poet.\n".encode("utf-16-le"), "ann.txt: is UTF-16 text, not UTF-8; save the "
+         "article as UTF-8 (for example: iconv -f UTF-16LE -t UTF-8 ann.txt > ann-utf8.txt)"),
     ],
 )  # fmt: skip
 def test_bad_articles_get_a_sentence_and_exit_1(

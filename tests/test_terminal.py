@@ -238,3 +238,33 @@ def test_a_pager_killed_by_ctrl_c_makes_the_command_exit_130() -> None:
 
     assert status("sh -c 'cat >/dev/null; kill -INT $$'") == 130
     assert status("sh -c 'cat >/dev/null'") == 0
+
+
+def test_an_error_at_a_terminal_wraps_at_words_to_its_width() -> None:
+    """The terminal would fold "--place" into "--p" and "lace": the error is wrapped at its width first,
+    each continued line indented; in a pipe it stays one line."""
+    import fcntl
+    import pty
+    import struct
+    import termios
+
+    from conftest import read_until_closed
+
+    leader, follower = pty.openpty()
+    fcntl.ioctl(follower, termios.TIOCSWINSZ, struct.pack("HHHH", 24, 60, 0, 0))
+    env = {k: v for k, v in os.environ.items() if k not in ("NO_COLOR", "SEDOV_DATA", "COLUMNS")}
+    proc = subprocess.Popen([*SEDOV, "events", "Paris"], stdout=subprocess.DEVNULL, stderr=follower, env=env, cwd="/")
+    os.close(follower)
+    out = read_until_closed(leader).decode().replace("\r\n", "\n")
+    os.close(leader)
+    assert proc.wait(timeout=60) == 2
+    assert out == (
+        "sedov: error: events takes no words, only options: did you\n"
+        "  mean sedov events --place Paris? (see 'sedov events\n"
+        "  --help')\n"
+    )
+    piped = subprocess.run([*SEDOV, "events", "Paris"], capture_output=True, text=True, env=env, cwd="/")
+    assert piped.stderr == (
+        "sedov: error: events takes no words, only options: did you mean sedov events --place Paris? "
+        "(see 'sedov events --help')\n"
+    )

@@ -15,6 +15,7 @@ because the loader reads an article only inside the dataset's own folder.
 from __future__ import annotations
 
 import os
+import shlex
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
@@ -48,22 +49,27 @@ class Article:
         return self.kind != "text"
 
 
-def _utf16_without_mark(head: bytes) -> bool:
-    """Text saved as UTF-16 with no byte-order mark: every other byte is NUL, the rest printable ASCII."""
+def _utf16_without_mark(head: bytes) -> str | None:
+    """Text saved as UTF-16 with no byte-order mark: nearly every other byte is NUL (the high byte of a
+    Latin letter), while the bytes between are mostly printable; a binary file's NULs fall anywhere."""
     if len(head) < 8:
-        return False
-    for zeros, chars in ((head[1::2], head[0::2]), (head[0::2], head[1::2])):
-        if zeros.count(0) >= 0.9 * len(zeros) and all(32 <= c < 127 or c in (9, 10, 13) for c in chars if c):
-            return True
-    return False
+        return None
+    for zeros, chars, name in ((head[1::2], head[0::2], "UTF-16LE"), (head[0::2], head[1::2], "UTF-16BE")):
+        printable = sum(1 for c in chars if 32 <= c < 127 or c in (9, 10, 13))
+        if zeros.count(0) >= 0.7 * len(zeros) and chars.count(0) == 0 and printable >= 0.7 * len(chars):
+            return name
+    return None
 
 
 def decode_article(raw: bytes, shown: str, *, html: bool | None = None) -> tuple[str, bool]:
     """The text of ``raw`` (UTF-8, with or without a byte-order mark) and whether it was HTML."""
-    if raw[:2] in (b"\xff\xfe", b"\xfe\xff") or _utf16_without_mark(raw[:4096]):
+    utf16 = "UTF-16" if raw[:2] in (b"\xff\xfe", b"\xfe\xff") else _utf16_without_mark(raw[:4096])
+    if utf16 is not None:
+        name = shown if shown != "standard input" else "FILE"
+        stem = name.rsplit(".", 1)[0] if "." in name.rsplit("/", 1)[-1] else name
         raise SedovError(
             f"{shown}: is UTF-16 text, not UTF-8; save the article as UTF-8 (for example: "
-            "iconv -f UTF-16 -t UTF-8 FILE > FILE.txt)"
+            f"iconv -f {utf16} -t UTF-8 {shlex.quote(name)} > {shlex.quote(stem + '-utf8.txt')})"
         )
     if b"\x00" in raw[:65536]:
         raise SedovError(
