@@ -550,6 +550,35 @@ def _impossible_day(text: str) -> str | None:
     return f"{calendar.month_name[month]} {year} has no day {day}"
 
 
+_SEASON_WORDS = re.compile(
+    r"(?i)^(?:the\s+)?(?P<south>southern\s+)?(?P<season>spring|summer|autumn|fall|winter)(?:\s+of)?\s+"
+    r"(?P<year>\d{4})(?:\s*[–—-]\s*(?P<next>\d{2}|\d{4}))?$"
+)
+_SEASON_CODES = {"spring": (25, 29), "summer": (26, 30), "autumn": (27, 31), "fall": (27, 31), "winter": (28, 32)}
+
+
+def _season(text: str) -> EdtfDate:
+    """A season as the tool displays it ("spring 1933", "winter 1933–34", "southern spring 1933"): the
+    northern season unless it says southern, as EDTF's codes 25–32 fix them. Other shapes are refused,
+    since which months a bare season covers depends on the hemisphere and the reader."""
+    m = _SEASON_WORDS.match(text)
+    if m is None:
+        raise DateError(
+            f"{text!r}: write a season as sedov shows one: spring 1933, winter 1933–34 (the northern seasons), "
+            "southern spring 1933; or give months (Mar 1933) or a part of the year (early 1933, mid-1933)"
+        )
+    year = int(m["year"])
+    north, south = _SEASON_CODES[m["season"].lower()]
+    code = south if m["south"] else north
+    crosses = code in (28, 30)  # a northern winter, a southern summer: December into the next February
+    if m["next"] is not None:
+        following = int(m["next"]) if len(m["next"]) == 4 else (year // 100) * 100 + int(m["next"])
+        if not crosses or following != year + 1:
+            raise DateError(f"{text!r}: only a season that runs into the next year (winter {year}–"
+                            f"{(year + 1) % 100:02d}) names two years, and the second is the next")  # fmt: skip
+    return parse_edtf(f"{year:04d}-{code}")
+
+
 def parse_when(text: str) -> EdtfDate:
     """Parse what a user types for a date: EDTF, or words like 'Feb 1933'.
 
@@ -565,10 +594,7 @@ def parse_when(text: str) -> EdtfDate:
     if numbers:
         return _numeric_day(text, int(numbers[1]), int(numbers[2]), int(numbers[3]), len(numbers[3]))
     if re.search(_SEASON, text):
-        raise DateError(
-            f"{text!r}: seasons are not supported, because which months they cover depends on the hemisphere "
-            "and the reader. Give months (Mar 1933) or a part of the year (early 1933, mid-1933)"
-        )
+        return _season(text)
     approximate = re.match(_APPROXIMATE, text)
     if approximate:  # "c. 1933" is EDTF 1933~, at the precision given
         inner = parse_when(approximate[1])

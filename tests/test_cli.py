@@ -643,9 +643,12 @@ def test_broken_dataset_exits_1_naming_file_and_problem(sedov: Run, write_datase
         (["age-at", "03/02/1933"], 2,
          "'03/02/1933' is ambiguous: the day and the month could be either way round. Write the month in words "
          "(3 February 1933 or 2 March 1933) or as ISO (1933-02-03 or 1933-03-02)"),
-        (["age-at", "spring 1933"], 2,
-         "'spring 1933': seasons are not supported, because which months they cover depends on the hemisphere and "
-         "the reader. Give months (Mar 1933) or a part of the year (early 1933, mid-1933)"),
+        (["age-at", "spring 33"], 2,
+         "'spring 33': write a season as sedov shows one: spring 1933, winter 1933–34 (the northern seasons), "
+         "southern spring 1933; or give months (Mar 1933) or a part of the year (early 1933, mid-1933)"),
+        (["age-at", "winter 1933-35"], 2,
+         "'winter 1933-35': only a season that runs into the next year (winter 1933–34) names two years, and the "
+         "second is the next"),
         (["show", "marrige"], 2, "unknown event id 'marrige' (did you mean 'marriage'?)"),
         (["show", "mo"], 2, "event id 'mo' is ambiguous: Moves to Berlin to study [moves-to-berlin]; Moves to Paris "
          "[moves-to-paris]. Type more of the id."),

@@ -46,6 +46,13 @@ def _run(*args: str) -> tuple[int, str, str]:
         # two digits after a hyphen stay EDTF: a month or a part of the year
         ("1933-02", "1933-02", "February 1933"),
         ("1933-37", "1933-37", "early 1933"),
+        # seasons as the tool shows them: the northern ones, unless it says southern (EDTF 25–32)
+        ("spring 1933", "1933-25", "spring 1933"),
+        ("the summer of 1933", "1933-26", "summer 1933"),
+        ("Fall 1933", "1933-27", "autumn 1933"),
+        ("winter 1933–34", "1933-28", "winter 1933–34"),
+        ("winter 1999-2000", "1999-28", "winter 1999–00"),
+        ("southern spring 1933", "1933-29", "southern spring 1933"),
     ],
 )
 def test_the_tools_own_forms_are_read_back(typed: str, edtf: str, display: str) -> None:
