@@ -321,7 +321,7 @@ def event_panel(env: Environment, record: dict[str, object], before: Event | Non
                 followed: Event | None = None) -> None:  # fmt: skip
     """Every field of one event, the quote in full, and its neighbours by title, date and id.
 
-    The date comes as the article words it; the EDTF form is labelled as
+    The date comes in words (the article's wording where the dataset keeps it); the EDTF form is labelled as
     such, and each possible first and last day says where it comes from.
     """
     table = Table(box=None, show_header=False, pad_edge=False, show_edge=False)

@@ -222,8 +222,10 @@ from 1938         His grave is in the            Cimetière de Thiais   inferred
         (["--place", "Mexico"], ["sieva-renamed"]),
         (["--person", "broue"], []),  # Broué reports the dissolution (claimed_by); he takes no part in it
         (["--person", "Trotsky", "--tag", "bloc"], ["bloc-formed", "urges-liquidation"]),
-        # Hitler only dates the move; Stalin is only the target of Sedov's words in urges-liquidation
-        (["--person", "Stalin", "--person", "Hitler"], ["murder-hypothesis"]),
+        # Hitler only dates the move; Stalin is only the target of Sedov's words in urges-liquidation, and his
+        # agents, not he, are said to have murdered him: no one of the two takes part in an event
+        (["--person", "Stalin", "--person", "Hitler"], []),
+        (["--person", "Stalin", "--person", "Sternheim"], ["sternheim-meets"]),
         (["--tag", "health", "--tag", "portrait"],
          ["eye-treatment", "sternheim-meets", "languages", "appendicitis", "appendectomy", "complications",
           "taken-to-hospital"]),
