@@ -169,6 +169,14 @@ class Event:
         """The EDTF date narrowed by every recorded bound."""
         return narrow(self.date.span, self.bounds)
 
+    @cached_property
+    def drawn_span(self) -> Span:
+        """The span a calendar or a timeline draws: a bound that only says the event comes at or after
+        the birth is left out, so that "until 1976" is not drawn as a bar from the subject's birth."""
+        if not any(b.follows == "birth" for b in self.bounds):
+            return self.span
+        return narrow(self.date.span, tuple(b for b in self.bounds if b.follows != "birth"))
+
     @property
     def kind(self) -> Kind:
         """'period' for a state that lasts (an EDTF interval); 'moment' otherwise."""

@@ -242,6 +242,25 @@ def test_a_timelinejs_slide_with_no_start_sits_at_its_end(write_dataset: WriteDa
     assert all(s["start_date"] is not None for s in data["events"])
 
 
+def test_a_bound_that_follows_the_birth_is_not_drawn_from_the_birth(write_dataset: WriteDataset) -> None:
+    """ "Until 1929", known to come after his birth: a timeline and a calendar draw what the date says,
+    not a bar from 24 February 1906 that the bound only allows."""
+
+    def change(raw: dict[str, Any]) -> None:
+        exile = next(e for e in raw["events"] if e["id"] == "exile")
+        exile["date"] = "../1929"
+        exile["bounds"] = [{"side": "earliest", "date": "1906-02-24", "certainty": "inferred", "basis": "article",
+                            "note": "What he did came after his birth.", "follows": "birth"}]  # fmt: skip
+
+    path = write_dataset(change)
+    slide = next(s for s in json.loads(export(path, "--format", "timelinejs").stdout)["events"]
+                 if s["unique_id"] == "exile")  # fmt: skip
+    assert (slide["start_date"], "end_date" in slide) == ({"year": 1929}, False)
+    ics = raw(export(path, "--format", "ics"))
+    entry = ics.split("UID:exile@", 1)[1].split("END:VEVENT", 1)[0]
+    assert "DTSTART;VALUE=DATE:19291231\r\n" in entry
+
+
 def test_exports_leave_out_the_provenance_a_draft_does_not_give(tmp_path: Path) -> None:
     """A draft from extract says 'not given' for the publisher, address and licence the user did not
     pass: the exports say less, never 'Drawn from the not given article'."""

@@ -44,12 +44,12 @@ def fold(line: str) -> str:
 
 
 def _exact(event: Event) -> bool:
-    return event.span.earliest is not None and event.span.earliest == event.span.latest
+    return event.drawn_span.earliest is not None and event.drawn_span.earliest == event.drawn_span.latest
 
 
 def _days(event: Event) -> tuple[date, date]:
     """First and last calendar day of the entry: a closed period spans, anything else is one day."""
-    span = event.span
+    span = event.drawn_span
     first = span.earliest or span.latest
     assert first is not None
     if event.kind == "period" and span.earliest is not None and span.latest is not None:
@@ -58,7 +58,7 @@ def _days(event: Event) -> tuple[date, date]:
 
 
 def _placement(event: Event) -> str:
-    span = event.span
+    span = event.drawn_span
     if _exact(event):
         return ""
     if span.earliest is None or span.latest is None:

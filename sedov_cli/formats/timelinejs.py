@@ -64,7 +64,7 @@ def slide(ds: Dataset, event: Event) -> dict[str, Any]:
         + "</p>"
     )
     return {
-        **_dates(event.date, event.span.earliest, event.span.latest),
+        **_dates(event.date, event.drawn_span.earliest, event.drawn_span.latest),
         "display_date": escape(event.when),
         "text": {"headline": escape(event.title), "text": body},
         "group": escape(ds.periods[event.period].name),
