@@ -93,6 +93,14 @@ SHAPES: dict[str, Callable[[int], str]] = {
         "Ann Lee\n\nAstronomer (18981990)\n\nAnn Lee was born in 1898. "
         + _fill("She died on Thursday at the age of 72. From 1946 until her death in 1990 she wrote. ", n)
     ),
+    "claims with no start, each following the one before": lambda n: (
+        HEAD
+        + _fill(
+            "Until 1935 she lived in Bergen. By 1930 she was famous. Before she was ten years old, she read. "
+            "She moved to Oslo in 1947, where she taught till 1950. In the 1930's she sang. ",
+            n,
+        )
+    ),
 }
 
 

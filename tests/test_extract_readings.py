@@ -68,3 +68,14 @@ def test_a_birth_known_only_as_a_year_is_the_birth_itself() -> None:
         {"side": "earliest", "date": "1900-01-01", "certainty": "inferred", "basis": "article",
          "note": "The birth itself, known only as its date words give it.", "follows": "birth"},
     ]  # fmt: skip
+
+
+def test_a_claim_with_no_start_follows_the_claim_told_before_it() -> None:
+    """ "Until 1976 she taught": filed after what the text tells before it, not at the birth; a claim that
+    ends before the one told before it can begin follows nothing."""
+    events = _events("She joined the institute in 1936. After the war she taught in Stockholm until 1976. "
+                     "Before she was ten years old, she read Ibsen.")  # fmt: skip
+    by_title = {e["title"]: e for e in events}
+    joined = by_title["She joined the institute"]
+    assert by_title["She taught in Stockholm"]["follows"] == joined["id"]
+    assert "follows" not in by_title["She read Ibsen"]  # by 1910: before the 1936 claim could begin

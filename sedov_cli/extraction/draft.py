@@ -142,6 +142,7 @@ def _id_base(year: str, title: str) -> str:
 class _Builder:
     text: str
     events: list[dict[str, Any]] = field(default_factory=list)
+    starts: dict[str, date | None] = field(default_factory=dict)  # where each event can begin (_start_of)
     event_ids: _Ids = field(default_factory=lambda: _Ids())
     period_ids: _Ids = field(default_factory=lambda: _Ids())
     periods: dict[str, str] = field(default_factory=dict)  # section -> period id
@@ -207,6 +208,7 @@ class _Builder:
         wording: str | None = None,
         claimed_by: str | None = None,
     ) -> None:
+        follows = self._story_before(edtf, bounds)
         year = edtf.strip("[]./~").split("/")[0].split("..")[0][:4] or "date"
         later = [b["date"][:4] for b in bounds or () if b["side"] == "earliest" and b["date"][:4] > year]
         year = max(later, default=year)  # "after the October Revolution" from a 1900 birth is filed as 1917
@@ -231,8 +233,51 @@ class _Builder:
             bounds = _reading_bounds(edtf, note, bounds or [])
         if bounds:
             event["bounds"] = bounds
+        if follows:
+            event["follows"] = follows
         event["source"] = {"section": sentence.section, "quote": self.quote(sentence, clause)}
         self.events.append(event)
+        self._start_of(event)
+
+    def _story_before(self, edtf: str, bounds: list[dict[str, Any]] | None) -> str | None:
+        """The event told just before a claim whose date gives no start ("until 1976", "by 1930"), which the
+        chronology then files it after (the dataset's ``follows``): the text tells it there, and its own
+        earliest day (the birth, or nothing) would file it before everything it comes after. None when
+        the date has a start, or when the claim ends before that event can begin."""
+        if not self.events or not edtf.startswith(("..", "[..")):
+            return None
+        before = self.events[-1]
+        try:
+            mine = parse_edtf(edtf).span.latest
+        except DateError:
+            return None
+        for bound in bounds or ():
+            if bound["side"] == "latest" and (mine is None or bound["date"] < mine.isoformat()):
+                mine = date.fromisoformat(bound["date"])
+        theirs = self._start_of(before)
+        if mine is not None and theirs is not None and mine < theirs:
+            return None  # "before she was ten", told after her 1936 work: it follows nothing
+        return str(before["id"])
+
+    def _start_of(self, event: dict[str, Any]) -> date | None:
+        """Where a drafted event can begin, as the chronology will file it: its own date's start and bounds
+        (not the birth's, which says nothing of where it falls), else the start of the event it follows
+        (remembered per event, so a run of "until" claims is not walked back each time)."""
+        known = self.starts.get(event["id"], ...)
+        if known is not ...:
+            return known
+        try:
+            start = parse_edtf(event["date"]).span.earliest
+        except DateError:
+            start = None
+        for bound in event.get("bounds", ()):
+            if bound["side"] == "earliest" and bound.get("follows") != "birth":
+                day = date.fromisoformat(bound["date"])
+                start = day if start is None or day > start else start
+        if start is None and event.get("follows") in self.starts:
+            start = self.starts[event["follows"]]
+        self.starts[event["id"]] = start
+        return start
 
 
 def _after_birth(edtf: str, bounds: list[dict[str, Any]] | None, born: date) -> list[dict[str, Any]] | None:
