@@ -79,3 +79,18 @@ def test_a_claim_with_no_start_follows_the_claim_told_before_it() -> None:
     joined = by_title["She joined the institute"]
     assert by_title["She taught in Stockholm"]["follows"] == joined["id"]
     assert "follows" not in by_title["She read Ibsen"]  # by 1910: before the 1936 claim could begin
+
+
+def test_a_count_after_a_time_only_the_named_events_table_dates_counts_from_nothing() -> None:
+    """ "After the Second World War she moved … Two years later she married": the war's end is outside
+    knowledge, so the marriage is not counted from 1938, the text's last date, nor from 1945."""
+    draft = draft_dataset(
+        LIFE + "In 1938 she worked in Lund. After the Second World War she moved to Malmo. Two years later she "
+        "married.",
+        Source("a.txt"),
+    )
+    assert [e["title"] for e in draft.dataset["events"] if e["date"] == "1940"] == []
+    assert [(u.text, u.reason) for u in draft.unresolved] == [
+        ("Two years later", "the time before it ('After the Second World War') is dated only by outside knowledge "
+         "(the named-events table), not by the text, so it has nothing to count from"),
+    ]  # fmt: skip

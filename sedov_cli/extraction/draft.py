@@ -340,11 +340,12 @@ class _Narrative:
     current: str = ""  # the sentence being read: an event it names is not dated by itself
 
     lost: str | None = None  # the words that made the story's time unknown, until a date is given again
+    lost_to_table: bool = False  # and they name an event only the named-events table dates
 
-    def lose(self, words: str) -> None:
+    def lose(self, words: str, *, table: bool = False) -> None:
         """An undatable time ("at the age of about fifteen", "after the war"): what follows it cannot count
         from a date before it."""
-        self.anchor, self.lost = None, words
+        self.anchor, self.lost, self.lost_to_table = None, words, table
 
     def note(self, words: str, anchor: Anchor) -> None:
         self.anchor, self.lost = anchor, None
@@ -530,12 +531,15 @@ class _NamedPins:
                 return True
         return False
 
-    def the_rest(self, dated_clauses: set[tuple[int, int]]) -> None:
-        """The named events no other reading touched, unless a date of the text stands in their clause."""
+    def the_rest(self, dated_clauses: set[tuple[int, int]]) -> str | None:
+        """The named events no other reading touched, unless a date of the text stands in their clause; the
+        words of the last one drafted (the story's time is then the table's, not the text's)."""
+        pinned = None
         for found in self.named:
             fresh = found.year is None and found.start not in self.used
-            if fresh and clause_around(self.here.words, found.start) not in dated_clauses:
-                self._draft(found)
+            if fresh and clause_around(self.here.words, found.start) not in dated_clauses and self._draft(found):
+                pinned = found.text
+        return pinned
 
 
 _WHERE_BEFORE = re.compile(r",\s+(?:where|and\s+there)\s+$", re.IGNORECASE)
@@ -997,10 +1001,14 @@ def draft_dataset(
             if relative.form == "age" and _restates_death(words, result.edtf, death):
                 continue  # "she died aged 79": the death, told again; it is drafted from its date
             if result.edtf is None and story.lost is not None and result.note == NO_ANCHOR:
-                result = Resolution(None, f"the time before it ('{story.lost}') could not be dated, so it has "
-                                    "nothing to count from")  # fmt: skip
+                how = ("is dated only by outside knowledge (the named-events table), not by the text"
+                       if story.lost_to_table else "could not be dated")  # fmt: skip
+                result = Resolution(None, f"the time before it ('{story.lost}') {how}, so it has nothing to count "
+                                    "from")  # fmt: skip
             if result.edtf is None:
                 if named_pins.instead_of(relative):  # the text does not date it; the table may
+                    if not mentions:  # and what follows cannot count from a time only the table gives
+                        story.lose(relative.text, table=True)
                     continue
                 unresolved.append(Unresolved(relative.text, sentence.section, result.note))
                 if not mentions and relative.form not in _RESTATING:  # the story's time is lost here
@@ -1022,7 +1030,9 @@ def draft_dataset(
                 conventions["age"] += 1
             if relative.form not in _RESTATING:  # "By then she was famous": the story stays where it was
                 story.note(words, Anchor(result.edtf, relative.text))
-        named_pins.the_rest(clauses)
+        pinned = named_pins.the_rest(clauses)
+        if pinned is not None and not mentions:  # "After the Second World War she moved": "two years later"
+            story.lose(pinned, table=True)  # would count from a day only outside knowledge gives: from nothing
         if mentions and here.first is not None:
             _when_clause(words, here.first, here.draft)
     if progress is not None:
