@@ -818,6 +818,11 @@ def draft_dataset(
         asides = _parentheses(words) if "(" in words else []
         dating = {clause_around(words, m.start) for m in mentions if not any(a <= m.start < b for a, b in asides)}
         consumed: set[int] = set()  # relatives joined to a date of their clause
+        scoped = None
+        if len(ages) == 1 and len(mentions) == 1 and clause_around(words, ages[0].start) not in clauses:
+            scoped = ages[0] if _scoped_age(words, mentions[0], ages[0]) else None
+            if scoped is not None:
+                consumed.add(id(scoped))
         named = [n for n in find_named_times(words) if not any(a <= n.start < b for a, b in skipped)]
         named_pins = _NamedPins(
             named, birth, lambda text: _about(text, subject_words), here, sentence.section, unresolved
@@ -838,6 +843,8 @@ def draft_dataset(
                     continue
                 clause = clause_around(words, mention.start)
                 age = next((a for a in ages if clause_around(words, a.start) == clause), None)
+                if age is None and scoped is not None:
+                    age = scoped  # "In 1950, when she was 16, she …": the fronted year dates the age's clause too
                 if mention.edtf.endswith("/..") and death is not None and about_subject:
                     mention = _until_death(words, mention, death)
                 if death is not None and about_subject and _TO_DEATH_IN.search(mention.text):
@@ -978,7 +985,11 @@ def draft_dataset(
             if relative.form not in _RESTATING:  # "By then she was famous": the story stays where it was
                 story.note(words, Anchor(result.edtf, relative.text))
         named_pins.the_rest(clauses)
-        if mentions and here.first is not None:
+        if (
+            mentions
+            and here.first is not None
+            and not any(a.match["age_who"] or a.text.lower().startswith("when ") for a in ages)
+        ):  # "when she was 16" is an age, not a second claim
             _when_clause(words, here.first, here.draft)
     if progress is not None:
         progress(total, total)
@@ -1056,6 +1067,28 @@ def _when_year(words: str, age: Found, mentions: list[Mention]) -> Mention | Non
     if comma < 0 or age.start < comma or first.end > comma or first.period or "[" in first.edtf:
         return None
     return first if re.fullmatch(r"\d{4}", first.edtf) else None
+
+
+_FRONTED = re.compile(r"(?:In|By|During)\s+")
+_WHEN_JOIN = re.compile(r",\s*when\s[^,;:()]{0,120}", re.IGNORECASE)
+
+
+def _scoped_age(words: str, mention: Mention, age: Found) -> bool:
+    """An age in another clause that the sentence's one year still dates.
+
+    A fronted year scopes its sentence ("In 1950, when she was 16, she worked"),
+    and a 'when' clause is the time of the clause it follows ("at the age of 13,
+    when she won the 1975 cup"): the year and the age are one moment. A year
+    in a parenthesis, or a year and an age in two clauses joined otherwise ("at
+    13 she won, and in 1976 she left"), are two times.
+    """
+    if not re.fullmatch(r"\d{4}", mention.edtf):
+        return False
+    if _FRONTED.fullmatch(words, 0, mention.start) and words.startswith(",", mention.end):
+        return age.start > mention.end
+    first_end, second_start = (mention.end, age.start) if mention.start < age.start else (age.end, mention.start)
+    gap = words[first_end : second_start + 5]
+    return _WHEN_JOIN.fullmatch(gap) is not None
 
 
 def _next_ink(words: str, at: int) -> int:
@@ -1262,6 +1295,8 @@ def _first_person(words: str, subject_words: set[str]) -> bool | None:
     """True if the first person ``words`` name is the subject, False if someone else, None if it names no one."""
     for m in _PERSONAL.finditer(words):
         token = m.group()
+        if token.endswith(("'s", "’s")) and token[:-2] in subject_words:  # "Lee's first success": hers
+            return True
         if token.lower() in ("he", "she", "they") or token in subject_words:
             return True
         if token.lower() in ("his", "her", "their"):

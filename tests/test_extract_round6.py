@@ -1,0 +1,51 @@
+"""Round 6 of issue 18: what a new annotator's texts need (dev 5), and a new user's wrong readings.
+
+Every sentence here is composed for its test, never copied from a development
+or held-out text. Each test pins the exact dates drafted, and each failed on
+the code before its rule.
+"""
+
+from __future__ import annotations
+
+from sedov_cli.extraction import draft_dataset
+from sedov_cli.extraction.draft import Draft, Source
+
+
+def _draft(text: str) -> Draft:
+    return draft_dataset(text, Source("a.txt"))
+
+
+def _events(text: str) -> list[tuple[str, str]]:
+    return [(e["date"], e["title"]) for e in _draft(text).dataset["events"]]
+
+
+def _bounds(text: str) -> list[tuple[str, str, list[tuple[str, str]]]]:
+    return [
+        (e["date"], e["title"], [(b["side"], b["date"]) for b in e.get("bounds", [])])
+        for e in _draft(text).dataset["events"]
+    ][2:]
+
+
+LIFE = "= Ann Lee =\n\nAnn Lee (3 May 1900 – 9 June 1980) was a Norwegian poet. "
+
+
+def test_a_fronted_year_dates_an_age_in_the_when_clause_after_it() -> None:
+    assert _bounds(LIFE + "In 1915, when Lee was 15, she worked in a mill.") == [
+        ("1915", "She worked in a mill", [("earliest", "1915-05-03")])
+    ]
+
+
+def test_an_age_and_the_year_of_the_when_clause_that_follows_it_are_one_time() -> None:
+    assert _bounds(LIFE + "Her first success came at the age of 20, when she won the 1920 Oslo prize.") == [
+        ("1920", "She won Oslo prize", [("earliest", "1920-05-03")])
+    ]
+    # an age and a year in clauses joined by 'and' are two times
+    assert _bounds(LIFE + "At 13 she won a cup, and in 1916 she left.") == [
+        ("[1913-05-03..1914-05-02]", "She won a cup", [("earliest", "1913-05-03"), ("latest", "1914-05-02")]),
+        ("1916", "She left", []),
+    ]
+
+
+def test_an_age_in_a_sentence_opening_on_the_subjects_possessive_is_hers() -> None:
+    text = LIFE + "Lee's first prize came at the age of 25, when she won the 1925 Bergen cup."
+    assert _bounds(text) == [("1925", "She won Bergen cup", [("earliest", "1925-05-03")])]
