@@ -49,3 +49,22 @@ def test_an_age_and_the_year_of_the_when_clause_that_follows_it_are_one_time() -
 def test_an_age_in_a_sentence_opening_on_the_subjects_possessive_is_hers() -> None:
     text = LIFE + "Lee's first prize came at the age of 25, when she won the 1925 Bergen cup."
     assert _bounds(text) == [("1925", "She won Bergen cup", [("earliest", "1925-05-03")])]
+
+
+def test_a_works_citation_in_a_parenthesis_dates_nothing() -> None:
+    text = (
+        LIFE + "In 1925 she wintered in Tromsø, where she gathered material for her book Arctic Days (English "
+        'translation, London, 1931). Her thesis, "Ice" (Oslo, 1928), won a prize. In 1930 (aged 30), she moved.'
+    )
+    assert _bounds(text) == [
+        ("1925", "She wintered in Tromsø", []),
+        ("1930", "She moved", [("earliest", "1930-05-03")]),
+    ]
+
+
+def test_a_sentence_about_a_work_opening_on_its_title_dates_nothing_of_the_life() -> None:
+    text = (
+        LIFE + "Arctic Days (1931) was her first novel. Her Cold Sea (1934) is a novel of village life in the 1890s. "
+        "Lee's Snow (1940) was banned in 1941. Her major work is The Long Night (1936)."
+    )
+    assert _events(text)[2:] == [("1941", "Lee's Snow was banned"), ("1936", "Her major work is The Long Night")]

@@ -630,11 +630,41 @@ def _closed_by_later(
     return result
 
 
+_CITATION = re.compile(
+    r"(?<=[\w”\"’'])\s*\((?:[^()]{0,60},\s*)?(?-i:[A-Z])[\w'’.-]+(?:\s+(?-i:[A-Z])[\w'’.-]+){0,3}"
+    r"(?::\s*[^(),:]{1,60})?,\s*(?:c\.\s*)?\d{4}\s*\)"
+)
+"""'her book Arctic Days (English translation, London, 1931)', 'her thesis "Ice" (Oslo, 1928)': where and when
+a work was printed, its citation, not a time of the life."""
+_WORK_SUBJECT = re.compile(
+    r"(?:(?:His|Her|Their|(?-i:[A-Z])[\w'’-]+['’]s)\s+)?(?-i:[A-Z])[^()!?;:]{0,80}?(?P<year>\s*\(\s*(?:c\.\s*)?"
+    r"\d{4}\s*\))\s+(?:was|is|became|remains|has\s+been)\s+(?P<what>[^.;]{0,200})"
+)
+"""'Arctic Days (1931) was her first novel', 'Her Cold Sea (1934) is a novel of village life in the 1890s':
+a sentence about a work, opening on its title: the year is the work's, and a decade it names is its setting."""
+_DECADE_EDTF = re.compile(r"\d{3}X|\[\d{3}0\.\.\d{3}9\]")
+
+
 def _work_dates(words: str) -> list[tuple[int, int]]:
     """'the series Chushingura (1806), Waterfall (1827-1830)': dates of works in a list of them, not of the life."""
-    if "(" not in words or not _WORK_NOUNS.search(words):
+    if "(" not in words:
         return []
-    return [m.span() for m in _WORK_DATE.finditer(words)]
+    found = [m.span() for m in _CITATION.finditer(words)]
+    opening = _WORK_SUBJECT.match(words)
+    if opening is not None:
+        found.append(opening.span("year"))
+    if _WORK_NOUNS.search(words):
+        found += [m.span() for m in _WORK_DATE.finditer(words)]
+    return found
+
+
+def _set_in(words: str, mentions: list[Mention]) -> list[Mention]:
+    """The decades a sentence about a work names ('a novel of village life in the 1890s'): its setting."""
+    opening = _WORK_SUBJECT.match(words) if "(" in words else None
+    if opening is None:
+        return []
+    a, b = opening.span("what")
+    return [m for m in mentions if a <= m.start < b and _DECADE_EDTF.fullmatch(m.edtf)]
 
 
 def draft_dataset(
@@ -789,6 +819,9 @@ def draft_dataset(
         skipped = _in_quotes(words) + _work_dates(words)
         if skipped:
             mentions = [m for m in mentions if not any(a <= m.start < b for a, b in skipped)]
+            setting = _set_in(words, mentions)
+            if setting:
+                mentions = [m for m in mentions if m not in setting]
         for bad in rejected:
             unresolved.append(Unresolved(bad.text, sentence.section, bad.reason))
         reborn = [m for m in mentions if _birth_again(words, m, birth)]

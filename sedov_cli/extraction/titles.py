@@ -111,8 +111,11 @@ _NAME = r"[A-Z][\w'’-]+(?:\s+(?:(?:de|von|van|da|du|la|le)\s+)?[A-Z][\w'’-]+
 _WHO = re.compile(rf"(?P<name>{_NAME})(?:,\s+[^,;()]{{1,80}}?)?,?\s+who\s+")
 """'Karl Berg, a Swedish chemist who discovered the effect': what the clause tells is Karl Berg's."""
 _NOT_A_NAME = frozenset("like as the in on at with by for and but when while after before unlike his her their".split())  # noqa: SIM905
-_FRONTED = re.compile(rf"[^;:]{{1,200}}?,\s+(?=(?:[Hh]e|[Ss]he|[Tt]hey|{_NAME})(?:,|\s+[a-z]))")
-"""'Two years later, in her first race abroad, she …': a phrase before the clause's subject."""
+_FRONTED = re.compile(
+    rf"(?:[^;:()]|\([^()]{{0,120}}\)){{1,200}}?,\s+(?=(?:[Hh]e|[Ss]he|[Tt]hey|{_NAME})(?:,|\s+[a-z]))"
+)
+"""'Two years later, in her first race abroad, she …': a phrase before the clause's subject (a comma inside a
+parenthesis, "(English translation, London, 1931)", is not the phrase's end)."""
 _FRONT_WORDS = frozenset(
     """in on at during after before by from following starting beginning upon later since until between early
     late throughout around about circa the that this two three four five six seven eight nine ten a some several
