@@ -68,3 +68,18 @@ def test_a_sentence_about_a_work_opening_on_its_title_dates_nothing_of_the_life(
         "Lee's Snow (1940) was banned in 1941. Her major work is The Long Night (1936)."
     )
     assert _events(text)[2:] == [("1941", "Lee's Snow was banned"), ("1936", "Her major work is The Long Night")]
+
+
+def test_life_years_on_a_line_of_their_own_and_the_day_of_the_birth_in_the_prose() -> None:
+    text = (
+        "Photo: Archive\n\n(1900–1980). The poems of Ann Lee are read in every school. Lee was a poet.\n\n"
+        "The second of four children of Per and Kari Lee, Ann Lee was born in Oslo on May 3, 1900. "
+        "When Ann was 12, she left home."
+    )
+    draft = _draft(text)
+    subject = draft.dataset["people"][0]
+    assert (subject["birth"]["date"], subject["death"]["date"]) == ("1900-05-03", "1980")
+    assert subject["birth"]["source"]["quote"].startswith("The second of four children")
+    assert subject["death"]["source"]["quote"] == "(1900–1980). The poems of Ann Lee are read in every school."
+    # the years are no period of the life, and the age counts from the day
+    assert _events(text)[2:] == [("[1912-05-03..1913-05-02]", "She left home")]

@@ -280,6 +280,7 @@ def find_subject(
         _from_prose(spans, texts, who)
     if who.birth_at is not None and who.birth_at[2] == "infobox":
         _widest_birth(spans, texts, who)
+    _finer_in_prose(spans, texts, who)
     _from_subtitle(text, spans, who)
     if who.death is None and who.birth is not None:
         _death_from_age(spans, texts, who)
@@ -317,6 +318,19 @@ def _death_from_age(spans: list[tuple[str, int, int]], texts: list[str], who: Su
         return
 
 
+def _finer_in_prose(spans: list[tuple[str, int, int]], texts: list[str], who: Subject) -> None:
+    """Life dates given as years ('(1930–2013).') and a day the prose gives in that year ('was born … on
+    November 16, 1930'): the day is the birth, the most precise statement of it, and the years restate it.
+    (A death stays where the life dates give it: annotators count the prose's day as a claim of its own.)"""
+    if who.birth is None or not re.fullmatch(r"\d{4}", who.birth):
+        return
+    probe = replace(who, aliases=list(who.aliases), birth=None, birth_at=None)
+    _from_prose(spans, texts, probe)
+    if probe.birth is not None and probe.birth.startswith(who.birth + "-"):
+        who.birth, who.birth_at = probe.birth, probe.birth_at
+        who.aliases.extend(a for a in probe.aliases if a not in who.aliases)
+
+
 def _widest_birth(spans: list[tuple[str, int, int]], texts: list[str], who: Subject) -> None:
     """An infobox's 'Born: … 1820' against the prose's 'born in 1819 or 1820': the prose, which holds it.
 
@@ -338,6 +352,7 @@ def _widest_birth(spans: list[tuple[str, int, int]], texts: list[str], who: Subj
         who.birth, who.birth_at = prose, prose_at
 
 
+_BARE_LIFE = re.compile(r"\((?P<inner>[^()]{4,70})\)\.?")
 _LIFE_LINE_MAX = 80
 _LIFE_LINE_WORDS = 9
 """A line of life dates alone is short: '10 December 1815 – 27 November 1852'."""
@@ -352,7 +367,8 @@ def _from_life_line(spans: list[tuple[str, int, int]], texts: list[str], who: Su
         line = words.strip()
         if len(line) > _LIFE_LINE_MAX or len(line.split()) > _LIFE_LINE_WORDS:
             return  # the prose has begun: "Born on April 2, 1871, in Bergen, Nora Vik learned to draw" is a sentence
-        life = life_in(line) if ";" not in line else None
+        bare = _BARE_LIFE.fullmatch(line)  # "(1930–2013)." as a line of its own, before the prose
+        life = life_in(bare["inner"] if bare else line) if ";" not in line else None
         if life is None:
             _subtitle(line, spans[i][1] + len(words) - len(words.lstrip()), who)
             continue
@@ -494,7 +510,15 @@ def _described(before: str, names: list[str]) -> bool:
             description = head[: -len(name)]
             if description == "" or (_DESCRIPTION.fullmatch(description) and not _OTHERS.search(description)):
                 return True
+            given = _GIVEN_AFTER_PHRASE.search(description)
+            if given is not None and not _OTHERS.search(description):  # "The eldest of six children, Ann Lee was"
+                return True
     return False
+
+
+_GIVEN_AFTER_PHRASE = re.compile(r",\s+(?:[A-Z][\w'’-]+\s+){0,3}$")
+"""A phrase before the name that ends at a comma, and the given names before the surname the text calls
+the subject by: 'The fifth of six children of Per and Kari Lee, Ann Lee was born …'."""
 
 
 def _from_prose(spans: list[tuple[str, int, int]], texts: list[str], who: Subject) -> None:
@@ -527,6 +551,10 @@ def _from_prose(spans: list[tuple[str, int, int]], texts: list[str], who: Subjec
                 continue
             if _OTHERS.search(re.split(r"[,;:]", words[: m.start()])[-1]):
                 continue  # "…, her husband died in October 1844": someone else's death in a sentence about her
+            if not about:  # "…, Ann Lee was born": the whole name, given names and all, is hers
+                tail = words[: m.start()].rstrip().rsplit(", ", 1)[-1]
+                if tail not in names and all(w[:1].isupper() for w in tail.split()) and len(tail.split()) <= 4:
+                    who.aliases.append(tail)
             about = True  # "Fashion designer Coco Chanel was born on …, and died on …": the death is hers too
             mentions, _ = find_dates(words[m.end() :])
             point = next((x for x in mentions if not x.period), None)
