@@ -83,3 +83,20 @@ def test_life_years_on_a_line_of_their_own_and_the_day_of_the_birth_in_the_prose
     assert subject["death"]["source"]["quote"] == "(1900–1980). The poems of Ann Lee are read in every school."
     # the years are no period of the life, and the age counts from the day
     assert _events(text)[2:] == [("[1912-05-03..1913-05-02]", "She left home")]
+
+
+def test_an_infobox_copied_without_its_cells_under_a_caption_and_a_good_article_banner() -> None:
+    text = (
+        "Jump to content\n\nAnn Lee\n\nThis is a good article. Click here for more information.\n"
+        "From Wikipedia, the free encyclopedia\n\nAnn Lee\nPortrait by Per J. Holm, c. 1931\nPoet of the North\n"
+        "ReignJanuary 9, 1931 – March 17, 1933\nBornAnn Lee\n(1900-05-03)May 3, 1900\nOslo, Norway\n"
+        "DiedJune 9, 1980(1980-06-09) (aged 80)\nBurialJune 18, 1980\n\n"
+        "Ann Lee (May 3, 1900 – June 9, 1980) was a Norwegian poet. In 1925 she moved to Bergen.\n"
+    )
+    draft = _draft(text)
+    assert [(e["date"], e["title"], e["source"]["section"]) for e in draft.dataset["events"]] == [
+        ("1900-05-03", "Ann Lee is born", "Lead"),
+        ("1980-06-09", "Ann Lee dies", "Lead"),
+        ("1925", "She moved to Bergen", "Lead"),
+    ]
+    assert draft.skipped["caption"] == 1
