@@ -100,3 +100,28 @@ def test_an_infobox_copied_without_its_cells_under_a_caption_and_a_good_article_
         ("1925", "She moved to Bergen", "Lead"),
     ]
     assert draft.skipped["caption"] == 1
+
+
+def test_a_summing_up_after_a_comma_is_its_own_clause_and_the_prize_keeps_its_year() -> None:
+    text = (
+        LIFE + "In 1921 she was appointed the League's commissioner. Appointed the League's High Commissioner, "
+        "Lee led the return of prisoners, efforts recognized with the 1922 Nobel Peace Prize. She wrote ten "
+        "books, work honoured by the 1950 Oslo Prize. She had left Oslo by 1960."
+    )
+    assert _events(text)[2:] == [
+        ("1921", "She was appointed the League's commissioner"),
+        ("1922", "Efforts recognized with Nobel Peace Prize"),
+        ("1950", "Work honoured Oslo Prize"),
+        ("[..1960]", "She had left Oslo"),
+    ]
+
+
+def test_an_age_after_an_opening_participle_that_names_the_parents_is_the_subjects() -> None:
+    text = (
+        "Ann Lee was born on 3 May 1900 in Oslo. Born as the first child of Ellis Arthur Berg and Kari Holm, "
+        "Lee was a bright child who aimed to become a poet at age 15."
+    )
+    assert _events(text) == [
+        ("1900-05-03", "Ann Lee is born"),
+        ("[1915-05-03..1916-05-02]", "Lee was a bright child who aimed to become a poet"),
+    ]

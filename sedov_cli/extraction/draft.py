@@ -1318,6 +1318,12 @@ _OPENERS = frozenset(
 """Words a sentence may open with before it names whom it is about ("As a 17-year-old, she …")."""
 
 
+_PARTICIPLE_OPENING = re.compile(
+    r"(?:Born|Raised|Educated|Brought\s+up|Orphaned|Widowed|Trained|Baptised|Baptized)\b[^,;:()]{0,160},\s+"
+)
+"""A phrase the sentence opens on that tells of the subject of its main clause, naming others on the way."""
+
+
 def _about(words: str, subject_words: set[str]) -> bool:
     """Whether an age in this sentence is the subject's: the first person it names is the subject
     (he, she, one of the subject's names), and not "his son" or "her teacher"."""
@@ -1326,6 +1332,9 @@ def _about(words: str, subject_words: set[str]) -> bool:
 
 def _first_person(words: str, subject_words: set[str]) -> bool | None:
     """True if the first person ``words`` name is the subject, False if someone else, None if it names no one."""
+    opening = _PARTICIPLE_OPENING.match(words)
+    if opening is not None:  # "Born as the first child of Per Berg and Kari Holm, Lee was …": the main clause's
+        words = words[opening.end() :]
     for m in _PERSONAL.finditer(words):
         token = m.group()
         if token.endswith(("'s", "’s")) and token[:-2] in subject_words:  # "Lee's first success": hers
