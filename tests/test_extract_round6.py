@@ -146,3 +146,35 @@ def test_years_counted_from_an_age_move_the_whole_age() -> None:
         ("[1914-01-01..1915-12-30]", "She wed"),
         ("[1917..1918]", "She left"),
     ]
+
+
+def test_an_age_and_a_half_is_an_age_in_months() -> None:
+    text = LIFE + "She married at the age of twenty and a half. At 16 and a half, she left school."
+    assert _events(text)[2:] == [
+        ("[1920-11-03..1920-12-02]", "She married"),
+        ("[1916-11-03..1916-12-02]", "She left school"),
+    ]
+    note = _draft(text).dataset["events"][2]["note"]
+    assert note == (
+        "Resolved 'at the age of twenty and a half' as age 20 and a half (246 months), counted from the "
+        "subject's birth (3 May 1900)."
+    )
+    # with the month the sentence gives, the two narrow each other
+    assert _bounds(LIFE + "In December 1920, at twenty and a half, Ann Lee married.") == [
+        ("1920-12", "Ann Lee married", [("latest", "1920-12-02")])
+    ]
+
+
+def test_a_month_that_opens_a_sentence_names_no_one() -> None:
+    text = LIFE + "In May 1913, at thirteen, Ann Lee joined a choir."
+    assert _bounds(text) == [("1913-05", "Ann Lee joined a choir", [("earliest", "1913-05-03")])]
+
+
+def test_a_biography_of_title_and_a_birth_after_a_description_and_an_aside() -> None:
+    text = (
+        "Biography of Ann Lee\n\n3 May 1900 9 June 1980 The Norwegian poet Ann Lee (whose full name is Anna "
+        "Maria Lee) was born on 3 May 1900 in Oslo. At the age of 20, she married.\n"
+    )
+    subject = _draft(text).dataset["people"][0]
+    assert (subject["name"], subject["birth"]["date"]) == ("Ann Lee", "1900-05-03")
+    assert _events(text)[-1] == ("[1920-05-03..1921-05-02]", "She married")

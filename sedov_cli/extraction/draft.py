@@ -1324,6 +1324,13 @@ _PARTICIPLE_OPENING = re.compile(
 """A phrase the sentence opens on that tells of the subject of its main clause, naming others on the way."""
 
 
+_MONTH_NAMES = frozenset(
+    """January February March April May June July August September October November December
+    Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec""".split()  # noqa: SIM905
+)
+"""Month names, in English whatever the locale: a capitalised word that names no person."""
+
+
 def _about(words: str, subject_words: set[str]) -> bool:
     """Whether an age in this sentence is the subject's: the first person it names is the subject
     (he, she, one of the subject's names), and not "his son" or "her teacher"."""
@@ -1343,8 +1350,8 @@ def _first_person(words: str, subject_words: set[str]) -> bool | None:
             return True
         if token.lower() in ("his", "her", "their"):
             return not _KIN.match(words, m.end())
-        if m.start() == 0 and token in _OPENERS:
-            continue
+        if (m.start() == 0 and token in _OPENERS) or token in _MONTH_NAMES:
+            continue  # "In November 1913, at thirteen, Ann Lee joined": a month names no one
         if token[0].isupper():  # "Cathy Freeman" in the life of one the text calls "Freeman": the subject
             following = _NEXT_NAME.match(words, m.end())
             return following is not None and following["name"] in subject_words

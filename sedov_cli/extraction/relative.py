@@ -104,11 +104,13 @@ _RELATIVE = re.compile(
     r"|at\s+(?:the\s+)?age\s+of|at\s+age|aged|to\s+the\s+age\s+of|when\s+(?:he|she|they|(?P<age_who>(?-i:[A-Z])[\w'’-]+))\s+(?:was|were))"
     rf"\s+(?:(?:about|around|approximately|roughly|only|just|nearly|almost|barely)\s+)?"
     rf"(?!(?:a|an)\s+(?!years?\s+old\b))(?P<age_n>{_NUMBER})\b"  # "when she was a child" is no age: "a year old" is
+    r"(?P<age_half>\s+and\s+a\s+half\b)?"
     r"(?:\s+years?\s+(?:old|of\s+age)\b)?"
     r"(?!\s+(?:months?|weeks?|days?|o'clock|percent|per\s+cent|%)\b)"
     rf"|\bat\s+(?P<yoa_n>\d{{1,2}}|{_AGE_WORD})\s+years?\s+of\s+age\b"
     rf"|\b(?:as\s+)?an?\s+(?P<yo_n>\d{{1,2}}|{_AGE_WORD})[-\s]year[-\s]old(?=,?\s+(?:he|she|they)\b)"
-    rf"|\bat\s+(?P<at_n>\d{{1,2}}|{_AGE_WORD})(?=,?\s+(?:(?:he|she|they)\s+)?{_AGE_VERB}\b|,\s+(?:he|she|they)\b"
+    rf"|\bat\s+(?P<at_n>\d{{1,2}}|{_AGE_WORD})(?P<at_half>\s+and\s+a\s+half\b)?"
+    rf"(?=,?\s+(?:(?:he|she|they)\s+)?{_AGE_VERB}\b|,\s+(?:he|she|they)\b"
     rf"|,\s+(?-i:[A-Z])[\w'’-]+(?:\s+(?-i:[A-Z])[\w'’-]+)?\s+{_AGE_VERB}\b)"
     rf"|(?=at\s)(?:{_AGE_VERB_BEFORE})at\s+(?P<at_end>\d{{1,2}}|{_AGE_WORD})(?=\s*[,.;)]|\s+(?:and|in|after|when|while|from|of)\b)"
     rf"|\b(?:he|she|(?P<old_who>(?-i:[A-Z])[\w'’-]+))\s+was\s+(?:(?:about|around|only|just|nearly|almost|barely)\s+)?"
@@ -714,6 +716,11 @@ def _age(found: Found, birth: EdtfDate | None, about_subject: bool, death: EdtfD
             m["age_n"] or m["at_n"] or m["at_end"] or m["old_n"] or m["yoa_n"] or m["yo_n"] or m["was_n"] or m["late_n"]
         )
         what = f"age {first}"
+        if m["age_half"] or m["at_half"]:  # "at thirteen and a half": the month that many months after the birth
+            months = first * 12 + 6
+            return _within_life(found, _add_months(birth.span.earliest, months),
+                                _add_months(birth.span.latest, months + 1) - timedelta(days=1),
+                                f"age {first} and a half ({months} months)", birth, death)  # fmt: skip
     else:
         decade = " ".join((m["decade"] or "teens").lower().split())  # "as a teenager": the teens
         base = int(decade[:2]) if decade[0].isdigit() else _DECADES_OF_LIFE[decade]
@@ -728,6 +735,12 @@ def _age(found: Found, birth: EdtfDate | None, about_subject: bool, death: EdtfD
         what = f"ages {first} to {last}"
     lo = _add_years(birth.span.earliest, first)
     hi = _add_years(birth.span.latest, last + 1) - timedelta(days=1)
+    return _within_life(found, lo, hi, what, birth, death)
+
+
+def _within_life(found: Found, lo: date, hi: date, what: str, birth: EdtfDate, death: EdtfDate | None) -> Resolution:
+    """An age's days, ended by the death, under the word before it ('by the age of 10', 'from the age of 7')."""
+    m = found.match
     died = death.span.latest if death is not None else None
     clipped = ""
     if died is not None and hi > died:  # nothing is done at an age after death

@@ -77,7 +77,8 @@ def _is_name(title: str) -> bool:
 def _clean(name: str) -> str:
     """A title line as a name: without the site's words, a site after " | ", life years or leading roles.
 
-    "Emmy Noether | SNAC" is Emmy Noether, and "Actor Rapper Tupac Shakur 1971 - 1996" is Tupac Shakur.
+    "Emmy Noether | SNAC" is Emmy Noether, "Biography of Ann Lee" Ann Lee, and "Actor Rapper Tupac Shakur
+    1971 - 1996" is Tupac Shakur.
     """
     folded = name.casefold()
     for word in ("from wikipedia", "wikipedia", "the free encyclopedia"):
@@ -95,6 +96,7 @@ def _clean(name: str) -> str:
     if comma and _is_name(head) and len(head.split()) > 1 and re.search(r"\b[a-z]{3,}\b", rest):
         name = head  # "Wangari Maathai, political activist, died at 71": a headline after the name
     name = re.sub(r"\s*(?::\s*|\b)(?:[Bb]iography|[Bb]io|[Pp]rofile|[Ll]ife\s+[Ss]tory)\s*$", "", name)
+    name = re.sub(r"^(?:(?:A|The)\s+)?(?:[Bb]iography|[Ll]ife|[Ss]tory|[Pp]rofile)\s+of\s+(?=[A-Z])", "", name)
     name = _TITLE_YEARS.sub("", name)
     name = re.sub(r"(?<=\w)\s*\([^()]{1,40}\)\s*$", "", name)  # "Edson Nascimento (Pele)": the name, not the alias
     words = name.split()
@@ -494,8 +496,16 @@ _TIMELINE_LIFE = re.compile(
     r"(?![\w,]*\s*\d{4})"
 )
 """A timeline's line for the birth or death: the year first, then the day ('1913 Born September 12 in …')."""
-_DESCRIPTION = re.compile(r"(?:[A-Z][a-z]+|[a-z]+)(?:[\s-]+(?:and\s+)?[a-z]+){0,4}\s+")
-"""'Fashion designer ', 'Industrialist and philanthropist ': words that describe the name after them."""
+_DESCRIPTION = re.compile(
+    r"(?:(?:The|the)\s+(?:[A-Z][a-z]+\s+)?[a-z]+|[A-Z][a-z]+|[a-z]+)(?:[\s-]+(?:and\s+)?[a-z]+){0,4}\s+"
+)
+_ASIDE_AT_END = re.compile(r"\([^()]{0,300}\)$")
+_LEADING_DATES = re.compile(
+    r"^(?:\d{1,4}\s+|(?:January|February|March|April|May|June|July|August|September|October"
+    r"|November|December)\s+|[–—-]\s+)+"
+)
+"""'Fashion designer ', 'Industrialist and philanthropist ', 'The Venezuelan revolutionary ': words that
+describe the name after them."""
 _OTHERS = re.compile(r"\b(?:[Hh]is|[Hh]er|[Tt]heir)\b")
 
 
@@ -505,9 +515,12 @@ def _described(before: str, names: list[str]) -> bool:
     The whole name, and nothing but lower-case description before it: "Her son Ivan Lee was born" in a
     life of Ann Lee is not her birth, and "his" or "her" before the name says it is someone else's."""
     head = before.rstrip()
+    aside = _ASIDE_AT_END.search(head) if head.endswith(")") else None
+    if aside is not None:  # "Ann Lee (whose full name is …) was born"
+        head = head[: aside.start()].rstrip()
     for name in names:
         if head.endswith(name):
-            description = head[: -len(name)]
+            description = _LEADING_DATES.sub("", head[: -len(name)])  # life dates run into the sentence
             if description == "" or (_DESCRIPTION.fullmatch(description) and not _OTHERS.search(description)):
                 return True
             given = _GIVEN_AFTER_PHRASE.search(description)
