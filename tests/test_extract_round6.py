@@ -178,3 +178,23 @@ def test_a_biography_of_title_and_a_birth_after_a_description_and_an_aside() -> 
     subject = _draft(text).dataset["people"][0]
     assert (subject["name"], subject["birth"]["date"]) == ("Ann Lee", "1900-05-03")
     assert _events(text)[-1] == ("[1920-05-03..1921-05-02]", "She married")
+
+
+def test_a_stay_there_until_a_year_runs_from_the_date_before_it() -> None:
+    text = (
+        LIFE + "In 1930 she moved to Bergen. She stayed there until 1940. In 1950 she left. She lived there until 1940."
+    )
+    assert _events(text)[2:] == [
+        ("1930", "She moved to Bergen"),
+        ("1930/1940", "She stayed there"),
+        ("1950", "She left"),
+        ("../1940", "She lived there"),  # an end before the start it would count from: left as the words give it
+    ]
+    stay = _draft(text).dataset["events"][3]
+    assert (stay["certainty"], stay["note"]) == (
+        "inferred",
+        "'until 1940' ends a stay 'there', which began at the last date the text gives before it, '1930' (1930).",
+    )
+    # from a date the text only infers, the stay keeps its open start
+    inferred = LIFE + "In 1930 she won a prize. Three years later she went to Rome. She stayed there until 1940."
+    assert _events(inferred)[-1] == ("../1940", "She stayed there")

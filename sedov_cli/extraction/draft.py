@@ -515,6 +515,29 @@ def _where_until(
     return [{"side": "earliest", "date": first.isoformat(), "certainty": "inferred", "basis": "article", "note": note}]
 
 
+_STAYED_THERE = re.compile(r"\b(?:remained|stayed|lived|continued\s+to\s+live)\s+there\s+$", re.IGNORECASE)
+
+
+def _stayed_there(
+    words: str, mention: Mention, anchor: Anchor | None, clause: tuple[int, int]
+) -> tuple[str, str] | None:
+    """'He remained there until 1700' after 'in 1695 he went to live with his brother': the stay began where the
+    text last was, so it is a period from that date to the end the words give."""
+    if anchor is None or not mention.edtf.startswith("../") or "[" in anchor.edtf or "/" in anchor.edtf or mention.also:
+        return None
+    if not _STAYED_THERE.search(words, clause[0], mention.start) or not re.search(r"\d{4}", anchor.words):
+        return None  # only from a date the text states: "Three years later he was sent to Persia" is inferred
+    begun, end = edtf_ends(anchor.edtf)[0], mention.edtf[3:]
+    try:
+        if begun is None or parse_edtf(begun).span.earliest > parse_edtf(end).span.latest:  # type: ignore[operator]
+            return None
+    except DateError:
+        return None
+    note = (f"'{mention.text}' ends a stay 'there', which began at the last date the text gives before it, "
+            f"{anchor.words!r} ({anchor.edtf}).")  # fmt: skip
+    return f"{begun}/{end}", note
+
+
 def _from_then_until(
     words: str, mention: Mention, relatives: list[Found], anchor: Anchor | None, clause: tuple[int, int]
 ) -> tuple[str, str, Found] | None:
@@ -886,6 +909,12 @@ def draft_dataset(
                 if since is not None:  # "moved to Oslo in 1947, where she taught till 1950": from the move
                     here.draft(mention.edtf, mention.start, mention.end, note=since[0]["note"], inferred=True,
                                bounds=since)  # fmt: skip
+                    story.note(words, Anchor(mention.named, mention.text))
+                    near = story.anchor
+                    continue
+                stay = _stayed_there(words, mention, near or story.anchor, clause)
+                if stay is not None:  # "In 1695 he went to live with his brother. He remained there until 1700"
+                    here.draft(stay[0], mention.start, mention.end, note=stay[1], inferred=True)
                     story.note(words, Anchor(mention.named, mention.text))
                     near = story.anchor
                     continue
