@@ -145,6 +145,7 @@ class _Builder:
     event_ids: _Ids = field(default_factory=lambda: _Ids())
     period_ids: _Ids = field(default_factory=lambda: _Ids())
     periods: dict[str, str] = field(default_factory=dict)  # section -> period id
+    split: dict[tuple[int, int], list[tuple[int, int]]] = field(default_factory=dict)  # a paragraph's sentences
 
     def period(self, section: str) -> str:
         if section not in self.periods:
@@ -159,8 +160,12 @@ class _Builder:
             return text[sentence.start + clause[0] : sentence.start + clause[1]].strip()
         para_start, para_end = sentence.paragraph
         if end - start < MIN_QUOTE and end < para_end:
-            following = sentences(text, end, para_end)
-            end = following[0][1] if following else para_end
+            # the paragraph is split once, however many short sentences it holds ("She left." after "She left.")
+            split = self.split.get((para_start, para_end))
+            if split is None:
+                split = self.split[(para_start, para_end)] = sentences(text, para_start, para_end)
+            at = bisect_left(split, (end, end))
+            end = split[at][1] if at < len(split) else para_end
         if end - start < MIN_QUOTE and start > para_start:
             start = para_start
         first, last = _ink(text, start, end)  # the first and last non-space characters of the window
