@@ -15,7 +15,7 @@ it (a date worked out from an age included), whatever section it was in.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -843,10 +843,12 @@ def draft_dataset(
             _life_event(builder, sentence, people[pid], which, edtf, place, places)
             life_dates.add(edtf)
         spans = tuple(life_spans.get(number, ()))
+        life_in = _Spans(spans)
         mentions, rejected = find_dates(words, spans, era)
         skipped = _in_quotes(words) + _work_dates(words)
+        skipped_in = _Spans(skipped)
         if skipped:
-            mentions = [m for m in mentions if not any(a <= m.start < b for a, b in skipped)]
+            mentions = [m for m in mentions if not skipped_in.holds(m.start)]
             setting = _set_in(words, mentions)
             if setting:
                 mentions = [m for m in mentions if m not in setting]
@@ -858,9 +860,7 @@ def draft_dataset(
             story.note(words, Anchor(reborn[-1].named, reborn[-1].text))
         mention_starts = [m.start for m in mentions]  # in order: find_dates sorts them, and they do not overlap
         relatives = [
-            r
-            for r in find_relative(words)
-            if not _overlaps(r, mentions, mention_starts) and not any(a <= r.start < b for a, b in spans)
+            r for r in find_relative(words) if not _overlaps(r, mentions, mention_starts) and not life_in.holds(r.start)
         ]  # "(…; aged 66)": the life dates' own words
         items: list[tuple[int, Mention | None, Found | None]] = [(m.start, m, None) for m in mentions]
         items += [(r.start, None, r) for r in relatives]
@@ -873,18 +873,23 @@ def draft_dataset(
         told_again = ((0, reborn[-1].end),) if reborn else ()  # "Born … in 1900," is not what the clause tells
         here = _SentenceDraft(context, sentence, words, spans + kept_words + dated_words + told_again)
         ages = [r for r in relatives if r.form == "age"]
+        age_of: dict[tuple[int, int], Found] = {}  # each clause's first age, found once per sentence
+        for found_age in ages:
+            age_of.setdefault(clause_around(words, found_age.start), found_age)
+        yearless = [r for r in relatives if r.form == "yearless"]
         clauses = {clause_around(words, m.start) for m in mentions}
         # the clauses a date of their own dates; not by a date in a parenthesis ("in the next two decades … (one
         # of his paintings was presented … in 1954)"), which dates only what it says
         asides = _parentheses(words) if "(" in words else []
-        dating = {clause_around(words, m.start) for m in mentions if not any(a <= m.start < b for a, b in asides)}
+        aside_in = _Spans(asides)
+        dating = {clause_around(words, m.start) for m in mentions if not aside_in.holds(m.start)}
         consumed: set[int] = set()  # relatives joined to a date of their clause
         scoped = None
         if len(ages) == 1 and len(mentions) == 1 and clause_around(words, ages[0].start) not in clauses:
             scoped = ages[0] if _scoped_age(words, mentions[0], ages[0]) else None
             if scoped is not None:
                 consumed.add(id(scoped))
-        named = [n for n in find_named_times(words) if not any(a <= n.start < b for a, b in skipped)]
+        named = [n for n in find_named_times(words) if not skipped_in.holds(n.start)]
         named_pins = _NamedPins(
             named, birth, lambda text: _about(text, subject_words), here, sentence.section, unresolved
         )
@@ -903,7 +908,7 @@ def draft_dataset(
                     story.note(words, Anchor(mention.named, mention.text))
                     continue
                 clause = clause_around(words, mention.start)
-                age = next((a for a in ages if clause_around(words, a.start) == clause), None)
+                age = age_of.get(clause)
                 if age is None and scoped is not None:
                     age = scoped  # "In 1950, when she was 16, she …": the fronted year dates the age's clause too
                 if mention.edtf.endswith("/..") and death is not None and about_subject:
@@ -942,11 +947,10 @@ def draft_dataset(
                     story.note(words, Anchor(mention.named, mention.text))
                     continue
                 if re.fullmatch(r"\d{4}", mention.edtf) and any(
-                    r.form == "yearless"
-                    and r.start > mention.start
+                    r.start > mention.start
                     and (mention.start == 0 or clause_around(words, r.start) == clause)
                     and _yearless_day(r)
-                    for r in relatives
+                    for r in yearless
                 ):  # "1913 Born September 12", "at the 2017 election on 23 September": the year is its day's
                     story.note(words, Anchor(mention.named, mention.text))
                     continue
@@ -969,7 +973,7 @@ def draft_dataset(
                         said = f"'when {what['what']}' is the end of '{mention.text}': {mention.also}."
                     here.draft(mention.also, mention.start, mention.end, inferred=False, note=said,
                                title=what["what"][:1].upper() + what["what"][1:] if what else None)  # fmt: skip
-                if any(a <= mention.start < b for a, b in asides):  # "(it was reprinted in 1960)": an aside's
+                if aside_in.holds(mention.start):  # "(it was reprinted in 1960)": an aside's
                     story.remember(words, Anchor(mention.named, mention.text))  # date is not the story's time
                     continue
                 story.note(words, Anchor(mention.named, mention.text))
@@ -1156,6 +1160,28 @@ def _scoped_age(words: str, mention: Mention, age: Found) -> bool:
     first_end, second_start = (mention.end, age.start) if mention.start < age.start else (age.end, mention.start)
     gap = words[first_end : second_start + 5]
     return _WHEN_JOIN.fullmatch(gap) is not None
+
+
+class _Spans:
+    """Spans of a sentence (its parentheses, quotes, works' dates), asked 'does one hold this offset?' by
+    bisection: a sentence of thousands of dates and as many parentheses is not read once per date."""
+
+    def __init__(self, spans: list[tuple[int, int]] | tuple[tuple[int, int], ...]) -> None:
+        merged: list[list[int]] = []
+        for a, b in sorted(spans):
+            if merged and a <= merged[-1][1]:
+                merged[-1][1] = max(merged[-1][1], b)
+            else:
+                merged.append([a, b])
+        self.starts = [a for a, _ in merged]
+        self.ends = [b for _, b in merged]
+
+    def __bool__(self) -> bool:
+        return bool(self.starts)
+
+    def holds(self, at: int) -> bool:
+        i = bisect_right(self.starts, at) - 1
+        return i >= 0 and at < self.ends[i]
 
 
 def _next_ink(words: str, at: int) -> int:
