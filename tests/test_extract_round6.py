@@ -198,3 +198,11 @@ def test_a_stay_there_until_a_year_runs_from_the_date_before_it() -> None:
     # from a date the text only infers, the stay keeps its open start
     inferred = LIFE + "In 1930 she won a prize. Three years later she went to Rome. She stayed there until 1940."
     assert _events(inferred)[-1] == ("../1940", "She stayed there")
+
+
+def test_anothers_age_after_a_date_the_sentence_gave_does_not_lose_the_story() -> None:
+    text = LIFE + "When Ann was 20, and her son Tom was just 2 years old, her husband died. Shortly afterward she left."
+    assert _events(text)[-1] == ("[1920-05-03..]", "She left")
+    # another's age alone still leaves nothing to count from
+    alone = LIFE + "In 1930 she sang. When Tom was 5 years old, he fell. Shortly afterward she left."
+    assert _events(alone)[-1] == ("1930", "She sang")

@@ -1036,8 +1036,10 @@ def draft_dataset(
                 if named_pins.instead_of(relative):  # the text does not date it; the table may
                     continue
                 unresolved.append(Unresolved(relative.text, sentence.section, result.note))
-                if not mentions and relative.form not in _RESTATING:  # the story's time is lost here
-                    story.lose(relative.text)
+                told_here = bool(story.history) and story.history[-1][0] is words and story.anchor is not None
+                if not mentions and relative.form not in _RESTATING and not told_here:  # the story's time is lost
+                    story.lose(relative.text)  # (not by another's age after a date this sentence gave: "When Ann
+                    # was 20, and her son was 2, her husband died")
                 continue
             try:
                 parse_edtf(result.edtf)
