@@ -206,3 +206,24 @@ def test_anothers_age_after_a_date_the_sentence_gave_does_not_lose_the_story() -
     # another's age alone still leaves nothing to count from
     alone = LIFE + "In 1930 she sang. When Tom was 5 years old, he fell. Shortly afterward she left."
     assert _events(alone)[-1] == ("1930", "She sang")
+
+
+def test_since_after_has_and_the_next_few_years_run_from_the_date_before_them() -> None:
+    text = (
+        LIFE + "In 1930 she founded a school. The school has since expanded across Norway. In 1940 she began to "
+        "sing. For the next few years, she sang in choirs."
+    )
+    assert _events(text)[2:] == [
+        ("1930", "She founded a school"),
+        ("1930/..", "The school has expanded across Norway"),
+        ("1940", "She began to sing"),
+        ("1940/..", "She sang in choirs"),
+    ]
+
+
+def test_an_honours_year_in_a_parenthesis_is_when_it_was_given_and_a_works_is_not() -> None:
+    text = (
+        LIFE + "She has received many honours, including the Oslo Award (1957). Her works include Days (1931) "
+        "and Nights (1935)."
+    )
+    assert _events(text)[2:] == [("1957", "She has received many honours, including the Oslo Award")]

@@ -670,6 +670,8 @@ _WORK_SUBJECT = re.compile(
 )
 """'Arctic Days (1931) was her first novel', 'Her Cold Sea (1934) is a novel of village life in the 1890s':
 a sentence about a work, opening on its title: the year is the work's, and a decade it names is its setting."""
+_AWARD_BEFORE = re.compile(r"\b(?:Award|Prize|Medal|Trophy|Cup|Order|Cross)$")
+"""An honour's name, whose year in a parenthesis is when it was given, not a work's."""
 _DECADE_EDTF = re.compile(r"\d{3}X|\[\d{3}0\.\.\d{3}9\]")
 
 
@@ -681,8 +683,12 @@ def _work_dates(words: str) -> list[tuple[int, int]]:
     opening = _WORK_SUBJECT.match(words)
     if opening is not None:
         found.append(opening.span("year"))
-    if _WORK_NOUNS.search(words):
-        found += [m.span() for m in _WORK_DATE.finditer(words)]
+    if _WORK_NOUNS.search(words):  # "accolades, including the Independence Award (1987)": an award's year is when
+        found += [
+            m.span()
+            for m in _WORK_DATE.finditer(words)
+            if not _AWARD_BEFORE.search(words, max(0, m.start() - 9), m.start())
+        ]
     return found
 
 

@@ -94,7 +94,8 @@ _RELATIVE = re.compile(
     r"|immediately(?!\s+(?:after|before|following))|whereupon"
     r"|after\s+(?:a|some)\s+(?:short\s+|brief\s+|long\s+)?(?:period|time|while)(?:\s+of\s+[a-z]+)?(?=\s*,)|(?=soon)(?<!as\s)soon(?!\s+(?:after|afterwards?|thereafter|as|enough)\b))\b)"
     r"|(?P<from_then>\bfrom\s+(?:this|that|the\s+same)\s+(?:date|day|time|point|moment|year)(?:\s+on(?:wards?)?)?"
-    r"|\bfrom\s+then(?:\s+on(?:wards?)?)?|\b(?:ever\s+)?since\s+then\b)"
+    r"|\bfrom\s+then(?:\s+on(?:wards?)?)?|\b(?:ever\s+)?since\s+then\b"
+    r"|(?:(?<=\bhas\s)|(?<=\bhave\s)|(?<=\bhad\s))since(?=\s+(?:been|become|grown|[a-z]{3,}ed)\b))"
     rf"|(?P<months>\b(?:(?:at\s+the\s+age\s+of|at\s+age|aged)\s+(?P<mo_n>{_NUMBER})\s+months?"
     rf"|(?P<mo_n2>{_NUMBER})\s+months?\s+old)\b"
     rf"|\b(?P<days_n>{_NUMBER})\s+(?P<days_unit>days?|weeks?)\s+old\b)"
@@ -126,7 +127,7 @@ _RELATIVE = re.compile(
     rf"|(?P<within_n>\bwithin\s+(?:a|one|(?P<wi_n>{_NUMBER}))\s+(?P<wi_unit>years?|months?)\b"
     r"(?:\s+of\s+(?:his|her|their|its|the)\s+(?P<wi_noun>[a-z]{3,})\b)?)"
     rf"|(?P<next_n>\b(?:in|over|during|for)\s+the\s+(?:course\s+of\s+the\s+)?(?:next|following)\s+(?:(?P<nx_n>{_NUMBER})\s+(?P<nx_unit>years|decades)"
-    r"|(?P<nx_unit1>decade))\b)"
+    r"|(?P<nx_few>few|several)\s+years|(?P<nx_unit1>decade))\b)"
     r"|(?P<last_year>\b(?:in|during)\s+the\s+(?:last|final)\s+year\s+of\s+(?:his|her|their)\s+life\b)"
     r"|(?P<rest_of_life>\b(?:(?:for|during|throughout)\s+|(?<=\b(?:lived|spent)\s))the\s+rest\s+of\s+(?:his|her|their)"
     r"\s+life\b)"
@@ -223,7 +224,7 @@ class Resolution:
     note: str
 
 
-_HINTS = ("follow", "next", "subsequent", "later", "earlier", "before", "after", "previous", "preceding",
+_HINTS = ("since", "follow", "next", "subsequent", "later", "earlier", "before", "after", "previous", "preceding",
           "prior", "same", "that ", "this ", "these ", "those ", "then", "soon", "shortly", "not long", "age",
           "teens", "ties", "month", "meantime", "while", "eventually", "until", "when ", "at ", "for ", "over ",
           "during", "teenage", "summer", "winter", "spring", "autumn", "birthday", "within", "immediately",
@@ -502,6 +503,10 @@ def _resolve(
             return Resolution(f"[{since}..]", f"Resolved {said}: 'then' read as afterwards, by how much the text "
                               "does not say.")  # fmt: skip
         return Resolution(f"[{since}..]", f"Resolved {said}: after it, by how much the text does not say.")
+    if found.form == "next_n" and m["nx_few"]:  # "for the next few years": from it, for how long unsaid
+        if lo is None:
+            return Resolution(None, f"the date before it ({anchor.words!r}) has no start")
+        return Resolution(f"{lo}/..", f"Resolved {said}: a stretch from it, 'few' years, so no end.")
     if found.form in ("within_n", "next_n"):
         n = _count(m["wi_n"] or m["nx_n"] or "1")
         unit = (m["wi_unit"] or m["nx_unit"] or m["nx_unit1"] or "years").lower()
