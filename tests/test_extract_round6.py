@@ -227,3 +227,15 @@ def test_an_honours_year_in_a_parenthesis_is_when_it_was_given_and_a_works_is_no
         "and Nights (1935)."
     )
     assert _events(text)[2:] == [("1957", "She has received many honours, including the Oslo Award")]
+
+
+def test_from_a_date_until_an_event_dated_after_it_is_one_period_and_the_event_a_claim() -> None:
+    text = LIFE + "She was queen from January 29, 1931, until the overthrow of the Kingdom on January 17, 1933."
+    events = _draft(text).dataset["events"][2:]
+    assert [(e["date"], e.get("note")) for e in events] == [
+        (
+            "1931-01-29/1933-01-17",
+            "'until the overthrow of the Kingdom' read as ending at the date the words give it, 'January 17, 1933'.",
+        ),
+        ("1933-01-17", None),
+    ]

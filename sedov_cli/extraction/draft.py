@@ -615,6 +615,30 @@ def _until_death(words: str, mention: Mention, death: EdtfDate) -> Mention:
                    mention.named)  # fmt: skip
 
 
+_UNTIL_EVENT = re.compile(
+    r",?\s+(?:until|till|to)\s+(?:the|his|her|their)\s+[a-z]+(?:\s+of\s+[^,;:()]{1,80}?)?,?\s+(?:on|in)\s+"
+)
+
+
+def _until_dated_event(words: str, mention: Mention, mentions: list[Mention]) -> Mention:
+    """'from January 29, 1891, until the overthrow of the Kingdom on January 17, 1893': the stretch ends with
+    the event the words name, dated right after it (the event stays a claim of its own)."""
+    following = next((m for m in mentions if m.start >= mention.end), None)
+    if following is None or "/" in following.edtf or "[" in following.edtf:
+        return mention
+    if _UNTIL_EVENT.fullmatch(words, mention.end, following.start) is None:
+        return mention
+    start = mention.edtf.removesuffix("/..")
+    try:
+        if parse_edtf(start).span.earliest > parse_edtf(following.edtf).span.latest:  # type: ignore[operator]
+            return mention
+    except DateError:
+        return mention
+    until = re.sub(r",?\s+(?:on|in)\s*$", "", words[mention.end : following.start]).strip(" ,")
+    note = f"'{until}' read as ending at the date the words give it, {following.text!r}."
+    return Mention(mention.start, mention.end, mention.text, f"{start}/{following.edtf}", note, mention.named)
+
+
 _WORK_NOUNS = re.compile(
     r"\b(?:series|works|designs|paintings|prints|novels|books|films|albums|songs|poems|plays|operas|symphonies"
     r"|publications|titles|essays|stories|pieces|compositions|recordings|include|includes|including)\b",
@@ -919,6 +943,8 @@ def draft_dataset(
                     age = scoped  # "In 1950, when she was 16, she …": the fronted year dates the age's clause too
                 if mention.edtf.endswith("/..") and death is not None and about_subject:
                     mention = _until_death(words, mention, death)
+                if mention.edtf.endswith("/.."):  # "from January 29, 1891, until the overthrow … on January 17, 1893"
+                    mention = _until_dated_event(words, mention, mentions)
                 if death is not None and about_subject and _TO_DEATH_IN.search(mention.text):
                     mention = _to_the_death_day(mention, death)
                 since = _where_until(words, mention, near, clause)
