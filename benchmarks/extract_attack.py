@@ -108,6 +108,11 @@ SHAPES: dict[str, Callable[[int], str]] = {
         + _fill("efforts recognized with the 1922 Prize, ", n)
         + "at age 15.\n"
     ),
+    "periods until a dated event, and 'has since'": lambda n: (
+        HEAD
+        + _fill("She ruled from May 1, 1931, until the fall of the King on May 2, 1933, and has since grown, ", n)
+        + "and left.\n"
+    ),
     "infobox keys glued to their values": lambda n: HEAD + _fill("ReignJanuary 29, 1891 – January 17, 1893\n", n),
     "a work's title opening a sentence in parentheses": lambda n: (
         HEAD + "Arctic Days (1931) was a novel of " + _fill("(the 1890s) ", n) + "life.\n"

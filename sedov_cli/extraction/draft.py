@@ -620,10 +620,11 @@ _UNTIL_EVENT = re.compile(
 )
 
 
-def _until_dated_event(words: str, mention: Mention, mentions: list[Mention]) -> Mention:
+def _until_dated_event(words: str, mention: Mention, mentions: list[Mention], starts: list[int]) -> Mention:
     """'from January 29, 1891, until the overthrow of the Kingdom on January 17, 1893': the stretch ends with
     the event the words name, dated right after it (the event stays a claim of its own)."""
-    following = next((m for m in mentions if m.start >= mention.end), None)
+    at = bisect_left(starts, mention.end)  # the next date after it, by bisection: a sentence may hold thousands
+    following = mentions[at] if at < len(mentions) else None
     if following is None or "/" in following.edtf or "[" in following.edtf:
         return mention
     if _UNTIL_EVENT.fullmatch(words, mention.end, following.start) is None:
@@ -944,7 +945,7 @@ def draft_dataset(
                 if mention.edtf.endswith("/..") and death is not None and about_subject:
                     mention = _until_death(words, mention, death)
                 if mention.edtf.endswith("/.."):  # "from January 29, 1891, until the overthrow … on January 17, 1893"
-                    mention = _until_dated_event(words, mention, mentions)
+                    mention = _until_dated_event(words, mention, mentions, mention_starts)
                 if death is not None and about_subject and _TO_DEATH_IN.search(mention.text):
                     mention = _to_the_death_day(mention, death)
                 since = _where_until(words, mention, near, clause)
