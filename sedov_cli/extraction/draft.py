@@ -640,6 +640,27 @@ def _until_dated_event(words: str, mention: Mention, mentions: list[Mention], st
     return Mention(mention.start, mention.end, mention.text, f"{start}/{following.edtf}", note, mention.named)
 
 
+_AFTER_OWN_DEATH = re.compile(r"(?:after|following)\s+(?P<whose>his|her|their)\s+death\b")
+
+
+def _after_own_death(
+    words: str, mention: Mention, death: EdtfDate | None, other_pronoun: str
+) -> list[dict[str, Any]] | None:
+    """'renamed Gagarin in 1968 after his death', the subject dying in 1968: the year from the death day on."""
+    if not words[mention.end : mention.end + 1].isspace():
+        return None
+    m = _AFTER_OWN_DEATH.match(words, _next_ink(words, mention.end))
+    if m is None or death is None or not re.fullmatch(r"\d{4}", mention.edtf):
+        return None
+    if not other_pronoun or m["whose"].lower() in (other_pronoun, "their"):  # whose death, the text must tell
+        return None
+    died = death.span.earliest
+    if died is None or died != death.span.latest or str(died.year) != mention.edtf or (died.month, died.day) == (1, 1):
+        return None
+    note = f"'{m.group().strip()}': the subject died on {death.display}, so no earlier than that in {mention.edtf}."
+    return [{"side": "earliest", "date": died.isoformat(), "certainty": "inferred", "basis": "article", "note": note}]
+
+
 _WORK_NOUNS = re.compile(
     r"\b(?:series|works|designs|paintings|prints|novels|books|films|albums|songs|poems|plays|operas|symphonies"
     r"|publications|titles|essays|stories|pieces|compositions|recordings|include|includes|including)\b",
@@ -997,6 +1018,9 @@ def draft_dataset(
                     here.draft(mention.edtf, mention.start, mention.end, note=mention.note, inferred=False,
                                bounds=_age_bounds(narrow, age.text))  # fmt: skip
                     conventions["age with a year"] += 1
+                elif (after_death := _after_own_death(words, mention, death, other_pronoun)) is not None:
+                    here.draft(mention.edtf, mention.start, mention.end, note=mention.note, inferred=False,
+                               bounds=after_death)  # fmt: skip
                 else:
                     here.draft(mention.edtf, mention.start, mention.end, note=mention.note, inferred=False)
                 if mention.also:  # "until her assassination in October 1984": the assassination is a claim too
