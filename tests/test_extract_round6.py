@@ -243,8 +243,8 @@ def test_from_a_date_until_an_event_dated_after_it_is_one_period_and_the_event_a
 
 def test_a_year_after_the_subjects_own_death_starts_at_the_death() -> None:
     text = (
-        LIFE + "She wrote. She sang. She read. Her house in Vik became a museum in 1980 after her death. His farm was "
-        "sold in 1980 after his death."
+        LIFE + "She wrote. She sang. She read. She ran. Her house in Vik became a museum in 1980 after her death. "
+        "His farm was sold in 1980 after his death."
     )
     assert _bounds(text) == [
         ("1980", "Her house in Vik became a museum", [("earliest", "1980-06-09")]),
