@@ -101,6 +101,30 @@ SHAPES: dict[str, Callable[[int], str]] = {
             n,
         )
     ),
+    # round 6 of issue 18: each new reading, repeated in one sentence or one line after another
+    "citations of works and a fronted year scoping an age": lambda n: (
+        HEAD
+        + _fill("In 1930, when Lee was 30, she wrote Days (English translation, London, 1931), ", n)
+        + "and left.\n"
+    ),
+    "an age and a half, and a stay there until a year": lambda n: (
+        HEAD + _fill("At 16 and a half, she left. In 1930 she moved. She stayed there until 1940. ", n)
+    ),
+    "summing-up clauses and opening participles": lambda n: (
+        HEAD
+        + "Born as the first child of Per Berg, Lee led "
+        + _fill("efforts recognized with the 1922 Prize, ", n)
+        + "at age 15.\n"
+    ),
+    "periods until a dated event, and 'has since'": lambda n: (
+        HEAD
+        + _fill("She ruled from May 1, 1931, until the fall of the King on May 2, 1933, and has since grown, ", n)
+        + "and left.\n"
+    ),
+    "infobox keys glued to their values": lambda n: HEAD + _fill("ReignJanuary 29, 1891 – January 17, 1893\n", n),
+    "a work's title opening a sentence in parentheses": lambda n: (
+        HEAD + "Arctic Days (1931) was a novel of " + _fill("(the 1890s) ", n) + "life.\n"
+    ),
 }
 
 

@@ -281,7 +281,7 @@ def test_rows_of_a_table_copied_as_text_are_not_sentences() -> None:
     )
     draft = _draft(text)
     assert [e["date"] for e in draft.dataset["events"]] == ["1900-05-03", "1980-06", "1920"]
-    assert draft.skipped["table row"] == 1  # the reign's row; the Born row is the infobox's
+    assert draft.skipped["table row"] == 0  # "Reign" and "Born" are both infobox keys: the rows are the infobox's
     timeline = _draft("= Ann Lee =\n\nAnn Lee (3 May 1900 – 1980) was a poet.\n\n| Year | Event |\n|---|---|\n"
                       "| 1930 | Ann Lee joins a choir in Oslo |\n| 1935 | She wins a prize |\n")  # fmt: skip
     assert _events(timeline)[2:] == [

@@ -15,7 +15,7 @@ it (a date worked out from an age included), whatever section it was in.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -146,6 +146,7 @@ class _Builder:
     event_ids: _Ids = field(default_factory=lambda: _Ids())
     period_ids: _Ids = field(default_factory=lambda: _Ids())
     periods: dict[str, str] = field(default_factory=dict)  # section -> period id
+    split: dict[tuple[int, int], list[tuple[int, int]]] = field(default_factory=dict)  # a paragraph's sentences
 
     def period(self, section: str) -> str:
         if section not in self.periods:
@@ -160,8 +161,12 @@ class _Builder:
             return text[sentence.start + clause[0] : sentence.start + clause[1]].strip()
         para_start, para_end = sentence.paragraph
         if end - start < MIN_QUOTE and end < para_end:
-            following = sentences(text, end, para_end)
-            end = following[0][1] if following else para_end
+            # the paragraph is split once, however many short sentences it holds ("She left." after "She left.")
+            split = self.split.get((para_start, para_end))
+            if split is None:
+                split = self.split[(para_start, para_end)] = sentences(text, para_start, para_end)
+            at = bisect_left(split, (end, end))
+            end = split[at][1] if at < len(split) else para_end
         if end - start < MIN_QUOTE and start > para_start:
             start = para_start
         first, last = _ink(text, start, end)  # the first and last non-space characters of the window
@@ -564,6 +569,29 @@ def _where_until(
     return [{"side": "earliest", "date": first.isoformat(), "certainty": "inferred", "basis": "article", "note": note}]
 
 
+_STAYED_THERE = re.compile(r"\b(?:remained|stayed|lived|continued\s+to\s+live)\s+there\s+$", re.IGNORECASE)
+
+
+def _stayed_there(
+    words: str, mention: Mention, anchor: Anchor | None, clause: tuple[int, int]
+) -> tuple[str, str] | None:
+    """'He remained there until 1700' after 'in 1695 he went to live with his brother': the stay began where the
+    text last was, so it is a period from that date to the end the words give."""
+    if anchor is None or not mention.edtf.startswith("../") or "[" in anchor.edtf or "/" in anchor.edtf or mention.also:
+        return None
+    if not _STAYED_THERE.search(words, clause[0], mention.start) or not re.search(r"\d{4}", anchor.words):
+        return None  # only from a date the text states: "Three years later he was sent to Persia" is inferred
+    begun, end = edtf_ends(anchor.edtf)[0], mention.edtf[3:]
+    try:
+        if begun is None or parse_edtf(begun).span.earliest > parse_edtf(end).span.latest:  # type: ignore[operator]
+            return None
+    except DateError:
+        return None
+    note = (f"'{mention.text}' ends a stay 'there', which began at the last date the text gives before it, "
+            f"{anchor.words!r} ({anchor.edtf}).")  # fmt: skip
+    return f"{begun}/{end}", note
+
+
 def _from_then_until(
     words: str, mention: Mention, relatives: list[Found], anchor: Anchor | None, clause: tuple[int, int]
 ) -> tuple[str, str, Found] | None:
@@ -636,6 +664,52 @@ def _until_death(words: str, mention: Mention, death: EdtfDate) -> Mention:
                    mention.named)  # fmt: skip
 
 
+_UNTIL_EVENT = re.compile(
+    r",?\s+(?:until|till|to)\s+(?:the|his|her|their)\s+[a-z]+(?:\s+of\s+[^,;:()]{1,80}?)?,?\s+(?:on|in)\s+"
+)
+
+
+def _until_dated_event(words: str, mention: Mention, mentions: list[Mention], starts: list[int]) -> Mention:
+    """'from January 29, 1891, until the overthrow of the Kingdom on January 17, 1893': the stretch ends with
+    the event the words name, dated right after it (the event stays a claim of its own)."""
+    at = bisect_left(starts, mention.end)  # the next date after it, by bisection: a sentence may hold thousands
+    following = mentions[at] if at < len(mentions) else None
+    if following is None or "/" in following.edtf or "[" in following.edtf:
+        return mention
+    if _UNTIL_EVENT.fullmatch(words, mention.end, following.start) is None:
+        return mention
+    start = mention.edtf.removesuffix("/..")
+    try:
+        if parse_edtf(start).span.earliest > parse_edtf(following.edtf).span.latest:  # type: ignore[operator]
+            return mention
+    except DateError:
+        return mention
+    until = re.sub(r",?\s+(?:on|in)\s*$", "", words[mention.end : following.start]).strip(" ,")
+    note = f"'{until}' read as ending at the date the words give it, {following.text!r}."
+    return Mention(mention.start, mention.end, mention.text, f"{start}/{following.edtf}", note, mention.named)
+
+
+_AFTER_OWN_DEATH = re.compile(r"(?:after|following)\s+(?P<whose>his|her|their)\s+death\b")
+
+
+def _after_own_death(
+    words: str, mention: Mention, death: EdtfDate | None, other_pronoun: str
+) -> list[dict[str, Any]] | None:
+    """'renamed Gagarin in 1968 after his death', the subject dying in 1968: the year from the death day on."""
+    if not words[mention.end : mention.end + 1].isspace():
+        return None
+    m = _AFTER_OWN_DEATH.match(words, _next_ink(words, mention.end))
+    if m is None or death is None or not re.fullmatch(r"\d{4}", mention.edtf):
+        return None
+    if not other_pronoun or m["whose"].lower() in (other_pronoun, "their"):  # whose death, the text must tell
+        return None
+    died = death.span.earliest
+    if died is None or died != death.span.latest or str(died.year) != mention.edtf or (died.month, died.day) == (1, 1):
+        return None
+    note = f"'{m.group().strip()}': the subject died on {death.display}, so no earlier than that in {mention.edtf}."
+    return [{"side": "earliest", "date": died.isoformat(), "certainty": "inferred", "basis": "article", "note": note}]
+
+
 _WORK_NOUNS = re.compile(
     r"\b(?:series|works|designs|paintings|prints|novels|books|films|albums|songs|poems|plays|operas|symphonies"
     r"|publications|titles|essays|stories|pieces|compositions|recordings|include|includes|including)\b",
@@ -679,11 +753,47 @@ def _closed_by_later(
     return result
 
 
+_CITATION = re.compile(
+    r"(?<=[\w”\"’'])\s*\((?:[^()]{0,60},\s*)?(?-i:[A-Z])[\w'’.-]+(?:\s+(?-i:[A-Z])[\w'’.-]+){0,3}"
+    r"(?::\s*[^(),:]{1,60})?,\s*(?:c\.\s*)?\d{4}\s*\)"
+)
+"""'her book Arctic Days (English translation, London, 1931)', 'her thesis "Ice" (Oslo, 1928)': where and when
+a work was printed, its citation, not a time of the life."""
+_WORK_SUBJECT = re.compile(
+    r"(?:(?:His|Her|Their|(?-i:[A-Z])[\w'’-]+['’]s)\s+)?(?-i:[A-Z])[^()!?;:]{0,80}?(?P<year>\s*\(\s*(?:c\.\s*)?"
+    r"\d{4}\s*\))\s+(?:was|is|became|remains|has\s+been)\s+(?P<what>[^.;]{0,200})"
+)
+"""'Arctic Days (1931) was her first novel', 'Her Cold Sea (1934) is a novel of village life in the 1890s':
+a sentence about a work, opening on its title: the year is the work's, and a decade it names is its setting."""
+_AWARD_BEFORE = re.compile(r"\b(?:Award|Prize|Medal|Trophy|Cup|Order|Cross)$")
+"""An honour's name, whose year in a parenthesis is when it was given, not a work's."""
+_DECADE_EDTF = re.compile(r"\d{3}X|\[\d{3}0\.\.\d{3}9\]")
+
+
 def _work_dates(words: str) -> list[tuple[int, int]]:
     """'the series Chushingura (1806), Waterfall (1827-1830)': dates of works in a list of them, not of the life."""
-    if "(" not in words or not _WORK_NOUNS.search(words):
+    if "(" not in words:
         return []
-    return [m.span() for m in _WORK_DATE.finditer(words)]
+    found = [m.span() for m in _CITATION.finditer(words)]
+    opening = _WORK_SUBJECT.match(words)
+    if opening is not None:
+        found.append(opening.span("year"))
+    if _WORK_NOUNS.search(words):  # "accolades, including the Independence Award (1987)": an award's year is when
+        found += [
+            m.span()
+            for m in _WORK_DATE.finditer(words)
+            if not _AWARD_BEFORE.search(words, max(0, m.start() - 9), m.start())
+        ]
+    return found
+
+
+def _set_in(words: str, mentions: list[Mention]) -> list[Mention]:
+    """The decades a sentence about a work names ('a novel of village life in the 1890s'): its setting."""
+    opening = _WORK_SUBJECT.match(words) if "(" in words else None
+    if opening is None:
+        return []
+    a, b = opening.span("what")
+    return [m for m in mentions if a <= m.start < b and _DECADE_EDTF.fullmatch(m.edtf)]
 
 
 def draft_dataset(
@@ -834,10 +944,15 @@ def draft_dataset(
             _life_event(builder, sentence, people[pid], which, edtf, place, places)
             life_dates.add(edtf)
         spans = tuple(life_spans.get(number, ()))
+        life_in = _Spans(spans)
         mentions, rejected = find_dates(words, spans, era)
         skipped = _in_quotes(words) + _work_dates(words)
+        skipped_in = _Spans(skipped)
         if skipped:
-            mentions = [m for m in mentions if not any(a <= m.start < b for a, b in skipped)]
+            mentions = [m for m in mentions if not skipped_in.holds(m.start)]
+            setting = _set_in(words, mentions)
+            if setting:
+                mentions = [m for m in mentions if m not in setting]
         for bad in rejected:
             unresolved.append(Unresolved(bad.text, sentence.section, bad.reason))
         reborn = [m for m in mentions if _birth_again(words, m, birth)]
@@ -846,9 +961,7 @@ def draft_dataset(
             story.note(words, Anchor(reborn[-1].named, reborn[-1].text))
         mention_starts = [m.start for m in mentions]  # in order: find_dates sorts them, and they do not overlap
         relatives = [
-            r
-            for r in find_relative(words)
-            if not _overlaps(r, mentions, mention_starts) and not any(a <= r.start < b for a, b in spans)
+            r for r in find_relative(words) if not _overlaps(r, mentions, mention_starts) and not life_in.holds(r.start)
         ]  # "(…; aged 66)": the life dates' own words
         items: list[tuple[int, Mention | None, Found | None]] = [(m.start, m, None) for m in mentions]
         items += [(r.start, None, r) for r in relatives]
@@ -861,13 +974,23 @@ def draft_dataset(
         told_again = ((0, reborn[-1].end),) if reborn else ()  # "Born … in 1900," is not what the clause tells
         here = _SentenceDraft(context, sentence, words, spans + kept_words + dated_words + told_again)
         ages = [r for r in relatives if r.form == "age"]
+        age_of: dict[tuple[int, int], Found] = {}  # each clause's first age, found once per sentence
+        for found_age in ages:
+            age_of.setdefault(clause_around(words, found_age.start), found_age)
+        yearless = [r for r in relatives if r.form == "yearless"]
         clauses = {clause_around(words, m.start) for m in mentions}
         # the clauses a date of their own dates; not by a date in a parenthesis ("in the next two decades … (one
         # of his paintings was presented … in 1954)"), which dates only what it says
         asides = _parentheses(words) if "(" in words else []
-        dating = {clause_around(words, m.start) for m in mentions if not any(a <= m.start < b for a, b in asides)}
+        aside_in = _Spans(asides)
+        dating = {clause_around(words, m.start) for m in mentions if not aside_in.holds(m.start)}
         consumed: set[int] = set()  # relatives joined to a date of their clause
-        named = [n for n in find_named_times(words) if not any(a <= n.start < b for a, b in skipped)]
+        scoped = None
+        if len(ages) == 1 and len(mentions) == 1 and clause_around(words, ages[0].start) not in clauses:
+            scoped = ages[0] if _scoped_age(words, mentions[0], ages[0]) else None
+            if scoped is not None:
+                consumed.add(id(scoped))
+        named = [n for n in find_named_times(words) if not skipped_in.holds(n.start)]
         named_pins = _NamedPins(
             named, birth, lambda text: _about(text, subject_words), here, sentence.section, unresolved
         )
@@ -886,15 +1009,25 @@ def draft_dataset(
                     story.note(words, Anchor(mention.named, mention.text))
                     continue
                 clause = clause_around(words, mention.start)
-                age = next((a for a in ages if clause_around(words, a.start) == clause), None)
+                age = age_of.get(clause)
+                if age is None and scoped is not None:
+                    age = scoped  # "In 1950, when she was 16, she …": the fronted year dates the age's clause too
                 if mention.edtf.endswith("/..") and death is not None and about_subject:
                     mention = _until_death(words, mention, death)
+                if mention.edtf.endswith("/.."):  # "from January 29, 1891, until the overthrow … on January 17, 1893"
+                    mention = _until_dated_event(words, mention, mentions, mention_starts)
                 if death is not None and about_subject and _TO_DEATH_IN.search(mention.text):
                     mention = _to_the_death_day(mention, death)
                 since = _where_until(words, mention, near, clause)
                 if since is not None:  # "moved to Oslo in 1947, where she taught till 1950": from the move
                     here.draft(mention.edtf, mention.start, mention.end, note=since[0]["note"], inferred=True,
                                bounds=since)  # fmt: skip
+                    story.note(words, Anchor(mention.named, mention.text))
+                    near = story.anchor
+                    continue
+                stay = _stayed_there(words, mention, near or story.anchor, clause)
+                if stay is not None:  # "In 1695 he went to live with his brother. He remained there until 1700"
+                    here.draft(stay[0], mention.start, mention.end, note=stay[1], inferred=True)
                     story.note(words, Anchor(mention.named, mention.text))
                     near = story.anchor
                     continue
@@ -917,11 +1050,10 @@ def draft_dataset(
                     story.note(words, Anchor(mention.named, mention.text))
                     continue
                 if re.fullmatch(r"\d{4}", mention.edtf) and any(
-                    r.form == "yearless"
-                    and r.start > mention.start
+                    r.start > mention.start
                     and (mention.start == 0 or clause_around(words, r.start) == clause)
                     and _yearless_day(r)
-                    for r in relatives
+                    for r in yearless
                 ):  # "1913 Born September 12", "at the 2017 election on 23 September": the year is its day's
                     story.note(words, Anchor(mention.named, mention.text))
                     continue
@@ -935,6 +1067,9 @@ def draft_dataset(
                     here.draft(mention.edtf, mention.start, mention.end, note=mention.note, inferred=False,
                                bounds=_age_bounds(narrow, age.text))  # fmt: skip
                     conventions["age with a year"] += 1
+                elif (after_death := _after_own_death(words, mention, death, other_pronoun)) is not None:
+                    here.draft(mention.edtf, mention.start, mention.end, note=mention.note, inferred=False,
+                               bounds=after_death)  # fmt: skip
                 else:
                     here.draft(mention.edtf, mention.start, mention.end, note=mention.note, inferred=False)
                 if mention.also:  # "until her assassination in October 1984": the assassination is a claim too
@@ -944,7 +1079,7 @@ def draft_dataset(
                         said = f"'when {what['what']}' is the end of '{mention.text}': {mention.also}."
                     here.draft(mention.also, mention.start, mention.end, inferred=False, note=said,
                                title=what["what"][:1].upper() + what["what"][1:] if what else None)  # fmt: skip
-                if any(a <= mention.start < b for a, b in asides):  # "(it was reprinted in 1960)": an aside's
+                if aside_in.holds(mention.start):  # "(it was reprinted in 1960)": an aside's
                     story.remember(words, Anchor(mention.named, mention.text))  # date is not the story's time
                     continue
                 story.note(words, Anchor(mention.named, mention.text))
@@ -1011,8 +1146,10 @@ def draft_dataset(
                         story.lose(relative.text, table=True)
                     continue
                 unresolved.append(Unresolved(relative.text, sentence.section, result.note))
-                if not mentions and relative.form not in _RESTATING:  # the story's time is lost here
-                    story.lose(relative.text)
+                told_here = bool(story.history) and story.history[-1][0] is words and story.anchor is not None
+                if not mentions and relative.form not in _RESTATING and not told_here:  # the story's time is lost
+                    story.lose(relative.text)  # (not by another's age after a date this sentence gave: "When Ann
+                    # was 20, and her son was 2, her husband died")
                 continue
             try:
                 parse_edtf(result.edtf)
@@ -1033,7 +1170,11 @@ def draft_dataset(
         pinned = named_pins.the_rest(clauses)
         if pinned is not None and not mentions:  # "After the Second World War she moved": "two years later"
             story.lose(pinned, table=True)  # would count from a day only outside knowledge gives: from nothing
-        if mentions and here.first is not None:
+        if (
+            mentions
+            and here.first is not None
+            and not any(a.match["age_who"] or a.text.lower().startswith("when ") for a in ages)
+        ):  # "when she was 16" is an age, not a second claim
             _when_clause(words, here.first, here.draft)
     if progress is not None:
         progress(total, total)
@@ -1111,6 +1252,50 @@ def _when_year(words: str, age: Found, mentions: list[Mention]) -> Mention | Non
     if comma < 0 or age.start < comma or first.end > comma or first.period or "[" in first.edtf:
         return None
     return first if re.fullmatch(r"\d{4}", first.edtf) else None
+
+
+_FRONTED = re.compile(r"(?:In|By|During)\s+")
+_WHEN_JOIN = re.compile(r",\s*when\s[^,;:()]{0,120}", re.IGNORECASE)
+
+
+def _scoped_age(words: str, mention: Mention, age: Found) -> bool:
+    """An age in another clause that the sentence's one year still dates.
+
+    A fronted year scopes its sentence ("In 1950, when she was 16, she worked"),
+    and a 'when' clause is the time of the clause it follows ("at the age of 13,
+    when she won the 1975 cup"): the year and the age are one moment. A year
+    in a parenthesis, or a year and an age in two clauses joined otherwise ("at
+    13 she won, and in 1976 she left"), are two times.
+    """
+    if not re.fullmatch(r"\d{4}", mention.edtf):
+        return False
+    if _FRONTED.fullmatch(words, 0, mention.start) and words.startswith(",", mention.end):
+        return age.start > mention.end
+    first_end, second_start = (mention.end, age.start) if mention.start < age.start else (age.end, mention.start)
+    gap = words[first_end : second_start + 5]
+    return _WHEN_JOIN.fullmatch(gap) is not None
+
+
+class _Spans:
+    """Spans of a sentence (its parentheses, quotes, works' dates), asked 'does one hold this offset?' by
+    bisection: a sentence of thousands of dates and as many parentheses is not read once per date."""
+
+    def __init__(self, spans: list[tuple[int, int]] | tuple[tuple[int, int], ...]) -> None:
+        merged: list[list[int]] = []
+        for a, b in sorted(spans):
+            if merged and a <= merged[-1][1]:
+                merged[-1][1] = max(merged[-1][1], b)
+            else:
+                merged.append([a, b])
+        self.starts = [a for a, _ in merged]
+        self.ends = [b for _, b in merged]
+
+    def __bool__(self) -> bool:
+        return bool(self.starts)
+
+    def holds(self, at: int) -> bool:
+        i = bisect_right(self.starts, at) - 1
+        return i >= 0 and at < self.ends[i]
 
 
 def _next_ink(words: str, at: int) -> int:
@@ -1307,6 +1492,19 @@ _OPENERS = frozenset(
 """Words a sentence may open with before it names whom it is about ("As a 17-year-old, she …")."""
 
 
+_PARTICIPLE_OPENING = re.compile(
+    r"(?:Born|Raised|Educated|Brought\s+up|Orphaned|Widowed|Trained|Baptised|Baptized)\b[^,;:()]{0,160},\s+"
+)
+"""A phrase the sentence opens on that tells of the subject of its main clause, naming others on the way."""
+
+
+_MONTH_NAMES = frozenset(
+    """January February March April May June July August September October November December
+    Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec""".split()  # noqa: SIM905
+)
+"""Month names, in English whatever the locale: a capitalised word that names no person."""
+
+
 def _about(words: str, subject_words: set[str]) -> bool:
     """Whether an age in this sentence is the subject's: the first person it names is the subject
     (he, she, one of the subject's names), and not "his son" or "her teacher"."""
@@ -1315,14 +1513,19 @@ def _about(words: str, subject_words: set[str]) -> bool:
 
 def _first_person(words: str, subject_words: set[str]) -> bool | None:
     """True if the first person ``words`` name is the subject, False if someone else, None if it names no one."""
+    opening = _PARTICIPLE_OPENING.match(words)
+    if opening is not None:  # "Born as the first child of Per Berg and Kari Holm, Lee was …": the main clause's
+        words = words[opening.end() :]
     for m in _PERSONAL.finditer(words):
         token = m.group()
+        if token.endswith(("'s", "’s")) and token[:-2] in subject_words:  # "Lee's first success": hers
+            return True
         if token.lower() in ("he", "she", "they") or token in subject_words:
             return True
         if token.lower() in ("his", "her", "their"):
             return not _KIN.match(words, m.end())
-        if m.start() == 0 and token in _OPENERS:
-            continue
+        if (m.start() == 0 and token in _OPENERS) or token in _MONTH_NAMES:
+            continue  # "In November 1913, at thirteen, Ann Lee joined": a month names no one
         if token[0].isupper():  # "Cathy Freeman" in the life of one the text calls "Freeman": the subject
             following = _NEXT_NAME.match(words, m.end())
             return following is not None and following["name"] in subject_words

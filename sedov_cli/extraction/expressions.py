@@ -84,6 +84,7 @@ _OPERATOR = re.compile(
     re.IGNORECASE,
 )
 _WHILE = re.compile(r"\bwhile\b[^,;:.]*$", re.IGNORECASE)
+_HONOURED_BY = re.compile(r"\b(?:recogni[sz]ed|honou?red|rewarded|acknowledged|crowned)\s+$", re.IGNORECASE)
 _BY_THE_TIME = re.compile(r"\bby\s+the\s+time\b[^,;:.]{0,80}$", re.IGNORECASE)
 _NOT = re.compile(r"\b(?:not|never)\b|n[’']t\b", re.IGNORECASE)
 """A negation a clause back: 'did not marry until 1930' says she married in 1930."""
@@ -627,6 +628,8 @@ def _context(sentence: str, at: int, edtf: str, note: str | None, end: int) -> t
         if op in ("until", "till", "before", "after") and _negated(sentence, start):
             op = {"before": "not-before", "after": "not-after"}.get(op)  # "did not marry until 1930": in 1930
         noun_follows = re.match(r"\s+[a-z]", sentence[_end_of_year(sentence, at) :])
+        if op == "by" and _HONOURED_BY.search(sentence, max(0, start - 20), start):
+            op = None  # "work honoured by the 1950 Oslo Prize": the prize's year, and 'by' names who honoured
         if op in ("after", "before", "until", "till") and operator["event"]:  # "after his release in 1950"
             also = edtf if lo == hi else f"[{lo}..{hi}]"  # the release is a claim; from 1950 on, another
             op += "-event" if op in ("after", "before") else ""

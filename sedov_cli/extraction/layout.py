@@ -217,11 +217,11 @@ def _infobox_key(stripped: str) -> tuple[str, int] | None:
             elif rest[:1] == "\t" or rest.startswith("  "):
                 value_at = cut + (len(rest) - len(rest.lstrip()))
             elif (
-                key in ("Born", "Died")
-                and rest[:1].isupper() | rest[:1].isdigit() | (rest[:1] in "([")
-                and (body[cut - 1].isalpha())
+                rest[:1].isupper() | rest[:1].isdigit() | (rest[:1] in "([")
+                and body[cut - 1].islower()
+                and (key in ("Born", "Died") or len(stripped) <= _GLUED_LINE_MAX)
             ):
-                value_at = cut  # "BornJune 29, 1907(1907-06-29)": a table copied without its cells
+                value_at = cut  # "BornJune 29, 1907(1907-06-29)", "ReignJanuary 29, 1891 – …": cells lost
             elif not rest.strip():
                 value_at = len(body)  # "Born" alone: the value is on the next line
             else:
@@ -239,13 +239,17 @@ _RUNS_ON = frozenset(
 """Words a line ends with when it is a wrapped sentence, not a heading: "where he met" runs on."""
 
 
+_INITIALS = re.compile(r"\b(?:[A-Z]|c)\.\s")
+"""'James J. Williams', 'c. 1891': stops that end no sentence."""
+
+
 def _plain_heading(stripped: str, following: str) -> bool:
     """A short line with no sentence in it, a heading as a browser copies one; not a hard-wrapped line."""
     if len(stripped) > 80 or len(stripped.split()) > 10 or not stripped[0].isupper():
         return False
     if stripped[-1] in _SENTENCE_END and not stripped.endswith(")"):
         return False
-    if ". " in stripped or "; " in stripped or stripped.rsplit(None, 1)[-1].casefold() in _RUNS_ON:
+    if ". " in _INITIALS.sub("", stripped) or "; " in stripped or stripped.rsplit(None, 1)[-1].casefold() in _RUNS_ON:
         return False
     return not (following[:1].islower() and len(stripped) >= 40)  # the next line goes on with it
 
@@ -289,9 +293,19 @@ def _before_the_lead(lines: list[str], at: int, title: str, line: str = "") -> b
     return False
 
 
+_GLUED_LINE_MAX = 120
+"""An infobox row copied without its cells is short: 'ReignJanuary 29, 1891 – January 17, 1893'."""
+_PICTURE = re.compile(
+    r"(?:Portrait|Photograph|Photo|Picture|Image|Painting|Drawing|Engraving|Bust|Statue)\s+(?:of|by)\s"
+)
+"""What a caption opens with: 'Portrait by James J. Williams, c. 1891'."""
+
+
 def _is_caption(stripped: str) -> bool:
     """A short unpunctuated line with a date in it, not as a heading dates a section ('Noether in 1907')."""
-    return bool(_YEARISH.search(stripped)) and not _HEADING_DATES.search(stripped)
+    if not _YEARISH.search(stripped):
+        return False
+    return _PICTURE.match(stripped) is not None or not _HEADING_DATES.search(stripped)
 
 
 @dataclass
@@ -453,6 +467,8 @@ def read_layout(text: str) -> Layout:
             elif (st.start < 0 and not st.prose_seen and st.title is not None
                   and _before_the_lead(lines, number + 1, st.title, stripped)):  # fmt: skip
                 pass  # a mirror's banner or ad line ("Watch videos on African life") above the lead: chrome
+            elif not st.prose_seen and st.title is not None and _infobox_key(following.strip()) is not None:
+                pass  # "Queen of the Hawaiian Islands" over "Reign…": the infobox's own heading, not a section
             else:
                 st.heading(0, stripped)
             continue

@@ -94,7 +94,8 @@ _RELATIVE = re.compile(
     r"|immediately(?!\s+(?:after|before|following))|whereupon"
     r"|after\s+(?:a|some)\s+(?:short\s+|brief\s+|long\s+)?(?:period|time|while)(?:\s+of\s+[a-z]+)?(?=\s*,)|(?=soon)(?<!as\s)soon(?!\s+(?:after|afterwards?|thereafter|as|enough)\b))\b)"
     r"|(?P<from_then>\bfrom\s+(?:this|that|the\s+same)\s+(?:date|day|time|point|moment|year)(?:\s+on(?:wards?)?)?"
-    r"|\bfrom\s+then(?:\s+on(?:wards?)?)?|\b(?:ever\s+)?since\s+then\b)"
+    r"|\bfrom\s+then(?:\s+on(?:wards?)?)?|\b(?:ever\s+)?since\s+then\b"
+    r"|(?:(?<=\bhas\s)|(?<=\bhave\s)|(?<=\bhad\s))since(?=\s+(?:been|become|grown|[a-z]{3,}ed)\b))"
     rf"|(?P<months>\b(?:(?:at\s+the\s+age\s+of|at\s+age|aged)\s+(?P<mo_n>{_NUMBER})\s+months?"
     rf"|(?P<mo_n2>{_NUMBER})\s+months?\s+old)\b"
     rf"|\b(?P<days_n>{_NUMBER})\s+(?P<days_unit>days?|weeks?)\s+old\b)"
@@ -104,11 +105,13 @@ _RELATIVE = re.compile(
     r"|at\s+(?:the\s+)?age\s+of|at\s+age|aged|to\s+the\s+age\s+of|when\s+(?:he|she|they|(?P<age_who>(?-i:[A-Z])[\w'’-]+))\s+(?:was|were))"
     rf"\s+(?:(?:about|around|approximately|roughly|only|just|nearly|almost|barely)\s+)?"
     rf"(?!(?:a|an)\s+(?!years?\s+old\b))(?P<age_n>{_NUMBER})\b"  # "when she was a child" is no age: "a year old" is
+    r"(?P<age_half>\s+and\s+a\s+half\b)?"
     r"(?:\s+years?\s+(?:old|of\s+age)\b)?"
     r"(?!\s+(?:months?|weeks?|days?|o'clock|percent|per\s+cent|%)\b)"
     rf"|\bat\s+(?P<yoa_n>\d{{1,2}}|{_AGE_WORD})\s+years?\s+of\s+age\b"
     rf"|\b(?:as\s+)?an?\s+(?P<yo_n>\d{{1,2}}|{_AGE_WORD})[-\s]year[-\s]old(?=,?\s+(?:he|she|they)\b)"
-    rf"|\bat\s+(?P<at_n>\d{{1,2}}|{_AGE_WORD})(?=,?\s+(?:(?:he|she|they)\s+)?{_AGE_VERB}\b|,\s+(?:he|she|they)\b"
+    rf"|\bat\s+(?P<at_n>\d{{1,2}}|{_AGE_WORD})(?P<at_half>\s+and\s+a\s+half\b)?"
+    rf"(?=,?\s+(?:(?:he|she|they)\s+)?{_AGE_VERB}\b|,\s+(?:he|she|they)\b"
     rf"|,\s+(?-i:[A-Z])[\w'’-]+(?:\s+(?-i:[A-Z])[\w'’-]+)?\s+{_AGE_VERB}\b)"
     rf"|(?=at\s)(?:{_AGE_VERB_BEFORE})at\s+(?P<at_end>\d{{1,2}}|{_AGE_WORD})(?=\s*[,.;)]|\s+(?:and|in|after|when|while|from|of)\b)"
     rf"|\b(?:he|she|(?P<old_who>(?-i:[A-Z])[\w'’-]+))\s+was\s+(?:(?:about|around|only|just|nearly|almost|barely)\s+)?"
@@ -124,7 +127,7 @@ _RELATIVE = re.compile(
     rf"|(?P<within_n>\bwithin\s+(?:a|one|(?P<wi_n>{_NUMBER}))\s+(?P<wi_unit>years?|months?)\b"
     r"(?:\s+of\s+(?:his|her|their|its|the)\s+(?P<wi_noun>[a-z]{3,})\b)?)"
     rf"|(?P<next_n>\b(?:in|over|during|for)\s+the\s+(?:course\s+of\s+the\s+)?(?:next|following)\s+(?:(?P<nx_n>{_NUMBER})\s+(?P<nx_unit>years|decades)"
-    r"|(?P<nx_unit1>decade))\b)"
+    r"|(?P<nx_few>few|several)\s+years|(?P<nx_unit1>decade))\b)"
     r"|(?P<last_year>\b(?:in|during)\s+the\s+(?:last|final)\s+year\s+of\s+(?:his|her|their)\s+life\b)"
     r"|(?P<rest_of_life>\b(?:(?:for|during|throughout)\s+|(?<=\b(?:lived|spent)\s))the\s+rest\s+of\s+(?:his|her|their)"
     r"\s+life\b)"
@@ -221,7 +224,7 @@ class Resolution:
     note: str
 
 
-_HINTS = ("follow", "next", "subsequent", "later", "earlier", "before", "after", "previous", "preceding",
+_HINTS = ("since", "follow", "next", "subsequent", "later", "earlier", "before", "after", "previous", "preceding",
           "prior", "same", "that ", "this ", "these ", "those ", "then", "soon", "shortly", "not long", "age",
           "teens", "ties", "month", "meantime", "while", "eventually", "until", "when ", "at ", "for ", "over ",
           "during", "teenage", "summer", "winter", "spring", "autumn", "birthday", "within", "immediately",
@@ -500,6 +503,10 @@ def _resolve(
             return Resolution(f"[{since}..]", f"Resolved {said}: 'then' read as afterwards, by how much the text "
                               "does not say.")  # fmt: skip
         return Resolution(f"[{since}..]", f"Resolved {said}: after it, by how much the text does not say.")
+    if found.form == "next_n" and m["nx_few"]:  # "for the next few years": from it, for how long unsaid
+        if lo is None:
+            return Resolution(None, f"the date before it ({anchor.words!r}) has no start")
+        return Resolution(f"{lo}/..", f"Resolved {said}: a stretch from it, 'few' years, so no end.")
     if found.form in ("within_n", "next_n"):
         n = _count(m["wi_n"] or m["nx_n"] or "1")
         unit = (m["wi_unit"] or m["nx_unit"] or m["nx_unit1"] or "years").lower()
@@ -701,6 +708,11 @@ def _age(found: Found, birth: EdtfDate | None, about_subject: bool, death: EdtfD
             m["age_n"] or m["at_n"] or m["at_end"] or m["old_n"] or m["yoa_n"] or m["yo_n"] or m["was_n"] or m["late_n"]
         )
         what = f"age {first}"
+        if m["age_half"] or m["at_half"]:  # "at thirteen and a half": the month that many months after the birth
+            months = first * 12 + 6
+            return _within_life(found, _add_months(birth.span.earliest, months),
+                                _add_months(birth.span.latest, months + 1) - timedelta(days=1),
+                                f"age {first} and a half ({months} months)", birth, death)  # fmt: skip
     else:
         decade = " ".join((m["decade"] or "teens").lower().split())  # "as a teenager": the teens
         base = int(decade[:2]) if decade[0].isdigit() else _DECADES_OF_LIFE[decade]
@@ -715,6 +727,12 @@ def _age(found: Found, birth: EdtfDate | None, about_subject: bool, death: EdtfD
         what = f"ages {first} to {last}"
     lo = _add_years(birth.span.earliest, first)
     hi = _add_years(birth.span.latest, last + 1) - timedelta(days=1)
+    return _within_life(found, lo, hi, what, birth, death)
+
+
+def _within_life(found: Found, lo: date, hi: date, what: str, birth: EdtfDate, death: EdtfDate | None) -> Resolution:
+    """An age's days, ended by the death, under the word before it ('by the age of 10', 'from the age of 7')."""
+    m = found.match
     died = death.span.latest if death is not None else None
     clipped = ""
     if died is not None and hi > died:  # nothing is done at an age after death

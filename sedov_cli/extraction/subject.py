@@ -77,7 +77,8 @@ def _is_name(title: str) -> bool:
 def _clean(name: str) -> str:
     """A title line as a name: without the site's words, a site after " | ", life years or leading roles.
 
-    "Emmy Noether | SNAC" is Emmy Noether, and "Actor Rapper Tupac Shakur 1971 - 1996" is Tupac Shakur.
+    "Emmy Noether | SNAC" is Emmy Noether, "Biography of Ann Lee" Ann Lee, and "Actor Rapper Tupac Shakur
+    1971 - 1996" is Tupac Shakur.
     """
     folded = name.casefold()
     for word in ("from wikipedia", "wikipedia", "the free encyclopedia"):
@@ -95,6 +96,7 @@ def _clean(name: str) -> str:
     if comma and _is_name(head) and len(head.split()) > 1 and re.search(r"\b[a-z]{3,}\b", rest):
         name = head  # "Wangari Maathai, political activist, died at 71": a headline after the name
     name = re.sub(r"\s*(?::\s*|\b)(?:[Bb]iography|[Bb]io|[Pp]rofile|[Ll]ife\s+[Ss]tory)\s*$", "", name)
+    name = re.sub(r"^(?:(?:A|The)\s+)?(?:[Bb]iography|[Ll]ife|[Ss]tory|[Pp]rofile)\s+of\s+(?=[A-Z])", "", name)
     name = _TITLE_YEARS.sub("", name)
     name = re.sub(r"(?<=\w)\s*\([^()]{1,40}\)\s*$", "", name)  # "Edson Nascimento (Pele)": the name, not the alias
     words = name.split()
@@ -280,6 +282,7 @@ def find_subject(
         _from_prose(spans, texts, who)
     if who.birth_at is not None and who.birth_at[2] == "infobox":
         _widest_birth(spans, texts, who)
+    _finer_in_prose(spans, texts, who)
     _from_subtitle(text, spans, who)
     if who.death is None and who.birth is not None:
         _death_from_age(spans, texts, who)
@@ -317,6 +320,19 @@ def _death_from_age(spans: list[tuple[str, int, int]], texts: list[str], who: Su
         return
 
 
+def _finer_in_prose(spans: list[tuple[str, int, int]], texts: list[str], who: Subject) -> None:
+    """Life dates given as years ('(1930–2013).') and a day the prose gives in that year ('was born … on
+    November 16, 1930'): the day is the birth, the most precise statement of it, and the years restate it.
+    (A death stays where the life dates give it: annotators count the prose's day as a claim of its own.)"""
+    if who.birth is None or not re.fullmatch(r"\d{4}", who.birth):
+        return
+    probe = replace(who, aliases=list(who.aliases), birth=None, birth_at=None)
+    _from_prose(spans, texts, probe)
+    if probe.birth is not None and probe.birth.startswith(who.birth + "-"):
+        who.birth, who.birth_at = probe.birth, probe.birth_at
+        who.aliases.extend(a for a in probe.aliases if a not in who.aliases)
+
+
 def _widest_birth(spans: list[tuple[str, int, int]], texts: list[str], who: Subject) -> None:
     """An infobox's 'Born: … 1820' against the prose's 'born in 1819 or 1820': the prose, which holds it.
 
@@ -338,6 +354,7 @@ def _widest_birth(spans: list[tuple[str, int, int]], texts: list[str], who: Subj
         who.birth, who.birth_at = prose, prose_at
 
 
+_BARE_LIFE = re.compile(r"\((?P<inner>[^()]{4,70})\)\.?")
 _LIFE_LINE_MAX = 80
 _LIFE_LINE_WORDS = 9
 """A line of life dates alone is short: '10 December 1815 – 27 November 1852'."""
@@ -352,7 +369,8 @@ def _from_life_line(spans: list[tuple[str, int, int]], texts: list[str], who: Su
         line = words.strip()
         if len(line) > _LIFE_LINE_MAX or len(line.split()) > _LIFE_LINE_WORDS:
             return  # the prose has begun: "Born on April 2, 1871, in Bergen, Nora Vik learned to draw" is a sentence
-        life = life_in(line) if ";" not in line else None
+        bare = _BARE_LIFE.fullmatch(line)  # "(1930–2013)." as a line of its own, before the prose
+        life = life_in(bare["inner"] if bare else line) if ";" not in line else None
         if life is None:
             _subtitle(line, spans[i][1] + len(words) - len(words.lstrip()), who)
             continue
@@ -478,8 +496,16 @@ _TIMELINE_LIFE = re.compile(
     r"(?![\w,]*\s*\d{4})"
 )
 """A timeline's line for the birth or death: the year first, then the day ('1913 Born September 12 in …')."""
-_DESCRIPTION = re.compile(r"(?:[A-Z][a-z]+|[a-z]+)(?:[\s-]+(?:and\s+)?[a-z]+){0,4}\s+")
-"""'Fashion designer ', 'Industrialist and philanthropist ': words that describe the name after them."""
+_DESCRIPTION = re.compile(
+    r"(?:(?:The|the)\s+(?:[A-Z][a-z]+\s+)?[a-z]+|[A-Z][a-z]+|[a-z]+)(?:[\s-]+(?:and\s+)?[a-z]+){0,4}\s+"
+)
+_ASIDE_AT_END = re.compile(r"\([^()]{0,300}\)$")
+_LEADING_DATES = re.compile(
+    r"^(?:\d{1,4}\s+|(?:January|February|March|April|May|June|July|August|September|October"
+    r"|November|December)\s+|[–—-]\s+)+"
+)
+"""'Fashion designer ', 'Industrialist and philanthropist ', 'The Venezuelan revolutionary ': words that
+describe the name after them."""
 _OTHERS = re.compile(r"\b(?:[Hh]is|[Hh]er|[Tt]heir)\b")
 
 
@@ -489,12 +515,23 @@ def _described(before: str, names: list[str]) -> bool:
     The whole name, and nothing but lower-case description before it: "Her son Ivan Lee was born" in a
     life of Ann Lee is not her birth, and "his" or "her" before the name says it is someone else's."""
     head = before.rstrip()
+    aside = _ASIDE_AT_END.search(head) if head.endswith(")") else None
+    if aside is not None:  # "Ann Lee (whose full name is …) was born"
+        head = head[: aside.start()].rstrip()
     for name in names:
         if head.endswith(name):
-            description = head[: -len(name)]
+            description = _LEADING_DATES.sub("", head[: -len(name)])  # life dates run into the sentence
             if description == "" or (_DESCRIPTION.fullmatch(description) and not _OTHERS.search(description)):
                 return True
+            given = _GIVEN_AFTER_PHRASE.search(description)
+            if given is not None and not _OTHERS.search(description):  # "The eldest of six children, Ann Lee was"
+                return True
     return False
+
+
+_GIVEN_AFTER_PHRASE = re.compile(r",\s+(?:[A-Z][\w'’-]+\s+){0,3}$")
+"""A phrase before the name that ends at a comma, and the given names before the surname the text calls
+the subject by: 'The fifth of six children of Per and Kari Lee, Ann Lee was born …'."""
 
 
 def _from_prose(spans: list[tuple[str, int, int]], texts: list[str], who: Subject) -> None:
@@ -527,6 +564,10 @@ def _from_prose(spans: list[tuple[str, int, int]], texts: list[str], who: Subjec
                 continue
             if _OTHERS.search(re.split(r"[,;:]", words[: m.start()])[-1]):
                 continue  # "…, her husband died in October 1844": someone else's death in a sentence about her
+            if not about:  # "…, Ann Lee was born": the whole name, given names and all, is hers
+                tail = words[: m.start()].rstrip().rsplit(", ", 1)[-1]
+                if tail not in names and all(w[:1].isupper() for w in tail.split()) and len(tail.split()) <= 4:
+                    who.aliases.append(tail)
             about = True  # "Fashion designer Coco Chanel was born on …, and died on …": the death is hers too
             mentions, _ = find_dates(words[m.end() :])
             point = next((x for x in mentions if not x.period), None)

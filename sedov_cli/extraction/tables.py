@@ -119,6 +119,8 @@ CHROME_PREFIXES = tuple(
     This article is about
     This article needs
     This article has
+    This is a good article
+    This is a featured article
     For other uses
     For other people
     Not to be confused with
@@ -357,6 +359,12 @@ INFOBOX_KEYS = frozenset(
     Medal record
     Personal information
     Full name
+    Reign
+    Burial
+    Coronation
+    Regent
+    Dynasty
+    Issue
     """.strip().splitlines()
 )
 """The keys an infobox line may begin with (``Born: …``, ``Born | …``, ``Born`` alone above its value)."""

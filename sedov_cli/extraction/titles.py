@@ -23,7 +23,11 @@ _BREAK = re.compile(
     r"|,\s+(?:and|but|while|whereas|whereupon|where|when|after\s+which|and\s+then|then|yet|so|though|although)\s+"
     r"|(?<!\s)\s+and\s+(?=(?:he|she|they|then|later|in|on|at|by|from|after|before|during|the\s+following|two|three)\b)"
     r"|,\s+(?=(?:he|she|they|He|She|They)\s)"
+    r"|,\s+(?=(?:(?:his|her|their|the|an?)\s+)?[a-z]{3,}\s+(?:(?:later|which\s+were|which\s+was)\s+)?"
+    r"(?:recogni[sz]ed|honou?red|rewarded|acknowledged|crowned)\s+(?:with|by)\s)"
 )
+"""Where clauses break. The last form is a summing-up after a comma: ", efforts recognized with the 1922
+Nobel Peace Prize" tells the prize, with its own date, not the main clause's."""
 _DATE_LEAD_IN = re.compile(
     r"(?:\b(?:in|on|at|around|about|of|during|from|since|by|until|till|after|before|between|circa|c\.|ca\.|the|"
     r"early|late|mid|throughout|through|over|for|within)\s*)+$",
@@ -108,15 +112,19 @@ def clause_of(words: str, at: int, end: int) -> tuple[int, int]:
 
 _RELATIVE = re.compile(r",\s+(?=(?:which|who)\s)")
 _NAME = r"[A-Z][\w'’-]+(?:\s+(?:(?:de|von|van|da|du|la|le)\s+)?[A-Z][\w'’-]+){0,3}"
-_WHO = re.compile(rf"(?P<name>{_NAME})(?:,\s+[^,;()]{{1,80}}?)?,?\s+who\s+")
-"""'Karl Berg, a Swedish chemist who discovered the effect': what the clause tells is Karl Berg's."""
+_WHO = re.compile(rf"(?P<name>{_NAME})(?:,\s+(?![^,;()]{{0,80}}?\b(?:was|is|were|are)\s)[^,;()]{{1,80}}?)?,?\s+who\s+")
+"""'Karl Berg, a Swedish chemist who discovered the effect': what the clause tells is Karl Berg's (not in
+'… of Per Berg and Kari Holm, Lee was a bright child who …': a clause with its verb is no apposition)."""
 _NOT_A_NAME = frozenset("like as the in on at with by for and but when while after before unlike his her their".split())  # noqa: SIM905
-_FRONTED = re.compile(rf"[^;:]{{1,200}}?,\s+(?=(?:[Hh]e|[Ss]he|[Tt]hey|{_NAME})(?:,|\s+[a-z]))")
-"""'Two years later, in her first race abroad, she …': a phrase before the clause's subject."""
+_FRONTED = re.compile(
+    rf"(?:[^;:()]|\([^()]{{0,120}}\)){{1,200}}?,\s+(?=(?:[Hh]e|[Ss]he|[Tt]hey|{_NAME})(?:,|\s+[a-z]))"
+)
+"""'Two years later, in her first race abroad, she …': a phrase before the clause's subject (a comma inside a
+parenthesis, "(English translation, London, 1931)", is not the phrase's end)."""
 _FRONT_WORDS = frozenset(
     """in on at during after before by from following starting beginning upon later since until between early
     late throughout around about circa the that this two three four five six seven eight nine ten a some several
-    shortly soon within over""".split()  # noqa: SIM905
+    shortly soon within over born raised educated orphaned widowed trained""".split()  # noqa: SIM905
 )
 _APPOSITION = re.compile(rf"^(?P<name>{_NAME}), (?:an?|the|his|her|their) [^,;]{{1,120}}, (?=[a-z])")
 """'Rono, a student at a university in Ohio, set …': the subject, without what the text says they were."""
