@@ -228,4 +228,24 @@ def test_a_year_after_the_subjects_own_death_starts_at_the_death() -> None:
     assert _bounds(text) == [
         ("1980", "Her house in Vik became a museum", [("earliest", "1980-06-09")]),
         ("1980", "His farm was sold", []),  # his death, in a woman's life, is another's
+
+
+def test_years_counted_from_an_age_move_the_whole_age() -> None:
+    text = (
+        LIFE + "At the age of 14, she married Per Holm, and three years later her son Tom was born. "
+        "When Ann was 20, she moved to Oslo. Two years earlier she had left school."
+    )
+    assert _events(text)[2:] == [
+        ("[1914-05-03..1915-05-02]", "She married Per Holm"),
+        ("[1917-05-03..1918-05-02]", "Her son Tom was born"),
+        ("[1920-05-03..1921-05-02]", "She moved to Oslo"),
+        ("[1918-05-03..1919-05-02]", "She had left school"),
+    ]
+    note = _draft(text).dataset["events"][3]["note"]
+    assert note.endswith("it is a span of days, so the count moves the whole span.")
+    # an age from a birth known only to the year stays in years
+    assert _events("= Ann Lee =\n\nAnn Lee (1900 – 1980) was a poet. At the age of 14, she married. Three years "
+                   "later she moved.")[2:] == [  # fmt: skip
+        ("[1914-01-01..1915-12-30]", "She married"),
+        ("[1917..1918]", "She moved"),
     ]

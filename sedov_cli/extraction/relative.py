@@ -564,6 +564,15 @@ def _resolve(
             said = said.replace("the last date the text gives before it", "the end of the last period the text gives")
         elif year is None and when.interval and step < 0 and when.span.earliest:
             year = when.span.earliest.year  # before a period: counted from the year it began
+        days = _DAY_RANGE.fullmatch(anchor.edtf)
+        if year is None and found.form == "offset" and days and when.span.earliest and when.span.latest:
+            first, last = when.span.earliest, when.span.latest  # "at the age of 14 … three years later": the
+            whole_years = (first.month, first.day) == (1, 1)  # an age from a birth known to the year: in years
+            if not whole_years and 1 <= first.year + step and last.year + step <= 9999:  # the age moves by days
+                lo_day = birthday_in(first, first.year + step)
+                hi_day = birthday_in(last + timedelta(days=1), last.year + step) - timedelta(days=1)
+                return Resolution(f"[{lo_day.isoformat()}..{hi_day.isoformat()}]",
+                                  f"Resolved {said}: it is a span of days, so the count moves the whole span.")  # fmt: skip
         if year is None and found.form in ("next", "previous", "offset") and when.span.earliest and when.span.latest:
             y0, y1 = when.span.earliest.year + step, when.span.latest.year + step
             if not 1 <= y0 <= y1 <= 9999:
@@ -600,6 +609,10 @@ def _resolve(
             edges = (first, last) if m["side"].lower() == "later" else (first.replace(day=1), first)
             return Resolution(f"[{edges[0].isoformat()}..{edges[1].isoformat()}]", f"Resolved {said}.")
     return Resolution(point_text(year, mon + 1) + _approx(anchor.edtf), f"Resolved {said}.")
+
+
+_DAY_RANGE = re.compile(r"\[\d{4}-\d{2}-\d{2}\.\.\d{4}-\d{2}-\d{2}\]")
+"""A moment known to a span of days ('at the age of 14': 23 December 1881 to 22 December 1882)."""
 
 
 def step_of(found: Found) -> int:
