@@ -76,7 +76,7 @@ def test_a_browser_copy_reads_its_title_chrome_headings_infobox_captions_and_ref
         ("1882-03-23", "Emma Lind is born", "Lead"),
         ("1935-04-14", "Emma Lind dies", "Lead"),
         ("[1898-03-23..1899-03-22]", "She was sent to London", "Early life"),
-        ("[1900..1901]", "She returned to Erlangen", "Early life"),
+        ("[1900-03-23..1901-03-22]", "She returned to Erlangen", "Early life"),  # the age moved whole
         ("1910", "She lectured in Paris on New Year's Eve", "Work"),
         ("1921", "She published Idealtheorie in Ringbereichen", "Work"),
     ]
@@ -388,7 +388,7 @@ def test_a_name_from_the_site_is_taken_off_and_a_guessed_name_is_said() -> None:
         ("In 1931 she divorced. Soon after her divorce she left.", "[1931..]"),
         ("In 1930 she departed. After her departure the school closed.", "[1930..]"),
         ("In 1920 she became an editor in Oslo. Before becoming an editor she taught.", "[..1920]"),
-        ("At the age of 16 she left. Two years later she returned.", "[1918..1919]"),
+        ("At the age of 16 she left. Two years later she returned.", "[1918-05-03..1919-05-02]"),
         ("In 1931 she moved. Within a year she wrote.", "[1931..1932]"),
         ("In 1931 she moved. She stayed for three years.", "1931/1934"),
         ("In June 1931 she moved. That same summer she wrote.", "1931-26"),

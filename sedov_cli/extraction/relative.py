@@ -566,13 +566,13 @@ def _resolve(
             year = when.span.earliest.year  # before a period: counted from the year it began
         days = _DAY_RANGE.fullmatch(anchor.edtf)
         if year is None and found.form == "offset" and days and when.span.earliest and when.span.latest:
-            first, last = when.span.earliest, when.span.latest  # "at the age of 14 … three years later": the
-            whole_years = (first.month, first.day) == (1, 1)  # an age from a birth known to the year: in years
-            if not whole_years and 1 <= first.year + step and last.year + step <= 9999:  # the age moves by days
-                lo_day = birthday_in(first, first.year + step)
-                hi_day = birthday_in(last + timedelta(days=1), last.year + step) - timedelta(days=1)
-                return Resolution(f"[{lo_day.isoformat()}..{hi_day.isoformat()}]",
-                                  f"Resolved {said}: it is a span of days, so the count moves the whole span.")  # fmt: skip
+            begun, ended = when.span.earliest, when.span.latest  # "at the age of 14 … three years later": the
+            whole_years = (begun.month, begun.day) == (1, 1)  # an age from a birth known to the year: in years
+            if not whole_years and begun.year + step >= 1 and ended.year + step <= 9999:  # the age moves by days
+                lo_day = birthday_in(begun, begun.year + step)
+                hi_day = birthday_in(ended + timedelta(days=1), ended.year + step) - timedelta(days=1)
+                moved = f"[{lo_day.isoformat()}..{hi_day.isoformat()}]"
+                return Resolution(moved, f"Resolved {said}: it is a span of days, so the count moves the whole span.")
         if year is None and found.form in ("next", "previous", "offset") and when.span.earliest and when.span.latest:
             y0, y1 = when.span.earliest.year + step, when.span.latest.year + step
             if not 1 <= y0 <= y1 <= 9999:
