@@ -228,6 +228,7 @@ def test_a_year_after_the_subjects_own_death_starts_at_the_death() -> None:
     assert _bounds(text) == [
         ("1980", "Her house in Vik became a museum", [("earliest", "1980-06-09")]),
         ("1980", "His farm was sold", []),  # his death, in a woman's life, is another's
+    ]
 
 
 def test_years_counted_from_an_age_move_the_whole_age() -> None:
