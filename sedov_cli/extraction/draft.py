@@ -253,12 +253,9 @@ class _Builder:
             return None
         before = self.events[-1]
         try:
-            mine = parse_edtf(edtf).span.latest
+            mine = _bounded(edtf, bounds)[1]
         except DateError:
             return None
-        for bound in bounds or ():
-            if bound["side"] == "latest" and (mine is None or bound["date"] < mine.isoformat()):
-                mine = date.fromisoformat(bound["date"])
         theirs = self._start_of(before)
         if mine is not None and theirs is not None and mine < theirs:
             return None  # "before she was ten", told after her 1936 work: it follows nothing
@@ -268,21 +265,32 @@ class _Builder:
         """Where a drafted event can begin, as the chronology will file it: its own date's start and bounds
         (not the birth's, which says nothing of where it falls), else the start of the event it follows
         (remembered per event, so a run of "until" claims is not walked back each time)."""
-        known = self.starts.get(event["id"], ...)
-        if known is not ...:
-            return known
+        if event["id"] in self.starts:
+            return self.starts[event["id"]]
         try:
-            start = parse_edtf(event["date"]).span.earliest
+            start = _bounded(event["date"], event.get("bounds"), birth=False)[0]
         except DateError:
             start = None
-        for bound in event.get("bounds", ()):
-            if bound["side"] == "earliest" and bound.get("follows") != "birth":
-                day = date.fromisoformat(bound["date"])
-                start = day if start is None or day > start else start
         if start is None and event.get("follows") in self.starts:
             start = self.starts[event["follows"]]
         self.starts[event["id"]] = start
         return start
+
+
+def _bounded(edtf: str, bounds: list[dict[str, Any]] | None, *, birth: bool = True) -> tuple[date | None, date | None]:
+    """A drafted date's earliest and latest day with its bounds applied (``birth`` False: leaving out a bound
+    that only says the claim follows the birth). Raises DateError for a date that does not parse."""
+    span = parse_edtf(edtf).span
+    lo, hi = span.earliest, span.latest
+    for bound in bounds or ():
+        if not birth and bound.get("follows") == "birth":
+            continue
+        day = date.fromisoformat(bound["date"])
+        if bound["side"] == "earliest":
+            lo = day if lo is None or day > lo else lo
+        else:
+            hi = day if hi is None or day < hi else hi
+    return lo, hi
 
 
 def _after_birth(edtf: str, bounds: list[dict[str, Any]] | None, born: date) -> list[dict[str, Any]] | None:
@@ -1467,8 +1475,6 @@ def _warnings(
 
 
 def _earliest(edtf: str) -> Any:
-    from datetime import date
-
     span = parse_edtf(edtf).span
     return span.earliest or date.min
 
