@@ -174,3 +174,15 @@ def test_known_places_named_comma_after_comma_after_a_place_are_places() -> None
     assert find_places("She grew up in Bergen, Norway, with an aunt.", frozenset()) == ["Bergen", "Norway"]
     assert find_places("He sang in Lyon, Geneva, Milan and Rome.", frozenset()) == ["Lyon", "Geneva", "Milan"]
     assert find_places("She sang in Oslo, Edvard Lund wrote.", frozenset()) == ["Oslo"]  # a person after the comma
+
+
+def test_ids_keep_letters_that_have_no_ascii_mark_and_stop_at_a_whole_word() -> None:
+    from sedov_cli.extraction.names import slug
+
+    assert slug("Store Frøen") == "store-froen"  # not "store-fren": ø is a letter, not o with a mark
+    assert slug("Łódź, Æbeltoft and Straße") == "lodz-aebeltoft-and-strasse"
+    assert slug("Żółć") == "zolc"
+    long = "The years of her apprenticeship with the cabinet makers of Amsterdam"
+    assert slug(long) == "the-years-of-her-apprenticeship-with-the-cabinet"  # 48 at most, at a word's end
+    assert slug("x" * 60) == "x" * 48  # one word longer than an id is the only one cut
+    assert slug("ø", "place") == "o" and slug("…", "place") == "place"

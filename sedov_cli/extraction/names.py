@@ -326,10 +326,22 @@ def _capitalised_run(sentence: str, at: int) -> tuple[list[str], str]:
 
 _NOT_IN_IDS = re.compile(r"[^a-z0-9]+")
 
+_OWN_LETTERS = str.maketrans({"ø": "o", "Ø": "O", "æ": "ae", "Æ": "AE", "œ": "oe", "Œ": "OE", "ß": "ss", "đ": "d",
+                              "Đ": "D", "ð": "d", "Ð": "D", "ł": "l", "Ł": "L", "þ": "th", "Þ": "TH", "ı": "i",
+                              "ħ": "h", "Ħ": "H", "ŧ": "t", "Ŧ": "T"})  # fmt: skip
+"""Letters that are letters of their own, not a base letter with a mark: NFKD leaves them whole, so
+the ASCII fold would drop them and cut the word ("Frøen" as "fren")."""
+
+ID_LENGTH = 48
+
 
 def slug(text: str, fallback: str = "item") -> str:
-    """An id in the dataset's alphabet (a-z, 0-9 and single hyphens)."""
+    """An id in the dataset's alphabet (a-z, 0-9 and single hyphens), of whole words: a long text stops
+    at the last word that fits, never inside one (a single word longer than an id is the one cut)."""
     if not text.isascii():  # ASCII text has nothing to decompose or drop: most names and titles skip the round trip
-        text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
+        text = unicodedata.normalize("NFKD", text.translate(_OWN_LETTERS)).encode("ascii", "ignore").decode("ascii")
     out = _NOT_IN_IDS.sub("-", text.lower()).strip("-")
-    return out[:48].rstrip("-") or fallback
+    if len(out) > ID_LENGTH:
+        cut = out.rfind("-", 0, ID_LENGTH + 1)
+        out = out[:cut] if cut > 0 else out[:ID_LENGTH]
+    return out or fallback
