@@ -574,7 +574,7 @@ def test_an_age_in_a_sentence_with_a_year_narrows_it_with_an_article_bound() -> 
 def test_claims_after_the_death_are_warned_about() -> None:
     draft = _draft("= Ann Lee =\n\nAnn Lee (3 May 1900 – 1950) was a poet. A statue of her was put up in 2005.\n")
     assert draft.warnings == [
-        "1 claim fall after Ann Lee's death (1950): check that each is about the legacy, not a misread date"
+        "1 claim falls after Ann Lee's death (1950): check that each is about the legacy, not a misread date"
     ]
 
 
@@ -585,6 +585,17 @@ def test_seasons_are_edtf_seasons_with_the_hemisphere_in_the_note() -> None:
     assert "northern hemisphere" in last["note"]
     assert draft.warnings == [
         "convention: 1 season read as meteorological seasons of the northern hemisphere (March–May for spring)"
+    ]
+
+
+def test_the_summary_counts_conventions_and_late_claims_in_english_plurals() -> None:
+    draft = _draft(
+        "= Ann Lee =\n\nAnn Lee (3 May 1800 – 1880) was a poet. In the early 19th century she sang. In the late "
+        "19th century she wrote. A statue of her was put up in 1905. A film was made in 1955.\n"
+    )
+    assert draft.warnings == [
+        "2 claims fall after Ann Lee's death (1880): check that each is about the legacy, not a misread date",
+        "convention: 2 centuries read as a century's hundred years from its '00 year (the 19th century is 1800–1899)",
     ]
 
 

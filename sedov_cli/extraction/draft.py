@@ -1442,7 +1442,7 @@ def _warnings(
         after = [e for e in events if "death" not in e["tags"] and earliest[e["date"]] > last]
         if after:
             out.append(
-                f"{len(after)} claim{'s' if len(after) != 1 else ''} fall after {who.name}'s death "
+                f"{len(after)} claim{'s fall' if len(after) != 1 else ' falls'} after {who.name}'s death "
                 f"({death.display}): check that each is about the legacy, not a misread date"
             )
     sections = {e["source"]["section"] for e in events}  # each section's name read once, not once per event
@@ -1457,12 +1457,12 @@ def _warnings(
         described = {
             "season": "read as meteorological seasons of the northern hemisphere (March–May for spring)",
             "century": "read as a century's hundred years from its '00 year (the 19th century is 1800–1899)",
-            "age": "counted from the subject's birth",
             "age with a year": "narrowed by an age in the same sentence (an article bound)",
         }[what]
-        label = {"age with a year": "date"}.get(what, what) + ("s" if count != 1 else "")
-        if what == "age":
-            label = "ages" if count != 1 else "age"
+        one, many = {"age with a year": ("date", "dates"), "century": ("century", "centuries")}.get(
+            what, (what, what + "s")
+        )
+        label = one if count == 1 else many
         out.append(f"convention: {count} {label} {described}")
     if who.birth is None:
         out.append(
