@@ -223,6 +223,13 @@ def test_text_forms_bom_crlf_nbsp_dashes_and_citation_markers(tmp_path: Path) ->
     _valid(draft, text, tmp_path)
 
 
+def test_a_short_line_that_ends_a_sentence_before_its_citation_marker_is_prose_not_a_heading() -> None:
+    text = "Ann Lee\n\nAnn Lee (3 May 1900 – 1980) was a poet.\n\nLife\n\nIn 1912 she moved.\nShe married in 1919.[1]\n"
+    draft = _draft(text)
+    assert _events(draft)[-2:] == [("1912", "She moved", "Life"), ("1919", "She married", "Life")]
+    assert draft.skipped == {}  # not a caption
+
+
 # --- the subject ------------------------------------------------------------------------------------------------
 
 

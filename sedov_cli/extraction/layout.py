@@ -243,11 +243,15 @@ _INITIALS = re.compile(r"\b(?:[A-Z]|c)\.\s")
 """'James J. Williams', 'c. 1891': stops that end no sentence."""
 
 
+_TRAILING_MARKERS = re.compile(rf"(?:{_CITATION_MARKER.pattern})+$")
+
+
 def _plain_heading(stripped: str, following: str) -> bool:
     """A short line with no sentence in it, a heading as a browser copies one; not a hard-wrapped line."""
     if len(stripped) > 80 or len(stripped.split()) > 10 or not stripped[0].isupper():
         return False
-    if stripped[-1] in _SENTENCE_END and not stripped.endswith(")"):
+    ended = _TRAILING_MARKERS.sub("", stripped) or stripped  # "in 1919.[1]": a sentence, its citation after it
+    if ended[-1] in _SENTENCE_END and not ended.endswith(")"):
         return False
     if ". " in _INITIALS.sub("", stripped) or "; " in stripped or stripped.rsplit(None, 1)[-1].casefold() in _RUNS_ON:
         return False
