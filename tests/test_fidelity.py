@@ -241,6 +241,8 @@ def test_no_one_who_only_dates_or_reports_an_event_is_among_its_people(ds: Datas
     assert "zina" not in ds.by_id["cares-for-nephew"].people  # his late half-sister only says whose son he is
     # "agents of Stalin": his agents are said to have acted, and the article does not say he took part
     assert [e.id for e in ds.events if "joseph-stalin" in e.people] == []
+    # "far more interested … than Trotsky": a comparison, and Trotsky takes no part in what Sedov urged
+    assert "leon-trotsky" not in ds.by_id["urges-liquidation"].people
     assert (
         len(run("events", "--person", "Hitler").splitlines())
         == len(run("events", "--person", "Broué").splitlines())
