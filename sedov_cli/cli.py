@@ -187,11 +187,15 @@ class SedovGroup(TyperGroup):
     @staticmethod
     def _report(exc: Exception, argv: Sequence[str] = ()) -> int:
         from .dataset import DatasetError
+        from .environment import wrap_prose
         from .text import visible
 
         if isinstance(exc, DatasetError):  # one prefix, then each problem on its own indented line
-            sys.stderr.write("sedov: error: the dataset cannot be used:\n")
-            sys.stderr.write("".join(f"  {visible(str(p))}\n" for p in exc.problems))
+            _say_error(sys.stderr, "the dataset cannot be used:")
+            width = _terminal_width(sys.stderr)
+            for problem in exc.problems:
+                line = f"  {visible(str(problem))}"
+                sys.stderr.write((wrap_prose(line, width, hang=2) if width else line) + "\n")
             sys.stderr.flush()
             return ExitStatus.ERROR
         if isinstance(exc, SedovError):

@@ -268,3 +268,37 @@ def test_an_error_at_a_terminal_wraps_at_words_to_its_width() -> None:
         "sedov: error: events takes no words, only options: did you mean sedov events --place Paris? "
         "(see 'sedov events --help')\n"
     )
+
+
+def test_a_bad_dataset_at_a_terminal_lists_its_problems_wrapped_at_words(tmp_path: Path) -> None:
+    """Each problem on its own indented line, wrapped at the terminal's width with a hanging indent
+    (at 40 columns "column 1" was folded into "colu" and "mn 1"); in a pipe each stays one line."""
+    import fcntl
+    import pty
+    import struct
+    import termios
+
+    from conftest import read_until_closed
+
+    (tmp_path / "bad.json").write_text("{\n")
+    leader, follower = pty.openpty()
+    fcntl.ioctl(follower, termios.TIOCSWINSZ, struct.pack("HHHH", 24, 40, 0, 0))
+    env = {k: v for k, v in os.environ.items() if k not in ("NO_COLOR", "SEDOV_DATA", "COLUMNS")}
+    argv = [*SEDOV, "--data", "bad.json", "timeline"]
+    proc = subprocess.Popen(argv, stdout=subprocess.DEVNULL, stderr=follower, env=env, cwd=tmp_path)
+    os.close(follower)
+    out = read_until_closed(leader).decode().replace("\r\n", "\n")
+    os.close(leader)
+    assert proc.wait(timeout=60) == 1
+    assert out == (
+        "sedov: error: the dataset cannot be\n"
+        "  used:\n"
+        "  bad.json: invalid JSON at line 2,\n"
+        "    column 1: Expecting property name\n"
+        "    enclosed in double quotes\n"
+    )
+    piped = subprocess.run(argv, capture_output=True, text=True, env=env, cwd=tmp_path)
+    assert piped.stderr == (
+        "sedov: error: the dataset cannot be used:\n"
+        "  bad.json: invalid JSON at line 2, column 1: Expecting property name enclosed in double quotes\n"
+    )
