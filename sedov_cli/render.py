@@ -31,7 +31,7 @@ from .model import Dataset, Event
 from .queries import Hit, by_period
 from .records import Listing, age_json, age_text, age_words
 from .relative import Distance
-from .render_layout import STACK_BELOW, Column, fit
+from .render_layout import GLUE, STACK_BELOW, Column, breaks, fit, glue_dates
 from .sentences import FOLLOWS_WORDS, basis_words
 from .text import plural, visible
 
@@ -116,6 +116,7 @@ def _fitted(env: Environment, columns: Sequence[Column], rows: Sequence[TableRow
     space first, carries the section headings, and heads each block when stacked.
     """
     out = console(env)
+    rows = [_glued(row) if isinstance(row, Text) else [_glued(cell) for cell in row] for row in rows]
     texts: list[list[str]] = [[] for _ in columns]
     for row in rows:
         if isinstance(row, Text):  # a heading spans the row: the other cells are empty
@@ -138,11 +139,33 @@ def _fitted(env: Environment, columns: Sequence[Column], rows: Sequence[TableRow
             if n:
                 table.add_section()
             cells = [Text("")] * len(columns)
-            cells[main] = row
+            cells[main] = _wrapped(row, widths[main])
             table.add_row(*cells)
         else:
-            table.add_row(*row)
+            table.add_row(*(_wrapped(cell, width) for cell, width in zip(row, widths, strict=True)))
     out.print(table)
+
+
+def _glued(cell: Text) -> Text:
+    """``cell`` with each date in words held on one line (the same length: every style keeps its place)."""
+    plain = cell.plain
+    glued = glue_dates(plain)
+    if glued is plain:
+        return cell
+    return Text(glued, style=cell.style, justify=cell.justify, overflow=cell.overflow, spans=cell.spans)
+
+
+def _wrapped(cell: Text, width: int) -> Text:
+    """``cell`` broken into lines at its plain spaces, as the widths were weighed (rich would also break
+    at the no-break spaces that hold a date together), the no-break spaces then shown as spaces."""
+    plain = cell.plain
+    cuts = breaks(plain, width)
+    if not cuts and GLUE not in plain:
+        return cell
+    chars = list(plain.replace(GLUE, " "))
+    for cut in cuts:
+        chars[cut] = "\n"  # a space for a newline: the same length, so every style keeps its place
+    return Text("".join(chars), style=cell.style, justify=cell.justify, overflow=cell.overflow, spans=cell.spans)
 
 
 def _stacked(out: Console, columns: Sequence[Column], rows: Sequence[TableRow], main: int, title: str | None) -> None:
@@ -153,7 +176,7 @@ def _stacked(out: Console, columns: Sequence[Column], rows: Sequence[TableRow], 
         if isinstance(row, Text):
             if n:
                 out.print()
-            out.print(row)
+            out.print(_wrapped(row, out.width))
             continue
         name, _, ident = row[main].plain.partition("\n")  # a title, and perhaps its id beneath
         head = Text(name, style="bold", overflow="fold")

@@ -17,6 +17,7 @@ Pure arithmetic on strings: no rich, so it is tested as plain values.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -54,27 +55,55 @@ class Column:
     """How the stacked layout names this value ("age 31"); empty for none."""
 
 
+GLUE = "\xa0"
+"""A no-break space: the cell is broken at plain spaces only, and shows this one as a space."""
+
+_MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+_A_DAY = re.compile(rf"\b(?:\d{{1,2}} {_MONTH}(?: \d{{3,4}})?|{_MONTH} \d{{1,2}}, \d{{3,4}}|{_MONTH} \d{{3,4}})\b")
+"""A date in words, which a table keeps on one line: "24 February 1906", "February 1938", "March 3, 1920"."""
+
+
+def glue_dates(text: str) -> str:
+    """``text`` with the spaces inside each date in words made no-break: "24 February" over "1906" reads
+    as two things."""
+    if " " not in text or not any(ch.isdigit() for ch in text):
+        return text
+    return _A_DAY.sub(lambda m: m.group().replace(" ", GLUE), text)
+
+
+def _words(line: str) -> list[str]:
+    return [word for word in line.split(" ") if word]
+
+
 def longest_word(text: str) -> int:
-    return max((cell_len(word) for word in text.split()), default=0)
+    return max((cell_len(word) for line in text.split("\n") for word in _words(line)), default=0)
 
 
 def longest_line(text: str) -> int:
     return max((cell_len(line) for line in text.splitlines()), default=0)
 
 
-def line_count(text: str, width: int) -> int:
-    """How many lines ``text`` takes wrapped at word boundaries to ``width`` (as rich wraps a cell)."""
-    total = 0
+def breaks(text: str, width: int) -> list[int]:
+    """Where ``text`` wrapped at its plain spaces to ``width`` starts each continued line (offsets of the
+    spaces that end a line). A word wider than the line stays whole: rich folds it."""
+    out: list[int] = []
+    at = 0
     for line in text.split("\n"):
-        lines, used = 1, 0
-        for word in line.split():
-            size = cell_len(word)
+        used = 0
+        for match in re.finditer(r"[^ ]+", line):
+            size = cell_len(match.group())
             if used and used + 1 + size > width:
-                lines, used = lines + 1, size
+                out.append(at + match.start() - 1)
+                used = size
             else:
                 used += size + (1 if used else 0)
-        total += lines
-    return total
+        at += len(line) + 1
+    return out
+
+
+def line_count(text: str, width: int) -> int:
+    """How many lines ``text`` takes wrapped at its plain spaces to ``width`` (as the table draws a cell)."""
+    return text.count("\n") + 1 + len(breaks(text, width))
 
 
 def _heights(texts: Sequence[str], low: int, high: int) -> list[list[int]]:

@@ -70,7 +70,8 @@ def test_terminal_gets_a_coloured_table() -> None:
     screen = run_in_terminal("timeline")
     assert "\x1b[" in screen
     plain = " ".join(re.sub(r"\x1b\[[0-9;]*m", "", screen).split())
-    assert "Exile in Paris" in plain and "Pavel Sudoplatov" in plain and "early 1933 26–27" in plain
+    assert "Exile in Paris" in plain and "disputed: Pavel" in plain and "early 1933 26–27" in plain
+    assert "24 February 1906 0 Born" in plain  # a date in words stays on one line
 
 
 @pytest.mark.parametrize("env", [{"NO_COLOR": "1"}, {"TERM": "dumb"}])

@@ -42,7 +42,11 @@ def test_layouts_at_three_widths(name: str, args: list[str], width: int) -> None
 def test_short_columns_are_not_folded_one_word_a_line() -> None:
     wide = _screen("events", "--from", "1935", "--to", "1936", columns=120)
     assert "29–31 if alive" in wide and "25–31 (during)" in wide  # was "28–31, / if in / the / lifetime"
-    assert "29–31 if alive" in _screen("timeline", columns=80)  # the Age column's longest entry, whole
+    narrow = _screen("timeline", columns=80)
+    assert "29–31 if" in narrow and "if\n" not in narrow  # the Age column's entries on two lines at most
+    # a date in words is never broken ("24 February" over "1906"); "by" may stand above one
+    assert "24 February 1906" in narrow and "by                       31" in narrow
+    assert "16 February 1938         31   Dies in a Paris hospital" in narrow
     relative = _screen("events", "--relative-to", "death", "--from", "1938", "--to", "1938", columns=80)
     assert "0–15 days before death" in relative  # was "0–15 / days / before / death"
     stats = _screen("stats", columns=80)
@@ -147,3 +151,21 @@ def test_show_names_its_neighbours_and_files_by_16_february_1938_there() -> None
 def test_people_show_dates_in_words() -> None:
     out = CliRunner().invoke(cli.app, ["people", "--search", "lev"], obj=terminal(100)).stdout
     assert "24 February 1906" in out and "1906-02-24" not in out
+
+
+def test_a_date_in_words_is_one_unbreakable_word_and_cells_break_at_plain_spaces() -> None:
+    from sedov_cli.render_layout import GLUE, breaks, glue_dates, longest_word
+
+    assert glue_dates("by 16 February 1938") == f"by 16{GLUE}February{GLUE}1938"
+    assert glue_dates("March 3, 1920 and May 1921") == f"March{GLUE}3,{GLUE}1920 and May{GLUE}1921"
+    assert glue_dates("between 1929 and 1931") == "between 1929 and 1931"  # no date in words: breaks as prose
+    assert glue_dates("1 May") == f"1{GLUE}May" and glue_dates("May I") == "May I"
+    assert longest_word(glue_dates("by 16 February 1938")) == 16
+    assert breaks(glue_dates("by 16 February 1938"), 16) == [2]  # "by" above the whole date
+    assert breaks("a bb ccc\nd", 4) == [4] and breaks("aaaaaa b", 3) == [6]  # a long word stays whole
+    # and no no-break space ever leaves the table: in a pipe, at a terminal, stacked
+    for args in (["timeline", "--format", "table"], ["events", "--format", "table"]):
+        assert GLUE not in CliRunner().invoke(cli.app, args).output
+    for width in (40, 80, 120):
+        for args in (["timeline"], ["stats"], ["events", "--from", "1938"]):
+            assert GLUE not in CliRunner().invoke(cli.app, args, obj=terminal(width)).stdout
