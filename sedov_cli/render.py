@@ -101,7 +101,7 @@ def certainty_text(event: Event) -> Text:
 
 
 def _places(ds: Dataset, event: Event) -> str:
-    return ", ".join(ds.places[p].name for p in event.places)
+    return "; ".join(ds.places[p].name for p in event.places)  # "St Hugh's College, Oxford" has a comma of its own
 
 
 TableRow = Sequence[Text] | Text

@@ -9,9 +9,10 @@ from __future__ import annotations
 
 import re
 from datetime import date
+from typing import Any
 
 import pytest
-from conftest import check_snapshot, terminal
+from conftest import WriteDataset, check_snapshot, terminal
 from test_processes import SEDOV, run_in_terminal
 from typer.testing import CliRunner
 
@@ -169,3 +170,17 @@ def test_a_date_in_words_is_one_unbreakable_word_and_cells_break_at_plain_spaces
     for width in (40, 80, 120):
         for args in (["timeline"], ["stats"], ["events", "--from", "1938"]):
             assert GLUE not in CliRunner().invoke(cli.app, args, obj=terminal(width)).stdout
+
+
+def test_a_tables_places_are_separated_by_semicolons_as_a_place_name_may_hold_a_comma(
+    write_dataset: WriteDataset,
+) -> None:
+    def two_places(raw: dict[str, Any]) -> None:
+        raw["places"].append({"id": "st-hughs", "name": "St Hugh's College, Oxford", "aliases": [],
+                              "kind": "place", "parent": None, "note": "A test place."})  # fmt: skip
+        event = next(e for e in raw["events"] if e["id"] == "moves-to-paris")
+        event["places"] = ["paris", "st-hughs"]
+
+    path = write_dataset(two_places)
+    out = CliRunner().invoke(cli.app, ["--data", str(path), "events", "--place", "Oxford"], obj=terminal(160)).stdout
+    assert "Paris; St Hugh's College, Oxford" in out
