@@ -504,8 +504,6 @@ def test_subject_from_the_first_sentence_and_from_subject_option() -> None:
     ("text", "message"),
     [
         ("= Ann =\n\nAnn was a poet. She wrote.\n", "found no dated claims in 2 sentences; nothing drafted"),
-        ("Ann Lee (1900–1980) was a poet. She wrote a lot.\n",
-         "found no dated claims in 2 sentences beyond Ann Lee's life dates; nothing drafted"),
         ("just words, no name. none at all.\n", "cannot tell whose life this is: the text has no title line, its "
          "first sentence does not open with a name, and no name recurs. Give one with --subject NAME"),
     ],
@@ -514,6 +512,18 @@ def test_nothing_to_draft_says_why(text: str, message: str) -> None:
     with pytest.raises(NothingToDraft) as caught:
         draft_dataset(text, Source("a.txt"))
     assert str(caught.value) == message
+
+
+def test_a_text_that_dates_only_the_life_is_a_draft_of_the_birth_and_death_with_a_warning() -> None:
+    """An obituary's two dates are what its reader wants: drafted, and the summary says that is all."""
+    draft = draft_dataset("Ann Lee (1900–1980) was a poet. She wrote a lot.\n", Source("a.txt"))
+    assert [(e["date"], e["title"]) for e in draft.dataset["events"]] == [
+        ("1900", "Ann Lee is born"), ("1980", "Ann Lee dies")
+    ]  # fmt: skip
+    assert draft.warnings[0] == "the text dates nothing but Ann Lee's life: the draft holds only the birth and the death"
+    born = draft_dataset("Peter Wood was born in Mirfield on 2 December 1924. He was kind.\n", Source("a.txt"))
+    assert [e["date"] for e in born.dataset["events"]] == ["1924-12-02"]
+    assert born.warnings[0] == "the text dates nothing but Peter Wood's life: the draft holds only that one date"
 
 
 # --- the command --------------------------------------------------------------------------------------------
@@ -628,8 +638,8 @@ def test_an_article_outside_the_drafts_folder_is_copied_beside_it(
         (b"\x89PNG\r\n\x1a\n\x00\x00", "ann.txt: looks like a binary file (it has NUL bytes), not plain text; "
          "save the article as text"),
         (b"Ann \xe9t\xe9 1925", "ann.txt: is not UTF-8 text (byte 4 is 0xe9); save the article as UTF-8"),
-        ("= Ann =\n\nAnn Lee (1900–1980) wrote poems. She liked them.\n".encode(),
-         "ann.txt: found no dated claims in 2 sentences beyond Ann's life dates; nothing drafted"),
+        ("= Ann =\n\nAnn wrote poems. She liked them.\n".encode(),
+         "ann.txt: found no dated claims in 2 sentences; nothing drafted"),
         ("Ann Lee was born in 1900.\n".encode("utf-16"), "ann.txt: is UTF-16 text, not UTF-8; save the article as "
          "UTF-8 (for example: iconv -f UTF-16 -t UTF-8 ann.txt > ann-utf8.txt)"),
         ("Ann Lee was born in 1900.\n".encode("utf-16-be"), "ann.txt: is UTF-16 text, not UTF-8; save the article "

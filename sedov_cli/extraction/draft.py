@@ -1188,9 +1188,9 @@ def draft_dataset(
         progress(total, total)
     subject_events = [e for e in builder.events if "birth" not in e["tags"] and "death" not in e["tags"]]
     others = [e for e in builder.events if e["people"] and ("birth" in e["tags"] or "death" in e["tags"])]
-    if not subject_events and not others:  # the subject's life dates alone are no chronology
-        beyond = f" beyond {who.name}'s life dates" if who.birth or who.death else ""
-        raise NothingToDraft(f"found no dated claims in {plural(len(found), 'sentence')}{beyond}; nothing drafted")
+    life_only = not subject_events and not others
+    if life_only and not builder.events:
+        raise NothingToDraft(f"found no dated claims in {plural(len(found), 'sentence')}; nothing drafted")
     periods = [{"id": pid, "name": name, "section": name} for name, pid in builder.periods.items()]
     dataset: dict[str, Any] = {
         "title": f"{who.name}: a chronology drafted from {source.file}",
@@ -1209,6 +1209,9 @@ def draft_dataset(
     }
     draft_out = Draft(dataset, len(found), unresolved, layout.skipped)
     draft_out.warnings = _warnings(who, layout, builder.events, death, conventions)
+    if life_only:  # an obituary's two dates are a draft, but a short one: say so rather than refuse
+        draft_out.warnings.insert(0, f"the text dates nothing but {who.name}'s life: the draft holds only "
+                                     f"{'the birth and the death' if len(builder.events) > 1 else 'that one date'}")  # fmt: skip
     return draft_out
 
 
