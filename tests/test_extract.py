@@ -520,7 +520,9 @@ def test_a_text_that_dates_only_the_life_is_a_draft_of_the_birth_and_death_with_
     assert [(e["date"], e["title"]) for e in draft.dataset["events"]] == [
         ("1900", "Ann Lee is born"), ("1980", "Ann Lee dies")
     ]  # fmt: skip
-    assert draft.warnings[0] == "the text dates nothing but Ann Lee's life: the draft holds only the birth and the death"
+    assert (
+        draft.warnings[0] == "the text dates nothing but Ann Lee's life: the draft holds only the birth and the death"
+    )
     born = draft_dataset("Peter Wood was born in Mirfield on 2 December 1924. He was kind.\n", Source("a.txt"))
     assert [e["date"] for e in born.dataset["events"]] == ["1924-12-02"]
     assert born.warnings[0] == "the text dates nothing but Peter Wood's life: the draft holds only that one date"
@@ -638,7 +640,7 @@ def test_an_article_outside_the_drafts_folder_is_copied_beside_it(
         (b"\x89PNG\r\n\x1a\n\x00\x00", "ann.txt: looks like a binary file (it has NUL bytes), not plain text; "
          "save the article as text"),
         (b"Ann \xe9t\xe9 1925", "ann.txt: is not UTF-8 text (byte 4 is 0xe9); save the article as UTF-8"),
-        ("= Ann =\n\nAnn wrote poems. She liked them.\n".encode(),
+        (b"= Ann =\n\nAnn wrote poems. She liked them.\n",
          "ann.txt: found no dated claims in 2 sentences; nothing drafted"),
         ("Ann Lee was born in 1900.\n".encode("utf-16"), "ann.txt: is UTF-16 text, not UTF-8; save the article as "
          "UTF-8 (for example: iconv -f UTF-16 -t UTF-8 ann.txt > ann-utf8.txt)"),

@@ -1210,8 +1210,8 @@ def draft_dataset(
     draft_out = Draft(dataset, len(found), unresolved, layout.skipped)
     draft_out.warnings = _warnings(who, layout, builder.events, death, conventions)
     if life_only:  # an obituary's two dates are a draft, but a short one: say so rather than refuse
-        draft_out.warnings.insert(0, f"the text dates nothing but {who.name}'s life: the draft holds only "
-                                     f"{'the birth and the death' if len(builder.events) > 1 else 'that one date'}")  # fmt: skip
+        held = "the birth and the death" if len(builder.events) > 1 else "that one date"
+        draft_out.warnings.insert(0, f"the text dates nothing but {who.name}'s life: the draft holds only {held}")
     return draft_out
 
 
