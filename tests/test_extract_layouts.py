@@ -14,6 +14,7 @@ import random
 import re
 import subprocess
 import sys
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -825,3 +826,20 @@ def test_a_relative_date_is_labelled_a_reading_on_each_end(tmp_path: Path) -> No
     assert bases == {"Ann Lee is born": ("date", "date"), "She moved": ("date", "date"),
                      "She wrote": ("article", "article"), "She sang": ("article", None),
                      "Ann Lee dies": ("date", "date")}  # fmt: skip
+
+
+def test_life_dates_a_reader_should_check_are_flagged() -> None:
+    misprint = _draft("= Ann Lee =\n\nAnn Lee (born 3 May 1872) was a poet. In 1913 she left. She died in hospital "
+                      "on 8 June 2013.\n")  # fmt: skip
+    assert misprint.warnings[0] == (
+        "the life dates give Ann Lee a life of about 141 years (longer than any on record): check the birth and "
+        "the death for a misprint"
+    )
+    no_death = _draft("= Ann Lee =\n\nAnn Lee (born 3 May 1850) was a poet. In 1913 she left.\n")
+    years = date.today().year - 1850 - (1 if (date.today().month, date.today().day) < (5, 3) else 0)
+    assert no_death.warnings == [
+        f"no death found for Ann Lee, born {years} years ago: if the text gives one, add a line 'Died: DATE' under "
+        "the title and run extract again, or every age after it reads as if alive"
+    ]
+    living = _draft("= Ann Lee =\n\nAnn Lee (born 3 May 1960) is a poet. In 1993 she left.\n")
+    assert living.warnings == []

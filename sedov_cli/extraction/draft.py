@@ -1439,6 +1439,7 @@ def _warnings(
                    "give the right one with --subject")  # fmt: skip
     if any(word in who.name.casefold() for word in SITE_WORDS) or "from " in who.name.casefold():
         out.append(f"the subject's name {who.name!r} has a site's words in it: give the name with --subject")
+    out.extend(_lifespan_warnings(who))
     if death is not None and death.span.latest is not None:
         last = death.span.latest
         earliest = {edtf: _earliest(edtf) for edtf in {e["date"] for e in events}}  # each date read once, not per event
@@ -1475,6 +1476,43 @@ def _warnings(
     if who.birth_at is not None and who.birth_at[2] == "infobox":
         out.append(f"the birth comes from the infobox line, not from the text's prose: {who.birth}")
     return out
+
+
+LONGEST_LIFE = 122
+"""Years: the longest life on record. Life dates further apart are a misread or a misprint ("8th June 2013"
+for 1913), and every age in the draft rests on them."""
+
+NO_DEATH_AFTER = 100
+"""Years since the birth after which a subject with no death read is more likely dead than living: ages
+after the death would read as "if still alive"."""
+
+
+def _lifespan_warnings(who: subject_mod.Subject, today: date | None = None) -> list[str]:
+    """Life dates a reader should check: a life longer than any on record, or no death for a birth a
+    century ago (an infobox's Died line the layout did not read, or a death the text gives in words)."""
+    try:
+        born = parse_edtf(who.birth).span if who.birth else None
+        died = parse_edtf(who.death).span if who.death else None
+    except DateError:
+        return []
+    if born is None or born.earliest is None:
+        return []
+
+    def years(start: date, end: date) -> int:
+        return end.year - start.year - ((end.month, end.day) < (start.month, start.day))
+
+    if died is not None and died.latest is not None:
+        lived = years(born.earliest, died.latest)
+        if lived > LONGEST_LIFE:
+            return [f"the life dates give {who.name} a life of about {lived} years (longer than any on record): "
+                    "check the birth and the death for a misprint"]  # fmt: skip
+        return []
+    since = years(born.earliest, today or date.today())
+    if died is None and since > NO_DEATH_AFTER:
+        return [f"no death found for {who.name}, born {since} years ago: if the text gives one, add a line "
+                "'Died: DATE' under the title and run extract again, or every age after it reads as if "
+                "alive"]  # fmt: skip
+    return []
 
 
 def _earliest(edtf: str) -> Any:
