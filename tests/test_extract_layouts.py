@@ -843,3 +843,26 @@ def test_life_dates_a_reader_should_check_are_flagged() -> None:
     ]
     living = _draft("= Ann Lee =\n\nAnn Lee (born 3 May 1960) is a poet. In 1993 she left.\n")
     assert living.warnings == []
+
+
+def test_a_profiles_fields_that_no_key_names_keep_the_infobox_open_to_its_died_line() -> None:
+    text = (
+        "Ann Lee\n\nAnn Lee was a chemist.\n\nShe took a photograph in 1952 while at a college.\n\n"
+        "Born: July 25, 1920\nBirthplace: London, England\n\nGeneration: Greatest Generation\n"
+        "Chinese Zodiac: Monkey\nStar Sign: Leo\n\nDied: April 16, 1958 (aged 37)\n"
+    )
+    draft = _draft(text)
+    assert [(e["date"], e["title"]) for e in draft.dataset["events"]][:2] == [
+        ("1920-07-25", "Ann Lee is born"), ("1958-04-16", "Ann Lee dies")
+    ]  # fmt: skip
+    assert {e["source"]["section"] for e in draft.dataset["events"]} == {"Lead"}  # no "Star Sign: Leo" section
+
+
+def test_titles_lose_a_list_bullet_and_the_comma_a_date_left_doubled() -> None:
+    text = (
+        "= Ann Lee =\n\nAnn Lee (3 May 1872 – 1940) was a poet.\n\n== Events ==\n\n"
+        "  • 1951-10-23 Ann Lee first reads her poems on the radio\n\n"
+        "Finally, on 4th June 1913, she ran on to the racetrack.\n"
+    )
+    titles = [e["title"] for e in _draft(text).dataset["events"]][2:]
+    assert titles == ["Ann Lee first reads her poems on the radio", "Finally, she ran on to the racetrack"]

@@ -297,6 +297,9 @@ def _before_the_lead(lines: list[str], at: int, title: str, line: str = "") -> b
     return False
 
 
+_LABELLED = re.compile(r"[A-Z][\w'’-]*(?: [\w'’-]+){0,2}: [^.!?]{1,60}")
+"""A profile's field that no infobox key names: 'Chinese Zodiac: Monkey', 'Generation: Greatest Generation'."""
+
 _GLUED_LINE_MAX = 120
 """An infobox row copied without its cells is short: 'ReignJanuary 29, 1891 – January 17, 1893'."""
 _PICTURE = re.compile(
@@ -326,6 +329,7 @@ class _State:
     end: int = -1
     pending_key: str | None = None  # "Born" on a line of its own: the next line is its value
     past_the_life: bool = False  # a plain "References" heading: what follows (links, navigation boxes) is not the life
+    in_box: bool = False  # the last line with words was an infobox field: a "Label: value" line goes on with it
 
     def flush(self) -> None:
         if self.start >= 0:
@@ -371,6 +375,7 @@ def read_layout(text: str) -> Layout:
             continue
         lead_in = len(body) - len(body.lstrip())
         first, last = line_start + lead_in, line_start + len(body.rstrip())
+        in_box, st.in_box = st.in_box, False
         marked = _heading_level(stripped)
         edit = _EDIT_SUFFIX.search(stripped) if marked is None and len(stripped) <= 90 else None
         if edit:  # "Early life[edit]", "Early lifeEdit": a heading, whatever it looks like
@@ -404,13 +409,18 @@ def read_layout(text: str) -> Layout:
             key, st.pending_key = st.pending_key, None
             st.flush()
             st.infobox.append(InfoboxField(key, first, last, first, last))
+            st.in_box = True
             continue
         if _BARE_DATE.fullmatch(folded) and not (st.infobox and not st.prose_seen):
             st.flush()  # "February 15, 2024" on a line of its own: the day the page was written, not the life's
             st.skipped["site furniture"] += 1
             continue
-        before_prose = st.section == LEAD or not st.prose_seen  # "Quick Facts" above its lines: still the infobox
+        # "Quick Facts" above its lines: still the infobox; and a field among fields, wherever the box stands
+        before_prose = st.section == LEAD or not st.prose_seen or in_box
         field_at = _infobox_key(stripped) if before_prose and len(stripped) < 400 else None
+        if field_at is None and in_box and _LABELLED.fullmatch(stripped) and not _YEARISH.search(stripped):
+            st.in_box = True  # "Chinese Zodiac: Monkey" between "Born:" and "Died:": a field no key names, no heading
+            continue
         if field_at is None and stripped.count("|") >= 2 and len(stripped) < 400:
             row = _TABLE_ROW.match(stripped)
             if row is not None and _YEARISH.match(row["key"].strip(" |")):
@@ -433,6 +443,7 @@ def read_layout(text: str) -> Layout:
                 st.pending_key = key
             else:
                 st.infobox.append(InfoboxField(key, first + value_at, last, first, last))
+            st.in_box = True
             continue
         if st.infobox and st.start < 0 and not st.prose_seen and _continues_a_field(stripped):
             # "Uppsala, Sweden" under "Born  12 March 1911": the field's value goes on, it is no heading

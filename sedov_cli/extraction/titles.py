@@ -34,11 +34,12 @@ _DATE_LEAD_IN = re.compile(
     re.IGNORECASE,
 )
 _LEADING = re.compile(
-    r"^(?:[\s,;:–—)\]-]|and\b|but\b|then\b|so\b|also\b|while\b|whereupon\b|where\b|when\b|after\s+which\b|which\b)+",
+    r"^(?:[\s,;:–—)\]•·*-]|and\b|but\b|then\b|so\b|also\b|while\b|whereupon\b|where\b|when\b|after\s+which\b|which\b)+",
     re.IGNORECASE,
 )
 _MARKERS = re.compile(r"\[(?:\d{1,3}|[a-z]{1,2}|note \d{1,3}|citation needed)\]")
 _ORPHAN_CONJUNCTION = re.compile(r",? (?:and|but|or|then) ?,(?= )")
+_DOUBLED_COMMA = re.compile(r",(?=[,;])")
 _EMPTY_PARENS = re.compile(r"\(\s*\)|\[\s*\]")
 _SPACED_PUNCTUATION = re.compile(r"(?<=\S) (?=[,;:.!?)\]])")  # after the spaces are joined: one space
 _PARENS = re.compile(r"\([^()]{0,300}\)")  # no leading \s*: tried at every space of a long run, it is quadratic
@@ -163,6 +164,8 @@ def _tidy(text: str) -> str:
     if "(" in text or "[" in text:
         text = " ".join(_EMPTY_PARENS.sub(" ", text).split())  # "War (1939–1945) her": the parenthesis was its date
     text = _SPACED_PUNCTUATION.sub("", text)  # "was dissolved , according to": the date words stood there
+    if ",," in text or ",;" in text:
+        text = _DOUBLED_COMMA.sub("", text)  # "Finally, on 4 June 1913, she ran": "Finally, she ran"
     text = _ORPHAN_CONJUNCTION.sub(",", text)  # "injuries, and during this time, she began": the date went
     text = _LEADING.sub("", text).strip()
     return text.rstrip(" ,;:.–—-!?")
