@@ -79,12 +79,15 @@ KINDS = ("explicit", "convention", "relative", "open")
 def _span(event: dict[str, Any], article_only: bool = False) -> tuple[date | None, date | None]:
     """The event's earliest and latest day, bounds included; a bound that only says the subject's act came
     after the birth (``"follows": "birth"`` on an open start) leaves the start open, as the annotators
-    write an open start (null), and the birth event's own such bound changes nothing."""
+    write an open start (null), and the birth event's own such bound changes nothing; and likewise a bound
+    that only says the subject's act came before the death (``"precedes": "death"`` on an open end)."""
     span = parse_edtf(event["date"]).span
     lo, hi = span.earliest, span.latest
     for bound in event.get("bounds", ()):
         day = date.fromisoformat(bound["date"]) if len(bound["date"]) == 10 else None
-        if day is None or (article_only and bound["basis"] == "outside") or bound.get("follows") == "birth":
+        if day is None or (article_only and bound["basis"] == "outside"):
+            continue
+        if bound.get("follows") == "birth" or bound.get("precedes"):  # the life's own ends, not the text's dates
             continue
         if bound["side"] == "earliest" and (lo is None or day > lo):
             lo = day

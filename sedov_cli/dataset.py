@@ -474,7 +474,14 @@ def _source(raw: Mapping[str, Any]) -> Source:
 
 def _bounds(raw: Mapping[str, Any]) -> tuple[Bound, ...]:
     return tuple(
-        Bound(b["side"], date.fromisoformat(b["date"]), b["basis"], b["note"], follows=b.get("follows"))
+        Bound(
+            b["side"],
+            date.fromisoformat(b["date"]),
+            b["basis"],
+            b["note"],
+            follows=b.get("follows"),
+            precedes=b.get("precedes"),
+        )
         for b in raw.get("bounds", [])
     )
 
@@ -659,7 +666,7 @@ def _dump_bounds(bounds: tuple[Bound, ...]) -> dict[str, Any]:
             {
                 "side": b.side,
                 "date": b.day.isoformat(),
-                **_optional(follows=b.follows),
+                **_optional(follows=b.follows, precedes=b.precedes),
                 "certainty": b.certainty,
                 "basis": b.basis,
                 "note": b.note,

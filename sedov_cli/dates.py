@@ -784,8 +784,9 @@ class Life:
         return self.birth.earliest == self.birth.latest
 
     def status_of(
-        self, span: Span, certain: Span | None = None, *, follows_death: bool = False, follows_birth: bool = False
-    ) -> LifeStatus:
+        self, span: Span, certain: Span | None = None, *, follows_death: bool = False, follows_birth: bool = False,
+        precedes_death: bool = False,
+    ) -> LifeStatus:  # fmt: skip
         """Where ``span`` lies against the life.
 
         ``certain`` is the stretch a period certainly covers (None for a
@@ -803,6 +804,10 @@ class Life:
         itself when it is known only as a year ("born in 1900" is not "maybe
         before the birth in 1900"), or a state the text gives no start for
         ("until 1976"), which a person can only be in once born.
+
+        ``precedes_death`` says the span comes at or before the death: the
+        subject's own act that the text leaves open at its end ("after 1938
+        she fled"), which a person does only while alive.
         """
         b0, b1 = self.birth.earliest, self.birth.latest
         assert b0 is not None and b1 is not None
@@ -816,12 +821,15 @@ class Life:
             return LifeStatus.AFTER_DEATH
         if follows_birth and (span.earliest is None or span.earliest < b0):
             raise ValueError(f"a span that follows the birth cannot start before it: {span}")
+        if precedes_death and (d1 is None or span.latest is None or span.latest > d1):
+            raise ValueError(f"a span that precedes the death cannot end after it: {span}")
         if span.latest is not None and span.latest < b0:
             return LifeStatus.BEFORE_BIRTH
         if d1 is not None and span.earliest is not None and span.earliest > d1:
             return LifeStatus.AFTER_DEATH
         first = b0 if follows_birth else b1
-        surely_alive = Span(first, d0) if d0 is None or first <= d0 else None
+        last = d1 if precedes_death else d0
+        surely_alive = Span(first, last) if last is None or first <= last else None
         if surely_alive is not None:
             if span.within(surely_alive):
                 return LifeStatus.LIVED
@@ -833,7 +841,7 @@ class Life:
 
     def age_over(
         self, span: Span, certain: Span | None = None, *, segments: bool = True, follows_death: bool = False,
-        follows_birth: bool = False,
+        follows_birth: bool = False, precedes_death: bool = False,
     ) -> AgeAnswer:  # fmt: skip
         """Ages over every day of ``span`` that falls within the life.
 
@@ -846,7 +854,8 @@ class Life:
         b0, b1 = self.birth.earliest, self.birth.latest
         assert b0 is not None and b1 is not None
         d1 = self.death.latest if self.death else None
-        status = self.status_of(span, certain, follows_death=follows_death, follows_birth=follows_birth)
+        status = self.status_of(span, certain, follows_death=follows_death, follows_birth=follows_birth,
+                                precedes_death=precedes_death)  # fmt: skip
         if not status.has_age:
             return AgeAnswer(status)
         lo = b0 if span.earliest is None else max(span.earliest, b0)

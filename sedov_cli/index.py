@@ -60,7 +60,7 @@ from .filing import place_followers
 from .model import CERTAINTIES, Bound, CountKey, Event, EventStore, Narrowing, Source, Start, Stored, narrow
 from .reading import Unreadable, read_descriptor
 
-LAYOUT = "9"  # raise when the tables change: older cache files are then rebuilt
+LAYOUT = "10"  # raise when the tables change: older cache files are then rebuilt
 SUFFIX = ".sqlite"
 TEXT_SUFFIX = ".text"
 CACHE_ENV = "SEDOV_CACHE_DIR"
@@ -563,7 +563,9 @@ def _event(row: tuple[Any, ...]) -> Event:
         tags=tuple(tags.split()),
         certainty=certainty,
         source=Source(section, quote),
-        bounds=tuple(Bound(b[0], date.fromisoformat(b[1]), b[2], b[3], follows=b[4]) for b in json.loads(bounds))
+        bounds=tuple(
+            Bound(b[0], date.fromisoformat(b[1]), b[2], b[3], follows=b[4], precedes=b[5]) for b in json.loads(bounds)
+        )
         if bounds
         else (),
         wording=wording,
@@ -1442,7 +1444,8 @@ def _insert_events(
                 r, n, raw["id"], lo, hi, filed, raw["date"], raw["title"], raw["summary"], raw["period"],
                 " ".join(raw["places"]), " ".join(raw["people"]), " ".join(raw["tags"]), raw["certainty"],
                 raw["source"]["section"], raw["source"]["quote"],
-                json.dumps([[b["side"], b["date"], b["basis"], b["note"], b.get("follows")] for b in bounds])
+                json.dumps([[b["side"], b["date"], b["basis"], b["note"], b.get("follows"), b.get("precedes")]
+                            for b in bounds])
                 if bounds else None,
                 raw.get("wording"), raw.get("note"), raw.get("claimed_by"), " ".join(raw.get("disputes", ())), after,
                 raw.get("follows"),

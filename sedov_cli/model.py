@@ -43,6 +43,12 @@ very day. Only the subject's death, for now: "on or after the death, perhaps the
 same day" (a report of the death, a grave)."""
 
 
+Precedes = Literal["death"]
+"""What a latest bound's day belongs to when the event is known to come before it: the subject's own
+act ("after 1938 she fled to Sweden"), which a person does only while alive, bound by the last possible
+day of the death. The event then has an age without "if alive"."""
+
+
 @value
 class Bound:
     """A narrowing of an event's dates, derived by reasoning and always inferred.
@@ -63,6 +69,7 @@ class Bound:
     note: str
     certainty: Literal["inferred"] = "inferred"
     follows: Follows | None = None
+    precedes: Precedes | None = None
 
 
 def narrow(span: Span, bounds: tuple[Bound, ...]) -> Span:
@@ -173,9 +180,9 @@ class Event:
     def drawn_span(self) -> Span:
         """The span a calendar or a timeline draws: a bound that only says the event comes at or after
         the birth is left out, so that "until 1976" is not drawn as a bar from the subject's birth."""
-        if not any(b.follows == "birth" for b in self.bounds):
+        if not any(b.follows == "birth" or b.precedes for b in self.bounds):
             return self.span
-        return narrow(self.date.span, tuple(b for b in self.bounds if b.follows != "birth"))
+        return narrow(self.date.span, tuple(b for b in self.bounds if b.follows != "birth" and not b.precedes))
 
     @property
     def kind(self) -> Kind:
@@ -205,6 +212,11 @@ class Event:
     def follows_birth(self) -> bool:
         """Whether a bound says the event comes at or after the subject's birth (see :class:`Bound`)."""
         return any(b.follows == "birth" for b in self.bounds)
+
+    @cached_property
+    def precedes_death(self) -> bool:
+        """Whether a bound says the event comes before the subject's death (see :class:`Bound`)."""
+        return any(b.precedes == "death" for b in self.bounds)
 
     @property
     def start_basis(self) -> Basis | None:
@@ -490,7 +502,7 @@ class Dataset:
         Remembered per (span, certain days, whether it follows the death): a large dataset has many events
         on the same dates, and the answer depends on nothing else.
         """
-        key = (event.span, event.certain, event.follows_death, event.follows_birth)
+        key = (event.span, event.certain, event.follows_death, event.follows_birth, event.precedes_death)
         found = self._ages.get(key)
         if found is None:
             life = self.subject_life
@@ -501,6 +513,7 @@ class Dataset:
                     segments=False,
                     follows_death=event.follows_death,
                     follows_birth=event.follows_birth,
+                    precedes_death=event.precedes_death,
                 )
                 if life
                 else AgeAnswer(LifeStatus.UNKNOWN)
@@ -508,7 +521,7 @@ class Dataset:
         return found
 
     @cached_property
-    def _ages(self) -> dict[tuple[Span, Span | None, bool, bool], AgeAnswer]:
+    def _ages(self) -> dict[tuple[Span, Span | None, bool, bool, bool], AgeAnswer]:
         return {}
 
     @cached_property

@@ -240,6 +240,8 @@ class When:
     """An event known to come after the subject's death, perhaps on its day."""
     follows_birth: bool = False
     """An event known to come at or after the subject's birth (the birth itself, known only as a year)."""
+    precedes_death: bool = False
+    """An event known to come before the subject's death (the subject's own act, its end left open)."""
     approximate: bool = False
     """A typed "c. 1933", read wider than its own days (see _around)."""
 
@@ -300,7 +302,8 @@ def _around(text: str, parsed: EdtfDate) -> When:
 
 def _at(text: str, event: Event) -> When:
     return When(text, event.span, f"{event.title} ({event.when})", event=event, certain=event.certain,
-                follows_death=event.follows_death, follows_birth=event.follows_birth)  # fmt: skip
+                follows_death=event.follows_death, follows_birth=event.follows_birth,
+                precedes_death=event.precedes_death)  # fmt: skip
 
 
 def date_range(ds: Dataset, start: str | None, end: str | None) -> Span | None:
@@ -552,7 +555,8 @@ def age_of(ds: Dataset, person: Person, when: When) -> AgeAnswer:
         raise NoBirth(f"the dataset has no birth date for {person.name}, so no age can be given")
     subject = person.id == ds.subject
     return life.age_over(when.span, when.certain, follows_death=when.follows_death and subject,
-                         follows_birth=when.follows_birth and subject)  # fmt: skip
+                         follows_birth=when.follows_birth and subject,
+                         precedes_death=when.precedes_death and subject)  # fmt: skip
 
 
 @dataclass(frozen=True)

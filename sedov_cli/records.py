@@ -379,6 +379,7 @@ def show_record(ds: Dataset, event: Event, before: Event | None, after: Event | 
             "side": b.side,
             "date": b.day.isoformat(),
             "follows": b.follows,
+            "precedes": b.precedes,
             "certainty": b.certainty,
             "basis": b.basis,
             "note": b.note,
@@ -394,6 +395,8 @@ def show_record(ds: Dataset, event: Event, before: Event | None, after: Event | 
 def _bound_basis(bound: dict[str, Any]) -> str:
     """'article', or 'article, after the death' for a bound that follows it."""
     follows = {"death": "after the death", "birth": "at or after the birth"}.get(bound["follows"])
+    if bound.get("precedes") == "death":
+        follows = "before the death"
     return f"{bound['basis']}, {follows}" if follows else str(bound["basis"])
 
 

@@ -32,7 +32,7 @@ from .queries import Hit, by_period
 from .records import Listing, age_json, age_text, age_words
 from .relative import Distance
 from .render_layout import GLUE, STACK_BELOW, Column, breaks, fit, glue_dates
-from .sentences import FOLLOWS_WORDS, basis_words
+from .sentences import FOLLOWS_WORDS, PRECEDES_WORDS, basis_words
 from .text import plural, visible
 
 CERTAINTY_STYLE = {
@@ -379,6 +379,8 @@ def event_panel(env: Environment, record: dict[str, object], before: Event | Non
         day = format_day(date.fromisoformat(bound["date"]))
         if bound["follows"] in FOLLOWS_WORDS:
             day += f" ({FOLLOWS_WORDS[bound['follows']]})"
+        if bound["precedes"] in PRECEDES_WORDS:
+            day += f" ({PRECEDES_WORDS[bound['precedes']]})"
         table.add_row(f"{bound['side']} bound", _t(f"{day} [{basis_words(bound['basis'])}] {bound['note']}"))
     source = record["source"]
     assert isinstance(source, dict)

@@ -27,7 +27,13 @@ FOLLOWS_WORDS = {"death": "after the death, perhaps the same day", "birth": "at 
 """How a reader is told that a bound's day is the death's (or the birth's) and the event comes after it."""
 
 
+PRECEDES_WORDS = {"death": "before the death: the subject's own act"}
+"""How a reader is told that a latest bound's day is the death's and the event comes before it."""
+
+
 def _follows(bound: Bound) -> str:
+    if bound.precedes:
+        return f" ({PRECEDES_WORDS[bound.precedes]})"
     return f" ({FOLLOWS_WORDS[bound.follows]})" if bound.follows else ""
 
 

@@ -270,7 +270,19 @@ class Validator:
                 self.add(record, f"{prefix}bounds[{i}].date", str(exc))
             if "follows" in bound:
                 self.follows(record, f"{prefix}bounds[{i}]", bound)
+            if "precedes" in bound:
+                self.precedes(record, f"{prefix}bounds[{i}]", bound)
         return span
+
+    def precedes(self, record: str, field: str, bound: dict[str, Any]) -> None:
+        """A bound that precedes the death is its last possible day, on the latest side."""
+        if bound["side"] != "latest":
+            self.add(record, f"{field}.side", "a bound that precedes the death must be the latest day")
+        if self.death is None or self.death.latest is None:
+            self.add(record, f"{field}.precedes", "the subject has no death date for the event to precede")
+        elif bound["date"] != self.death.latest.isoformat():
+            last = self.death.latest.isoformat()
+            self.add(record, f"{field}.date", f"must be {last}, the last possible day of the subject's death")
 
     def follows(self, record: str, field: str, bound: dict[str, Any]) -> None:
         """A bound that follows the death (or the birth) is its first possible day, on the earliest side."""

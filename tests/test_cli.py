@@ -362,10 +362,12 @@ def test_show_json(sedov: Run) -> None:
     record = json.loads(sedov("show", "murder-hypothesis", "--json").stdout)
     assert record["disputes"] == ["sudoplatov-denial"] and record["claimed_by"] == "some historians"
     assert record["bounds"] == [
-        {"side": "earliest", "date": "1938-02-01", "follows": None, "certainty": "inferred", "basis": "article",
+        {"side": "earliest", "date": "1938-02-01", "follows": None, "precedes": None, "certainty": "inferred",
+         "basis": "article",
          "note": "The alleged murder is tied to his last illness, which began with the attack of appendicitis in "
                  "February 1938: either in hospital, or by a poisoning 'causing his condition'."},
-        {"side": "latest", "date": "1938-02-16", "follows": None, "certainty": "inferred", "basis": "article",
+        {"side": "latest", "date": "1938-02-16", "follows": None, "precedes": None, "certainty": "inferred",
+         "basis": "article",
          "note": "No later than his death on 16 February 1938, which the alleged murder is said to have caused."},
     ]  # fmt: skip
     assert (record["kind"], record["date"], record["status"]) == ("moment", "[..1938-02-16]", "lived")

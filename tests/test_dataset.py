@@ -673,3 +673,25 @@ def test_the_collector_rests_while_a_file_is_read_and_is_left_as_found(
         assert not gc.isenabled()
     finally:
         gc.enable()
+
+
+def test_a_bound_that_precedes_the_death_is_its_last_day(write_dataset: WriteDataset) -> None:
+    bound = {"certainty": "inferred", "basis": "article", "note": "His own act.", "precedes": "death"}
+
+    def change(raw: dict[str, Any]) -> None:
+        event(raw, "red-book-praised")["bounds"].append({**bound, "side": "latest", "date": "1938-02-15"})
+        event(raw, "marriage")["bounds"][0].update(precedes="death")
+
+    assert messages(write_dataset(change)) == [
+        "FILE: event 'marriage': bounds[0].side: a bound that precedes the death must be the latest day",
+        "FILE: event 'marriage': bounds[0].date: must be 1938-02-16, the last possible day of the subject's death",
+        "FILE: event 'red-book-praised': bounds[1].date: must be 1938-02-16, the last possible day of the "
+        "subject's death",
+    ]
+
+    def no_death(raw: dict[str, Any]) -> None:
+        del raw["people"][0]["death"]
+        event(raw, "red-book-praised")["bounds"].append({**bound, "side": "latest", "date": "1938-02-16"})
+
+    assert "FILE: event 'red-book-praised': bounds[1].precedes: the subject has no death date for the event to " \
+        "precede" in messages(write_dataset(no_death))  # fmt: skip

@@ -394,3 +394,16 @@ def test_life_status_of_a_moment_matches_its_days(birth: date, life: int, start:
     if answer.age is not None:
         for day in (max(span.earliest, birth), min(span.latest, death)):
             assert answer.age.min <= years_between(birth, day) <= answer.age.max
+
+
+def test_what_precedes_a_death_known_as_a_year_is_lived_not_maybe_after_it() -> None:
+    """ "After 1938 she fled", her death known only as 1968: her own act, so lived, not "if alive"."""
+    life = Life(parse_edtf("1878-11-07").span, parse_edtf("1968").span)
+    fled = parse_edtf("1938/..").span.narrowed(latest=date(1968, 12, 31))
+    assert life.status_of(fled) is LifeStatus.MAYBE_AFTER_DEATH  # what days alone can say
+    answer = life.age_over(fled, precedes_death=True)
+    assert (answer.status, answer.age) == (LifeStatus.LIVED, AgeRange(59, 90))
+    with pytest.raises(ValueError, match="cannot end after it"):
+        life.status_of(parse_edtf("1938/..").span, precedes_death=True)
+    with pytest.raises(ValueError, match="cannot end after it"):
+        Life(parse_edtf("1878").span).status_of(fled, precedes_death=True)  # no death to precede

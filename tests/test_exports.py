@@ -286,3 +286,33 @@ def test_exports_leave_out_the_provenance_a_draft_does_not_give(tmp_path: Path) 
         "markdown"
     )
     assert "not given" not in run("ics").replace("\r\n ", "")
+
+
+def test_a_bound_that_precedes_the_death_gives_an_age_without_if_alive_and_is_not_drawn(
+    write_dataset: WriteDataset,
+) -> None:
+    """Trotsky's praise is not Sedov's act, but the bound is exercised on it: shown in words, in JSON, lived;
+    and a timeline draws only what the date says: read as a period from 1936, open, it has no end."""
+    from typer.testing import CliRunner
+
+    from sedov_cli import cli
+
+    def change(raw: dict[str, Any]) -> None:
+        praised = next(e for e in raw["events"] if e["id"] == "red-book-praised")
+        praised["bounds"].append({"side": "latest", "date": "1938-02-16", "certainty": "inferred",
+                                  "basis": "article", "note": "His own act.", "precedes": "death"})  # fmt: skip
+
+    path = write_dataset(change)
+    shown = CliRunner().invoke(cli.app, ["--data", str(path), "show", "red-book-praised"]).stdout
+    assert "age\t29-31\nstatus\tlived\n" in shown
+    assert "bound.latest\t1938-02-16 (article, before the death): His own act." in shown
+    record = json.loads(CliRunner().invoke(cli.app, ["--data", str(path), "show", "red-book-praised", "--json"]).stdout)
+    assert [b["precedes"] for b in record["bounds"]] == [None, "death"]
+
+    def as_period(raw: dict[str, Any]) -> None:
+        change(raw)
+        next(e for e in raw["events"] if e["id"] == "red-book-praised")["date"] = "1936/.."
+
+    slide = next(s for s in json.loads(export(write_dataset(as_period), "--format", "timelinejs").stdout)["events"]
+                 if s["unique_id"] == "red-book-praised")  # fmt: skip
+    assert (slide["start_date"], "end_date" in slide) == ({"year": 1936}, False)

@@ -61,6 +61,23 @@ def test_what_the_subject_did_with_an_open_start_follows_the_birth() -> None:
     assert "bounds" not in father
 
 
+def test_what_the_subject_did_with_an_open_end_precedes_the_death() -> None:
+    """ "After 1938 she fled to Sweden": her own act, so no later than her death, and no "if alive"; her
+    husband's act, her house's fate after her death, and a date over before the death get no such bound."""
+    life = "= Ann Lee =\n\nAnn Lee (3 May 1900 – 27 October 1968) was a poet. She wrote. She sang. She read. "
+    events = _events(
+        "After 1938 she fled to Sweden. After 1950 he moved to Oslo. Her house became a museum in 1990. "
+        "In 1968 she died in Cambridge. In 1940 she wrote.", life=life,
+    )  # fmt: skip
+    by_title = {e["title"]: e for e in events}
+    bound = {"side": "latest", "date": "1968-10-27", "certainty": "inferred", "basis": "article",
+             "note": "What the subject did came before the death the text gives.", "precedes": "death"}  # fmt: skip
+    assert by_title["She fled to Sweden"]["bounds"][-1] == bound
+    assert by_title["She died in Cambridge"]["bounds"] == [bound]  # the death restated, in its year
+    for other in ("He moved to Oslo", "Her house became a museum", "She wrote"):
+        assert all("precedes" not in b for b in by_title[other].get("bounds", [])), other
+
+
 def test_a_birth_known_only_as_a_year_is_the_birth_itself() -> None:
     born = _events("In 1925 she married.", life="Ann Lee was born in Oslo in 1900. ")[0]
     assert (born["date"], born["tags"]) == ("1900", ["birth"])

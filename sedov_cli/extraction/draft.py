@@ -307,6 +307,24 @@ def _after_birth(edtf: str, bounds: list[dict[str, Any]] | None, born: date) -> 
     return [bound, *(bounds or [])]
 
 
+def _before_death(edtf: str, bounds: list[dict[str, Any]] | None, died: date) -> list[dict[str, Any]] | None:
+    """What the subject did came no later than the death: a date the text leaves open at its end, or lets run
+    past the death ("after 1938 she fled to Sweden", "in 1968 she died in Cambridge" for a death on 27 October
+    1968), gets a latest bound on the death's last possible day that precedes the death, so it is not "maybe
+    after the death". A claim that can only come after the death (a legacy) is left as it is."""
+    if any(b["side"] == "latest" or b.get("follows") == "death" for b in bounds or ()):
+        return bounds  # its own end, or a claim known to come after the death ("her house became a museum")
+    try:
+        lo, hi = _bounded(edtf, bounds)
+    except DateError:
+        return bounds
+    if (hi is not None and hi <= died) or (lo is not None and lo >= died):
+        return bounds  # over by the death already, or from the death day on ("in 1980 after her death")
+    bound = {"side": "latest", "date": died.isoformat(), "certainty": "inferred", "basis": "article",
+             "note": "What the subject did came before the death the text gives.", "precedes": "death"}  # fmt: skip
+    return [*(bounds or []), bound]
+
+
 def _reading_bounds(edtf: str, note: str | None, bounds: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """A date read from the text's context ("two years later") is a reading, not the claim's own date
     words: each end it has gets a bound with the basis 'article' (its note points to the event's note,
@@ -431,6 +449,8 @@ class _Context:
     conventions: Counter[str]
     born: date | None = None  # the subject's first possible birth day, when the text gives the birth
     subject_words: set[str] = field(default_factory=set)
+    died: date | None = None  # the subject's last possible death day, when the text gives the death
+    pronoun: str = ""  # "she" or "he" when the text's own pronouns say which the subject is; else ""
 
 
 @dataclass
@@ -482,8 +502,11 @@ class _SentenceDraft:
         claimant = find_claimant(clause_words) or (find_claimant(words[: clause[0]]) if clause[0] else None)
         absent = set(ctx.people_in(claimant)) if claimant else set()
         in_clause = [p for p in ctx.people_in(clause_words) if p not in absent]
-        if ctx.born is not None and _first_person(clause_words, ctx.subject_words) is True:
-            bounds = _after_birth(edtf, bounds, ctx.born)
+        if (ctx.born is not None or ctx.died is not None) and _first_person(clause_words, ctx.subject_words) is True:
+            if ctx.born is not None:
+                bounds = _after_birth(edtf, bounds, ctx.born)
+            if ctx.died is not None and _acts(clause_words, ctx.subject_words, ctx.pronoun):
+                bounds = _before_death(edtf, bounds, ctx.died)
         headline = title or title_for(words, clause, (at, end), self.life_spans)
         ctx.builder.add(self.sentence, edtf, title=headline, summary=" ".join(clause_words.split()),
                         people=in_clause, places=where, tags=[], clause=clause, note=note,
@@ -938,7 +961,9 @@ def draft_dataset(
     total = len(text)
     conventions: Counter[str] = Counter()
     context = _Context(builder, unresolved, places, all_people_words, known_places, people_in, conventions,
-                       birth.span.earliest if birth else None, subject_words)  # fmt: skip
+                       birth.span.earliest if birth else None, subject_words,
+                       death.span.latest if death else None)  # fmt: skip
+    context.pronoun = {"his": "she", "her": "he"}.get(other_pronoun, "")
     for number, sentence in enumerate(found):
         if progress is not None and number % 64 == 0:
             progress(sentence.start, total)
@@ -1556,6 +1581,27 @@ def _about(words: str, subject_words: set[str]) -> bool:
     """Whether an age in this sentence is the subject's: the first person it names is the subject
     (he, she, one of the subject's names), and not "his son" or "her teacher"."""
     return _first_person(words, subject_words) is True
+
+
+def _acts(words: str, subject_words: set[str], pronoun: str) -> bool:
+    """Whether the subject is who acts in ``words``: the first person named is the subject's own pronoun or
+    name, not a possessive ("her house became a museum" is not her act) nor the other sex's pronoun."""
+    opening = _PARTICIPLE_OPENING.match(words)
+    for m in _PERSONAL.finditer(words, opening.end() if opening is not None else 0):
+        token = m.group()
+        lowered = token.lower()
+        if lowered in ("he", "she"):
+            return not pronoun or lowered == pronoun
+        if lowered in ("his", "her", "their", "they"):
+            return False
+        if token in subject_words:
+            return words[m.end() : m.end() + 2] not in ("'s", "’s")
+        if (m.start() == 0 and token in _OPENERS) or token in _MONTH_NAMES:
+            continue
+        if token[0].isupper():
+            following = _NEXT_NAME.match(words, m.end())
+            return following is not None and following["name"] in subject_words
+    return False
 
 
 def _first_person(words: str, subject_words: set[str]) -> bool | None:
