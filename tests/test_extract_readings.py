@@ -111,3 +111,13 @@ def test_a_count_after_a_time_only_the_named_events_table_dates_counts_from_noth
         ("Two years later", "the time before it ('After the Second World War') is dated only by outside knowledge "
          "(the named-events table), not by the text, so it has nothing to count from"),
     ]  # fmt: skip
+
+
+def test_an_after_phrase_dated_by_its_own_words_is_not_reported_unresolved() -> None:
+    draft = draft_dataset(LIFE + "After Austria was annexed by Germany in 1938, she fled to Sweden.", Source("a.txt"))
+    assert [(e["date"], e["title"]) for e in draft.dataset["events"]][2:] == [
+        ("1938", "Austria was annexed by Germany"), ("[1938..]", "She fled to Sweden")
+    ]  # fmt: skip
+    assert draft.unresolved == []
+    undated = draft_dataset(LIFE + "After Austria was annexed, she fled to Sweden in 1938.", Source("a.txt"))
+    assert [u.text for u in undated.unresolved] == ["After Austria"]  # the phrase itself has no date

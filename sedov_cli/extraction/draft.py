@@ -307,6 +307,14 @@ def _after_birth(edtf: str, bounds: list[dict[str, Any]] | None, born: date) -> 
     return [bound, *(bounds or [])]
 
 
+def _dated_within(words: str, relative: Found, mentions: list[Mention]) -> bool:
+    """Whether a date stands inside the phrase a relative expression opens, before its clause ends: "After
+    Austria was annexed by Germany in 1938, …" dates the annexation itself, so nothing is left unresolved."""
+    stop = words.find(",", relative.end)
+    end = stop if stop >= 0 else len(words)
+    return any(relative.end <= m.start < end for m in mentions)
+
+
 def _before_death(edtf: str, bounds: list[dict[str, Any]] | None, died: date) -> list[dict[str, Any]] | None:
     """What the subject did came no later than the death: a date the text leaves open at its end, or lets run
     past the death ("after 1938 she fled to Sweden", "in 1968 she died in Cambridge" for a death on 27 October
@@ -1173,6 +1181,8 @@ def draft_dataset(
                        if story.lost_to_table else "could not be dated")  # fmt: skip
                 result = Resolution(None, f"the time before it ('{story.lost}') {how}, so it has nothing to count "
                                     "from")  # fmt: skip
+            if result.edtf is None and relative.form == "event" and _dated_within(words, relative, mentions):
+                continue  # "After Austria was annexed by Germany in 1938, she fled": its own words date it
             if result.edtf is None:
                 if named_pins.instead_of(relative):  # the text does not date it; the table may
                     if not mentions:  # and what follows cannot count from a time only the table gives
