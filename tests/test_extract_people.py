@@ -186,3 +186,17 @@ def test_ids_keep_letters_that_have_no_ascii_mark_and_stop_at_a_whole_word() -> 
     assert slug(long) == "the-years-of-her-apprenticeship-with-the-cabinet"  # 48 at most, at a word's end
     assert slug("x" * 60) == "x" * 48  # one word longer than an id is the only one cut
     assert slug("ø", "place") == "o" and slug("…", "place") == "place"
+
+
+def test_a_who_clause_is_about_the_name_right_before_who_not_one_further_back() -> None:
+    text = (
+        "= Ann Lee =\n\nAnn Lee (3 May 1900 – 16 April 1958) was a chemist.\n\n"
+        "On 17 April 1958 a fair opened in Brussels, with a model by chemist Ann Lee who had died the day before.\n"
+    )
+    titles = [e["title"] for e in draft_dataset(text, Source("a.txt")).dataset["events"]]
+    assert "Ann Lee had died" in titles and not any(t.startswith("Brussels had") for t in titles)
+    comma = (
+        "= Ann Lee =\n\nAnn Lee (3 May 1900 – 16 April 1958) was a chemist.\n\n"
+        "She never met her sister, Eva Lee, daughter of Per Lee and Kari Holm, who died in 1922 at the age of five.\n"
+    )
+    assert "Eva Lee died" in [e["title"] for e in draft_dataset(comma, Source("a.txt")).dataset["events"]]

@@ -116,6 +116,9 @@ _NAME = r"[A-Z][\w'’-]+(?:\s+(?:(?:de|von|van|da|du|la|le)\s+)?[A-Z][\w'’-]+
 _WHO = re.compile(rf"(?P<name>{_NAME})(?:,\s+(?![^,;()]{{0,80}}?\b(?:was|is|were|are)\s)[^,;()]{{1,80}}?)?,?\s+who\s+")
 """'Karl Berg, a Swedish chemist who discovered the effect': what the clause tells is Karl Berg's (not in
 '… of Per Berg and Kari Holm, Lee was a bright child who …': a clause with its verb is no apposition)."""
+_NAME_BEFORE_WHO = re.compile(rf"(?<=\s)(?P<name>{_NAME})\s+who\s+$")
+"""'… by chemist Rosalind Franklin who had died': with no comma the clause is about the name next to it, but
+'Allegra Byron, daughter of Lord Byron and Claire Clairmont, who died' is about Allegra."""
 _NOT_A_NAME = frozenset("like as the in on at with by for and but when while after before unlike his her their".split())  # noqa: SIM905
 _FRONTED = re.compile(
     rf"(?:[^;:()]|\([^()]{{0,120}}\)){{1,200}}?,\s+(?=(?:[Hh]e|[Ss]he|[Tt]hey|{_NAME})(?:,|\s+[a-z]))"
@@ -179,7 +182,9 @@ def title_for(
     actor = ""
     for m in _WHO.finditer(words, max(0, a - 160), max(a, date[0])):
         if m.end() > a:  # the last 'NAME, a …, who' before the date: the clause is about NAME, not the subject
-            named = m["name"].split()
+            nearest = _NAME_BEFORE_WHO.search(words, m.end("name"), m.end())
+            # "in Belgium, with a model by chemist Rosalind Franklin who had died": the name next to "who"
+            named = (nearest["name"] if nearest is not None else m["name"]).split()
             while len(named) > 1 and named[0].casefold() in _NOT_A_NAME:
                 named.pop(0)  # "Like Ole Dahl, …, who": the sentence's first word is not the name's
             actor, a = " ".join(named), max(a, m.end())
