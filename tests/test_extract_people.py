@@ -200,3 +200,15 @@ def test_a_who_clause_is_about_the_name_right_before_who_not_one_further_back() 
         "She never met her sister, Eva Lee, daughter of Per Lee and Kari Holm, who died in 1922 at the age of five.\n"
     )
     assert "Eva Lee died" in [e["title"] for e in draft_dataset(comma, Source("a.txt")).dataset["events"]]
+
+
+def test_the_birthplace_an_undated_sentence_gives_is_the_births_place() -> None:
+    def born_in(body: str) -> list[str]:
+        text = "= Ann Lee =\n\nAnn Lee (3 May 1900 – 1980) was a poet. " + body + "\n"
+        events = draft_dataset(text, Source("a.txt")).dataset["events"]
+        return next(e for e in events if "birth" in e["tags"])["places"]
+
+    assert born_in("Born in Vienna, Austria, Ann Lee was the third of eight children.") == ["vienna"]
+    assert born_in("She was born in Nedre Voll and grew up there.") == ["nedre-voll"]
+    assert born_in("Born in Vienna, her brother was a doctor.") == []  # his birthplace, not hers
+    assert born_in("She was born in Oslo on 3 May 1900.") == ["oslo"]  # "on 3 May" is no part of the place

@@ -286,7 +286,34 @@ def find_subject(
     _from_subtitle(text, spans, who)
     if who.death is None and who.birth is not None:
         _death_from_age(spans, texts, who)
+    if who.birth_place is None:
+        _birthplace_in_prose(texts, who)
     return who
+
+
+_MONTH_AHEAD = r"(?!(?:January|February|March|April|May|June|July|August|September|October|November|December)\b)"
+_PLACE_NAME = rf"{_MONTH_AHEAD}[A-Z][\w'’.-]*(?:\s(?:de\s|del\s|am\s|upon\s)?{_MONTH_AHEAD}[A-Z][\w'’.-]*){{0,3}}"
+_BORN_IN = re.compile(
+    rf"(?:^Born\s+(?:in|at)\s+(?P<fronted>{_PLACE_NAME})(?:,\s+{_PLACE_NAME})*,\s+(?P<who>[A-Z][\w'’-]*|he|she)\b"
+    rf"|\b(?P<said>[A-Z][\w'’-]*|[Hh]e|[Ss]he)\s+was\s+born\s+(?:in|at)\s+(?P<place>{_PLACE_NAME}))"
+)
+"""'Born in Vienna, Austria, Lise Meitner was …', 'She was born in Mirfield': where, in a sentence that may
+give no date (a dated one gives its place with the birth it dates)."""
+
+
+def _birthplace_in_prose(texts: list[str], who: Subject) -> None:
+    """The birthplace an early sentence gives in words, when no infobox line did: the first town named."""
+    tokens = name_tokens(who)
+    for words in texts[:20]:
+        if "orn " not in words:
+            continue
+        m = _BORN_IN.search(words)
+        if m is None:
+            continue
+        person = m["who"] or m["said"]
+        if person.lower() in ("he", "she") or person in tokens:
+            who.birth_place = m["fronted"] or m["place"]
+            return
 
 
 _DIED_AGED = re.compile(
