@@ -159,7 +159,10 @@ def test_a_draft_gives_an_event_the_places_its_words_make_places() -> None:
         "He was born at Nedre Voll, a farm in the valley. In 1889 his family moved to Tromsvik.\n"
     )
     dataset = draft_dataset(text, Source("a.txt")).dataset
-    assert [(p["id"], p["name"], p["parent"]) for p in dataset["places"]] == [("tromsvik", "Tromsvik", None)]
+    assert [(p["id"], p["name"], p["parent"]) for p in dataset["places"]] == [
+        ("nedre-voll", "Nedre Voll", None),  # where he was born: the birth event's place
+        ("tromsvik", "Tromsvik", None),
+    ]
     assert [(e["date"], e["places"]) for e in dataset["events"] if e["date"] == "1889"] == [("1889", ["tromsvik"])]
 
 

@@ -310,9 +310,8 @@ def _after_birth(edtf: str, bounds: list[dict[str, Any]] | None, born: date) -> 
 def _dated_within(words: str, relative: Found, mentions: list[Mention]) -> bool:
     """Whether a date stands inside the phrase a relative expression opens, before its clause ends: "After
     Austria was annexed by Germany in 1938, …" dates the annexation itself, so nothing is left unresolved."""
-    stop = words.find(",", relative.end)
-    end = stop if stop >= 0 else len(words)
-    return any(relative.end <= m.start < end for m in mentions)
+    stop = words.find(",", relative.end)  # the phrase's end: without a comma the date may be the main clause's
+    return stop >= 0 and any(relative.end <= m.start < stop for m in mentions)  # ("After the war she … in 1976")
 
 
 def _before_death(edtf: str, bounds: list[dict[str, Any]] | None, died: date) -> list[dict[str, Any]] | None:
