@@ -867,3 +867,14 @@ def test_titles_lose_a_list_bullet_and_the_comma_a_date_left_doubled() -> None:
     )
     titles = [e["title"] for e in _draft(text).dataset["events"]][2:]
     assert titles == ["Ann Lee first reads her poems on the radio", "Finally, she ran on to the racetrack"]
+
+
+def test_an_obituarys_opening_without_a_subject_is_the_subjects_death() -> None:
+    text = (
+        "Peter Wood\n\nObituary of Peter Wood\n\nPassed away peacefully at the Care Home on Tuesday, January 7, "
+        "2020 in his 95th year!\n\nHe was born in Mirfield on 2 December 1924. In 1950 he moved to Hamilton.\n"
+    )
+    events = _draft(text).dataset["events"]
+    assert sorted((e["date"], e["title"]) for e in events if e["tags"]) == [
+        ("1924-12-02", "Peter Wood is born"), ("2020-01-07", "Peter Wood dies")
+    ]  # fmt: skip

@@ -61,7 +61,9 @@ _INTRODUCES = re.compile(r"[^.]{0,400}?(?:\(|\b(?:was|is|were|are)\b)")
 _BORN_IN_PROSE = re.compile(r"\b(?:was|is|were)\s+born\b|^Born\b")  # "Born on June 16, 1971, in New York."
 _TITLE_YEARS = re.compile(r"[\s,]*[(\[]?\s*(?:c\.\s*|b\.\s*)?\d{3,4}\s*(?:[-–—]\s*(?:\d{3,4})?)?\s*[)\]]?\s*$")
 _TITLE_ROLES = frozenset(w.casefold() for w in ROLES)
-_DIED_IN_PROSE = re.compile(r"\b(?:died|passed\s+away)\b|^Died\b")  # "Died March 3rd, 1990 at 91 years old in …"
+_DIED_IN_PROSE = re.compile(
+    r"\b(?:died|passed\s+away)\b|^(?:Died|Passed\s+away)\b"
+)  # "Died March 3rd, 1990 at 91 years old in …"
 _PLACE_VALUE = re.compile(r"[^\W\d_][^,;()\[\]|\d]{1,60}")
 
 
@@ -561,6 +563,10 @@ _GIVEN_AFTER_PHRASE = re.compile(r",\s+(?:[A-Z][\w'’-]+\s+){0,3}$")
 the subject by: 'The fifth of six children of Per and Kari Lee, Ann Lee was born …'."""
 
 
+_OBITUARY_OPENING = re.compile(r"(?:Passed\s+away|Died)\s+(?:peacefully|suddenly|unexpectedly|quietly|at|in|on)\b")
+"""An obituary's first words, with no subject: the death of the person the page is about."""
+
+
 def _from_prose(spans: list[tuple[str, int, int]], texts: list[str], who: Subject) -> None:
     """'Keino was born on 17 January 1940': a birth (or death) in a sentence about the subject."""
     _from_header(spans, texts, who)
@@ -581,6 +587,8 @@ def _from_prose(spans: list[tuple[str, int, int]], texts: list[str], who: Subjec
         opener = words.split(None, 1)[0] if words.strip() else ""
         about = opener in ("He", "She", "They") or opener.rstrip(",") in tokens or words.startswith(who.name)
         about = about or (opener in ("Born", "Died") and i < 10)  # a lead that says "Born on June 16, 1971, in …"
+        # an obituary's opening, whose subject is the page's: "Passed away peacefully at … on January 7, 2020"
+        about = about or (i < 10 and _OBITUARY_OPENING.match(words) is not None)
         if not about and (who.name not in words or "born" not in words):
             continue
         for pattern, which in ((_BORN_IN_PROSE, "birth"), (_DIED_IN_PROSE, "death")):
