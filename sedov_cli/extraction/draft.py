@@ -1434,6 +1434,9 @@ def _warnings(
     if who.guessed:
         out.append(f"the text does not say whose life it is; read as {who.name!r}, the name it gives most: "
                    "give the right one with --subject")  # fmt: skip
+    if who.born_named:
+        out.append(f"the text names no subject in a title or a first sentence; read as {who.name!r}, whose birth "
+                   "it tells first: give the right one with --subject")  # fmt: skip
     if any(word in who.name.casefold() for word in SITE_WORDS) or "from " in who.name.casefold():
         out.append(f"the subject's name {who.name!r} has a site's words in it: give the name with --subject")
     if death is not None and death.span.latest is not None:

@@ -50,6 +50,8 @@ class Subject:
     """How the death was read when the text gives it only by an age ("died on Thursday at the age of 72")."""
     guessed: bool = False
     """The text names no subject where a biography does: the name is the one it gives most often."""
+    born_named: bool = False
+    """The text names no subject where a biography does: the name is the one whose birth it tells first."""
 
     @property
     def places(self) -> list[str]:
@@ -136,6 +138,28 @@ def _most_named(texts: list[str]) -> str | None:
     if not counts:
         return None
     return max(counts, key=lambda n: (counts[n], -texts[0].find(n) if n in texts[0] else 0))
+
+
+_BORN_NAMED = re.compile(
+    r"(?:\d{3,4}\s*[-–—:]\s*)?(?P<name>[A-Z][^\W\d_]+(?:[ \t]+(?:(?:de|da|von|van|of|du|la|le|bin|ibn)[ \t]+)?"
+    r"[A-Z][^\W\d_]+){1,3})\s+(?:was|is)\s+born\b"
+)
+"""'Ernest Rutherford was born at …', '1820 - Ann Lee was born in …' (a timeline's row): a full name whose birth
+a sentence opens on."""
+
+
+def _born_named(texts: list[str]) -> str | None:
+    """The full name of the first sentence that opens by telling someone's birth, when the text names its subject
+    nowhere a biography does (no title line, no introducing first sentence): a biography tells its subject's birth
+    before anyone else's, where the name it gives most may be a place or a company ("Spring Grove", "born at
+    Spring Grove … the schoolteacher at Spring Grove")."""
+    from .gazetteer import is_known
+
+    for words in texts[:60]:
+        m = _BORN_NAMED.match(words)
+        if m is not None and m["name"].split()[0] not in _NOT_NAME_START and not is_known(m["name"]):
+            return m["name"]
+    return None
 
 
 def _name_line(text: str, texts: list[str]) -> str | None:
@@ -237,7 +261,10 @@ def find_subject(
         shares = opening is None or bool(set(title.split()) & set(opening.split())) or title in opening_text
         chosen = title if shares else opening
     chosen = chosen or opening or (title if title and _is_name(title) else None)
-    guessed = False
+    guessed = born_named = False
+    if not chosen:
+        chosen = _born_named(texts)
+        born_named = chosen is not None
     if not chosen:
         chosen, guessed = _most_named(texts) or _name_line(text, texts), True
     if not chosen:
@@ -247,7 +274,7 @@ def find_subject(
             "cannot tell whose life this is: the text has no title line, its first sentence does not open "
             "with a name, and no name recurs. Give one with --subject NAME"
         )
-    who = Subject(name=chosen.strip(), guessed=guessed)
+    who = Subject(name=chosen.strip(), guessed=guessed, born_named=born_named)
     if opening and opening != who.name:
         who.aliases.append(opening)
     tokens = name_tokens(who)
