@@ -50,3 +50,17 @@ def test_a_dictionarys_note_on_when_the_entry_was_published_is_not_the_life() ->
         "he moved to Oslo.\n"
     )
     assert _events(text) == [("1890", "Per Berg is born"), ("1950", "Per Berg dies"), ("1910", "He moved to Oslo")]
+
+
+def test_a_birth_set_beside_the_name_the_first_sentence_opens_on_is_the_subjects() -> None:
+    text = (
+        "Per Berg, born on 4 May 1990, is a Norwegian farmer who lives in Oslo. At the age of 11, he moved to "
+        "Oslo. By the age of 20 he had won two prizes.\n"
+    )
+    draft = _draft(text)
+    assert draft.dataset["people"][0]["birth"]["date"] == "1990-05-04"
+    assert [(e["date"], e["title"]) for e in draft.dataset["events"]] == [
+        ("1990-05-04", "Per Berg is born"),
+        ("[2001-05-04..2002-05-03]", "He moved to Oslo"),
+        ("[..2011-05-03]", "He had won two prizes"),
+    ]

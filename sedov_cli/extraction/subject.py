@@ -60,7 +60,9 @@ class Subject:
 
 _BULLETS = "•-*»–·"
 _INTRODUCES = re.compile(r"[^.]{0,400}?(?:\(|\b(?:was|is|were|are)\b)")
-_BORN_IN_PROSE = re.compile(r"\b(?:was|is|were)\s+born\b|^Born\b")  # "Born on June 16, 1971, in New York."
+_BORN_IN_PROSE = re.compile(r"\b(?:was|is|were)\s+born\b|^Born\b|^[^,;:.()]{1,80}?\s*,\s+born\b")
+"""'Keino was born on …', a lead's 'Born on June 16, 1971, in New York.', and the birth set beside the name the
+sentence opens on: 'Per Berg, born on 4 May 1890, is a farmer'."""
 _TITLE_YEARS = re.compile(r"[\s,]*[(\[]?\s*(?:c\.\s*|b\.\s*)?\d{3,4}\s*(?:[-–—]\s*(?:\d{3,4})?)?\s*[)\]]?\s*$")
 _TITLE_ROLES = frozenset(w.casefold() for w in ROLES)
 _DIED_IN_PROSE = re.compile(r"\b(?:died|passed\s+away)\b|^Died\b")  # "Died March 3rd, 1990 at 91 years old in …"
