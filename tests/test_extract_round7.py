@@ -64,3 +64,16 @@ def test_a_birth_set_beside_the_name_the_first_sentence_opens_on_is_the_subjects
         ("[2001-05-04..2002-05-03]", "He moved to Oslo"),
         ("[..2011-05-03]", "He had won two prizes"),
     ]
+
+
+def test_an_infobox_birth_the_prose_contradicts_is_kept_and_the_summary_says_they_differ() -> None:
+    text = (
+        "= Per Berg =\n\nBorn: 4 May 1890\n\nPer Berg was a Norwegian farmer. He was born on 14 May 1890 in Oslo. "
+        "At 20 he married.\n"
+    )
+    draft = _draft(text)
+    assert draft.dataset["people"][0]["birth"]["date"] == "1890-05-04"
+    assert (
+        "the birth comes from the infobox line, 1890-05-04, and the prose gives another, 1890-05-14: ages count "
+        "from the infobox's; check which is right"
+    ) in draft.warnings

@@ -1472,7 +1472,10 @@ def _warnings(
             f"no birth date found for {who.name}, so no claim has an age: add a line 'Born: DATE' under the "
             "title (or a birth to the subject in the draft's people) and run extract again"
         )
-    if who.birth_at is not None and who.birth_at[2] == "infobox":
+    if who.other_birth is not None:
+        out.append(f"the birth comes from the infobox line, {who.birth}, and the prose gives another, "
+                   f"{who.other_birth}: ages count from the infobox's; check which is right")  # fmt: skip
+    elif who.birth_at is not None and who.birth_at[2] == "infobox":
         out.append(f"the birth comes from the infobox line, not from the text's prose: {who.birth}")
     return out
 

@@ -51,6 +51,9 @@ class Subject:
     guessed: bool = False
     """The text names no subject where a biography does: the name is the one it gives most often."""
     born_named: bool = False
+    other_birth: str | None = None
+    """A birth the prose gives that the infobox's contradicts ("Born: 6 August 1910" against "was born on August 26,
+    1910"): the infobox's stays the birth, and the summary says the two differ."""
     """The text names no subject where a biography does: the name is the one whose birth it tells first."""
 
     @property
@@ -381,6 +384,8 @@ def _widest_birth(spans: list[tuple[str, int, int]], texts: list[str], who: Subj
         return
     if wide.earliest <= narrow.earliest and narrow.latest <= wide.latest:
         who.birth, who.birth_at = prose, prose_at
+    elif wide.latest < narrow.earliest or narrow.latest < wide.earliest:  # they cannot both be right: say so
+        who.other_birth = prose
 
 
 _BARE_LIFE = re.compile(r"\((?P<inner>[^()]{4,70})\)\.?")
