@@ -77,3 +77,70 @@ def test_an_infobox_birth_the_prose_contradicts_is_kept_and_the_summary_says_the
         "the birth comes from the infobox line, 1890-05-04, and the prose gives another, 1890-05-14: ages count "
         "from the infobox's; check which is right"
     ) in draft.warnings
+
+
+def test_an_age_with_a_word_that_weighs_it_is_an_age() -> None:
+    text = LIFE + "She became a judge at the late age of 40. Her brother was a judge at the early age of 30."
+    assert _events(text)[2:] == [("[1940-05-03..1941-05-02]", "She became a judge")]
+
+
+def test_after_that_meeting_and_a_sentence_opening_then_before_a_name_count_from_the_date_before() -> None:
+    text = LIFE + "In 1950 she met the board. After that meeting, the board grew. Then King Olav visited her."
+    assert _events(text)[2:] == [
+        ("1950", "She met the board"),
+        ("[1950..]", "The board grew"),
+        ("[1950..]", "King Olav visited her"),
+    ]
+
+
+def test_a_name_given_after_someone_is_no_event_to_count_from() -> None:
+    text = LIFE + "In 1951 she took the name Sister Anna after Saint Anne. She taught for 12 years."
+    assert _events(text)[2:] == [
+        ("1951", "She took the name Sister Anna after Saint Anne"),
+        ("1951/1963", "She taught"),
+    ]
+
+
+def test_upon_which_leads_its_clause_and_went_on_to_is_afterwards() -> None:
+    text = (
+        LIFE + "In 1970 she won a prize, upon which she went home. She went on to found a school. "
+        "In 1975 she founded a firm, which went on to grow."
+    )
+    assert _events(text)[2:] == [
+        ("1970", "She won a prize"),
+        ("[1970..]", "She went home"),
+        ("[1970..]", "She went on to found a school"),
+        ("1975", "She founded a firm"),
+    ]
+
+
+def test_for_years_opening_a_clause_is_a_stretch_from_the_date_before() -> None:
+    text = (
+        LIFE
+        + "In 1972 Ann left Oslo. For years she wrote letters. In 1975 she kept a diary, a habit she kept for years."
+    )
+    assert _events(text)[2:] == [
+        ("1972", "Ann left Oslo"),
+        ("1972/..", "She wrote letters"),
+        ("1975", "She kept a diary, a habit she kept for years"),
+    ]
+
+
+def test_a_relative_date_in_brackets_beside_its_year_gives_way_to_it() -> None:
+    text = LIFE + "In 1972 Ann left Oslo. In 1974, (just two years later) she returned. Then she wrote a novel."
+    assert _events(text)[2:] == [("1972", "Ann left Oslo"), ("1974", "She returned"), ("[1974..]", "She wrote a novel")]
+
+
+def test_a_timelines_rows_are_sentences_and_a_row_telling_the_birth_gives_its_year() -> None:
+    text = (
+        "Ann Lee at work in 1950\n1900 - Ann Lee was born in Oslo to a family of farmers\n1920 - Ann moves to "
+        "Bergen\n1925 - Ann marries Tom Ek. She went on to teach in Bergen.\n"
+    )
+    draft = _draft(text)
+    assert draft.dataset["people"][0]["birth"]["date"] == "1900"
+    assert [(e["date"], e["source"]["quote"]) for e in draft.dataset["events"]] == [
+        ("1900", "1900 - Ann Lee was born in Oslo to a family of farmers"),
+        ("1920", "1920 - Ann moves to Bergen"),
+        ("1925", "1925 - Ann marries Tom Ek."),
+        ("[1925..]", "She went on to teach in Bergen."),
+    ]

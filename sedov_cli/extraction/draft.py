@@ -726,7 +726,7 @@ _WORK_NOUNS = re.compile(
 _WORK_DATE = re.compile(r"(?<=[\w”\"’'),])\s*,?\s*\(\s*(?:c\.\s*)?\d{4}(?:\s*[–—-]\s*\d{2,4})?\s*\)")
 
 
-_OPEN_ENDED = frozenset({"soon", "later", "event", "vague", "then"})
+_OPEN_ENDED = frozenset({"soon", "later", "event", "vague", "then", "went_on"})
 
 
 def _closed_by_later(
@@ -977,7 +977,9 @@ def draft_dataset(
         about_subject = _about(words, subject_words) or bool(reborn)  # "Born … in 1919, …": the clause is hers
         dated_words = tuple(date_words(words, m.start, m.end) for m in mentions)  # "in 1927" out of the 1926 title
         kept_words = tuple(
-            (r.start, r.end) for r in relatives if r.form not in _KEPT and not r.match.groupdict().get("old_who")
+            _in_aside(words, r.start, r.end)
+            for r in relatives
+            if r.form not in _KEPT and not r.match.groupdict().get("old_who")
         )  # "she spent her last years", "Lee was fifteen years old and left home": the words say what happened
         told_again = ((0, reborn[-1].end),) if reborn else ()  # "Born … in 1900," is not what the clause tells
         here = _SentenceDraft(context, sentence, words, spans + kept_words + dated_words + told_again)
@@ -1098,7 +1100,7 @@ def draft_dataset(
                 continue
             if (
                 relative.form in SAME_TIME
-                and relative.text.lower() != "whereupon"
+                and " ".join(relative.text.lower().split()) not in _LEADS
                 and (
                     clause_around(words, relative.start) in dating
                     or clause_around(words, _next_ink(words, relative.end)) in dating
@@ -1168,7 +1170,7 @@ def draft_dataset(
             assert result.edtf is not None
             kept = relative.form in _KEPT  # "She spent her last years in Oslo": the words are what she spent
             at = (
-                relative.end + 1 if relative.text.lower() == "whereupon" else relative.start
+                relative.end + 1 if " ".join(relative.text.lower().split()) in _LEADS else relative.start
             )  # it leads the clause after
             here.draft(result.edtf, at, at if kept else max(at, relative.end), note=result.note, inferred=True)
             if relative.form in ("age", "life", "months"):
@@ -1234,6 +1236,10 @@ def _yearless_day(found: Found) -> bool:
     return bool(found.match.groupdict().get("op")) and found.match["op"].lower() in ("on", "in", "born", "died")
 
 
+_LEADS = frozenset({"whereupon", "upon which"})
+"""Relative words that lead the clause after them, dated from the date just told: not that date's restatement."""
+
+
 _RESTATING = frozenset({"by_then", "at_time", "during", "rest_of_life", "last_years"})
 """Relative words that say when something held, at a time already told: a later count goes on from that time."""
 
@@ -1246,9 +1252,25 @@ def _parentheses(words: str) -> list[tuple[int, int]]:
     return [m.span() for m in _ASIDE.finditer(words)]
 
 
+_ASIDE_OPENS = re.compile(r"\(\s*(?:(?:just|only|exactly|barely|some|about|nearly|almost)\s+)?$", re.IGNORECASE)
+
+
+def _in_aside(words: str, start: int, end: int) -> tuple[int, int]:
+    """The span of relative words, with the brackets of an aside that holds nothing else ('(just two years
+    later)'): taken out of a title whole, not leaving '(just)' behind."""
+    m = _ASIDE_OPENS.search(words, max(0, start - 12), start)
+    if m is not None and words.startswith(")", end):
+        return m.start(), end + 1
+    return start, end
+
+
+_APPOSED = re.compile(r"[\s,]*\(?\s*(?:(?:in|on|just|only|exactly|barely|some|about|nearly|almost)\s*)?\)?[\s,]*")
+
+
 def _apposed(between: str) -> bool:
-    """Nothing but a comma, 'in' or 'on' between two dates: one is set beside the other."""
-    return between.strip().lstrip(",").strip() in ("", "in", "on")
+    """Nothing but a comma, 'in' or 'on' between two dates, or the bracket of an aside ('In 1927, (just two years
+    later)'), with a word that only weighs the count ('just', 'only'): one is set beside the other."""
+    return _APPOSED.fullmatch(between) is not None
 
 
 def _when_year(words: str, age: Found, mentions: list[Mention]) -> Mention | None:
@@ -1547,7 +1569,7 @@ def _first_person(words: str, subject_words: set[str]) -> bool | None:
 _OWN_LIFE = frozenset({"rest_of_life", "last_years", "first_of_life", "last_year"})
 """Words about a life that say whose it is ("for the rest of her life"): the subject's, unless the pronoun is
 the other sex's or the clause names someone else first."""
-_KEPT = frozenset({"last_years", "first_of_life"})
+_KEPT = frozenset({"last_years", "first_of_life", "went_on"})
 """Relative words that are the object of the clause's verb ("she spent her last years in Oslo"): kept in its title."""
 _AGES = frozenset({"age", "life", "months", "birthday", "born_when", "first_of_life"})
 _OTHER_SEX_KIN = re.compile(

@@ -91,18 +91,19 @@ _RELATIVE = re.compile(
     r"|at\s+a\s+time\s+when|in\s+the\s+meantime|[Mm]eanwhile|at\s+the\s+time(?!\s+of\b)"
     r"|(?=then\b)(?:(?<=\bwas\s)|(?<=\bwere\s))then(?=\s+(?:a|an|the|still|only|living|working|serving)\b))\b)"
     r"|(?P<soon>\b(?:(?:soon|shortly|not\s+long)\s+(?:after(?:wards?)?(?!\s+(?:the|his|her|their|its)\s)|thereafter)"
-    r"|immediately(?!\s+(?:after|before|following))|whereupon"
+    r"|immediately(?!\s+(?:after|before|following))|whereupon|upon\s+which"
     r"|after\s+(?:a|some)\s+(?:short\s+|brief\s+|long\s+)?(?:period|time|while)(?:\s+of\s+[a-z]+)?(?=\s*,)|(?=soon)(?<!as\s)soon(?!\s+(?:after|afterwards?|thereafter|as|enough)\b))\b)"
     r"|(?P<from_then>\bfrom\s+(?:this|that|the\s+same)\s+(?:date|day|time|point|moment|year)(?:\s+on(?:wards?)?)?"
     r"|\bfrom\s+then(?:\s+on(?:wards?)?)?|\b(?:ever\s+)?since\s+then\b"
-    r"|(?:(?<=\bhas\s)|(?<=\bhave\s)|(?<=\bhad\s))since(?=\s+(?:been|become|grown|[a-z]{3,}ed)\b))"
+    r"|(?:(?<=\bhas\s)|(?<=\bhave\s)|(?<=\bhad\s))since(?=\s+(?:been|become|grown|[a-z]{3,}ed)\b)"
+    r"|(?:^|(?<=,\s))for\s+(?:many\s+|several\s+)?(?:years|decades)\b(?!\s+(?:later|before|after|earlier|old|ago|to\s+come|of)\b))"
     rf"|(?P<months>\b(?:(?:at\s+the\s+age\s+of|at\s+age|aged)\s+(?P<mo_n>{_NUMBER})\s+months?"
     rf"|(?P<mo_n2>{_NUMBER})\s+months?\s+old)\b"
     rf"|\b(?P<days_n>{_NUMBER})\s+(?P<days_unit>days?|weeks?)\s+old\b)"
     rf"|(?P<birthday>\b(?:on\s+)?(?:his|her|their)\s+(?P<bd_n>\d{{1,3}})(?:st|nd|rd|th)\s+birthday\b)"
     rf"|(?P<age>\b(?:(?P<age_op>by|from|until|till|before)\s+the\s+age\s+of"
     r"|(?:(?P<age_by>by\s+the\s+time)|(?P<age_cl>before|until|till))\s+(?:he|she|they)\s+(?:was|were|turned)"
-    r"|at\s+(?:the\s+)?age\s+of|at\s+age|aged|to\s+the\s+age\s+of|when\s+(?:he|she|they|(?P<age_who>(?-i:[A-Z])[\w'’-]+))\s+(?:was|were))"
+    r"|at\s+(?:the\s+)?(?:(?:late|early|young|tender|advanced|ripe|old)\s+)?age\s+of|at\s+age|aged|to\s+the\s+age\s+of|when\s+(?:he|she|they|(?P<age_who>(?-i:[A-Z])[\w'’-]+))\s+(?:was|were))"
     rf"\s+(?:(?:about|around|approximately|roughly|only|just|nearly|almost|barely)\s+)?"
     rf"(?!(?:a|an)\s+(?!years?\s+old\b))(?P<age_n>{_NUMBER})\b"  # "when she was a child" is no age: "a year old" is
     r"(?P<age_half>\s+and\s+a\s+half\b)?"
@@ -154,9 +155,12 @@ _RELATIVE = re.compile(
     r"|period|part|half|phases?|editions?|versions?|generations?|days|in\s+(?:his|her|their)\s+life"
     r"|known|called|named|renamed|dubbed|titled|styled)\b)"
     r"|\b(?:after|following)\s+(?:that|this)(?=\s*,|\s+(?:he|she|they|(?-i:[A-Z])))"
+    r"|\b(?:after|following)\s+(?:that|this|these|those)\s+(?-i:[a-z]{3,})(?:\s+(?-i:[a-z]{3,}))?(?=\s*,)"
     r"|\b(?:in|during|over)\s+the\s+(?:years|months|decades)\s+that\s+followed\b"
     r"|\b(?:in|during|over)\s+the\s+(?:following|subsequent|ensuing|next)\s+(?:few\s+)?(?:years|months|decades)\b)"
-    r"|(?P<then>(?=then\b)(?<!\bthe\s)(?<!\bso\s)\bthen\b(?=,?\s+(?-i:[a-z]))(?!,?\s+(?:the|a|an|his|her|their|to|on|onwards?)\b)))",
+    r"|(?P<went_on>(?<!\bwhich\s)(?<!\bthat\s)(?<!\bwho\s)\bwent\s+on\s+to\b(?=\s+(?-i:[a-z])))"
+    r"|(?P<then>(?=then\b)(?<!\bthe\s)(?<!\bso\s)\bthen\b(?=,?\s+(?-i:[a-z]))(?!,?\s+(?:the|a|an|his|her|their|to|on|onwards?)\b)"
+    r"|^(?-i:Then)(?=\s+(?-i:[A-Z][a-z]))(?!\s+(?:he|she|they|it|the|a|an|his|her|their|its)\b)))",
     re.IGNORECASE,
 )
 
@@ -186,6 +190,7 @@ SAME_TIME = frozenset(
         "last_year",
         "from_then",
         "then",
+        "went_on",
         "year_part",
         "turn",
         "born_when",
@@ -231,7 +236,8 @@ _HINTS = ("since", "follow", "next", "subsequent", "later", "earlier", "before",
           "last year", "final year", "years old", "soon", "year-old", "year old", "rest of", "last ", "final ",
           "closing ", "declining ", "later years", "days old", "day old", "weeks old", "week old",
           "end of", "beginning of", "start of", "middle of", "close of", "by the time", "teen", "adolescent",
-          "turn of", "whereupon", "lasted ", "of life", "her life", "his life", "their life")  # fmt: skip
+          "turn of", "whereupon", "upon which", "went on to ", "lasted ",
+          "of life", "her life", "his life", "their life")  # fmt: skip
 _LIFE_DIGITS = re.compile(r"\b(?:his|her|their)\s+(?:(?:early|mid|late)[-\s]+)?[2-9]0s\b")
 """'in his 20s': the one form no word of the hints names (a '0s' test would pass every '1920s')."""
 _MONTH_STEMS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
@@ -256,6 +262,8 @@ def find_relative(sentence: str) -> list[Found]:
             continue
         if m["an_n"] and not _after_n_opens(sentence, m):
             continue
+        if m["proper"] and _NAMED_FOR.search(sentence, max(0, m.start() - 80), m.start()):
+            continue  # "took the name Mary after Saint Mary": whom the name honours, not a time
         found.append(Found(m.start(), m.end(), m.group(), form, m))
     for m in _YEARLESS.finditer(sentence) if monthed else ():
         if m["which"]:  # "in December of that year" is one date: "that year" is its year, not a claim of its own
@@ -284,6 +292,13 @@ def _late_age(sentence: str, at: int, found: list[Found]) -> bool:
     if re.search(r"\d", sentence[max(0, at - 30) : at]):  # "Grade 4 at 15", "No. 3 at 15": a list, not a life
         return False
     return bool(found) and found[-1].match["late_n"] is not None and at - found[-1].end < 60
+
+
+_NAMED_FOR = re.compile(
+    r"\b(?:name[ds]?|called|christened|bapti[sz]ed|renamed|titled)\b[^,;:.()]{0,60}$", re.IGNORECASE
+)
+"""A name given in the clause before 'after …' ("took the name Sister Mary after Saint Mary"): 'after' says whom
+it honours."""
 
 
 _STAY_AFTER = re.compile(r"(?<!\s)\s+(?:in|at)\s+(?-i:[A-Z])")
@@ -491,7 +506,7 @@ def _resolve(
         if lo is None:
             return Resolution(None, f"the date before it ({anchor.words!r}) has no start")
         return Resolution(f"{lo}/..", f"Resolved {said}: a stretch from it, whose end the text does not give.")
-    if found.form in ("later", "vague", "then"):
+    if found.form in ("later", "vague", "then", "went_on"):
         since = (hi if when.interval else lo) or lo  # later than a period: after it ended
         if since is None:
             return Resolution(None, f"the date before it ({anchor.words!r}) has no start")

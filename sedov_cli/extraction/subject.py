@@ -530,6 +530,8 @@ _TIMELINE_LIFE = re.compile(
     r"(?![\w,]*\s*\d{4})"
 )
 """A timeline's line for the birth or death: the year first, then the day ('1913 Born September 12 in …')."""
+_ROW_YEAR = re.compile(r"(?P<y>1\d{3}|20\d{2})\s*[-–—:]\s+")
+"""A timeline row's year before its text ('1838 - Ann Lee was born'), which dates the row."""
 _DESCRIPTION = re.compile(
     r"(?:(?:The|the)\s+(?:[A-Z][a-z]+\s+)?[a-z]+|[A-Z][a-z]+|[a-z]+)(?:[\s-]+(?:and\s+)?[a-z]+){0,4}\s+"
 )
@@ -605,6 +607,12 @@ def _from_prose(spans: list[tuple[str, int, int]], texts: list[str], who: Subjec
             about = True  # "Fashion designer Coco Chanel was born on …, and died on …": the death is hers too
             mentions, _ = find_dates(words[m.end() :])
             point = next((x for x in mentions if not x.period), None)
+            row = _ROW_YEAR.match(words) if point is None else None
+            if row is not None and m.start() < 80:  # "1838 - Ann Lee was born in Oslo": the timeline row's year
+                _, start, end = spans[i]
+                setattr(who, which, row["y"])
+                setattr(who, f"{which}_at", (start, end, "sentence"))
+                continue
             if point is None or point.start > 80:
                 continue
             _, start, end = spans[i]
