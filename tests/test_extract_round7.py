@@ -144,3 +144,45 @@ def test_a_timelines_rows_are_sentences_and_a_row_telling_the_birth_gives_its_ye
         ("1925", "1925 - Ann marries Tom Ek."),
         ("[1925..]", "She went on to teach in Bergen."),
     ]
+
+
+def test_a_duration_in_the_clause_of_its_start_is_one_stretch_from_that_date() -> None:
+    text = (
+        LIFE + "Since 1948, she was kept under house arrest for almost 14 years. In 1969 she and her sister spent 10 "
+        "months in Rome. In 1921 she went to London for a year."
+    )
+    assert _events(text)[2:] == [
+        ("1948/1962", "She was kept under house arrest"),
+        ("1969/1970-10", "She and her sister spent 10 months in Rome"),
+        ("1921", "She went to London"),
+    ]
+
+
+def test_a_stretch_begun_is_a_claim_beside_the_date_it_begins() -> None:
+    text = (
+        LIFE + "In 1930 she met Tom Ek, with whom she began a 40-year friendship. In 1931 she began a five-year course."
+    )
+    assert _events(text)[2:] == [
+        ("1930", "She met Tom Ek"),
+        ("1930/1970", "She began a 40-year friendship"),
+        ("1931", "She began a five-year course"),
+        ("1931/1936", "She began a five-year course"),
+    ]
+
+
+def test_a_duration_after_an_age_counts_to_the_day_during_years_of_counts_and_over_a_count_has_no_end() -> None:
+    text = (
+        LIFE + "When she was 18 she moved to Bergen. She taught there for 17 years. On 13 April 1950 the war broke "
+        "out. She served during five years of war in the north. In 1940 she moved to Oslo. She lived there for over "
+        "30 years. In the last year of her life she was ill for two months. By then she had spent 5 years abroad."
+    )
+    assert _events(text)[2:] == [
+        ("[1918-05-03..1919-05-02]", "She moved to Bergen"),
+        ("1918-05-03/1936-05-02", "She taught there"),
+        ("1950-04-13", "The war broke out"),
+        ("1950-04-13/1955-04", "She served in the north"),
+        ("1940", "She moved to Oslo"),
+        ("1940/..", "She lived there"),
+        ("[1979-06-10..1980-06-09]", "She was ill"),
+        ("[..1980-06-09]", "She had spent 5 years abroad"),
+    ]

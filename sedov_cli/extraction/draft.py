@@ -697,6 +697,52 @@ def _until_dated_event(words: str, mention: Mention, mentions: list[Mention], st
     return Mention(mention.start, mention.end, mention.text, f"{start}/{following.edtf}", note, mention.named)
 
 
+_SPENT = re.compile(r"\bspent\s$")
+"""'they spent ten months in the US': the count is what they spent, and stays in the title."""
+_WENT = re.compile(
+    r"\b(?:went|moved|came|returned|travell?ed|fled|emigrated|sailed|left|sent|arrived|departed)\b", re.IGNORECASE
+)
+_POINT_OR_FROM = re.compile(r"\d{4}(?:-\d\d){0,2}(?:/\.\.)?")
+_SECOND_PREDICATE = re.compile(
+    r"\b(?:who|whom|which|where|while)\b|,\s*(?:and|but)\b"
+    r"|\band\s+(?!(?:his|her|their|its|the|a|an|my|our|your)\b)(?-i:[a-z])",
+    re.IGNORECASE,
+)
+"""Words that begin another predicate between a date and a duration ("was arrested in 1950 and spent two years in
+prison"): the date is the first act's, and the stretch a second claim from it."""
+
+
+def _lasting(
+    words: str,
+    mention: Mention,
+    relatives: list[Found],
+    mentions: list[Mention],
+    starts: list[int],
+    consumed: set[int],
+    clause: tuple[int, int],
+) -> tuple[Found, bool] | None:
+    """A duration the clause of a date tells ('In 1969 they spent 10 months in the US', 'Since 1988, she was under
+    arrest for almost 14 years'): the stretch it makes from that date, and whether the date is a claim of its own
+    too (another predicate comes between them, or the duration is a thing begun: 'began a 40-year friendship')."""
+    if not _POINT_OR_FROM.fullmatch(mention.edtf) or mention.also:
+        return None
+    following = bisect_left(starts, mention.end)
+    limit = mentions[following].start if following < len(mentions) else len(words)
+    a, b = clause_of(words, mention.start, mention.end)
+    for relative in relatives:
+        if relative.start < mention.end or id(relative) in consumed:
+            continue
+        if relative.start > limit or relative.form not in ("duration", "duration_adj"):
+            return None  # only the first duration before the next date, and no other relative word between
+        if not (a <= relative.start < b or clause_around(words, relative.start) == clause):
+            return None
+        if _WENT.search(words, mention.end, relative.start) or _WENT.search(words, a, mention.start):
+            return None  # "went to London for a year": the date is the going, the year the stay's, not its stretch
+        keep = relative.form == "duration_adj" or _SECOND_PREDICATE.search(words, mention.end, relative.start)
+        return relative, bool(keep)
+    return None
+
+
 _AFTER_OWN_DEATH = re.compile(r"(?:after|following)\s+(?P<whose>his|her|their)\s+death\b")
 
 
@@ -979,8 +1025,11 @@ def draft_dataset(
         kept_words = tuple(
             _in_aside(words, r.start, r.end)
             for r in relatives
-            if r.form not in _KEPT and not r.match.groupdict().get("old_who")
-        )  # "she spent her last years", "Lee was fifteen years old and left home": the words say what happened
+            if r.form not in _KEPT
+            and not r.match.groupdict().get("old_who")
+            and not (r.form == "duration" and _SPENT.search(words, max(0, r.start - 7), r.start))
+        )  # "she spent her last years", "Lee was fifteen years old and left home", "they spent ten months in the
+        # US": the words say what happened
         told_again = ((0, reborn[-1].end),) if reborn else ()  # "Born … in 1900," is not what the clause tells
         here = _SentenceDraft(context, sentence, words, spans + kept_words + dated_words + told_again)
         ages = [r for r in relatives if r.form == "age"]
@@ -1005,6 +1054,7 @@ def draft_dataset(
             named, birth, lambda text: _about(text, subject_words), here, sentence.section, unresolved
         )
         near: Anchor | None = None  # the last date told earlier in this sentence
+        timed = False  # whether relative words put this sentence in a span ("In the last year of his life …", "At 5")
         for _, mention, relative in items:
             if mention is not None:
                 if mention.edtf in life_dates or (
@@ -1067,6 +1117,24 @@ def draft_dataset(
                 ):  # "1913 Born September 12", "at the 2017 election on 23 September": the year is its day's
                     story.note(words, Anchor(mention.named, mention.text))
                     continue
+                lasting = _lasting(words, mention, relatives, mentions, mention_starts, consumed, clause)
+                if lasting is not None and not aside_in.holds(mention.start):
+                    # "Since 1988, she was under arrest for almost 14 years": one stretch, from the date on
+                    used, keep = lasting
+                    consumed.add(id(used))
+                    start = mention.edtf.removesuffix("/..")
+                    result = resolve(used, Anchor(start, mention.text), birth, about_subject, death)
+                    if result.edtf is not None:
+                        if keep:  # "meets Clarke, with whom she begins a 40-year friendship": the meeting, and it
+                            here.draft(mention.edtf, mention.start, mention.end, note=mention.note, inferred=False)
+                            end = used.start if used.form in _KEPT else used.end  # "a 40-year friendship" stays
+                            here.draft(result.edtf, used.start, end, note=result.note, inferred=True)
+                            story.note(words, Anchor(mention.named, mention.text))
+                        else:
+                            here.draft(result.edtf, mention.start, mention.end, note=result.note, inferred=True)
+                            story.note(words, Anchor(result.edtf, words[mention.start : used.end]))
+                        near = story.anchor
+                        continue
                 aged = age is not None and _age_about(words, age, subject_words, about_subject)
                 narrow = None
                 if age is not None and aged and birth is not None:
@@ -1137,6 +1205,8 @@ def draft_dataset(
                                bounds=_age_bounds(narrow, relative.text))  # fmt: skip
                     conventions["age with a year"] += 1
                     continue
+            if timed and relative.form in ("duration", "duration_adj"):
+                continue  # "In the last year of his life he was jailed for two months": how long, within that time
             result = resolve(relative, story.anchor, birth, whose, death, story.recall, near)
             opening = relative.form == "event" and relative.start == 0 and bool(relative.match["past"])
             if opening and all(m.start > words.find(",", relative.end) >= 0 for m in mentions):
@@ -1168,7 +1238,9 @@ def draft_dataset(
                 continue
             result = _closed_by_later(words, relative, result, mentions, mention_starts, asides)
             assert result.edtf is not None
-            kept = relative.form in _KEPT  # "She spent her last years in Oslo": the words are what she spent
+            kept = relative.form in _KEPT or (  # "She spent her last years in Oslo": the words are what she spent
+                relative.form == "duration" and _SPENT.search(words, max(0, relative.start - 7), relative.start)
+            )
             at = (
                 relative.end + 1 if " ".join(relative.text.lower().split()) in _LEADS else relative.start
             )  # it leads the clause after
@@ -1177,6 +1249,7 @@ def draft_dataset(
                 conventions["age"] += 1
             if relative.form not in _RESTATING:  # "By then she was famous": the story stays where it was
                 story.note(words, Anchor(result.edtf, relative.text))
+                timed = result.edtf.startswith("[") and None not in edtf_ends(result.edtf)  # a span, as an age's
         pinned = named_pins.the_rest(clauses)
         if pinned is not None and not mentions:  # "After the Second World War she moved": "two years later"
             story.lose(pinned, table=True)  # would count from a day only outside knowledge gives: from nothing
@@ -1569,7 +1642,7 @@ def _first_person(words: str, subject_words: set[str]) -> bool | None:
 _OWN_LIFE = frozenset({"rest_of_life", "last_years", "first_of_life", "last_year"})
 """Words about a life that say whose it is ("for the rest of her life"): the subject's, unless the pronoun is
 the other sex's or the clause names someone else first."""
-_KEPT = frozenset({"last_years", "first_of_life", "went_on"})
+_KEPT = frozenset({"last_years", "first_of_life", "went_on", "duration_adj"})
 """Relative words that are the object of the clause's verb ("she spent her last years in Oslo"): kept in its title."""
 _AGES = frozenset({"age", "life", "months", "birthday", "born_when", "first_of_life"})
 _OTHER_SEX_KIN = re.compile(

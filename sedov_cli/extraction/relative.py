@@ -75,9 +75,14 @@ _RELATIVE = re.compile(
     r"|(?P<same_season>\b(?:(?:in\s+)?(?:that|the\s+same|the\s+following|the\s+next)\s+(?:same\s+)?|in\s+(?:the\s+)?)"
     r"(?P<season>spring|summer|autumn|fall|winter)\b"
     r"(?:\s+(?:of|in)\s+(?P<season_of>that|the\s+same|the\s+following|the\s+next)\s+year\b|(?!\s+of\b)))"
-    rf"|(?P<duration>\b(?:(?:for|over)\s+(?:the\s+next\s+)?|(?<=\blasted\s)(?:for\s+)?)"
-    rf"(?:(?P<dur_about>nearly|almost|about|around|some|another)\s+)?(?P<dur_n>{_NUMBER})\s+(?:more\s+)?"
-    rf"(?P<dur_unit>years?|decades?|months?)(?:\s+and\s+(?P<dur_m>{_NUMBER})\s+months?)?\b)"
+    rf"|(?P<duration>\b(?:(?:for|over)\s+(?:the\s+next\s+)?|(?<=\blasted\s)(?:for\s+)?|(?<=\bspent\s)(?<!\bhad\sspent\s)"
+    rf"|(?P<dur_during>during\s+))"
+    rf"(?:(?P<dur_about>nearly|almost|about|around|some|another)\s+|(?P<dur_min>over|more\s+than|at\s+least)\s+)?"
+    rf"(?P<dur_n>{_NUMBER})\s+(?:more\s+)?"
+    rf"(?P<dur_unit>years?|decades?|months?)(?:\s+and\s+(?P<dur_m>{_NUMBER})\s+months?)?\b(?(dur_during)\s+of\s+[a-z]+\b))"
+    rf"|(?P<duration_adj>(?:(?<=\bbegan\s)|(?<=\bbegins\s)|(?<=\bbegin\s)|(?<=\bstarted\s)|(?<=\bstarts\s)"
+    rf"|(?<=\bentered\s)|(?<=\bsigned\s))an?\s+(?P<da_n>{_NUMBER})[-\s](?P<da_unit>year|decade|month)s?"
+    rf"(?:[-\s]long)?(?=\s+[a-z]))"
     rf"|(?P<after_n>\b(?:[Aa]fter|[Ff]ollowing)\s+(?:(?:nearly|almost|about|some|another)\s+)?(?P<an_n>{_NUMBER})\s+"
     r"(?:more\s+)?(?P<an_unit>years?|months?|weeks?|days?|decades?)\b"
     r"(?!\s+(?:of|later|earlier|before|after|old|ago|in\s+(?:prison|jail|exile))\b))"
@@ -184,6 +189,7 @@ SAME_TIME = frozenset(
         "at_time",
         "later",
         "duration",
+        "duration_adj",
         "birthday",
         "within_n",
         "next_n",
@@ -236,7 +242,8 @@ _HINTS = ("since", "follow", "next", "subsequent", "later", "earlier", "before",
           "last year", "final year", "years old", "soon", "year-old", "year old", "rest of", "last ", "final ",
           "closing ", "declining ", "later years", "days old", "day old", "weeks old", "week old",
           "end of", "beginning of", "start of", "middle of", "close of", "by the time", "teen", "adolescent",
-          "turn of", "whereupon", "upon which", "went on to ", "lasted ",
+          "turn of", "whereupon", "upon which", "went on to ", "lasted ", "spent ",
+          "began a", "begins a", "begin a", "started a", "starts a", "entered a", "signed a",
           "of life", "her life", "his life", "their life")  # fmt: skip
 _LIFE_DIGITS = re.compile(r"\b(?:his|her|their)\s+(?:(?:early|mid|late)[-\s]+)?[2-9]0s\b")
 """'in his 20s': the one form no word of the hints names (a '0s' test would pass every '1920s')."""
@@ -540,7 +547,7 @@ def _resolve(
         return Resolution(
             f"[{lo}..{end_year + n:04d}]", f"Resolved {said}: within {n} year{'s' if n > 1 else ''} of it."
         )
-    if found.form == "duration":
+    if found.form in ("duration", "duration_adj"):
         return _duration(found, when, anchor, said)
     if found.form == "after_n":
         return _after_n(found, when, anchor, said)
@@ -975,9 +982,23 @@ def _duration(found: Found, when: EdtfDate, anchor: Anchor, said: str) -> Resolu
     from the date told before it (after a period, from its end), at that date's own precision: whole years from
     a year, months from a month or a day."""
     m = found.match
-    unit = m["dur_unit"].lower().rstrip("s")
-    months = _count(m["dur_n"]) * {"decade": 120, "year": 12, "month": 1}[unit]
+    unit = (m["dur_unit"] or m["da_unit"]).lower().rstrip("s")
+    months = _count(m["dur_n"] or m["da_n"]) * {"decade": 120, "year": 12, "month": 1}[unit]
     months += _count(m["dur_m"]) if m["dur_m"] else 0
+    lo, hi = edtf_ends(anchor.edtf)
+    if m["dur_min"]:  # "for over 30 years": from it, at least that long, so no end
+        if lo is None:
+            return Resolution(None, f"the date before it ({anchor.words!r}) has no start")
+        return Resolution(f"{lo}/..", f"Resolved {said}: a stretch from it of more than {found.text.split()[-2]} "
+                          f"{unit}s, so no end.")  # fmt: skip
+    if when.one_of and lo is not None and hi is not None and len(lo) == len(hi) == 10:
+        # from an age known to the day ('When she was 18 … She taught there for 17 years'): from the age's first
+        # day to that long after its last
+        end = _add_months(date.fromisoformat(hi), months)
+        if end.year > 9999:
+            return Resolution(None, "the count runs past year 9999")
+        return Resolution(f"{lo}/{end.isoformat()}", f"Resolved {said}: from its first day to {months} months after "
+                          "its last.")  # fmt: skip
     year = _single_year(when) if not when.interval else None
     first_year = year if year is not None else (when.span.latest.year if when.interval and when.span.latest else None)
     if first_year is None:
