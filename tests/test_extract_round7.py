@@ -186,3 +186,22 @@ def test_a_duration_after_an_age_counts_to_the_day_during_years_of_counts_and_ov
         ("[1979-06-10..1980-06-09]", "She was ill"),
         ("[..1980-06-09]", "She had spent 5 years abroad"),
     ]
+
+
+def test_a_count_of_people_with_a_participle_before_them_is_no_year() -> None:
+    text = (
+        LIFE
+        + "On 4 May 1944, around 1000 armed soldiers came to her town. In 1950 some 1200 trained nurses joined her."
+    )
+    assert _events(text)[2:] == [
+        ("1944-05-04", "Around 1000 armed soldiers came to her town"),
+        ("1950", "Some 1200 trained nurses joined her"),
+    ]
+
+
+def test_an_age_in_a_when_clause_after_a_day_says_that_day_again() -> None:
+    text = (
+        LIFE
+        + "With the fire on 19 July 1902, when Ann Lee was barely 2 years old, her father did not see the farm rebuilt."
+    )
+    assert _events(text)[2:] == [("1902-07-19", "With the fire")]

@@ -1368,9 +1368,10 @@ def _scoped_age(words: str, mention: Mention, age: Found) -> bool:
     and a 'when' clause is the time of the clause it follows ("at the age of 13,
     when she won the 1975 cup"): the year and the age are one moment. A year
     in a parenthesis, or a year and an age in two clauses joined otherwise ("at
-    13 she won, and in 1976 she left"), are two times.
+    13 she won, and in 1976 she left"), are two times. A day or a month joined
+    so ("on 19 July 1947, when she was two") is the time the age says again.
     """
-    if not re.fullmatch(r"\d{4}", mention.edtf):
+    if not re.fullmatch(r"\d{4}(?:-\d\d){0,2}", mention.edtf):
         return False
     if _FRONTED.fullmatch(words, 0, mention.start) and words.startswith(",", mention.end):
         return age.start > mention.end

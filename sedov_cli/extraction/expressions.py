@@ -328,7 +328,8 @@ def _single(m: re.Match[str], sentence: str, era: tuple[int, int] | None = None)
     return parse_point(text) + ("~" if approx else "")
 
 
-_COUNTED = re.compile(r"(?<!\s)\s+[a-z]+[^s\W]*s\b")
+_COUNTED = re.compile(r"(?<!\s)\s+(?:[a-z]+ed\s+)?[a-z]+[^s\W]*s\b")
+"""A plural noun after a number, maybe with a participle before it: "the 1500 maps", "1000 armed soldiers"."""
 
 SEASON_CODES = {"spring": 25, "summer": 26, "autumn": 27, "fall": 27, "winter": 28}
 """EDTF's seasons of the northern hemisphere (25–28); the southern ones are 29–32."""
