@@ -205,3 +205,22 @@ def test_an_age_in_a_when_clause_after_a_day_says_that_day_again() -> None:
         + "With the fire on 19 July 1902, when Ann Lee was barely 2 years old, her father did not see the farm rebuilt."
     )
     assert _events(text)[2:] == [("1902-07-19", "With the fire")]
+
+
+def test_a_date_and_the_end_its_clause_gives_later_are_one_stretch() -> None:
+    text = (
+        LIFE + "In 1920 she taught in Oslo until 1930. Tom, in 1941 succeeded her as editor of the paper until his "
+        "death on 4 May 1950. In 1951 she became head of the school until its closure in 1960. In 1916 she "
+        "married Tom and lived in Oslo until 1925. In 1961 she went to Rome, and stayed until 1962."
+    )
+    assert _events(text)[2:] == [
+        ("1920/1930", "She taught in Oslo"),
+        ("1941/1950-05-04", "Tom, succeeded her as editor of the paper"),
+        ("1950-05-04", "Tom, succeeded her as editor of the paper"),
+        ("1951/1960", "She became head of the school"),
+        ("1960", "She became head of the school"),
+        ("1916", "She married Tom and lived in Oslo"),
+        ("../1925", "She married Tom and lived in Oslo"),
+        ("1961", "She went to Rome"),
+        ("../1962", "She went to Rome, and stayed"),
+    ]

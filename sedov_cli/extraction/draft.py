@@ -712,6 +712,49 @@ _SECOND_PREDICATE = re.compile(
 prison"): the date is the first act's, and the stretch a second claim from it."""
 
 
+_UNTIL_NAMED = re.compile(
+    r"[^,;:()]{0,150}?\s(?:until|till)\s+(?:the|his|her|its|their)\s+[a-z]+(?:\s+of\s+[^,;:()]{1,80}?)?,?\s+(?:on|in)\s+"
+)
+"""'… succeeded his father as president until his death on …': a stretch that ends at an event dated right after."""
+
+
+def _until_later(
+    words: str, mention: Mention, mentions: list[Mention], starts: list[int], clause: tuple[int, int]
+) -> tuple[Mention, str, bool] | None:
+    """'In 1920 she taught in Oslo until 1930', 'in 1919 succeeded his father until his death on 26 May 1943': a date
+    and an end its clause gives later are one stretch. The end, the stretch, and whether the end is only the
+    stretch's ('until 1930') or an event's date too ('his death on …', a claim of its own)."""
+    if not _POINT_OR_FROM.fullmatch(mention.edtf) or mention.edtf.endswith("/..") or mention.also:
+        return None
+    at = bisect_left(starts, mention.end)
+    if at >= len(mentions):
+        return None
+    end_at = mentions[at]
+    a, b = clause_of(words, mention.start, mention.end)
+    if not (a <= end_at.start < b or clause_around(words, end_at.start) == clause) or end_at.also:
+        return None
+    if _SECOND_PREDICATE.search(words, mention.end, end_at.start) or _WENT.search(words, a, end_at.start):
+        return None  # "born in 1901 and studied there until 1919", "went to Rome … until": not one stretch from it
+    if end_at.edtf.startswith("../") and re.match(r"(?:until|till)\b", end_at.text, re.IGNORECASE):
+        last, absorb = end_at.edtf[3:], True
+        if re.search(r"[,;:()]", words[mention.end : end_at.start]):
+            return None
+    elif _POINT_OR_FROM.fullmatch(end_at.edtf) and not end_at.edtf.endswith("/.."):
+        if _UNTIL_NAMED.fullmatch(words, mention.end, end_at.start) is None:
+            return None
+        last, absorb = end_at.edtf, False
+    else:
+        return None
+    edtf = f"{mention.edtf}/{last}"
+    try:
+        if parse_edtf(mention.edtf).span.earliest > parse_edtf(last).span.latest:  # type: ignore[operator]
+            return None
+        parse_edtf(edtf)
+    except DateError:
+        return None
+    return end_at, edtf, absorb
+
+
 def _lasting(
     words: str,
     mention: Mention,
@@ -1055,7 +1098,10 @@ def draft_dataset(
         )
         near: Anchor | None = None  # the last date told earlier in this sentence
         timed = False  # whether relative words put this sentence in a span ("In the last year of his life …", "At 5")
+        absorbed: set[int] = set()  # dates read into a stretch with the one before them ("in 1920 … until 1930")
         for _, mention, relative in items:
+            if mention is not None and id(mention) in absorbed:
+                continue
             if mention is not None:
                 if mention.edtf in life_dates or (
                     mention.edtf == who.birth and _BORN_AGAIN.fullmatch(words[: mention.start])
@@ -1116,6 +1162,17 @@ def draft_dataset(
                     for r in yearless
                 ):  # "1913 Born September 12", "at the 2017 election on 23 September": the year is its day's
                     story.note(words, Anchor(mention.named, mention.text))
+                    continue
+                until = _until_later(words, mention, mentions, mention_starts, clause)
+                if until is not None and not aside_in.holds(mention.start):
+                    # "In 1919 he became president until his death on 26 May 1943": one stretch to that end
+                    end_at, edtf, absorb = until
+                    note = f"{mention.text!r} and {end_at.text!r}, in one clause, read as one stretch."
+                    if absorb:
+                        absorbed.add(id(end_at))
+                    here.draft(edtf, mention.start, mention.end, note=note, inferred=False)
+                    story.note(words, Anchor(edtf, words[mention.start : end_at.end]))
+                    near = story.anchor
                     continue
                 lasting = _lasting(words, mention, relatives, mentions, mention_starts, consumed, clause)
                 if lasting is not None and not aside_in.holds(mention.start):
