@@ -224,3 +224,14 @@ def test_a_date_and_the_end_its_clause_gives_later_are_one_stretch() -> None:
         ("1961", "She went to Rome"),
         ("../1962", "She went to Rome, and stayed"),
     ]
+
+
+def test_by_the_time_of_her_death_in_its_year_is_by_the_day_of_the_subjects_death() -> None:
+    text = (
+        LIFE + "She wrote for her paper. By the time of her death in 1980, the school had 400 pupils. By his death "
+        "in 1980, her brother Tom was rich."
+    )
+    assert _events(text)[2:] == [
+        ("[..1980-06-09]", "The school had 400 pupils"),
+        ("[..1980]", "Her brother Tom was rich"),
+    ]

@@ -661,6 +661,21 @@ def _to_the_death_day(mention: Mention, death: EdtfDate) -> Mention:
     return Mention(mention.start, mention.end, mention.text, f"{start}/{death.text}", note, mention.named)
 
 
+_BY_DEATH_IN = re.compile(r"by\s+(?:the\s+time\s+of\s+)?(?P<whose>his|her|their)\s+death\s+in\b", re.IGNORECASE)
+
+
+def _by_the_death_day(mention: Mention, death: EdtfDate) -> Mention:
+    """'By the time of her death in 1997, the order numbered …': by the day of the death the text gives, in 1997."""
+    start, end = edtf_ends(mention.edtf)
+    if start is not None or end is None or not mention.edtf.startswith("[..") or "/" in death.text or "[" in death.text:
+        return mention
+    year, died = parse_edtf(end).span, death.span
+    if None in (year.earliest, year.latest, died.earliest) or not year.earliest <= died.earliest <= year.latest:  # type: ignore[operator]
+        return mention
+    note = f"'{mention.text}' read as by the subject's death ({death.display}), which falls in {end}."
+    return Mention(mention.start, mention.end, mention.text, f"[..{death.text}]", note, mention.named)
+
+
 def _until_death(words: str, mention: Mention, death: EdtfDate) -> Mention:
     """'from January 1980 until her assassination': the period ends with the subject's death."""
     m = _UNTIL_DEATH.match(words, mention.end)
@@ -1124,6 +1139,9 @@ def draft_dataset(
                     mention = _until_dated_event(words, mention, mentions, mention_starts)
                 if death is not None and about_subject and _TO_DEATH_IN.search(mention.text):
                     mention = _to_the_death_day(mention, death)
+                by_death = _BY_DEATH_IN.match(mention.text)
+                if death is not None and about_subject and by_death and by_death["whose"].lower() != other_pronoun:
+                    mention = _by_the_death_day(mention, death)  # "her death", in the life of one the text calls "she"
                 since = _where_until(words, mention, near, clause)
                 if since is not None:  # "moved to Oslo in 1947, where she taught till 1950": from the move
                     here.draft(mention.edtf, mention.start, mention.end, note=since[0]["note"], inferred=True,
