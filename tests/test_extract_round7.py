@@ -235,3 +235,22 @@ def test_by_the_time_of_her_death_in_its_year_is_by_the_day_of_the_subjects_deat
         ("[..1980-06-09]", "The school had 400 pupils"),
         ("[..1980]", "Her brother Tom was rich"),
     ]
+
+
+def test_what_came_before_doing_something_in_a_year_is_by_that_year_and_the_doing_a_claim() -> None:
+    text = LIFE + "She sold books before leaving the city in 1932. After leaving school in 1918, she moved to Oslo."
+    assert _events(text)[2:] == [
+        ("[..1932]", "She sold books"),
+        ("1932", "Leaving the city"),
+        ("1918", "Leaving school"),
+        ("[1918..]", "She moved to Oslo"),
+    ]
+
+
+def test_what_came_between_an_opening_date_and_a_dated_event_before_it_is_between_them() -> None:
+    text = LIFE + "Freed in 1920, she first worked on a farm before joining a choir in 1925."
+    assert _events(text)[2:] == [
+        ("1920", "Freed, she first worked on a farm"),
+        ("[1920..1925]", "She first worked on a farm"),
+        ("1925", "Joining a choir"),
+    ]

@@ -770,6 +770,29 @@ def _until_later(
     return end_at, edtf, absorb
 
 
+_OPENING_DATE = re.compile(r"[^,;:()]{0,60}$")
+
+
+def _opened_by(words: str, mention: Mention, mentions: list[Mention]) -> Mention:
+    """'Freed in 1776, he became a trusted employee before joining a rebellion in 1791': what a sentence tells after
+    its opening phrase's date and before a dated event happened between the two, [1776..1791]."""
+    first = mentions[0] if mentions else None
+    if not mention.also or not mention.edtf.startswith("[..") or first is None or first is mention:
+        return mention
+    if not _POINT_OR_FROM.fullmatch(first.edtf) or first.edtf.endswith("/.."):
+        return mention
+    if not _OPENING_DATE.fullmatch(words, 0, first.start) or not words.startswith(",", first.end):
+        return mention
+    lo, hi = edtf_ends(first.edtf)[0], edtf_ends(mention.edtf)[1]
+    try:
+        if lo is None or hi is None or parse_edtf(lo).span.earliest > parse_edtf(hi).span.latest:  # type: ignore[operator]
+            return mention
+    except DateError:
+        return mention
+    note = f"{mention.note} It is told after {words[: first.end]!r}, which opens its sentence: from {lo}."
+    return Mention(mention.start, mention.end, mention.text, f"[{lo}..{hi}]", note, mention.named, mention.also)
+
+
 def _lasting(
     words: str,
     mention: Mention,
@@ -1224,6 +1247,7 @@ def draft_dataset(
                     here.draft(mention.edtf, mention.start, mention.end, note=mention.note, inferred=False,
                                bounds=after_death)  # fmt: skip
                 else:
+                    mention = _opened_by(words, mention, mentions)
                     here.draft(mention.edtf, mention.start, mention.end, note=mention.note, inferred=False)
                 if mention.also:  # "until her assassination in October 1984": the assassination is a claim too
                     what = _NAMED_EVENT.search(mention.text)

@@ -78,7 +78,7 @@ _OPERATOR = re.compile(
     r"|by|before|after|since|until|till|from|during|throughout|no\s+later\s+than|not\s+later\s+than"
     r"|as\s+early\s+as|no\s+earlier\s+than|not\s+earlier\s+than)\s+"
     r"(?:(?:the\s+)?(?:end|beginning|start|middle|course|spring|summer|autumn|fall|winter)\s+of\s+)?(?:the\s+)?"
-    r"(?P<event>(?:his|her|their)\s+[a-z]+\s+in\s+"
+    r"(?P<event>(?:his|her|their)\s+[a-z]+\s+in\s+|(?<=before\s)[a-z]{3,}ing\b[^,;:.()]{0,60}?\s+(?:in\s+)?"
     r"|(?:he|she|they|(?:(?:his|her|their)\s+[a-z]+\s+)?(?-i:[A-Z])[\w'’-]+(?:\s+(?-i:[A-Z])[\w'’-]+)?)\s+(?:had\s+)?"
     r"[a-z]+ed\b(?:[^,;:.()]{0,80}?\s+in|\s+on)\s+)?$",
     re.IGNORECASE,
