@@ -254,3 +254,22 @@ def test_what_came_between_an_opening_date_and_a_dated_event_before_it_is_betwee
         ("[1920..1925]", "She first worked on a farm"),
         ("1925", "Joining a choir"),
     ]
+
+
+def test_an_open_life_date_parenthesis_is_a_living_subjects_birth_not_a_claim() -> None:
+    text = (
+        "Ann Lee\n\nAnn Lee (1945– ) is a Norwegian poet. She won a prize in 1989.\nEarly life\nAnn Lee was born on "
+        "3 May 1945 in Oslo. At 20 she left home.\n"
+    )
+    draft = _draft(text)
+    subject = draft.dataset["people"][0]
+    assert (subject["birth"]["date"], "death" in subject) == ("1945-05-03", False)
+    assert [(e["date"], e["title"]) for e in draft.dataset["events"]] == [
+        ("1989", "She won a prize"),
+        ("1945-05-03", "Ann Lee is born"),
+        ("[1965-05-03..1966-05-02]", "She left home"),
+    ]
+    assert _events("Ann Lee\n\nAnn Lee (1945–present) is a poet. She won a prize in 1989.\n") == [
+        ("1945", "Ann Lee is born"),
+        ("1989", "She won a prize"),
+    ]
