@@ -745,11 +745,8 @@ def _until_later(
     if at >= len(mentions):
         return None
     end_at = mentions[at]
-    a, b = clause_of(words, mention.start, mention.end)
-    if not (a <= end_at.start < b or clause_around(words, end_at.start) == clause) or end_at.also:
+    if end_at.also:
         return None
-    if _SECOND_PREDICATE.search(words, mention.end, end_at.start) or _WENT.search(words, a, end_at.start):
-        return None  # "born in 1901 and studied there until 1919", "went to Rome … until": not one stretch from it
     if end_at.edtf.startswith("../") and re.match(r"(?:until|till)\b", end_at.text, re.IGNORECASE):
         last, absorb = end_at.edtf[3:], True
         if re.search(r"[,;:()]", words[mention.end : end_at.start]):
@@ -760,6 +757,11 @@ def _until_later(
         last, absorb = end_at.edtf, False
     else:
         return None
+    a, b = clause_of(words, mention.start, mention.end)
+    if not (a <= end_at.start < b or clause_around(words, end_at.start) == clause):
+        return None
+    if _SECOND_PREDICATE.search(words, mention.end, end_at.start) or _WENT.search(words, a, end_at.start):
+        return None  # "born in 1901 and studied there until 1919", "went to Rome … until": not one stretch from it
     edtf = f"{mention.edtf}/{last}"
     try:
         if parse_edtf(mention.edtf).span.earliest > parse_edtf(last).span.latest:  # type: ignore[operator]
@@ -1137,6 +1139,7 @@ def draft_dataset(
         near: Anchor | None = None  # the last date told earlier in this sentence
         timed = False  # whether relative words put this sentence in a span ("In the last year of his life …", "At 5")
         absorbed: set[int] = set()  # dates read into a stretch with the one before them ("in 1920 … until 1930")
+        lasts = any(r.form in ("duration", "duration_adj") for r in relatives)
         for _, mention, relative in items:
             if mention is not None and id(mention) in absorbed:
                 continue
@@ -1162,7 +1165,7 @@ def draft_dataset(
                     mention = _until_dated_event(words, mention, mentions, mention_starts)
                 if death is not None and about_subject and _TO_DEATH_IN.search(mention.text):
                     mention = _to_the_death_day(mention, death)
-                by_death = _BY_DEATH_IN.match(mention.text)
+                by_death = _BY_DEATH_IN.match(mention.text) if mention.text[:2] in ("By", "by") else None
                 if death is not None and about_subject and by_death and by_death["whose"].lower() != other_pronoun:
                     mention = _by_the_death_day(mention, death)  # "her death", in the life of one the text calls "she"
                 since = _where_until(words, mention, near, clause)
@@ -1204,7 +1207,7 @@ def draft_dataset(
                 ):  # "1913 Born September 12", "at the 2017 election on 23 September": the year is its day's
                     story.note(words, Anchor(mention.named, mention.text))
                     continue
-                until = _until_later(words, mention, mentions, mention_starts, clause)
+                until = _until_later(words, mention, mentions, mention_starts, clause) if "til" in words else None
                 if until is not None and not aside_in.holds(mention.start):
                     # "In 1919 he became president until his death on 26 May 1943": one stretch to that end
                     end_at, edtf, absorb = until
@@ -1215,7 +1218,9 @@ def draft_dataset(
                     story.note(words, Anchor(edtf, words[mention.start : end_at.end]))
                     near = story.anchor
                     continue
-                lasting = _lasting(words, mention, relatives, mentions, mention_starts, consumed, clause)
+                lasting = (
+                    _lasting(words, mention, relatives, mentions, mention_starts, consumed, clause) if lasts else None
+                )
                 if lasting is not None and not aside_in.holds(mention.start):
                     # "Since 1988, she was under arrest for almost 14 years": one stretch, from the date on
                     used, keep = lasting

@@ -75,14 +75,11 @@ _RELATIVE = re.compile(
     r"|(?P<same_season>\b(?:(?:in\s+)?(?:that|the\s+same|the\s+following|the\s+next)\s+(?:same\s+)?|in\s+(?:the\s+)?)"
     r"(?P<season>spring|summer|autumn|fall|winter)\b"
     r"(?:\s+(?:of|in)\s+(?P<season_of>that|the\s+same|the\s+following|the\s+next)\s+year\b|(?!\s+of\b)))"
-    rf"|(?P<duration>\b(?:(?:for|over)\s+(?:the\s+next\s+)?|(?<=\blasted\s)(?:for\s+)?|(?<=\bspent\s)(?<!\bhad\sspent\s)"
+    rf"|(?P<duration>\b(?:(?:for|over)\s+(?:the\s+next\s+)?|(?<=\blasted\s)(?:for\s+)?|(?<=\bspent\s)(?<!\bhad\sspent\s)(?=\S)"
     rf"|(?P<dur_during>during\s+))"
     rf"(?:(?P<dur_about>nearly|almost|about|around|some|another)\s+|(?P<dur_min>over|more\s+than|at\s+least)\s+)?"
     rf"(?P<dur_n>{_NUMBER})\s+(?:more\s+)?"
     rf"(?P<dur_unit>years?|decades?|months?)(?:\s+and\s+(?P<dur_m>{_NUMBER})\s+months?)?\b(?(dur_during)\s+of\s+[a-z]+\b))"
-    rf"|(?P<duration_adj>(?:(?<=\bbegan\s)|(?<=\bbegins\s)|(?<=\bbegin\s)|(?<=\bstarted\s)|(?<=\bstarts\s)"
-    rf"|(?<=\bentered\s)|(?<=\bsigned\s))an?\s+(?P<da_n>{_NUMBER})[-\s](?P<da_unit>year|decade|month)s?"
-    rf"(?:[-\s]long)?(?=\s+[a-z]))"
     rf"|(?P<after_n>\b(?:[Aa]fter|[Ff]ollowing)\s+(?:(?:nearly|almost|about|some|another)\s+)?(?P<an_n>{_NUMBER})\s+"
     r"(?:more\s+)?(?P<an_unit>years?|months?|weeks?|days?|decades?)\b"
     r"(?!\s+(?:of|later|earlier|before|after|old|ago|in\s+(?:prison|jail|exile))\b))"
@@ -96,12 +93,11 @@ _RELATIVE = re.compile(
     r"|at\s+a\s+time\s+when|in\s+the\s+meantime|[Mm]eanwhile|at\s+the\s+time(?!\s+of\b)"
     r"|(?=then\b)(?:(?<=\bwas\s)|(?<=\bwere\s))then(?=\s+(?:a|an|the|still|only|living|working|serving)\b))\b)"
     r"|(?P<soon>\b(?:(?:soon|shortly|not\s+long)\s+(?:after(?:wards?)?(?!\s+(?:the|his|her|their|its)\s)|thereafter)"
-    r"|immediately(?!\s+(?:after|before|following))|whereupon|upon\s+which"
+    r"|immediately(?!\s+(?:after|before|following))|whereupon"
     r"|after\s+(?:a|some)\s+(?:short\s+|brief\s+|long\s+)?(?:period|time|while)(?:\s+of\s+[a-z]+)?(?=\s*,)|(?=soon)(?<!as\s)soon(?!\s+(?:after|afterwards?|thereafter|as|enough)\b))\b)"
     r"|(?P<from_then>\bfrom\s+(?:this|that|the\s+same)\s+(?:date|day|time|point|moment|year)(?:\s+on(?:wards?)?)?"
     r"|\bfrom\s+then(?:\s+on(?:wards?)?)?|\b(?:ever\s+)?since\s+then\b"
-    r"|(?:(?<=\bhas\s)|(?<=\bhave\s)|(?<=\bhad\s))since(?=\s+(?:been|become|grown|[a-z]{3,}ed)\b)"
-    r"|(?:^|(?<=,\s))for\s+(?:many\s+|several\s+)?(?:years|decades)\b(?!\s+(?:later|before|after|earlier|old|ago|to\s+come|of)\b))"
+    r"|(?:(?<=\bhas\s)|(?<=\bhave\s)|(?<=\bhad\s))since(?=\s+(?:been|become|grown|[a-z]{3,}ed)\b))"
     rf"|(?P<months>\b(?:(?:at\s+the\s+age\s+of|at\s+age|aged)\s+(?P<mo_n>{_NUMBER})\s+months?"
     rf"|(?P<mo_n2>{_NUMBER})\s+months?\s+old)\b"
     rf"|\b(?P<days_n>{_NUMBER})\s+(?P<days_unit>days?|weeks?)\s+old\b)"
@@ -163,11 +159,25 @@ _RELATIVE = re.compile(
     r"|\b(?:after|following)\s+(?:that|this|these|those)\s+(?-i:[a-z]{3,})(?:\s+(?-i:[a-z]{3,}))?(?=\s*,)"
     r"|\b(?:in|during|over)\s+the\s+(?:years|months|decades)\s+that\s+followed\b"
     r"|\b(?:in|during|over)\s+the\s+(?:following|subsequent|ensuing|next)\s+(?:few\s+)?(?:years|months|decades)\b)"
-    r"|(?P<went_on>(?<!\bwhich\s)(?<!\bthat\s)(?<!\bwho\s)\bwent\s+on\s+to\b(?=\s+(?-i:[a-z])))"
-    r"|(?P<then>(?=then\b)(?<!\bthe\s)(?<!\bso\s)\bthen\b(?=,?\s+(?-i:[a-z]))(?!,?\s+(?:the|a|an|his|her|their|to|on|onwards?)\b)"
-    r"|^(?-i:Then)(?=\s+(?-i:[A-Z][a-z]))(?!\s+(?:he|she|they|it|the|a|an|his|her|their|its)\b)))",
+    r"|(?P<then>(?=then\b)(?<!\bthe\s)(?<!\bso\s)\bthen\b(?=,?\s+(?-i:[a-z]))(?!,?\s+(?:the|a|an|his|her|their|to|on|onwards?)\b)))",
     re.IGNORECASE,
 )
+
+_RARE = re.compile(
+    r"(?P<soon>\bupon\s+which\b)"
+    r"|(?P<from_then>(?:^|(?<=,\s))for\s+(?:many\s+|several\s+)?(?:years|decades)\b"
+    r"(?!\s+(?:later|before|after|earlier|old|ago|to\s+come|of)\b))"
+    r"|(?P<went_on>(?<!\bwhich\s)(?<!\bthat\s)(?<!\bwho\s)\bwent\s+on\s+to\b(?=\s+(?-i:[a-z])))"
+    r"|(?P<then>^(?-i:Then)(?=\s+(?-i:[A-Z][a-z]))(?!\s+(?:he|she|they|it|the|a|an|his|her|their|its)\b))"
+    rf"|(?P<duration_adj>(?:(?<=\bbegan\s)|(?<=\bbegins\s)|(?<=\bbegin\s)|(?<=\bstarted\s)|(?<=\bstarts\s)"
+    rf"|(?<=\bentered\s)|(?<=\bsigned\s))an?\s+(?P<da_n>{_NUMBER})[-\s](?P<da_unit>year|decade|month)s?"
+    rf"(?:[-\s]long)?(?=\s+[a-z]))",
+    re.IGNORECASE,
+)
+"""Forms few sentences hold ("upon which", "For years", "went on to", "Then King Olav", "began a five-year
+course"), read by their own pattern only when a sentence has their words: the main pattern stays as fast."""
+_RARE_HINTS = ("upon which", "for years", "for many years", "for several years", "for decades", "went on to ",
+               "began a", "begins a", "begin a", "started a", "starts a", "entered a", "signed a")  # fmt: skip
 
 _YEARLESS = re.compile(
     rf"\b(?P<op>[Oo]n|[Ii]n|[Bb]y|[Uu]ntil|[Ss]ince|[Ff]rom|[Dd]uring|[Bb]orn|[Dd]ied|[Tt]hat|[Tt]he\s+following"
@@ -242,8 +252,7 @@ _HINTS = ("since", "follow", "next", "subsequent", "later", "earlier", "before",
           "last year", "final year", "years old", "soon", "year-old", "year old", "rest of", "last ", "final ",
           "closing ", "declining ", "later years", "days old", "day old", "weeks old", "week old",
           "end of", "beginning of", "start of", "middle of", "close of", "by the time", "teen", "adolescent",
-          "turn of", "whereupon", "upon which", "went on to ", "lasted ", "spent ",
-          "began a", "begins a", "begin a", "started a", "starts a", "entered a", "signed a",
+          "turn of", "whereupon", "lasted ", "spent ",
           "of life", "her life", "his life", "their life")  # fmt: skip
 _LIFE_DIGITS = re.compile(r"\b(?:his|her|their)\s+(?:(?:early|mid|late)[-\s]+)?[2-9]0s\b")
 """'in his 20s': the one form no word of the hints names (a '0s' test would pass every '1920s')."""
@@ -260,7 +269,7 @@ def find_relative(sentence: str) -> list[Found]:
     lowered = sentence.lower()
     worded = any(hint in lowered for hint in _HINTS) or ("0s" in lowered and _LIFE_DIGITS.search(lowered) is not None)
     monthed = any(stem in sentence for stem in _MONTH_STEMS)
-    if not (worded or monthed):
+    if not (worded or monthed) and not sentence.startswith("Then ") and not any(h in lowered for h in _RARE_HINTS):
         return found
     for m in _RELATIVE.finditer(sentence) if worded else ():
         form = m.lastgroup
@@ -272,6 +281,12 @@ def find_relative(sentence: str) -> list[Found]:
         if m["proper"] and _NAMED_FOR.search(sentence, max(0, m.start() - 80), m.start()):
             continue  # "took the name Mary after Saint Mary": whom the name honours, not a time
         found.append(Found(m.start(), m.end(), m.group(), form, m))
+    if any(hint in lowered for hint in _RARE_HINTS) or sentence.startswith("Then "):
+        main = list(found)
+        for m in _RARE.finditer(sentence):
+            if not any(f.start < m.end() and m.start() < f.end for f in main):
+                found.append(Found(m.start(), m.end(), m.group(), m.lastgroup or "", m))
+        found.sort(key=lambda f: f.start)
     for m in _YEARLESS.finditer(sentence) if monthed else ():
         if m["which"]:  # "in December of that year" is one date: "that year" is its year, not a claim of its own
             found = [f for f in found if not (f.start < m.end() and m.start() < f.end)]
@@ -982,11 +997,12 @@ def _duration(found: Found, when: EdtfDate, anchor: Anchor, said: str) -> Resolu
     from the date told before it (after a period, from its end), at that date's own precision: whole years from
     a year, months from a month or a day."""
     m = found.match
-    unit = (m["dur_unit"] or m["da_unit"]).lower().rstrip("s")
-    months = _count(m["dur_n"] or m["da_n"]) * {"decade": 120, "year": 12, "month": 1}[unit]
-    months += _count(m["dur_m"]) if m["dur_m"] else 0
+    groups = m.groupdict()
+    unit = (groups.get("dur_unit") or groups["da_unit"]).lower().rstrip("s")
+    months = _count(groups.get("dur_n") or groups["da_n"]) * {"decade": 120, "year": 12, "month": 1}[unit]
+    months += _count(m["dur_m"]) if groups.get("dur_m") else 0
     lo, hi = edtf_ends(anchor.edtf)
-    if m["dur_min"]:  # "for over 30 years": from it, at least that long, so no end
+    if groups.get("dur_min"):  # "for over 30 years": from it, at least that long, so no end
         if lo is None:
             return Resolution(None, f"the date before it ({anchor.words!r}) has no start")
         return Resolution(f"{lo}/..", f"Resolved {said}: a stretch from it of more than {found.text.split()[-2]} "
@@ -1006,7 +1022,7 @@ def _duration(found: Found, when: EdtfDate, anchor: Anchor, said: str) -> Resolu
     month = _single_month(when) if not when.interval else None
     if first_year + months // 12 + 1 > 9999:
         return Resolution(None, "the count runs past year 9999")
-    how = f" The text says '{m['dur_about'].lower()}'." if m["dur_about"] else ""
+    how = f" The text says '{m['dur_about'].lower()}'." if groups.get("dur_about") else ""
     if month is None and months % 12 == 0:
         return Resolution(
             f"{first_year:04d}/{first_year + months // 12:04d}",
