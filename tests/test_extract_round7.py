@@ -7,8 +7,13 @@ the code before its rule.
 
 from __future__ import annotations
 
+from pathlib import Path
+
+import pytest
+
+from sedov_cli.dataset import check_unwritten
 from sedov_cli.extraction import draft_dataset
-from sedov_cli.extraction.draft import Draft, Source
+from sedov_cli.extraction.draft import Draft, Source, to_json
 
 
 def _draft(text: str) -> Draft:
@@ -273,3 +278,25 @@ def test_an_open_life_date_parenthesis_is_a_living_subjects_birth_not_a_claim() 
         ("1945", "Ann Lee is born"),
         ("1989", "She won a prize"),
     ]
+
+
+ROUND7_ATTACKS = [
+    "Since 1948, she was kept at home "
+    + "for almost 14 years, and in 1969 they spent 10 months in Rome, and began a 40-year friendship, " * 40
+    + "and left.\n",
+    "In 1920 she taught in Oslo until 1930, and in 1931 he led it until his death on 4 May 1950, " * 40,
+    "Freed in 1920, she worked " + "before joining a choir in 1925 and " * 100 + "left.\n",
+    "After that meeting, the board grew. Then King Olav came. For years she wrote, upon which she went on to sing. "
+    "In 1974, (just two years later) she left. By the time of her death in 1980, it grew. " * 20,
+    "1920 - Ann moves to Bergen with around 1000 armed soldiers\n" * 100,
+    "Tom Ek (1945– ) met her in 1960. " * 100,
+]
+
+
+@pytest.mark.parametrize("attack", ROUND7_ATTACKS, ids=range(len(ROUND7_ATTACKS)))
+def test_this_rounds_readings_repeated_give_a_valid_draft_of_bounded_size(attack: str, tmp_path: Path) -> None:
+    text = "= Ann Lee =\n\nAnn Lee (3 May 1900 – 1980) was a poet. In 1925 she moved.\n\n" + attack
+    draft = _draft(text)
+    (tmp_path / "a.txt").write_text(text, encoding="utf-8")
+    check_unwritten(to_json(draft.dataset).encode("utf-8"), tmp_path / "draft.json")
+    assert len(to_json(draft.dataset)) < 30 * len(text) + 20_000

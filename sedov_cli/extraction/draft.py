@@ -799,6 +799,7 @@ def _lasting(
     words: str,
     mention: Mention,
     relatives: list[Found],
+    relative_starts: list[int],
     mentions: list[Mention],
     starts: list[int],
     consumed: set[int],
@@ -811,12 +812,14 @@ def _lasting(
         return None
     following = bisect_left(starts, mention.end)
     limit = mentions[following].start if following < len(mentions) else len(words)
-    a, b = clause_of(words, mention.start, mention.end)
-    for relative in relatives:
-        if relative.start < mention.end or id(relative) in consumed:
-            continue
+    at = bisect_left(relative_starts, mention.end)  # by bisection: a sentence of many dates is not reread
+    while at < len(relatives) and id(relatives[at]) in consumed:
+        at += 1
+    if at < len(relatives):
+        relative = relatives[at]
         if relative.start > limit or relative.form not in ("duration", "duration_adj"):
             return None  # only the first duration before the next date, and no other relative word between
+        a, b = clause_of(words, mention.start, mention.end)
         if not (a <= relative.start < b or clause_around(words, relative.start) == clause):
             return None
         if _WENT.search(words, mention.end, relative.start) or _WENT.search(words, a, mention.start):
@@ -1139,7 +1142,8 @@ def draft_dataset(
         near: Anchor | None = None  # the last date told earlier in this sentence
         timed = False  # whether relative words put this sentence in a span ("In the last year of his life …", "At 5")
         absorbed: set[int] = set()  # dates read into a stretch with the one before them ("in 1920 … until 1930")
-        lasts = any(r.form in ("duration", "duration_adj") for r in relatives)
+        lasts = [r.start for r in relatives] if any(r.form in ("duration", "duration_adj") for r in relatives) else []
+        tills = "til" in words  # once a sentence: a sentence of thousands of dates is not read once per date
         for _, mention, relative in items:
             if mention is not None and id(mention) in absorbed:
                 continue
@@ -1207,7 +1211,7 @@ def draft_dataset(
                 ):  # "1913 Born September 12", "at the 2017 election on 23 September": the year is its day's
                     story.note(words, Anchor(mention.named, mention.text))
                     continue
-                until = _until_later(words, mention, mentions, mention_starts, clause) if "til" in words else None
+                until = _until_later(words, mention, mentions, mention_starts, clause) if tills else None
                 if until is not None and not aside_in.holds(mention.start):
                     # "In 1919 he became president until his death on 26 May 1943": one stretch to that end
                     end_at, edtf, absorb = until
@@ -1218,9 +1222,9 @@ def draft_dataset(
                     story.note(words, Anchor(edtf, words[mention.start : end_at.end]))
                     near = story.anchor
                     continue
-                lasting = (
-                    _lasting(words, mention, relatives, mentions, mention_starts, consumed, clause) if lasts else None
-                )
+                lasting = None
+                if lasts:
+                    lasting = _lasting(words, mention, relatives, lasts, mentions, mention_starts, consumed, clause)
                 if lasting is not None and not aside_in.holds(mention.start):
                     # "Since 1988, she was under arrest for almost 14 years": one stretch, from the date on
                     used, keep = lasting

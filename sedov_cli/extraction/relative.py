@@ -12,6 +12,7 @@ reported, never guessed.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -282,9 +283,11 @@ def find_relative(sentence: str) -> list[Found]:
             continue  # "took the name Mary after Saint Mary": whom the name honours, not a time
         found.append(Found(m.start(), m.end(), m.group(), form, m))
     if any(hint in lowered for hint in _RARE_HINTS) or sentence.startswith("Then "):
-        main = list(found)
+        main = list(found)  # in order, and not overlapping: the one before a rare form's end is the only one to ask
+        main_starts = [f.start for f in main]
         for m in _RARE.finditer(sentence):
-            if not any(f.start < m.end() and m.start() < f.end for f in main):
+            before = bisect_left(main_starts, m.end()) - 1
+            if before < 0 or main[before].end <= m.start():
                 found.append(Found(m.start(), m.end(), m.group(), m.lastgroup or "", m))
         found.sort(key=lambda f: f.start)
     for m in _YEARLESS.finditer(sentence) if monthed else ():
