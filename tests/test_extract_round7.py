@@ -109,13 +109,15 @@ def test_a_name_given_after_someone_is_no_event_to_count_from() -> None:
 def test_upon_which_leads_its_clause_and_went_on_to_is_afterwards() -> None:
     text = (
         LIFE + "In 1970 she won a prize, upon which she went home. She went on to found a school. "
-        "In 1975 she founded a firm, which went on to grow."
+        "In 1975 she founded a firm, which went on to grow. She won the cup on 4 May 1976, upon which she retired."
     )
     assert _events(text)[2:] == [
         ("1970", "She won a prize"),
         ("[1970..]", "She went home"),
         ("[1970..]", "She went on to found a school"),
         ("1975", "She founded a firm"),
+        ("1976-05-04", "She won the cup"),
+        ("[1976-05-04..]", "She retired"),
     ]
 
 

@@ -1283,7 +1283,8 @@ def draft_dataset(
                 )
             ):  # ", then sent … in 1802": a 'then' that opens a clause belongs to it
                 continue  # "in 1925 at the age of 19": the age restates the year of its clause
-            if _restated(words, relative, mentions, mention_starts):
+            leads = " ".join(relative.text.lower().split()) in _LEADS  # ", upon which she left": after the date
+            if not leads and _restated(words, relative, mentions, mention_starts):
                 continue  # "Two years later, in 1927, …": the date says it, and wins
             whose = (
                 _age_about(words, relative, subject_words, about_subject) if relative.form in _AGES else about_subject
