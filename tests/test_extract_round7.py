@@ -302,3 +302,15 @@ def test_this_rounds_readings_repeated_give_a_valid_draft_of_bounded_size(attack
     (tmp_path / "a.txt").write_text(text, encoding="utf-8")
     check_unwritten(to_json(draft.dataset).encode("utf-8"), tmp_path / "draft.json")
     assert len(to_json(draft.dataset)) < 30 * len(text) + 20_000
+
+
+def test_a_name_the_subject_was_called_is_theirs_and_dates_their_age() -> None:
+    text = (
+        LIFE + "She was the youngest child; at home she was called Nan. In 1915, when Nan was 14, she left school. "
+        "Her brother was known as Bo."
+    )
+    draft = _draft(text)
+    assert draft.dataset["people"][0]["aliases"] == ["Nan"]
+    assert [(e["date"], [(b["side"], b["date"]) for b in e.get("bounds", [])]) for e in draft.dataset["events"]][
+        2:
+    ] == [("1915", [("latest", "1915-05-02")])]

@@ -318,7 +318,34 @@ def find_subject(
     _from_subtitle(text, spans, who)
     if who.death is None and who.birth is not None:
         _death_from_age(spans, texts, who)
+    _called(texts, who)
     return who
+
+
+_CALLED = re.compile(
+    r"(?:^|[;,]\s+)(?:(?:in\s+the\s+family|at\s+home|at\s+school|as\s+a\s+child)\s+)?(?:he|she)\s+was\s+"
+    r"(?:also\s+|often\s+|always\s+)?"
+    r"(?:called|known\s+as|nicknamed)\s+[\"“']?(?P<alias>[A-Z][a-z]{2,})[\"”']?(?=\s*[.;,]|\s+by\b)",
+    re.IGNORECASE,
+)
+"""'In the family he was called Ern.': the name the text goes on to use for the subject ('when Ern was 11')."""
+
+
+def _called(texts: list[str], who: Subject) -> None:
+    """A name the first sentences say the subject went by, as an alias, when the sentence is about the subject
+    (it opens on them, or on 'he' or 'she') and no one else's name comes before it."""
+    tokens = name_tokens(who)
+    for words in texts[:30]:
+        opener = words.split(None, 1)[0] if words.strip() else ""
+        if opener not in ("He", "She") and opener.rstrip(",'’s") not in tokens:
+            continue
+        m = _CALLED.search(words)
+        if m is None or not m["alias"][0].isupper():
+            continue
+        alias = m["alias"]
+        if alias not in who.aliases and alias not in who.name.split():
+            who.aliases.append(alias)
+        return
 
 
 _DIED_AGED = re.compile(
