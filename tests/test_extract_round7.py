@@ -314,3 +314,17 @@ def test_a_name_the_subject_was_called_is_theirs_and_dates_their_age() -> None:
     assert [(e["date"], [(b["side"], b["date"]) for b in e.get("bounds", [])]) for e in draft.dataset["events"]][
         2:
     ] == [("1915", [("latest", "1915-05-02")])]
+
+
+def test_an_event_a_sentence_says_would_come_later_is_not_dated_by_that_sentence() -> None:
+    text = (
+        LIFE + "In 1920 she met Tom Ek, a man who would serve as a general during the Long War. During the war, "
+        "she nursed soldiers. In 1930 she went to war. During the war, she was hurt."
+    )
+    draft = _draft(text)
+    assert [(e["date"], e["title"]) for e in draft.dataset["events"]][2:] == [
+        ("1920", "She met Tom Ek, a man who would serve as a general"),
+        ("1930", "She went to war"),
+        ("1930", "She was hurt"),
+    ]
+    assert [(u.text, u.reason) for u in draft.unresolved] == [("During the war", "the text dates no war before it")]

@@ -378,6 +378,9 @@ class _Narrative:
             if words is self.current:
                 continue
             folded = words.casefold()
+            later = folded.find(" would ")  # "a politician who would serve during the Crimean War" (in 1847): what
+            if later >= 0:  # the sentence says would come later is not dated by it
+                folded = folded[:later]
             if any(_names(stem, folded) for stem in stems) and (owner is None or owner in folded):
                 return anchor
         return None
