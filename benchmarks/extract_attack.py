@@ -125,6 +125,31 @@ SHAPES: dict[str, Callable[[int], str]] = {
     "a work's title opening a sentence in parentheses": lambda n: (
         HEAD + "Arctic Days (1931) was a novel of " + _fill("(the 1890s) ", n) + "life.\n"
     ),
+    # round 7 of issue 18: each new reading, repeated in one sentence or one line after another
+    "durations in the clause of their date": lambda n: (
+        HEAD
+        + "Since 1948, she was kept at home "
+        + _fill("for almost 14 years, and in 1969 they spent 10 months in Rome, and began a 40-year friendship, ", n)
+        + "and left.\n"
+    ),
+    "stretches until a date or a dated event": lambda n: (
+        HEAD + _fill("In 1920 she taught in Oslo until 1930, and in 1931 he led it until his death on 4 May 1950, ", n)
+    ),
+    "before doing something, after an opening date": lambda n: (
+        HEAD + "Freed in 1920, she worked " + _fill("before joining a choir in 1925 and ", n) + "left.\n"
+    ),
+    "this round's relative words, line by line": lambda n: (
+        HEAD
+        + _fill(
+            "After that meeting, the board grew. Then King Olav came. For years she wrote, upon which she went on to "
+            "sing. In 1974, (just two years later) she left. By the time of her death in 1980, it grew. ",
+            n,
+        )
+    ),
+    "timeline rows and counts of people": lambda n: (
+        HEAD + _fill("1920 - Ann moves to Bergen with around 1000 armed soldiers\n", n)
+    ),
+    "open life dates of people": lambda n: HEAD + _fill("Tom Ek (1945– ) met her in 1960. ", n),
 }
 
 

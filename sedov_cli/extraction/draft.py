@@ -403,6 +403,9 @@ class _Narrative:
             if words is self.current:
                 continue
             folded = words.casefold()
+            later = folded.find(" would ")  # "a politician who would serve during the Crimean War" (in 1847): what
+            if later >= 0:  # the sentence says would come later is not dated by it
+                folded = folded[:later]
             if any(_names(stem, folded) for stem in stems) and (owner is None or owner in folded):
                 return anchor
         return None
@@ -691,6 +694,21 @@ def _to_the_death_day(mention: Mention, death: EdtfDate) -> Mention:
     return Mention(mention.start, mention.end, mention.text, f"{start}/{death.text}", note, mention.named)
 
 
+_BY_DEATH_IN = re.compile(r"by\s+(?:the\s+time\s+of\s+)?(?P<whose>his|her|their)\s+death\s+in\b", re.IGNORECASE)
+
+
+def _by_the_death_day(mention: Mention, death: EdtfDate) -> Mention:
+    """'By the time of her death in 1997, the order numbered …': by the day of the death the text gives, in 1997."""
+    start, end = edtf_ends(mention.edtf)
+    if start is not None or end is None or not mention.edtf.startswith("[..") or "/" in death.text or "[" in death.text:
+        return mention
+    year, died = parse_edtf(end).span, death.span
+    if None in (year.earliest, year.latest, died.earliest) or not year.earliest <= died.earliest <= year.latest:  # type: ignore[operator]
+        return mention
+    note = f"'{mention.text}' read as by the subject's death ({death.display}), which falls in {end}."
+    return Mention(mention.start, mention.end, mention.text, f"[..{death.text}]", note, mention.named)
+
+
 def _until_death(words: str, mention: Mention, death: EdtfDate) -> Mention:
     """'from January 1980 until her assassination': the period ends with the subject's death."""
     m = _UNTIL_DEATH.match(words, mention.end)
@@ -727,6 +745,123 @@ def _until_dated_event(words: str, mention: Mention, mentions: list[Mention], st
     return Mention(mention.start, mention.end, mention.text, f"{start}/{following.edtf}", note, mention.named)
 
 
+_SPENT = re.compile(r"\bspent\s$")
+"""'they spent ten months in the US': the count is what they spent, and stays in the title."""
+_WENT = re.compile(
+    r"\b(?:went|moved|came|returned|travell?ed|fled|emigrated|sailed|left|sent|arrived|departed)\b", re.IGNORECASE
+)
+_POINT_OR_FROM = re.compile(r"\d{4}(?:-\d\d){0,2}(?:/\.\.)?")
+_SECOND_PREDICATE = re.compile(
+    r"\b(?:who|whom|which|where|while)\b|,\s*(?:and|but)\b"
+    r"|\band\s+(?!(?:his|her|their|its|the|a|an|my|our|your)\b)(?-i:[a-z])",
+    re.IGNORECASE,
+)
+"""Words that begin another predicate between a date and a duration ("was arrested in 1950 and spent two years in
+prison"): the date is the first act's, and the stretch a second claim from it."""
+
+
+_UNTIL_NAMED = re.compile(
+    r"[^,;:()]{0,150}?\s(?:until|till)\s+(?:the|his|her|its|their)\s+[a-z]+(?:\s+of\s+[^,;:()]{1,80}?)?,?\s+(?:on|in)\s+"
+)
+"""'… succeeded his father as president until his death on …': a stretch that ends at an event dated right after."""
+
+
+def _until_later(
+    words: str, mention: Mention, mentions: list[Mention], starts: list[int], clause: tuple[int, int]
+) -> tuple[Mention, str, bool] | None:
+    """'In 1920 she taught in Oslo until 1930', 'in 1919 succeeded his father until his death on 26 May 1943': a date
+    and an end its clause gives later are one stretch. The end, the stretch, and whether the end is only the
+    stretch's ('until 1930') or an event's date too ('his death on …', a claim of its own)."""
+    if not _POINT_OR_FROM.fullmatch(mention.edtf) or mention.edtf.endswith("/..") or mention.also:
+        return None
+    at = bisect_left(starts, mention.end)
+    if at >= len(mentions):
+        return None
+    end_at = mentions[at]
+    if end_at.also:
+        return None
+    if end_at.edtf.startswith("../") and re.match(r"(?:until|till)\b", end_at.text, re.IGNORECASE):
+        last, absorb = end_at.edtf[3:], True
+        if re.search(r"[,;:()]", words[mention.end : end_at.start]):
+            return None
+    elif _POINT_OR_FROM.fullmatch(end_at.edtf) and not end_at.edtf.endswith("/.."):
+        if _UNTIL_NAMED.fullmatch(words, mention.end, end_at.start) is None:
+            return None
+        last, absorb = end_at.edtf, False
+    else:
+        return None
+    a, b = clause_of(words, mention.start, mention.end)
+    if not (a <= end_at.start < b or clause_around(words, end_at.start) == clause):
+        return None
+    if _SECOND_PREDICATE.search(words, mention.end, end_at.start) or _WENT.search(words, a, end_at.start):
+        return None  # "born in 1901 and studied there until 1919", "went to Rome … until": not one stretch from it
+    edtf = f"{mention.edtf}/{last}"
+    try:
+        if parse_edtf(mention.edtf).span.earliest > parse_edtf(last).span.latest:  # type: ignore[operator]
+            return None
+        parse_edtf(edtf)
+    except DateError:
+        return None
+    return end_at, edtf, absorb
+
+
+_OPENING_DATE = re.compile(r"[^,;:()]{0,60}$")
+
+
+def _opened_by(words: str, mention: Mention, mentions: list[Mention]) -> Mention:
+    """'Freed in 1776, he became a trusted employee before joining a rebellion in 1791': what a sentence tells after
+    its opening phrase's date and before a dated event happened between the two, [1776..1791]."""
+    first = mentions[0] if mentions else None
+    if not mention.also or not mention.edtf.startswith("[..") or first is None or first is mention:
+        return mention
+    if not _POINT_OR_FROM.fullmatch(first.edtf) or first.edtf.endswith("/.."):
+        return mention
+    if not _OPENING_DATE.fullmatch(words, 0, first.start) or not words.startswith(",", first.end):
+        return mention
+    lo, hi = edtf_ends(first.edtf)[0], edtf_ends(mention.edtf)[1]
+    try:
+        if lo is None or hi is None or parse_edtf(lo).span.earliest > parse_edtf(hi).span.latest:  # type: ignore[operator]
+            return mention
+    except DateError:
+        return mention
+    note = f"{mention.note} It is told after {words[: first.end]!r}, which opens its sentence: from {lo}."
+    return Mention(mention.start, mention.end, mention.text, f"[{lo}..{hi}]", note, mention.named, mention.also)
+
+
+def _lasting(
+    words: str,
+    mention: Mention,
+    relatives: list[Found],
+    relative_starts: list[int],
+    mentions: list[Mention],
+    starts: list[int],
+    consumed: set[int],
+    clause: tuple[int, int],
+) -> tuple[Found, bool] | None:
+    """A duration the clause of a date tells ('In 1969 they spent 10 months in the US', 'Since 1988, she was under
+    arrest for almost 14 years'): the stretch it makes from that date, and whether the date is a claim of its own
+    too (another predicate comes between them, or the duration is a thing begun: 'began a 40-year friendship')."""
+    if not _POINT_OR_FROM.fullmatch(mention.edtf) or mention.also:
+        return None
+    following = bisect_left(starts, mention.end)
+    limit = mentions[following].start if following < len(mentions) else len(words)
+    at = bisect_left(relative_starts, mention.end)  # by bisection: a sentence of many dates is not reread
+    while at < len(relatives) and id(relatives[at]) in consumed:
+        at += 1
+    if at < len(relatives):
+        relative = relatives[at]
+        if relative.start > limit or relative.form not in ("duration", "duration_adj"):
+            return None  # only the first duration before the next date, and no other relative word between
+        a, b = clause_of(words, mention.start, mention.end)
+        if not (a <= relative.start < b or clause_around(words, relative.start) == clause):
+            return None
+        if _WENT.search(words, mention.end, relative.start) or _WENT.search(words, a, mention.start):
+            return None  # "went to London for a year": the date is the going, the year the stay's, not its stretch
+        keep = relative.form == "duration_adj" or _SECOND_PREDICATE.search(words, mention.end, relative.start)
+        return relative, bool(keep)
+    return None
+
+
 _AFTER_OWN_DEATH = re.compile(r"(?:after|following)\s+(?P<whose>his|her|their)\s+death\b")
 
 
@@ -756,7 +891,7 @@ _WORK_NOUNS = re.compile(
 _WORK_DATE = re.compile(r"(?<=[\w”\"’'),])\s*,?\s*\(\s*(?:c\.\s*)?\d{4}(?:\s*[–—-]\s*\d{2,4})?\s*\)")
 
 
-_OPEN_ENDED = frozenset({"soon", "later", "event", "vague", "then"})
+_OPEN_ENDED = frozenset({"soon", "later", "event", "vague", "then", "went_on"})
 
 
 def _closed_by_later(
@@ -1009,8 +1144,13 @@ def draft_dataset(
         about_subject = _about(words, subject_words) or bool(reborn)  # "Born … in 1919, …": the clause is hers
         dated_words = tuple(date_words(words, m.start, m.end) for m in mentions)  # "in 1927" out of the 1926 title
         kept_words = tuple(
-            (r.start, r.end) for r in relatives if r.form not in _KEPT and not r.match.groupdict().get("old_who")
-        )  # "she spent her last years", "Lee was fifteen years old and left home": the words say what happened
+            _in_aside(words, r.start, r.end)
+            for r in relatives
+            if r.form not in _KEPT
+            and not r.match.groupdict().get("old_who")
+            and not (r.form == "duration" and _SPENT.search(words, max(0, r.start - 7), r.start))
+        )  # "she spent her last years", "Lee was fifteen years old and left home", "they spent ten months in the
+        # US": the words say what happened
         told_again = ((0, reborn[-1].end),) if reborn else ()  # "Born … in 1900," is not what the clause tells
         here = _SentenceDraft(context, sentence, words, spans + kept_words + dated_words + told_again)
         ages = [r for r in relatives if r.form == "age"]
@@ -1035,7 +1175,13 @@ def draft_dataset(
             named, birth, lambda text: _about(text, subject_words), here, sentence.section, unresolved
         )
         near: Anchor | None = None  # the last date told earlier in this sentence
+        timed = False  # whether relative words put this sentence in a span ("In the last year of his life …", "At 5")
+        absorbed: set[int] = set()  # dates read into a stretch with the one before them ("in 1920 … until 1930")
+        lasts = [r.start for r in relatives] if any(r.form in ("duration", "duration_adj") for r in relatives) else []
+        tills = "til" in words  # once a sentence: a sentence of thousands of dates is not read once per date
         for _, mention, relative in items:
+            if mention is not None and id(mention) in absorbed:
+                continue
             if mention is not None:
                 if mention.edtf in life_dates or (
                     mention.edtf == who.birth and _BORN_AGAIN.fullmatch(words[: mention.start])
@@ -1058,6 +1204,9 @@ def draft_dataset(
                     mention = _until_dated_event(words, mention, mentions, mention_starts)
                 if death is not None and about_subject and _TO_DEATH_IN.search(mention.text):
                     mention = _to_the_death_day(mention, death)
+                by_death = _BY_DEATH_IN.match(mention.text) if mention.text[:2] in ("By", "by") else None
+                if death is not None and about_subject and by_death and by_death["whose"].lower() != other_pronoun:
+                    mention = _by_the_death_day(mention, death)  # "her death", in the life of one the text calls "she"
                 since = _where_until(words, mention, near, clause)
                 if since is not None:  # "moved to Oslo in 1947, where she taught till 1950": from the move
                     here.draft(mention.edtf, mention.start, mention.end, note=since[0]["note"], inferred=True,
@@ -1097,6 +1246,37 @@ def draft_dataset(
                 ):  # "1913 Born September 12", "at the 2017 election on 23 September": the year is its day's
                     story.note(words, Anchor(mention.named, mention.text))
                     continue
+                until = _until_later(words, mention, mentions, mention_starts, clause) if tills else None
+                if until is not None and not aside_in.holds(mention.start):
+                    # "In 1919 he became president until his death on 26 May 1943": one stretch to that end
+                    end_at, edtf, absorb = until
+                    note = f"{mention.text!r} and {end_at.text!r}, in one clause, read as one stretch."
+                    if absorb:
+                        absorbed.add(id(end_at))
+                    here.draft(edtf, mention.start, mention.end, note=note, inferred=False)
+                    story.note(words, Anchor(edtf, words[mention.start : end_at.end]))
+                    near = story.anchor
+                    continue
+                lasting = None
+                if lasts:
+                    lasting = _lasting(words, mention, relatives, lasts, mentions, mention_starts, consumed, clause)
+                if lasting is not None and not aside_in.holds(mention.start):
+                    # "Since 1988, she was under arrest for almost 14 years": one stretch, from the date on
+                    used, keep = lasting
+                    consumed.add(id(used))
+                    start = mention.edtf.removesuffix("/..")
+                    result = resolve(used, Anchor(start, mention.text), birth, about_subject, death)
+                    if result.edtf is not None:
+                        if keep:  # "meets Clarke, with whom she begins a 40-year friendship": the meeting, and it
+                            here.draft(mention.edtf, mention.start, mention.end, note=mention.note, inferred=False)
+                            end = used.start if used.form in _KEPT else used.end  # "a 40-year friendship" stays
+                            here.draft(result.edtf, used.start, end, note=result.note, inferred=True)
+                            story.note(words, Anchor(mention.named, mention.text))
+                        else:
+                            here.draft(result.edtf, mention.start, mention.end, note=result.note, inferred=True)
+                            story.note(words, Anchor(result.edtf, words[mention.start : used.end]))
+                        near = story.anchor
+                        continue
                 aged = age is not None and _age_about(words, age, subject_words, about_subject)
                 narrow = None
                 if age is not None and aged and birth is not None:
@@ -1111,6 +1291,7 @@ def draft_dataset(
                     here.draft(mention.edtf, mention.start, mention.end, note=mention.note, inferred=False,
                                bounds=after_death)  # fmt: skip
                 else:
+                    mention = _opened_by(words, mention, mentions)
                     here.draft(mention.edtf, mention.start, mention.end, note=mention.note, inferred=False)
                 if mention.also:  # "until her assassination in October 1984": the assassination is a claim too
                     what = _NAMED_EVENT.search(mention.text)
@@ -1130,14 +1311,15 @@ def draft_dataset(
                 continue
             if (
                 relative.form in SAME_TIME
-                and relative.text.lower() != "whereupon"
+                and " ".join(relative.text.lower().split()) not in _LEADS
                 and (
                     clause_around(words, relative.start) in dating
                     or clause_around(words, _next_ink(words, relative.end)) in dating
                 )
             ):  # ", then sent … in 1802": a 'then' that opens a clause belongs to it
                 continue  # "in 1925 at the age of 19": the age restates the year of its clause
-            if _restated(words, relative, mentions, mention_starts):
+            leads = " ".join(relative.text.lower().split()) in _LEADS  # ", upon which she left": after the date
+            if not leads and _restated(words, relative, mentions, mention_starts):
                 continue  # "Two years later, in 1927, …": the date says it, and wins
             whose = (
                 _age_about(words, relative, subject_words, about_subject) if relative.form in _AGES else about_subject
@@ -1167,6 +1349,8 @@ def draft_dataset(
                                bounds=_age_bounds(narrow, relative.text))  # fmt: skip
                     conventions["age with a year"] += 1
                     continue
+            if timed and relative.form in ("duration", "duration_adj"):
+                continue  # "In the last year of his life he was jailed for two months": how long, within that time
             result = resolve(relative, story.anchor, birth, whose, death, story.recall, near)
             opening = relative.form == "event" and relative.start == 0 and bool(relative.match["past"])
             if opening and all(m.start > words.find(",", relative.end) >= 0 for m in mentions):
@@ -1200,15 +1384,18 @@ def draft_dataset(
                 continue
             result = _closed_by_later(words, relative, result, mentions, mention_starts, asides)
             assert result.edtf is not None
-            kept = relative.form in _KEPT  # "She spent her last years in Oslo": the words are what she spent
+            kept = relative.form in _KEPT or (  # "She spent her last years in Oslo": the words are what she spent
+                relative.form == "duration" and _SPENT.search(words, max(0, relative.start - 7), relative.start)
+            )
             at = (
-                relative.end + 1 if relative.text.lower() == "whereupon" else relative.start
+                relative.end + 1 if " ".join(relative.text.lower().split()) in _LEADS else relative.start
             )  # it leads the clause after
             here.draft(result.edtf, at, at if kept else max(at, relative.end), note=result.note, inferred=True)
             if relative.form in ("age", "life", "months"):
                 conventions["age"] += 1
             if relative.form not in _RESTATING:  # "By then she was famous": the story stays where it was
                 story.note(words, Anchor(result.edtf, relative.text))
+                timed = result.edtf.startswith("[") and None not in edtf_ends(result.edtf)  # a span, as an age's
         pinned = named_pins.the_rest(clauses)
         if pinned is not None and not mentions:  # "After the Second World War she moved": "two years later"
             story.lose(pinned, table=True)  # would count from a day only outside knowledge gives: from nothing
@@ -1271,6 +1458,10 @@ def _yearless_day(found: Found) -> bool:
     return bool(found.match.groupdict().get("op")) and found.match["op"].lower() in ("on", "in", "born", "died")
 
 
+_LEADS = frozenset({"whereupon", "upon which"})
+"""Relative words that lead the clause after them, dated from the date just told: not that date's restatement."""
+
+
 _RESTATING = frozenset({"by_then", "at_time", "during", "rest_of_life", "last_years"})
 """Relative words that say when something held, at a time already told: a later count goes on from that time."""
 
@@ -1283,9 +1474,25 @@ def _parentheses(words: str) -> list[tuple[int, int]]:
     return [m.span() for m in _ASIDE.finditer(words)]
 
 
+_ASIDE_OPENS = re.compile(r"\(\s*(?:(?:just|only|exactly|barely|some|about|nearly|almost)\s+)?$", re.IGNORECASE)
+
+
+def _in_aside(words: str, start: int, end: int) -> tuple[int, int]:
+    """The span of relative words, with the brackets of an aside that holds nothing else ('(just two years
+    later)'): taken out of a title whole, not leaving '(just)' behind."""
+    m = _ASIDE_OPENS.search(words, max(0, start - 12), start)
+    if m is not None and words.startswith(")", end):
+        return m.start(), end + 1
+    return start, end
+
+
+_APPOSED = re.compile(r"[\s,]*\(?\s*(?:(?:in|on|just|only|exactly|barely|some|about|nearly|almost)\s*)?\)?[\s,]*")
+
+
 def _apposed(between: str) -> bool:
-    """Nothing but a comma, 'in' or 'on' between two dates: one is set beside the other."""
-    return between.strip().lstrip(",").strip() in ("", "in", "on")
+    """Nothing but a comma, 'in' or 'on' between two dates, or the bracket of an aside ('In 1927, (just two years
+    later)'), with a word that only weighs the count ('just', 'only'): one is set beside the other."""
+    return _APPOSED.fullmatch(between) is not None
 
 
 def _when_year(words: str, age: Found, mentions: list[Mention]) -> Mention | None:
@@ -1310,9 +1517,10 @@ def _scoped_age(words: str, mention: Mention, age: Found) -> bool:
     and a 'when' clause is the time of the clause it follows ("at the age of 13,
     when she won the 1975 cup"): the year and the age are one moment. A year
     in a parenthesis, or a year and an age in two clauses joined otherwise ("at
-    13 she won, and in 1976 she left"), are two times.
+    13 she won, and in 1976 she left"), are two times. A day or a month joined
+    so ("on 19 July 1947, when she was two") is the time the age says again.
     """
-    if not re.fullmatch(r"\d{4}", mention.edtf):
+    if not re.fullmatch(r"\d{4}(?:-\d\d){0,2}", mention.edtf):
         return False
     if _FRONTED.fullmatch(words, 0, mention.start) and words.startswith(",", mention.end):
         return age.start > mention.end
@@ -1471,6 +1679,9 @@ def _warnings(
     if who.guessed:
         out.append(f"the text does not say whose life it is; read as {who.name!r}, the name it gives most: "
                    "give the right one with --subject")  # fmt: skip
+    if who.born_named:
+        out.append(f"the text names no subject in a title or a first sentence; read as {who.name!r}, whose birth "
+                   "it tells first: give the right one with --subject")  # fmt: skip
     if any(word in who.name.casefold() for word in SITE_WORDS) or "from " in who.name.casefold():
         out.append(f"the subject's name {who.name!r} has a site's words in it: give the name with --subject")
     out.extend(_lifespan_warnings(who))
@@ -1507,7 +1718,10 @@ def _warnings(
             f"no birth date found for {who.name}, so no claim has an age: add a line 'Born: DATE' under the "
             "title (or a birth to the subject in the draft's people) and run extract again"
         )
-    if who.birth_at is not None and who.birth_at[2] == "infobox":
+    if who.other_birth is not None:
+        out.append(f"the birth comes from the infobox line, {who.birth}, and the prose gives another, "
+                   f"{who.other_birth}: ages count from the infobox's; check which is right")  # fmt: skip
+    elif who.birth_at is not None and who.birth_at[2] == "infobox":
         out.append(f"the birth comes from the infobox line, not from the text's prose: {who.birth}")
     return out
 
@@ -1637,7 +1851,7 @@ def _first_person(words: str, subject_words: set[str]) -> bool | None:
 _OWN_LIFE = frozenset({"rest_of_life", "last_years", "first_of_life", "last_year"})
 """Words about a life that say whose it is ("for the rest of her life"): the subject's, unless the pronoun is
 the other sex's or the clause names someone else first."""
-_KEPT = frozenset({"last_years", "first_of_life"})
+_KEPT = frozenset({"last_years", "first_of_life", "went_on", "duration_adj"})
 """Relative words that are the object of the clause's verb ("she spent her last years in Oslo"): kept in its title."""
 _AGES = frozenset({"age", "life", "months", "birthday", "born_when", "first_of_life"})
 _OTHER_SEX_KIN = re.compile(

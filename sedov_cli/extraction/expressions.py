@@ -78,7 +78,7 @@ _OPERATOR = re.compile(
     r"|by|before|after|since|until|till|from|during|throughout|no\s+later\s+than|not\s+later\s+than"
     r"|as\s+early\s+as|no\s+earlier\s+than|not\s+earlier\s+than)\s+"
     r"(?:(?:the\s+)?(?:end|beginning|start|middle|course|spring|summer|autumn|fall|winter)\s+of\s+)?(?:the\s+)?"
-    r"(?P<event>(?:his|her|their)\s+[a-z]+\s+in\s+"
+    r"(?P<event>(?:his|her|their)\s+[a-z]+\s+in\s+|(?<=before\s)[a-z]{3,}ing\b[^,;:.()]{0,60}?\s+(?:in\s+)?"
     r"|(?:he|she|they|(?:(?:his|her|their)\s+[a-z]+\s+)?(?-i:[A-Z])[\w'’-]+(?:\s+(?-i:[A-Z])[\w'’-]+)?)\s+(?:had\s+)?"
     r"[a-z]+ed\b(?:[^,;:.()]{0,80}?\s+in|\s+on)\s+)?$",
     re.IGNORECASE,
@@ -328,7 +328,8 @@ def _single(m: re.Match[str], sentence: str, era: tuple[int, int] | None = None)
     return parse_point(text) + ("~" if approx else "")
 
 
-_COUNTED = re.compile(r"(?<!\s)\s+[a-z]+[^s\W]*s\b")
+_COUNTED = re.compile(r"(?<!\s)\s+(?:[a-z]+ed\s+)?[a-z]+[^s\W]*s\b")
+"""A plural noun after a number, maybe with a participle before it: "the 1500 maps", "1000 armed soldiers"."""
 
 SEASON_CODES = {"spring": 25, "summer": 26, "autumn": 27, "fall": 27, "winter": 28}
 """EDTF's seasons of the northern hemisphere (25–28); the southern ones are 29–32."""

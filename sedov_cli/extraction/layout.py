@@ -136,6 +136,12 @@ _BARE_DATE = re.compile(
     r"(?:\s*[|•·,]?\s*\d{1,2}:\d\d(?:\s*[ap]\.?m\.?)?)?"
 )
 """A date alone on a line, with a day and maybe a time: a page's date stamp, never a claim of the life."""
+_PUBLISHED_NOTE = re.compile(
+    r"this\s+(?:biography|article|entry|essay|profile|page|piece)\b[^.]{0,120}?\b(?:was|has\s+been|is)\s+"
+    r"(?:first\s+|originally\s+|last\s+)?(?:published|written|updated|revised|posted|printed|reviewed)\b"
+)
+"""'This biography, written by …, was first published in the Dictionary of … in 1996. It was updated in …': the
+page's own history, set above the life as a dictionary of biography sets it, not a claim of the life."""
 
 
 def _is_furniture(stripped: str, folded: str) -> bool:
@@ -147,6 +153,8 @@ def _is_furniture(stripped: str, folded: str) -> bool:
     if _BREADCRUMB.search(stripped) and not stripped.endswith(".") and ". " not in stripped:
         return True
     if _DATELINE.match(folded) and ". " not in stripped:
+        return True
+    if _PUBLISHED_NOTE.match(folded):
         return True
     return _BYLINE.match(stripped) is not None and ". " not in stripped
 

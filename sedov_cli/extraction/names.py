@@ -46,6 +46,8 @@ _BORN = re.compile(
 )
 """'(born 17 January 1940)', and '(born on 21 or 23 October 1940)': either day, a range of the two."""
 _DIED = re.compile(rf"^(?:died|d\.)\s*(?:on\s+|in\s+)?(?P<d>{_FULL_POINT})\b", re.IGNORECASE)
+_OPEN_LIFE = re.compile(rf"^(?P<b>{_FULL_POINT})\s*[-–—]\s*(?:present\b)?\s*$", re.IGNORECASE)
+"""'(1945– )', '(1945–present)': a living subject's life dates, the birth alone."""
 _DIED_LATER = re.compile(rf"[,;]\s*(?:died|d\.)\s*(?:on\s+|in\s+)?(?P<d>{_FULL_POINT})\b", re.IGNORECASE)
 """'(b. 22 November 1861 at Amparibe, d. 23 May 1917)': the death after the birth and its place."""
 _OLD_STYLE_ASIDE = re.compile(r"(?<!\s)\s*\[\s*(?:O\.\s?S\.|Old Style|OS)[^\]]*\]")
@@ -116,6 +118,8 @@ def life_in(words: str) -> tuple[str | None, str | None] | None:
             death = _point(later["d"])
     elif died := _DIED.match(inner):
         death = _point(died["d"])
+    elif living := _OPEN_LIFE.match(inner):
+        birth = _point(living["b"])
     else:
         return None
     born_year = int(birth.lstrip("[")[:4]) if birth else None

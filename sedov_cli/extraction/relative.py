@@ -12,6 +12,7 @@ reported, never guessed.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -75,9 +76,11 @@ _RELATIVE = re.compile(
     r"|(?P<same_season>\b(?:(?:in\s+)?(?:that|the\s+same|the\s+following|the\s+next)\s+(?:same\s+)?|in\s+(?:the\s+)?)"
     r"(?P<season>spring|summer|autumn|fall|winter)\b"
     r"(?:\s+(?:of|in)\s+(?P<season_of>that|the\s+same|the\s+following|the\s+next)\s+year\b|(?!\s+of\b)))"
-    rf"|(?P<duration>\b(?:(?:for|over)\s+(?:the\s+next\s+)?|(?<=\blasted\s)(?:for\s+)?)"
-    rf"(?:(?P<dur_about>nearly|almost|about|around|some|another)\s+)?(?P<dur_n>{_NUMBER})\s+(?:more\s+)?"
-    rf"(?P<dur_unit>years?|decades?|months?)(?:\s+and\s+(?P<dur_m>{_NUMBER})\s+months?)?\b)"
+    rf"|(?P<duration>\b(?:(?:for|over)\s+(?:the\s+next\s+)?|(?<=\blasted\s)(?:for\s+)?|(?<=\bspent\s)(?<!\bhad\sspent\s)(?=\S)"
+    rf"|(?P<dur_during>during\s+))"
+    rf"(?:(?P<dur_about>nearly|almost|about|around|some|another)\s+|(?P<dur_min>over|more\s+than|at\s+least)\s+)?"
+    rf"(?P<dur_n>{_NUMBER})\s+(?:more\s+)?"
+    rf"(?P<dur_unit>years?|decades?|months?)(?:\s+and\s+(?P<dur_m>{_NUMBER})\s+months?)?\b(?(dur_during)\s+of\s+[a-z]+\b))"
     rf"|(?P<after_n>\b(?:[Aa]fter|[Ff]ollowing)\s+(?:(?:nearly|almost|about|some|another)\s+)?(?P<an_n>{_NUMBER})\s+"
     r"(?:more\s+)?(?P<an_unit>years?|months?|weeks?|days?|decades?)\b"
     r"(?!\s+(?:of|later|earlier|before|after|old|ago|in\s+(?:prison|jail|exile))\b))"
@@ -102,7 +105,7 @@ _RELATIVE = re.compile(
     rf"|(?P<birthday>\b(?:on\s+)?(?:his|her|their)\s+(?P<bd_n>\d{{1,3}})(?:st|nd|rd|th)\s+birthday\b)"
     rf"|(?P<age>\b(?:(?P<age_op>by|from|until|till|before)\s+the\s+age\s+of"
     r"|(?:(?P<age_by>by\s+the\s+time)|(?P<age_cl>before|until|till))\s+(?:he|she|they)\s+(?:was|were|turned)"
-    r"|at\s+(?:the\s+)?age\s+of|at\s+age|aged|to\s+the\s+age\s+of|when\s+(?:he|she|they|(?P<age_who>(?-i:[A-Z])[\w'’-]+))\s+(?:was|were))"
+    r"|at\s+(?:the\s+)?(?:(?:late|early|young|tender|advanced|ripe|old)\s+)?age\s+of|at\s+age|aged|to\s+the\s+age\s+of|when\s+(?:he|she|they|(?P<age_who>(?-i:[A-Z])[\w'’-]+))\s+(?:was|were))"
     rf"\s+(?:(?:about|around|approximately|roughly|only|just|nearly|almost|barely)\s+)?"
     rf"(?!(?:a|an)\s+(?!years?\s+old\b))(?P<age_n>{_NUMBER})\b"  # "when she was a child" is no age: "a year old" is
     r"(?P<age_half>\s+and\s+a\s+half\b)?"
@@ -154,11 +157,28 @@ _RELATIVE = re.compile(
     r"|period|part|half|phases?|editions?|versions?|generations?|days|in\s+(?:his|her|their)\s+life"
     r"|known|called|named|renamed|dubbed|titled|styled)\b)"
     r"|\b(?:after|following)\s+(?:that|this)(?=\s*,|\s+(?:he|she|they|(?-i:[A-Z])))"
+    r"|\b(?:after|following)\s+(?:that|this|these|those)\s+(?-i:[a-z]{3,})(?:\s+(?-i:[a-z]{3,}))?(?=\s*,)"
     r"|\b(?:in|during|over)\s+the\s+(?:years|months|decades)\s+that\s+followed\b"
     r"|\b(?:in|during|over)\s+the\s+(?:following|subsequent|ensuing|next)\s+(?:few\s+)?(?:years|months|decades)\b)"
     r"|(?P<then>(?=then\b)(?<!\bthe\s)(?<!\bso\s)\bthen\b(?=,?\s+(?-i:[a-z]))(?!,?\s+(?:the|a|an|his|her|their|to|on|onwards?)\b)))",
     re.IGNORECASE,
 )
+
+_RARE = re.compile(
+    r"(?P<soon>\bupon\s+which\b)"
+    r"|(?P<from_then>(?:^|(?<=,\s))for\s+(?:many\s+|several\s+)?(?:years|decades)\b"
+    r"(?!\s+(?:later|before|after|earlier|old|ago|to\s+come|of)\b))"
+    r"|(?P<went_on>(?<!\bwhich\s)(?<!\bthat\s)(?<!\bwho\s)\bwent\s+on\s+to\b(?=\s+(?-i:[a-z])))"
+    r"|(?P<then>^(?-i:Then)(?=\s+(?-i:[A-Z][a-z]))(?!\s+(?:he|she|they|it|the|a|an|his|her|their|its)\b))"
+    rf"|(?P<duration_adj>(?:(?<=\bbegan\s)|(?<=\bbegins\s)|(?<=\bbegin\s)|(?<=\bstarted\s)|(?<=\bstarts\s)"
+    rf"|(?<=\bentered\s)|(?<=\bsigned\s))an?\s+(?P<da_n>{_NUMBER})[-\s](?P<da_unit>year|decade|month)s?"
+    rf"(?:[-\s]long)?(?=\s+[a-z]))",
+    re.IGNORECASE,
+)
+"""Forms few sentences hold ("upon which", "For years", "went on to", "Then King Olav", "began a five-year
+course"), read by their own pattern only when a sentence has their words: the main pattern stays as fast."""
+_RARE_HINTS = ("upon which", "for years", "for many years", "for several years", "for decades", "went on to ",
+               "began a", "begins a", "begin a", "started a", "starts a", "entered a", "signed a")  # fmt: skip
 
 _YEARLESS = re.compile(
     rf"\b(?P<op>[Oo]n|[Ii]n|[Bb]y|[Uu]ntil|[Ss]ince|[Ff]rom|[Dd]uring|[Bb]orn|[Dd]ied|[Tt]hat|[Tt]he\s+following"
@@ -180,12 +200,14 @@ SAME_TIME = frozenset(
         "at_time",
         "later",
         "duration",
+        "duration_adj",
         "birthday",
         "within_n",
         "next_n",
         "last_year",
         "from_then",
         "then",
+        "went_on",
         "year_part",
         "turn",
         "born_when",
@@ -231,7 +253,8 @@ _HINTS = ("since", "follow", "next", "subsequent", "later", "earlier", "before",
           "last year", "final year", "years old", "soon", "year-old", "year old", "rest of", "last ", "final ",
           "closing ", "declining ", "later years", "days old", "day old", "weeks old", "week old",
           "end of", "beginning of", "start of", "middle of", "close of", "by the time", "teen", "adolescent",
-          "turn of", "whereupon", "lasted ", "of life", "her life", "his life", "their life")  # fmt: skip
+          "turn of", "whereupon", "lasted ", "spent ",
+          "of life", "her life", "his life", "their life")  # fmt: skip
 _LIFE_DIGITS = re.compile(r"\b(?:his|her|their)\s+(?:(?:early|mid|late)[-\s]+)?[2-9]0s\b")
 """'in his 20s': the one form no word of the hints names (a '0s' test would pass every '1920s')."""
 _MONTH_STEMS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
@@ -247,7 +270,7 @@ def find_relative(sentence: str) -> list[Found]:
     lowered = sentence.lower()
     worded = any(hint in lowered for hint in _HINTS) or ("0s" in lowered and _LIFE_DIGITS.search(lowered) is not None)
     monthed = any(stem in sentence for stem in _MONTH_STEMS)
-    if not (worded or monthed):
+    if not (worded or monthed) and not sentence.startswith("Then ") and not any(h in lowered for h in _RARE_HINTS):
         return found
     for m in _RELATIVE.finditer(sentence) if worded else ():
         form = m.lastgroup
@@ -256,7 +279,17 @@ def find_relative(sentence: str) -> list[Found]:
             continue
         if m["an_n"] and not _after_n_opens(sentence, m):
             continue
+        if m["proper"] and _NAMED_FOR.search(sentence, max(0, m.start() - 80), m.start()):
+            continue  # "took the name Mary after Saint Mary": whom the name honours, not a time
         found.append(Found(m.start(), m.end(), m.group(), form, m))
+    if any(hint in lowered for hint in _RARE_HINTS) or sentence.startswith("Then "):
+        main = list(found)  # in order, and not overlapping: the one before a rare form's end is the only one to ask
+        main_starts = [f.start for f in main]
+        for m in _RARE.finditer(sentence):
+            before = bisect_left(main_starts, m.end()) - 1
+            if before < 0 or main[before].end <= m.start():
+                found.append(Found(m.start(), m.end(), m.group(), m.lastgroup or "", m))
+        found.sort(key=lambda f: f.start)
     for m in _YEARLESS.finditer(sentence) if monthed else ():
         if m["which"]:  # "in December of that year" is one date: "that year" is its year, not a claim of its own
             found = [f for f in found if not (f.start < m.end() and m.start() < f.end)]
@@ -284,6 +317,13 @@ def _late_age(sentence: str, at: int, found: list[Found]) -> bool:
     if re.search(r"\d", sentence[max(0, at - 30) : at]):  # "Grade 4 at 15", "No. 3 at 15": a list, not a life
         return False
     return bool(found) and found[-1].match["late_n"] is not None and at - found[-1].end < 60
+
+
+_NAMED_FOR = re.compile(
+    r"\b(?:name[ds]?|called|christened|bapti[sz]ed|renamed|titled)\b[^,;:.()]{0,60}$", re.IGNORECASE
+)
+"""A name given in the clause before 'after …' ("took the name Sister Mary after Saint Mary"): 'after' says whom
+it honours."""
 
 
 _STAY_AFTER = re.compile(r"(?<!\s)\s+(?:in|at)\s+(?-i:[A-Z])")
@@ -491,7 +531,7 @@ def _resolve(
         if lo is None:
             return Resolution(None, f"the date before it ({anchor.words!r}) has no start")
         return Resolution(f"{lo}/..", f"Resolved {said}: a stretch from it, whose end the text does not give.")
-    if found.form in ("later", "vague", "then"):
+    if found.form in ("later", "vague", "then", "went_on"):
         since = (hi if when.interval else lo) or lo  # later than a period: after it ended
         if since is None:
             return Resolution(None, f"the date before it ({anchor.words!r}) has no start")
@@ -525,7 +565,7 @@ def _resolve(
         return Resolution(
             f"[{lo}..{end_year + n:04d}]", f"Resolved {said}: within {n} year{'s' if n > 1 else ''} of it."
         )
-    if found.form == "duration":
+    if found.form in ("duration", "duration_adj"):
         return _duration(found, when, anchor, said)
     if found.form == "after_n":
         return _after_n(found, when, anchor, said)
@@ -960,9 +1000,24 @@ def _duration(found: Found, when: EdtfDate, anchor: Anchor, said: str) -> Resolu
     from the date told before it (after a period, from its end), at that date's own precision: whole years from
     a year, months from a month or a day."""
     m = found.match
-    unit = m["dur_unit"].lower().rstrip("s")
-    months = _count(m["dur_n"]) * {"decade": 120, "year": 12, "month": 1}[unit]
-    months += _count(m["dur_m"]) if m["dur_m"] else 0
+    groups = m.groupdict()
+    unit = (groups.get("dur_unit") or groups["da_unit"]).lower().rstrip("s")
+    months = _count(groups.get("dur_n") or groups["da_n"]) * {"decade": 120, "year": 12, "month": 1}[unit]
+    months += _count(m["dur_m"]) if groups.get("dur_m") else 0
+    lo, hi = edtf_ends(anchor.edtf)
+    if groups.get("dur_min"):  # "for over 30 years": from it, at least that long, so no end
+        if lo is None:
+            return Resolution(None, f"the date before it ({anchor.words!r}) has no start")
+        return Resolution(f"{lo}/..", f"Resolved {said}: a stretch from it of more than {found.text.split()[-2]} "
+                          f"{unit}s, so no end.")  # fmt: skip
+    if when.one_of and lo is not None and hi is not None and len(lo) == len(hi) == 10:
+        # from an age known to the day ('When she was 18 … She taught there for 17 years'): from the age's first
+        # day to that long after its last
+        end = _add_months(date.fromisoformat(hi), months)
+        if end.year > 9999:
+            return Resolution(None, "the count runs past year 9999")
+        return Resolution(f"{lo}/{end.isoformat()}", f"Resolved {said}: from its first day to {months} months after "
+                          "its last.")  # fmt: skip
     year = _single_year(when) if not when.interval else None
     first_year = year if year is not None else (when.span.latest.year if when.interval and when.span.latest else None)
     if first_year is None:
@@ -970,7 +1025,7 @@ def _duration(found: Found, when: EdtfDate, anchor: Anchor, said: str) -> Resolu
     month = _single_month(when) if not when.interval else None
     if first_year + months // 12 + 1 > 9999:
         return Resolution(None, "the count runs past year 9999")
-    how = f" The text says '{m['dur_about'].lower()}'." if m["dur_about"] else ""
+    how = f" The text says '{m['dur_about'].lower()}'." if groups.get("dur_about") else ""
     if month is None and months % 12 == 0:
         return Resolution(
             f"{first_year:04d}/{first_year + months // 12:04d}",

@@ -57,12 +57,24 @@ def _abbreviated(text: str, stop: int) -> bool:
     return token in _ABBREVIATIONS
 
 
+_ROW = re.compile(r"\n[ \t]*(?=(?:1\d{3}|20\d\d)[ \t]*[-–—:][ \t]+\S)")
+"""A timeline's row on a line of its own ("1838 - She meets …"): a sentence of its own, even when the row before
+it ends without a stop."""
+
+
 def sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """The sentences of ``text[start:end]`` as (start, end) offsets, trimmed of spaces."""
     found: list[tuple[int, int]] = []
     here = start
+    rows = [m.start() for m in _ROW.finditer(text, start, end)] if text.find("\n", start, end) >= 0 else []
+    row = 0
     for mark in _CANDIDATE.finditer(text, start, end):
         stop = mark.end()
+        while row < len(rows) and rows[row] < mark.start():  # a row begun before this stop ends the one before it
+            if rows[row] > here:
+                found.append((here, rows[row]))
+                here = rows[row]
+            row += 1
         if not _starts_sentence(text, stop, end):
             continue
         stops = len(mark.group()) - len(mark.group().lstrip(".!?…"))
@@ -70,6 +82,10 @@ def sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
             continue
         found.append((here, stop))
         here = stop
+    for at in rows[row:]:
+        if at > here:
+            found.append((here, at))
+            here = at
     if here < end:
         found.append((here, end))
     trimmed = []

@@ -50,6 +50,11 @@ class Subject:
     """How the death was read when the text gives it only by an age ("died on Thursday at the age of 72")."""
     guessed: bool = False
     """The text names no subject where a biography does: the name is the one it gives most often."""
+    born_named: bool = False
+    other_birth: str | None = None
+    """A birth the prose gives that the infobox's contradicts ("Born: 6 August 1910" against "was born on August 26,
+    1910"): the infobox's stays the birth, and the summary says the two differ."""
+    """The text names no subject where a biography does: the name is the one whose birth it tells first."""
 
     @property
     def places(self) -> list[str]:
@@ -58,7 +63,9 @@ class Subject:
 
 _BULLETS = "•-*»–·"
 _INTRODUCES = re.compile(r"[^.]{0,400}?(?:\(|\b(?:was|is|were|are)\b)")
-_BORN_IN_PROSE = re.compile(r"\b(?:was|is|were)\s+born\b|^Born\b")  # "Born on June 16, 1971, in New York."
+_BORN_IN_PROSE = re.compile(r"\b(?:was|is|were)\s+born\b|^Born\b|^[^,;:.()]{1,80}?\s*,\s+born\b")
+"""'Keino was born on …', a lead's 'Born on June 16, 1971, in New York.', and the birth set beside the name the
+sentence opens on: 'Per Berg, born on 4 May 1890, is a farmer'."""
 _TITLE_YEARS = re.compile(r"[\s,]*[(\[]?\s*(?:c\.\s*|b\.\s*)?\d{3,4}\s*(?:[-–—]\s*(?:\d{3,4})?)?\s*[)\]]?\s*$")
 _TITLE_ROLES = frozenset(w.casefold() for w in ROLES)
 _DIED_IN_PROSE = re.compile(
@@ -138,6 +145,28 @@ def _most_named(texts: list[str]) -> str | None:
     if not counts:
         return None
     return max(counts, key=lambda n: (counts[n], -texts[0].find(n) if n in texts[0] else 0))
+
+
+_BORN_NAMED = re.compile(
+    r"(?:\d{3,4}\s*[-–—:]\s*)?(?P<name>[A-Z][^\W\d_]+(?:[ \t]+(?:(?:de|da|von|van|of|du|la|le|bin|ibn)[ \t]+)?"
+    r"[A-Z][^\W\d_]+){1,3})\s+(?:was|is)\s+born\b"
+)
+"""'Ernest Rutherford was born at …', '1820 - Ann Lee was born in …' (a timeline's row): a full name whose birth
+a sentence opens on."""
+
+
+def _born_named(texts: list[str]) -> str | None:
+    """The full name of the first sentence that opens by telling someone's birth, when the text names its subject
+    nowhere a biography does (no title line, no introducing first sentence): a biography tells its subject's birth
+    before anyone else's, where the name it gives most may be a place or a company ("Spring Grove", "born at
+    Spring Grove … the schoolteacher at Spring Grove")."""
+    from .gazetteer import is_known
+
+    for words in texts[:60]:
+        m = _BORN_NAMED.match(words)
+        if m is not None and m["name"].split()[0] not in _NOT_NAME_START and not is_known(m["name"]):
+            return m["name"]
+    return None
 
 
 def _name_line(text: str, texts: list[str]) -> str | None:
@@ -239,7 +268,10 @@ def find_subject(
         shares = opening is None or bool(set(title.split()) & set(opening.split())) or title in opening_text
         chosen = title if shares else opening
     chosen = chosen or opening or (title if title and _is_name(title) else None)
-    guessed = False
+    guessed = born_named = False
+    if not chosen:
+        chosen = _born_named(texts)
+        born_named = chosen is not None
     if not chosen:
         chosen, guessed = _most_named(texts) or _name_line(text, texts), True
     if not chosen:
@@ -249,7 +281,7 @@ def find_subject(
             "cannot tell whose life this is: the text has no title line, its first sentence does not open "
             "with a name, and no name recurs. Give one with --subject NAME"
         )
-    who = Subject(name=chosen.strip(), guessed=guessed)
+    who = Subject(name=chosen.strip(), guessed=guessed, born_named=born_named)
     if opening and opening != who.name:
         who.aliases.append(opening)
     tokens = name_tokens(who)
@@ -290,6 +322,7 @@ def find_subject(
         _death_from_age(spans, texts, who)
     if who.birth_place is None:
         _birthplace_in_prose(texts, who)
+    _called(texts, who)
     return who
 
 
@@ -316,6 +349,32 @@ def _birthplace_in_prose(texts: list[str], who: Subject) -> None:
         if person.lower() in ("he", "she") or person in tokens:
             who.birth_place = m["fronted"] or m["place"]
             return
+
+
+_CALLED = re.compile(
+    r"(?:^|[;,]\s+)(?:(?:in\s+the\s+family|at\s+home|at\s+school|as\s+a\s+child)\s+)?(?:he|she)\s+was\s+"
+    r"(?:also\s+|often\s+|always\s+)?"
+    r"(?:called|known\s+as|nicknamed)\s+[\"“']?(?P<alias>[A-Z][a-z]{2,})[\"”']?(?=\s*[.;,]|\s+by\b)",
+    re.IGNORECASE,
+)
+"""'In the family he was called Ern.': the name the text goes on to use for the subject ('when Ern was 11')."""
+
+
+def _called(texts: list[str], who: Subject) -> None:
+    """A name the first sentences say the subject went by, as an alias, when the sentence is about the subject
+    (it opens on them, or on 'he' or 'she') and no one else's name comes before it."""
+    tokens = name_tokens(who)
+    for words in texts[:30]:
+        opener = words.split(None, 1)[0] if words.strip() else ""
+        if opener not in ("He", "She") and opener.rstrip(",'’s") not in tokens:
+            continue
+        m = _CALLED.search(words)
+        if m is None or not m["alias"][0].isupper():
+            continue
+        alias = m["alias"]
+        if alias not in who.aliases and alias not in who.name.split():
+            who.aliases.append(alias)
+        return
 
 
 _DIED_AGED = re.compile(
@@ -381,6 +440,8 @@ def _widest_birth(spans: list[tuple[str, int, int]], texts: list[str], who: Subj
         return
     if wide.earliest <= narrow.earliest and narrow.latest <= wide.latest:
         who.birth, who.birth_at = prose, prose_at
+    elif wide.latest < narrow.earliest or narrow.latest < wide.earliest:  # they cannot both be right: say so
+        who.other_birth = prose
 
 
 _BARE_LIFE = re.compile(r"\((?P<inner>[^()]{4,70})\)\.?")
@@ -525,6 +586,8 @@ _TIMELINE_LIFE = re.compile(
     r"(?![\w,]*\s*\d{4})"
 )
 """A timeline's line for the birth or death: the year first, then the day ('1913 Born September 12 in …')."""
+_ROW_YEAR = re.compile(r"(?P<y>1\d{3}|20\d{2})\s*[-–—:]\s+")
+"""A timeline row's year before its text ('1838 - Ann Lee was born'), which dates the row."""
 _DESCRIPTION = re.compile(
     r"(?:(?:The|the)\s+(?:[A-Z][a-z]+\s+)?[a-z]+|[A-Z][a-z]+|[a-z]+)(?:[\s-]+(?:and\s+)?[a-z]+){0,4}\s+"
 )
@@ -606,6 +669,12 @@ def _from_prose(spans: list[tuple[str, int, int]], texts: list[str], who: Subjec
             about = True  # "Fashion designer Coco Chanel was born on …, and died on …": the death is hers too
             mentions, _ = find_dates(words[m.end() :])
             point = next((x for x in mentions if not x.period), None)
+            row = _ROW_YEAR.match(words) if point is None else None
+            if row is not None and m.start() < 80:  # "1838 - Ann Lee was born in Oslo": the timeline row's year
+                _, start, end = spans[i]
+                setattr(who, which, row["y"])
+                setattr(who, f"{which}_at", (start, end, "sentence"))
+                continue
             if point is None or point.start > 80:
                 continue
             _, start, end = spans[i]

@@ -20,7 +20,7 @@ MAX_TITLE_WORDS = 14
 
 _BREAK = re.compile(
     r";\s+|:\s+(?=[A-Z]|(?:in|on|at|by|from|during|after|before)\s)|(?<!\s)\s+[–—]\s+|,\s+(?:with|by|to|for|from|in|of|under)\s+(?:whom|which),?\s+"
-    r"|,\s+(?:and|but|while|whereas|whereupon|where|when|after\s+which|and\s+then|then|yet|so|though|although)\s+"
+    r"|,\s+(?:and|but|while|whereas|whereupon|upon\s+which|where|when|after\s+which|and\s+then|then|yet|so|though|although)\s+"
     r"|(?<!\s)\s+and\s+(?=(?:he|she|they|then|later|in|on|at|by|from|after|before|during|the\s+following|two|three)\b)"
     r"|,\s+(?=(?:he|she|they|He|She|They)\s)"
     r"|,\s+(?=(?:(?:his|her|their|the|an?)\s+)?[a-z]{3,}\s+(?:(?:later|which\s+were|which\s+was)\s+)?"
@@ -34,7 +34,7 @@ _DATE_LEAD_IN = re.compile(
     re.IGNORECASE,
 )
 _LEADING = re.compile(
-    r"^(?:[\s,;:–—)\]•·*-]|and\b|but\b|then\b|so\b|also\b|while\b|whereupon\b|where\b|when\b|after\s+which\b|which\b)+",
+    r"^(?:[\s,;:–—)\]•·*-]|and\b|but\b|then\b|so\b|also\b|while\b|whereupon\b|upon\s+which\b|where\b|when\b|after\s+which\b|which\b)+",
     re.IGNORECASE,
 )
 _MARKERS = re.compile(r"\[(?:\d{1,3}|[a-z]{1,2}|note \d{1,3}|citation needed)\]")
