@@ -687,11 +687,18 @@ def _to_the_death_day(mention: Mention, death: EdtfDate) -> Mention:
     start, end = edtf_ends(mention.edtf)
     if start is None or end is None or "/" not in mention.edtf or "/" in death.text or "[" in death.text:
         return mention
-    year, died = parse_edtf(end).span, death.span
-    if None in (year.earliest, year.latest, died.earliest) or not year.earliest <= died.earliest <= year.latest:  # type: ignore[operator]
+    if not _death_falls_in(end, death):
         return mention
     note = f"'{mention.text}' read as ending on the subject's death ({death.display}), which falls in {end}."
     return Mention(mention.start, mention.end, mention.text, f"{start}/{death.text}", note, mention.named)
+
+
+def _death_falls_in(end: str, death: EdtfDate) -> bool:
+    """Whether the death's first possible day lies inside the date ``end`` (the year a stretch ends in)."""
+    year, died = parse_edtf(end).span, death.span
+    if year.earliest is None or year.latest is None or died.earliest is None:
+        return False
+    return year.earliest <= died.earliest <= year.latest
 
 
 _BY_DEATH_IN = re.compile(r"by\s+(?:the\s+time\s+of\s+)?(?P<whose>his|her|their)\s+death\s+in\b", re.IGNORECASE)
@@ -702,8 +709,7 @@ def _by_the_death_day(mention: Mention, death: EdtfDate) -> Mention:
     start, end = edtf_ends(mention.edtf)
     if start is not None or end is None or not mention.edtf.startswith("[..") or "/" in death.text or "[" in death.text:
         return mention
-    year, died = parse_edtf(end).span, death.span
-    if None in (year.earliest, year.latest, died.earliest) or not year.earliest <= died.earliest <= year.latest:  # type: ignore[operator]
+    if not _death_falls_in(end, death):
         return mention
     note = f"'{mention.text}' read as by the subject's death ({death.display}), which falls in {end}."
     return Mention(mention.start, mention.end, mention.text, f"[..{death.text}]", note, mention.named)
