@@ -57,10 +57,10 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
-from sedov_cli.dataset import load
+from sedov_cli.dataset import DatasetError, load, validate_unwritten
 from sedov_cli.dates import parse_edtf
 from sedov_cli.extraction import draft_dataset
-from sedov_cli.extraction.draft import NothingToDraft, Source
+from sedov_cli.extraction.draft import NothingToDraft, Source, to_json
 from sedov_cli.extraction.files import decode_article
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -107,7 +107,12 @@ def _drafted(text: str, name: str) -> list[Claim]:
     return [(event["source"]["quote"], *_span(event)) for event in dataset["events"]]
 
 
-def _drafted_split(text: str, name: str) -> tuple[list[Claim], list[Claim]]:
+INVALID: list[str] = []
+VALIDATED = [0]
+"""The texts whose draft fails `sedov validate` (issue 18: a draft of every development article loads and validates)."""
+
+
+def _drafted_split(text: str, name: str, folder: Path | None = None) -> tuple[list[Claim], list[Claim]]:
     """The drafted events read from the article alone, and those with an outside-knowledge bound.
 
     The hand annotations use no outside knowledge (a claim dated only by "the
@@ -120,6 +125,12 @@ def _drafted_split(text: str, name: str) -> tuple[list[Claim], list[Claim]]:
     except NothingToDraft as exc:
         print(f"    ({name}: refused: {exc})")
         return [], []
+    if folder is not None:  # as `sedov extract` checks its draft before writing it, the text it cites beside it
+        VALIDATED[0] += 1
+        try:
+            validate_unwritten(to_json(dataset).encode("utf-8"), folder / f"{name}.draft.json", {name: text})
+        except DatasetError as exc:
+            INVALID.append(f"{folder.name}/{name}" + ("" if "heldout" in folder.name else f": {exc.problems[0]}"))
     article: list[Claim] = []
     leaning: list[Claim] = []
     for event in dataset["events"]:
@@ -205,7 +216,7 @@ def real_set(folder: Path, label: str, show: bool, per_text: bool = True) -> Non
         answers = json.loads(answers_file.read_text(encoding="utf-8"))
         claims = answers["claims"]
         expected = [(c["sentence"], _day(c["earliest"]), _day(c["latest"])) for c in claims]
-        article_drafted, leaning = _drafted_split(text, article.name)
+        article_drafted, leaning = _drafted_split(text, article.name, folder)
         found, wanted, matched, misses, extras = _score(expected, article_drafted + leaning)
         unscored = [d for d in extras if d in leaning]
         extras = [d for d in extras if d not in leaning]
@@ -391,6 +402,9 @@ def main() -> None:
     for folder, label in held_out:
         if not args.dev_only and folder.is_dir() and any(folder.glob("*.answers.json")):
             real_set(folder, label, args.misses and args.show_heldout, per_text=args.show_heldout)
+    print(f"\ndrafts of the real texts that load and validate: {VALIDATED[0] - len(INVALID)}/{VALIDATED[0]}")
+    for line in INVALID:
+        print(f"  fails: {line}")
     sedov(args.misses)
     if not args.no_speed:
         speed(args.runs)
