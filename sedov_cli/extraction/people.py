@@ -85,11 +85,13 @@ _NOT_NAMES = frozenset(
     January February March April May June July August September October November December Monday Tuesday
     Wednesday Thursday Friday Saturday Sunday""".split()  # noqa: SIM905
 )
-_PLACE_WORDS = frozenset(
+INSTITUTION_WORDS = frozenset(
     """University College School Institute Academy Hospital Clinic Church Cathedral Street Road Avenue Square
     Palace Castle Museum Library Theatre Theater Company Party Union Republic Kingdom Empire Army Navy
     Committee Council Congress Senate Parliament Society Association Bulletin Times Press Book Review""".split()  # noqa: SIM905
 )
+"""Words that make a capitalised phrase an institution, a building or a work ("National Council of Women"), not
+a person."""
 
 
 @dataclass(frozen=True)
@@ -104,7 +106,7 @@ class Named:
 
 def _looks_like_a_person(name: str, places: frozenset[str]) -> bool:
     words = name.split()
-    if words[0] in _NOT_NAMES or any(w in _PLACE_WORDS for w in words):
+    if words[0] in _NOT_NAMES or any(w in INSTITUTION_WORDS for w in words):
         return False
     if name in places:
         return False

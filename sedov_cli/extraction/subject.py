@@ -19,7 +19,7 @@ from ..dates import birthday_in, parse_edtf
 from .expressions import DAY, MONTH, find_dates, parse_point
 from .layout import LEAD, Layout
 from .names import find_life_dates, first_life_parenthesis, life_in, subject_from_sentence
-from .people import ROLES
+from .people import INSTITUTION_WORDS, ROLES
 from .problems import NothingToDraft
 from .tables import LIFE_KEYS, SITE_WORDS
 
@@ -124,6 +124,12 @@ _NOT_NAME_START = frozenset(
 )  # fmt: skip
 
 
+_HEADING_WORDS = frozenset(["About", "By", "Meet", "Introducing", "Remembering", "Celebrating"])
+"""Words of a heading before the name it introduces: no name holds them."""
+_PRONOUNS = frozenset(["I", "You", "He", "She", "It", "We", "They", "One"])
+"""A sentence opening on a pronoun ("You are commenting using your account", a blog's comment form) names no one."""
+
+
 def _most_named(texts: list[str]) -> str | None:
     """The full name the text gives most often, as a last resort for whose life it is."""
     from .gazetteer import is_known, names_a_kind_of_place
@@ -132,15 +138,24 @@ def _most_named(texts: list[str]) -> str | None:
     for words in texts[:200]:
         for m in _FULL_NAME.finditer(words):
             name = m.group()
+            cuts = [i for i, w in enumerate(name.split()) if w in _HEADING_WORDS]
+            if cuts:  # "A Little About Per Berg", a blog's heading: the name after its last heading word
+                name = " ".join(name.split()[cuts[-1] + 1 :])
+                if len(name.split()) < 2:
+                    continue
             if name.split()[0] in _NOT_NAME_START:
                 continue
             counts[name] = counts.get(name, 0) + 1
-    # "Rio de Janeiro" twice is a place, and a name the text gives once, its surname never again, is no one's life
+    # "Rio de Janeiro" twice is a place, "National Council of Women" an institution, and a name the text gives
+    # once, its surname never again, is no one's life
     said = Counter(w.strip(".,;:!?'’()\"") for text in texts[:200] for w in text.split())
     counts = {
         n: c
         for n, c in counts.items()
-        if (c >= 2 or said[n.split()[-1]] >= 2) and not is_known(n) and not names_a_kind_of_place(n)
+        if (c >= 2 or said[n.split()[-1]] >= 2)
+        and not is_known(n)
+        and not names_a_kind_of_place(n)
+        and not INSTITUTION_WORDS & set(n.split())
     }
     if not counts:
         return None
@@ -236,6 +251,7 @@ def find_subject(
     opening = None
     for i in lead[:5]:  # the first sentence that opens with a name and says who they were
         named = subject_from_sentence(texts[i]) or ""
+        named = "" if named in _PRONOUNS else named
         opens = bool(named) and not _PLACE_WORDS & set(texts[i][: texts[i].find(named)].casefold().split())
         if opens and _INTRODUCES.match(texts[i], texts[i].find(named) + len(named)) and _recurs(named, texts, i):
             opening = named  # a name said again: "Dead, Wangari Muta Maathai on …, she was" opens with a headline
@@ -244,7 +260,7 @@ def find_subject(
     if opening is None:  # a list page or a blog: the life opens under a heading ("Augusto Boal", "Painter (…)")
         for i in _section_openings(spans):
             named = subject_from_sentence(texts[i]) or ""
-            if named and _INTRODUCES.match(texts[i], texts[i].find(named) + len(named)):
+            if named and named not in _PRONOUNS and _INTRODUCES.match(texts[i], texts[i].find(named) + len(named)):
                 opening = named
                 lead = [j for j in range(i, len(spans)) if spans[j][0] == spans[i][0]]
                 break

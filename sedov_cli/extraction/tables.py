@@ -170,6 +170,16 @@ CHROME_PREFIXES = tuple(
     Filed under
     All rights reserved
     ©
+    You are commenting using
+    Connecting to %s
+    Notify me of new
+    Leave a Reply
+    Leave a comment
+    Cancel reply
+    Fill in your details below
+    Like this:
+    Like Loading
+    Loading...
     """.strip().splitlines()
 )
 """Lines that a site adds before or after the article, by how they begin."""

@@ -1,0 +1,40 @@
+"""Readings added in stop 22 from a new user's review and from development set 7, as general English.
+
+Every sentence here is composed for its test, never copied from a development
+or held-out text. Each test pins the exact output, and each failed on the code
+before its rule.
+"""
+
+from __future__ import annotations
+
+from sedov_cli.extraction import draft_dataset
+from sedov_cli.extraction.draft import Draft, Source
+
+BLOG = (
+    "Born: May 4, 1890 (Bergen, Norway)\nDied: June 9, 1950 (Oslo, Norway)\n\n"
+    "A Little About Per Berg:\nIn 1910 the National Council of Farmers elected Berg as its secretary.\n\n"
+    "He left the National Council of Farmers in 1920.\n\nLeave a Reply\n\n"
+    "You are commenting using your account. Log Out /  Change )\n\n"
+    "You are commenting using your Facebook account. Log Out /  Change )\n"
+)
+
+
+def _draft(text: str) -> Draft:
+    return draft_dataset(text, Source("a.txt"))
+
+
+def test_a_blog_with_no_title_is_the_life_of_the_name_it_gives_not_its_comment_form_or_an_institution() -> None:
+    """'You are commenting using your account' opens on a pronoun, and is the blog's furniture; 'National Council
+    of Farmers', named twice, is an institution; 'A Little About Per Berg' is a heading over his name."""
+    draft = _draft(BLOG)
+    assert draft.dataset["people"][0]["name"] == "Per Berg"
+    assert [(e["date"], e["title"]) for e in draft.dataset["events"]] == [
+        ("1890-05-04", "Per Berg is born"),
+        ("1950-06-09", "Per Berg dies"),
+        ("1910", "The National Council of Farmers elected Berg as its secretary"),
+        ("1920", "He left the National Council of Farmers"),
+    ]
+    assert (
+        "the text does not say whose life it is; read as 'Per Berg', the name it gives most: give the right one "
+        "with --subject"
+    ) in draft.warnings
