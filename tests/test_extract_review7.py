@@ -38,3 +38,35 @@ def test_a_blog_with_no_title_is_the_life_of_the_name_it_gives_not_its_comment_f
         "the text does not say whose life it is; read as 'Per Berg', the name it gives most: give the right one "
         "with --subject"
     ) in draft.warnings
+
+
+def test_a_first_sentence_that_tells_a_birthplace_with_a_comma_names_its_opening_name_not_the_place() -> None:
+    """'Tom Ek was born in Leeds, England, in 1920.' opens with Tom Ek: the name ends at the first verb, so the
+    mother named next ('His mother Ann Berg was a nurse') does not become the subject."""
+    draft = _draft("= Tom Ek =\n\nTom Ek was born in Leeds, England, in 1920. His mother Ann Berg was a nurse. In 1950 "
+                   "he moved to London.\n")  # fmt: skip
+    subject = draft.dataset["people"][0]
+    assert (subject["name"], subject["birth"]["date"]) == ("Tom Ek", "1920")
+    assert [(e["date"], e["title"], e["places"]) for e in draft.dataset["events"]] == [
+        ("1920", "Tom Ek is born", ["leeds"]),
+        ("1950", "He moved to London", ["london"]),
+    ]
+
+
+def test_an_entry_header_in_capitals_gives_the_birth_and_death_and_the_place_after_each_date() -> None:
+    text = (
+        "Holm, Kari\n\nBORN 27 Dec 1571, Lund, Skåne (near Malmö) - DIED 15 Nov 1630, Uppsala\nGRAVE LOCATION "
+        "Uppsala\n\nKari Holm was a Swedish astronomer. In 1589 she entered the university.\n"
+    )
+    draft = _draft(text)
+    subject = draft.dataset["people"][0]
+    assert (subject["name"], subject["birth"]["date"], subject["death"]["date"]) == (
+        "Kari Holm",
+        "1571-12-27",
+        "1630-11-15",
+    )
+    assert [(e["date"], e["title"], e["places"]) for e in draft.dataset["events"]] == [
+        ("1571-12-27", "Kari Holm is born", ["lund"]),
+        ("1630-11-15", "Kari Holm dies", ["uppsala"]),
+        ("1589", "She entered the university", []),
+    ]

@@ -190,7 +190,13 @@ def subject_from_sentence(sentence: str) -> str | None:
     m = _FIRST_NAME.match(sentence)
     if not m:
         return None
+    verb = _OPENING_VERB.search(m["name"])
+    if verb is not None:  # "Tom Ek was born in Leeds, England": the name before the first verb, not "Leeds"
+        return _clean_name(m["name"][: verb.start()], of=True)
     return _clean_name(m["name"], of=True)
+
+
+_OPENING_VERB = re.compile(r"\s+(?:was|is|were|are|has|had)\b")
 
 
 _PLACE_PREPOSITION = re.compile(

@@ -573,8 +573,9 @@ def _place_after(value: str, at: int) -> str | None:
     return place
 
 
-_HEADER_LIFE = re.compile(r"(?P<which>born|died)\s+(?=(?:[A-Z][a-z]{2,8}\.?\s+)?\d)")
-"""'born July 28, 1902, Hermannsburg … died Aug. 8, 1959': an encyclopedia entry's header, words glued or not."""
+_HEADER_LIFE = re.compile(r"(?P<which>born|died|BORN|DIED)\s+(?=(?:[A-Z][a-z]{2,8}\.?\s+)?\d)")
+"""'born July 28, 1902, Hermannsburg … died Aug. 8, 1959': an encyclopedia entry's header, words glued or not, and
+in capitals ('BORN 27 Dec 1571, Weil - DIED 15 Nov 1630, Regensburg')."""
 
 
 def _from_header(spans: list[tuple[str, int, int]], texts: list[str], who: Subject) -> None:
@@ -583,7 +584,7 @@ def _from_header(spans: list[tuple[str, int, int]], texts: list[str], who: Subje
         if words.split(None, 1)[0:1] in (["He"], ["She"], ["They"]):
             continue
         for m in _HEADER_LIFE.finditer(words):
-            which = "birth" if m["which"] == "born" else "death"
+            which = "birth" if m["which"].lower() == "born" else "death"
             if getattr(who, which) is not None:
                 continue
             point = next((x for x in find_dates(words[m.end() : m.end() + 40])[0] if x.start == 0 and not x.period),
@@ -593,6 +594,10 @@ def _from_header(spans: list[tuple[str, int, int]], texts: list[str], who: Subje
             _, start, end = spans[i]
             setattr(who, which, point.edtf)
             setattr(who, f"{which}_at", (start, end, "sentence"))
+            if getattr(who, f"{which}_place") is None:  # "DIED 15 Nov 1630, Regensburg": the place after the date
+                place = _place_after(words[m.end() : m.end() + 120], point.end)
+                label = re.search(r"\s[A-Z]{2,}\b", place or "")  # "Paris REAL NAME …": the header's next label
+                setattr(who, f"{which}_place", place[: label.start()] if place and label else place)
 
 
 _BORN_AS = re.compile(r"\((?:[^;()]*;\s*)*?(?:born|née|nee)\s+(?P<name>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,3})\s*;")
