@@ -70,3 +70,25 @@ def test_an_entry_header_in_capitals_gives_the_birth_and_death_and_the_place_aft
         ("1630-11-15", "Kari Holm dies", ["uppsala"]),
         ("1589", "She entered the university", []),
     ]
+
+
+def test_an_infobox_under_its_own_heading_gives_the_life_and_a_prose_birth_on_the_same_day_is_its_one_claim() -> None:
+    """'- Pseudonym: …' above '- Birth Date: …' under an 'Infobox' heading is a field, not the life's list: the
+    death is read, no event is titled 'Death Date', and the prose sentence that tells the birth again on the
+    same day is the birth's one event (the infobox line is its copy)."""
+    text = (
+        "= Ann Lee =\n\nInfobox\n- Pseudonym: Ann Lee\n- Birth Date: 1872-05-02\n- Birth Place: Bergen, Norway\n"
+        "- Death Date: 1896-11-23\n- Death Place: Oslo, Norway\n\n, known by her pen name , was a Norwegian "
+        "writer.\n\n==Early life==\nLee was born in Bergen on 2 May 1872 as the fourth child of a farmer. In 1886, "
+        "she began studying poetry.\n"
+    )
+    draft = _draft(text)
+    subject = draft.dataset["people"][0]
+    assert (subject["birth"]["date"], subject["death"]["date"]) == ("1872-05-02", "1896-11-23")
+    assert subject["birth"]["source"]["quote"].startswith("Lee was born in Bergen on 2 May 1872")
+    assert [(e["date"], e["title"], e["places"]) for e in draft.dataset["events"]] == [
+        ("1896-11-23", "Ann Lee dies", ["oslo"]),
+        ("1872-05-02", "Ann Lee is born", ["bergen"]),
+        ("1886", "She began studying poetry", []),
+    ]
+    assert not any("infobox line" in w for w in draft.warnings)

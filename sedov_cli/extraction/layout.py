@@ -27,6 +27,7 @@ from .tables import (
     CITATION_MARKS,
     CITATION_PREFIXES,
     INFOBOX_KEYS,
+    INFOBOX_SECTIONS,
     REFERENCE_SECTIONS,
     SITE_WORDS,
     SKIP_SECTIONS,
@@ -424,9 +425,11 @@ def read_layout(text: str) -> Layout:
             st.skipped["site furniture"] += 1
             continue
         # "Quick Facts" above its lines: still the infobox; and a field among fields, wherever the box stands
-        before_prose = st.section == LEAD or not st.prose_seen or in_box
+        boxed = st.section.casefold() in INFOBOX_SECTIONS  # a copy that keeps the box under its own heading
+        before_prose = st.section == LEAD or not st.prose_seen or in_box or boxed
         field_at = _infobox_key(stripped) if before_prose and len(stripped) < 400 else None
-        if field_at is None and in_box and _LABELLED.fullmatch(stripped) and not _YEARISH.search(stripped):
+        labelled = _LABELLED.fullmatch(stripped.lstrip("-*•· ")) if in_box or boxed else None
+        if field_at is None and labelled and not _YEARISH.search(stripped):
             st.in_box = True  # "Chinese Zodiac: Monkey" between "Born:" and "Died:": a field no key names, no heading
             continue
         if field_at is None and stripped.count("|") >= 2 and len(stripped) < 400:

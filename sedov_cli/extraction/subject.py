@@ -449,7 +449,10 @@ def _widest_birth(spans: list[tuple[str, int, int]], texts: list[str], who: Subj
     prose, prose_at = who.birth, who.birth_at
     who.death, who.death_at = death, death_at
     who.birth, who.birth_at = boxed, boxed_at
-    if prose is None or prose == boxed or boxed is None:
+    if prose is None or boxed is None:
+        return
+    if prose == boxed:  # the same day told in the prose: the article's sentence is the claim, the line its copy
+        who.birth_at = prose_at
         return
     wide, narrow = parse_edtf(prose).span, parse_edtf(boxed).span
     if None in (wide.earliest, wide.latest, narrow.earliest, narrow.latest):

@@ -19,6 +19,7 @@ __all__ = [
     "CITATION_PREFIXES",
     "EVENT_NOUNS",
     "INFOBOX_KEYS",
+    "INFOBOX_SECTIONS",
     "LIFE_KEYS",
     "PLACE_KINDS",
     "REFERENCE_SECTIONS",
@@ -184,6 +185,20 @@ CHROME_PREFIXES = tuple(
 )
 """Lines that a site adds before or after the article, by how they begin."""
 
+INFOBOX_SECTIONS = frozenset(
+    line.strip().casefold()
+    for line in """
+    Infobox
+    Quick Facts
+    Fast Facts
+    Key Facts
+    At a Glance
+    Personal information
+    Personal details
+    """.strip().splitlines()
+)
+"""Headings a copied page sets over its infobox: its "- Pseudonym: …" lines are fields, not the life's list."""
+
 CHROME_PATTERNS = (
     r"\d{1,3}\s*-?\s*min(?:ute)?s?\.?\s+read",  # "7 minute read", "5 min read"
     r"you\s+are\s+on\s+page\s+\d+\s*of\s*\d+",  # a document viewer's "You are on page 1of 2"
@@ -278,6 +293,9 @@ INFOBOX_KEYS = frozenset(
     Birth date
     Date of birth
     Birthplace
+    Birth place
+    Death place
+    Deathplace
     Place of birth
     Died
     Death
@@ -381,8 +399,9 @@ INFOBOX_KEYS = frozenset(
 
 LIFE_KEYS = {
     "born": "birth", "birth": "birth", "birthdate": "birth", "birth date": "birth", "date of birth": "birth",
-    "birthplace": "birth", "place of birth": "birth",
+    "birthplace": "birth", "place of birth": "birth", "birth place": "birth",
     "died": "death", "death": "death", "death date": "death", "date of death": "death", "place of death": "death",
+    "death place": "death", "deathplace": "death",
 }  # fmt: skip
 """Infobox keys whose value gives the subject's birth or death (with its place)."""
 
