@@ -79,11 +79,21 @@ def narrow(span: Span, bounds: tuple[Bound, ...]) -> Span:
     return span
 
 
-def basis_of(span: Span, bounds: tuple[Bound, ...], side: Literal["earliest", "latest"]) -> Basis | None:
-    """Where the span's ``side`` comes from; None when that end is open."""
+def basis_of(
+    span: Span, bounds: tuple[Bound, ...], side: Literal["earliest", "latest"], own: Span | None = None
+) -> Basis | None:
+    """Where the span's ``side`` comes from; None when that end is open.
+
+    ``own`` is the span of the date alone. A bound that only places the event against the life (it follows
+    the birth, or precedes the death) and leaves that end where the date puts it (the death "in 1368",
+    bounded as the death itself on 31 December 1368) says where the event stands, not where its end comes
+    from: the end is still the date's."""
     if getattr(span, side) is None:
         return None
     applied = [b for b in bounds if b.side == side]
+    placing = applied and (applied[-1].follows == "birth" or applied[-1].precedes)
+    if placing and own is not None and getattr(own, side) == getattr(span, side):
+        return "date"
     return applied[-1].basis if applied else "date"
 
 
@@ -220,11 +230,11 @@ class Event:
 
     @property
     def start_basis(self) -> Basis | None:
-        return basis_of(self.span, self.bounds, "earliest")
+        return basis_of(self.span, self.bounds, "earliest", self.date.span)
 
     @property
     def end_basis(self) -> Basis | None:
-        return basis_of(self.span, self.bounds, "latest")
+        return basis_of(self.span, self.bounds, "latest", self.date.span)
 
     @property
     def when(self) -> str:

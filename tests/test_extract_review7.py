@@ -7,6 +7,12 @@ before its rule.
 
 from __future__ import annotations
 
+import json
+from pathlib import Path
+
+from typer.testing import CliRunner
+
+from sedov_cli import cli
 from sedov_cli.extraction import draft_dataset
 from sedov_cli.extraction.draft import Draft, Source
 
@@ -92,3 +98,26 @@ def test_an_infobox_under_its_own_heading_gives_the_life_and_a_prose_birth_on_th
         ("1886", "She began studying poetry", []),
     ]
     assert not any("infobox line" in w for w in draft.warnings)
+
+
+def test_either_of_two_years_in_the_life_dates_or_a_died_line_is_a_range_and_the_death_is_never_if_alive(
+    tmp_path: Path,
+) -> None:
+    """'(February 25, 1304 – 1368 or 1369)' and 'Died: 1368 or 1369' give the death as [1368..1369], not 1368
+    (review 7 #3, #12); the death event, known only to its years, is the death itself: aged 63-65, never
+    'if alive', and its ends are still the date's."""
+    lead = "= Per Berg =\n\nPer Berg (February 25, 1304 – 1368 or 1369) was a traveller. In 1325 he left home.\n"
+    boxed = "= Per Berg =\n\nBorn: February 25, 1304\nDied: 1368 or 1369\n\nPer Berg was a traveller.\n"
+    for text in (lead, boxed):
+        subject = _draft(text).dataset["people"][0]
+        assert (subject["birth"]["date"], subject["death"]["date"]) == ("1304-02-25", "[1368..1369]")
+    born_either = _draft("= Per Berg =\n\nPer Berg (1929 or 1930 – 1980) was a poet.\n").dataset["people"][0]
+    assert (born_either["birth"]["date"], born_either["death"]["date"]) == ("[1929..1930]", "1980")
+    article = tmp_path / "a.txt"
+    article.write_text(lead, encoding="utf-8")
+    out = tmp_path / "d.json"
+    assert CliRunner().invoke(cli.app, ["extract", str(article), "-o", str(out), "--quiet"]).exit_code == 0
+    listed = json.loads(CliRunner().invoke(cli.app, ["--data", str(out), "events", "--json"]).stdout)
+    death = next(e for e in listed if e["title"] == "Per Berg dies")
+    assert (death["when"], death["age"], death["status"]) == ("between 1368 and 1369", {"min": 63, "max": 65}, "lived")
+    assert (death["start_basis"], death["end_basis"]) == ("date", "date")

@@ -1918,6 +1918,11 @@ def _life_event(
         bounds = [{"side": "earliest", "date": first.earliest.isoformat(), "certainty": "inferred",
                    "basis": "article", "note": "The birth itself, known only as its date words give it.",
                    "follows": "birth"}]  # fmt: skip
+    if which == "death" and not people and first.latest is not None and first.earliest != first.latest:
+        # "died in 1368", "1368 or 1369": the death itself, not an event that may come after it ("if alive")
+        bounds = [{"side": "latest", "date": first.latest.isoformat(), "certainty": "inferred",
+                   "basis": "article", "note": "The death itself, known only as its date words give it.",
+                   "precedes": "death"}]  # fmt: skip
     builder.add(sentence, edtf, title=title, summary=" ".join(words.split())[:300], people=people, places=where,
                 tags=[which], note=read, inferred=read is not None, bounds=bounds)  # fmt: skip
 

@@ -12,7 +12,9 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from datetime import date
 
+from ..dates import parse_edtf
 from .expressions import DAY, MONTH, POINT, QUALIFIER, parse_point
 
 __all__ = [
@@ -36,8 +38,11 @@ _LIFE = re.compile(rf"(?P<name>{_NAME}){_MARKS}\s*,?\s*\((?P<inner>(?:[^()]|\([^
 _DASH = r"\s*(?:–|—|‒|-{1,2}|to)\s*"
 _FULL_POINT = rf"{QUALIFIER}?(?:{POINT})"
 _PLACE_AFTER = r"(?:,?\s*[^\W\d_][^–—;,()]*?)?"  # "(4 March 1890, Hamburg – 9 June 1944, Berlin)", or no comma
+_OR = r"(?:\s+or\s+(?P<{}>{}))?"
+"""'1368 or 1369': either year, a range of the two (the text knows no more)."""
 _LIFE_RANGE = re.compile(
-    rf"^(?:(?:born|b\.)\s*)?(?P<b>{_FULL_POINT}){_PLACE_AFTER}{_DASH}(?P<d>{_FULL_POINT}){_PLACE_AFTER}\s*$",
+    rf"^(?:(?:born|b\.)\s*)?(?P<b>{_FULL_POINT}){_OR.format('b_or', _FULL_POINT)}{_PLACE_AFTER}{_DASH}"
+    rf"(?P<d>{_FULL_POINT}){_OR.format('d_or', _FULL_POINT)}{_PLACE_AFTER}\s*$",
     re.IGNORECASE,
 )
 _BORN = re.compile(
@@ -97,6 +102,18 @@ def _point(text: str) -> str:
     return parse_point(text)
 
 
+def _either(point: str, other: str | None) -> str:
+    """One point, or the range from the earlier of two to the later ('1368 or 1369' is [1368..1369])."""
+    first = _point(point)
+    if other is None or not _FOUR_DIGITS.search(other):
+        return first
+    second = _point(other)
+    if first == second:
+        return first
+    low, high = sorted((first, second), key=lambda edtf: parse_edtf(edtf).span.earliest or date.min)
+    return f"[{low}..{high}]"
+
+
 def life_in(words: str) -> tuple[str | None, str | None] | None:
     """The birth and death a life-date parenthesis gives ('…; 24 February 1906 – 16 February 1938'), or None.
 
@@ -107,7 +124,7 @@ def life_in(words: str) -> tuple[str | None, str | None] | None:
     birth = death = None
     life = _LIFE_RANGE.match(inner)
     if life and _FOUR_DIGITS.search(life["b"]) and _FOUR_DIGITS.search(life["d"]):
-        birth, death = _point(life["b"]), _point(life["d"])
+        birth, death = _either(life["b"], life["b_or"]), _either(life["d"], life["d_or"])
     elif born := _BORN.match(inner):
         birth = _point(born["b"])
         if born["b_or"]:  # "21 or 23 October 1940": from the one day to the other
@@ -123,7 +140,7 @@ def life_in(words: str) -> tuple[str | None, str | None] | None:
     else:
         return None
     born_year = int(birth.lstrip("[")[:4]) if birth else None
-    if born_year is not None and death and not 0 <= int(death[:4]) - born_year <= 125:
+    if born_year is not None and death and not 0 <= int(death.lstrip("[")[:4]) - born_year <= 125:
         return None  # not a lifetime: a span of something else
     return birth, death
 
@@ -196,7 +213,7 @@ def subject_from_sentence(sentence: str) -> str | None:
     return _clean_name(m["name"], of=True)
 
 
-_OPENING_VERB = re.compile(r"\s+(?:was|is|were|are|has|had)\b")
+_OPENING_VERB = re.compile(r"(?<=\s)(?:was|is|were|are|has|had)\b")
 
 
 _PLACE_PREPOSITION = re.compile(

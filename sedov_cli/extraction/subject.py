@@ -542,6 +542,10 @@ def _from_subtitle(text: str, spans: list[tuple[str, int, int]], who: Subject) -
         who.death, who.death_at = death, (line[0], line[1], kind)
 
 
+_CLOSED = re.compile(r"\[[^.\[\]]+\.\.[^.\[\]]+\]")
+"""'[1368..1369]' ('Died: 1368 or 1369'): a day known to lie between two, both given; not '[..1930]'."""
+
+
 def _from_infobox(text: str, layout: Layout, who: Subject) -> None:
     """'Born: 23 March 1882, Erlangen', 'Died | 14 April 1935 (aged 53) Bryn Mawr': dates and places."""
     for item in layout.infobox:
@@ -550,7 +554,7 @@ def _from_infobox(text: str, layout: Layout, who: Subject) -> None:
             continue
         value = text[item.value_start : item.value_end]
         mentions, _ = find_dates(value)
-        point = next((m for m in mentions if not m.period and "[" not in m.edtf), None)
+        point = next((m for m in mentions if not m.period and ("[" not in m.edtf or _CLOSED.fullmatch(m.edtf))), None)
         place = _place_after(value, point.end if point else 0)
         if place is None and item.more is not None:
             place = _place_after(text[item.more[0] : item.more[1]], 0)
