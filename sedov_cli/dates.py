@@ -61,6 +61,9 @@ __all__ = [
 ]
 
 MONTHS = tuple(calendar.month_name)[1:]
+LONGEST_LIFE = 122
+"""Years: the longest life on record. Life dates further apart are a misread or a misprint ("8th June 2013"
+for 1913), and a subject born longer ago than this, with no death given, is not alive today."""
 
 
 class DateError(ValueError):

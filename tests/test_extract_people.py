@@ -146,7 +146,8 @@ def test_the_words_around_a_name_can_say_it_is_a_place_where_the_gazetteer_does_
     assert places("He grew up in the hamlet of Kvitsund, a day from the coast.") == ["Kvitsund"]
     assert places("She kept a cottage, an estate in Hovland near the lake.") == ["Hovland"]
     assert places("In 1889 the family moved to Tromsvik in search of work.") == ["Tromsvik"]
-    assert places("He settled near Kvernby (present-day Oslo), Norway.") == ["Kvernby", "Oslo", "Norway"]
+    assert places("He settled in Kvernby (present-day Oslo), Norway.") == ["Kvernby", "Oslo", "Norway"]
+    assert places("He settled near Kvernby (present-day Oslo), Norway.") == ["Norway"]  # near, not in
     assert places("She was born at Nedre Voll on Midsummer Day.") == ["Nedre Voll"]  # the day is no part of it
     assert places("He returned to Catholicism in 1901.") == []  # a creed, not a place
     assert places("He painted in Kvitsund, Bergen and Oslo.") == []  # a city after the comma: no country

@@ -121,3 +121,17 @@ def test_either_of_two_years_in_the_life_dates_or_a_died_line_is_a_range_and_the
     death = next(e for e in listed if e["title"] == "Per Berg dies")
     assert (death["when"], death["age"], death["status"]) == ("between 1368 and 1369", {"min": 63, "max": 65}, "lived")
     assert (death["start_basis"], death["end_basis"]) == ("date", "date")
+
+
+def test_a_place_the_event_was_only_near_is_not_its_place_but_the_state_after_the_comma_is() -> None:
+    """'at Benátky near Prague' did not happen in Prague (review 7 #9); 'near Delta, Louisiana' happened in
+    Louisiana; 'outside Oslo' is not Oslo."""
+    text = (
+        "= Per Berg =\n\nPer Berg was a farmer. He was born on a farm near Delta, Louisiana, on 4 May 1890. On "
+        "4 February 1920 he met Ann Lee at Benátky nad Jizerou near Prague. In 1930 he lived outside Oslo.\n"
+    )
+    assert [(e["date"], e["title"], e["places"]) for e in _draft(text).dataset["events"]] == [
+        ("1890-05-04", "Per Berg is born", ["louisiana"]),
+        ("1920-02-04", "He met Ann Lee at Benátky nad Jizerou near Prague", []),
+        ("1930", "He lived outside Oslo", []),
+    ]

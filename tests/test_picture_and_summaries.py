@@ -282,10 +282,26 @@ def test_a_small_tables_heading_is_never_wrapped_to_the_tables_width(tmp_path: P
 def test_a_chart_of_a_life_with_no_death_does_not_read_as_a_lifespan(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """The axis runs to today when no death is given: "Ann Lee, 1900–2026" would read as her life."""
-    (tmp_path / "ann.txt").write_text("Ann Lee (born 3 May 1900) was a poet. In 1925 she married.\n", encoding="utf-8")
+    """The axis runs to today when no death is given: "Ann Lee, 1950–2026" would read as her life."""
+    (tmp_path / "ann.txt").write_text("Ann Lee (born 3 May 1950) was a poet. In 1975 she married.\n", encoding="utf-8")
     drafted = run("extract", str(tmp_path / "ann.txt"), "--output", str(tmp_path / "ann.json"), "--quiet")
     assert drafted.exit_code == 0, drafted.stderr
     monkeypatch.setattr(common, "today", lambda: date(2026, 12, 2))
     out = run("--data", str(tmp_path / "ann.json"), "chart", tty=True).stdout
-    assert out.splitlines()[0] == "Ann Lee (born 1900; no death given): 1900 to 2026"
+    assert out.splitlines()[0] == "Ann Lee (born 1950; no death given): 1950 to 2026"
+
+
+def test_a_chart_of_a_life_too_long_ago_to_go_on_today_ends_at_its_last_event(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """No one born in 1304 is alive: with no death given, the axis stops at the last dated event, not at today
+    with ages up to 722 (review 7 #14)."""
+    (tmp_path / "per.txt").write_text(
+        "Per Berg (born 25 February 1304) was a traveller. In 1325 he left home. In 1349 he came back.\n",
+        encoding="utf-8",
+    )
+    drafted = run("extract", str(tmp_path / "per.txt"), "--output", str(tmp_path / "per.json"), "--quiet")
+    assert drafted.exit_code == 0, drafted.stderr
+    monkeypatch.setattr(common, "today", lambda: date(2026, 12, 2))
+    out = run("--data", str(tmp_path / "per.json"), "chart", tty=True).stdout
+    assert out.splitlines()[0] == "Per Berg (born 1304; no death given): 1304 to 1349"

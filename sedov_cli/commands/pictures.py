@@ -7,6 +7,7 @@ from typing import Annotated
 import typer
 
 from ..dataset import inputs_of
+from ..dates import LONGEST_LIFE
 from ..errors import UsageProblem
 from ..formats.json_format import dumps
 from ..options import ForceOpt, filter_options, state
@@ -63,8 +64,13 @@ def chart(
         first = min(known, default=common.today().year)
     if life is not None and life.death and life.death.latest:
         last = life.death.latest.year
-    else:
-        last = max(known, default=first) if life is None else common.today().year
+    elif life is None:
+        last = max(known, default=first)
+    else:  # no death given: to today, unless no one born then can be alive (a 14th-century traveller)
+        last = common.today().year
+        born = life.birth.latest.year if life.birth.latest else first
+        if last - born > LONGEST_LIFE:
+            last = max([year for year in known if year >= first], default=first)
     if after_death:  # the whole dataset's reach, so that a filter does not shorten the axis
         last = max([last] + [d.year for e in ds.events for d in (e.span.earliest, e.span.latest) if d])
     shown, before, after = visible_events(events, first, last)

@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from ..dates import DateError, EdtfDate, parse_edtf
+from ..dates import LONGEST_LIFE, DateError, EdtfDate, parse_edtf
 from ..text import plural
 from . import subject as subject_mod
 from .expressions import Mention, edtf_ends, find_dates
@@ -1731,10 +1731,6 @@ def _warnings(
         out.append(f"the birth comes from the infobox line, not from the text's prose: {who.birth}")
     return out
 
-
-LONGEST_LIFE = 122
-"""Years: the longest life on record. Life dates further apart are a misread or a misprint ("8th June 2013"
-for 1913), and every age in the draft rests on them."""
 
 NO_DEATH_AFTER = 100
 """Years since the birth after which a subject with no death read is more likely dead than living: ages

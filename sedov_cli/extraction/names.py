@@ -267,8 +267,11 @@ def find_places(sentence: str, people_words: frozenset[str], known: frozenset[st
     paper, is none of these.
     """
     found: list[tuple[int, str]] = []
+    nearby_ends: set[int] = set()  # where a place the event was only near ends: "(present-day Oslo)" after it too
     for shaped, pattern in ((False, _PLACE_PREPOSITION), (True, _SHAPE_OF_PLACE)):
         for m in pattern.finditer(sentence):
+            if m.start() and sentence[m.start() - 1] == "(" and nearby_ends & {m.start() - 1, m.start() - 2}:
+                continue
             words, following = _capitalised_run(sentence, m.end())
             stop = next((i for i, w in enumerate(words) if i and w in _NOT_PLACES), len(words))
             words = words[:stop]  # "in New York City on February 3": the month is no part of the place
@@ -281,6 +284,14 @@ def find_places(sentence: str, people_words: frozenset[str], known: frozenset[st
             land = _in_a_country(sentence, m.end(), words)
             if land is not None:  # "near Christiania (present-day Oslo), Norway": both are named places
                 found.append((m.end() + len(sentence), land))
+            if m.group().split()[-1].casefold() in ("near", "outside"):
+                # "at Benátky near Prague", "a farm outside Oslo": the event was not there, only nearby; but
+                # "near Delta, Louisiana" was in the state the comma names
+                run_end = sentence.find(words[-1], m.end()) + len(words[-1])
+                nearby_ends.add(run_end)
+                if land is None:
+                    found.extend(_places_after(sentence, run_end))
+                continue
             name = _place_in(words, known) or (" ".join(words) if land is not None else None)
             if name is None and shaped and not _NOT_A_PLACE_END.search(words[-1]):
                 cut = words.index("on") if "on" in words else len(words)  # "Paris on New Year's Eve"
