@@ -135,3 +135,18 @@ def test_a_place_the_event_was_only_near_is_not_its_place_but_the_state_after_th
         ("1920-02-04", "He met Ann Lee at Benátky nad Jizerou near Prague", []),
         ("1930", "He lived outside Oslo", []),
     ]
+
+
+def test_a_table_copys_contents_cell_is_chrome_not_the_opening_of_the_next_sentence() -> None:
+    """'Contents |' from a page copied with its tables glued itself to the next sentence, whose first name then
+    was 'Contents', so 'at the age of 31' was not the subject's (review 7 #11)."""
+    text = (
+        "Per Berg | |\n---|---|\nBorn | 4 May 1890 Bergen |\nPer Berg (4 May 1890 – 9 June 1950) was a farmer.[1]\n"
+        "He was born in Bergen.[3]\nContents |\nBerg worked on farms in Bergen at the age of 31. The time he spent "
+        "there mattered.\n"
+    )
+    assert [(e["date"], e["title"]) for e in _draft(text).dataset["events"]] == [
+        ("1890-05-04", "Per Berg is born"),
+        ("1950-06-09", "Per Berg dies"),
+        ("[1921-05-04..1922-05-03]", "Berg worked on farms in Bergen"),
+    ]

@@ -166,6 +166,8 @@ _CHROME_PATTERN = re.compile("|".join(f"(?:{p})" for p in CHROME_PATTERNS))
 def _is_chrome(folded: str, stripped: str = "") -> bool:
     if folded in CHROME_LINES or folded.startswith(CHROME_PREFIXES):
         return True
+    if folded.endswith("|") and folded.rstrip("| ") in CHROME_LINES:  # "Contents |": a table copy's cell of it
+        return True
     if len(folded) < 40 and _CHROME_PATTERN.fullmatch(folded):  # "7 minute read"
         return True
     if stripped and _is_furniture(stripped, folded):
