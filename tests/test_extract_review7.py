@@ -150,3 +150,12 @@ def test_a_table_copys_contents_cell_is_chrome_not_the_opening_of_the_next_sente
         ("1950-06-09", "Per Berg dies"),
         ("[1921-05-04..1922-05-03]", "Berg worked on farms in Bergen"),
     ]
+
+
+def test_an_undated_becoming_is_reported_in_words_a_reader_can_parse() -> None:
+    """Was "the text dates no becoming gardener before it" (review 7 #16)."""
+    draft = _draft("= Per Berg =\n\nPer Berg (4 May 1890 – 9 June 1950) was a farmer. He sold fish before becoming "
+                   "a gardener.\n")  # fmt: skip
+    assert [(u.text, u.reason) for u in draft.unresolved] == [
+        ("before becoming a gardener", "the text does not say, before this, when the subject became a gardener")
+    ]

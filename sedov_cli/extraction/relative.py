@@ -901,6 +901,10 @@ def _after_event(found: Found, recall: Recall | None, near: Anchor | None = None
         antecedent = near
         said = (f"counted from {near.words!r} ({near.edtf}), the date told earlier in its sentence, "
                 f"as the time of the {what}")  # fmt: skip
+    if antecedent is None and m["role"]:  # "before becoming a gardener"
+        became = re.search(r"becom\w*\s+(?P<rest>.+)$", found.text, re.IGNORECASE)
+        role = became["rest"] if became else m["role"]
+        return Resolution(None, f"the text does not say, before this, when the subject became {role}")
     if antecedent is None:
         return Resolution(None, f"the text dates no {what} before it")
     lo, hi = edtf_ends(antecedent.edtf)
