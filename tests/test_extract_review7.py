@@ -10,11 +10,12 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
 from typer.testing import CliRunner
 
 from sedov_cli import cli
 from sedov_cli.extraction import draft_dataset
-from sedov_cli.extraction.draft import Draft, Source
+from sedov_cli.extraction.draft import Draft, NothingToDraft, Source
 
 BLOG = (
     "Born: May 4, 1890 (Bergen, Norway)\nDied: June 9, 1950 (Oslo, Norway)\n\n"
@@ -159,3 +160,19 @@ def test_an_undated_becoming_is_reported_in_words_a_reader_can_parse() -> None:
     assert [(u.text, u.reason) for u in draft.unresolved] == [
         ("before becoming a gardener", "the text does not say, before this, when the subject became a gardener")
     ]
+
+
+def test_dates_before_the_year_1000_are_said_to_be_unread_not_silently_dropped() -> None:
+    """An ancient life drafts nothing, and says why; a life that crosses the year 1000 says what it left out."""
+    ancient = "= Ann of Tyre =\n\nAnn of Tyre (c. 350 – March 415) was a philosopher. She taught from AD 400.\n"
+    with pytest.raises(NothingToDraft) as refused:
+        _draft(ancient)
+    assert str(refused.value) == (
+        "found no dated claims in 2 sentences; nothing drafted: dates before the year 1000 or BC ('March 415', "
+        "'AD 400') are not read yet"
+    )
+    crossing = "= Ann of Tyre =\n\nAnn of Tyre was a nun. In March 999 she left. In 1010 she taught in Tyre.\n"
+    assert (
+        "dates before the year 1000 or BC ('March 999') are not read yet: add them to the draft by hand"
+        in _draft(crossing).warnings
+    )
