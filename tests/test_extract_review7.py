@@ -176,3 +176,17 @@ def test_dates_before_the_year_1000_are_said_to_be_unread_not_silently_dropped()
         "dates before the year 1000 or BC ('March 999') are not read yet: add them to the draft by hand"
         in _draft(crossing).warnings
     )
+
+
+def test_a_title_too_long_to_keep_whole_drops_an_appositive_whole_not_its_last_words() -> None:
+    """Was 'She began studying waka poetry at the Haginoya, a private school run' (review 7 #15); a fronted
+    phrase's comma is not such a cut ('As prisoners of war at Fort Randall, the group settled')."""
+    text = (
+        "= Ann Lee =\n\nAnn Lee (3 May 1900 – 1980) was a poet. In 1916, she began studying waka poetry at the "
+        "Haginoya, a private school run by Utako Nakajima. In February 1921, as prisoners of war at Fort Berg, the "
+        "whole group settled on the river's south bank.\n"
+    )
+    assert [e["title"] for e in _draft(text).dataset["events"]][2:] == [
+        "She began studying waka poetry at the Haginoya",
+        "As prisoners of war at Fort Berg, the whole group settled",
+    ]

@@ -224,7 +224,12 @@ def title_for(
         cut = parts[:MAX_TITLE_WORDS]
         # at a whole phrase: before the last preposition or conjunction, or after the last comma
         ends = [i for i in range(6, len(cut)) if cut[i].casefold() in _PHRASE_STARTS]
-        ends += [i + 1 for i in range(5, len(cut)) if cut[i].endswith(",") and not cut[i][:1].isdigit()]
+        commas = [i + 1 for i in range(5, len(cut)) if cut[i].endswith(",") and not cut[i][:1].isdigit()]
+        ends += commas
+        fronted = cut[0].casefold() in _PHRASE_STARTS or cut[0].endswith("ing") or cut[0].casefold() == "as"
+        one_comma = sum(w.endswith(",") for w in cut) == 1
+        if one_comma and commas and not fronted and commas[-1] < len(cut) and cut[commas[-1]].casefold() in _ARTICLES:
+            ends = [commas[-1]]  # "at the Haginoya, a private school run by …": the appositive goes whole or not at all
         if ends:
             cut = cut[: max(ends)]
         while len(cut) > 6 and cut[-1].casefold() in _DANGLING:
@@ -233,6 +238,7 @@ def title_for(
     return title[:1].upper() + title[1:]
 
 
+_ARTICLES = ("a", "an", "the")
 _DANGLING = frozenset(
     "the a an of in on at to from by for with and or but his her their its as that which who whom following next same previous this due because according prior owing".split()  # noqa: SIM905, E501
 )
