@@ -1194,7 +1194,9 @@ def draft_dataset(
                 ):  # "Keino was born on 17 January 1940": the birth, drafted above; "Born on 16 March 1839, …" again
                     story.note(words, Anchor(mention.named, mention.text))
                     continue
-                if _header_again(words, mention, who.birth, who.death):  # an entry's header, told a second time
+                if _header_again(words, mention, who.birth, who.death) or (
+                    _birth_told_again(words, mention, birth, subject_words | set(who.name.split()))
+                ):  # an entry's header, or the subject's birth, told a second time
                     story.note(words, Anchor(mention.named, mention.text))
                     continue
                 if named_pins.with_year(mention):  # "just before Hitler came to power in 1933"
@@ -1289,7 +1291,21 @@ def draft_dataset(
                     # "She died in 1971 at the age of 87": the age of the death itself is not cut short by that death
                     dying = _DIED.search(words, clause[0], clause[1]) is not None
                     narrow = _narrowed_by_age(mention, age, birth, None if dying else death)
-                if narrow is not None and age is not None:
+                if (
+                    narrow is not None
+                    and age is not None
+                    and _FRONTED.fullmatch(words, 0, mention.start)
+                    and _JOINED.search(words, mention.end, age.start)
+                ):  # "In 1970, she began to compete and, at age nine, won the cup": the year dates both clauses,
+                    # and the age narrows only its own
+                    here.draft(mention.edtf, mention.start, mention.end, note=mention.note, inferred=False)
+                    own = (age.start, clause_around(words, age.end)[1])
+                    note = (f"'{age.text}' in a clause joined to '{mention.text}', which opens the sentence: its "
+                            f"year, narrowed by the age ({narrow['why']})")  # fmt: skip
+                    both = f"[{narrow['lo'].isoformat()}..{narrow['hi'].isoformat()}]"
+                    here.draft(both, age.start, age.end, note=note, inferred=True, clause=own)
+                    conventions["age with a year"] += 1
+                elif narrow is not None and age is not None:
                     here.draft(mention.edtf, mention.start, mention.end, note=mention.note, inferred=False,
                                bounds=_age_bounds(narrow, age.text))  # fmt: skip
                     conventions["age with a year"] += 1
@@ -1306,10 +1322,16 @@ def draft_dataset(
                         said = f"'when {what['what']}' is the end of '{mention.text}': {mention.also}."
                     here.draft(mention.also, mention.start, mention.end, inferred=False, note=said,
                                title=what["what"][:1].upper() + what["what"][1:] if what else None)  # fmt: skip
-                if aside_in.holds(mention.start):  # "(it was reprinted in 1960)": an aside's
-                    story.remember(words, Anchor(mention.named, mention.text))  # date is not the story's time
+                anchored = Anchor(mention.named, mention.text)
+                if narrow is not None:  # "At the age of ten (1907)": what follows counts from the age in that year
+                    anchored = Anchor(f"[{narrow['lo'].isoformat()}..{narrow['hi'].isoformat()}]", mention.text)
+                apposed = (
+                    narrow is not None and age is not None and _AGE_APPOSED.fullmatch(words, age.end, mention.start)
+                )
+                if aside_in.holds(mention.start) and not apposed:  # "(it was reprinted in 1960)": an aside's date
+                    story.remember(words, anchored)  # is not the story's time
                     continue
-                story.note(words, Anchor(mention.named, mention.text))
+                story.note(words, anchored)
                 near = story.anchor
                 continue
             assert relative is not None
@@ -1512,6 +1534,10 @@ def _when_year(words: str, age: Found, mentions: list[Mention]) -> Mention | Non
     return first if re.fullmatch(r"\d{4}", first.edtf) else None
 
 
+_AGE_APPOSED = re.compile(r"(?<!\s)\s*\(\s*(?:in\s+)?")
+"""'At the age of ten (1907)': a year in brackets right after an age is the age's own, said again, not an aside."""
+_JOINED = re.compile(r"(?:,\s*|\s)and\b(?:\s*,)?\s*(?:then\s+|later\s+)?$")
+"""', and, ' right before an age: a clause of its own, joined to the one before ('she began and, at nine, won')."""
 _FRONTED = re.compile(r"(?:In|By|During)\s+")
 _WHEN_JOIN = re.compile(r",\s*when\s[^,;:()]{0,120}", re.IGNORECASE)
 
@@ -1604,6 +1630,32 @@ def _birth_again(words: str, mention: Mention, birth: EdtfDate | None) -> bool:
     if birth is None or mention.period or not words.startswith("Born") or mention.start > 120:
         return False
     if not _BORN_OPENING.match(words, 0, mention.start):
+        return False
+    told, born = parse_edtf(mention.edtf).span, birth.span
+    if None in (told.earliest, told.latest, born.earliest, born.latest):
+        return False
+    return told.earliest <= born.earliest and born.latest <= told.latest  # type: ignore[operator]
+
+
+_BORN_BEFORE = re.compile(
+    r"(?P<who>[^,;:()]{1,80}?)\s(?:was|is)\s+(?:(?:probably|reportedly|apparently|possibly|likely)\s+)?born"
+    r"\b[^;:()]{0,80}?\s(?:in|on|of)\s+$"
+)
+"""'Yi was born in Geoncheon-dong, Seoul on ': the words of a birth before its date, with whose birth it is."""
+
+
+def _birth_told_again(words: str, mention: Mention, birth: EdtfDate | None, subject_words: set[str]) -> bool:
+    """'Carnegie was born on November 25, 1835, in Dunfermline' in the body of a life whose lead gave that day
+    (or a day inside the year it gives: 'was born in Nkroful in 1909'): the birth told again, drafted once, from
+    its most precise statement; not a claim of its own. Only the subject's birth: 'her son was born in 1909' is a
+    claim, and so is a birth the text's birth does not fall inside."""
+    if birth is None or mention.period or "born" not in words[max(0, mention.start - 170) : mention.start]:
+        return False
+    m = _BORN_BEFORE.search(words, max(0, mention.start - 170), mention.start)
+    if m is None or m.end() != mention.start or _KIN.search(m["who"]) or re.search(r"['’]s\b", m["who"]):
+        return False
+    who = m["who"].split()
+    if not (who[-1] in subject_words or (len(who) == 1 and who[0] in ("He", "She", "he", "she"))):
         return False
     told, born = parse_edtf(mention.edtf).span, birth.span
     if None in (told.earliest, told.latest, born.earliest, born.latest):
@@ -1833,6 +1885,12 @@ def _acts(words: str, subject_words: set[str], pronoun: str) -> bool:
     return False
 
 
+_AT_PLACE = re.compile(r"\b(?:in|at|near)\s+$")
+_PLACE_RUN = re.compile(r"\b(?:in|at|near)\s+(?:[A-Z][\w'’-]*\s+){1,3}$")
+"""A capitalised word after 'in', 'at' or 'near', or after the words of a name those began ("in Port Elk"): a
+place, not a person."""
+
+
 def _first_person(words: str, subject_words: set[str]) -> bool | None:
     """True if the first person ``words`` name is the subject, False if someone else, None if it names no one."""
     opening = _PARTICIPLE_OPENING.match(words)
@@ -1848,6 +1906,10 @@ def _first_person(words: str, subject_words: set[str]) -> bool | None:
             return not _KIN.match(words, m.end())
         if (m.start() == 0 and token in _OPENERS) or token in _MONTH_NAMES:
             continue  # "In November 1913, at thirteen, Ann Lee joined": a month names no one
+        if _AT_PLACE.search(words, max(0, m.start() - 6), m.start()) or _PLACE_RUN.search(
+            words, max(0, m.start() - 40), m.start()
+        ):
+            continue  # "At ten, in Port Elk, Ann saw": a place after 'in', 'at' or 'near' is no one
         if token[0].isupper():  # "Cathy Freeman" in the life of one the text calls "Freeman": the subject
             following = _NEXT_NAME.match(words, m.end())
             return following is not None and following["name"] in subject_words
