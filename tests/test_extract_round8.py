@@ -68,3 +68,19 @@ def test_an_age_in_a_clause_joined_to_a_fronted_year_narrows_only_its_own_clause
         ("1912", [("earliest", "1912-05-03")]),
         ("1913", [("earliest", "1913-05-03")]),
     ]  # fmt: skip
+
+
+def test_a_wikipedia_copys_contents_native_name_and_editors_notes_are_read_as_such() -> None:
+    text = (
+        "Ann Lee\nContents\n1 Life\n1.1 The war of 1940–45\n1.2 May – June 1945\n2 References\n"
+        "Ann Lee (3 May 1900 – 9 June 1980;[1][2] Norwegian: Anne Li) was a poet. She moved to Oslo.[4][dead link] "
+        "Her mother died when she was four. In 1930 she left.\n"
+    )
+    draft = _draft(text)
+    assert [(e["date"], e["title"]) for e in draft.dataset["events"]] == [
+        ("1900-05-03", "Ann Lee is born"),
+        ("1980-06-09", "Ann Lee dies"),
+        ("[1904-05-03..1905-05-02]", "Her mother died"),
+        ("1930", "She left"),
+    ]
+    assert draft.skipped["contents"] == 2

@@ -1929,6 +1929,13 @@ _OTHER_SEX_KIN = re.compile(
 """'Her father, who died when she was six': 'she' cannot be the father, so it is the 'her' the sentence began with."""
 
 
+_OWN_KIN = re.compile(
+    r"(?P<whose>Her|His)\s+(?:\w+\s+)?(?:father|mother|brother|sister|son|daughter|husband|wife"
+    r"|uncle|aunt|grandfather|grandmother|parents?)\b"
+)
+_WHO = re.compile(r"\b(?:who|whom|whose|that|which)\b|,")
+
+
 def _age_about(words: str, age: Found, subject_words: set[str], sentence: bool) -> bool:
     """Whether an age is the subject's, read from its own clause when that clause names someone.
 
@@ -1947,10 +1954,17 @@ def _age_about(words: str, age: Found, subject_words: set[str], sentence: bool) 
     if sentence:
         return True
     pronoun = re.search(r"\b(?:when|by\s+the\s+time)\s+(?P<p>she|he)\b", age.text, re.IGNORECASE)
-    kin = _OTHER_SEX_KIN.match(words)
-    if pronoun is None or kin is None:
+    if pronoun is None:
         return False
-    return (pronoun["p"].lower() == "she") == bool(kin["her"])
+    kin = _OTHER_SEX_KIN.match(words)
+    if kin is not None:
+        return (pronoun["p"].lower() == "she") == bool(kin["her"])
+    # "Her mother died when she was four": the 'she' of the 'her' the sentence opens on; not "Her mother, who wed
+    # when she was 17"
+    own = _OWN_KIN.match(words)
+    if own is None or _WHO.search(words, own.end(), age.start) is not None:
+        return False
+    return own["whose"].lower() == {"she": "her", "he": "his"}[pronoun["p"].lower()]
 
 
 def _life_event(

@@ -22,10 +22,15 @@ _ABBREVIATIONS = frozenset(
     bros jan feb mar apr jun jul aug sep sept oct nov dec e.g i.e cf al viz os ns o.s n.s u.s u.k
     u.s.s.r a.d b.c""".split()  # noqa: SIM905
 )
-_CANDIDATE = re.compile(r"[.!?…]+(?:[\"'”’)\]]|\[(?:\d{1,3}|[a-z]{1,2}|note \d{1,3}|citation needed)\])*")
+_MARKER = (
+    r"\[(?:\d{1,3}|[a-z]{1,2}|note \d{1,3}|citation needed|dead link|clarification needed|better source needed"
+    r"|failed verification|page needed|according to whom\?|by whom\?|who\?|when\?|which\?)\]"
+)
+"""A citation marker, or an editor's note in brackets that a copied page keeps: '[3]', '[citation needed]'."""
+_CANDIDATE = re.compile(rf"[.!?…]+(?:[\"'”’)\]]|{_MARKER})*")
 """A sentence's end: its stop, closing quotes and brackets, and citation markers ("rings.[3] She"),
 which stay with the sentence they cite."""
-_LEADING_MARKERS = re.compile(r"(?:\[(?:\d{1,3}|[a-z]{1,2}|note \d{1,3}|citation needed)\]\s{0,3}){1,8}(?=[A-Z\"“‘(])")
+_LEADING_MARKERS = re.compile(rf"(?:{_MARKER}\s{{0,3}}){{1,8}}(?=[A-Z\"“‘(])")
 """Citation markers a copied page leaves at the start of a paragraph, before its first sentence's own words."""
 _OPENERS = "\"'“‘([«"
 _WORD_BEFORE = re.compile(r"([\w.]+)$")
