@@ -84,3 +84,27 @@ def test_a_wikipedia_copys_contents_native_name_and_editors_notes_are_read_as_su
         ("1930", "She left"),
     ]
     assert draft.skipped["contents"] == 2
+
+
+def test_then_after_a_trailing_year_is_afterwards_and_within_an_opening_year_is_that_year() -> None:
+    text = LIFE + (
+        "She left school in 1915, then went to Bergen. Finally in 1920 a court heard her case and she was "
+        "forced to pay and then exiled. In 1922 she wrote a play, and then she staged it."
+    )
+    assert _events(text)[2:] == [
+        ("1915", "She left school"),
+        ("[1915..]", "She left school, went to Bergen"),
+        ("1920", "Finally a court heard her case"),
+        ("1922", "She wrote a play"),
+    ]
+
+
+def test_a_year_glued_to_of_or_in_is_a_year_and_a_number_before_a_web_domain_is_a_name() -> None:
+    text = (
+        LIFE + "In May of1925 she sang in Bergen. She left in1926. In 1927 she founded Lee.com, 1930.com and Song.org."
+    )
+    assert _events(text)[2:] == [
+        ("1925-05", "She sang in Bergen"),
+        ("1926", "She left"),
+        ("1927", "She founded Lee.com, 1930.com and Song.org"),
+    ]

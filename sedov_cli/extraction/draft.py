@@ -1349,6 +1349,8 @@ def draft_dataset(
             leads = " ".join(relative.text.lower().split()) in _LEADS  # ", upon which she left": after the date
             if not leads and _restated(words, relative, mentions, mention_starts):
                 continue  # "Two years later, in 1927, …": the date says it, and wins
+            if relative.form == "then" and _fronted_then(words, relative, mentions):
+                continue  # "Finally in 1632 a court met and then exiled him": the opening year dates the whole
             whose = (
                 _age_about(words, relative, subject_words, about_subject) if relative.form in _AGES else about_subject
             )
@@ -1598,6 +1600,23 @@ def _overlaps(relative: Found, mentions: list[Mention], starts: list[int]) -> bo
     return i >= 0 and mentions[i].end > relative.start
 
 
+_FRONTED_DATE = re.compile(r"(?:(?:Finally|Then|Later|And|But|So|Thus),?\s+(?:in|by|during|on)|In|By|During|On)\s+")
+"""'In ', 'Finally in ': the words before a date that opens its sentence and scopes every clause of it."""
+
+
+def _fronted_then(words: str, then: Found, mentions: list[Mention]) -> bool:
+    """'In 1914 she announced a plan, and then she paid her staff': a 'then' after a year that opens the
+    sentence, with no other date between, is a step within that year's story, not a claim of its own."""
+    if not mentions or mentions[0].start > 30 or mentions[0].end > then.start or mentions[0].period:
+        return False
+    if len(mentions) > 1 and mentions[1].start < then.start:
+        return False
+    return (
+        _FRONTED_DATE.fullmatch(words, 0, mentions[0].start) is not None
+        and re.fullmatch(r"\d{4}(?:-\d\d){0,2}", mentions[0].edtf) is not None
+    )
+
+
 def _restated(words: str, relative: Found, mentions: list[Mention], starts: list[int]) -> bool:
     """A relative date set beside an explicit one ('Two years later, in 1927', 'In 1927, two years later').
 
@@ -1606,6 +1625,12 @@ def _restated(words: str, relative: Found, mentions: list[Mention], starts: list
     if relative.form == "yearless":  # "1913 Born September 12": the year is the day's, not a restatement
         return False
     after = bisect_left(starts, relative.end)
+    if relative.form == "then":  # "She left school in 1915, then went to Bergen": afterwards, never the same time
+        return (
+            after < len(mentions)
+            and mentions[after].start - relative.end <= 12
+            and (_apposed(words[relative.end : mentions[after].start]))
+        )
     near_after = after < len(mentions) and mentions[after].start - relative.end <= 12  # ", in" at most between
     if near_after and _apposed(words[relative.end : mentions[after].start]):
         return True
