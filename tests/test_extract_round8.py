@@ -108,3 +108,20 @@ def test_a_year_glued_to_of_or_in_is_a_year_and_a_number_before_a_web_domain_is_
         ("1926", "She left"),
         ("1927", "She founded Lee.com, 1930.com and Song.org"),
     ]
+
+
+def test_a_fuller_name_tells_a_mononyms_birth_before_a_day_is_the_day_before_and_an_opening_phrase_names_no_one() -> (
+    None
+):
+    text = (
+        "Tano - King of Ulm\n\nTano was a king of the north.\n\nMato al-sen Tano was born on 4 May 1500 in Ulm. "
+        "Before his birth, his father Ivo Ek had fled the town. After the death of Ivo Ek, Tano was made king at "
+        "the age of 20."
+    )
+    draft = _draft(text)
+    assert draft.dataset["people"][0]["birth"]["date"] == "1500-05-04"
+    assert [(e["date"], e["title"]) for e in draft.dataset["events"]] == [
+        ("1500-05-04", "Tano is born"),
+        ("[..1500-05-03]", "His father Ivo Ek had fled the town"),
+        ("[1520-05-04..1521-05-03]", "Tano was made king"),
+    ]

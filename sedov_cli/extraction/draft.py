@@ -1876,6 +1876,12 @@ _PARTICIPLE_OPENING = re.compile(
 """A phrase the sentence opens on that tells of the subject of its main clause, naming others on the way."""
 
 
+_PHRASE_OPENING = re.compile(
+    r"(?:After|Following|Before|Upon|During|Since|Until|With)\s+(?:the|a|an)\s[^,;:()]{1,80},\s+(?=[A-Z])"
+)
+"""'After the death of Tom Ek, ': an opening phrase on a noun, whose people are its objects, not the clause's."""
+
+
 _MONTH_NAMES = frozenset(
     """January February March April May June July August September October November December
     Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec""".split()  # noqa: SIM905
@@ -1918,9 +1924,9 @@ place, not a person."""
 
 def _first_person(words: str, subject_words: set[str]) -> bool | None:
     """True if the first person ``words`` name is the subject, False if someone else, None if it names no one."""
-    opening = _PARTICIPLE_OPENING.match(words)
-    if opening is not None:  # "Born as the first child of Per Berg and Kari Holm, Lee was …": the main clause's
-        words = words[opening.end() :]
+    opening = _PARTICIPLE_OPENING.match(words) or _PHRASE_OPENING.match(words)
+    if opening is not None:  # "Born as the first child of Per Berg and Kari Holm, Lee was …": the main clause's;
+        words = words[opening.end() :]  # "After the death of Tom Ek, Lee was …": his name is the phrase's object
     for m in _PERSONAL.finditer(words):
         token = m.group()
         if token.endswith(("'s", "’s")) and token[:-2] in subject_words:  # "Lee's first success": hers
