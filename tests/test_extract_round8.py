@@ -125,3 +125,11 @@ def test_a_fuller_name_tells_a_mononyms_birth_before_a_day_is_the_day_before_and
         ("[..1500-05-03]", "His father Ivo Ek had fled the town"),
         ("[1520-05-04..1521-05-03]", "Tano was made king"),
     ]
+
+
+def test_the_subject_named_with_an_age_is_an_age_and_a_by_then_in_its_clause_adds_nothing() -> None:
+    text = LIFE + "Ann was twelve when her father Tom, by then a judge, moved to Oslo. Soon she sang. Tom was forty."
+    assert _events(text)[2:] == [
+        ("[1912-05-03..1913-05-02]", "Her father Tom, a judge, moved to Oslo"),
+        ("[1912-05-03..]", "She sang"),
+    ]

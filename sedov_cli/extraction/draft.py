@@ -1171,6 +1171,7 @@ def draft_dataset(
         aside_in = _Spans(asides)
         dating = {clause_around(words, m.start) for m in mentions if not aside_in.holds(m.start)}
         consumed: set[int] = set()  # relatives joined to a date of their clause
+        aged_clauses: set[tuple[int, int]] = set()  # the clauses an age of this sentence has dated
         scoped = None
         if len(ages) == 1 and len(mentions) == 1 and clause_around(words, ages[0].start) not in clauses:
             scoped = ages[0] if _scoped_age(words, mentions[0], ages[0]) else None
@@ -1346,6 +1347,8 @@ def draft_dataset(
                 )
             ):  # ", then sent … in 1802": a 'then' that opens a clause belongs to it
                 continue  # "in 1925 at the age of 19": the age restates the year of its clause
+            if relative.form == "by_then" and clause_around(words, relative.start) in aged_clauses:
+                continue  # "Ann was twelve when her father, by then a judge, moved": the age dates the clause
             leads = " ".join(relative.text.lower().split()) in _LEADS  # ", upon which she left": after the date
             if not leads and _restated(words, relative, mentions, mention_starts):
                 continue  # "Two years later, in 1927, …": the date says it, and wins
@@ -1423,6 +1426,7 @@ def draft_dataset(
             here.draft(result.edtf, at, at if kept else max(at, relative.end), note=result.note, inferred=True)
             if relative.form in ("age", "life", "months"):
                 conventions["age"] += 1
+                aged_clauses.add(clause_around(words, relative.start))
             if relative.form not in _RESTATING:  # "By then she was famous": the story stays where it was
                 story.note(words, Anchor(result.edtf, relative.text))
                 timed = result.edtf.startswith("[") and None not in edtf_ends(result.edtf)  # a span, as an age's
@@ -1974,7 +1978,7 @@ def _age_about(words: str, age: Found, subject_words: set[str], sentence: bool) 
     whatever word opens the sentence. "Her father, who died when she was six": the age's own pronoun is
     not the father's, so it is the subject's."""
     groups = age.match.groupdict()
-    named = groups.get("age_who") or groups.get("old_who") or groups.get("bw_who")
+    named = groups.get("age_who") or groups.get("old_who") or groups.get("bw_who") or groups.get("was_who")
     if named:  # "when Temüjin was eight": the name says whose age it is
         return named in subject_words
     a, _ = clause_around(words, age.start)

@@ -119,7 +119,8 @@ _RELATIVE = re.compile(
     rf"|(?=at\s)(?:{_AGE_VERB_BEFORE})at\s+(?P<at_end>\d{{1,2}}|{_AGE_WORD})(?=\s*[,.;)]|\s+(?:and|in|after|when|while|from|of)\b)"
     rf"|\b(?:he|she|(?P<old_who>(?-i:[A-Z])[\w'’-]+))\s+was\s+(?:(?:about|around|only|just|nearly|almost|barely)\s+)?"
     rf"(?P<old_n>{_NUMBER})\s+years?\s+old\b"
-    rf"|\b(?:he|she)\s+was\s+(?:(?:about|around|only|just|nearly|almost|barely)\s+)?(?P<was_n>[1-9]\d?|{_AGE_WORD})"
+    rf"|\b(?:he|she|(?P<was_who>(?-i:[A-Z])[\w'’-]+))\s+was\s+(?:(?:about|around|only|just|nearly|almost|barely)\s+)?"
+    rf"(?P<was_n>[1-9]\d?|{_AGE_WORD})"
     r"(?=\s+when\b|\s*[.;])"
     rf"|\bat\s+(?P<late_n>[1-9]\d?|{_AGE_WORD})(?=\s*[,.;]|\s+and\b)"  # kept only after a verb: see _late_age
     r")"
