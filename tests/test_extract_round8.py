@@ -8,8 +8,13 @@ the code before its rule.
 
 from __future__ import annotations
 
+from pathlib import Path
+
+import pytest
+
+from sedov_cli.dataset import check_unwritten
 from sedov_cli.extraction import draft_dataset
-from sedov_cli.extraction.draft import Draft, Source
+from sedov_cli.extraction.draft import Draft, Source, to_json
 
 
 def _draft(text: str) -> Draft:
@@ -133,3 +138,23 @@ def test_the_subject_named_with_an_age_is_an_age_and_a_by_then_in_its_clause_add
         ("[1912-05-03..1913-05-02]", "Her father Tom, a judge, moved to Oslo"),
         ("[1912-05-03..]", "She sang"),
     ]
+
+
+ROUND8_ATTACKS = [
+    "In 1911, she sang "
+    + "and, at age eleven, Ann Lee was born in Oslo, Norway on 3 May 1900 at the age of ten (1910) " * 40
+    + "and left.\n",
+    "Contents\n" + "1.1 May – June 1945\n" * 100,
+    "[4][dead link] She left school in 1915, then went in May of1916 to 1688.com and then sang. " * 60,
+    "After the death of Tom Ek, Ann was twelve when her father, by then a judge, moved. Before her birth, Her "
+    "mother died when she was four. Mary Ann Lee was born in 1900. " * 30,
+]
+
+
+@pytest.mark.parametrize("attack", ROUND8_ATTACKS, ids=range(len(ROUND8_ATTACKS)))
+def test_this_rounds_readings_repeated_give_a_valid_draft_of_bounded_size(attack: str, tmp_path: Path) -> None:
+    text = "= Ann Lee =\n\nAnn Lee (3 May 1900 – 1980) was a poet. In 1925 she moved.\n\n" + attack
+    draft = _draft(text)
+    (tmp_path / "a.txt").write_text(text, encoding="utf-8")
+    check_unwritten(to_json(draft.dataset).encode("utf-8"), tmp_path / "draft.json")
+    assert len(to_json(draft.dataset)) < 30 * len(text) + 20_000

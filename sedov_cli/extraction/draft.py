@@ -1172,6 +1172,7 @@ def draft_dataset(
         dating = {clause_around(words, m.start) for m in mentions if not aside_in.holds(m.start)}
         consumed: set[int] = set()  # relatives joined to a date of their clause
         aged_clauses: set[tuple[int, int]] = set()  # the clauses an age of this sentence has dated
+        dying_in: dict[tuple[int, int], bool] = {}  # whether a clause tells of a death ("She died in 1971 at 87")
         scoped = None
         if len(ages) == 1 and len(mentions) == 1 and clause_around(words, ages[0].start) not in clauses:
             scoped = ages[0] if _scoped_age(words, mentions[0], ages[0]) else None
@@ -1290,7 +1291,9 @@ def draft_dataset(
                 narrow = None
                 if age is not None and aged and birth is not None:
                     # "She died in 1971 at the age of 87": the age of the death itself is not cut short by that death
-                    dying = _DIED.search(words, clause[0], clause[1]) is not None
+                    if clause not in dying_in:  # once a clause: a clause of many dated ages is not read once per age
+                        dying_in[clause] = _DIED.search(words, clause[0], clause[1]) is not None
+                    dying = dying_in[clause]
                     narrow = _narrowed_by_age(mention, age, birth, None if dying else death)
                 if (
                     narrow is not None
