@@ -150,6 +150,27 @@ SHAPES: dict[str, Callable[[int], str]] = {
         HEAD + _fill("1920 - Ann moves to Bergen with around 1000 armed soldiers\n", n)
     ),
     "open life dates of people": lambda n: HEAD + _fill("Tom Ek (1945– ) met her in 1960. ", n),
+    # round 8 of issue 18: each new reading, repeated in one sentence or one line after another
+    "births told again, ages in brackets and joined clauses": lambda n: (
+        HEAD
+        + "In 1911, she sang "
+        + _fill("and, at age eleven, Ann Lee was born in Oslo, Norway on 3 May 1900 at the age of ten (1910) ", n)
+        + "and left.\n"
+    ),
+    "contents lines, markers, 'then' and glued years": lambda n: (
+        HEAD
+        + "Contents\n"
+        + _fill("1.1 May – June 1945\n", n // 2)
+        + _fill("[4][dead link] She left school in 1915, then went in May of1916 to 1688.com and then sang. ", n // 2)
+    ),
+    "phrases that name no one, fuller names and named ages": lambda n: (
+        HEAD
+        + _fill(
+            "After the death of Tom Ek, Ann was twelve when her father, by then a judge, moved. Before her birth, "
+            "Her mother died when she was four. Mary Ann Lee was born in 1900. ",
+            n,
+        )
+    ),
 }
 
 

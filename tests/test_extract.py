@@ -486,7 +486,8 @@ def test_the_sedov_draft_cites_sentences_and_marks_inference() -> None:
         "quote": "He married in 1925 at the age of 19 and had a son, Lev, the following year.",
     }
     assert son["note"] == (
-        "Resolved 'the following year' counted from '1925' (1925), the last date the text gives before it."
+        "Resolved 'the following year' counted from '1925' ([1925-02-24..1925-12-31]), the last date the text gives "
+        "before it."
     )
     assert all(e["source"]["quote"] in text for e in events)
     subject = draft.dataset["people"][0]

@@ -1171,6 +1171,8 @@ def draft_dataset(
         aside_in = _Spans(asides)
         dating = {clause_around(words, m.start) for m in mentions if not aside_in.holds(m.start)}
         consumed: set[int] = set()  # relatives joined to a date of their clause
+        aged_clauses: set[tuple[int, int]] = set()  # the clauses an age of this sentence has dated
+        dying_in: dict[tuple[int, int], bool] = {}  # whether a clause tells of a death ("She died in 1971 at 87")
         scoped = None
         if len(ages) == 1 and len(mentions) == 1 and clause_around(words, ages[0].start) not in clauses:
             scoped = ages[0] if _scoped_age(words, mentions[0], ages[0]) else None
@@ -1194,7 +1196,9 @@ def draft_dataset(
                 ):  # "Keino was born on 17 January 1940": the birth, drafted above; "Born on 16 March 1839, …" again
                     story.note(words, Anchor(mention.named, mention.text))
                     continue
-                if _header_again(words, mention, who.birth, who.death):  # an entry's header, told a second time
+                if _header_again(words, mention, who.birth, who.death) or (
+                    _birth_told_again(words, mention, birth, subject_words | set(who.name.split()))
+                ):  # an entry's header, or the subject's birth, told a second time
                     story.note(words, Anchor(mention.named, mention.text))
                     continue
                 if named_pins.with_year(mention):  # "just before Hitler came to power in 1933"
@@ -1287,9 +1291,25 @@ def draft_dataset(
                 narrow = None
                 if age is not None and aged and birth is not None:
                     # "She died in 1971 at the age of 87": the age of the death itself is not cut short by that death
-                    dying = _DIED.search(words, clause[0], clause[1]) is not None
+                    if clause not in dying_in:  # once a clause: a clause of many dated ages is not read once per age
+                        dying_in[clause] = _DIED.search(words, clause[0], clause[1]) is not None
+                    dying = dying_in[clause]
                     narrow = _narrowed_by_age(mention, age, birth, None if dying else death)
-                if narrow is not None and age is not None:
+                if (
+                    narrow is not None
+                    and age is not None
+                    and _FRONTED.fullmatch(words, 0, mention.start)
+                    and _JOINED.search(words, mention.end, age.start)
+                ):  # "In 1970, she began to compete and, at age nine, won the cup": the year dates both clauses,
+                    # and the age narrows only its own
+                    here.draft(mention.edtf, mention.start, mention.end, note=mention.note, inferred=False)
+                    own = (age.start, clause_around(words, age.end)[1])
+                    note = (f"'{age.text}' in a clause joined to '{mention.text}', which opens the sentence: its "
+                            f"year, narrowed by the age ({narrow['why']})")  # fmt: skip
+                    both = f"[{narrow['lo'].isoformat()}..{narrow['hi'].isoformat()}]"
+                    here.draft(both, age.start, age.end, note=note, inferred=True, clause=own)
+                    conventions["age with a year"] += 1
+                elif narrow is not None and age is not None:
                     here.draft(mention.edtf, mention.start, mention.end, note=mention.note, inferred=False,
                                bounds=_age_bounds(narrow, age.text))  # fmt: skip
                     conventions["age with a year"] += 1
@@ -1306,10 +1326,16 @@ def draft_dataset(
                         said = f"'when {what['what']}' is the end of '{mention.text}': {mention.also}."
                     here.draft(mention.also, mention.start, mention.end, inferred=False, note=said,
                                title=what["what"][:1].upper() + what["what"][1:] if what else None)  # fmt: skip
-                if aside_in.holds(mention.start):  # "(it was reprinted in 1960)": an aside's
-                    story.remember(words, Anchor(mention.named, mention.text))  # date is not the story's time
+                anchored = Anchor(mention.named, mention.text)
+                if narrow is not None:  # "At the age of ten (1907)": what follows counts from the age in that year
+                    anchored = Anchor(f"[{narrow['lo'].isoformat()}..{narrow['hi'].isoformat()}]", mention.text)
+                apposed = (
+                    narrow is not None and age is not None and _AGE_APPOSED.fullmatch(words, age.end, mention.start)
+                )
+                if aside_in.holds(mention.start) and not apposed:  # "(it was reprinted in 1960)": an aside's date
+                    story.remember(words, anchored)  # is not the story's time
                     continue
-                story.note(words, Anchor(mention.named, mention.text))
+                story.note(words, anchored)
                 near = story.anchor
                 continue
             assert relative is not None
@@ -1324,9 +1350,13 @@ def draft_dataset(
                 )
             ):  # ", then sent … in 1802": a 'then' that opens a clause belongs to it
                 continue  # "in 1925 at the age of 19": the age restates the year of its clause
+            if relative.form == "by_then" and clause_around(words, relative.start) in aged_clauses:
+                continue  # "Ann was twelve when her father, by then a judge, moved": the age dates the clause
             leads = " ".join(relative.text.lower().split()) in _LEADS  # ", upon which she left": after the date
             if not leads and _restated(words, relative, mentions, mention_starts):
                 continue  # "Two years later, in 1927, …": the date says it, and wins
+            if relative.form == "then" and _fronted_then(words, relative, mentions):
+                continue  # "Finally in 1632 a court met and then exiled him": the opening year dates the whole
             whose = (
                 _age_about(words, relative, subject_words, about_subject) if relative.form in _AGES else about_subject
             )
@@ -1399,6 +1429,7 @@ def draft_dataset(
             here.draft(result.edtf, at, at if kept else max(at, relative.end), note=result.note, inferred=True)
             if relative.form in ("age", "life", "months"):
                 conventions["age"] += 1
+                aged_clauses.add(clause_around(words, relative.start))
             if relative.form not in _RESTATING:  # "By then she was famous": the story stays where it was
                 story.note(words, Anchor(result.edtf, relative.text))
                 timed = result.edtf.startswith("[") and None not in edtf_ends(result.edtf)  # a span, as an age's
@@ -1516,6 +1547,10 @@ def _when_year(words: str, age: Found, mentions: list[Mention]) -> Mention | Non
     return first if re.fullmatch(r"\d{4}", first.edtf) else None
 
 
+_AGE_APPOSED = re.compile(r"(?<!\s)\s*\(\s*(?:in\s+)?")
+"""'At the age of ten (1907)': a year in brackets right after an age is the age's own, said again, not an aside."""
+_JOINED = re.compile(r"(?:,\s*|\s)and\b(?:\s*,)?\s*(?:then\s+|later\s+)?$")
+"""', and, ' right before an age: a clause of its own, joined to the one before ('she began and, at nine, won')."""
 _FRONTED = re.compile(r"(?:In|By|During)\s+")
 _WHEN_JOIN = re.compile(r",\s*when\s[^,;:()]{0,120}", re.IGNORECASE)
 
@@ -1576,6 +1611,23 @@ def _overlaps(relative: Found, mentions: list[Mention], starts: list[int]) -> bo
     return i >= 0 and mentions[i].end > relative.start
 
 
+_FRONTED_DATE = re.compile(r"(?:(?:Finally|Then|Later|And|But|So|Thus),?\s+(?:in|by|during|on)|In|By|During|On)\s+")
+"""'In ', 'Finally in ': the words before a date that opens its sentence and scopes every clause of it."""
+
+
+def _fronted_then(words: str, then: Found, mentions: list[Mention]) -> bool:
+    """'In 1914 she announced a plan, and then she paid her staff': a 'then' after a year that opens the
+    sentence, with no other date between, is a step within that year's story, not a claim of its own."""
+    if not mentions or mentions[0].start > 30 or mentions[0].end > then.start or mentions[0].period:
+        return False
+    if len(mentions) > 1 and mentions[1].start < then.start:
+        return False
+    return (
+        _FRONTED_DATE.fullmatch(words, 0, mentions[0].start) is not None
+        and re.fullmatch(r"\d{4}(?:-\d\d){0,2}", mentions[0].edtf) is not None
+    )
+
+
 def _restated(words: str, relative: Found, mentions: list[Mention], starts: list[int]) -> bool:
     """A relative date set beside an explicit one ('Two years later, in 1927', 'In 1927, two years later').
 
@@ -1584,6 +1636,12 @@ def _restated(words: str, relative: Found, mentions: list[Mention], starts: list
     if relative.form == "yearless":  # "1913 Born September 12": the year is the day's, not a restatement
         return False
     after = bisect_left(starts, relative.end)
+    if relative.form == "then":  # "She left school in 1915, then went to Bergen": afterwards, never the same time
+        return (
+            after < len(mentions)
+            and mentions[after].start - relative.end <= 12
+            and (_apposed(words[relative.end : mentions[after].start]))
+        )
     near_after = after < len(mentions) and mentions[after].start - relative.end <= 12  # ", in" at most between
     if near_after and _apposed(words[relative.end : mentions[after].start]):
         return True
@@ -1608,6 +1666,32 @@ def _birth_again(words: str, mention: Mention, birth: EdtfDate | None) -> bool:
     if birth is None or mention.period or not words.startswith("Born") or mention.start > 120:
         return False
     if not _BORN_OPENING.match(words, 0, mention.start):
+        return False
+    told, born = parse_edtf(mention.edtf).span, birth.span
+    if None in (told.earliest, told.latest, born.earliest, born.latest):
+        return False
+    return told.earliest <= born.earliest and born.latest <= told.latest  # type: ignore[operator]
+
+
+_BORN_BEFORE = re.compile(
+    r"(?P<who>[^,;:()]{1,80}?)\s(?:was|is)\s+(?:(?:probably|reportedly|apparently|possibly|likely)\s+)?born"
+    r"\b[^;:()]{0,80}?\s(?:in|on|of)\s+$"
+)
+"""'Yi was born in Geoncheon-dong, Seoul on ': the words of a birth before its date, with whose birth it is."""
+
+
+def _birth_told_again(words: str, mention: Mention, birth: EdtfDate | None, subject_words: set[str]) -> bool:
+    """'Carnegie was born on November 25, 1835, in Dunfermline' in the body of a life whose lead gave that day
+    (or a day inside the year it gives: 'was born in Nkroful in 1909'): the birth told again, drafted once, from
+    its most precise statement; not a claim of its own. Only the subject's birth: 'her son was born in 1909' is a
+    claim, and so is a birth the text's birth does not fall inside."""
+    if birth is None or mention.period or "born" not in words[max(0, mention.start - 170) : mention.start]:
+        return False
+    m = _BORN_BEFORE.search(words, max(0, mention.start - 170), mention.start)
+    if m is None or m.end() != mention.start or _KIN.search(m["who"]) or re.search(r"['’]s\b", m["who"]):
+        return False
+    who = m["who"].split()
+    if not (who[-1] in subject_words or (len(who) == 1 and who[0] in ("He", "She", "he", "she"))):
         return False
     told, born = parse_edtf(mention.edtf).span, birth.span
     if None in (told.earliest, told.latest, born.earliest, born.latest):
@@ -1825,6 +1909,12 @@ _PARTICIPLE_OPENING = re.compile(
 """A phrase the sentence opens on that tells of the subject of its main clause, naming others on the way."""
 
 
+_PHRASE_OPENING = re.compile(
+    r"(?:After|Following|Before|Upon|During|Since|Until|With)\s+(?:the|a|an)\s[^,;:()]{1,80},\s+(?=[A-Z])"
+)
+"""'After the death of Tom Ek, ': an opening phrase on a noun, whose people are its objects, not the clause's."""
+
+
 _MONTH_NAMES = frozenset(
     """January February March April May June July August September October November December
     Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec""".split()  # noqa: SIM905
@@ -1859,11 +1949,17 @@ def _acts(words: str, subject_words: set[str], pronoun: str) -> bool:
     return False
 
 
+_AT_PLACE = re.compile(r"\b(?:in|at|near)\s+$")
+_PLACE_RUN = re.compile(r"\b(?:in|at|near)\s+(?:[A-Z][\w'’-]*\s+){1,3}$")
+"""A capitalised word after 'in', 'at' or 'near', or after the words of a name those began ("in Port Elk"): a
+place, not a person."""
+
+
 def _first_person(words: str, subject_words: set[str]) -> bool | None:
     """True if the first person ``words`` name is the subject, False if someone else, None if it names no one."""
-    opening = _PARTICIPLE_OPENING.match(words)
-    if opening is not None:  # "Born as the first child of Per Berg and Kari Holm, Lee was …": the main clause's
-        words = words[opening.end() :]
+    opening = _PARTICIPLE_OPENING.match(words) or _PHRASE_OPENING.match(words)
+    if opening is not None:  # "Born as the first child of Per Berg and Kari Holm, Lee was …": the main clause's;
+        words = words[opening.end() :]  # "After the death of Tom Ek, Lee was …": his name is the phrase's object
     for m in _PERSONAL.finditer(words):
         token = m.group()
         if token.endswith(("'s", "’s")) and token[:-2] in subject_words:  # "Lee's first success": hers
@@ -1874,6 +1970,10 @@ def _first_person(words: str, subject_words: set[str]) -> bool | None:
             return not _KIN.match(words, m.end())
         if (m.start() == 0 and token in _OPENERS) or token in _MONTH_NAMES:
             continue  # "In November 1913, at thirteen, Ann Lee joined": a month names no one
+        if _AT_PLACE.search(words, max(0, m.start() - 6), m.start()) or _PLACE_RUN.search(
+            words, max(0, m.start() - 40), m.start()
+        ):
+            continue  # "At ten, in Port Elk, Ann saw": a place after 'in', 'at' or 'near' is no one
         if token[0].isupper():  # "Cathy Freeman" in the life of one the text calls "Freeman": the subject
             following = _NEXT_NAME.match(words, m.end())
             return following is not None and following["name"] in subject_words
@@ -1893,6 +1993,13 @@ _OTHER_SEX_KIN = re.compile(
 """'Her father, who died when she was six': 'she' cannot be the father, so it is the 'her' the sentence began with."""
 
 
+_OWN_KIN = re.compile(
+    r"(?P<whose>Her|His)\s+(?:\w+\s+)?(?:father|mother|brother|sister|son|daughter|husband|wife"
+    r"|uncle|aunt|grandfather|grandmother|parents?)\b"
+)
+_WHO = re.compile(r"\b(?:who|whom|whose|that|which)\b|,")
+
+
 def _age_about(words: str, age: Found, subject_words: set[str], sentence: bool) -> bool:
     """Whether an age is the subject's, read from its own clause when that clause names someone.
 
@@ -1900,7 +2007,7 @@ def _age_about(words: str, age: Found, subject_words: set[str], sentence: bool) 
     whatever word opens the sentence. "Her father, who died when she was six": the age's own pronoun is
     not the father's, so it is the subject's."""
     groups = age.match.groupdict()
-    named = groups.get("age_who") or groups.get("old_who") or groups.get("bw_who")
+    named = groups.get("age_who") or groups.get("old_who") or groups.get("bw_who") or groups.get("was_who")
     if named:  # "when Temüjin was eight": the name says whose age it is
         return named in subject_words
     a, _ = clause_around(words, age.start)
@@ -1911,10 +2018,17 @@ def _age_about(words: str, age: Found, subject_words: set[str], sentence: bool) 
     if sentence:
         return True
     pronoun = re.search(r"\b(?:when|by\s+the\s+time)\s+(?P<p>she|he)\b", age.text, re.IGNORECASE)
-    kin = _OTHER_SEX_KIN.match(words)
-    if pronoun is None or kin is None:
+    if pronoun is None:
         return False
-    return (pronoun["p"].lower() == "she") == bool(kin["her"])
+    kin = _OTHER_SEX_KIN.match(words)
+    if kin is not None:
+        return (pronoun["p"].lower() == "she") == bool(kin["her"])
+    # "Her mother died when she was four": the 'she' of the 'her' the sentence opens on; not "Her mother, who wed
+    # when she was 17"
+    own = _OWN_KIN.match(words)
+    if own is None or _WHO.search(words, own.end(), age.start) is not None:
+        return False
+    return own["whose"].lower() == {"she": "her", "he": "his"}[pronoun["p"].lower()]
 
 
 def _life_event(

@@ -50,13 +50,15 @@ MONTH = (
     r"|Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept\.?|Sep\.?|Oct\.?|Nov\.?|Dec\.?)(?![a-z])"
 )
 DAY = r"(?<![\d\w])(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?(?![\d:])"
-_YEAR_TAIL = r"(?!\w|[.,:]\d|-[^\W\d_]|\s*(?:%|per\s?cent))"
-YEAR = rf"(?<![\w.,/:$£€#])(?:1\d{{3}}|20\d{{2}}){_YEAR_TAIL}"
+_YEAR_TAIL = r"(?!\w|[.,:]\d|-[^\W\d_]|\s*(?:%|per\s?cent)|\.(?:com|org|net|cn|io|edu|gov|info)\b)"
+"""What may not follow a year: letters or digits, a decimal, a percentage, a web domain ('1688.com' is a name)."""
+YEAR = rf"(?:(?<![\w.,/:$£€#])|(?<=\bin)|(?<=\bof))(?:1\d{{3}}|20\d{{2}}){_YEAR_TAIL}"
+"""A year; also glued to 'in' or 'of' by a copy that lost the space ('in May of2008')."""
 _GLUED_YEAR = rf"(?:1\d{{3}}|20\d{{2}}){_YEAR_TAIL}"
 """A year glued to the day's comma ("March 10,1913"): read only right after a month and a day."""
 QUALIFIER = _QUAL = r"(?:(?:c\.|ca\.|circa|about|around|approximately|approx\.|roughly)\s*)"
 POINT = _POINT = (
-    rf"(?:{DAY}\s+(?:of\s+)?{MONTH},?\s+{YEAR}|{MONTH}\s+{DAY}(?:,?\s+{YEAR}|,{_GLUED_YEAR})|{MONTH},?\s+(?:of\s+)?{YEAR}"
+    rf"(?:{DAY}\s+(?:of\s+)?{MONTH},?\s+{YEAR}|{MONTH}\s+{DAY}(?:,?\s+{YEAR}|,{_GLUED_YEAR})|{MONTH},?\s+(?:of\s+|of(?=\d))?{YEAR}"
     rf"|{YEAR})"
 )
 _DASH = r"\s*(?:–|—|‒|―|-{1,2})\s*"
@@ -64,7 +66,7 @@ _TO = rf"(?:{_DASH}|\s+(?:to|until|till|through|and)\s+)"
 
 _DMY = re.compile(rf"(?P<d>{DAY})\s+(?:of\s+)?(?P<m>{MONTH}),?\s+(?P<y>{YEAR})")
 _MDY = re.compile(rf"(?P<m>{MONTH})\s+(?P<d>{DAY})(?:,?\s+(?P<y>{YEAR})|,(?P<y2>{_GLUED_YEAR}))")
-_MY = re.compile(rf"(?P<m>{MONTH}),?\s+(?:of\s+)?(?P<y>{YEAR})")
+_MY = re.compile(rf"(?P<m>{MONTH}),?\s+(?:of\s+|of(?=\d))?(?P<y>{YEAR})")
 _Y = re.compile(rf"(?P<y>{YEAR})")
 
 _NOT_A_YEAR_AFTER = re.compile(

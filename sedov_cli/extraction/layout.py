@@ -341,6 +341,7 @@ class _State:
     pending_key: str | None = None  # "Born" on a line of its own: the next line is its value
     past_the_life: bool = False  # a plain "References" heading: what follows (links, navigation boxes) is not the life
     in_box: bool = False  # the last line with words was an infobox field: a "Label: value" line goes on with it
+    in_contents: bool = False  # under a "Contents" line: numbered section names ("1.1 Early life") follow
 
     def flush(self) -> None:
         if self.start >= 0:
@@ -364,6 +365,11 @@ class _State:
             return
         self.skipping_level = None
         self.section = name
+
+
+_CONTENTS_HEADS = frozenset({"contents", "table of contents", "contents hide", "contents [hide"})
+_CONTENTS_LINE = re.compile(r"\d{1,2}(?:\.\d{1,2}){0,3}\.?[ \t]+[^\s.!?][^.!?]{0,100}")
+"""'1.1.2 August 1857 – June 1858': a numbered section name in a table of contents (no sentence: no stop)."""
 
 
 def read_layout(text: str) -> Layout:
@@ -400,6 +406,16 @@ def read_layout(text: str) -> Layout:
                 st.heading(level, name)
             continue
         folded = stripped.casefold()
+        in_contents, st.in_contents = st.in_contents, False
+        if folded.rstrip(" []") in _CONTENTS_HEADS or folded in ("contents [hide]", "contents[hide]"):
+            st.flush()  # a page's table of contents: its lines are the page's headings, not the life's dates
+            st.in_contents = True
+            continue
+        if in_contents and _CONTENTS_LINE.fullmatch(stripped):
+            st.in_contents = True
+            if _YEARISH.search(stripped):
+                st.skipped["contents"] += 1
+            continue
         if st.skipping_level is not None:
             if _YEARISH.search(stripped):
                 st.skipped["reference section"] += 1

@@ -57,6 +57,10 @@ _DIED_LATER = re.compile(rf"[,;]\s*(?:died|d\.)\s*(?:on\s+|in\s+)?(?P<d>{_FULL_P
 """'(b. 22 November 1861 at Amparibe, d. 23 May 1917)': the death after the birth and its place."""
 _OLD_STYLE_ASIDE = re.compile(r"(?<!\s)\s*\[\s*(?:O\.\s?S\.|Old Style|OS)[^\]]*\]")
 _FOUR_DIGITS = re.compile(r"\d{4}")
+_NATIVE = re.compile(r"^\s*(?:\[[^\]]{1,20}\]\s*){0,6}[A-Z][\w ]{1,30}:")
+"""'[1][2] Marathi:', 'Hindi:': a native spelling after the life dates, the language named first."""
+_TRAILING_MARKS = re.compile(r"(?<=\d)(?:\[[^\]\s]{1,20}\])+$")
+"""'1858[1][2]': citation markers after the last date of a life."""
 _AGED = re.compile(r"[;,]\s*(?:aged|age)\s+\d{1,3}\s*$")
 _LEADING_WORDS = frozenset(
     """the a an in on at of to from by for with and but or as after before during when while then later
@@ -120,7 +124,11 @@ def life_in(words: str) -> tuple[str | None, str | None] | None:
     The words are what stands inside the parenthesis, or a line that is nothing but life dates ("10 December
     1815 – 27 November 1852" under a title)."""
     words = _AGED.sub("", words)  # "(7 November 1867 – 4 July 1934; aged 66)": the age at death is not a date
+    parts = words.rsplit(";", 2)
+    if len(parts) > 1 and not _FOUR_DIGITS.search(parts[-1]) and _NATIVE.match(parts[-1]):
+        words = ";".join(parts[:-1])  # "(19 November 1828 – 18 June 1858;[1] Marathi: …)": the native name after
     inner = _OLD_STYLE_ASIDE.sub("", words.rsplit(";", 1)[-1]).strip()  # life dates are New Style
+    inner = _TRAILING_MARKS.sub("", inner)
     birth = death = None
     life = _LIFE_RANGE.match(inner)
     if life and _FOUR_DIGITS.search(life["b"]) and _FOUR_DIGITS.search(life["d"]):

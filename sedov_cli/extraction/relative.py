@@ -119,7 +119,8 @@ _RELATIVE = re.compile(
     rf"|(?=at\s)(?:{_AGE_VERB_BEFORE})at\s+(?P<at_end>\d{{1,2}}|{_AGE_WORD})(?=\s*[,.;)]|\s+(?:and|in|after|when|while|from|of)\b)"
     rf"|\b(?:he|she|(?P<old_who>(?-i:[A-Z])[\w'’-]+))\s+was\s+(?:(?:about|around|only|just|nearly|almost|barely)\s+)?"
     rf"(?P<old_n>{_NUMBER})\s+years?\s+old\b"
-    rf"|\b(?:he|she)\s+was\s+(?:(?:about|around|only|just|nearly|almost|barely)\s+)?(?P<was_n>[1-9]\d?|{_AGE_WORD})"
+    rf"|\b(?:he|she|(?P<was_who>(?-i:[A-Z])[\w'’-]+))\s+was\s+(?:(?:about|around|only|just|nearly|almost|barely)\s+)?"
+    rf"(?P<was_n>[1-9]\d?|{_AGE_WORD})"
     r"(?=\s+when\b|\s*[.;])"
     rf"|\bat\s+(?P<late_n>[1-9]\d?|{_AGE_WORD})(?=\s*[,.;]|\s+and\b)"  # kept only after a verb: see _late_age
     r")"
@@ -923,7 +924,13 @@ def _after_event(found: Found, recall: Recall | None, near: Anchor | None = None
         )
     if hi is None:
         return Resolution(None, f"the {what} has no end ({antecedent.words!r})")
+    if direction == "before" and lo == hi and len(hi) == 10:  # "Before his birth", a day: by the day before it
+        return Resolution(f"[..{_day_before(hi)}]", f"Resolved '{found.text}' {said}: before that day.")
     return Resolution(f"[..{hi}]", f"Resolved '{found.text}' {said}: on or before it.")
+
+
+def _day_before(day: str) -> str:
+    return (date.fromisoformat(day) - timedelta(days=1)).isoformat()
 
 
 def _own_death(found: Found, death: EdtfDate | None, about_subject: bool, near: Anchor | None) -> Resolution | None:
@@ -947,6 +954,8 @@ def _own_death(found: Found, death: EdtfDate | None, about_subject: bool, near: 
         return Resolution(f"../{hi}", f"{said}: a stretch that ended with it, its start not given.")
     if direction in ("after", "following") and lo is not None:
         return Resolution(f"[{lo}..]", f"{said}: on or after it.")
+    if direction == "before" and hi is not None and lo == hi and len(hi) == 10:  # a day: by the day before it
+        return Resolution(f"[..{_day_before(hi)}]", f"{said}: before that day.")
     if direction == "before" and hi is not None:
         return Resolution(f"[..{hi}]", f"{said}: on or before it.")
     return None

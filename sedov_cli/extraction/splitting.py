@@ -22,9 +22,16 @@ _ABBREVIATIONS = frozenset(
     bros jan feb mar apr jun jul aug sep sept oct nov dec e.g i.e cf al viz os ns o.s n.s u.s u.k
     u.s.s.r a.d b.c""".split()  # noqa: SIM905
 )
-_CANDIDATE = re.compile(r"[.!?…]+(?:[\"'”’)\]]|\[(?:\d{1,3}|[a-z]{1,2}|note \d{1,3}|citation needed)\])*")
+_MARKER = (
+    r"\[(?:\d{1,3}|[a-z]{1,2}|note \d{1,3}|citation needed|dead link|clarification needed|better source needed"
+    r"|failed verification|page needed|according to whom\?|by whom\?|who\?|when\?|which\?)\]"
+)
+"""A citation marker, or an editor's note in brackets that a copied page keeps: '[3]', '[citation needed]'."""
+_CANDIDATE = re.compile(rf"[.!?…]+(?:[\"'”’)\]]|{_MARKER})*")
 """A sentence's end: its stop, closing quotes and brackets, and citation markers ("rings.[3] She"),
 which stay with the sentence they cite."""
+_LEADING_MARKERS = re.compile(rf"(?:{_MARKER}\s{{0,3}}){{1,8}}(?=[A-Z\"“‘(])")
+"""Citation markers a copied page leaves at the start of a paragraph, before its first sentence's own words."""
 _OPENERS = "\"'“‘([«"
 _WORD_BEFORE = re.compile(r"([\w.]+)$")
 _INITIALS = re.compile(r"(?:[A-Z]\.){1,4}[A-Z]")
@@ -92,6 +99,9 @@ def sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
     for a, b in found:
         while a < b and (text[a].isspace() or text[a] == "\ufffd"):
             a += 1
+        if text.startswith("[", a) and (markers := _LEADING_MARKERS.match(text, a, b)) and markers.end() < b:
+            a = markers.end()  # "[22][23] Her first success …" at a paragraph's start: the markers cite what came
+            # before, and the sentence opens after them
         while b > a and (text[b - 1].isspace() or text[b - 1] == "\ufffd"):
             b -= 1
         if a < b:

@@ -646,7 +646,16 @@ def _described(before: str, names: list[str]) -> bool:
             given = _GIVEN_AFTER_PHRASE.search(description)
             if given is not None and not _OTHERS.search(description):  # "The eldest of six children, Ann Lee was"
                 return True
+            if _FULLER_NAME.fullmatch(description) and (
+                len(name.split()) == 1 or description.startswith(name.split()[0])
+            ):
+                return True  # "Jalal ud-din Muhammad Akbar was born" in a life of Akbar: the name in full; but
+                # "Ivan Lee was born" in a life of Ann Lee is not hers
     return False
+
+
+_FULLER_NAME = re.compile(r"(?:(?:[A-Z][\w'’.]*(?:-[a-z]+)?|[a-z]{1,3}-[a-z]{2,5}|de|da|van|von|bin|ibn|al)\s+){1,5}")
+"""The given names and particles before the name the text calls the subject by: 'Jalal ud-din Muhammad '."""
 
 
 _GIVEN_AFTER_PHRASE = re.compile(r",\s+(?:[A-Z][\w'’-]+\s+){0,3}$")
