@@ -190,3 +190,16 @@ def test_a_title_too_long_to_keep_whole_drops_an_appositive_whole_not_its_last_w
         "She began studying waka poetry at the Haginoya",
         "As prisoners of war at Fort Berg, the whole group settled",
     ]
+
+
+def test_a_witness_telling_in_the_first_person_is_not_the_subjects_own_act() -> None:
+    """'Kari and I realised …, and then had the task of telling him': the act is the witnesses', so it gets no
+    bound that says the subject did it before the death (review 7 #7)."""
+    text = (
+        "= Per Berg =\n\nPer Berg (4 May 1936 – 21 January 1992) was a farmer. In 1974 he had lunch with Kari Holm "
+        "and Ola Rud. Kari and I realised that he thought he owned that land, and then had the task of telling him "
+        "that he did not.\n"
+    )
+    then = _draft(text).dataset["events"][-1]
+    assert then["date"] == "[1974..]"
+    assert [b["side"] for b in then["bounds"]] == ["earliest"]  # the reading's own start; no "precedes": "death"

@@ -515,7 +515,7 @@ class _SentenceDraft:
         if (ctx.born is not None or ctx.died is not None) and _first_person(clause_words, ctx.subject_words) is True:
             if ctx.born is not None:
                 bounds = _after_birth(edtf, bounds, ctx.born)
-            if ctx.died is not None and _acts(clause_words, ctx.subject_words, ctx.pronoun):
+            if ctx.died is not None and _acts(clause_words, ctx.subject_words, ctx.pronoun) and not _narrated(words):
                 bounds = _before_death(edtf, bounds, ctx.died)
         headline = title or title_for(words, clause, (at, end), self.life_spans)
         ctx.builder.add(self.sentence, edtf, title=headline, summary=" ".join(clause_words.split()),
@@ -1926,6 +1926,21 @@ def _about(words: str, subject_words: set[str]) -> bool:
     """Whether an age in this sentence is the subject's: the first person it names is the subject
     (he, she, one of the subject's names), and not "his son" or "her teacher"."""
     return _first_person(words, subject_words) is True
+
+
+_I_OR_WE = re.compile(r"(?<![\w'’])(?:I|[Ww]e)\s+[a-z]")
+
+
+def _narrated(words: str) -> bool:
+    """Whether someone tells the sentence as their own memory ("Henry and I realised …, and then had the difficult
+    task of telling him"): in a life told in the third person, an 'I' or 'we' is a witness's words, and what it
+    says was done is theirs, not the subject's. 'World War I ended' is a numeral, after a capitalised word."""
+    for m in _I_OR_WE.finditer(words):
+        before = words[: m.start()].split()
+        if m.group()[0] == "I" and before and before[-1][:1].isupper() and before[-1] not in ("And", "But"):
+            continue
+        return True
+    return False
 
 
 def _acts(words: str, subject_words: set[str], pronoun: str) -> bool:
