@@ -219,6 +219,14 @@ def test_python_is_the_one_running() -> None:
     assert sys.executable
 
 
+def _as_at_a_terminal() -> None:
+    """Ctrl-C as a terminal delivers it: a suite started in the background of a script (``pytest &``, nohup)
+    passes its children SIGINT ignored, and the pager would inherit that and never die of it."""
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
 def test_a_pager_killed_by_ctrl_c_makes_the_command_exit_130() -> None:
     """Ctrl-C goes to the pager while it runs (less keeps running, as with git); if the pager dies of
     it, the command exits 130 as on any Ctrl-C, not 0. Quitting the pager normally is still 0."""
@@ -230,7 +238,8 @@ def test_a_pager_killed_by_ctrl_c_makes_the_command_exit_130() -> None:
         env = {k: v for k, v in os.environ.items() if k not in ("NO_COLOR", "SEDOV_DATA")}
         env.update({"TERM": "xterm-256color", "COLUMNS": "80", "LINES": "10", "SEDOV_PAGER": pager})
         leader, follower = pty.openpty()
-        proc = subprocess.Popen([*SEDOV, "timeline"], stdout=follower, stderr=follower, env=env, cwd="/")
+        proc = subprocess.Popen([*SEDOV, "timeline"], stdout=follower, stderr=follower, env=env, cwd="/",
+                                preexec_fn=_as_at_a_terminal)  # fmt: skip
         os.close(follower)
         read_until_closed(leader)
         os.close(leader)
