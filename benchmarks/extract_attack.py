@@ -171,6 +171,13 @@ SHAPES: dict[str, Callable[[int], str]] = {
             n,
         )
     ),
+    "either years, places only near, headers in capitals and witnesses' words": lambda n: (
+        HEAD
+        + _fill("BORN 27 Dec 1571, Weil - DIED 15 Nov 1630, Regensburg\n", n // 4)
+        + _fill("Tom Ek (1929 or 1930 – 1368 or 1369) was born near Delta, Louisiana, in March 415 AD. ", n // 4)
+        + _fill("Kari and I realised in 1974 that we had met at Benátky near Prague, outside Oslo. ", n // 4)
+        + _fill("Contents |\nYou are commenting using your account. A Little About Per Berg: ", n // 4)
+    ),
 }
 
 

@@ -14,8 +14,9 @@ import pytest
 from typer.testing import CliRunner
 
 from sedov_cli import cli
+from sedov_cli.dataset import check_unwritten
 from sedov_cli.extraction import draft_dataset
-from sedov_cli.extraction.draft import Draft, NothingToDraft, Source
+from sedov_cli.extraction.draft import Draft, NothingToDraft, Source, to_json
 
 BLOG = (
     "Born: May 4, 1890 (Bergen, Norway)\nDied: June 9, 1950 (Oslo, Norway)\n\n"
@@ -203,3 +204,22 @@ def test_a_witness_telling_in_the_first_person_is_not_the_subjects_own_act() -> 
     then = _draft(text).dataset["events"][-1]
     assert then["date"] == "[1974..]"
     assert [b["side"] for b in then["bounds"]] == ["earliest"]  # the reading's own start; no "precedes": "death"
+
+
+REVIEW7_ATTACKS = [
+    "BORN 27 Dec 1571, Weil - DIED 15 Nov 1630, Regensburg\n" * 60,
+    "Tom Ek (1929 or 1930 – 1368 or 1369) was born near Delta, Louisiana, in March 415 AD. " * 60,
+    "Kari and I realised in 1974 that we had met at Benátky near Prague, outside Oslo. " * 60,
+    "Contents |\nYou are commenting using your account. A Little About Per Berg: " * 60,
+]
+
+
+@pytest.mark.parametrize("attack", REVIEW7_ATTACKS, ids=range(len(REVIEW7_ATTACKS)))
+def test_these_readings_repeated_give_a_valid_draft_of_bounded_size(attack: str, tmp_path: Path) -> None:
+    """The shapes benchmarks/extract_attack.py times for these readings: a draft that validates, never a crash,
+    and no blow-up in size (time is the benchmark's, not a test's)."""
+    text = "= Ann Lee =\n\nAnn Lee (3 May 1900 – 1980) was a poet. In 1925 she moved.\n\n" + attack
+    draft = _draft(text)
+    (tmp_path / "a.txt").write_text(text, encoding="utf-8")
+    check_unwritten(to_json(draft.dataset).encode("utf-8"), tmp_path / "draft.json")
+    assert len(to_json(draft.dataset)) < 30 * len(text) + 20_000
