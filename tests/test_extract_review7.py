@@ -204,6 +204,9 @@ def test_a_witness_telling_in_the_first_person_is_not_the_subjects_own_act() -> 
     then = _draft(text).dataset["events"][-1]
     assert then["date"] == "[1974..]"
     assert [b["side"] for b in then["bounds"]] == ["earliest"]  # the reading's own start; no "precedes": "death"
+    quoted = _draft("= Per Berg =\n\nPer Berg (4 May 1936 – 21 January 1992) was a farmer. After 1980 he told "
+                    "friends that we all need land.\n").dataset["events"][-1]  # fmt: skip
+    assert (quoted["date"], [b.get("precedes") for b in quoted["bounds"]]) == ("[1981..]", ["death"])
 
 
 REVIEW7_ATTACKS = [

@@ -1929,18 +1929,20 @@ def _about(words: str, subject_words: set[str]) -> bool:
 
 
 _I_OR_WE = re.compile(r"(?<![\w'’])(?:I|[Ww]e)\s+[a-z]")
+_THIRD_PERSON = re.compile(r"\b(?:[Hh]e|[Ss]he|[Tt]hey)\b")
 
 
 def _narrated(words: str) -> bool:
     """Whether someone tells the sentence as their own memory ("Henry and I realised …, and then had the difficult
     task of telling him"): in a life told in the third person, an 'I' or 'we' is a witness's words, and what it
     says was done is theirs, not the subject's. 'World War I ended' is a numeral, after a capitalised word."""
-    for m in _I_OR_WE.finditer(words):
+    third = _THIRD_PERSON.search(words)
+    for m in _I_OR_WE.finditer(words, 0, third.start() if third else len(words)):
         before = words[: m.start()].split()
         if m.group()[0] == "I" and before and before[-1][:1].isupper() and before[-1] not in ("And", "But"):
             continue
-        return True
-    return False
+        return True  # the sentence's teller comes first: "Henry and I realised that he …"
+    return False  # "Later he told friends that we all need land": he is the sentence's, the "we" only quoted
 
 
 def _acts(words: str, subject_words: set[str], pronoun: str) -> bool:
