@@ -226,3 +226,22 @@ def test_these_readings_repeated_give_a_valid_draft_of_bounded_size(attack: str,
     (tmp_path / "a.txt").write_text(text, encoding="utf-8")
     check_unwritten(to_json(draft.dataset).encode("utf-8"), tmp_path / "draft.json")
     assert len(to_json(draft.dataset)) < 30 * len(text) + 20_000
+
+
+@pytest.mark.parametrize(
+    ("words", "edtf"),
+    [
+        ("on 3 or 4 March 1368", "[1368-03-03..1368-03-04]"),
+        ("on March 3 or 4, 1368", "[1368-03-03..1368-03-04]"),
+        ("in 1368 or 69", "[1368..1369]"),
+        ("in 1368, or 1369", "[1368..1369]"),
+    ],
+)
+def test_either_of_two_days_or_of_a_year_and_its_last_digits_is_a_range_not_the_second(words: str, edtf: str) -> None:
+    """Each gave one exact day or year the text does not give (review 8 #2)."""
+    assert [e["date"] for e in _draft(f"= Per Berg =\n\nPer Berg was a farmer. He left Oslo {words}.\n").dataset[
+        "events"
+    ]] == [edtf]  # fmt: skip
+    if not words.startswith("on March"):  # the month-first form in life dates is not read
+        life = _draft(f"= Per Berg =\n\nPer Berg (1304 – {words.split(' ', 1)[1]}) was a farmer.\n").dataset["people"]
+        assert life[0]["death"]["date"] == edtf

@@ -286,6 +286,16 @@ def _range(m: re.Match[str], sentence: str) -> tuple[str, str | None]:
     return f"{lo}/{hi}", None
 
 
+def _day_or_day(m: re.Match[str], sentence: str) -> tuple[str, str]:
+    """'3 or 4 March 1368', 'March 3 or 4, 1368': either day, a range of the two."""
+    year, month = int(m["y"] or m["y2"]), month_number(m["m"] or m["m2"])
+    first, second = sorted((_day(m["d1"] or m["d3"]), _day(m["d2"] or m["d4"])))
+    if first == second:
+        return point_text(year, month, first), ""
+    return (f"[{point_text(year, month, first)}..{point_text(year, month, second)}]",
+            "The text gives two possible dates; either may be the one.")  # fmt: skip
+
+
 DECADE_PARTS = {"early": (0, 3), "mid": (4, 6), "late": (7, 9)}
 """Thirds of ten years, as sedov reads "early 1933" as a third of the year: also the parts of a
 decade of life ("in his early twenties")."""
@@ -508,7 +518,15 @@ _PATTERNS: tuple[tuple[re.Pattern[str], Handler, bool, re.Pattern[str] | None], 
             rf"(?P<b>{_QUAL}?{_POINT}|\d{{2}}(?![\d\w-]))",
             _range, False, True, r"(?i)\d{4},?(?:\s*[–—‒―-]|\s+(?:to|until|till|through)\s)",
         ),
-        (rf"(?P<a>{_QUAL}?{_POINT})\s+(?P<sep>or)\s+(?P<b>{_QUAL}?{_POINT})", _range, False, True, r"(?i)\d{4}\s+or\s"),
+        (
+            rf"(?P<d1>{DAY})\s+or\s+(?P<d2>{DAY})\s+(?:of\s+)?(?P<m>{MONTH}),?\s+(?P<y>{YEAR})"
+            rf"|(?P<m2>{MONTH})\s+(?P<d3>{DAY})\s+or\s+(?P<d4>{DAY}),?\s+(?P<y2>{YEAR})",
+            _day_or_day, False, True, r"(?i)\d\s+or\s+\d",
+        ),
+        (
+            rf"(?P<a>{_QUAL}?{_POINT}),?\s+(?P<sep>or)\s+(?P<b>{_QUAL}?{_POINT}|\d{{2}}(?![\d\w-]))",
+            _range, False, True, r"(?i)\d{4},?\s+or\s",
+        ),
         (
             rf"(?:the\s+)?(?P<part>early|mid|late)(?:-|–|\s+)(?P<dec>1\d\d0|20\d0){_DECADE_S}",
             _decade_part, True, True, _DECADE_NEEDS,

@@ -38,11 +38,14 @@ _LIFE = re.compile(rf"(?P<name>{_NAME}){_MARKS}\s*,?\s*\((?P<inner>(?:[^()]|\([^
 _DASH = r"\s*(?:–|—|‒|-{1,2}|to)\s*"
 _FULL_POINT = rf"{QUALIFIER}?(?:{POINT})"
 _PLACE_AFTER = r"(?:,?\s*[^\W\d_][^–—;,()]*?)?"  # "(4 March 1890, Hamburg – 9 June 1944, Berlin)", or no comma
-_OR = r"(?:\s+or\s+(?P<{}>{}))?"
+_OR = r"(?:,?\s+or\s+(?P<{}>{}|\d{{2}}(?![\d\w])))?"
 """'1368 or 1369': either year, a range of the two (the text knows no more)."""
+_DAY_OR = r"(?:(?P<{0}>{1})\s+or\s+(?=(?P<{0}_day>{1})\s+{2}))?"
+"""'3 or 4 March 1368': the first day, before the point that gives the second."""
 _LIFE_RANGE = re.compile(
-    rf"^(?:(?:born|b\.)\s*)?(?P<b>{_FULL_POINT}){_OR.format('b_or', _FULL_POINT)}{_PLACE_AFTER}{_DASH}"
-    rf"(?P<d>{_FULL_POINT}){_OR.format('d_or', _FULL_POINT)}{_PLACE_AFTER}\s*$",
+    rf"^(?:(?:born|b\.)\s*)?{_DAY_OR.format('b_day_or', DAY, MONTH)}(?P<b>{_FULL_POINT})"
+    rf"{_OR.format('b_or', _FULL_POINT)}{_PLACE_AFTER}{_DASH}"
+    rf"{_DAY_OR.format('d_day_or', DAY, MONTH)}(?P<d>{_FULL_POINT}){_OR.format('d_or', _FULL_POINT)}{_PLACE_AFTER}\s*$",
     re.IGNORECASE,
 )
 _BORN = re.compile(
@@ -109,6 +112,8 @@ def _point(text: str) -> str:
 def _either(point: str, other: str | None) -> str:
     """One point, or the range from the earlier of two to the later ('1368 or 1369' is [1368..1369])."""
     first = _point(point)
+    if other is not None and re.fullmatch(r"\d{2}", other) and re.fullmatch(r"\d{4}", first):
+        other = f"{int(first) // 100 * 100 + int(other) + (100 if int(other) <= int(first) % 100 else 0)}"
     if other is None or not _FOUR_DIGITS.search(other):
         return first
     second = _point(other)
@@ -133,6 +138,13 @@ def life_in(words: str) -> tuple[str | None, str | None] | None:
     life = _LIFE_RANGE.match(inner)
     if life and _FOUR_DIGITS.search(life["b"]) and _FOUR_DIGITS.search(life["d"]):
         birth, death = _either(life["b"], life["b_or"]), _either(life["d"], life["d_or"])
+        for side, day in (("b", "b_day_or"), ("d", "d_day_or")):
+            if life[day]:  # "3 or 4 March 1368": from the one day to the other
+                other = _point(life[side].replace(life[f"{day}_day"], life[day], 1))
+                one = birth if side == "b" else death
+                assert one is not None
+                either = f"[{min(other, one)}..{max(other, one)}]" if other != one else one
+                birth, death = (either, death) if side == "b" else (birth, either)
     elif born := _BORN.match(inner):
         birth = _point(born["b"])
         if born["b_or"]:  # "21 or 23 October 1940": from the one day to the other
