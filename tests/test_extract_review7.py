@@ -169,13 +169,18 @@ def test_dates_before_the_year_1000_are_said_to_be_unread_not_silently_dropped()
     with pytest.raises(NothingToDraft) as refused:
         _draft(ancient)
     assert str(refused.value) == (
-        "found no dated claims in 2 sentences; nothing drafted: dates before the year 1000 or BC ('March 415', "
-        "'AD 400') are not read yet"
+        "found no dated claims in 2 sentences; nothing drafted: dates before the year 1000 or BC ('c. 350', "
+        "'March 415', 'AD 400') are not read yet"
     )
     crossing = "= Ann of Tyre =\n\nAnn of Tyre was a nun. In March 999 she left. In 1010 she taught in Tyre.\n"
     assert (
         "dates before the year 1000 or BC ('March 999') are not read yet: add them to the draft by hand"
         in _draft(crossing).warnings
+    )
+    bare = "= Ann of Tyre =\n\nAnn of Tyre (born c. 950, died 1010) was a nun. In 999 she left. In 1005 she taught.\n"
+    assert (  # review 8 #7: a bare year after 'in', 'born' or 'died', and a life-date parenthesis's first year
+        "dates before the year 1000 or BC ('born c. 950', 'In 999') are not read yet: add them to the draft by hand"
+        in _draft(bare).warnings
     )
 
 

@@ -1767,7 +1767,9 @@ def _place(places: dict[str, dict[str, Any]], pid: str, name: str, note: str = _
 _EARLY = re.compile(
     r"\b(?:A\.D\.|AD)\s?[1-9]\d{0,2}\b|\b[1-9]\d{0,3}\s?(?:BCE|BC|B\.C\.(?:E\.)?)(?!\w)"
     r"|\b[1-9]\d{0,2}\s?(?:AD|A\.D\.|CE|C\.E\.)(?!\w)"
-    r"|\((?:c\.\s?|born\s)?[1-9]\d{2}\s?[–—-]\s?(?:c\.\s?)?[1-9]\d{2}\)"
+    r"|\((?:c\.\s?|born\s)?[1-9]\d{2}\s?[–—-]\s?(?:c\.\s?)?[1-9]\d{2}\)|\((?:c\.\s?)?[1-9]\d{2}\s?[–—-]"
+    r"|\b(?:born|died|b\.|d\.)\s+(?:in\s+|c\.\s?|about\s+|around\s+)?[1-9]\d{2}\b(?![\d,.]\d)"
+    r"|\b(?:[Ii]n|[Bb]y|[Ff]rom|[Uu]ntil)\s+[1-9]\d{2}\s?(?:[,;]|\s(?:he|she|they|the)\s)"
     r"|\b(?:January|February|March|April|May|June|July|August|September|October|November|December)\s[1-9]\d{2}\b"
     r"(?![\d,.]\d)"
 )
@@ -1783,8 +1785,9 @@ def _early_years(text: str) -> list[str]:
     """Up to three of the text's dates that are too early for extract to read, in the order it gives them."""
     found: list[str] = []
     for m in _EARLY.finditer(text):
-        if m.group() not in found:
-            found.append(m.group())
+        shown = re.sub(r"\s(?:he|she|they|the)\s$", "", m.group()).strip(" ,;(–—-")  # "In 999 she": "In 999"
+        if shown not in found:
+            found.append(shown)
         if len(found) == 3:
             break
     return found
