@@ -250,3 +250,34 @@ def test_either_of_two_days_or_of_a_year_and_its_last_digits_is_a_range_not_the_
     if not words.startswith("on March"):  # the month-first form in life dates is not read
         life = _draft(f"= Per Berg =\n\nPer Berg (1304 – {words.split(' ', 1)[1]}) was a farmer.\n").dataset["people"]
         assert life[0]["death"]["date"] == edtf
+
+
+@pytest.mark.parametrize(
+    "header",
+    [
+        "BORN 27 Dec 1571, Lund - DIED 15 Nov 1630, Uppsala\nKari Holm was born in Malmö.",
+        "Born 27 Dec 1571, Lund - Died 15 Nov 1630, Uppsala\n\nKari Holm was a nun.",
+        "born 27 Dec 1571, Lund - died 15 Nov 1630, Uppsala\n\nKari Holm was a nun.",
+    ],
+)
+def test_an_entry_header_in_any_case_gives_each_date_the_place_on_its_own_line(header: str) -> None:
+    """The death was put in the town the next line's prose names, and 'Lund - Died' was a birthplace; mixed case
+    gave no death at all (review 8 #1, #5)."""
+    draft = _draft(f"= Kari Holm =\n\n{header} In 1600 she moved.\n")
+    assert [(e["date"], e["title"], e["places"]) for e in draft.dataset["events"]][:2] == [
+        ("1571-12-27", "Kari Holm is born", ["lund"]),
+        ("1630-11-15", "Kari Holm dies", ["uppsala"]),
+    ]
+
+
+def test_an_infobox_under_a_facts_heading_gives_the_life() -> None:
+    text = (
+        "= Ann Lee =\n\nAnn Lee was a Norwegian writer.\n\nFacts\n- Pseudonym: Ann Lee\n- Birth Date: 1872-05-02\n"
+        "- Death Date: 1896-11-23\n\nIn 1886, she began studying poetry.\n"
+    )
+    draft = _draft(text)
+    assert [(e["date"], e["title"]) for e in draft.dataset["events"]] == [
+        ("1872-05-02", "Ann Lee is born"),
+        ("1896-11-23", "Ann Lee dies"),
+        ("1886", "She began studying poetry"),
+    ]

@@ -574,13 +574,15 @@ def _place_after(value: str, at: int) -> str | None:
     m = _PLACE_VALUE.search(rest)
     if m is None:
         return None
-    place = m.group().strip()
+    place = re.split(r"\s[-–—]\s", m.group(), maxsplit=1)[0].strip()  # "Lund - Died …": the next field's
     if not place[:1].isupper() or len(place.split()) > 5:
         return None
     return place
 
 
-_HEADER_LIFE = re.compile(r"(?P<which>born|died|BORN|DIED)\s+(?=(?:[A-Z][a-z]{2,8}\.?\s+)?\d)")
+_HEADER_LIFE = re.compile(
+    r"(?P<which>born|died|BORN|DIED|(?<=\s-\s)Died)\s+(?=(?:[A-Z][a-z]{2,8}\.?\s+)?\d)|^(?P<first>Born)\s+(?=\d{1,2}\s+[A-Z])"
+)
 """'born July 28, 1902, Hermannsburg … died Aug. 8, 1959': an encyclopedia entry's header, words glued or not, and
 in capitals ('BORN 27 Dec 1571, Weil - DIED 15 Nov 1630, Regensburg')."""
 
@@ -591,7 +593,7 @@ def _from_header(spans: list[tuple[str, int, int]], texts: list[str], who: Subje
         if words.split(None, 1)[0:1] in (["He"], ["She"], ["They"]):
             continue
         for m in _HEADER_LIFE.finditer(words):
-            which = "birth" if m["which"].lower() == "born" else "death"
+            which = "birth" if (m["which"] or m["first"]).lower() == "born" else "death"
             if getattr(who, which) is not None:
                 continue
             point = next((x for x in find_dates(words[m.end() : m.end() + 40])[0] if x.start == 0 and not x.period),
@@ -602,7 +604,7 @@ def _from_header(spans: list[tuple[str, int, int]], texts: list[str], who: Subje
             setattr(who, which, point.edtf)
             setattr(who, f"{which}_at", (start, end, "sentence"))
             if getattr(who, f"{which}_place") is None:  # "DIED 15 Nov 1630, Regensburg": the place after the date
-                place = _place_after(words[m.end() : m.end() + 120], point.end)
+                place = _place_after(words[m.end() : m.end() + 120].split("\n", 1)[0], point.end)  # its own line
                 label = re.search(r"\s[A-Z]{2,}\b", place or "")  # "Paris REAL NAME …": the header's next label
                 setattr(who, f"{which}_place", place[: label.start()] if place and label else place)
 

@@ -192,6 +192,7 @@ INFOBOX_SECTIONS = frozenset(
     Quick Facts
     Fast Facts
     Key Facts
+    Facts
     At a Glance
     Personal information
     Personal details
