@@ -1785,7 +1785,7 @@ def _early_years(text: str) -> list[str]:
     """Up to three of the text's dates that are too early for extract to read, in the order it gives them."""
     found: list[str] = []
     for m in _EARLY.finditer(text):
-        shown = re.sub(r"\s(?:he|she|they|the)\s$", "", m.group()).strip(" ,;(–—-")  # "In 999 she": "In 999"
+        shown = re.sub(r"\s(?:he|she|they|the)\s$", "", m.group()).strip(" ,;()–—-")  # "In 999 she": "In 999"
         if shown not in found:
             found.append(shown)
         if len(found) == 3:
