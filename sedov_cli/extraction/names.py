@@ -109,6 +109,12 @@ def _point(text: str) -> str:
     return parse_point(text)
 
 
+def _either_day(point: str, day: str, other_day: str) -> str:
+    """'21 or 23 October 1940': from the one day to the other (``point`` holds ``day``; the other replaces it)."""
+    one, other = _point(point), _point(point.replace(day, other_day, 1))
+    return f"[{min(one, other)}..{max(one, other)}]" if other != one else one
+
+
 def _either(point: str, other: str | None) -> str:
     """One point, or the range from the earlier of two to the later ('1368 or 1369' is [1368..1369])."""
     first = _point(point)
@@ -138,18 +144,14 @@ def life_in(words: str) -> tuple[str | None, str | None] | None:
     life = _LIFE_RANGE.match(inner)
     if life and _FOUR_DIGITS.search(life["b"]) and _FOUR_DIGITS.search(life["d"]):
         birth, death = _either(life["b"], life["b_or"]), _either(life["d"], life["d_or"])
-        for side, day in (("b", "b_day_or"), ("d", "d_day_or")):
-            if life[day]:  # "3 or 4 March 1368": from the one day to the other
-                other = _point(life[side].replace(life[f"{day}_day"], life[day], 1))
-                one = birth if side == "b" else death
-                assert one is not None
-                either = f"[{min(other, one)}..{max(other, one)}]" if other != one else one
-                birth, death = (either, death) if side == "b" else (birth, either)
+        if life["b_day_or"]:  # "3 or 4 March 1368"
+            birth = _either_day(life["b"], life["b_day_or_day"], life["b_day_or"])
+        if life["d_day_or"]:
+            death = _either_day(life["d"], life["d_day_or_day"], life["d_day_or"])
     elif born := _BORN.match(inner):
         birth = _point(born["b"])
-        if born["b_or"]:  # "21 or 23 October 1940": from the one day to the other
-            first = _point(born["b"].replace(born["b_day"], born["b_or"], 1))
-            birth = f"[{min(first, birth)}..{max(first, birth)}]" if first != birth else birth
+        if born["b_or"]:  # "21 or 23 October 1940"
+            birth = _either_day(born["b"], born["b_day"], born["b_or"])
         later = _DIED_LATER.search(inner, born.end())
         if later and _FOUR_DIGITS.search(later["d"]):
             death = _point(later["d"])
